@@ -1,0 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+
+/**
+ * The one validated configuration. Sources, later ones winning: defaults, an optional JSON config file
+ * (`OTKAZ_CONFIG`, or `otkaz.config.json` in the working directory), environment variables.
+ * Bad values stop the process with a message that names the setting.
+ */
+const ConfigSchema = z
+  .object({
+    dataDir: z.string().min(1),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    personKey: z.string().min(16, 'must be at least 16 characters').optional(),
+    host: z.string().min(1),
+    port: z.coerce.number().int().min(0).max(65535),
+    logLevel: z.enum(['debug', 'info', 'warn', 'error']),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+const ENV_KEYS: Record<keyof Config, string> = {
+  dataDir: 'OTKAZ_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  personKey: 'OTKAZ_PERSON_KEY',
+  host: 'HOST',
+  port: 'PORT',
+  logLevel: 'OTKAZ_LOG_LEVEL',
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const defaults: Record<string, unknown> = {
+    dataDir: './data',
+    host: '127.0.0.1',
+    port: 8080,
+    logLevel: 'info',
+  };
+  const explicitFile = env.OTKAZ_CONFIG;
+  const file = explicitFile ?? path.join(cwd, 'otkaz.config.json');
+  let fromFile: Record<string, unknown> = {};
+  if (explicitFile !== undefined || existsSync(file)) {
+    if (!existsSync(file)) {
+      throw new OtkazError(ErrorCode.ConfigInvalid, 'config file not found', { where: `OTKAZ_CONFIG=${file}` });
+    }
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+      fromFile = parsed as Record<string, unknown>;
+    } catch (cause) {
+      throw new OtkazError(ErrorCode.ConfigInvalid, `config file is not a valid JSON object: ${(cause as Error).message}`, {
+        where: file,
+        cause,
+      });
+    }
+  }
+  const fromEnv: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') fromEnv[key] = value;
+  }
+  const result = ConfigSchema.safeParse({ ...defaults, ...fromFile, ...fromEnv });
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const source = key in fromEnv ? `environment variable ${ENV_KEYS[key as keyof Config]}` : key in fromFile ? `${file}: "${key}"` : key || 'config';
+      return `${source}: ${issue.message}`;
+    });
+    throw new OtkazError(ErrorCode.ConfigInvalid, `invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return { ...result.data, dataDir: path.resolve(cwd, result.data.dataDir) };
+}

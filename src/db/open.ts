@@ -1,0 +1,42 @@
+import type { Config } from '../config/config.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import type { Database } from './database.ts';
+import { migrate } from './migrate.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+
+/** Where to store data: a PGlite folder (or memory), or a PostgreSQL URL. */
+export type StorageTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+
+export function storageTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): StorageTarget {
+  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: `${config.dataDir}/db` };
+}
+
+/** Opens the database and migrates it; never returns a half-migrated database. */
+export async function openDatabase(target: StorageTarget): Promise<Database> {
+  let db: Database;
+  try {
+    db = target.kind === 'postgres' ? await openPostgres(target.url) : await openPglite(target.dataDir);
+  } catch (cause) {
+    const where = target.kind === 'postgres' ? redactUrl(target.url) : (target.dataDir ?? 'memory');
+    throw new OtkazError(ErrorCode.DbConnect, `cannot open the database: ${(cause as Error).message}`, { where, cause });
+  }
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}
+
+/** A connection URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

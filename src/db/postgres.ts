@@ -1,0 +1,55 @@
+import pg from 'pg';
+import type { Database, Queryable, Row } from './database.ts';
+import { PG_OID, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
+
+const typeParsers: Record<number, (value: string) => unknown> = {
+  [PG_OID.INT8]: parseInt8,
+  [PG_OID.NUMERIC]: parseNumeric,
+  [PG_OID.DATE]: parseDate,
+  [PG_OID.TIMESTAMPTZ]: parseTimestamptz,
+};
+
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      const result = await client.query<T>({ text: sql, values: params as unknown[], types });
+      return result.rows;
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  };
+}
+
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c timezone=UTC' });
+  // Fail fast with a clear message instead of on the first query.
+  const probe = await pool.connect();
+  probe.release();
+  const base = wrap(pool);
+  return {
+    engine: 'postgres',
+    query: base.query,
+    exec: base.exec,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(wrap(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Every error the application raises on purpose carries a stable code, so the CLI, the API and the logs
+ * can name what went wrong without parsing messages. Each module declares its own codes here; a switch
+ * over `ErrorCode` must stay exhaustive (see `exitCodeFor`).
+ */
+export const ErrorCode = {
+  ConfigInvalid: 'config.invalid',
+  DbConnect: 'db.connect',
+  DbMigration: 'db.migration',
+  InputNotFound: 'input.not_found',
+  InputInvalid: 'input.invalid',
+  WarcInvalid: 'archive.warc_invalid',
+  ArchiveMismatch: 'archive.mismatch',
+  DirectoryInvalid: 'courts.directory_invalid',
+  Usage: 'cli.usage',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class OtkazError extends Error {
+  readonly code: ErrorCode;
+  /** Where the problem is: a file, line, URL, setting name. Never personal data. */
+  readonly where: string | undefined;
+  constructor(code: ErrorCode, message: string, options: { where?: string; cause?: unknown } = {}) {
+    super(options.where ? `${message} (${options.where})` : message, { cause: options.cause });
+    this.name = 'OtkazError';
+    this.code = code;
+    this.where = options.where;
+  }
+}
+
+/** Process exit status per error code: 2 = the caller's input, 3 = environment, 4 = data integrity. */
+export function exitCodeFor(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.Usage:
+    case ErrorCode.InputNotFound:
+    case ErrorCode.InputInvalid:
+    case ErrorCode.WarcInvalid:
+    case ErrorCode.ConfigInvalid:
+      return 2;
+    case ErrorCode.DbConnect:
+    case ErrorCode.DbMigration:
+    case ErrorCode.DirectoryInvalid:
+      return 3;
+    case ErrorCode.ArchiveMismatch:
+      return 4;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+// Loaded into every test process: any outgoing connection that is not to loopback or a Unix socket
+// throws, so a test that reaches the network fails instead of silently depending on it.
+import net from 'node:net';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/;
+const originalConnect = net.Socket.prototype.connect;
+
+function target(args: unknown[]): { host?: string; path?: string } {
+  const first = args[0];
+  if (Array.isArray(first)) return target(first);
+  if (typeof first === 'object' && first !== null) {
+    const options = first as { host?: string; path?: string };
+    return { host: options.host ?? (options.path ? undefined : 'localhost'), path: options.path };
+  }
+  if (typeof first === 'string' && Number.isNaN(Number(first))) return { path: first };
+  return { host: typeof args[1] === 'string' ? args[1] : 'localhost' };
+}
+
+net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args: unknown[]) {
+  const { host, path } = target(args);
+  if (!path && host !== undefined && !LOOPBACK.test(host)) {
+    throw new Error(`test tried to reach the network: ${host}`);
+  }
+  return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
+} as typeof net.Socket.prototype.connect;
