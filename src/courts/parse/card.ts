@@ -1,0 +1,189 @@
+import { parseArticles } from './articles.ts';
+import { $, type Document, text, textLine } from './dom.ts';
+import { caseIdsFromUrl, courtVnkodFromHtml, emptyToNull, JUDICIAL_UID, parseRuDate, queryParams } from './fields.ts';
+import { classifyOutcome } from './outcome.ts';
+import { findTabs, mapRows, readTab, type TabNode } from './tabs.ts';
+import type { CaseAct, CaseCard, CaseEvent, Defendant, LabelValue, Layout, LowerCourt, Party, RawTab, RawTable } from './types.ts';
+
+const HIDDEN = /информация\s+скрыта|данные\s+скрыты/i;
+
+type EventColumn = 'name' | 'date' | 'time' | 'place' | 'result' | 'basis' | 'note' | 'published';
+const EVENT_COLUMNS: [EventColumn, RegExp][] = [
+  ['published', /дата\s+размещения/i],
+  ['name', /наименование\s+события/i],
+  ['time', /^время/i],
+  ['date', /^дата(\s+события)?$/i],
+  ['place', /место\s+проведения|зал/i],
+  ['basis', /основание/i],
+  ['result', /результат\s+события/i],
+  ['note', /примечание/i],
+];
+
+type PersonColumn = 'role' | 'name' | 'articles' | 'date' | 'result';
+const PERSON_COLUMNS: [PersonColumn, RegExp][] = [
+  ['role', /вид\s+лица|процессуальный\s+статус/i],
+  ['articles', /перечень\s+статей|статьи/i],
+  ['date', /дата\s+рассмотрения/i],
+  ['result', /результат/i],
+  ['name', /фамилия|наименование|фио|лицо/i],
+];
+
+const DEFENDANT_ROLE = /привлекаем|обвиняем|подсудим|осужд|оправдан|лицо,\s+в\s+отношении/i;
+
+type TabRole = 'case' | 'events' | 'persons' | 'lower' | 'appeals' | 'acts' | 'writs' | 'other';
+
+function tabRole(label: string): TabRole {
+  const l = label.toLowerCase();
+  if (/^(дело|производство)$/.test(l)) return 'case';
+  if (/движение|слушания/.test(l)) return 'events';
+  if (/нижестоящ/.test(l)) return 'lower';
+  if (/судебн\S*\s+акт/.test(l)) return 'acts';
+  if (/исполнительн/.test(l)) return 'writs';
+  if (/лица|стороны|участники|подсудим|обвиняем/.test(l)) return 'persons';
+  if (/обжаловани|пересмотр|жалоб/.test(l)) return 'appeals';
+  return 'other';
+}
+
+function pairValue(pairs: LabelValue[], pattern: RegExp): LabelValue | undefined {
+  return pairs.find((pair) => pattern.test(pair.label));
+}
+
+function events(tables: RawTable[]): CaseEvent[] {
+  return tables.flatMap((table) =>
+    mapRows(table, EVENT_COLUMNS).map(({ fields, extra }) => ({
+      name: emptyToNull(fields.name),
+      date: parseRuDate(fields.date),
+      time: emptyToNull(fields.time),
+      place: emptyToNull(fields.place),
+      result: emptyToNull(fields.result),
+      basis: emptyToNull(fields.basis),
+      note: emptyToNull(fields.note),
+      publishedDate: parseRuDate(fields.published),
+      extra,
+    })),
+  );
+}
+
+function persons(tables: RawTable[]): { defendants: Defendant[]; parties: Party[] } {
+  const defendants: Defendant[] = [];
+  const parties: Party[] = [];
+  for (const table of tables) {
+    for (const { fields, extra } of mapRows(table, PERSON_COLUMNS)) {
+      const name = fields.name ?? '';
+      const hidden = HIDDEN.test(name);
+      const articles = parseArticles(fields.articles);
+      if (fields.role === undefined || DEFENDANT_ROLE.test(fields.role)) {
+        const result = emptyToNull(fields.result);
+        defendants.push({
+          name,
+          hidden,
+          articles,
+          articlesText: emptyToNull(fields.articles),
+          decisionDate: parseRuDate(fields.date),
+          result,
+          outcome: classifyOutcome(result),
+          extra: fields.role !== undefined ? { ...extra, role: fields.role } : extra,
+        });
+      }
+      if (fields.role !== undefined) parties.push({ role: fields.role, name, hidden, articles, extra });
+    }
+  }
+  return { defendants, parties };
+}
+
+function lowerCourt(pairs: LabelValue[]): LowerCourt | null {
+  const court = pairValue(pairs, /суд\s*\(судебный участок\)\s*первой|^районный суд$|^суд первой инстанции$|нижестоящий суд/i)?.value ?? null;
+  const caseNumber = pairValue(pairs, /номер\s+(дела|производства).*(первой|1-ой)/i)?.value ?? null;
+  const judge = pairValue(pairs, /судья.*первой|первой.*судья/i)?.value ?? null;
+  const region = pairValue(pairs, /регион\s+суда/i)?.value ?? null;
+  if (!court && !caseNumber && !judge && !region) return null;
+  return { court, caseNumber, judge, region };
+}
+
+function acts(tab: TabNode, doc: Document, layout: Layout): CaseAct[] {
+  const out: CaseAct[] = [];
+  if (layout === 'classic') {
+    for (let k = 1; ; k += 1) {
+      const label = $(`li#tab_doc${k}`, tab.content);
+      const body = $(`div#cont_doc${k}`, tab.content);
+      if (!body) break;
+      out.push(act(textLine(label) || tab.label, text(body)));
+    }
+    if (out.length === 0 && text(tab.content)) out.push(act(tab.label, text(tab.content)));
+  } else {
+    out.push(act(tab.label, text(tab.content)));
+  }
+  void doc;
+  return out;
+}
+
+function act(title: string, body: string): CaseAct {
+  const type = /\(([^)]+)\)\s*$/.exec(title)?.[1] ?? null;
+  return { title, actType: type, text: body };
+}
+
+/**
+ * Parses a case card of either layout. Tabs are found by their labels; what the parser does not know is
+ * kept raw in `tabs`; a missing tab leaves its fields empty. `pageUrl` supplies the court's own case ids.
+ */
+export function parseCaseCard(html: string, doc: Document, layout: Layout, pageUrl: string | null): CaseCard {
+  const tabNodes = findTabs(doc, layout);
+  const tabs: RawTab[] = [];
+  let info: LabelValue[] = [];
+  let eventList: CaseEvent[] = [];
+  const defendants: Defendant[] = [];
+  const parties: Party[] = [];
+  const appeals: LabelValue[] = [];
+  const actList: CaseAct[] = [];
+  let lower: LowerCourt | null = null;
+  for (const node of tabNodes) {
+    const role = tabRole(node.label);
+    if (role === 'acts' || /^судебный акт/i.test(node.label)) {
+      actList.push(...acts(node, doc, layout));
+      tabs.push({ label: node.label, pairs: [], tables: [] });
+      continue;
+    }
+    const tab = readTab(node);
+    tabs.push(tab);
+    if (role === 'case') {
+      info = tab.pairs;
+      appeals.push(...tab.pairs.filter((pair) => pair.section && /обжалован|апелляц/i.test(pair.section)));
+      lower = lowerCourt(tab.pairs) ?? lower;
+    } else if (role === 'events') eventList = events(tab.tables);
+    else if (role === 'persons') {
+      const found = persons(tab.tables);
+      defendants.push(...found.defendants);
+      parties.push(...found.parties);
+    } else if (role === 'lower') lower = lowerCourt(tab.pairs) ?? lower;
+    else if (role === 'appeals') appeals.push(...tab.pairs);
+  }
+  const uidPair = pairValue(info, /уникальный\s+идентификатор/i);
+  const judicialUid = JUDICIAL_UID.exec(uidPair?.value ?? '')?.[1] ?? null;
+  const resultText = emptyToNull(pairValue(info, /^результат\s+рассмотрения$|^решение$|^результат$/i)?.value);
+  const numberNode = $(layout === 'classic' ? 'div.casenumber' : 'div.case-num', doc);
+  const caseNumber = emptyToNull(textLine(numberNode).replace(/^ДЕЛО\s*№\s*/i, ''));
+  const ids = caseIdsFromUrl(pageUrl);
+  if (!ids.deloId && uidPair?.href) ids.deloId = queryParams(uidPair.href).get('delo_id') ?? null;
+  return {
+    layout,
+    courtVnkod: courtVnkodFromHtml(html),
+    proceeding: emptyToNull(text($('div#search_results > div.name-instanse, div#content > div.title', doc)).split('\n')[0]),
+    caseNumber,
+    ids,
+    judicialUid,
+    receiptDate: parseRuDate(pairValue(info, /^дата\s+поступления/i)?.value),
+    judge: emptyToNull(pairValue(info, /^судья$|^докладчик$|передано\s+в\s+производство\s+судье/i)?.value),
+    hearingDate: parseRuDate(pairValue(info, /^дата\s+рассмотрения$/i)?.value),
+    category: emptyToNull(pairValue(info, /^категория/i)?.value),
+    resultText,
+    outcome: classifyOutcome(resultText),
+    info,
+    events: eventList,
+    defendants,
+    parties,
+    lowerCourt: lower,
+    appeals,
+    acts: actList,
+    tabs,
+  };
+}

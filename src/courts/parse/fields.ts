@@ -1,0 +1,78 @@
+import type { CaseIds } from './types.ts';
+
+/** 'dd.mm.yyyy' somewhere in the text → 'yyyy-mm-dd' (validated), else null. */
+export function parseRuDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(value);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2100) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function emptyToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** Query parameters of a (possibly relative, possibly cp1251-encoded) link, names lower-cased. */
+export function queryParams(href: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const query = href.includes('?') ? href.slice(href.indexOf('?') + 1).split('#')[0] ?? '' : '';
+  for (const pair of query.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const name = (eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
+    const raw = eq < 0 ? '' : pair.slice(eq + 1);
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw.replace(/\+/g, ' '));
+    } catch {
+      /* cp1251 percent-escapes are not UTF-8: keep them raw */
+    }
+    if (!out.has(name)) out.set(name, value);
+  }
+  return out;
+}
+
+/** Case ids from a card link or card URL, classic (case_id, case_uid, delo_id, new) or new layout (_id, _uid, _deloId, _new). */
+export function caseIdsFromUrl(href: string | null | undefined): CaseIds {
+  const params = href ? queryParams(href) : new Map<string, string>();
+  const pick = (...names: string[]): string | null => {
+    for (const name of names) {
+      const value = params.get(name);
+      if (value) return value;
+    }
+    return null;
+  };
+  const uid = pick('case_uid', '_uid');
+  return {
+    caseId: pick('case_id', '_id'),
+    caseUid: uid ? uid.toLowerCase() : null,
+    deloId: pick('delo_id', '_deloid'),
+    newCode: pick('new', '_new'),
+  };
+}
+
+/** Resolves a link against the page URL; keeps the query's percent-escapes untouched. */
+export function absoluteUrl(href: string, base: string | null): string {
+  const cleaned = href.trim();
+  if (!base) return cleaned;
+  try {
+    return new URL(cleaned, base).toString();
+  } catch {
+    return cleaned;
+  }
+}
+
+const VNKOD = /fromOa=(\d{2}[A-Z]{2}\d{4})/;
+const VNKOD_PARAM = /[?&]vnkod=(\d{2}[A-Z]{2}\d{4})/i;
+
+/** The page's own court code: every sudrf page links to ej.sudrf.ru/?fromOa=<VNKOD>. */
+export function courtVnkodFromHtml(html: string): string | null {
+  return VNKOD.exec(html)?.[1] ?? VNKOD_PARAM.exec(html)?.[1]?.toUpperCase() ?? null;
+}
+
+export const JUDICIAL_UID = /\b(\d{2}[A-Z]{2}\d{4}-0[1-9]-(?:19|20)\d{2}-\d{6}-\d{2})\b/;
