@@ -12,7 +12,7 @@ const parsers = {
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const result = await target.query<T>(sql, params as unknown[]);
       return result.rows;
     },

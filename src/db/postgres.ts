@@ -16,7 +16,7 @@ const types = {
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const result = await client.query<T>({ text: sql, values: params as unknown[], types });
       return result.rows;
     },

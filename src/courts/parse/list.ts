@@ -116,7 +116,8 @@ function headerAndRows(table: Element, layout: Layout): { header: string[]; rows
   // Classic: the first row whose cells read like headers (bold or th), then data rows.
   let headerIndex = rows.findIndex((row) => rowCells(row).some((cell) => columnKey(textLine(cell)) === 'number'));
   if (headerIndex < 0) headerIndex = 0;
-  const header = rows[headerIndex] ? rowCells(rows[headerIndex]).map(textLine) : [];
+  const headerRow = rows[headerIndex];
+  const header = headerRow ? rowCells(headerRow).map((cell) => textLine(cell)) : [];
   return { header, rows: rows.slice(headerIndex + 1).map(rowCells) };
 }
 

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parsePage } from '../../courts/parse/page.ts';
+import type { ParsedPage } from '../../courts/parse/types.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { print } from '../output.ts';
+
+function summary(page: ParsedPage): string {
+  if (page.kind === 'case_card') {
+    const c = page.card;
+    return [
+      `kind: case card (${page.layout} layout)`,
+      `court: ${c.courtVnkod ?? '?'}  proceeding: ${c.proceeding ?? '?'}`,
+      `case: ${c.caseNumber ?? '?'}  judicial UID: ${c.judicialUid ?? '-'}`,
+      `received: ${c.receiptDate ?? '-'}  judge: ${c.judge ?? '-'}  hearing: ${c.hearingDate ?? '-'}`,
+      `result: ${c.resultText?.replace(/\n/g, ' / ') ?? '-'}  → outcome: ${c.outcome?.outcome ?? '-'}${c.outcome?.ground ? ` (${c.outcome.ground})` : ''}`,
+      `defendants: ${c.defendants.length} (${c.defendants.map((d) => d.articles.map((a) => `${a.article}${a.part ? ` ч.${a.part}` : ''}`).join('+') || '?').join(', ')})`,
+      `events: ${c.events.length}  parties: ${c.parties.length}  acts: ${c.acts.length}  tabs: ${c.tabs.map((t) => t.label).join(' · ')}`,
+    ].join('\n');
+  }
+  if (page.kind === 'case_list') {
+    const l = page.list;
+    return [
+      `kind: case list (${page.layout} layout)`,
+      `court: ${l.courtVnkod ?? '?'}  proceeding: ${l.proceeding ?? '?'}`,
+      `total: ${l.total ?? '?'}  rows on page: ${l.rows.length} (${l.rangeFrom ?? '?'}–${l.rangeTo ?? '?'})  page ${l.currentPage ?? '?'} of ${l.pageCount ?? '?'}`,
+      ...l.rows.slice(0, 10).map((r) => `  ${r.caseNumber}  received ${r.receiptDate ?? '-'}  decided ${r.decisionDate ?? '-'}  ${r.decision ?? ''}`),
+      l.rows.length > 10 ? `  … ${l.rows.length - 10} more` : '',
+    ].filter(Boolean).join('\n');
+  }
+  return `kind: ${page.kind}${page.detail ? ` (${page.detail})` : ''}  layout: ${page.layout ?? '-'}  court: ${page.courtVnkod ?? '-'}`;
+}
+
+export function registerParse(program: Command): void {
+  program
+    .command('parse <file>')
+    .description('classify a saved court page and print what it holds (no database needed; prints names as the page shows them)')
+    .option('--url <url>', 'the page URL (gives the case ids of a card)')
+    .option('--status <code>', 'HTTP status the page came with')
+    .option('--json', 'the full typed result as JSON')
+    .action((file: string, options: { url?: string; status?: string; json?: boolean }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (cause) {
+        throw new OtkazError(ErrorCode.InputNotFound, `cannot read the page: ${(cause as Error).message}`, { where: file, cause });
+      }
+      const page = parsePage({ bytes, url: options.url ?? null, status: options.status ? Number(options.status) : null });
+      print(options.json ? JSON.stringify(page, null, 2) : summary(page));
+    });
+}

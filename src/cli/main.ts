@@ -1,0 +1,45 @@
+import { Command, CommanderError } from 'commander';
+import { exitCodeFor, OtkazError } from '../shared/errors.ts';
+import { registerArchive } from './commands/archive.ts';
+import { registerCases } from './commands/cases.ts';
+import { registerCourts } from './commands/courts.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerParse } from './commands/parse.ts';
+import { registerSearch } from './commands/search.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerStats } from './commands/stats.ts';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('otkaz')
+    .description('otkaz: military-refusal prosecutions from court records, with an evidence archive. Configuration: README.md.')
+    .exitOverride()
+    .showHelpAfterError();
+  registerCourts(program);
+  registerParse(program);
+  registerIngest(program);
+  registerArchive(program);
+  registerCases(program);
+  registerStats(program);
+  registerSearch(program);
+  registerServe(program);
+  return program;
+}
+
+/** Runs the CLI; returns the exit status. Errors print their stable code and where they happened. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof OtkazError) {
+      process.stderr.write(`otkaz: error [${error.code}]: ${error.message}\n`);
+      return exitCodeFor(error.code);
+    }
+    process.stderr.write(`otkaz: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

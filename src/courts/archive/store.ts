@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../db/database.ts';
+
+export type CaptureSource = 'file' | 'warc' | 'crawl' | 'synthetic';
+
+export interface CaptureInput {
+  bytes: Uint8Array;
+  url: string;
+  /** ISO time of retrieval; null when unknown (a saved file). */
+  retrievedAt: string | null;
+  httpStatus: number | null;
+  httpHeaders: [string, string][] | null;
+  requestHeaders: [string, string][] | null;
+  contentType: string | null;
+  source: CaptureSource;
+  sourceRef: string | null;
+  synthetic: boolean;
+  pageKind: string;
+  layout: string | null;
+  courtVnkod: string | null;
+}
+
+export interface StoredCapture {
+  id: number;
+  sha256: string;
+  created: boolean;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Stores a response in the evidence archive: the exact bytes once per content hash, and one capture row
+ * per (URL, content, retrieval time). Storing the same capture again is a no-op that returns the
+ * existing row. Nothing is ever updated or deleted.
+ */
+export async function storeCapture(tx: Queryable, input: CaptureInput): Promise<StoredCapture> {
+  const sha256 = sha256Hex(input.bytes);
+  await tx.query('insert into blobs (sha256, size, body) values ($1, $2, $3) on conflict (sha256) do nothing', [
+    sha256,
+    input.bytes.byteLength,
+    input.bytes,
+  ]);
+  const inserted = await tx.query<{ id: number }>(
+    `insert into captures (url, retrieved_at, http_status, http_headers, request_headers, sha256, content_type, source, source_ref,
+                           synthetic, page_kind, layout, court_vnkod)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     on conflict (url, sha256, coalesce(retrieved_at, 'epoch'::timestamptz)) do nothing
+     returning id`,
+    [
+      input.url,
+      input.retrievedAt,
+      input.httpStatus,
+      input.httpHeaders === null ? null : JSON.stringify(input.httpHeaders),
+      input.requestHeaders === null ? null : JSON.stringify(input.requestHeaders),
+      sha256,
+      input.contentType,
+      input.source,
+      input.sourceRef,
+      input.synthetic,
+      input.pageKind,
+      input.layout,
+      input.courtVnkod,
+    ],
+  );
+  if (inserted[0]) return { id: inserted[0].id, sha256, created: true };
+  const existing = await tx.query<{ id: number }>(
+    `select id from captures where url = $1 and sha256 = $2 and coalesce(retrieved_at, 'epoch'::timestamptz) = coalesce($3::timestamptz, 'epoch'::timestamptz)`,
+    [input.url, sha256, input.retrievedAt],
+  );
+  const row = existing[0];
+  if (!row) throw new Error('capture vanished after a conflicting insert');
+  return { id: row.id, sha256, created: false };
+}
+
+export interface CaptureRow {
+  id: number;
+  url: string;
+  retrieved_at: string | null;
+  ingested_at: string;
+  http_status: number | null;
+  http_headers: [string, string][] | null;
+  request_headers: [string, string][] | null;
+  sha256: string;
+  content_type: string | null;
+  source: CaptureSource;
+  source_ref: string | null;
+  synthetic: boolean;
+  page_kind: string;
+  layout: string | null;
+  court_vnkod: string | null;
+}
+
+export const CAPTURE_COLUMNS =
+  'id, url, retrieved_at, ingested_at, http_status, http_headers, request_headers, sha256, content_type, source, source_ref, synthetic, page_kind, layout, court_vnkod';
+
+export async function captureBody(db: Queryable, sha256: string): Promise<Uint8Array | null> {
+  const rows = await db.query<{ body: Uint8Array }>('select body from blobs where sha256 = $1', [sha256]);
+  return rows[0]?.body ?? null;
+}
+
+export interface VerifyReport {
+  checked: number;
+  mismatches: { sha256: string; actual: string; captures: number[] }[];
+}
+
+/** Re-hashes every stored body and reports the ones whose bytes no longer match their hash. */
+export async function verifyArchive(db: Queryable, batchSize = 200): Promise<VerifyReport> {
+  const report: VerifyReport = { checked: 0, mismatches: [] };
+  let after = '';
+  for (;;) {
+    const rows = await db.query<{ sha256: string; body: Uint8Array }>(
+      'select sha256, body from blobs where sha256 > $1 order by sha256 limit $2',
+      [after, batchSize],
+    );
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      report.checked += 1;
+      const actual = sha256Hex(row.body);
+      if (actual !== row.sha256) {
+        const captures = await db.query<{ id: number }>('select id from captures where sha256 = $1 order by id', [row.sha256]);
+        report.mismatches.push({ sha256: row.sha256, actual, captures: captures.map((c) => c.id) });
+      }
+      after = row.sha256;
+    }
+  }
+  return report;
+}

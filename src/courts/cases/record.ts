@@ -1,0 +1,148 @@
+import type { CaseCard, CaseListRow, OutcomeInfo } from '../parse/types.ts';
+import { initials, isHiddenName, nameHash, redactNames } from './privacy.ts';
+
+/**
+ * The stored form of a case: what the card and the list row said, with every personal name reduced to
+ * initials and a keyed hash. This is what the database, the API and exports see — never the raw names.
+ */
+export interface StoredDefendant {
+  initials: string | null;
+  nameHash: string | null;
+  hidden: boolean;
+  articles: { code: string; article: string; part: string | null; point: string | null }[];
+  articlesText: string | null;
+  decisionDate: string | null;
+  result: string | null;
+  outcome: OutcomeInfo | null;
+}
+
+export interface StoredCard {
+  layout: string;
+  proceeding: string | null;
+  caseNumber: string | null;
+  judicialUid: string | null;
+  receiptDate: string | null;
+  judge: string | null;
+  hearingDate: string | null;
+  category: string | null;
+  resultText: string | null;
+  outcome: OutcomeInfo | null;
+  info: { section: string | null; label: string; value: string }[];
+  events: CaseCard['events'];
+  defendants: StoredDefendant[];
+  parties: { role: string; name: string; hidden: boolean }[];
+  lowerCourt: CaseCard['lowerCourt'];
+  appeals: { section: string | null; label: string; value: string }[];
+  acts: CaseCard['acts'];
+}
+
+export interface StoredListRow {
+  caseNumber: string;
+  receiptDate: string | null;
+  info: { label: string | null; value: string }[];
+  category: string | null;
+  articles: StoredDefendant['articles'];
+  judge: string | null;
+  decisionDate: string | null;
+  decision: string | null;
+  legalForceDate: string | null;
+  acts: { url: string; title: string | null }[];
+}
+
+export interface CaseRecord {
+  courtVnkod: string;
+  ids: { caseId: string | null; caseUid: string | null; deloId: string | null; newCode: string | null };
+  card: StoredCard | null;
+  list: StoredListRow | null;
+}
+
+/** Info lines of a list row that name persons: their values are reduced to initials. */
+const PERSON_LABEL = /лиц|подал|заявител|истец|ответчик|обвиняем|подсудим|осужд|защитник|представител/i;
+/** Labels of a card's info tab whose values are officials (judges) or court data, kept as published. */
+
+const article = (a: { code: string; article: string; part: string | null; point: string | null }) => ({
+  code: a.code,
+  article: a.article,
+  part: a.part,
+  point: a.point,
+});
+
+export function storedCard(card: CaseCard, personKey: string): StoredCard {
+  return {
+    layout: card.layout,
+    proceeding: card.proceeding,
+    caseNumber: card.caseNumber,
+    judicialUid: card.judicialUid,
+    receiptDate: card.receiptDate,
+    judge: card.judge,
+    hearingDate: card.hearingDate,
+    category: card.category,
+    resultText: card.resultText,
+    outcome: card.outcome,
+    info: card.info.map(({ section, label, value }) => ({ section, label, value: redactNames(value) })),
+    events: card.events.map((event) => ({ ...event, note: event.note ? redactNames(event.note) : null })),
+    defendants: card.defendants.map((d) => ({
+      initials: initials(d.name),
+      nameHash: nameHash(personKey, d.name),
+      hidden: d.hidden || isHiddenName(d.name),
+      articles: d.articles.map(article),
+      articlesText: d.articlesText,
+      decisionDate: d.decisionDate,
+      result: d.result,
+      outcome: d.outcome,
+    })),
+    parties: card.parties.map((p) => ({ role: p.role, name: p.hidden ? p.name : redactNames(p.name), hidden: p.hidden })),
+    lowerCourt: card.lowerCourt,
+    appeals: card.appeals.map(({ section, label, value }) => ({ section, label, value: redactNames(value) })),
+    acts: card.acts.map((a) => ({ ...a, text: redactNames(a.text) })),
+  };
+}
+
+export function storedListRow(row: CaseListRow): StoredListRow {
+  return {
+    caseNumber: row.caseNumber,
+    receiptDate: row.receiptDate,
+    info: row.info.map((line) => ({
+      label: line.label,
+      value: line.label && PERSON_LABEL.test(line.label) ? redactNames(line.value) : line.value,
+    })),
+    category: row.category,
+    articles: row.articles.map(article),
+    judge: row.judge,
+    decisionDate: row.decisionDate,
+    decision: row.decision,
+    legalForceDate: row.legalForceDate,
+    acts: row.acts,
+  };
+}
+
+/** The flat, queryable view of a record: card values win, list values fill the gaps. */
+export interface CaseColumns {
+  proceeding: string | null;
+  caseNumber: string | null;
+  judicialUid: string | null;
+  receiptDate: string | null;
+  decisionDate: string | null;
+  legalForceDate: string | null;
+  judge: string | null;
+  category: string | null;
+  resultText: string | null;
+  outcome: string | null;
+}
+
+export function caseColumns(record: CaseRecord): CaseColumns {
+  const { card, list } = record;
+  const firstDefendantDate = card?.defendants.find((d) => d.decisionDate)?.decisionDate ?? null;
+  return {
+    proceeding: card?.proceeding ?? null,
+    caseNumber: card?.caseNumber ?? list?.caseNumber ?? null,
+    judicialUid: card?.judicialUid ?? null,
+    receiptDate: card?.receiptDate ?? list?.receiptDate ?? null,
+    decisionDate: firstDefendantDate ?? card?.hearingDate ?? list?.decisionDate ?? null,
+    legalForceDate: list?.legalForceDate ?? null,
+    judge: card?.judge ?? list?.judge ?? null,
+    category: card?.category ?? list?.category ?? null,
+    resultText: card?.resultText ?? list?.decision ?? null,
+    outcome: (card?.outcome ?? null)?.outcome ?? null,
+  };
+}

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../db/database.ts';
+import { classifyOutcome } from '../parse/outcome.ts';
+import { type CaseColumns, type CaseRecord, caseColumns, type StoredDefendant } from './record.ts';
+
+/** A case's identity: the court code plus the court's own ids — never the displayed number. */
+export function caseKey(record: CaseRecord, columns: CaseColumns): string | null {
+  const { ids } = record;
+  if (ids.caseUid) return `uid:${ids.caseUid}`;
+  if (ids.caseId && ids.deloId) return `id:${ids.deloId}:${ids.caseId}`;
+  if (columns.judicialUid) return `juid:${ids.deloId ?? columns.proceeding ?? ''}:${columns.judicialUid}`;
+  return null;
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+export interface Change {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** Field-level differences between two records, in a form a person can read in the case history. */
+export function diffRecords(before: CaseRecord, after: CaseRecord): Change[] {
+  const changes: Change[] = [];
+  const a = caseColumns(before);
+  const b = caseColumns(after);
+  for (const key of Object.keys(b) as (keyof CaseColumns)[]) {
+    if (a[key] !== b[key]) changes.push({ field: key, from: a[key], to: b[key] });
+  }
+  const parts: [string, (r: CaseRecord) => unknown][] = [
+    ['events', (r) => r.card?.events ?? []],
+    ['defendants', (r) => r.card?.defendants ?? []],
+    ['parties', (r) => r.card?.parties ?? []],
+    ['acts', (r) => (r.card?.acts ?? []).map((x) => x.title)],
+    ['appeals', (r) => r.card?.appeals ?? []],
+    ['lowerCourt', (r) => r.card?.lowerCourt ?? null],
+    ['info', (r) => r.card?.info ?? []],
+    ['list', (r) => r.list],
+  ];
+  for (const [field, pick] of parts) {
+    const x = pick(before);
+    const y = pick(after);
+    if (stableJson(x) === stableJson(y)) continue;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      const seen = new Set(x.map(stableJson));
+      changes.push({ field, from: `${x.length} entries`, to: `${y.length} entries`, ...{ added: y.filter((v) => !seen.has(stableJson(v))) } });
+    } else changes.push({ field, from: x, to: y });
+  }
+  return changes;
+}
+
+/** Merges what a new capture says into what is known: a card replaces the card, a list row the list row. */
+export function mergeRecords(previous: CaseRecord, incoming: CaseRecord): CaseRecord {
+  return {
+    courtVnkod: previous.courtVnkod,
+    ids: {
+      caseId: incoming.ids.caseId ?? previous.ids.caseId,
+      caseUid: incoming.ids.caseUid ?? previous.ids.caseUid,
+      deloId: incoming.ids.deloId ?? previous.ids.deloId,
+      newCode: incoming.ids.newCode ?? previous.ids.newCode,
+    },
+    card: incoming.card ?? previous.card,
+    list: incoming.list ?? previous.list,
+  };
+}
+
+export type UpsertResult = { status: 'created' | 'updated' | 'unchanged'; caseId: number } | { status: 'unidentified'; caseId: null };
+
+interface ExistingCase {
+  id: number;
+  record: CaseRecord;
+  record_hash: string;
+}
+
+async function findExisting(tx: Queryable, record: CaseRecord, columns: CaseColumns, key: string): Promise<ExistingCase | null> {
+  const select = 'select id, record, record_hash from cases where court_vnkod = $1';
+  const tries: [string, unknown[]][] = [[`${select} and case_key = $2`, [record.courtVnkod, key]]];
+  if (record.ids.caseUid) tries.push([`${select} and case_uid = $2`, [record.courtVnkod, record.ids.caseUid]]);
+  if (record.ids.caseId && record.ids.deloId) tries.push([`${select} and case_id = $2 and delo_id = $3`, [record.courtVnkod, record.ids.caseId, record.ids.deloId]]);
+  if (columns.judicialUid) tries.push([`${select} and judicial_uid = $2 and coalesce(delo_id, '') = coalesce($3, delo_id, '')`, [record.courtVnkod, columns.judicialUid, record.ids.deloId]]);
+  for (const [sql, params] of tries) {
+    const rows = await tx.query<{ id: number; record: CaseRecord; record_hash: string }>(`${sql} order by id limit 1`, params);
+    if (rows[0]) return rows[0];
+  }
+  return null;
+}
+
+function defendantOutcome(d: StoredDefendant): { outcome: string | null; sentenceKind: string | null } {
+  return { outcome: d.outcome?.outcome ?? null, sentenceKind: d.outcome?.sentence?.kind ?? null };
+}
+
+async function writeDetails(tx: Queryable, caseId: number, record: CaseRecord, columns: CaseColumns): Promise<void> {
+  for (const table of ['case_defendants', 'case_articles', 'case_events', 'case_acts']) {
+    await tx.query(`delete from ${table} where case_id = $1`, [caseId]);
+  }
+  const defendants = record.card?.defendants ?? [];
+  const listArticles = record.list?.articles ?? [];
+  if (defendants.length === 0 && listArticles.length > 0) {
+    // A list row without a card: its articles still count, as one defendant of unknown name.
+    defendants.push({ initials: null, nameHash: null, hidden: true, articles: listArticles, articlesText: null, decisionDate: columns.decisionDate, result: columns.resultText, outcome: classifyOutcome(columns.resultText) });
+  }
+  for (const [position, d] of defendants.entries()) {
+    const { outcome, sentenceKind } = defendantOutcome(d);
+    await tx.query(
+      `insert into case_defendants (case_id, position, name_hash, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [caseId, position, d.nameHash, d.initials, d.hidden, d.decisionDate, d.result, outcome, sentenceKind, d.outcome?.sentence ? JSON.stringify(d.outcome.sentence) : null],
+    );
+    for (const [index, a] of d.articles.entries()) {
+      await tx.query(
+        'insert into case_articles (case_id, defendant_position, position, code, article, part, point) values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing',
+        [caseId, position, index, a.code, a.article, a.part, a.point],
+      );
+    }
+  }
+  for (const [position, e] of (record.card?.events ?? []).entries()) {
+    await tx.query(
+      `insert into case_events (case_id, position, name, event_date, event_time, place, result, basis, note, published_date)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [caseId, position, e.name, e.date, e.time, e.place, e.result, e.basis, e.note, e.publishedDate],
+    );
+  }
+  for (const [position, a] of (record.card?.acts ?? []).entries()) {
+    await tx.query(
+      `insert into case_acts (case_id, position, title, act_type, body, search) values ($1, $2, $3, $4, $5, to_tsvector('russian', $5))`,
+      [caseId, position, a.title, a.actType, a.text],
+    );
+  }
+}
+
+function searchText(record: CaseRecord, columns: CaseColumns): string {
+  const parts = [
+    columns.caseNumber,
+    columns.proceeding,
+    columns.category,
+    columns.resultText,
+    ...(record.card?.defendants ?? []).map((d) => d.articlesText ?? ''),
+    ...(record.card?.events ?? []).map((e) => [e.name, e.result, e.basis].filter(Boolean).join(' ')),
+    ...(record.list?.info ?? []).map((line) => line.value),
+  ];
+  return parts.filter(Boolean).join('\n');
+}
+
+/**
+ * Creates or updates a case from one capture. Re-ingesting the same capture, or one that says nothing
+ * new, is a no-op; a change updates the case and appends one history entry naming the capture.
+ */
+export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId: number, synthetic: boolean): Promise<UpsertResult> {
+  const incomingColumns = caseColumns(incoming);
+  const key = caseKey(incoming, incomingColumns);
+  if (!key) return { status: 'unidentified', caseId: null };
+  const existing = await findExisting(tx, incoming, incomingColumns, key);
+  const record = existing ? mergeRecords(existing.record, incoming) : incoming;
+  const hash = createHash('sha256').update(stableJson(record)).digest('hex');
+  if (existing && existing.record_hash === hash) return { status: 'unchanged', caseId: existing.id };
+  const columns = caseColumns(record);
+  const outcome = columns.outcome ?? classifyOutcome(columns.resultText)?.outcome ?? null;
+  const values = [
+    record.ids.caseUid, record.ids.caseId, record.ids.deloId, columns.proceeding, columns.caseNumber, columns.judicialUid,
+    columns.receiptDate, columns.decisionDate, columns.legalForceDate, columns.judge, columns.category, columns.resultText, outcome,
+    JSON.stringify(record), hash, captureId, searchText(record, columns),
+  ];
+  let caseId: number;
+  if (existing) {
+    caseId = existing.id;
+    await tx.query(
+      `update cases set case_uid = $1, case_id = $2, delo_id = $3, proceeding = $4, case_number = $5, judicial_uid = $6,
+         receipt_date = $7, decision_date = $8, legal_force_date = $9, judge = $10, category = $11, result_text = $12, outcome = $13,
+         record = $14, record_hash = $15, last_capture_id = $16, search = to_tsvector('russian', $17), updated_at = now()
+       where id = $18`,
+      [...values, caseId],
+    );
+    await tx.query(
+      `insert into case_history (case_id, capture_id, kind, changes) values ($1, $2, 'updated', $3) on conflict (case_id, capture_id) do nothing`,
+      [caseId, captureId, JSON.stringify(diffRecords(existing.record, record))],
+    );
+  } else {
+    const rows = await tx.query<{ id: number }>(
+      `insert into cases (case_uid, case_id, delo_id, proceeding, case_number, judicial_uid, receipt_date, decision_date, legal_force_date,
+         judge, category, result_text, outcome, record, record_hash, first_capture_id, search, last_capture_id, court_vnkod, case_key, synthetic)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('russian', $17), $16, $18, $19, $20)
+       returning id`,
+      [...values, record.courtVnkod, key, synthetic],
+    );
+    caseId = rows[0]?.id ?? 0;
+    await tx.query(`insert into case_history (case_id, capture_id, kind, changes) values ($1, $2, 'created', '[]')`, [caseId, captureId]);
+  }
+  await writeDetails(tx, caseId, record, columns);
+  return { status: existing ? 'updated' : 'created', caseId };
+}
