@@ -8,14 +8,15 @@ import type { Outcome, OutcomeInfo, Sentence, SentenceKind, TerminationGround } 
 const OUTCOME_RULES: { outcome: Outcome; pattern: RegExp }[] = [
   { outcome: 'returned_to_prosecutor', pattern: /возвращ\S*\s+прокурору/i },
   { outcome: 'medical_measures', pattern: /принудительн\S*\s+мер\S*\s+медицинск/i },
+  // Appeal and cassation results first: their texts name the judgment they review ("ПРИГОВОР оставлен …").
+  { outcome: 'appeal_withdrawn', pattern: /(жалоб|представлени)\S*.*(отозван|возвращен)|апелляционное\s+производство\s+прекращено/i },
+  { outcome: 'upheld', pattern: /без\s+изменени|без\s+удовлетворени/i },
+  { outcome: 'overturned', pattern: /отмен[её]н/i },
+  { outcome: 'modified', pattern: /изменен/i },
   { outcome: 'acquittal', pattern: /оправдат|оправдан/i },
   { outcome: 'termination', pattern: /прекращ/i },
   { outcome: 'conviction', pattern: /обвинительн|вынесен\S*\s+приговор|^\s*приговор|осужд|назначени\S*\s+административного\s+наказания/i },
   { outcome: 'transferred', pattern: /(направлен|передан)\S*\s+(по\s+подсудности|по\s+подследственности)/i },
-  { outcome: 'appeal_withdrawn', pattern: /(жалоб|представлени)\S*.*(отозван|возвращен)|апелляционное\s+производство\s+прекращено/i },
-  { outcome: 'upheld', pattern: /без\s+изменени|без\s+удовлетворени/i },
-  { outcome: 'overturned', pattern: /отменен/i },
-  { outcome: 'modified', pattern: /изменен/i },
 ];
 
 const GROUND_RULES: { ground: TerminationGround; pattern: RegExp }[] = [
