@@ -31,10 +31,10 @@ export async function* inputsFrom(file: string, options: { url?: string; retriev
       const meta = r.metadata;
       yield {
         bytes: r.body,
-        url: r.url,
+        url: meta?.url ?? r.url,
         retrievedAt: meta && !meta.retrievedAtKnown ? null : r.date,
-        httpStatus: r.status,
-        httpHeaders: meta?.httpHeaders ?? r.headers,
+        httpStatus: meta ? meta.httpStatus : r.status,
+        httpHeaders: meta ? meta.httpHeaders : r.headers,
         source: meta?.source ?? 'warc',
         sourceRef: meta?.sourceRef ?? `${path.basename(file)}#${r.recordId ?? ''}`,
         synthetic: meta?.synthetic ?? options.synthetic ?? false,

@@ -7,6 +7,11 @@ import type { CaptureRow, CaptureSource } from './store.ts';
 export interface CaptureMetadata {
   captureId: number;
   sha256: string;
+  /** The URL exactly as stored (WARC writers may normalise non-http URLs). */
+  url: string;
+  /** HTTP status as received; null when unknown (a saved file: the response record then says 200). */
+  httpStatus: number | null;
+  contentType: string | null;
   source: CaptureSource;
   sourceRef: string | null;
   synthetic: boolean;
@@ -78,6 +83,9 @@ export async function captureRecords(capture: CaptureRow, body: Uint8Array): Pro
   const metadata: CaptureMetadata = {
     captureId: capture.id,
     sha256: capture.sha256,
+    url: capture.url,
+    httpStatus: capture.http_status,
+    contentType: capture.content_type,
     source: capture.source,
     sourceRef: capture.source_ref,
     synthetic: capture.synthetic,

@@ -1,0 +1,175 @@
+// The evidence archive and the case store, as one contract run on both engines.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { exportWarc } from '../../src/cli/commands/archive.ts';
+import { inputsFrom } from '../../src/cli/commands/ingest.ts';
+import { verifyArchive } from '../../src/courts/archive/store.ts';
+import { searchCases } from '../../src/courts/cases/search.ts';
+import { loadDirectory } from '../../src/courts/directory/load.ts';
+import { syncCourts } from '../../src/courts/directory/sync.ts';
+import { type IngestInput, ingestPage } from '../../src/courts/ingest.ts';
+import { prosecutionCounts } from '../../src/courts/stats.ts';
+import type { Database } from '../../src/db/database.ts';
+import { ENGINES } from '../helpers/engines.ts';
+import { fixture } from '../helpers/fixtures.ts';
+
+const KEY = 'test-person-key-0123456789';
+const directory = loadDirectory();
+
+function fileInput(name: string, extra: Partial<IngestInput> = {}): IngestInput {
+  return { bytes: extra.bytes ?? fixture(name), url: `file:${name}`, retrievedAt: null, httpStatus: null, httpHeaders: null, source: 'file', sourceRef: name, synthetic: false, ...extra };
+}
+const crawled = (bytes: Buffer, retrievedAt: string): IngestInput =>
+  fileInput('crawl', { bytes, url: CARD_URL, retrievedAt, source: 'crawl', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']] });
+
+const CARD_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
+
+/** The leninsky card, re-charged under art. 337 ч.5 and 338 ч.1 (a changed copy to exercise history). */
+function criminalCard(result?: string): Buffer {
+  let html = fixture('leninsky_ufa_criminal.html').toString('utf8');
+  html = html.replace('<td>ст.173.1 ч.2 п.б УК РФ</td>', '<td>ст.337 ч.5 УК РФ; ст.338 ч.1 УК РФ</td>');
+  if (result) html = html.split('Уголовное дело ПРЕКРАЩЕНО<br>назначена мера уголовно-правового характера - СУДЕБНЫЙ ШТРАФ (ст. 25.1 УПК РФ)').join(result);
+  return Buffer.from(html, 'utf8');
+}
+
+async function snapshot(db: Database) {
+  const captures = await db.query(
+    'select url, retrieved_at, http_status, http_headers, sha256, content_type, source, source_ref, synthetic, page_kind, layout, court_vnkod from captures order by sha256, url',
+  );
+  const cases = await db.query('select court_vnkod, case_key, case_number, judicial_uid, receipt_date, outcome, record_hash from cases order by court_vnkod, case_key');
+  return { captures, cases };
+}
+
+for (const engine of ENGINES) {
+  describe(`ingest contract: ${engine.name}`, () => {
+    let db: Database;
+    let drop: () => Promise<void>;
+    before(async () => {
+      ({ db, drop } = await engine.create());
+      await syncCourts(db, directory);
+    });
+    after(() => drop());
+
+    it('archives every page and stores the cases of cards and lists', async () => {
+      const files = ['blag_card.html', 'kirov_koap.html', 'ksoyu_listing_acts.html', 'ksoyu_listing_captcha_gate.html', 'ksoyu_temporarily_unavailable.html', 'samara_kas_appeal_uid_results.html', 'sudrf_captcha_form.html'];
+      for (const file of files) await ingestPage(db, directory, fileInput(file), KEY);
+      const [captures] = await db.query<{ n: number }>('select count(*)::int as n from captures');
+      assert.equal(captures?.n, 7);
+      const [cases] = await db.query<{ n: number }>('select count(*)::int as n from cases');
+      assert.equal(cases?.n, 1 + 1 + 25 + 1, 'two cards, 25 + 1 list rows; trap pages are never data');
+      const kinds = await db.query<{ page_kind: string }>('select page_kind from captures order by id');
+      assert.deepEqual(kinds.map((k) => k.page_kind), ['case_card', 'case_card', 'case_list', 'captcha_wrong', 'throttled', 'case_list', 'captcha_form']);
+    });
+
+    it('re-ingesting the same page is a no-op', async () => {
+      const result = await ingestPage(db, directory, fileInput('kirov_koap.html'), KEY);
+      assert.equal(result.newCapture, false);
+      assert.deepEqual(result.cases, { created: 0, updated: 0, unchanged: 1, unidentified: 0 });
+      const [history] = await db.query<{ n: number }>('select count(*)::int as n from case_history');
+      assert.equal(history?.n, 28);
+    });
+
+    it('never stores full names: initials and keyed hashes only', async () => {
+      const dump = JSON.stringify(await db.query('select c.record, d.* from cases c left join case_defendants d on d.case_id = c.id'));
+      for (const name of ['Орлова Вера Игоревна', 'Зайцева Татьяна Олеговна', 'Лебедева Ирина Павловна', 'Лосев К. Д.', 'Осипова Л. Р.']) {
+        assert.ok(!dump.includes(name), `${name} must not be stored`);
+      }
+      const [kirov] = await db.query<{ initials: string; name_hash: string }>(
+        "select d.initials, d.name_hash from case_defendants d join cases c on c.id = d.case_id where c.court_vnkod = '43RS0001'",
+      );
+      assert.equal(kirov?.initials, 'О.В.И.');
+      assert.match(kirov?.name_hash ?? '', /^[0-9a-f]{64}$/);
+    });
+
+    it('a changed card updates the case and appends one history entry', async () => {
+      const first = await ingestPage(db, directory, crawled(criminalCard(), '2026-05-01T10:00:00.000Z'), KEY);
+      assert.deepEqual(first.cases, { created: 1, updated: 0, unchanged: 0, unidentified: 0 });
+      const again = await ingestPage(db, directory, crawled(criminalCard(), '2026-05-02T10:00:00.000Z'), KEY);
+      assert.equal(again.newCapture, true, 'a new retrieval is a new capture');
+      assert.deepEqual(again.cases, { created: 0, updated: 0, unchanged: 1, unidentified: 0 });
+      const changed = await ingestPage(
+        db, directory,
+        crawled(criminalCard('Вынесен ПРИГОВОР: лишение свободы сроком 2 года условно с испытательным сроком 1 год'), '2026-06-01T10:00:00.000Z'),
+        KEY,
+      );
+      assert.deepEqual(changed.cases, { created: 0, updated: 1, unchanged: 0, unidentified: 0 });
+      const [row] = await db.query<{ id: number; outcome: string; case_key: string }>("select id, outcome, case_key from cases where case_uid = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'");
+      assert.equal(row?.outcome, 'conviction');
+      assert.equal(row?.case_key, 'uid:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
+      const history = await db.query<{ kind: string; changes: { field: string; from: unknown; to: unknown }[]; capture_id: number }>(
+        'select kind, changes, capture_id from case_history where case_id = $1 order by id',
+        [row?.id],
+      );
+      assert.deepEqual(history.map((h) => h.kind), ['created', 'updated']);
+      assert.equal(history[1]?.capture_id, changed.captureId);
+      assert.deepEqual(history[1]?.changes.find((c) => c.field === 'outcome'), { field: 'outcome', from: 'termination', to: 'conviction' });
+      const [defendant] = await db.query<{ sentence_kind: string; sentence: { termMonths: number; probationMonths: number } }>(
+        'select sentence_kind, sentence from case_defendants where case_id = $1',
+        [row?.id],
+      );
+      assert.equal(defendant?.sentence_kind, 'suspended');
+      assert.equal(defendant?.sentence.termMonths, 24);
+      assert.equal(defendant?.sentence.probationMonths, 12);
+    });
+
+    it('counts prosecutions by month, article and outcome', async () => {
+      const counts = await prosecutionCounts(db, { by: ['month', 'article', 'outcome'] });
+      assert.deepEqual(
+        counts.rows.map((r) => [r.month, r.article, r.outcome, r.cases, r.defendants]),
+        [['2026-04', '337', 'conviction', 1, 1], ['2026-04', '338', 'conviction', 1, 1]],
+      );
+      assert.deepEqual(counts.totals, { cases: 1, defendants: 1, syntheticCases: 0 });
+      const byPart = await prosecutionCounts(db, { by: ['part', 'district'], articles: ['337'] });
+      assert.deepEqual(byPart.rows.map((r) => [r.part, r.district, r.cases]), [['337 ч.5', 'unknown', 1]]);
+      const none = await prosecutionCounts(db, { by: ['year'], from: '2026-05-01' });
+      assert.equal(none.rows.length, 0);
+    });
+
+    it('links instances by judicial UID and finds cases by full text', async () => {
+      const hits = await searchCases(db, 'приговор лишение свободы');
+      assert.ok(hits.some((h) => h.court_vnkod === '03RS0004'));
+      const none = await searchCases(db, 'дезертирство вертолётом');
+      assert.equal(none.length, 0);
+    });
+
+    it('WARC export then ingest into an empty database gives the same records', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-warc-'));
+      const file = path.join(dir, 'all.warc');
+      const exported = await exportWarc(db, file);
+      const [n] = await db.query<{ n: number }>('select count(*)::int as n from captures');
+      assert.equal(exported, n?.n);
+      const target = await engine.create();
+      try {
+        await syncCourts(target.db, directory);
+        // Ingest in the original order (the WARC is written in capture order).
+        for await (const input of inputsFrom(file, {})) await ingestPage(target.db, directory, input, KEY);
+        assert.deepEqual(await snapshot(target.db), await snapshot(db));
+      } finally {
+        await target.drop();
+      }
+    });
+
+    it('verify re-hashes every capture and names a corrupted one', async () => {
+      const ok = await verifyArchive(db);
+      assert.equal(ok.mismatches.length, 0);
+      assert.equal(ok.checked, 9, '7 saved pages + 2 distinct versions of the crawled card');
+      const [victim] = await db.query<{ sha256: string }>("select sha256 from captures where page_kind = 'throttled'");
+      await db.query("update blobs set body = '\\x00'::bytea where sha256 = $1", [victim?.sha256]);
+      const bad = await verifyArchive(db);
+      assert.equal(bad.mismatches.length, 1);
+      assert.equal(bad.mismatches[0]?.sha256, victim?.sha256);
+      assert.equal(bad.mismatches[0]?.captures.length, 1);
+    });
+
+    it('a failure inside an ingest leaves nothing half-written', async () => {
+      const before = await db.query<{ blobs: number; captures: number }>('select (select count(*) from blobs)::int as blobs, (select count(*) from captures)::int as captures');
+      const bytes = Buffer.from('<html><body>never stored</body></html>');
+      await assert.rejects(ingestPage(db, directory, fileInput('bad', { bytes, source: 'bogus' as 'file' }), KEY));
+      const afterRows = await db.query<{ blobs: number; captures: number }>('select (select count(*) from blobs)::int as blobs, (select count(*) from captures)::int as captures');
+      assert.deepEqual(afterRows, before);
+    });
+  });
+}
