@@ -3,6 +3,7 @@ import { exitCodeFor, OtkazError } from '../shared/errors.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerCourts } from './commands/courts.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerSearch } from './commands/search.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerCases(program);
   registerStats(program);
   registerSearch(program);
+  registerDemo(program);
   registerServe(program);
   return program;
 }

@@ -37,13 +37,9 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export async function storeCapture(tx: Queryable, input: CaptureInput): Promise<StoredCapture> {
   const sha256 = sha256Hex(input.bytes);
-  await tx.query('insert into blobs (sha256, size, body) values ($1, $2, $3) on conflict (sha256) do nothing', [
-    sha256,
-    input.bytes.byteLength,
-    input.bytes,
-  ]);
   const inserted = await tx.query<{ id: number }>(
-    `insert into captures (url, retrieved_at, http_status, http_headers, request_headers, sha256, content_type, source, source_ref,
+    `with blob as (insert into blobs (sha256, size, body) values ($6, $14, $15) on conflict (sha256) do nothing)
+     insert into captures (url, retrieved_at, http_status, http_headers, request_headers, sha256, content_type, source, source_ref,
                            synthetic, page_kind, layout, court_vnkod)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      on conflict (url, sha256, coalesce(retrieved_at, 'epoch'::timestamptz)) do nothing
@@ -62,6 +58,8 @@ export async function storeCapture(tx: Queryable, input: CaptureInput): Promise<
       input.pageKind,
       input.layout,
       input.courtVnkod,
+      input.bytes.byteLength,
+      input.bytes,
     ],
   );
   if (inserted[0]) return { id: inserted[0].id, sha256, created: true };

@@ -79,58 +79,79 @@ interface ExistingCase {
   record_hash: string;
 }
 
+/** The stored case this record is about: by key, case UID, case id, or judicial UID — in that order, one statement. */
 async function findExisting(tx: Queryable, record: CaseRecord, columns: CaseColumns, key: string): Promise<ExistingCase | null> {
-  const select = 'select id, record, record_hash from cases where court_vnkod = $1';
-  const tries: [string, unknown[]][] = [[`${select} and case_key = $2`, [record.courtVnkod, key]]];
-  if (record.ids.caseUid) tries.push([`${select} and case_uid = $2`, [record.courtVnkod, record.ids.caseUid]]);
-  if (record.ids.caseId && record.ids.deloId) tries.push([`${select} and case_id = $2 and delo_id = $3`, [record.courtVnkod, record.ids.caseId, record.ids.deloId]]);
-  if (columns.judicialUid) tries.push([`${select} and judicial_uid = $2 and coalesce(delo_id, '') = coalesce($3, delo_id, '')`, [record.courtVnkod, columns.judicialUid, record.ids.deloId]]);
-  for (const [sql, params] of tries) {
-    const rows = await tx.query<{ id: number; record: CaseRecord; record_hash: string }>(`${sql} order by id limit 1`, params);
-    if (rows[0]) return rows[0];
-  }
-  return null;
+  const rows = await tx.query<ExistingCase>(
+    `select id, record, record_hash from (
+       select 0 as p, id, record, record_hash from cases where court_vnkod = $1 and case_key = $2
+       union all select 1, id, record, record_hash from cases where court_vnkod = $1 and case_uid = $3
+       union all select 2, id, record, record_hash from cases where court_vnkod = $1 and delo_id = $5 and case_id = $4
+       union all select 3, id, record, record_hash from cases where court_vnkod = $1 and judicial_uid = $6 and coalesce(delo_id, '') = coalesce($5, delo_id, '')
+     ) found order by p, id limit 1`,
+    [record.courtVnkod, key, record.ids.caseUid, record.ids.caseId, record.ids.deloId, columns.judicialUid],
+  );
+  return rows[0] ?? null;
 }
 
 function defendantOutcome(d: StoredDefendant): { outcome: string | null; sentenceKind: string | null } {
   return { outcome: d.outcome?.outcome ?? null, sentenceKind: d.outcome?.sentence?.kind ?? null };
 }
 
-async function writeDetails(tx: Queryable, caseId: number, record: CaseRecord, columns: CaseColumns): Promise<void> {
-  for (const table of ['case_defendants', 'case_articles', 'case_events', 'case_acts']) {
-    await tx.query(`delete from ${table} where case_id = $1`, [caseId]);
+/** Replaces the case's defendants, articles, events and acts: one statement per table (json_to_recordset). */
+async function writeDetails(tx: Queryable, caseId: number, record: CaseRecord, columns: CaseColumns, isNew: boolean): Promise<void> {
+  if (!isNew) {
+    await tx.query(
+      `with a as (delete from case_articles where case_id = $1), e as (delete from case_events where case_id = $1),
+            t as (delete from case_acts where case_id = $1)
+       delete from case_defendants where case_id = $1`,
+      [caseId],
+    );
   }
-  const defendants = record.card?.defendants ?? [];
+  const defendants = [...(record.card?.defendants ?? [])];
   const listArticles = record.list?.articles ?? [];
   if (defendants.length === 0 && listArticles.length > 0) {
     // A list row without a card: its articles still count, as one defendant of unknown name.
     defendants.push({ initials: null, nameHash: null, hidden: true, articles: listArticles, articlesText: null, decisionDate: columns.decisionDate, result: columns.resultText, outcome: classifyOutcome(columns.resultText) });
   }
-  for (const [position, d] of defendants.entries()) {
-    const { outcome, sentenceKind } = defendantOutcome(d);
+  if (defendants.length > 0) {
+    const rows = defendants.map((d, position) => {
+      const { outcome, sentenceKind } = defendantOutcome(d);
+      return { position, name_hash: d.nameHash, initials: d.initials, hidden: d.hidden, decision_date: d.decisionDate, result_text: d.result, outcome, sentence_kind: sentenceKind, sentence: d.outcome?.sentence ?? null };
+    });
     await tx.query(
       `insert into case_defendants (case_id, position, name_hash, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [caseId, position, d.nameHash, d.initials, d.hidden, d.decisionDate, d.result, outcome, sentenceKind, d.outcome?.sentence ? JSON.stringify(d.outcome.sentence) : null],
+       select $1, x.position, x.name_hash, x.initials, x.hidden, x.decision_date, x.result_text, x.outcome, x.sentence_kind, x.sentence
+       from json_to_recordset($2::json) as x(position int, name_hash text, initials text, hidden boolean, decision_date date, result_text text,
+                                             outcome text, sentence_kind text, sentence jsonb)`,
+      [caseId, JSON.stringify(rows)],
     );
-    for (const [index, a] of d.articles.entries()) {
+    const articles = defendants.flatMap((d, dp) => d.articles.map((a, position) => ({ dp, position, code: a.code, article: a.article, part: a.part, point: a.point })));
+    if (articles.length > 0) {
       await tx.query(
-        'insert into case_articles (case_id, defendant_position, position, code, article, part, point) values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing',
-        [caseId, position, index, a.code, a.article, a.part, a.point],
+        `insert into case_articles (case_id, defendant_position, position, code, article, part, point)
+         select $1, x.dp, x.position, x.code, x.article, x.part, x.point
+         from json_to_recordset($2::json) as x(dp int, position int, code text, article text, part text, point text)
+         on conflict do nothing`,
+        [caseId, JSON.stringify(articles)],
       );
     }
   }
-  for (const [position, e] of (record.card?.events ?? []).entries()) {
+  const events = (record.card?.events ?? []).map((e, position) => ({ position, name: e.name, date: e.date, time: e.time, place: e.place, result: e.result, basis: e.basis, note: e.note, published: e.publishedDate }));
+  if (events.length > 0) {
     await tx.query(
       `insert into case_events (case_id, position, name, event_date, event_time, place, result, basis, note, published_date)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [caseId, position, e.name, e.date, e.time, e.place, e.result, e.basis, e.note, e.publishedDate],
+       select $1, x.position, x.name, x.date, x.time, x.place, x.result, x.basis, x.note, x.published
+       from json_to_recordset($2::json) as x(position int, name text, date date, time text, place text, result text, basis text, note text, published date)`,
+      [caseId, JSON.stringify(events)],
     );
   }
-  for (const [position, a] of (record.card?.acts ?? []).entries()) {
+  const acts = (record.card?.acts ?? []).map((a, position) => ({ position, title: a.title, type: a.actType, body: a.text }));
+  if (acts.length > 0) {
     await tx.query(
-      `insert into case_acts (case_id, position, title, act_type, body, search) values ($1, $2, $3, $4, $5, to_tsvector('russian', $5))`,
-      [caseId, position, a.title, a.actType, a.text],
+      `insert into case_acts (case_id, position, title, act_type, body, search)
+       select $1, x.position, x.title, x.type, x.body, to_tsvector('russian', x.body)
+       from json_to_recordset($2::json) as x(position int, title text, type text, body text)`,
+      [caseId, JSON.stringify(acts)],
     );
   }
 }
@@ -183,15 +204,17 @@ export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId:
     );
   } else {
     const rows = await tx.query<{ id: number }>(
-      `insert into cases (case_uid, case_id, delo_id, proceeding, case_number, judicial_uid, receipt_date, decision_date, legal_force_date,
-         judge, category, result_text, outcome, record, record_hash, first_capture_id, search, last_capture_id, court_vnkod, case_key, synthetic)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('russian', $17), $16, $18, $19, $20)
-       returning id`,
+      `with created as (
+         insert into cases (case_uid, case_id, delo_id, proceeding, case_number, judicial_uid, receipt_date, decision_date, legal_force_date,
+           judge, category, result_text, outcome, record, record_hash, first_capture_id, search, last_capture_id, court_vnkod, case_key, synthetic)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('russian', $17), $16, $18, $19, $20)
+         returning id),
+       history as (insert into case_history (case_id, capture_id, kind, changes) select id, $16, 'created', '[]' from created)
+       select id from created`,
       [...values, record.courtVnkod, key, synthetic],
     );
     caseId = rows[0]?.id ?? 0;
-    await tx.query(`insert into case_history (case_id, capture_id, kind, changes) values ($1, $2, 'created', '[]')`, [caseId, captureId]);
   }
-  await writeDetails(tx, caseId, record, columns);
+  await writeDetails(tx, caseId, record, columns, !existing);
   return { status: existing ? 'updated' : 'created', caseId };
 }

@@ -2,7 +2,7 @@
  * Thin helpers over htmlparser2's DOM: one tree per page, CSS selection with css-select, and text
  * extraction that turns <br> and block ends into line breaks and folds the rest of the whitespace.
  */
-import { selectAll, selectOne } from 'css-select';
+import { compile, selectAll, selectOne } from 'css-select';
 import { type AnyNode, type Document, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
@@ -12,8 +12,21 @@ export function parseHtml(html: string): Document {
   return parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
 }
 
-export const $ = (selector: string, root: AnyNode | AnyNode[]): Element | null => selectOne(selector, root);
-export const $$ = (selector: string, root: AnyNode | AnyNode[]): Element[] => selectAll(selector, root);
+// css-select compiles a selector string on every call; the parsers use a few dozen fixed selectors, so
+// compile each once.
+type Compiled = ReturnType<typeof compile<AnyNode, Element>>;
+const compiled = new Map<string, Compiled>();
+function query(selector: string): Compiled {
+  let fn = compiled.get(selector);
+  if (!fn) {
+    fn = compile<AnyNode, Element>(selector);
+    compiled.set(selector, fn);
+  }
+  return fn;
+}
+
+export const $ = (selector: string, root: AnyNode | AnyNode[]): Element | null => selectOne(query(selector), root) as Element | null;
+export const $$ = (selector: string, root: AnyNode | AnyNode[]): Element[] => selectAll(query(selector), root) as Element[];
 
 const BLOCK = new Set(['p', 'div', 'tr', 'li', 'table', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol']);
 const SKIP = new Set(['script', 'style', 'noscript']);

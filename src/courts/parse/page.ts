@@ -6,11 +6,25 @@ import { parseCaseCard } from './card.ts';
 import { parseCaseList } from './list.ts';
 import type { ParsedPage } from './types.ts';
 
+const SYNTHETIC = /<meta\s+name="otkaz-synthetic"\s+content="true"/i;
+
 export interface PageInput {
   bytes: Uint8Array;
   url?: string | null;
   status?: number | null;
   contentType?: string | null;
+}
+
+/**
+ * The court-module part of a page: from the element holding `modSdpContent` to the end. Everything a parser
+ * reads is inside it; the site chrome before it (two thirds of a page) is not built into a DOM. Pages
+ * without the module (throttle pages, foreign pages) are read whole.
+ */
+export function moduleRegion(html: string): string {
+  const marker = html.indexOf('modSdpContent');
+  if (marker < 0) return html;
+  const start = html.lastIndexOf('<', marker);
+  return start < 0 ? html : html.slice(start);
 }
 
 /**
@@ -22,13 +36,14 @@ export function parsePage(input: PageInput): ParsedPage {
   let html = '';
   try {
     html = decodePage(input.bytes, input.contentType).text;
-    const doc = parseHtml(html);
+    const doc = parseHtml(moduleRegion(html));
     const meta: HttpMeta = { status: input.status ?? null };
     const c = classifyPage(html, doc, meta);
-    if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(html, doc, c.layout, url) };
-    if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(html, doc, c.layout, url) };
-    return { kind: c.kind === 'case_list' || c.kind === 'case_card' ? 'unknown' : c.kind, layout: c.layout, courtVnkod: courtVnkodFromHtml(html), detail: c.detail };
+    const synthetic = SYNTHETIC.test(html);
+    if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(html, doc, c.layout, url), synthetic };
+    if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(html, doc, c.layout, url), synthetic };
+    return { kind: c.kind === 'case_list' || c.kind === 'case_card' ? 'unknown' : c.kind, layout: c.layout, courtVnkod: courtVnkodFromHtml(html), detail: c.detail, synthetic };
   } catch (error) {
-    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `parser error: ${(error as Error).message}` };
+    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `parser error: ${(error as Error).message}`, synthetic: SYNTHETIC.test(html) };
   }
 }

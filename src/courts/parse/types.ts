@@ -211,7 +211,11 @@ export interface CaseList {
   rows: CaseListRow[];
 }
 
-export type ParsedPage =
+export type ParsedPage = (
   | { kind: 'case_list'; layout: Layout; list: CaseList }
   | { kind: 'case_card'; layout: Layout; card: CaseCard }
-  | { kind: Exclude<PageKind, 'case_list' | 'case_card'>; layout: Layout | null; courtVnkod: string | null; detail: string | null };
+  | { kind: Exclude<PageKind, 'case_list' | 'case_card'>; layout: Layout | null; courtVnkod: string | null; detail: string | null }
+) & {
+  /** The page carries otkaz's synthetic-data marker: it was generated, never served by a real court. */
+  synthetic: boolean;
+};
