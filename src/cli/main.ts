@@ -9,6 +9,7 @@ import { registerParse } from './commands/parse.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStats } from './commands/stats.ts';
+import { type Io, printError, processIo, useIo } from './output.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -30,18 +31,22 @@ export function buildProgram(): Command {
 }
 
 /** Runs the CLI; returns the exit status. Errors print their stable code and where they happened. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const program = buildProgram();
+  program.configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+  const previous = useIo(io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof OtkazError) {
-      process.stderr.write(`otkaz: error [${error.code}]: ${error.message}\n`);
+      printError(`otkaz: error [${error.code}]: ${error.message}`);
       return exitCodeFor(error.code);
     }
-    process.stderr.write(`otkaz: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    printError(`otkaz: unexpected error: ${(error as Error).stack ?? String(error)}`);
     return 1;
+  } finally {
+    useIo(previous);
   }
 }

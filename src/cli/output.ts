@@ -35,6 +35,29 @@ export function formatFrom(options: { json?: boolean; csv?: boolean }): Format {
   return 'table';
 }
 
+/** Where the CLI writes: the process streams, or (in tests) a capture. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
+
+let io: Io = processIo;
+
+export function useIo(next: Io): Io {
+  const previous = io;
+  io = next;
+  return previous;
+}
+
 export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  io.out(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function printError(text: string): void {
+  io.err(text.endsWith('\n') ? text : `${text}\n`);
 }

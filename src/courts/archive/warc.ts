@@ -138,6 +138,10 @@ export async function* readWarc(file: string): AsyncGenerator<WarcResponse> {
     const parser = new WARCParser(createReadStream(file));
     for await (const record of parser) {
       index += 1;
+      const type = record.warcHeader('WARC-Type');
+      if (!type || !record.warcHeader('WARC-Record-ID') || !/^WARC\/1\.[01]$/.test(record.warcHeaders.protocol ?? '')) {
+        throw new Error('not a WARC record (WARC/1.0 or 1.1 with WARC-Type and WARC-Record-ID expected)');
+      }
       if (record.warcType === 'response') {
         if (pending) yield pending;
         const body = await record.readFully(true);
@@ -163,5 +167,6 @@ export async function* readWarc(file: string): AsyncGenerator<WarcResponse> {
   } catch (cause) {
     throw new OtkazError(ErrorCode.WarcInvalid, `cannot read WARC record ${index + 1}: ${(cause as Error).message}`, { where: file, cause });
   }
+  if (index === 0) throw new OtkazError(ErrorCode.WarcInvalid, 'no WARC records in the file', { where: file });
   if (pending) yield pending;
 }

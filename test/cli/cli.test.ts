@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../../src/cli/main.ts';
+import { FIXTURES } from '../helpers/fixtures.ts';
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('otkaz CLI (embedded database in a temporary folder)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-cli-'));
+  const saved = { ...process.env };
+  before(() => {
+    process.env.OTKAZ_DATA_DIR = dataDir;
+    delete process.env.DATABASE_URL;
+  });
+  after(() => {
+    process.env = saved;
+  });
+
+  it('courts --json lists the directory with stable fields', async () => {
+    const { code, out } = await cli('courts', '--json', '--type', 'okrug_fleet');
+    assert.equal(code, 0);
+    const parsed = JSON.parse(out) as { counts: { garrison: number }; courts: { vnkod: string; host: string; legacyHost: string }[] };
+    assert.equal(parsed.counts.garrison, 100);
+    assert.equal(parsed.courts.length, 9);
+    assert.deepEqual(Object.keys(parsed.courts[0] ?? {}).slice(0, 3), ['vnkod', 'name', 'type']);
+  });
+
+  it('courts --csv filters by captcha', async () => {
+    const { out } = await cli('courts', '--csv', '--captcha');
+    const lines = out.trim().split('\n');
+    assert.equal(lines[0], 'vnkod,name,type,district,region,host,legacy_host,layout,captcha,sources');
+    assert.equal(lines.length, 1 + 17);
+  });
+
+  it('parse prints the classification', async () => {
+    const { code, out } = await cli('parse', path.join(FIXTURES, 'courts', 'ksoyu_temporarily_unavailable.html'), '--json');
+    assert.equal(code, 0);
+    assert.equal((JSON.parse(out) as { kind: string }).kind, 'throttled');
+  });
+
+  it('ingest, stats, search, archive verify and export work together', async () => {
+    const ingest = await cli('ingest', path.join(FIXTURES, 'courts', 'leninsky_ufa_criminal.html'), '--json');
+    assert.equal(ingest.code, 0);
+    assert.equal((JSON.parse(ingest.out) as { cases: { created: number } }[])[0]?.cases.created, 1);
+    const stats = await cli('stats', 'prosecutions', '--articles', '173.1', '--by', 'year,part', '--json');
+    const parsed = JSON.parse(stats.out) as { rows: { year: string; part: string; cases: number }[]; method: string };
+    assert.deepEqual(parsed.rows.map((r) => [r.year, r.part, r.cases]), [['2026', '173.1 ч.2', 1]]);
+    assert.match(parsed.method, /date of receipt/);
+    const csv = await cli('stats', 'prosecutions', '--articles', '173.1', '--by', 'month', '--csv');
+    assert.equal(csv.out.trim(), 'month,synthetic,cases,defendants\n2026-04,false,1,1');
+    const search = await cli('search', 'судебный штраф', '--json');
+    assert.equal((JSON.parse(search.out) as unknown[]).length, 1);
+    const verify = await cli('archive', 'verify', '--json');
+    assert.deepEqual(JSON.parse(verify.out), { checked: 1, mismatches: [] });
+    const warc = path.join(dataDir, 'out.warc');
+    const exported = await cli('archive', 'export', '--out', warc, '--json');
+    assert.deepEqual(JSON.parse(exported.out), { file: warc, captures: 1 });
+    const show = await cli('cases', 'show', '1', '--json');
+    const shown = JSON.parse(show.out) as { history: { kind: string; sha256: string }[] };
+    assert.equal(shown.history[0]?.kind, 'created');
+    assert.match(shown.history[0]?.sha256 ?? '', /^2d621169ee315353/);
+    assert.ok(!show.out.includes('Никитина'), 'no full name in any view');
+  });
+
+  it('bad input: a typed error naming what and where, exit status 2', async () => {
+    const missing = await cli('ingest', '/nonexistent/page.html');
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /\[input\.not_found\].*\/nonexistent\/page\.html/);
+    const dim = await cli('stats', 'prosecutions', '--by', 'colour');
+    assert.equal(dim.code, 2);
+    assert.match(dim.err, /unknown dimension "colour".*--by/);
+    const bad = path.join(dataDir, 'broken.warc');
+    writeFileSync(bad, 'WARC/1.1\r\nthis is not a warc record\r\n\r\n');
+    const warc = await cli('ingest', bad);
+    assert.equal(warc.code, 2);
+    assert.match(warc.err, /\[archive\.warc_invalid\].*broken\.warc/);
+  });
+
+  it('refuses to start on a bad configuration', async () => {
+    process.env.PORT = 'not-a-port';
+    try {
+      const result = await cli('stats', 'prosecutions');
+      assert.equal(result.code, 2);
+      assert.match(result.err, /\[config\.invalid\][\s\S]*environment variable PORT/);
+    } finally {
+      delete process.env.PORT;
+    }
+  });
+
+  it('the installed bin answers --help for every command', () => {
+    for (const args of [['--help'], ['courts', '--help'], ['ingest', '--help'], ['archive', 'export', '--help'], ['stats', 'prosecutions', '--help'], ['demo', 'generate', '--help']]) {
+      const result = spawnSync(process.execPath, ['bin/otkaz.mjs', ...args], { encoding: 'utf8' });
+      assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stdout, /Usage: otkaz/);
+    }
+  });
+});
