@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { exportWarc } from '../../src/cli/commands/archive.ts';
 import { inputsFrom } from '../../src/cli/commands/ingest.ts';
 import { verifyArchive } from '../../src/courts/archive/store.ts';
+import { linkedInstances } from '../../src/courts/cases/links.ts';
 import { searchCases } from '../../src/courts/cases/search.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
@@ -129,6 +130,12 @@ for (const engine of ENGINES) {
     });
 
     it('links instances by judicial UID and finds cases by full text', async () => {
+      // The same case (same judicial UID) as an appeal in another court.
+      const appeal = criminalCard().toString('utf8').replace(/fromOa=03RS0004/g, 'fromOa=02OS0000').replace('Уголовные дела - первая инстанция', 'Уголовные дела - апелляция');
+      await ingestPage(db, directory, fileInput('appeal', { bytes: Buffer.from(appeal), url: 'https://vs--bkr.sudrf.ru/modules.php?name=sud_delo&name_op=case&case_id=7&case_uid=bbbbbbbb-0000-0000-0000-000000000000&delo_id=4&new=4' }), KEY);
+      const [first] = await db.query<{ id: number }>("select id from cases where court_vnkod = '03RS0004' and case_uid is not null");
+      const linked = await linkedInstances(db, first?.id ?? 0);
+      assert.deepEqual(linked.map((l) => [l.court_vnkod, l.proceeding]), [['02OS0000', 'Уголовные дела - апелляция']]);
       const hits = await searchCases(db, 'приговор лишение свободы');
       assert.ok(hits.some((h) => h.court_vnkod === '03RS0004'));
       const none = await searchCases(db, 'дезертирство вертолётом');
@@ -155,7 +162,7 @@ for (const engine of ENGINES) {
     it('verify re-hashes every capture and names a corrupted one', async () => {
       const ok = await verifyArchive(db);
       assert.equal(ok.mismatches.length, 0);
-      assert.equal(ok.checked, 9, '7 saved pages + 2 distinct versions of the crawled card');
+      assert.equal(ok.checked, 10, '7 saved pages + 2 distinct versions of the crawled card + the appeal');
       const [victim] = await db.query<{ sha256: string }>("select sha256 from captures where page_kind = 'throttled'");
       await db.query("update blobs set body = '\\x00'::bytea where sha256 = $1", [victim?.sha256]);
       const bad = await verifyArchive(db);

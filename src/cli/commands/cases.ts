@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { linkedInstances } from '../../courts/cases/links.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
 import { formatFrom, print, renderCsv, renderTable } from '../output.ts';
@@ -53,10 +54,7 @@ export function registerCases(program: Command): void {
            from case_history h join captures p on p.id = h.capture_id where h.case_id = $1 order by h.id`,
           [Number(id)],
         );
-        const linked = await db.query(
-          'select id, court_vnkod, case_number, proceeding from cases where judicial_uid = $1 and id <> $2 order by receipt_date',
-          [row.judicial_uid, Number(id)],
-        );
+        const linked = await linkedInstances(db, Number(id));
         if (options.json || formatFrom(options) === 'json') {
           print(JSON.stringify({ case: row, history, linkedInstances: linked }, null, 2));
           return;
