@@ -72,9 +72,9 @@ function forceParsers(html: string): void {
   const doc = parseHtml(html);
   classifyPage(html, doc, { status: null });
   for (const layout of ['classic', 'new'] as Layout[]) {
-    const card = parseCaseCard(html, doc, layout, null);
+    const card = parseCaseCard(doc, layout, null, null);
     for (const d of card.defendants) if (!Array.isArray(d.articles)) throw new Error('articles must be a list');
-    const list = parseCaseList(html, doc, layout, 'https://gvs--ros.sudrf.ru/modules.php');
+    const list = parseCaseList(html, doc, layout, 'https://gvs--ros.sudrf.ru/modules.php', null);
     if (list.total !== null && !(list.total >= 0)) throw new Error('negative total');
   }
 }

@@ -1,6 +1,6 @@
 import { parseArticles } from './articles.ts';
 import { $, type Document, text, textLine } from './dom.ts';
-import { caseIdsFromUrl, courtVnkodFromHtml, emptyToNull, JUDICIAL_UID, parseRuDate, queryParams } from './fields.ts';
+import { caseIdsFromUrl, emptyToNull, JUDICIAL_UID, parseRuDate, queryParams } from './fields.ts';
 import { classifyOutcome } from './outcome.ts';
 import { findTabs, mapRows, readTab, type TabNode } from './tabs.ts';
 import type { CaseAct, CaseCard, CaseEvent, Defendant, LabelValue, Layout, LowerCourt, Party, RawTab, RawTable } from './types.ts';
@@ -126,7 +126,7 @@ function act(title: string, body: string): CaseAct {
  * Parses a case card of either layout. Tabs are found by their labels; what the parser does not know is
  * kept raw in `tabs`; a missing tab leaves its fields empty. `pageUrl` supplies the court's own case ids.
  */
-export function parseCaseCard(html: string, doc: Document, layout: Layout, pageUrl: string | null): CaseCard {
+export function parseCaseCard(doc: Document, layout: Layout, pageUrl: string | null, courtVnkod: string | null): CaseCard {
   const tabNodes = findTabs(doc, layout);
   const tabs: RawTab[] = [];
   let info: LabelValue[] = [];
@@ -166,7 +166,7 @@ export function parseCaseCard(html: string, doc: Document, layout: Layout, pageU
   if (!ids.deloId && uidPair?.href) ids.deloId = queryParams(uidPair.href).get('delo_id') ?? null;
   return {
     layout,
-    courtVnkod: courtVnkodFromHtml(html),
+    courtVnkod,
     proceeding: emptyToNull(text($('div#search_results > div.name-instanse, div#content > div.title', doc)).split('\n')[0]),
     caseNumber,
     ids,

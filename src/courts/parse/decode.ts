@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type PageEncoding = 'utf-8' | 'windows-1251';
@@ -11,25 +12,24 @@ export type PageEncoding = 'utf-8' | 'windows-1251';
 export function decodePage(bytes: Uint8Array, contentType?: string | null): { text: string; encoding: PageEncoding } {
   const declared = contentType ? /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase() : undefined;
   if (declared === 'utf-8' || declared === 'utf8') return { text: stripBom(utf8Lenient(bytes)), encoding: 'utf-8' };
-  if (declared === 'windows-1251' || declared === 'cp1251') return { text: iconv.decode(Buffer.from(bytes), 'win1251'), encoding: 'windows-1251' };
+  if (declared === 'windows-1251' || declared === 'cp1251') return { text: iconv.decode(asBuffer(bytes), 'win1251'), encoding: 'windows-1251' };
   const utf8 = utf8Strict(bytes);
   if (utf8 !== null) return { text: stripBom(utf8), encoding: 'utf-8' };
-  return { text: iconv.decode(Buffer.from(bytes), 'win1251'), encoding: 'windows-1251' };
+  return { text: iconv.decode(asBuffer(bytes), 'win1251'), encoding: 'windows-1251' };
 }
 
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
-const lenientDecoder = new TextDecoder('utf-8');
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
+/** Valid UTF-8 → its text; anything else → null. (isUtf8 + toString are much faster than a fatal TextDecoder.) */
 function utf8Strict(bytes: Uint8Array): string | null {
-  try {
-    return strictDecoder.decode(bytes);
-  } catch {
-    return null;
-  }
+  const buffer = asBuffer(bytes);
+  return isUtf8(buffer) ? buffer.toString('utf8') : null;
 }
 
 function utf8Lenient(bytes: Uint8Array): string {
-  return lenientDecoder.decode(bytes);
+  return asBuffer(bytes).toString('utf8');
 }
 
 function stripBom(text: string): string {

@@ -57,12 +57,14 @@ export function text(node: AnyNode | null | undefined): string {
 }
 
 export function normaliseText(value: string): string {
-  return value
-    .replace(/[\u00a0\u2007\u202f\t\r\f\v ]+/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  const folded = value.replace(/[\u00a0\u2007\u202f\t\r\f\v ]+/g, ' ');
+  if (!folded.includes('\n')) return folded.trim();
+  let out = '';
+  for (const line of folded.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed) out = out ? `${out}\n${trimmed}` : trimmed;
+  }
+  return out;
 }
 
 /** Single-line form of `text`. */

@@ -1,6 +1,6 @@
 import { parseArticles } from './articles.ts';
 import { $, $$, attr, type Document, type Element, rowCells, tableRows, text, textLine } from './dom.ts';
-import { absoluteUrl, caseIdsFromUrl, courtVnkodFromHtml, emptyToNull, parseRuDate, queryParams } from './fields.ts';
+import { absoluteUrl, caseIdsFromUrl, emptyToNull, parseRuDate, queryParams } from './fields.ts';
 import type { CaseList, CaseListRow, Layout, ListInfoLine } from './types.ts';
 
 /** Canonical column keys of a result list, found by header wording (which varies by proceeding). */
@@ -122,7 +122,7 @@ function headerAndRows(table: Element, layout: Layout): { header: string[]; rows
 }
 
 /** Parses a search-result list of either layout. Rows repeated in the mobile block are not read. */
-export function parseCaseList(html: string, doc: Document, layout: Layout, pageUrl: string | null): CaseList {
+export function parseCaseList(html: string, doc: Document, layout: Layout, pageUrl: string | null, courtVnkod: string | null): CaseList {
   const table =
     layout === 'new'
       ? $('#resultTable table', doc)
@@ -149,7 +149,7 @@ export function parseCaseList(html: string, doc: Document, layout: Layout, pageU
   }
   return {
     layout,
-    courtVnkod: courtVnkodFromHtml(html),
+    courtVnkod,
     proceeding: emptyToNull(text($('div#search_results > div.name-instanse, div#content > div.title', doc)).split('\n')[0]),
     total,
     rangeFrom: from,

@@ -6,7 +6,7 @@ import { parseCaseCard } from './card.ts';
 import { parseCaseList } from './list.ts';
 import type { ParsedPage } from './types.ts';
 
-const SYNTHETIC = /<meta\s+name="otkaz-synthetic"\s+content="true"/i;
+const SYNTHETIC_MARKER = '<meta name="otkaz-synthetic" content="true">';
 
 export interface PageInput {
   bytes: Uint8Array;
@@ -36,14 +36,15 @@ export function parsePage(input: PageInput): ParsedPage {
   let html = '';
   try {
     html = decodePage(input.bytes, input.contentType).text;
-    const doc = parseHtml(moduleRegion(html));
+    const region = moduleRegion(html);
+    const doc = parseHtml(region);
     const meta: HttpMeta = { status: input.status ?? null };
-    const c = classifyPage(html, doc, meta);
-    const synthetic = SYNTHETIC.test(html);
-    if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(html, doc, c.layout, url), synthetic };
-    if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(html, doc, c.layout, url), synthetic };
+    const c = classifyPage(region, doc, meta);
+    const synthetic = html.includes(SYNTHETIC_MARKER);
+    if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkodFromHtml(html)), synthetic };
+    if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkodFromHtml(html)), synthetic };
     return { kind: c.kind === 'case_list' || c.kind === 'case_card' ? 'unknown' : c.kind, layout: c.layout, courtVnkod: courtVnkodFromHtml(html), detail: c.detail, synthetic };
   } catch (error) {
-    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `parser error: ${(error as Error).message}`, synthetic: SYNTHETIC.test(html) };
+    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `parser error: ${(error as Error).message}`, synthetic: html.includes(SYNTHETIC_MARKER) };
   }
 }
