@@ -46,6 +46,11 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     const { code, out } = await cli('parse', path.join(FIXTURES, 'courts', 'ksoyu_temporarily_unavailable.html'), '--json');
     assert.equal(code, 0);
     assert.equal((JSON.parse(out) as { kind: string }).kind, 'throttled');
+    const card = await cli('parse', path.join(FIXTURES, 'courts', 'leninsky_ufa_criminal.html'), '--json');
+    assert.ok(!card.out.includes('Никитина Алина Романовна') && !card.out.includes('Фролова Надежда'), 'names reduced by default');
+    assert.match(card.out, /"name": "Н\.А\.Р\."/);
+    const raw = await cli('parse', path.join(FIXTURES, 'courts', 'leninsky_ufa_criminal.html'), '--json', '--show-names');
+    assert.match(raw.out, /Никитина Алина Романовна/);
   });
 
   it('ingest, stats, search, archive verify and export work together', async () => {
@@ -70,6 +75,10 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     assert.equal(shown.history[0]?.kind, 'created');
     assert.match(shown.history[0]?.sha256 ?? '', /^2d621169ee315353/);
     assert.ok(!show.out.includes('Никитина'), 'no full name in any view');
+    const found = await cli('cases', 'find-person', 'никитина алина  романовна', '--json');
+    assert.deepEqual((JSON.parse(found.out) as { case_id: number; initials: string }[]).map((m) => [m.case_id, m.initials]), [[1, 'Н.А.Р.']]);
+    const other = await cli('cases', 'find-person', 'Никитина Алина Петровна', '--json');
+    assert.deepEqual(JSON.parse(other.out), []);
   });
 
   it('bad input: a typed error naming what and where, exit status 2', async () => {

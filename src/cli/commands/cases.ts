@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { findPerson } from '../../courts/cases/persons.ts';
 import { linkedInstances } from '../../courts/cases/links.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
@@ -39,6 +40,17 @@ export function registerCases(program: Command): void {
         if (format === 'json') print(JSON.stringify(rows, null, 2));
         else if (format === 'csv') print(renderCsv(columns, rows ));
         else print(renderTable(columns, rows ));
+      });
+    });
+  cases
+    .command('find-person <full-name>')
+    .description('cases of one person, by exact full name (matched against keyed hashes; for a lawyer finding a client\'s case)')
+    .option('--json', 'machine-readable output')
+    .action(async (fullName: string, options: { json?: boolean }) => {
+      await withContext(async ({ db, personKey }) => {
+        const matches = await findPerson(db, personKey, fullName);
+        if (options.json) print(JSON.stringify(matches, null, 2));
+        else print(`${renderTable(['case_id', 'court_vnkod', 'case_number', 'receipt_date', 'initials', 'outcome', 'synthetic'], matches)}\n${matches.length} case(s)`);
       });
     });
   cases

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parsePage } from '../../courts/parse/page.ts';
+import { redactParsed } from '../../courts/parse/redact.ts';
 import type { ParsedPage } from '../../courts/parse/types.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { print } from '../output.ts';
@@ -34,18 +35,20 @@ function summary(page: ParsedPage): string {
 export function registerParse(program: Command): void {
   program
     .command('parse <file>')
-    .description('classify a saved court page and print what it holds (no database needed; prints names as the page shows them)')
+    .description('classify a saved court page and print what it holds (no database needed); persons appear as initials')
     .option('--url <url>', 'the page URL (gives the case ids of a card)')
     .option('--status <code>', 'HTTP status the page came with')
     .option('--json', 'the full typed result as JSON')
-    .action((file: string, options: { url?: string; status?: string; json?: boolean }) => {
+    .option('--show-names', 'print persons\' names as the page shows them (for the holder of the page only)')
+    .action((file: string, options: { url?: string; status?: string; json?: boolean; showNames?: boolean }) => {
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(file);
       } catch (cause) {
         throw new OtkazError(ErrorCode.InputNotFound, `cannot read the page: ${(cause as Error).message}`, { where: file, cause });
       }
-      const page = parsePage({ bytes, url: options.url ?? null, status: options.status ? Number(options.status) : null });
+      const parsed = parsePage({ bytes, url: options.url ?? null, status: options.status ? Number(options.status) : null });
+      const page = options.showNames ? parsed : redactParsed(parsed);
       print(options.json ? JSON.stringify(page, null, 2) : summary(page));
     });
 }

@@ -16,25 +16,16 @@ export interface StoredDefendant {
   outcome: OutcomeInfo | null;
 }
 
-export interface StoredCard {
-  layout: string;
-  proceeding: string | null;
-  caseNumber: string | null;
-  judicialUid: string | null;
-  receiptDate: string | null;
-  judge: string | null;
-  hearingDate: string | null;
-  category: string | null;
-  resultText: string | null;
-  outcome: OutcomeInfo | null;
+/** A card as stored: the parsed card's scalar fields as they are, names in lists reduced (see storedCard). */
+export type StoredCard = Pick<
+  CaseCard,
+  'layout' | 'proceeding' | 'caseNumber' | 'judicialUid' | 'receiptDate' | 'judge' | 'hearingDate' | 'category' | 'resultText' | 'outcome' | 'events' | 'lowerCourt' | 'acts'
+> & {
   info: { section: string | null; label: string; value: string }[];
-  events: CaseCard['events'];
   defendants: StoredDefendant[];
   parties: { role: string; name: string; hidden: boolean }[];
-  lowerCourt: CaseCard['lowerCourt'];
   appeals: { section: string | null; label: string; value: string }[];
-  acts: CaseCard['acts'];
-}
+};
 
 export interface StoredListRow {
   caseNumber: string;
@@ -56,9 +47,9 @@ export interface CaseRecord {
   list: StoredListRow | null;
 }
 
-/** Info lines of a list row that name persons: their values are reduced to initials. */
-const PERSON_LABEL = /лиц|подал|заявител|истец|ответчик|обвиняем|подсудим|осужд|защитник|представител/i;
-/** Labels of a card's info tab whose values are officials (judges) or court data, kept as published. */
+/** Info lines of a list row kept as published: the category. Every other line may name persons (criminal rows
+ * list defendants, often without a label), so names in it are reduced to initials. */
+const CATEGORY_LABEL = /категори/i;
 
 const article = (a: { code: string; article: string; part: string | null; point: string | null }) => ({
   code: a.code,
@@ -104,7 +95,7 @@ export function storedListRow(row: CaseListRow): StoredListRow {
     receiptDate: row.receiptDate,
     info: row.info.map((line) => ({
       label: line.label,
-      value: line.label && PERSON_LABEL.test(line.label) ? redactNames(line.value) : line.value,
+      value: line.label && CATEGORY_LABEL.test(line.label) ? line.value : redactNames(line.value),
     })),
     category: row.category,
     articles: row.articles.map(article),
