@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, Queryable, Row } from './database.ts';
 import { PG_OID, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
@@ -22,10 +23,51 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One process at a time may open an embedded database folder (PGlite has no multi-process access). The lock
+ * file holds the owner's pid; a lock left by a dead process is taken over.
+ */
+function lock(dataDir: string): () => void {
+  const file = path.join(dataDir, 'otkaz.lock');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(file, 'utf8').trim());
+      if (owner && owner !== process.pid && alive(owner)) {
+        throw new Error(`the embedded database is in use by process ${owner} (a running \`otkaz serve\`?); stop it, or use PostgreSQL (DATABASE_URL) for concurrent access`);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`cannot lock ${file}`);
+}
+
 /** Opens (creating if needed) an embedded database in `dataDir`, or in memory when `dataDir` is null. */
 export async function openPglite(dataDir: string | null): Promise<Database> {
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ?? undefined, { parsers });
+  let unlock = () => undefined as void;
+  if (dataDir !== null) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lock(dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir ?? undefined, { parsers });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   await db.exec("set timezone = 'UTC'");
   const base = wrap(db);
   return {
@@ -33,6 +75,12 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     query: base.query,
     exec: base.exec,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }

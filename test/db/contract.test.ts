@@ -92,3 +92,24 @@ describe('migration failure on a fresh database', () => {
     });
   }
 });
+
+describe('embedded database folder', () => {
+  it('one process at a time: a second open is refused with a clear message; a stale lock is taken over', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { openDatabase } = await import('../../src/db/open.ts');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-lock-'));
+    // A live process other than this one holds the lock: the parent test runner.
+    writeFileSync(path.join(dir, 'otkaz.lock'), String(process.ppid));
+    await assert.rejects(openDatabase({ kind: 'pglite', dataDir: dir }), (error: unknown) => {
+      assert.ok(error instanceof OtkazError);
+      assert.equal(error.code, ErrorCode.DbConnect);
+      assert.match(error.message, new RegExp(`in use by process ${process.ppid}`));
+      return true;
+    });
+    writeFileSync(path.join(dir, 'otkaz.lock'), '999999999');
+    const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await db.close();
+  });
+});

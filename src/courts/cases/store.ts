@@ -97,63 +97,48 @@ function defendantOutcome(d: StoredDefendant): { outcome: string | null; sentenc
   return { outcome: d.outcome?.outcome ?? null, sentenceKind: d.outcome?.sentence?.kind ?? null };
 }
 
-/** Replaces the case's defendants, articles, events and acts: one statement per table (json_to_recordset). */
-async function writeDetails(tx: Queryable, caseId: number, record: CaseRecord, columns: CaseColumns, isNew: boolean): Promise<void> {
-  if (!isNew) {
-    await tx.query(
-      `with a as (delete from case_articles where case_id = $1), e as (delete from case_events where case_id = $1),
-            t as (delete from case_acts where case_id = $1)
-       delete from case_defendants where case_id = $1`,
-      [caseId],
-    );
-  }
+/**
+ * The case's defendants, articles, events and acts as data-modifying CTEs that read the case id from the
+ * CTE `target`, so that a case and all its details are written by one statement.
+ */
+function detailCtes(record: CaseRecord, columns: CaseColumns, params: unknown[]): string {
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   const defendants = [...(record.card?.defendants ?? [])];
   const listArticles = record.list?.articles ?? [];
   if (defendants.length === 0 && listArticles.length > 0) {
     // A list row without a card: its articles still count, as one defendant of unknown name.
     defendants.push({ initials: null, nameHash: null, hidden: true, articles: listArticles, articlesText: null, decisionDate: columns.decisionDate, result: columns.resultText, outcome: classifyOutcome(columns.resultText) });
   }
-  if (defendants.length > 0) {
-    const rows = defendants.map((d, position) => {
-      const { outcome, sentenceKind } = defendantOutcome(d);
-      return { position, name_hash: d.nameHash, initials: d.initials, hidden: d.hidden, decision_date: d.decisionDate, result_text: d.result, outcome, sentence_kind: sentenceKind, sentence: d.outcome?.sentence ?? null };
-    });
-    await tx.query(
-      `insert into case_defendants (case_id, position, name_hash, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence)
-       select $1, x.position, x.name_hash, x.initials, x.hidden, x.decision_date, x.result_text, x.outcome, x.sentence_kind, x.sentence
-       from json_to_recordset($2::json) as x(position int, name_hash text, initials text, hidden boolean, decision_date date, result_text text,
-                                             outcome text, sentence_kind text, sentence jsonb)`,
-      [caseId, JSON.stringify(rows)],
-    );
-    const articles = defendants.flatMap((d, dp) => d.articles.map((a, position) => ({ dp, position, code: a.code, article: a.article, part: a.part, point: a.point })));
-    if (articles.length > 0) {
-      await tx.query(
-        `insert into case_articles (case_id, defendant_position, position, code, article, part, point)
-         select $1, x.dp, x.position, x.code, x.article, x.part, x.point
-         from json_to_recordset($2::json) as x(dp int, position int, code text, article text, part text, point text)
-         on conflict do nothing`,
-        [caseId, JSON.stringify(articles)],
-      );
-    }
-  }
+  const defendantRows = defendants.map((d, position) => {
+    const { outcome, sentenceKind } = defendantOutcome(d);
+    return { position, name_hash: d.nameHash, initials: d.initials, hidden: d.hidden, decision_date: d.decisionDate, result_text: d.result, outcome, sentence_kind: sentenceKind, sentence: d.outcome?.sentence ?? null };
+  });
+  const articles = defendants.flatMap((d, dp) => d.articles.map((a, position) => ({ dp, position, code: a.code, article: a.article, part: a.part, point: a.point })));
   const events = (record.card?.events ?? []).map((e, position) => ({ position, name: e.name, date: e.date, time: e.time, place: e.place, result: e.result, basis: e.basis, note: e.note, published: e.publishedDate }));
-  if (events.length > 0) {
-    await tx.query(
-      `insert into case_events (case_id, position, name, event_date, event_time, place, result, basis, note, published_date)
-       select $1, x.position, x.name, x.date, x.time, x.place, x.result, x.basis, x.note, x.published
-       from json_to_recordset($2::json) as x(position int, name text, date date, time text, place text, result text, basis text, note text, published date)`,
-      [caseId, JSON.stringify(events)],
-    );
-  }
   const acts = (record.card?.acts ?? []).map((a, position) => ({ position, title: a.title, type: a.actType, body: a.text }));
-  if (acts.length > 0) {
-    await tx.query(
-      `insert into case_acts (case_id, position, title, act_type, body, search)
-       select $1, x.position, x.title, x.type, x.body, to_tsvector('russian', x.body)
-       from json_to_recordset($2::json) as x(position int, title text, type text, body text)`,
-      [caseId, JSON.stringify(acts)],
-    );
-  }
+  return `
+    defendants as (
+      insert into case_defendants (case_id, position, name_hash, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence)
+      select t.id, x.position, x.name_hash, x.initials, x.hidden, x.decision_date, x.result_text, x.outcome, x.sentence_kind, x.sentence
+      from target t, json_to_recordset(${param(JSON.stringify(defendantRows))}::json) as x(position int, name_hash text, initials text, hidden boolean,
+        decision_date date, result_text text, outcome text, sentence_kind text, sentence jsonb)),
+    articles as (
+      insert into case_articles (case_id, defendant_position, position, code, article, part, point)
+      select t.id, x.dp, x.position, x.code, x.article, x.part, x.point
+      from target t, json_to_recordset(${param(JSON.stringify(articles))}::json) as x(dp int, position int, code text, article text, part text, point text)
+      on conflict do nothing),
+    events as (
+      insert into case_events (case_id, position, name, event_date, event_time, place, result, basis, note, published_date)
+      select t.id, x.position, x.name, x.date, x.time, x.place, x.result, x.basis, x.note, x.published
+      from target t, json_to_recordset(${param(JSON.stringify(events))}::json) as x(position int, name text, date date, time text, place text, result text,
+        basis text, note text, published date)),
+    acts as (
+      insert into case_acts (case_id, position, title, act_type, body, search)
+      select t.id, x.position, x.title, x.type, x.body, to_tsvector('russian', x.body)
+      from target t, json_to_recordset(${param(JSON.stringify(acts))}::json) as x(position int, title text, type text, body text))`;
 }
 
 function searchText(record: CaseRecord, columns: CaseColumns): string {
@@ -188,33 +173,43 @@ export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId:
     columns.receiptDate, columns.decisionDate, columns.legalForceDate, columns.judge, columns.category, columns.resultText, outcome,
     JSON.stringify(record), hash, captureId, searchText(record, columns),
   ];
-  let caseId: number;
+  let rows: { id: number }[];
   if (existing) {
-    caseId = existing.id;
     await tx.query(
-      `update cases set case_uid = $1, case_id = $2, delo_id = $3, proceeding = $4, case_number = $5, judicial_uid = $6,
-         receipt_date = $7, decision_date = $8, legal_force_date = $9, judge = $10, category = $11, result_text = $12, outcome = $13,
-         record = $14, record_hash = $15, last_capture_id = $16, search = to_tsvector('russian', $17), updated_at = now()
-       where id = $18`,
-      [...values, caseId],
+      `with a as (delete from case_articles where case_id = $1), e as (delete from case_events where case_id = $1),
+            t as (delete from case_acts where case_id = $1)
+       delete from case_defendants where case_id = $1`,
+      [existing.id],
     );
-    await tx.query(
-      `insert into case_history (case_id, capture_id, kind, changes) values ($1, $2, 'updated', $3) on conflict (case_id, capture_id) do nothing`,
-      [caseId, captureId, JSON.stringify(diffRecords(existing.record, record))],
+    const params: unknown[] = [...values, existing.id, JSON.stringify(diffRecords(existing.record, record))];
+    const details = detailCtes(record, columns, params);
+    rows = await tx.query<{ id: number }>(
+      `with target as (
+         update cases set case_uid = $1, case_id = $2, delo_id = $3, proceeding = $4, case_number = $5, judicial_uid = $6,
+           receipt_date = $7, decision_date = $8, legal_force_date = $9, judge = $10, category = $11, result_text = $12, outcome = $13,
+           record = $14, record_hash = $15, last_capture_id = $16, search = to_tsvector('russian', $17), updated_at = now()
+         where id = $18 returning id),
+       history as (insert into case_history (case_id, capture_id, kind, changes) select id, $16, 'updated', $19 from target
+                   on conflict (case_id, capture_id) do nothing),
+       ${details}
+       select id from target`,
+      params,
     );
   } else {
-    const rows = await tx.query<{ id: number }>(
-      `with created as (
+    const params: unknown[] = [...values, record.courtVnkod, key, synthetic];
+    const details = detailCtes(record, columns, params);
+    rows = await tx.query<{ id: number }>(
+      `with target as (
          insert into cases (case_uid, case_id, delo_id, proceeding, case_number, judicial_uid, receipt_date, decision_date, legal_force_date,
            judge, category, result_text, outcome, record, record_hash, first_capture_id, search, last_capture_id, court_vnkod, case_key, synthetic)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('russian', $17), $16, $18, $19, $20)
          returning id),
-       history as (insert into case_history (case_id, capture_id, kind, changes) select id, $16, 'created', '[]' from created)
-       select id from created`,
-      [...values, record.courtVnkod, key, synthetic],
+       history as (insert into case_history (case_id, capture_id, kind, changes) select id, $16, 'created', '[]' from target),
+       ${details}
+       select id from target`,
+      params,
     );
-    caseId = rows[0]?.id ?? 0;
   }
-  await writeDetails(tx, caseId, record, columns, !existing);
+  const caseId = rows[0]?.id ?? 0;
   return { status: existing ? 'updated' : 'created', caseId };
 }
