@@ -4,7 +4,7 @@ import { initials, nameHash, redactNames } from '../../src/courts/cases/privacy.
 import { parseArticles } from '../../src/courts/parse/articles.ts';
 import { encodeCp1251Component } from '../../src/courts/parse/decode.ts';
 import { caseIdsFromUrl, parseRuDate } from '../../src/courts/parse/fields.ts';
-import { classifyOutcome, termMonths } from '../../src/courts/parse/outcome.ts';
+import { classifyOutcome, outcomeFromAct, termMonths } from '../../src/courts/parse/outcome.ts';
 
 describe('article lists', () => {
   it('several items, each with its code', () => {
@@ -52,7 +52,7 @@ describe('outcomes and sentences (unknown wording is never guessed)', () => {
   }
   it('unrecognised text is kept verbatim and flagged', () => {
     assert.deepEqual(classifyOutcome('Рассмотрено с вынесением чего-то нового'), {
-      outcome: 'unknown', ground: null, sentence: null, text: 'Рассмотрено с вынесением чего-то нового', unrecognised: true,
+      outcome: 'unknown', ground: null, sentence: null, text: 'Рассмотрено с вынесением чего-то нового', unrecognised: true, source: 'result',
     });
     assert.equal(classifyOutcome('  '), null);
   });
@@ -69,6 +69,24 @@ describe('outcomes and sentences (unknown wording is never guessed)', () => {
     });
     assert.equal(termMonths('на срок пять лет'), 60);
     assert.equal(termMonths('на срок 8 месяцев'), 8);
+  });
+});
+
+describe('outcomes from the operative part of a published act', () => {
+  // Phrasing modelled on published judgments; the texts are written here, not taken from a page.
+  it('a judgment with a suspended sentence', () => {
+    const body = 'Суд, ... \nП Р И Г О В О Р И Л:\nпризнать Ф.И.О. виновным в совершении преступления, предусмотренного ч. 5 ст. 337 УК РФ, и назначить ему наказание в виде лишения свободы на срок 2 (два) года.\nНа основании ст. 73 УК РФ назначенное наказание считать условным с испытательным сроком 1 (один) год 6 месяцев.';
+    assert.deepEqual(outcomeFromAct('Судебный акт #1 (Приговор)', body), {
+      text: 'Судебный акт #1 (Приговор)', unrecognised: false, source: 'act', outcome: 'conviction', ground: null,
+      sentence: { kind: 'suspended', termMonths: 24, probationMonths: 18, fineRub: null },
+    });
+  });
+  it('an acquittal, a termination, and acts that say nothing', () => {
+    assert.equal(outcomeFromAct('Приговор', 'ПРИГОВОРИЛ: признать Ф.И.О. невиновным и оправдать')?.outcome, 'acquittal');
+    const ended = outcomeFromAct('Судебный акт #1 (Постановление)', 'ПОСТАНОВИЛ: прекратить уголовное дело в отношении Ф.И.О. на основании ст. 78.1 УК РФ');
+    assert.deepEqual([ended?.outcome, ended?.ground], ['termination', 'contract_signed']);
+    assert.equal(outcomeFromAct('Судебный акт #1 (Определение)', 'ОПРЕДЕЛИЛА: оставить без изменения'), null);
+    assert.equal(outcomeFromAct('Приговор', 'текст без резолютивной части'), null);
   });
 });
 

@@ -2,6 +2,7 @@
 // source (see test/fixtures/courts/SOURCES.md). Names are the fictitious ones of the privacy scrub (SCRUB.md).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { outcomeFromAct } from '../../src/courts/parse/outcome.ts';
 import { parsePage } from '../../src/courts/parse/page.ts';
 import type { CaseCard, CaseList, ParsedPage } from '../../src/courts/parse/types.ts';
 import { fixture } from '../helpers/fixtures.ts';
@@ -113,6 +114,10 @@ describe('classic card: leninsky_ufa_criminal.html (criminal, first instance)', 
     assert.equal(c.acts[0]?.actType, 'Постановление');
     assert.match(c.acts[0]?.text ?? '', /^дело № 1 – 151\/2026\nПОСТАНОВЛЕНИЕ\nг\. Уфа 06 мая 2026 года/);
     assert.match(c.acts[0]?.text ?? '', /Н\.А\.Р\./);
+  });
+  it('the act\'s operative part says the same as the result field ("на основании ст. 25.1 УПК РФ, прекратить", судебный штраф)', () => {
+    const fromAct = outcomeFromAct(c.acts[0]?.title ?? '', c.acts[0]?.text ?? '');
+    assert.deepEqual([fromAct?.outcome, fromAct?.ground, fromAct?.source], ['termination', 'court_fine', 'act']);
   });
 });
 

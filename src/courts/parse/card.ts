@@ -1,7 +1,7 @@
 import { parseArticles } from './articles.ts';
 import { $, type Document, text, textLine } from './dom.ts';
 import { caseIdsFromUrl, emptyToNull, JUDICIAL_UID, parseRuDate, queryParams } from './fields.ts';
-import { classifyOutcome } from './outcome.ts';
+import { classifyOutcome, outcomeFromAct } from './outcome.ts';
 import { findTabs, mapRows, readTab, type TabNode } from './tabs.ts';
 import type { CaseAct, CaseCard, CaseEvent, Defendant, LabelValue, Layout, LowerCourt, Party, RawTab, RawTable } from './types.ts';
 
@@ -163,6 +163,11 @@ export function parseCaseCard(doc: Document, layout: Layout, pageUrl: string | n
   const numberNode = $(layout === 'classic' ? 'div.casenumber' : 'div.case-num', doc);
   const caseNumber = emptyToNull(textLine(numberNode).replace(/^ДЕЛО\s*№\s*/i, ''));
   const ids = caseIdsFromUrl(pageUrl);
+  // When the result field is empty or unrecognised, a published judgment's operative part may say it.
+  const fromAct = actList.map((a) => outcomeFromAct(a.title, a.text)).find((o) => o !== null) ?? null;
+  const cardOutcome = classifyOutcome(resultText);
+  const outcome = cardOutcome && !cardOutcome.unrecognised ? cardOutcome : (fromAct ?? cardOutcome);
+  if (fromAct && defendants.length === 1 && defendants[0] && (!defendants[0].outcome || defendants[0].outcome.unrecognised)) defendants[0].outcome = fromAct;
   if (!ids.deloId && uidPair?.href) ids.deloId = queryParams(uidPair.href).get('delo_id') ?? null;
   return {
     layout,
@@ -176,7 +181,7 @@ export function parseCaseCard(doc: Document, layout: Layout, pageUrl: string | n
     hearingDate: parseRuDate(pairValue(info, /^дата\s+рассмотрения$/i)?.value),
     category: emptyToNull(pairValue(info, /^категория/i)?.value),
     resultText,
-    outcome: classifyOutcome(resultText),
+    outcome,
     info,
     events: eventList,
     defendants,

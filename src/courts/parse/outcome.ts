@@ -99,8 +99,30 @@ export function classifyOutcome(text: string | null | undefined): OutcomeInfo | 
   const value = text?.trim();
   if (!value) return null;
   const rule = OUTCOME_RULES.find((r) => r.pattern.test(value));
-  if (!rule) return { outcome: 'unknown', ground: null, sentence: null, text: value, unrecognised: true };
+  if (!rule) return { outcome: 'unknown', ground: null, sentence: null, text: value, unrecognised: true, source: 'result' };
   const ground = rule.outcome === 'termination' ? (GROUND_RULES.find((g) => g.pattern.test(value))?.ground ?? 'other') : null;
   const sentence = rule.outcome === 'conviction' ? extractSentence(value) : null;
-  return { outcome: rule.outcome, ground, sentence, text: value, unrecognised: false };
+  return { outcome: rule.outcome, ground, sentence, text: value, unrecognised: false, source: 'result' };
+}
+
+const OPERATIVE = /П\s?Р\s?И\s?Г\s?О\s?В\s?О\s?Р\s?И\s?Л|П\s?О\s?С\s?Т\s?А\s?Н\s?О\s?В\s?И\s?Л/;
+
+/**
+ * Reads the outcome from a published judgment (приговор) or decision (постановление) when the card's result
+ * field says nothing: the operative part after "ПРИГОВОРИЛ"/"ПОСТАНОВИЛ" states guilt and the sentence, an
+ * acquittal, or a termination. Returns null when the act has no recognisable operative part.
+ */
+export function outcomeFromAct(title: string, body: string): OutcomeInfo | null {
+  const isJudgment = /приговор/i.test(title);
+  if (!isJudgment && !/постановлени/i.test(title)) return null;
+  const marker = OPERATIVE.exec(body);
+  if (!marker) return null;
+  const operative = body.slice(marker.index, marker.index + 2000);
+  const base = { text: title, unrecognised: false, source: 'act' as const };
+  if (isJudgment && /признать\s[\s\S]{0,200}?невиновн|оправдать/i.test(operative)) return { ...base, outcome: 'acquittal', ground: null, sentence: null };
+  if (isJudgment && /признать\s[\s\S]{0,200}?виновн/i.test(operative)) return { ...base, outcome: 'conviction', ground: null, sentence: extractSentence(operative) };
+  if (/прекратить\s+уголовное\s+дело|уголовное\s+дело[\s\S]{0,300}?прекратить/i.test(operative)) {
+    return { ...base, outcome: 'termination', ground: GROUND_RULES.find((g) => g.pattern.test(operative))?.ground ?? 'other', sentence: null };
+  }
+  return null;
 }

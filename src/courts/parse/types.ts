@@ -83,6 +83,8 @@ export interface OutcomeInfo {
   text: string;
   /** True when the wording was not recognised: the outcome is then 'unknown', never guessed. */
   unrecognised: boolean;
+  /** Read from the court's result field, or from the operative part of a published act (then `text` is the act's title). */
+  source: 'result' | 'act';
 }
 
 export interface LabelValue {
