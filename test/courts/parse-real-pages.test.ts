@@ -50,10 +50,20 @@ describe('classifier on every real page', () => {
 });
 
 describe('decoding: trust the bytes, not the meta tag', () => {
-  it('reads the raw windows-1251 captcha form', () => {
+  it('reads the raw windows-1251 captcha form: id, image and the form\'s hidden fields', () => {
     const page = parsePage({ bytes: fixture('sudrf_captcha_form.html') });
     assert.equal(page.kind, 'captcha_form');
-    assert.equal(page.kind === 'captcha_form' ? page.courtVnkod : null, '78OS0000');
+    if (page.kind !== 'captcha_form') return;
+    assert.equal(page.courtVnkod, '78OS0000');
+    assert.equal(page.captcha.captchaId, 'v3ruvq66jtumpc886v4g0fp6o7');
+    const png = Buffer.from(page.captcha.pngBase64 ?? '', 'base64');
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [100, 30], 'IHDR: 100 × 30 pixels');
+    assert.deepEqual(page.captcha.hidden, [
+      ['name', 'sud_delo'], ['srv_num', '1'], ['name_op', 'r'], ['delo_id', '5'], ['case_type', '0'], ['new', '5'], ['delo_table', 'g2_case'],
+      ['G2_CASE__COURT_I_REGION_ID', ''], ['G2_CASE__COURT_I', ''], ['G2_CASE__M_SUB_TYPE', ''], ['G2_CASE__JUDGE', ''], ['G2_CASE__RESULT', ''],
+      ['G2_CASE__BUILDING_ID', ''], ['G2_CASE__JUDGE_I', ''],
+    ]);
   });
   it('reads UTF-8 pages whose meta says windows-1251', () => {
     assert.equal(card(parsePage({ bytes: fixture('leninsky_ufa_criminal.html') })).caseNumber, '1-151/2026');

@@ -1,3 +1,4 @@
+import { parseCaptchaForm } from './captcha.ts';
 import { classifyPage, type HttpMeta } from './classify.ts';
 import { decodePage } from './decode.ts';
 import { parseHtml } from './dom.ts';
@@ -43,7 +44,9 @@ export function parsePage(input: PageInput): ParsedPage {
     const synthetic = html.includes(SYNTHETIC_MARKER);
     if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkodFromHtml(html)), synthetic };
     if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkodFromHtml(html)), synthetic };
-    return { kind: c.kind === 'case_list' || c.kind === 'case_card' ? 'unknown' : c.kind, layout: c.layout, courtVnkod: courtVnkodFromHtml(html), detail: c.detail, synthetic };
+    const courtVnkod = courtVnkodFromHtml(html);
+    if (c.kind === 'captcha_form') return { kind: 'captcha_form', layout: c.layout, courtVnkod, detail: c.detail, captcha: parseCaptchaForm(doc), synthetic };
+    return { kind: c.kind === 'case_list' || c.kind === 'case_card' ? 'unknown' : c.kind, layout: c.layout, courtVnkod, detail: c.detail, synthetic };
   } catch (error) {
     return { kind: 'unknown', layout: null, courtVnkod: null, detail: `parser error: ${(error as Error).message}`, synthetic: html.includes(SYNTHETIC_MARKER) };
   }

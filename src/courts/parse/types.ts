@@ -1,3 +1,5 @@
+import type { CaptchaForm } from './captcha.ts';
+
 /** Typed results of the court-page parsers. Dates are ISO 'YYYY-MM-DD'; texts keep the court's wording. */
 
 export type Layout = 'classic' | 'new';
@@ -216,7 +218,8 @@ export interface CaseList {
 export type ParsedPage = (
   | { kind: 'case_list'; layout: Layout; list: CaseList }
   | { kind: 'case_card'; layout: Layout; card: CaseCard }
-  | { kind: Exclude<PageKind, 'case_list' | 'case_card'>; layout: Layout | null; courtVnkod: string | null; detail: string | null }
+  | { kind: 'captcha_form'; layout: Layout | null; courtVnkod: string | null; detail: string | null; captcha: CaptchaForm }
+  | { kind: Exclude<PageKind, 'case_list' | 'case_card' | 'captcha_form'>; layout: Layout | null; courtVnkod: string | null; detail: string | null }
 ) & {
   /** The page carries otkaz's synthetic-data marker: it was generated, never served by a real court. */
   synthetic: boolean;
