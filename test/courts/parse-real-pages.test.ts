@@ -62,7 +62,8 @@ describe('decoding: trust the bytes, not the meta tag', () => {
     assert.deepEqual(page.captcha.hidden, [
       ['name', 'sud_delo'], ['srv_num', '1'], ['name_op', 'r'], ['delo_id', '5'], ['case_type', '0'], ['new', '5'], ['delo_table', 'g2_case'],
       ['G2_CASE__COURT_I_REGION_ID', ''], ['G2_CASE__COURT_I', ''], ['G2_CASE__M_SUB_TYPE', ''], ['G2_CASE__JUDGE', ''], ['G2_CASE__RESULT', ''],
-      ['G2_CASE__BUILDING_ID', ''], ['G2_CASE__JUDGE_I', ''],
+      ['G2_CASE__BUILDING_ID', ''], ['G2_CASE__JUDGE_I', ''], ['G2_CASE__COURT_STRUCT', ''], ['G2_EVENT__EVENT_NAME', ''], ['G2_PARTS__PARTS_TYPE', ''],
+      ['G2_RKN_ACCESS_RESTRICTION__RKN_REASON', ''], ['G2_ORDER_INFO__STATE_ID', ''], ['G2_ORDER_INFO__RECIP_ID', ''],
     ]);
   });
   it('reads UTF-8 pages whose meta says windows-1251', () => {
