@@ -8,6 +8,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSimulate } from './commands/simulate.ts';
 import { registerStats } from './commands/stats.ts';
 import { type Io, printError, processIo, useIo } from './output.ts';
 
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerSearch(program);
   registerDemo(program);
+  registerSimulate(program);
   registerServe(program);
   return program;
 }

@@ -1,0 +1,230 @@
+import http from 'node:http';
+import type net from 'node:net';
+import iconv from 'iconv-lite';
+import { encodeCp1251Component } from '../../courts/parse/decode.ts';
+import { prng } from '../../courts/synthetic/generate.ts';
+import { articlesText, cardPath, renderCard, renderList, SYNTHETIC_MARKER } from '../../courts/synthetic/render.ts';
+import { digitsPng } from './png.ts';
+import type { SimCourt, World } from './world.ts';
+
+/**
+ * A local HTTP server that behaves like sudrf court sites of both layouts, serving SYNTHETIC pages in
+ * windows-1251: search by article and date window with the real parameter names, 25 rows a page with the
+ * counter, cards, empty results — and, on request, the traps real sites set: slow answers, 429 with
+ * Retry-After, throttle pages, a captcha gate, WAF and geo-block pages, PHP errors, dropped connections, and
+ * cases that change between visits. Courts are chosen by the Host header or by a path prefix `/<host>/`.
+ */
+export interface Traps {
+  /** Response latency range in ms. */
+  latencyMs: [number, number];
+  /** Every Nth request to a host answers 429 with Retry-After (0: never). */
+  rateLimitEvery: number;
+  retryAfterSeconds: number;
+  /** Every Nth request to a host answers the 200 throttle page (0: never). */
+  throttleEvery: number;
+  /** Every Nth request to a host answers a PHP error page (0: never). */
+  phpErrorEvery: number;
+  /** Every Nth request to a host has its connection dropped (0: never). */
+  dropEvery: number;
+  /** Refuse requests without a User-Agent, or with a library's default one (curl, node, python-requests), as the WAF does (403, "(B)"). */
+  wafWithoutUserAgent: boolean;
+  /** Hosts that answer with the geo-block page. */
+  geoBlocked: string[];
+  /** Captcha courts require a solved captcha for result lists. */
+  captcha: boolean;
+  /** A solved captcha serves this many list requests. */
+  captchaUses: number;
+  /** Pending cases get a verdict from the second visit of their card on. */
+  changing: boolean;
+}
+
+export const NO_TRAPS: Traps = {
+  latencyMs: [0, 0], rateLimitEvery: 0, retryAfterSeconds: 1, throttleEvery: 0, phpErrorEvery: 0, dropEvery: 0,
+  wafWithoutUserAgent: false, geoBlocked: [], captcha: true, captchaUses: 50, changing: false,
+};
+
+const PER_PAGE = 25;
+
+function page(body: string, vnkod: string | null): string {
+  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">${SYNTHETIC_MARKER}<title>СИНТЕТИЧЕСКИЙ суд (симулятор)</title></head><body>${
+    vnkod ? `<a href="https://ej.sudrf.ru/?fromOa=${vnkod}">Подача документов</a>` : ''
+  }${body}</body></html>`;
+}
+
+const THROTTLE = page('<div class="box box_common m-all_m"><div class="box-title">СУДЕБНОЕ ДЕЛОПРОИЗВОДСТВО</div>Информация временно недоступна. Приносим свои извинения. Попробуйте обратиться позже или обратитесь непосредственно в суд.</div>', null);
+const PHP_ERROR = page('<div id="modSdpContent"><b>Warning</b>: pg_query(): Query failed: ERROR: canceling statement due to statement timeout in <b>/var/www/modules/sud_delo/r.php</b></div>', null);
+const WAF = page('<h1>403</h1><p>Данный запрос некорректен, просьба изменить параметры запроса (B)</p>', null);
+const GEO = page('<p>Этот запрос заблокирован по соображениям безопасности (G). Ваш IP-адрес: 127.0.0.1, страна: не определена.</p>', null);
+const EMPTY = (vnkod: string) => page('<div id="modSdpContent"><div id="content"><div class="title">Уголовные дела - первая инстанция</div><p>Данных по запросу не обнаружено</p></div></div>', vnkod);
+
+/** Query parameters with windows-1251 percent-decoding, names lower-cased. */
+export function cp1251Query(search: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const name = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
+    const raw = eq < 0 ? '' : pair.slice(eq + 1).replace(/\+/g, ' ');
+    const bytes: number[] = [];
+    for (let i = 0; i < raw.length; i += 1) {
+      if (raw[i] === '%' && /^[0-9a-f]{2}$/i.test(raw.slice(i + 1, i + 3))) {
+        bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else bytes.push(raw.charCodeAt(i) & 0xff);
+    }
+    out.set(name, iconv.decode(Buffer.from(bytes), 'win1251'));
+  }
+  return out;
+}
+
+const ruToIso = (value: string | undefined) => {
+  const m = value ? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value) : null;
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+};
+
+interface Session {
+  answer: string;
+  uses: number;
+}
+
+export class CourtSimulator {
+  private readonly counters = new Map<string, number>();
+  private readonly sessions = new Map<string, Session>();
+  private readonly sockets = new Set<net.Socket>();
+  private server: http.Server | null = null;
+  private readonly rand = prng(7);
+  /** Requests served, by host and outcome, for tests and the benchmark. */
+  readonly log: { host: string; path: string; status: number; kind: string }[] = [];
+
+  constructor(
+    readonly world: World,
+    readonly traps: Traps = NO_TRAPS,
+  ) {}
+
+  async listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(port, host, resolve));
+    const address = this.server.address();
+    return `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The answer to a captcha the simulator issued (for tests; a person reads it from the image). */
+  captchaAnswer(captchaId: string): string | null {
+    return this.sessions.get(captchaId)?.answer ?? null;
+  }
+
+  private count(host: string): number {
+    const n = (this.counters.get(host) ?? 0) + 1;
+    this.counters.set(host, n);
+    return n;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    let host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    let path = url.pathname;
+    const prefixed = /^\/([a-z0-9.-]+\.[a-z]+)(\/.*)$/i.exec(path);
+    if (prefixed && this.world.court(prefixed[1] ?? '')) {
+      host = (prefixed[1] ?? '').toLowerCase();
+      path = prefixed[2] ?? '/';
+    }
+    const court = this.world.court(host);
+    const send = (status: number, html: string, kind: string, headers: Record<string, string> = {}) => {
+      this.log.push({ host, path: `${path}${url.search}`, status, kind });
+      res.writeHead(status, { 'content-type': 'text/html; charset=windows-1251', ...headers });
+      res.end(iconv.encode(html, 'win1251'));
+    };
+    const [min, max] = this.traps.latencyMs;
+    if (max > 0) await new Promise((resolve) => setTimeout(resolve, min + this.rand() * (max - min)));
+    if (!court) return send(404, page('<h1>404</h1>', null), 'not_found');
+    const n = this.count(host);
+    const ua = req.headers['user-agent'] ?? '';
+    if (this.traps.wafWithoutUserAgent && (!ua || /^(curl\/|node$|undici|python-requests)/i.test(ua))) return send(403, WAF, 'waf_block');
+    if (this.traps.geoBlocked.includes(host)) return send(200, GEO, 'geo_block');
+    if (this.traps.dropEvery && n % this.traps.dropEvery === 0) {
+      this.log.push({ host, path, status: 0, kind: 'dropped' });
+      req.socket.destroy();
+      return;
+    }
+    if (this.traps.rateLimitEvery && n % this.traps.rateLimitEvery === 0) return send(429, page('Too Many Requests', null), 'rate_limited', { 'retry-after': String(this.traps.retryAfterSeconds) });
+    if (this.traps.throttleEvery && n % this.traps.throttleEvery === 0) return send(200, THROTTLE, 'throttled');
+    if (this.traps.phpErrorEvery && n % this.traps.phpErrorEvery === 0) return send(200, PHP_ERROR, 'php_error');
+    if (path === '/robots.txt') {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return void res.end('User-agent: *\nDisallow: /admin/\n');
+    }
+    if (path !== '/modules.php') return send(404, page('<h1>404</h1>', court.vnkod), 'not_found');
+    const q = cp1251Query(url.search);
+    const op = q.get('name_op');
+    if (op === 'sf') return this.searchForm(court, send);
+    if (op === 'r') return this.list(court, q, send);
+    if (op === 'case') {
+      const id = Number(q.get('case_id') ?? q.get('_id'));
+      const found = this.world.visitCard(court, id, this.traps.changing);
+      if (!found) return send(200, EMPTY(court.vnkod), 'empty_result');
+      return send(200, renderCard(found, court.layout), 'case_card');
+    }
+    return send(200, EMPTY(court.vnkod), 'empty_result');
+  }
+
+  private searchForm(court: SimCourt, send: (status: number, html: string, kind: string) => void): void {
+    let captcha = '';
+    if (court.captcha && this.traps.captcha) {
+      const id = `sim${Math.floor(this.rand() * 1e12).toString(36)}`;
+      const answer = String(10000 + Math.floor(this.rand() * 90000));
+      this.sessions.set(id, { answer, uses: 0 });
+      captcha = `<tr><td>Проверочный код</td><td><input name='captcha' type='text'><img src="data: image/png;base64, ${digitsPng(answer).toString('base64')}"><input name="captchaid" type="hidden" value="${id}"></td></tr>`;
+    }
+    const hidden = court.layout === 'classic'
+      ? '<input name="name" type="hidden" value="sud_delo"><input name="srv_num" type="hidden" value="1"><input name="name_op" type="hidden" value="r"><input name="delo_id" type="hidden" value="1540006"><input name="case_type" type="hidden" value="0"><input name="new" type="hidden" value="0"><input name="delo_table" type="hidden" value="u1_case">'
+      : '<input name="name" type="hidden" value="sud_delo"><input name="name_op" type="hidden" value="r"><input name="_deloId" type="hidden" value="1540006"><input name="_new" type="hidden" value="0">';
+    send(200, page(`<div id="modSdpContent"><form action="" method="get" name="calform" id="calform">${hidden}<table>${captcha}</table></form></div>`, court.vnkod), court.captcha && this.traps.captcha ? 'captcha_form' : 'search_form');
+  }
+
+  private list(court: SimCourt, q: Map<string, string>, send: (status: number, html: string, kind: string) => void): void {
+    const classic = q.has('delo_id');
+    // The real sites' silent failures: a wrong proceeding code or an empty vnkod.
+    if (q.get('vnkod') === '' || (classic && !q.has('submit'))) return this.searchForm(court, send);
+    const deloId = q.get('delo_id') ?? q.get('_deloid');
+    const newCode = q.get('new') ?? q.get('_new');
+    if (deloId !== '1540006' || newCode !== '0') return send(200, EMPTY(court.vnkod), 'empty_result');
+    if (court.captcha && this.traps.captcha) {
+      const session = this.sessions.get(q.get('captchaid') ?? '');
+      if (!session || session.answer !== q.get('captcha') || session.uses >= this.traps.captchaUses) {
+        return send(200, page('<div id="modSdpContent"><div id="error">Неверно указан проверочный код с картинки.<br><a href="/modules.php?name=sud_delo&amp;name_op=sf">Вернуться на форму поиска</a></div></div>', court.vnkod), 'captcha_wrong');
+      }
+      session.uses += 1;
+    }
+    const article = q.get('u1_defendant__law_articless') ?? q.get('parts__law_articless') ?? '';
+    const window = (axis: 'entry' | 'result') => {
+      const from = ruToIso(q.get(`u1_case__${axis}_date1d`) ?? q.get(`case__${axis}_date1d`));
+      const to = ruToIso(q.get(`u1_case__${axis}_date2d`) ?? q.get(`case__${axis}_date2d`));
+      return { from, to };
+    };
+    const entry = window('entry');
+    const result = window('result');
+    const inWindow = (date: string | null, w: { from: string | null; to: string | null }) => (!w.from || (date !== null && date >= w.from)) && (!w.to || (date !== null && date <= w.to));
+    const matches = court.cases
+      .filter((c) => !article || articlesText(c).includes(article))
+      .filter((c) => inWindow(c.receiptDate, entry) && (!result.from && !result.to ? true : inWindow(c.decisionDate, result)))
+      .sort((a, b) => b.receiptDate.localeCompare(a.receiptDate) || a.caseId - b.caseId);
+    if (matches.length === 0) return send(200, EMPTY(court.vnkod), 'empty_result');
+    const pageNo = Math.max(1, Number(q.get('page') ?? q.get('_page') ?? 1) || 1);
+    const slice = matches.slice((pageNo - 1) * PER_PAGE, pageNo * PER_PAGE);
+    if (slice.length === 0) return send(200, EMPTY(court.vnkod), 'empty_result');
+    const query = [...q.entries()].filter(([k]) => k !== 'page' && k !== '_page' && k !== 'name' && k !== 'name_op' && k !== 'srv_num')
+      .map(([k, v]) => `${k}=${encodeCp1251Component(v)}`).join('&');
+    send(200, renderList({ cases: slice, page: pageNo, perPage: PER_PAGE, total: matches.length, courtVnkod: court.vnkod, query }, court.layout), 'case_list');
+  }
+}
+
+export { cardPath };
