@@ -1,0 +1,174 @@
+import type { Database, Queryable } from '../db/database.ts';
+import type { Layout } from '../courts/parse/types.ts';
+import { monthWindows } from './plan.ts';
+import { type DateAxis, listUrl } from './urls.ts';
+
+export interface CrawlJob {
+  id: number;
+  kind: 'list' | 'card';
+  court_vnkod: string;
+  host: string;
+  url: string;
+  article: string | null;
+  axis: DateAxis | null;
+  window_from: string | null;
+  window_to: string | null;
+  page: number | null;
+  parent_id: number | null;
+  attempts: number;
+}
+
+export interface PlanCourt {
+  vnkod: string;
+  host: string;
+  layout: Layout;
+}
+
+export interface PlanRequest {
+  courts: PlanCourt[];
+  articles: string[];
+  from: string;
+  to: string;
+  axis?: DateAxis;
+  /** Re-run list windows ending on or after this date (incremental re-crawl). */
+  refreshSince?: string | null;
+}
+
+const JOB_COLUMNS = 'id, kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id, attempts';
+
+/** Adds the plan's first list pages (one per court × article × month) and the hosts; existing URLs are kept. */
+export async function planCrawl(db: Database, request: PlanRequest): Promise<{ created: number; refreshed: number }> {
+  const axis = request.axis ?? 'receipt';
+  const rows = request.courts.flatMap((court) =>
+    request.articles.flatMap((article) =>
+      monthWindows(request.from, request.to).map((w) => ({
+        kind: 'list', court_vnkod: court.vnkod, host: court.host, article, axis, window_from: w.from, window_to: w.to, page: 1,
+        url: listUrl({ host: court.host, layout: court.layout, vnkod: court.vnkod, article, axis, from: w.from, to: w.to, page: 1 }),
+      })),
+    ),
+  );
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `insert into crawl_hosts (host, court_vnkod) select x.host, x.vnkod from json_to_recordset($1::json) as x(host text, vnkod text)
+       on conflict (host) do nothing`,
+      [JSON.stringify(request.courts.map((c) => ({ host: c.host, vnkod: c.vnkod })))],
+    );
+    const created = await tx.query<{ id: number }>(
+      `insert into crawl_jobs (kind, court_vnkod, host, url, article, axis, window_from, window_to, page)
+       select x.kind, x.court_vnkod, x.host, x.url, x.article, x.axis, x.window_from, x.window_to, x.page
+       from json_to_recordset($1::json) as x(kind text, court_vnkod text, host text, url text, article text, axis text, window_from date, window_to date, page int)
+       on conflict (url) do nothing returning id`,
+      [JSON.stringify(rows)],
+    );
+    let refreshed = 0;
+    if (request.refreshSince) {
+      const again = await tx.query<{ id: number }>(
+        `update crawl_jobs set state = 'pending', attempts = 0, next_run_at = now(), updated_at = now()
+         where kind = 'list' and window_to >= $1 and state in ('done', 'failed') and host = any($2) returning id`,
+        [request.refreshSince, request.courts.map((c) => c.host)],
+      );
+      refreshed = again.length;
+    }
+    return { created: created.length, refreshed };
+  });
+}
+
+export interface ClaimOptions {
+  worker: string;
+  now: Date;
+  pacingMs: number;
+  dailyCap: number;
+}
+
+/**
+ * Takes the next job whose host may be asked now: not in flight, paced, not backed off, not blocked, not
+ * waiting for a captcha, under its daily cap. Row locks with SKIP LOCKED let several workers share one
+ * PostgreSQL. The host is reserved (in flight, next request not before now + pacing) in the same transaction.
+ */
+export async function claimJob(db: Database, options: ClaimOptions): Promise<CrawlJob | null> {
+  const now = options.now.toISOString();
+  const day = now.slice(0, 10);
+  return db.transaction(async (tx) => {
+    const [job] = await tx.query<CrawlJob>(
+      `select ${JOB_COLUMNS.split(', ').map((c) => `j.${c}`).join(', ')}
+       from crawl_jobs j join crawl_hosts h on h.host = j.host
+       where j.state = 'pending' and j.next_run_at <= $1 and not h.in_flight and h.next_allowed_at <= $1
+         and (h.backoff_until is null or h.backoff_until <= $1) and h.blocked_reason is null
+         and (not h.captcha_needed or h.captcha_answer is not null)
+         and (h.day is distinct from $2::date or h.requests_today < $3)
+       order by j.next_run_at, j.id
+       limit 1
+       for update of j, h skip locked`,
+      [now, day, options.dailyCap],
+    );
+    if (!job) return null;
+    await tx.query(`update crawl_jobs set state = 'running', claimed_by = $2, claimed_at = $3, attempts = attempts + 1, updated_at = $3 where id = $1`, [job.id, options.worker, now]);
+    await tx.query(
+      `update crawl_hosts set in_flight = true, next_allowed_at = $2::timestamptz + ($3 || ' milliseconds')::interval,
+         requests_today = case when day is distinct from $4::date then 1 else requests_today + 1 end, day = $4::date
+       where host = $1`,
+      [job.host, now, String(options.pacingMs), day],
+    );
+    return { ...job, attempts: job.attempts + 1 };
+  });
+}
+
+/** Jobs left running by a worker that died (kill -9): back to pending, their hosts free again. */
+export async function releaseStale(db: Database, olderThan: Date | null): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ host: string }>(
+      `update crawl_jobs set state = 'pending', updated_at = now()
+       where state = 'running' and ($1::timestamptz is null or claimed_at < $1) returning host`,
+      [olderThan?.toISOString() ?? null],
+    );
+    const hosts = [...new Set(rows.map((r) => r.host))];
+    if (olderThan === null) await tx.query('update crawl_hosts set in_flight = false');
+    else if (hosts.length > 0) await tx.query('update crawl_hosts set in_flight = false where host = any($1)', [hosts]);
+    return rows.length;
+  });
+}
+
+export async function enqueue(tx: Queryable, jobs: Omit<CrawlJob, 'id' | 'attempts'>[]): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const rows = await tx.query<{ id: number }>(
+    `insert into crawl_jobs (kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id)
+     select x.kind, x.court_vnkod, x.host, x.url, x.article, x.axis, x.window_from, x.window_to, x.page, x.parent_id
+     from json_to_recordset($1::json) as x(kind text, court_vnkod text, host text, url text, article text, axis text, window_from date, window_to date, page int, parent_id bigint)
+     on conflict (url) do nothing returning id`,
+    [JSON.stringify(jobs)],
+  );
+  return rows.length;
+}
+
+export interface CrawlStatusRow {
+  host: string;
+  court_vnkod: string | null;
+  done: number;
+  pending: number;
+  running: number;
+  failed: number;
+  last_success_at: string | null;
+  backoff_until: string | null;
+  backoff_reason: string | null;
+  blocked_reason: string | null;
+  captcha_needed: boolean;
+  last_error: string | null;
+  expected_rows: number | null;
+  rows_found: number | null;
+}
+
+/** Per court: progress, last success, backoff, block reason, captcha; and the list counters against rows read. */
+export async function crawlStatus(db: Queryable): Promise<CrawlStatusRow[]> {
+  return db.query<CrawlStatusRow>(
+    `select h.host, h.court_vnkod,
+            count(*) filter (where j.state = 'done')::int as done,
+            count(*) filter (where j.state = 'pending')::int as pending,
+            count(*) filter (where j.state = 'running')::int as running,
+            count(*) filter (where j.state = 'failed')::int as failed,
+            h.last_success_at, h.backoff_until, h.backoff_reason, h.blocked_reason, h.captcha_needed, h.last_error,
+            sum(j.total_rows) filter (where j.kind = 'list' and j.page = 1 and j.result_kind = 'case_list')::int as expected_rows,
+            sum(j.rows_found) filter (where j.kind = 'list')::int as rows_found
+     from crawl_hosts h left join crawl_jobs j on j.host = h.host
+     group by h.host order by h.host`,
+  );
+}
