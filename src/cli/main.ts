@@ -3,6 +3,7 @@ import { exitCodeFor, OtkazError } from '../shared/errors.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerCourts } from './commands/courts.ts';
+import { registerCrawl } from './commands/crawl.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerParse } from './commands/parse.ts';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerDemo(program);
   registerSimulate(program);
+  registerCrawl(program);
   registerServe(program);
   return program;
 }

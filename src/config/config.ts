@@ -19,6 +19,8 @@ const ConfigSchema = z
     host: z.string().min(1),
     port: z.coerce.number().int().min(0).max(65535),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']),
+    /** Who runs the crawl and how to reach them (e-mail or URL): sent in the User-Agent of every request. */
+    crawlContact: z.string().min(5, 'must name a way to reach the operator (e-mail or URL)').optional(),
   })
   .strict();
 
@@ -31,6 +33,7 @@ const ENV_KEYS: Record<keyof Config, string> = {
   host: 'HOST',
   port: 'PORT',
   logLevel: 'OTKAZ_LOG_LEVEL',
+  crawlContact: 'OTKAZ_CRAWL_CONTACT',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {

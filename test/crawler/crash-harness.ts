@@ -1,0 +1,96 @@
+// Crash safety: crawl the simulator with the real CLI in a child process, kill -9 it at random moments,
+// restart it each time, and compare the final database with an uninterrupted crawl's. Shared by the CI test
+// (a few kills) and scripts/crash-test.ts (20 or more).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadDirectory } from '../../src/courts/directory/load.ts';
+import { syncCourts } from '../../src/courts/directory/sync.ts';
+import { planCrawl } from '../../src/crawler/jobs.ts';
+import { CourtSimulator, NO_TRAPS } from '../../src/crawler/simulator/server.ts';
+import { World } from '../../src/crawler/simulator/world.ts';
+import { DEFAULT_CRAWLER, runWorker } from '../../src/crawler/worker.ts';
+import type { Database } from '../../src/db/database.ts';
+import { openDatabase } from '../../src/db/open.ts';
+
+export const CRASH_COURTS = [
+  { vnkod: '61GV0001', host: 'gvs--ros.sudrf.ru', layout: 'classic' as const },
+  { vnkod: '63GV0001', host: 'gvs--sam.sudrf.ru', layout: 'new' as const },
+];
+const FROM = '2024-01-01';
+const TO = '2024-04-30';
+const KEY = 'crash-test-person-key-0000000';
+
+export async function snapshot(db: Database) {
+  const cases = await db.query<{ court_vnkod: string; case_key: string; record_hash: string }>('select court_vnkod, case_key, record_hash from cases order by 1, 2');
+  const history = await db.query<{ case_key: string; kinds: string }>(
+    `select c.case_key, string_agg(h.kind, ',' order by h.id) as kinds from case_history h join cases c on c.id = h.case_id group by c.case_key order by 1`,
+  );
+  const jobs = await db.query<{ n: number }>("select count(*)::int as n from crawl_jobs where state <> 'done'");
+  return { cases, history, unfinishedJobs: jobs[0]?.n ?? -1 };
+}
+
+async function freshDatabase(adminUrl: string): Promise<string> {
+  const name = `otkaz_crash_${randomBytes(5).toString('hex')}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function runCli(url: string, base: string, killAfterMs: number | null): Promise<'killed' | number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['bin/otkaz.mjs', 'crawl', '--base-url', base, '--courts', CRASH_COURTS.map((c) => c.vnkod).join(','), '--from', FROM, '--to', TO, '--articles', '337,338,332', '--pacing', '5', '--concurrency', '2', '--quiet', '--no-robots'],
+      { env: { ...process.env, DATABASE_URL: url, OTKAZ_PERSON_KEY: KEY }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal === 'SIGKILL') resolve('killed');
+      else if (code === 0) resolve(0);
+      else reject(new Error(`crawl exited ${code}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+export async function crashTest(adminUrl: string, kills: number, log: (line: string) => void = () => undefined) {
+  const world = new World({ seed: 5, casesPerCourt: 50, from: FROM, to: TO, courts: CRASH_COURTS });
+  const simulator = new CourtSimulator(world, { ...NO_TRAPS });
+  const base = await simulator.listen();
+  const directory = loadDirectory();
+  try {
+    // The uninterrupted crawl, in-process.
+    const cleanUrl = await freshDatabase(adminUrl);
+    const clean = await openDatabase({ kind: 'postgres', url: cleanUrl });
+    await syncCourts(clean, directory);
+    await planCrawl(clean, { courts: CRASH_COURTS, articles: ['337', '338', '332'], from: FROM, to: TO });
+    await runWorker(clean, { ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz crash test', pacingMs: 5, concurrency: 2, respectRobots: false, personKey: KEY, directory });
+    const expected = await snapshot(clean);
+    await clean.close();
+    // The interrupted one: the CLI, killed at random moments, restarted each time.
+    const url = await freshDatabase(adminUrl);
+    let killed = 0;
+    for (let run = 0; killed < kills && run < kills * 4; run += 1) {
+      const after = 1500 + Math.floor(Math.random() * 2500);
+      const outcome = await runCli(url, base, after);
+      if (outcome === 'killed') killed += 1;
+      log(`run ${run + 1}: ${outcome === 'killed' ? `killed after ${after} ms` : 'finished before the kill'}`);
+      if (outcome !== 'killed') break;
+    }
+    await runCli(url, base, null);
+    const db = await openDatabase({ kind: 'postgres', url });
+    const actual = await snapshot(db);
+    await db.close();
+    return { expected, actual, killed };
+  } finally {
+    await simulator.close();
+  }
+}
