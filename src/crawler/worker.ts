@@ -208,29 +208,51 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     return Math.max(10, Date.parse(row.next.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) - now().getTime());
   };
 
-  const slot = async (): Promise<void> => {
-    while (!options.signal?.aborted) {
-      const job = await claimJob(db, { worker: options.workerId, now: now(), pacingMs: options.pacingMs, dailyCap: options.dailyCap });
-      if (job) {
-        try {
-          await handle(job);
-        } catch (error) {
-          stats.errors += 1;
-          options.onEvent?.({ type: 'error', job, error: (error as Error).message });
-          await db.transaction(async (tx) => {
-            await reschedule(tx, job, at(now(), jittered(options.retryBaseMs, job.attempts)), `internal: ${(error as Error).message}`, job.attempts >= options.maxAttempts ? 'failed' : 'pending');
-            await tx.query('update crawl_hosts set in_flight = false where host = $1', [job.host]);
-          });
-        }
-        continue;
-      }
-      const wait = await idle();
-      if (wait === null && options.stopWhenIdle) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(wait ?? 1000, 1000)));
+  const run = async (job: CrawlJob): Promise<void> => {
+    try {
+      await handle(job);
+    } catch (error) {
+      stats.errors += 1;
+      options.onEvent?.({ type: 'error', job, error: (error as Error).message });
+      await db.transaction(async (tx) => {
+        await reschedule(tx, job, at(now(), jittered(options.retryBaseMs, job.attempts)), `internal: ${(error as Error).message}`, job.attempts >= options.maxAttempts ? 'failed' : 'pending');
+        await tx.query('update crawl_hosts set in_flight = false where host = $1', [job.host]);
+      });
     }
   };
 
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, () => slot()));
+  // One dispatcher claims jobs (the database enforces pacing and one request per host) and keeps up to
+  // `concurrency` of them in flight; it sleeps until a job finishes or the next host becomes free.
+  const inFlight = new Set<Promise<void>>();
+  let wake: (() => void) | null = null;
+  options.signal?.addEventListener('abort', () => wake?.(), { once: true });
+  while (!options.signal?.aborted) {
+    let claimed = false;
+    while (inFlight.size < Math.max(1, options.concurrency)) {
+      const job = await claimJob(db, { worker: options.workerId, now: now(), pacingMs: options.pacingMs, dailyCap: options.dailyCap });
+      if (!job) break;
+      claimed = true;
+      const task: Promise<void> = run(job).finally(() => {
+        inFlight.delete(task);
+        wake?.();
+      });
+      inFlight.add(task);
+    }
+    if (claimed && inFlight.size < options.concurrency) continue;
+    const wait = inFlight.size >= options.concurrency ? 1000 : await idle();
+    if (wait === null && inFlight.size === 0) {
+      if (options.stopWhenIdle) break;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.min(wait ?? 1000, 1000));
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    wake = null;
+  }
+  await Promise.all(inFlight);
   return stats;
 }
 
