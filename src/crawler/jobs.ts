@@ -30,7 +30,7 @@ export interface PlanRequest {
   from: string;
   to: string;
   axis?: DateAxis;
-  /** Re-run list windows ending on or after this date (incremental re-crawl). */
+  /** Re-run list windows ending on or after this date, and the cards of open cases received since (incremental re-crawl). */
   refreshSince?: string | null;
 }
 
@@ -67,7 +67,16 @@ export async function planCrawl(db: Database, request: PlanRequest): Promise<{ c
          where kind = 'list' and window_to >= $1 and state in ('done', 'failed') and host = any($2) returning id`,
         [request.refreshSince, request.courts.map((c) => c.host)],
       );
-      refreshed = again.length;
+      // Open cases (no outcome yet) are visited again to catch hearings, verdicts and appeals.
+      const open = await tx.query<{ id: number }>(
+        `update crawl_jobs j set state = 'pending', attempts = 0, next_run_at = now(), updated_at = now()
+         where j.kind = 'card' and j.state in ('done', 'failed') and j.host = any($1)
+           and exists (select 1 from case_history h join cases c on c.id = h.case_id
+                       where h.capture_id = j.capture_id and c.outcome is null and c.receipt_date >= $2)
+         returning j.id`,
+        [request.courts.map((c) => c.host), request.refreshSince],
+      );
+      refreshed = again.length + open.length;
     }
     return { created: created.length, refreshed };
   });

@@ -111,3 +111,32 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('incremental re-crawl', () => {
+  it('recent windows and open cases are visited again; a verdict that appeared is an update, not a new case', async () => {
+    const engine = ENGINES[1] ?? ENGINES[0];
+    assert.ok(engine);
+    const w = world();
+    const sim = new CourtSimulator(w, { ...NO_TRAPS, changing: true });
+    const base = await sim.listen();
+    const { db, drop } = await engine.create();
+    try {
+      await syncCourts(db, directory);
+      await crawl(db, sim, base);
+      const before = await prosecutionCounts(db, { by: ['outcome'] });
+      const pendingBefore = before.rows.find((r) => r.outcome === 'unknown')?.cases ?? 0;
+      assert.ok(pendingBefore > 0, 'some cases had no verdict yet');
+      const again = await planCrawl(db, { courts: COURTS, articles: ['337', '338', '332', '339', '352.1'], from: '2024-01-01', to: '2024-06-30', refreshSince: '2024-01-01' });
+      assert.ok(again.refreshed > 0);
+      await crawl(db, sim, base);
+      const afterCounts = await prosecutionCounts(db, { by: ['outcome'] });
+      assert.equal(afterCounts.totals.cases, before.totals.cases, 'no case added twice');
+      assert.equal(afterCounts.rows.find((r) => r.outcome === 'unknown')?.cases ?? 0, 0, 'the verdicts that appeared were picked up');
+      const [updates] = await db.query<{ n: number }>(`select count(*)::int as n from case_history where kind = 'updated' and changes @> '[{"field": "outcome"}]'::jsonb`);
+      assert.equal(updates?.n, pendingBefore, 'one outcome change recorded per formerly open case');
+    } finally {
+      await drop();
+      await sim.close();
+    }
+  });
+});

@@ -7,10 +7,50 @@ import { loadDirectory } from '../../courts/directory/load.ts';
 import { generateCases } from '../../courts/synthetic/generate.ts';
 import { type LayoutMode, syntheticPages } from '../../courts/synthetic/pages.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { loadConfig } from '../../config/config.ts';
+import { syncCourts } from '../../courts/directory/sync.ts';
+import { planCrawl } from '../../crawler/jobs.ts';
+import { DEFAULT_ARTICLES } from '../../crawler/plan.ts';
+import { CourtSimulator, NO_TRAPS } from '../../crawler/simulator/server.ts';
+import { World } from '../../crawler/simulator/world.ts';
+import { DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
+import { startServer } from '../../server/server.ts';
+import { withContext } from '../context.ts';
 import { print } from '../output.ts';
 
 export function registerDemo(program: Command): void {
-  const demo = program.command('demo').description('SYNTHETIC demo data (invented cases, marked synthetic everywhere)');
+  const demo = program
+    .command('demo')
+    .description('offline demo: start the court-site simulator, crawl it, then serve the app — all data SYNTHETIC and marked so')
+    .option('--courts <n>', 'simulated garrison courts', '6')
+    .option('--cases-per-court <n>', 'synthetic cases per court', '80')
+    .option('--no-serve', 'stop after the crawl')
+    .action(async (options: { courts: string; casesPerCourt: string; serve: boolean }) => {
+      const directory = loadDirectory();
+      const courts = directory.courts
+        .filter((c) => c.type === 'garrison' && !c.onlyInOldList && c.vnkod && c.host && c.captcha !== true)
+        .slice(0, Number(options.courts))
+        .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? ('classic' as const) }));
+      const world = new World({ seed: 1, casesPerCourt: Number(options.casesPerCourt), from: '2023-01-01', to: '2025-12-31', courts });
+      const simulator = new CourtSimulator(world, NO_TRAPS);
+      const base = await simulator.listen();
+      print(`simulated ${courts.length} court sites at ${base} (SYNTHETIC data); crawling them…`);
+      await withContext(async (ctx) => {
+        await syncCourts(ctx.db, directory);
+        await planCrawl(ctx.db, { courts, articles: DEFAULT_ARTICLES, from: '2023-01-01', to: '2025-12-31' });
+        const stats = await runWorker(ctx.db, {
+          ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz demo (simulator)', pacingMs: 20, concurrency: courts.length,
+          respectRobots: false, personKey: ctx.personKey, directory,
+        });
+        const [row] = await ctx.db.query<{ n: number }>('select count(*)::int as n from cases where synthetic');
+        print(`crawled: ${stats.requests} requests, ${row?.n ?? 0} SYNTHETIC cases stored (the simulator holds ${world.totals().cases})`);
+      });
+      await simulator.close();
+      if (options.serve) {
+        await startServer(loadConfig());
+        await new Promise<void>(() => undefined);
+      }
+    });
   demo
     .command('generate')
     .description('write synthetic garrison-court pages (cards and result lists, windows-1251) as a WARC file to ingest')

@@ -1,4 +1,5 @@
 import type { CaseCard, CaseListRow, OutcomeInfo } from '../parse/types.ts';
+import { classifyOutcome } from '../parse/outcome.ts';
 import { initials, isHiddenName, nameHash, redactNames } from './privacy.ts';
 
 /**
@@ -134,6 +135,6 @@ export function caseColumns(record: CaseRecord): CaseColumns {
     judge: card?.judge ?? list?.judge ?? null,
     category: card?.category ?? list?.category ?? null,
     resultText: card?.resultText ?? list?.decision ?? null,
-    outcome: (card?.outcome ?? null)?.outcome ?? null,
+    outcome: card?.outcome?.outcome ?? classifyOutcome(list?.decision)?.outcome ?? null,
   };
 }
