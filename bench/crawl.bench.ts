@@ -3,6 +3,7 @@
 // run: a naive sequential crawl (one request at a time). Reports requests/min, fraction of the bound, peak RSS.
 // Run: npm run bench:crawl -- [seconds per variant, default 120]
 import { loadDirectory } from '../src/courts/directory/load.ts';
+import { garrisonCourts } from '../src/courts/directory/select.ts';
 import { syncCourts } from '../src/courts/directory/sync.ts';
 import { planCrawl } from '../src/crawler/jobs.ts';
 import { spawn } from 'node:child_process';
@@ -15,10 +16,7 @@ import { machine } from './harness.ts';
 const seconds = Number(process.argv[2] ?? 120);
 const PACING = 3000;
 const directory = loadDirectory();
-const courts = directory.courts
-  .filter((c) => c.type === 'garrison' && !c.onlyInOldList && c.vnkod && c.host)
-  .slice(0, 100)
-  .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? ('classic' as const) }));
+const courts = garrisonCourts(directory, { limit: 100 });
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);

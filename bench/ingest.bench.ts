@@ -3,6 +3,7 @@
 // capture, no parsing and no case store). Each page is one transaction, as the crawler writes them.
 // Run: npm run bench:ingest -- [cards per engine, default 100000]   (PostgreSQL: a throwaway local cluster)
 import { mkdtempSync, rmSync } from 'node:fs';
+import { garrisonCourts } from '../src/courts/directory/select.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { storeCapture } from '../src/courts/archive/store.ts';
@@ -19,7 +20,7 @@ import { machine } from './harness.ts';
 const total = Number(process.argv[2] ?? 100000);
 const CHUNK = 1000;
 const directory = loadDirectory();
-const courts = directory.courts.filter((c) => c.type === 'garrison' && !c.onlyInOldList && c.vnkod).map((c) => c.vnkod as string);
+const courts = garrisonCourts(directory).map((c) => c.vnkod);
 const KEY = 'benchmark-person-key-000000000';
 
 function* chunks(seedOffset: number) {

@@ -98,7 +98,7 @@ function jittered(base: number, attempts: number): number {
 
 const at = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString();
 
-/** Releases the host and reschedules the job; `hostUpdate` sets back-off, block or captcha state. */
+/** Puts the job back (or gives it up as failed) with its next run time and the reason. */
 async function reschedule(tx: Queryable, job: CrawlJob, runAt: string, error: string | null, state: 'pending' | 'failed' = 'pending'): Promise<void> {
   await tx.query(`update crawl_jobs set state = $2, next_run_at = $3, last_error = $4, updated_at = now() where id = $1`, [job.id, state, runAt, error]);
 }
@@ -266,6 +266,11 @@ async function settle(tx: Queryable, job: CrawlJob, page: ParsedPage, captureId:
     await tx.query('update crawl_hosts set in_flight = false, last_success_at = $2, last_error = null where host = $1', [job.host, now.toISOString()]);
   };
   const hostState = async (sql: string, params: unknown[]) => tx.query(`update crawl_hosts set in_flight = false, ${sql} where host = $1`, [job.host, ...params]);
+  /** The site, not the request, was at fault: run the job again later without counting the attempt. */
+  const again = async (runAt: string, reason: string) => {
+    await reschedule(tx, job, runAt, reason);
+    await tx.query('update crawl_jobs set attempts = attempts - 1 where id = $1', [job.id]);
+  };
   switch (page.kind) {
     case 'case_list': {
       const list = page.list;
@@ -279,15 +284,12 @@ async function settle(tx: Queryable, job: CrawlJob, page: ParsedPage, captureId:
       const follow: Parameters<typeof enqueue>[1] = [...cards];
       const window = job.window_from && job.window_to ? { from: job.window_from, to: job.window_to } : null;
       const halves = job.page === 1 && pages > options.maxPagesPerWindow && window ? splitWindow(window) : null;
-      if (halves) {
-        for (const half of halves) {
-          follow.push({ kind: 'list', court_vnkod: job.court_vnkod, host: job.host, url: listUrl({ host: job.host, layout, vnkod: job.court_vnkod, article: job.article, axis: job.axis ?? 'receipt', from: half.from, to: half.to, page: 1 }), article: job.article, axis: job.axis, window_from: half.from, window_to: half.to, page: 1, parent_id: job.id });
-        }
-      } else if (job.page === 1) {
-        for (let p = 2; p <= pages; p += 1) {
-          follow.push({ kind: 'list', court_vnkod: job.court_vnkod, host: job.host, url: listUrl({ host: job.host, layout, vnkod: job.court_vnkod, article: job.article, axis: job.axis ?? 'receipt', from: job.window_from, to: job.window_to, page: p }), article: job.article, axis: job.axis, window_from: job.window_from, window_to: job.window_to, page: p, parent_id: job.id });
-        }
-      }
+      const listJob = (w: { from: string | null; to: string | null }, pageNo: number) => ({
+        kind: 'list' as const, court_vnkod: job.court_vnkod, host: job.host, article: job.article, axis: job.axis, window_from: w.from, window_to: w.to, page: pageNo, parent_id: job.id,
+        url: listUrl({ host: job.host, layout, vnkod: job.court_vnkod, article: job.article, axis: job.axis ?? 'receipt', from: w.from, to: w.to, page: pageNo }),
+      });
+      if (halves) for (const half of halves) follow.push(listJob(half, 1));
+      else if (job.page === 1) for (let p = 2; p <= pages; p += 1) follow.push(listJob({ from: job.window_from, to: job.window_to }, p));
       await enqueue(tx, follow);
       await done({ total: job.page === 1 ? list.total : null, rows: halves ? null : list.rows.length, kind: halves ? 'split' : 'case_list' });
       return;
@@ -299,16 +301,14 @@ async function settle(tx: Queryable, job: CrawlJob, page: ParsedPage, captureId:
     case 'rate_limited': {
       const until = at(now, retryAfterMs(fetched.headers, options.rateLimitBackoffMs, now));
       await hostState('backoff_until = $2, backoff_reason = $3', [until, 'HTTP 429']);
-      await reschedule(tx, job, until, 'HTTP 429');
-      await tx.query('update crawl_jobs set attempts = attempts - 1 where id = $1', [job.id]);
+      await again(until, 'HTTP 429');
       options.onEvent?.({ type: 'backoff', host: job.host, until, reason: 'HTTP 429' });
       return;
     }
     case 'throttled': {
       const until = at(now, options.throttleBackoffMs);
       await hostState('backoff_until = $2, backoff_reason = $3', [until, 'throttle page (Информация временно недоступна)']);
-      await reschedule(tx, job, until, 'throttled');
-      await tx.query('update crawl_jobs set attempts = attempts - 1 where id = $1', [job.id]);
+      await again(until, 'throttled');
       options.onEvent?.({ type: 'backoff', host: job.host, until, reason: 'throttled' });
       return;
     }
@@ -316,16 +316,14 @@ async function settle(tx: Queryable, job: CrawlJob, page: ParsedPage, captureId:
     case 'geo_block': {
       const reason = page.kind === 'geo_block' ? 'geo-block (G): the site refuses this network; run the worker from another network' : `WAF refusal (B, ${page.detail ?? ''}): check the User-Agent and request parameters`;
       await hostState('blocked_reason = $2', [reason]);
-      await reschedule(tx, job, now.toISOString(), page.kind);
-      await tx.query('update crawl_jobs set attempts = attempts - 1 where id = $1', [job.id]);
+      await again(now.toISOString(), page.kind);
       options.onEvent?.({ type: 'blocked', host: job.host, reason });
       return;
     }
     case 'captcha_form':
     case 'captcha_wrong':
       await hostState('captcha_needed = true, captcha_answer = null', []);
-      await reschedule(tx, job, now.toISOString(), page.kind);
-      await tx.query('update crawl_jobs set attempts = attempts - 1 where id = $1', [job.id]);
+      await again(now.toISOString(), page.kind);
       options.onEvent?.({ type: 'captcha', host: job.host });
       return;
     default: {

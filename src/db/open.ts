@@ -2,8 +2,6 @@ import type { Config } from '../config/config.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
-import { openPglite } from './pglite.ts';
-import { openPostgres } from './postgres.ts';
 
 /** Where to store data: a PGlite folder (or memory), or a PostgreSQL URL. */
 export type StorageTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
@@ -16,7 +14,10 @@ export function storageTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): 
 export async function openDatabase(target: StorageTarget): Promise<Database> {
   let db: Database;
   try {
-    db = target.kind === 'postgres' ? await openPostgres(target.url) : await openPglite(target.dataDir);
+    // Each engine is loaded only when used (PGlite's WASM module alone is ~40 MB of memory).
+    db = target.kind === 'postgres'
+      ? await (await import('./postgres.ts')).openPostgres(target.url)
+      : await (await import('./pglite.ts')).openPglite(target.dataDir);
   } catch (cause) {
     const where = target.kind === 'postgres' ? redactUrl(target.url) : (target.dataDir ?? 'memory');
     throw new OtkazError(ErrorCode.DbConnect, `cannot open the database: ${(cause as Error).message}`, { where, cause });

@@ -13,12 +13,22 @@ import { DEFAULT_CRAWLER, runWorker } from '../../src/crawler/worker.ts';
 import type { Database } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
 
-export const CRASH_COURTS = [
+const ALL_COURTS = [
   { vnkod: '61GV0001', host: 'gvs--ros.sudrf.ru', layout: 'classic' as const },
   { vnkod: '63GV0001', host: 'gvs--sam.sudrf.ru', layout: 'new' as const },
+  { vnkod: '77GV0001', host: 'moskovskygvs--msk.sudrf.ru', layout: 'classic' as const },
+  { vnkod: '27GV0005', host: 'belgvs--amr.sudrf.ru', layout: 'new' as const },
 ];
 const FROM = '2024-01-01';
-const TO = '2024-04-30';
+
+/** How big a crawl to interrupt: the CI test uses a small one, the long script one that outlasts 20 kills. */
+export interface CrashSize {
+  courts: number;
+  casesPerCourt: number;
+  to: string;
+}
+export const SMALL: CrashSize = { courts: 2, casesPerCourt: 50, to: '2024-04-30' };
+export const LARGE: CrashSize = { courts: 4, casesPerCourt: 700, to: '2024-12-31' };
 const KEY = 'crash-test-person-key-0000000';
 
 export async function snapshot(db: Database) {
@@ -41,11 +51,12 @@ async function freshDatabase(adminUrl: string): Promise<string> {
   return url.toString();
 }
 
-function runCli(url: string, base: string, killAfterMs: number | null): Promise<'killed' | number> {
+function runCli(url: string, base: string, size: CrashSize, killAfterMs: number | null): Promise<'killed' | number> {
+  const courts = ALL_COURTS.slice(0, size.courts);
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['bin/otkaz.mjs', 'crawl', '--base-url', base, '--courts', CRASH_COURTS.map((c) => c.vnkod).join(','), '--from', FROM, '--to', TO, '--articles', '337,338,332', '--pacing', '5', '--concurrency', '2', '--quiet', '--no-robots'],
+      ['bin/otkaz.mjs', 'crawl', '--base-url', base, '--courts', courts.map((c) => c.vnkod).join(','), '--from', FROM, '--to', size.to, '--articles', '337,338,332', '--pacing', '5', '--concurrency', '2', '--quiet', '--no-robots'],
       { env: { ...process.env, DATABASE_URL: url, OTKAZ_PERSON_KEY: KEY }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
@@ -61,8 +72,9 @@ function runCli(url: string, base: string, killAfterMs: number | null): Promise<
   });
 }
 
-export async function crashTest(adminUrl: string, kills: number, log: (line: string) => void = () => undefined) {
-  const world = new World({ seed: 5, casesPerCourt: 50, from: FROM, to: TO, courts: CRASH_COURTS });
+export async function crashTest(adminUrl: string, kills: number, size: CrashSize = SMALL, log: (line: string) => void = () => undefined) {
+  const courts = ALL_COURTS.slice(0, size.courts);
+  const world = new World({ seed: 5, casesPerCourt: size.casesPerCourt, from: FROM, to: size.to, courts });
   const simulator = new CourtSimulator(world, { ...NO_TRAPS });
   const base = await simulator.listen();
   const directory = loadDirectory();
@@ -71,7 +83,7 @@ export async function crashTest(adminUrl: string, kills: number, log: (line: str
     const cleanUrl = await freshDatabase(adminUrl);
     const clean = await openDatabase({ kind: 'postgres', url: cleanUrl });
     await syncCourts(clean, directory);
-    await planCrawl(clean, { courts: CRASH_COURTS, articles: ['337', '338', '332'], from: FROM, to: TO });
+    await planCrawl(clean, { courts, articles: ['337', '338', '332'], from: FROM, to: size.to });
     await runWorker(clean, { ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz crash test', pacingMs: 5, concurrency: 2, respectRobots: false, personKey: KEY, directory });
     const expected = await snapshot(clean);
     await clean.close();
@@ -80,12 +92,12 @@ export async function crashTest(adminUrl: string, kills: number, log: (line: str
     let killed = 0;
     for (let run = 0; killed < kills && run < kills * 4; run += 1) {
       const after = 1500 + Math.floor(Math.random() * 2500);
-      const outcome = await runCli(url, base, after);
+      const outcome = await runCli(url, base, size, after);
       if (outcome === 'killed') killed += 1;
       log(`run ${run + 1}: ${outcome === 'killed' ? `killed after ${after} ms` : 'finished before the kill'}`);
       if (outcome !== 'killed') break;
     }
-    await runCli(url, base, null);
+    await runCli(url, base, size, null);
     const db = await openDatabase({ kind: 'postgres', url });
     const actual = await snapshot(db);
     await db.close();

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { garrisonCourts } from '../../courts/directory/select.ts';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { sha256Hex } from '../../courts/archive/store.ts';
@@ -27,10 +28,7 @@ export function registerDemo(program: Command): void {
     .option('--no-serve', 'stop after the crawl')
     .action(async (options: { courts: string; casesPerCourt: string; serve: boolean }) => {
       const directory = loadDirectory();
-      const courts = directory.courts
-        .filter((c) => c.type === 'garrison' && !c.onlyInOldList && c.vnkod && c.host && c.captcha !== true)
-        .slice(0, Number(options.courts))
-        .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? ('classic' as const) }));
+      const courts = garrisonCourts(directory, { limit: Number(options.courts), withoutCaptcha: true });
       const world = new World({ seed: 1, casesPerCourt: Number(options.casesPerCourt), from: '2023-01-01', to: '2025-12-31', courts });
       const simulator = new CourtSimulator(world, NO_TRAPS);
       const base = await simulator.listen();
@@ -64,7 +62,7 @@ export function registerDemo(program: Command): void {
     .action(async (options: { out: string; count: string; seed: string; from: string; to: string; layout: string; courts: string }) => {
       if (!['classic', 'new', 'directory'].includes(options.layout)) throw new OtkazError(ErrorCode.Usage, 'use classic, new or directory', { where: '--layout' });
       const directory = loadDirectory();
-      const courts = directory.courts.filter((c) => c.type === 'garrison' && !c.onlyInOldList && c.vnkod).slice(0, Number(options.courts)).map((c) => c.vnkod as string);
+      const courts = garrisonCourts(directory, { limit: Number(options.courts) }).map((c) => c.vnkod);
       const cases = generateCases({ seed: Number(options.seed), count: Number(options.count), courts, from: options.from, to: options.to });
       const pages = syntheticPages(cases, directory, options.layout as LayoutMode);
       const stream = createWriteStream(options.out);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { garrisonCourts } from '../../courts/directory/select.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
 import { CourtSimulator, NO_TRAPS, type Traps } from '../../crawler/simulator/server.ts';
 import { World } from '../../crawler/simulator/world.ts';
@@ -45,10 +46,7 @@ export function registerSimulate(program: Command): void {
         captcha: options.captcha !== false,
         changing: options.changing === true,
       };
-      const courts = loadDirectory()
-        .courts.filter((c) => c.type === 'garrison' && !c.onlyInOldList && c.vnkod && c.host)
-        .slice(0, Number(options.courts))
-        .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? 'classic', captcha: c.captcha === true }));
+      const courts = garrisonCourts(loadDirectory(), { limit: Number(options.courts) });
       const world = new World({ seed: Number(options.seed), casesPerCourt: Number(options.casesPerCourt), from: '2022-10-01', to: '2025-12-31', courts });
       const simulator = new CourtSimulator(world, traps);
       const base = await simulator.listen(Number(options.port), String(options.host));
