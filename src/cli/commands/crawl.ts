@@ -58,23 +58,39 @@ function crawlerOptions(ctx: Context, flags: CrawlFlags, onEvent: (e: CrawlEvent
   };
 }
 
-/** A live progress line per second: pages done/expected, rate, ETA, errors; one line per court with --verbose. */
-function progress(db: Database, quiet: boolean): { onEvent: (e: CrawlEvent) => void; stop: () => void } {
+/** Live progress, redrawn every second on a terminal: overall (pages, rate, ETA, errors) and one bar per court. */
+function progress(db: Database, quiet: boolean): { onEvent: (e: CrawlEvent) => void; stop: () => Promise<void> } {
   const started = Date.now();
   let fetched = 0;
   let errors = 0;
+  let drawn = 0;
   const notes: string[] = [];
-  const tick = async () => {
+  const bar = (done: number, total: number, width: number) => '#'.repeat(Math.round((width * done) / Math.max(1, total))).padEnd(width, '.');
+  const render = async (): Promise<string[]> => {
     const rows = await crawlStatus(db);
     const done = rows.reduce((s, r) => s + r.done, 0);
     const left = rows.reduce((s, r) => s + r.pending + r.running, 0);
-    const rate = fetched / Math.max(1, (Date.now() - started) / 60000);
+    const rate = fetched / Math.max(1 / 60, (Date.now() - started) / 60000);
     const eta = rate > 0 ? Math.round(left / rate) : null;
-    const bar = '#'.repeat(Math.round((20 * done) / Math.max(1, done + left))).padEnd(20, '.');
-    const line = `[${bar}] ${done}/${done + left} pages  ${rate.toFixed(1)}/min  ETA ${eta === null ? '?' : `${eta} min`}  errors ${errors}  waiting: ${rows.filter((r) => r.backoff_until && Date.parse(r.backoff_until) > Date.now()).length} backed off, ${rows.filter((r) => r.blocked_reason).length} blocked, ${rows.filter((r) => r.captcha_needed).length} captcha`;
-    if (process.stdout.isTTY) process.stdout.write(`\r${line}\x1b[K`);
-    else print(line);
-    for (const note of notes.splice(0)) print(`${process.stdout.isTTY ? '\n' : ''}${note}`);
+    const lines = [`[${bar(done, done + left, 24)}] ${done}/${done + left} pages  ${rate.toFixed(0)}/min  ETA ${eta === null ? '?' : `${eta} min`}  errors ${errors}`];
+    for (const r of rows) {
+      const state = r.blocked_reason ? `BLOCKED: ${r.blocked_reason.split(':')[0]}` : r.captcha_needed ? 'waiting for a captcha (otkaz captcha)' : r.backoff_until && Date.parse(r.backoff_until) > Date.now() ? `backing off until ${r.backoff_until.slice(11, 19)} (${r.backoff_reason ?? ''})` : r.failed ? `${r.failed} failed` : '';
+      lines.push(`  ${r.host.padEnd(32)} [${bar(r.done, r.done + r.pending + r.running, 16)}] ${String(r.done).padStart(5)}/${String(r.done + r.pending + r.running).padEnd(5)} ${state}`);
+    }
+    return lines;
+  };
+  const tick = async (final = false) => {
+    const lines = await render();
+    if (process.stdout.isTTY) {
+      // Erase the previous block, print new notes above it, redraw it.
+      if (drawn > 0) process.stdout.write(`\x1b[${drawn}A\x1b[J`);
+      for (const note of notes.splice(0)) print(note);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      drawn = lines.length;
+      return;
+    }
+    for (const note of notes.splice(0)) print(note);
+    print(final ? lines.join('\n') : (lines[0] ?? ''));
   };
   const timer = quiet ? null : setInterval(() => void tick().catch(() => undefined), process.stdout.isTTY ? 1000 : 10000);
   return {
@@ -84,9 +100,9 @@ function progress(db: Database, quiet: boolean): { onEvent: (e: CrawlEvent) => v
       if (e.type === 'blocked') notes.push(`${e.host}: stopped — ${e.reason}`);
       if (e.type === 'captcha') notes.push(`${e.host}: needs a captcha — run \`otkaz captcha\``);
     },
-    stop: () => {
+    stop: async () => {
       if (timer) clearInterval(timer);
-      if (!quiet) void tick().then(() => process.stdout.isTTY && process.stdout.write('\n'));
+      if (!quiet) await tick(true).catch(() => undefined);
     },
   };
 }
@@ -135,7 +151,7 @@ export function registerCrawl(program: Command): void {
       await releaseStale(ctx.db, null);
       const p = progress(ctx.db, flags.quiet === true);
       const stats = await runWorker(ctx.db, crawlerOptions(ctx, flags, p.onEvent, true));
-      p.stop();
+      await p.stop();
       print(`crawl finished: ${stats.requests} requests, ${stats.errors} errors. \`otkaz crawl status\` shows every court.`);
     });
   });
@@ -165,7 +181,7 @@ export function registerCrawl(program: Command): void {
       await releaseStale(ctx.db, ctx.db.engine === 'pglite' ? null : stale);
       const p = progress(ctx.db, false);
       const stats = await runWorker(ctx.db, crawlerOptions(ctx, flags, p.onEvent, flags.untilIdle === true));
-      p.stop();
+      await p.stop();
       print(`worker stopped: ${stats.requests} requests, ${stats.errors} errors`);
     });
   });
