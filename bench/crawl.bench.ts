@@ -50,7 +50,7 @@ async function variant(name: string, concurrency: number, pacingMs: number) {
   const started = performance.now();
   const timer = setTimeout(() => controller.abort(), seconds * 1000);
   await runWorker(db, {
-    ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz benchmark', pacingMs, concurrency, respectRobots: false,
+    ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz benchmark', pacingMs, concurrency, respectRobots: false, globalPerMinute: 0,
     personKey: 'bench-person-key-000000000000', directory, stopWhenIdle: true, signal: controller.signal, timeoutMs: 30_000,
     onEvent: (e) => {
       if (e.type === 'fetched' || e.type === 'error') requests += 1;

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { type CaptureSource, storeCapture } from './archive/store.ts';
+import { redactNames } from './cases/privacy.ts';
 import { type CaseRecord, storedCard, storedListRow } from './cases/record.ts';
 import { upsertCase } from './cases/store.ts';
 import { courtForUrl } from './directory/sync.ts';
@@ -17,6 +18,8 @@ export interface IngestInput {
   source: CaptureSource;
   sourceRef: string | null;
   synthetic: boolean;
+  /** For an act-text page: the case it belongs to (from the list row that linked it) and the act's title. */
+  forCase?: { caseUid: string | null; caseId: string | null; deloId: string | null; actTitle: string | null } | null;
 }
 
 export interface IngestResult {
@@ -80,9 +83,14 @@ export async function ingestParsed(tx: Queryable, directory: CourtDirectory, inp
     warnings: [],
   };
   const records: CaseRecord[] = [];
-  if (parsed.kind === 'case_card' || parsed.kind === 'case_list') {
+  if (parsed.kind === 'case_card' || parsed.kind === 'case_list' || parsed.kind === 'act_text') {
     if (!courtVnkod) {
       result.warnings.push('court unknown: the page names no court code and its URL is not in the directory');
+    } else if (parsed.kind === 'act_text') {
+      if (input.forCase) {
+        const { actTitle, ...ids } = input.forCase;
+        records.push({ courtVnkod, ids: { ...ids, newCode: null }, card: null, list: null, fetchedActs: [{ url: input.url, title: actTitle, text: redactNames(parsed.text) }] });
+      }
     } else if (parsed.kind === 'case_card') {
       records.push({ courtVnkod, ids: parsed.card.ids, card: storedCard(parsed.card, personKey), list: null });
     } else {

@@ -3,9 +3,16 @@ import type { Layout } from '../courts/parse/types.ts';
 import { monthWindows } from './plan.ts';
 import { type DateAxis, listUrl } from './urls.ts';
 
+export interface ActCase {
+  caseUid: string | null;
+  caseId: string | null;
+  deloId: string | null;
+  actTitle: string | null;
+}
+
 export interface CrawlJob {
   id: number;
-  kind: 'list' | 'card';
+  kind: 'list' | 'card' | 'act';
   court_vnkod: string;
   host: string;
   url: string;
@@ -15,6 +22,7 @@ export interface CrawlJob {
   window_to: string | null;
   page: number | null;
   parent_id: number | null;
+  act_case: ActCase | null;
   attempts: number;
 }
 
@@ -34,7 +42,7 @@ export interface PlanRequest {
   refreshSince?: string | null;
 }
 
-const JOB_COLUMNS = 'id, kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id, attempts';
+const JOB_COLUMNS = 'id, kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id, act_case, attempts';
 
 /** Adds the plan's first list pages (one per court × article × month) and the hosts; existing URLs are kept. */
 export async function planCrawl(db: Database, request: PlanRequest): Promise<{ created: number; refreshed: number }> {
@@ -137,12 +145,12 @@ export async function releaseStale(db: Database, olderThan: Date | null): Promis
   });
 }
 
-export async function enqueue(tx: Queryable, jobs: Omit<CrawlJob, 'id' | 'attempts'>[]): Promise<number> {
+export async function enqueue(tx: Queryable, jobs: (Omit<CrawlJob, 'id' | 'attempts' | 'act_case'> & { act_case?: ActCase | null })[]): Promise<number> {
   if (jobs.length === 0) return 0;
   const rows = await tx.query<{ id: number }>(
-    `insert into crawl_jobs (kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id)
-     select x.kind, x.court_vnkod, x.host, x.url, x.article, x.axis, x.window_from, x.window_to, x.page, x.parent_id
-     from json_to_recordset($1::json) as x(kind text, court_vnkod text, host text, url text, article text, axis text, window_from date, window_to date, page int, parent_id bigint)
+    `insert into crawl_jobs (kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id, act_case)
+     select x.kind, x.court_vnkod, x.host, x.url, x.article, x.axis, x.window_from, x.window_to, x.page, x.parent_id, x.act_case
+     from json_to_recordset($1::json) as x(kind text, court_vnkod text, host text, url text, article text, axis text, window_from date, window_to date, page int, parent_id bigint, act_case jsonb)
      on conflict (url) do nothing returning id`,
     [JSON.stringify(jobs)],
   );

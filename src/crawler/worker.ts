@@ -23,6 +23,8 @@ export interface CrawlerOptions {
   /** First retry delay for errors; doubles per attempt, with jitter. */
   retryBaseMs: number;
   dailyCap: number;
+  /** At most this many requests per minute across all hosts (0: no global limit beyond the per-host pacing). */
+  globalPerMinute: number;
   /** Requests in flight at once across hosts (never more than one per host). */
   concurrency: number;
   /** A window whose first page promises more pages than this is split in two. */
@@ -56,6 +58,7 @@ export const DEFAULT_CRAWLER: Omit<CrawlerOptions, 'personKey' | 'directory' | '
   rateLimitBackoffMs: 60_000,
   retryBaseMs: 5_000,
   dailyCap: 5000,
+  globalPerMinute: 1200,
   concurrency: 8,
   maxPagesPerWindow: 20,
   respectRobots: true,
@@ -163,6 +166,7 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     const input: IngestInput = {
       bytes: fetched.bytes, url: job.url, retrievedAt: now().toISOString(), httpStatus: fetched.status, httpHeaders: fetched.headers,
       requestHeaders: [['User-Agent', options.userAgent]], source: 'crawl', sourceRef: `job ${job.id}`, synthetic: false,
+      forCase: job.act_case,
     };
     const parsed = parseInput(input);
     options.onEvent?.({ type: 'fetched', job, kind: parsed.kind, status: fetched.status, ms: now().getTime() - started.getTime() });
@@ -226,20 +230,29 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
   const inFlight = new Set<Promise<void>>();
   let wake: (() => void) | null = null;
   options.signal?.addEventListener('abort', () => wake?.(), { once: true });
+  const recent: number[] = []; // start times of the last minute's requests, for the global limit
+  const globalWait = (): number => {
+    if (!options.globalPerMinute) return 0;
+    const t = now().getTime();
+    while (recent.length > 0 && (recent[0] ?? 0) <= t - 60_000) recent.shift();
+    return recent.length < options.globalPerMinute ? 0 : (recent[0] ?? t) + 60_000 - t;
+  };
   while (!options.signal?.aborted) {
     let claimed = false;
-    while (inFlight.size < Math.max(1, options.concurrency)) {
+    while (inFlight.size < Math.max(1, options.concurrency) && globalWait() === 0) {
       const job = await claimJob(db, { worker: options.workerId, now: now(), pacingMs: options.pacingMs, dailyCap: options.dailyCap });
       if (!job) break;
       claimed = true;
+      recent.push(now().getTime());
       const task: Promise<void> = run(job).finally(() => {
         inFlight.delete(task);
         wake?.();
       });
       inFlight.add(task);
     }
-    if (claimed && inFlight.size < options.concurrency) continue;
-    const wait = inFlight.size >= options.concurrency ? 1000 : await idle();
+    const limited = globalWait();
+    if (claimed && inFlight.size < options.concurrency && limited === 0) continue;
+    const wait = limited > 0 ? limited : inFlight.size >= options.concurrency ? 1000 : await idle();
     if (wait === null && inFlight.size === 0) {
       if (options.stopWhenIdle) break;
     }
@@ -281,7 +294,16 @@ async function settle(tx: Queryable, job: CrawlJob, page: ParsedPage, captureId:
       const cards = list.rows
         .filter((row) => row.cardUrl)
         .map((row) => ({ kind: 'card' as const, court_vnkod: job.court_vnkod, host: job.host, url: row.cardUrl as string, article: job.article, axis: job.axis, window_from: job.window_from, window_to: job.window_to, page: null, parent_id: job.id }));
-      const follow: Parameters<typeof enqueue>[1] = [...cards];
+      // Act texts on their own pages (classic layout, name_op=doc); new-layout act links open the card itself.
+      const acts = list.rows.flatMap((row) =>
+        row.acts
+          .filter((a) => /[?&]name_op=doc(&|$)/.test(a.url))
+          .map((a) => ({
+            kind: 'act' as const, court_vnkod: job.court_vnkod, host: job.host, url: a.url, article: job.article, axis: job.axis, window_from: job.window_from, window_to: job.window_to, page: null, parent_id: job.id,
+            act_case: { caseUid: row.ids.caseUid, caseId: row.ids.caseId, deloId: row.ids.deloId, actTitle: a.title },
+          })),
+      );
+      const follow: Parameters<typeof enqueue>[1] = [...cards, ...acts];
       const window = job.window_from && job.window_to ? { from: job.window_from, to: job.window_to } : null;
       const halves = job.page === 1 && pages > options.maxPagesPerWindow && window ? splitWindow(window) : null;
       const listJob = (w: { from: string | null; to: string | null }, pageNo: number) => ({
@@ -295,6 +317,7 @@ async function settle(tx: Queryable, job: CrawlJob, page: ParsedPage, captureId:
       return;
     }
     case 'case_card':
+    case 'act_text':
       return done();
     case 'empty_result':
       return done({ total: job.page === 1 ? 0 : null, rows: 0 });

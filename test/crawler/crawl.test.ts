@@ -64,7 +64,14 @@ for (const engine of ENGINES) {
         const [cards] = await db.query<{ n: number }>("select count(*)::int as n from captures where page_kind = 'case_card'");
         assert.equal(cards?.n, expected.cases, 'each card fetched once');
         clean = await snapshot(db);
-        assert.ok(clean.historyPerCase.every((n) => n === 2), 'history: created from the list row, updated from the card');
+        // History: created from the list row, updated from the card, and — classic courts publish acts on their
+        // own pages — updated once more from the act text of every decided case.
+        const decidedClassic = w.courts.filter((c) => c.layout === 'classic').flatMap((c) => c.cases).filter((c) => c.outcome !== 'pending').length;
+        assert.deepEqual(clean.historyPerCase, [...Array(expected.cases - decidedClassic).fill(2), ...Array(decidedClassic).fill(3)]);
+        const [acts] = await db.query<{ n: number; with_sentence: number }>(
+          `select count(*)::int as n, count(*) filter (where body like '%П Р И Г О В О Р И Л%' or body like '%П О С Т А Н О В И Л%')::int as with_sentence from case_acts`,
+        );
+        assert.deepEqual(acts, { n: decidedClassic, with_sentence: decidedClassic }, 'every published act stored with its case');
       } finally {
         await drop();
         await sim.close();
@@ -111,6 +118,27 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('global rate limit', () => {
+  it('never more requests per minute than allowed across all hosts', async () => {
+    const engine = ENGINES[1] ?? ENGINES[0];
+    assert.ok(engine);
+    const sim = new CourtSimulator(world(), { ...NO_TRAPS });
+    const base = await sim.listen();
+    const { db, drop } = await engine.create();
+    try {
+      await syncCourts(db, directory);
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 2500);
+      let requests = 0;
+      await crawl(db, sim, base, { globalPerMinute: 12, signal: controller.signal, onEvent: (e) => void (e.type === 'fetched' && (requests += 1)) });
+      assert.equal(requests, 12, 'the first minute allows exactly 12');
+    } finally {
+      await drop();
+      await sim.close();
+    }
+  });
+});
 
 describe('incremental re-crawl', () => {
   it('recent windows and open cases are visited again; a verdict that appeared is an update, not a new case', async () => {

@@ -27,6 +27,7 @@ interface CrawlFlags {
   timeout: string;
   dailyCap: string;
   throttleBackoff: string;
+  globalRate: string;
   robots: boolean;
   planOnly?: boolean;
   quiet?: boolean;
@@ -50,6 +51,7 @@ function crawlerOptions(ctx: Context, flags: CrawlFlags, onEvent: (e: CrawlEvent
     timeoutMs: Number(flags.timeout),
     dailyCap: Number(flags.dailyCap),
     throttleBackoffMs: Number(flags.throttleBackoff),
+    globalPerMinute: Number(flags.globalRate),
     respectRobots: flags.robots,
     personKey: ctx.personKey,
     directory: loadDirectory(),
@@ -114,6 +116,7 @@ function addCrawlOptions(command: Command): Command {
     .option('--concurrency <n>', 'requests in flight at once, across hosts (never two to one host)', '16')
     .option('--timeout <ms>', 'give up waiting for an answer after', '120000')
     .option('--daily-cap <n>', 'at most this many requests per court per day', '5000')
+    .option('--global-rate <n>', 'at most this many requests per minute across all courts', '1200')
     .option('--throttle-backoff <ms>', 'rest a host this long after its throttle page', String(30 * 60_000))
     .option('--no-robots', 'do not read robots.txt (tests only)');
 }

@@ -1,5 +1,5 @@
 import type { CaseCard, CaseListRow, OutcomeInfo } from '../parse/types.ts';
-import { classifyOutcome } from '../parse/outcome.ts';
+import { classifyOutcome, outcomeFromAct } from '../parse/outcome.ts';
 import { initials, isHiddenName, nameHash, redactNames } from './privacy.ts';
 
 /**
@@ -41,11 +41,19 @@ export interface StoredListRow {
   acts: { url: string; title: string | null }[];
 }
 
+/** An act text fetched on its own page (name_op=doc), linked from the case's list row. */
+export interface FetchedAct {
+  url: string;
+  title: string | null;
+  text: string;
+}
+
 export interface CaseRecord {
   courtVnkod: string;
   ids: { caseId: string | null; caseUid: string | null; deloId: string | null; newCode: string | null };
   card: StoredCard | null;
   list: StoredListRow | null;
+  fetchedActs?: FetchedAct[];
 }
 
 /** Info lines of a list row kept as published: the category. Every other line may name persons (criminal rows
@@ -135,6 +143,10 @@ export function caseColumns(record: CaseRecord): CaseColumns {
     judge: card?.judge ?? list?.judge ?? null,
     category: card?.category ?? list?.category ?? null,
     resultText: card?.resultText ?? list?.decision ?? null,
-    outcome: card?.outcome?.outcome ?? classifyOutcome(list?.decision)?.outcome ?? null,
+    outcome:
+      card?.outcome?.outcome ??
+      classifyOutcome(list?.decision)?.outcome ??
+      (record.fetchedActs ?? []).map((a) => outcomeFromAct(a.title ?? '', a.text)?.outcome).find((o) => o) ??
+      null,
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/database.ts';
 import { classifyOutcome } from '../parse/outcome.ts';
-import { type CaseColumns, type CaseRecord, caseColumns, type StoredDefendant } from './record.ts';
+import { type CaseColumns, type CaseRecord, caseColumns, type FetchedAct, type StoredDefendant } from './record.ts';
 
 /** A case's identity: the court code plus the court's own ids — never the displayed number. */
 export function caseKey(record: CaseRecord, columns: CaseColumns): string | null {
@@ -38,7 +38,7 @@ export function diffRecords(before: CaseRecord, after: CaseRecord): Change[] {
     ['events', (r) => r.card?.events ?? []],
     ['defendants', (r) => r.card?.defendants ?? []],
     ['parties', (r) => r.card?.parties ?? []],
-    ['acts', (r) => (r.card?.acts ?? []).map((x) => x.title)],
+    ['acts', (r) => [...(r.card?.acts ?? []).map((x) => x.title), ...(r.fetchedActs ?? []).map((x) => x.title)]],
     ['appeals', (r) => r.card?.appeals ?? []],
     ['lowerCourt', (r) => r.card?.lowerCourt ?? null],
     ['info', (r) => r.card?.info ?? []],
@@ -68,7 +68,15 @@ export function mergeRecords(previous: CaseRecord, incoming: CaseRecord): CaseRe
     },
     card: incoming.card ?? previous.card,
     list: incoming.list ?? previous.list,
+    ...mergeActs(previous.fetchedActs, incoming.fetchedActs),
   };
+}
+
+function mergeActs(a: FetchedAct[] | undefined, b: FetchedAct[] | undefined): { fetchedActs?: FetchedAct[] } {
+  if (!a?.length && !b?.length) return {};
+  const byUrl = new Map<string, FetchedAct>();
+  for (const act of [...(a ?? []), ...(b ?? [])]) byUrl.set(act.url, act);
+  return { fetchedActs: [...byUrl.values()].sort((x, y) => x.url.localeCompare(y.url)) };
 }
 
 export type UpsertResult = { status: 'created' | 'updated' | 'unchanged'; caseId: number } | { status: 'unidentified'; caseId: null };
@@ -118,7 +126,10 @@ function detailCtes(record: CaseRecord, columns: CaseColumns, params: unknown[])
   });
   const articles = defendants.flatMap((d, dp) => d.articles.map((a, position) => ({ dp, position, code: a.code, article: a.article, part: a.part, point: a.point })));
   const events = (record.card?.events ?? []).map((e, position) => ({ position, name: e.name, date: e.date, time: e.time, place: e.place, result: e.result, basis: e.basis, note: e.note, published: e.publishedDate }));
-  const acts = (record.card?.acts ?? []).map((a, position) => ({ position, title: a.title, type: a.actType, body: a.text }));
+  const acts = [
+    ...(record.card?.acts ?? []).map((a) => ({ title: a.title, type: a.actType, body: a.text })),
+    ...(record.fetchedActs ?? []).map((a) => ({ title: a.title, type: a.title, body: a.text })),
+  ].map((a, position) => ({ position, ...a }));
   return `
     defendants as (
       insert into case_defendants (case_id, position, name_hash, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence)

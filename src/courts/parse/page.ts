@@ -1,7 +1,7 @@
 import { parseCaptchaForm } from './captcha.ts';
 import { classifyPage, type HttpMeta } from './classify.ts';
 import { decodePage } from './decode.ts';
-import { parseHtml } from './dom.ts';
+import { $, parseHtml, text } from './dom.ts';
 import { courtVnkodFromHtml } from './fields.ts';
 import { parseCaseCard } from './card.ts';
 import { parseCaseList } from './list.ts';
@@ -45,8 +45,14 @@ export function parsePage(input: PageInput): ParsedPage {
     if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkodFromHtml(html)), synthetic };
     if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkodFromHtml(html)), synthetic };
     const courtVnkod = courtVnkodFromHtml(html);
+    if (c.kind === 'unknown' && url && /[?&]name_op=doc(&|$)/.test(url)) {
+      // An act text (name_op=doc): the depersonalised text in div#content; "ПУСТОЙ ДОКУМЕНТ" when there is none.
+      const body = text($('div#content', doc) ?? $('#modSdpContent', doc));
+      if (body && !/^ПУСТОЙ ДОКУМЕНТ$/i.test(body.trim())) return { kind: 'act_text', layout: c.layout, courtVnkod, detail: null, text: body, synthetic };
+      return { kind: 'empty_result', layout: c.layout, courtVnkod, detail: 'ПУСТОЙ ДОКУМЕНТ', synthetic };
+    }
     if (c.kind === 'captcha_form') return { kind: 'captcha_form', layout: c.layout, courtVnkod, detail: c.detail, captcha: parseCaptchaForm(doc), synthetic };
-    return { kind: c.kind === 'case_list' || c.kind === 'case_card' ? 'unknown' : c.kind, layout: c.layout, courtVnkod, detail: c.detail, synthetic };
+    return { kind: c.kind === 'case_list' || c.kind === 'case_card' || c.kind === 'act_text' ? 'unknown' : c.kind, layout: c.layout, courtVnkod, detail: c.detail, synthetic };
   } catch (error) {
     return { kind: 'unknown', layout: null, courtVnkod: null, detail: `parser error: ${(error as Error).message}`, synthetic: html.includes(SYNTHETIC_MARKER) };
   }

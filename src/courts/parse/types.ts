@@ -16,6 +16,7 @@ export type PageKind =
   | 'rate_limited'
   | 'php_error'
   | 'search_form'
+  | 'act_text'
   | 'http_error'
   | 'unknown';
 
@@ -219,7 +220,8 @@ export type ParsedPage = (
   | { kind: 'case_list'; layout: Layout; list: CaseList }
   | { kind: 'case_card'; layout: Layout; card: CaseCard }
   | { kind: 'captcha_form'; layout: Layout | null; courtVnkod: string | null; detail: string | null; captcha: CaptchaForm }
-  | { kind: Exclude<PageKind, 'case_list' | 'case_card' | 'captcha_form'>; layout: Layout | null; courtVnkod: string | null; detail: string | null }
+  | { kind: 'act_text'; layout: Layout | null; courtVnkod: string | null; detail: string | null; text: string }
+  | { kind: Exclude<PageKind, 'case_list' | 'case_card' | 'captcha_form' | 'act_text'>; layout: Layout | null; courtVnkod: string | null; detail: string | null }
 ) & {
   /** The page carries otkaz's synthetic-data marker: it was generated, never served by a real court. */
   synthetic: boolean;

@@ -156,9 +156,13 @@ export function renderList(list: ListPage, layout: Layout): string {
     const info = `КАТЕГОРИЯ: Преступления против военной службы<br>${esc(`${c.defendant.surname} ${c.defendant.name[0]}.${c.defendant.patronymic[0]}.`)} - ${articlesText(c)}`;
     const cells = [ru(c.receiptDate), info, esc(c.judge), ru(c.decisionDate), esc(caseResult), ''];
     const link = `<a href="${esc(cardPath(c, layout))}"${layout === 'new' ? ' class="dashed open-lawcase"' : ''}>${esc(c.caseNumber)}</a>`;
+    const title = actTitle(c);
+    const act = !title ? '' : layout === 'classic'
+      ? `<a href="${esc(actPath(c))}" TITLE="${title}"><img src="/images/arow.gif"></a>`
+      : `<a href="${esc(`${cardPath(c, layout)}&_doc=1`)}" class="doc" title="${title}"><img src="/modules/sud_delo/images/doc.png"></a>`;
     return layout === 'classic'
-      ? `<tr valign="top"><td title="Для получения справки по делу, нажмите на номер дела">${link}<br></td>${cells.map((v) => `<td>${v}</td>`).join('')}<td>&nbsp;</td></tr>`
-      : `<tr><td class="lawcase-number-td">${link}</td>${cells.map((v) => `<td class="vert-align">${v}</td>`).join('')}<td></td></tr>`;
+      ? `<tr valign="top"><td title="Для получения справки по делу, нажмите на номер дела">${link}<br></td>${cells.map((v) => `<td>${v}</td>`).join('')}<td>&nbsp;${act}</td></tr>`
+      : `<tr><td class="lawcase-number-td">${link}</td>${cells.map((v) => `<td class="vert-align">${v}</td>`).join('')}<td class="vert-align">${act}</td></tr>`;
   };
   const pageLink = (p: number, label: string, title = '') =>
     layout === 'classic'
@@ -179,4 +183,43 @@ export function renderList(list: ListPage, layout: Layout): string {
 <div id="resultTable"><table class="law-case-table line-hover"><thead><tr>${header.map((h) => `<td>${h}</td>`).join('')}</tr></thead><tbody>${list.cases.map(row).join('')}</tbody></table></div>
 <div id="resultMob">${list.cases.map((c) => `<div class="mobile-lawcase-card"><a href="${esc(cardPath(c, layout).replace(/&_uid=[^&]+/, ''))}" class="dashed open-lawcase">${esc(c.caseNumber)}</a></div>`).join('')}</div>
 </div></div></body></html>`;
+}
+
+/** The published act of a decided case: a judgment (Приговор) or, for a termination, a decision (Постановление). */
+export function actTitle(c: SyntheticCase): string | null {
+  if (c.outcome === 'pending') return null;
+  return c.outcome === 'contract_signed' || c.outcome === 'court_fine' ? 'Постановление' : 'Приговор';
+}
+
+export function actPath(c: SyntheticCase): string {
+  return `/modules.php?name=sud_delo&srv_num=1&name_op=doc&number=${c.caseId}&delo_id=1540006&new=0&text_number=1`;
+}
+
+/** The act's text: an invented operative part in the wording real judgments use. */
+export function renderAct(c: SyntheticCase): string {
+  const charge = c.articles.map((a) => `${a.part ? `ч. ${a.part} ` : ''}ст. ${a.article}`).join(', ');
+  let operative: string;
+  switch (c.outcome) {
+    case 'imprisonment':
+      operative = `П Р И Г О В О Р И Л:<br>признать Ф.И.О. виновным в совершении преступления, предусмотренного ${charge} УК РФ, и назначить ему наказание в виде лишения свободы на срок ${termText(c.termMonths ?? 12)} с отбыванием наказания в исправительной колонии общего режима.`;
+      break;
+    case 'suspended':
+      operative = `П Р И Г О В О Р И Л:<br>признать Ф.И.О. виновным в совершении преступления, предусмотренного ${charge} УК РФ, и назначить ему наказание в виде лишения свободы на срок ${termText(c.termMonths ?? 12)}.<br>На основании ст. 73 УК РФ назначенное наказание считать условным с испытательным сроком ${termText(c.probationMonths ?? 12)}.`;
+      break;
+    case 'disciplinary_unit':
+      operative = `П Р И Г О В О Р И Л:<br>признать Ф.И.О. виновным в совершении преступления, предусмотренного ${charge} УК РФ, и назначить ему наказание в виде содержания в дисциплинарной воинской части на срок ${termText(c.termMonths ?? 12)}.`;
+      break;
+    case 'fine':
+      operative = `П Р И Г О В О Р И Л:<br>признать Ф.И.О. виновным в совершении преступления, предусмотренного ${charge} УК РФ, и назначить ему наказание в виде штрафа в размере ${c.fineRub ?? 0} рублей.`;
+      break;
+    case 'contract_signed':
+      operative = `П О С Т А Н О В И Л:<br>прекратить уголовное дело в отношении Ф.И.О. на основании ст. 78.1 УК РФ в связи с заключением контракта о прохождении военной службы.`;
+      break;
+    case 'court_fine':
+      operative = `П О С Т А Н О В И Л:<br>уголовное дело в отношении Ф.И.О. на основании ст. 25.1 УПК РФ прекратить, назначить меру уголовно-правового характера в виде судебного штрафа.`;
+      break;
+    case 'pending':
+      operative = '';
+  }
+  return `${SYNTHETIC_MARKER}<div id="modSdpContent"><div id="content"><p>СИНТЕТИЧЕСКИЙ ТЕКСТ (SYNTHETIC) — дело № ${esc(c.caseNumber)}</p><p>${actTitle(c)?.toUpperCase() ?? ''}</p><p>${operative}</p></div></div>`;
 }

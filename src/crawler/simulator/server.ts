@@ -3,7 +3,7 @@ import type net from 'node:net';
 import iconv from 'iconv-lite';
 import { encodeCp1251Component } from '../../courts/parse/decode.ts';
 import { prng } from '../../courts/synthetic/generate.ts';
-import { articlesText, cardPath, renderCard, renderList, SYNTHETIC_MARKER } from '../../courts/synthetic/render.ts';
+import { articlesText, cardPath, renderAct, renderCard, renderList, SYNTHETIC_MARKER } from '../../courts/synthetic/render.ts';
 import { digitsPng } from './png.ts';
 import type { SimCourt, World } from './world.ts';
 
@@ -172,6 +172,11 @@ export class CourtSimulator {
       const found = this.world.visitCard(court, id, this.traps.changing);
       if (!found) return send(200, EMPTY(court.vnkod), 'empty_result');
       return send(200, renderCard(found, court.layout), 'case_card');
+    }
+    if (op === 'doc') {
+      const found = court.cases.find((c) => c.caseId === Number(q.get('number')));
+      if (!found || found.outcome === 'pending' || q.get('text_number') !== '1') return send(200, page('<div id="modSdpContent"><div id="content">ПУСТОЙ ДОКУМЕНТ</div></div>', court.vnkod), 'empty_act');
+      return send(200, page(renderAct(found), court.vnkod), 'act_text');
     }
     return send(200, EMPTY(court.vnkod), 'empty_result');
   }

@@ -2,7 +2,7 @@
 
 create table crawl_jobs (
   id bigserial primary key,
-  kind text not null check (kind in ('list', 'card')),
+  kind text not null check (kind in ('list', 'card', 'act')),
   court_vnkod text not null,
   host text not null,
   url text not null unique,            -- one job per URL: re-planning never duplicates work
@@ -12,6 +12,7 @@ create table crawl_jobs (
   window_to date,
   page integer,
   parent_id bigint references crawl_jobs (id),
+  act_case jsonb,                      -- act jobs: the case ids and act title from the list row that linked it
   state text not null default 'pending' check (state in ('pending', 'running', 'done', 'failed')),
   attempts integer not null default 0,
   last_error text,
