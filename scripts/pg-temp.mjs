@@ -52,7 +52,7 @@ export async function startTempPostgres() {
   const data = path.join(dir, 'data');
   runAsPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${process.env.OTKAZ_PG_DEBUG ? "-c log_statement=ddl -c log_line_prefix='%m [%p] %d '" : ''}`;
   runAsPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', path.join(dir, 'server.log'), '-w', 'start']);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   writeFileSync(path.join(dir, 'url'), url);
@@ -60,6 +60,7 @@ export async function startTempPostgres() {
 }
 
 export function stopTempPostgres(dir) {
+  if (process.env.OTKAZ_KEEP_PG_LOG) { try { execFileSync('cp', [path.join(dir, 'server.log'), process.env.OTKAZ_KEEP_PG_LOG]); } catch { /* no log */ } }
   try {
     runAsPostgres(path.join(binDir(), 'pg_ctl'), ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
   } finally {

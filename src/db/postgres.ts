@@ -28,6 +28,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 8, options: '-c timezone=UTC' });
+  // An idle pooled connection can be closed by the server (restart, admin, network). The pool drops it and
+  // opens another when needed; without a listener the event would crash the process.
+  pool.on('error', (error) => process.stderr.write(`otkaz: database connection lost (${error.message}); it will be reopened\n`));
   // Fail fast with a clear message instead of on the first query.
   const probe = await pool.connect();
   probe.release();

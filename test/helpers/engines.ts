@@ -43,6 +43,13 @@ export const ENGINES: EngineFactory[] = [
           await db.close();
           const c = new pg.Client({ connectionString: admin });
           await c.connect();
+          // pool.end() resolves before the server has closed the last sessions: wait for them, so that the drop
+          // never terminates a session whose client is still saying goodbye.
+          for (let i = 0; i < 100; i += 1) {
+            const [row] = (await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows;
+            if (!row?.n) break;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
           await c.query(`drop database if exists ${name} with (force)`);
           await c.end();
         },
