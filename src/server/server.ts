@@ -56,7 +56,7 @@ export async function startServer(config: Config): Promise<http.Server> {
 <h1>otkaz</h1><p>Prosecutions of Russian military refusers, from court records, with an evidence archive.</p>
 <p>Court directory: ${c.total} military courts (${c.garrison} garrison, ${c.okrug_fleet} okrug/fleet, ${c.appellate} appellate, ${c.cassation} cassation) — <a href="/api/v1/courts">JSON</a>.</p>
 <p>Cases stored: ${cases?.n ?? 0}${cases?.synthetic ? ` (${cases.synthetic} SYNTHETIC demo cases)` : ''} — <a href="/api/v1/stats/prosecutions?by=month,article">counts by month and article</a>.</p>
-<p>Fill the database with <code>npx otkaz ingest &lt;pages or .warc&gt;</code>. The full web app is being built.</p></body></html>`,
+<p>Fill the database with <code>npx otkaz ingest &lt;pages or .warc&gt;</code> or <code>npx otkaz crawl</code>; for an offline demo with SYNTHETIC data, stop this server and run <code>npx otkaz demo</code>. The full web app is being built.</p></body></html>`,
           'text/html; charset=utf-8',
         );
       }
