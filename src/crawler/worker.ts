@@ -145,8 +145,11 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
       return;
     }
     let url = job.url;
-    const [session] = await db.query<{ captcha_id: string | null; captcha_answer: string | null }>('select captcha_id, captcha_answer from crawl_hosts where host = $1', [job.host]);
-    if (job.kind === 'list' && session?.captcha_id && session.captcha_answer) url = `${url}&captcha=${encodeURIComponent(session.captcha_answer)}&captchaid=${encodeURIComponent(session.captcha_id)}`;
+    if (job.kind === 'list') {
+      // Only result lists sit behind a captcha: send the host's answered one, if any.
+      const [session] = await db.query<{ captcha_id: string | null; captcha_answer: string | null }>('select captcha_id, captcha_answer from crawl_hosts where host = $1', [job.host]);
+      if (session?.captcha_id && session.captcha_answer) url = `${url}&captcha=${encodeURIComponent(session.captcha_answer)}&captchaid=${encodeURIComponent(session.captcha_id)}`;
+    }
     let fetched: Fetched;
     try {
       fetched = await httpGet(url, options);
@@ -289,8 +292,7 @@ async function settle(tx: Queryable, job: CrawlJob, page: ParsedPage, captureId:
       const list = page.list;
       const perPage = list.rangeFrom !== null && list.rangeTo !== null ? list.rangeTo - list.rangeFrom + 1 : Math.max(1, list.rows.length);
       const pages = list.total !== null ? Math.ceil(list.total / Math.max(1, perPage)) : (list.pageCount ?? 1);
-      const [court] = await tx.query<{ layout: string | null }>('select layout from courts where vnkod = $1', [job.court_vnkod]);
-      const layout = page.layout ?? (court?.layout === 'new' ? 'new' : 'classic');
+      const layout = page.layout; // follow-up pages in the layout the court just answered in
       const cards = list.rows
         .filter((row) => row.cardUrl)
         .map((row) => ({ kind: 'card' as const, court_vnkod: job.court_vnkod, host: job.host, url: row.cardUrl as string, article: job.article, axis: job.axis, window_from: job.window_from, window_to: job.window_to, page: null, parent_id: job.id }));

@@ -1,31 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import type { Command } from 'commander';
-import type { Queryable } from '../../db/database.ts';
-import { CAPTURE_COLUMNS, type CaptureRow, captureBody, verifyArchive } from '../../courts/archive/store.ts';
-import { captureRecords, warcInfoRecord } from '../../courts/archive/warc.ts';
+import { exportWarc } from '../../courts/archive/export.ts';
+import { CAPTURE_COLUMNS, type CaptureRow, verifyArchive } from '../../courts/archive/store.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
 import { print } from '../output.ts';
-
-/** Writes captures (all, or those of one case) as a WARC 1.1 file; returns how many. */
-export async function exportWarc(db: Queryable, out: string, options: { caseId?: number } = {}): Promise<number> {
-  const where = options.caseId !== undefined ? 'where id in (select capture_id from case_history where case_id = $1)' : '';
-  const captures = await db.query<CaptureRow>(`select ${CAPTURE_COLUMNS} from captures ${where} order by id`, options.caseId !== undefined ? [options.caseId] : []);
-  const stream = createWriteStream(out);
-  const write = async (chunk: Uint8Array) => {
-    if (!stream.write(chunk)) await once(stream, 'drain');
-  };
-  await write(await warcInfoRecord('otkaz 0.1'));
-  for (const capture of captures) {
-    const body = await captureBody(db, capture.sha256);
-    if (!body) throw new OtkazError(ErrorCode.ArchiveMismatch, `capture #${capture.id} has no stored body`, { where: capture.sha256 });
-    for (const record of await captureRecords(capture, body)) await write(record);
-  }
-  stream.end();
-  await once(stream, 'finish');
-  return captures.length;
-}
 
 export function registerArchive(program: Command): void {
   const archive = program.command('archive').description('the evidence archive: every page as captured, content-addressed by sha256');

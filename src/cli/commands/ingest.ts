@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { readWarc } from '../../courts/archive/warc.ts';
+import { inputsFrom } from '../../courts/archive/inputs.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
 import { syncCourts } from '../../courts/directory/sync.ts';
-import { type IngestInput, type IngestResult, ingestPage } from '../../courts/ingest.ts';
+import { type IngestResult, ingestPage } from '../../courts/ingest.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
 import { print } from '../output.ts';
@@ -23,35 +23,6 @@ function expand(paths: string[]): string[] {
     } else out.push(p);
   }
   return out;
-}
-
-export async function* inputsFrom(file: string, options: { url?: string; retrievedAt?: string; synthetic?: boolean }): AsyncGenerator<IngestInput> {
-  if (/\.warc(\.gz)?$/i.test(file)) {
-    for await (const r of readWarc(file)) {
-      const meta = r.metadata;
-      yield {
-        bytes: r.body,
-        url: meta?.url ?? r.url,
-        retrievedAt: meta && !meta.retrievedAtKnown ? null : r.date,
-        httpStatus: meta ? meta.httpStatus : r.status,
-        httpHeaders: meta ? meta.httpHeaders : r.headers,
-        source: meta?.source ?? 'warc',
-        sourceRef: meta?.sourceRef ?? `${path.basename(file)}#${r.recordId ?? ''}`,
-        synthetic: meta?.synthetic ?? options.synthetic ?? false,
-      };
-    }
-    return;
-  }
-  yield {
-    bytes: readFileSync(file),
-    url: options.url ?? `file:${path.basename(file)}`,
-    retrievedAt: options.retrievedAt ?? null,
-    httpStatus: null,
-    httpHeaders: null,
-    source: options.synthetic ? 'synthetic' : 'file',
-    sourceRef: path.basename(file),
-    synthetic: options.synthetic ?? false,
-  };
 }
 
 export function registerIngest(program: Command): void {

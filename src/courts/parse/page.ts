@@ -42,9 +42,9 @@ export function parsePage(input: PageInput): ParsedPage {
     const meta: HttpMeta = { status: input.status ?? null };
     const c = classifyPage(region, doc, meta);
     const synthetic = html.includes(SYNTHETIC_MARKER);
-    if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkodFromHtml(html)), synthetic };
-    if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkodFromHtml(html)), synthetic };
     const courtVnkod = courtVnkodFromHtml(html);
+    if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkod), synthetic };
+    if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkod), synthetic };
     if (c.kind === 'unknown' && url && /[?&]name_op=doc(&|$)/.test(url)) {
       // An act text (name_op=doc): the depersonalised text in div#content; "ПУСТОЙ ДОКУМЕНТ" when there is none.
       const body = text($('div#content', doc) ?? $('#modSdpContent', doc));
