@@ -9,6 +9,11 @@ export interface Queryable {
   query<T extends object = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements, no parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-loads rows with COPY … FROM STDIN (CSV format). `csv` is one chunk of complete CSV records in
+   * `columns` order; an empty unquoted field is NULL. Table and column names are the caller's constants.
+   */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
 
 export type Engine = 'pglite' | 'postgres';

@@ -20,6 +20,10 @@ function wrap(target: PGlite | Transaction): Queryable {
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
     },
+    async copyCsv(table: string, columns: readonly string[], csv: string): Promise<void> {
+      // PGlite reads COPY input from a Blob passed as the virtual file /dev/blob.
+      await target.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], { blob: new Blob([csv]) });
+    },
   };
 }
 
@@ -72,6 +76,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   const base = wrap(db);
   return {
     engine: 'pglite',
+    copyCsv: base.copyCsv,
     query: base.query,
     exec: base.exec,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),

@@ -1,4 +1,7 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Queryable, Row } from './database.ts';
 import { PG_OID, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
 
@@ -14,8 +17,25 @@ const types = {
     typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
+async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], csv: string): Promise<void> {
+  const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+  await pipeline(Readable.from([csv]), sink);
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
+    async copyCsv(table: string, columns: readonly string[], csv: string): Promise<void> {
+      if (client instanceof pg.Pool) {
+        const one = await client.connect();
+        try {
+          await copyInto(one, table, columns, csv);
+        } finally {
+          one.release();
+        }
+      } else {
+        await copyInto(client, table, columns, csv);
+      }
+    },
     async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const result = await client.query<T>({ text: sql, values: params as unknown[], types });
       return result.rows;
@@ -37,6 +57,7 @@ export async function openPostgres(url: string): Promise<Database> {
   const base = wrap(pool);
   return {
     engine: 'postgres',
+    copyCsv: base.copyCsv,
     query: base.query,
     exec: base.exec,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {

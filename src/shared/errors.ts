@@ -13,6 +13,13 @@ export const ErrorCode = {
   ArchiveMismatch: 'archive.mismatch',
   DirectoryInvalid: 'courts.directory_invalid',
   Usage: 'cli.usage',
+  StatsFormat: 'stats.format_unknown',
+  StatsParse: 'stats.parse',
+  StatsUnknownCode: 'stats.unknown_code',
+  StatsDuplicate: 'stats.duplicate',
+  StatsFetch: 'stats.fetch',
+  StatsQuery: 'stats.query',
+  ClaimsInvalid: 'stats.claims_invalid',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -36,10 +43,17 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.InputInvalid:
     case ErrorCode.WarcInvalid:
     case ErrorCode.ConfigInvalid:
+    case ErrorCode.StatsFormat:
+    case ErrorCode.StatsParse:
+    case ErrorCode.StatsUnknownCode:
+    case ErrorCode.StatsDuplicate:
+    case ErrorCode.StatsQuery:
+    case ErrorCode.ClaimsInvalid:
       return 2;
     case ErrorCode.DbConnect:
     case ErrorCode.DbMigration:
     case ErrorCode.DirectoryInvalid:
+    case ErrorCode.StatsFetch:
       return 3;
     case ErrorCode.ArchiveMismatch:
       return 4;

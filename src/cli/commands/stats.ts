@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAsylum } from './asylum.ts';
 import { DIMENSIONS, type Dimension, prosecutionCounts } from '../../courts/stats.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
@@ -29,7 +30,8 @@ function isoDate(value: string | undefined, flag: string): string | null {
 }
 
 export function registerStats(program: Command): void {
-  const stats = program.command('stats').description('counts and statistics');
+  const stats = program.command('stats').description('prosecution counts; asylum and border statistics (UNHCR, Eurostat, US CBP)');
+  registerAsylum(stats, program);
   stats
     .command('prosecutions')
     .description('count cases and defendants by month/year of receipt, article, part, court, military district, outcome, sentence kind')

@@ -1,0 +1,232 @@
+/**
+ * Claim check: a published statement, written down as a structured quantity and a stated value with its
+ * wording ("almost", "more than", "increased by more than 50 %"), checked against every figure the data gives.
+ * Verdicts: holds (every figure of the meant definition agrees), holds_under_other_definition (only some
+ * definition agrees — which one is named), does_not_hold, no_data. Each verdict lists the figures behind it.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Queryable } from '../../db/database.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { parseArea } from '../codes/countries.ts';
+import { isIndicator } from '../model.ts';
+import { type Candidate, candidates, type Quantity } from '../query/compare.ts';
+
+export const WORDINGS = ['exactly', 'about', 'almost', 'more than', 'at least', 'less than', 'at most'] as const;
+export type Wording = (typeof WORDINGS)[number];
+
+/** Synonyms found in reporting → one of the wordings above. */
+const WORDING_ALIASES: Record<string, Wording> = {
+  exactly: 'exactly',
+  about: 'about',
+  around: 'about',
+  approximately: 'about',
+  roughly: 'about',
+  some: 'about',
+  almost: 'almost',
+  nearly: 'almost',
+  'close to': 'almost',
+  'more than': 'more than',
+  over: 'more than',
+  above: 'more than',
+  'in excess of': 'more than',
+  'at least': 'at least',
+  'less than': 'less than',
+  'fewer than': 'less than',
+  under: 'less than',
+  below: 'less than',
+  'at most': 'at most',
+  'up to': 'at most',
+};
+
+const area = z.string().transform((value, ctx) => {
+  const code = parseArea(value);
+  if (!code) {
+    ctx.addIssue({ code: 'custom', message: `unknown country or area "${value}" (ISO3 such as DEU, or EU27, WORLD)` });
+    return z.NEVER;
+  }
+  return code;
+});
+
+const claimSchema = z
+  .object({
+    id: z.string().min(1),
+    statement: z.string().min(1),
+    published: z.object({ by: z.string(), date: z.string().optional(), url: z.string().optional(), note: z.string().optional() }).strict().optional(),
+    quantity: z
+      .object({
+        indicator: z.string().refine((v) => v === 'recognition_rate' || isIndicator(v), { message: 'unknown indicator' }),
+        measure: z.string().optional(),
+        origin: area.default('RUS'),
+        destination: area,
+        period: z.union([z.string(), z.number()]).transform(String),
+        basis: z.enum(['year', 'fiscal_year', 'quarter', 'month']).optional(),
+        levels: z.array(z.string()).optional(),
+        detail: z.array(z.string().regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border')).optional(),
+        as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      })
+      .strict(),
+    stated: z
+      .object({
+        value: z.number().optional(),
+        change_pct: z.number().optional(),
+        from_period: z.union([z.string(), z.number()]).transform(String).optional(),
+        wording: z.string().transform((value, ctx) => {
+          const wording = WORDING_ALIASES[value.trim().toLowerCase()];
+          if (!wording) {
+            ctx.addIssue({ code: 'custom', message: `unknown wording "${value}" (use: ${Object.keys(WORDING_ALIASES).join(', ')})` });
+            return z.NEVER;
+          }
+          return wording;
+        }),
+        tolerance_pct: z.number().positive().max(50).optional(),
+      })
+      .strict()
+      .refine((s) => (s.value !== undefined) !== (s.change_pct !== undefined), { message: 'state either value or change_pct' })
+      .refine((s) => s.change_pct === undefined || s.from_period !== undefined, { message: 'change_pct needs from_period' }),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const claimsFileSchema = z.object({ claims: z.array(claimSchema).min(1) }).strict();
+export type Claim = z.infer<typeof claimSchema>;
+
+export type Verdict = 'holds' | 'holds_under_other_definition' | 'does_not_hold' | 'no_data';
+
+export interface Figure extends Candidate {
+  /** For change claims: the earlier value and the change in %. */
+  fromValue?: number | null;
+  changePct?: number | null;
+  holds: boolean | null;
+  meant: boolean;
+  caveats: string[];
+}
+
+export interface ClaimResult {
+  id: string;
+  statement: string;
+  published?: Claim['published'];
+  verdict: Verdict;
+  reason: string;
+  figures: Figure[];
+}
+
+/** Does `actual` satisfy "wording stated"? `tolerance` is the share allowed for "about" and "almost". */
+export function satisfies(actual: number, stated: number, wording: Wording, tolerancePct = 5): boolean {
+  const tolerance = Math.abs(stated) * (tolerancePct / 100);
+  switch (wording) {
+    case 'exactly':
+      return actual === stated;
+    case 'about':
+      return Math.abs(actual - stated) <= tolerance;
+    case 'almost':
+      // "almost 3,000": below 3,000, within 10 % of it (or the tolerance given).
+      return actual <= stated && actual >= stated - Math.abs(stated) * (Math.max(tolerancePct, 10) / 100);
+    case 'more than':
+      return actual > stated;
+    case 'at least':
+      return actual >= stated;
+    case 'less than':
+      return actual < stated;
+    case 'at most':
+      return actual <= stated;
+    default: {
+      const unreachable: never = wording;
+      return unreachable;
+    }
+  }
+}
+
+export function loadClaims(file: string): Claim[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new OtkazError(ErrorCode.InputNotFound, 'cannot read the claims file', { where: file, cause });
+  }
+  let document: unknown;
+  try {
+    document = parseYaml(text, { prettyErrors: true });
+  } catch (error) {
+    const linePos = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    throw new OtkazError(ErrorCode.ClaimsInvalid, `invalid YAML: ${(error as Error).message.split('\n')[0]}`, { where: linePos ? `${file}:${linePos.line}:${linePos.col}` : file, cause: error });
+  }
+  const parsed = claimsFileSchema.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new OtkazError(ErrorCode.ClaimsInvalid, `${issue.message} at ${issue.path.join('.')}`, { where: file });
+  }
+  return parsed.data.claims;
+}
+
+function caveatsOf(c: Candidate, publishedOn?: string): string[] {
+  const out: string[] = [];
+  const later = publishedOn ? c.releases.filter((r) => r.vintage.slice(0, publishedOn.length) > publishedOn) : [];
+  if (later.length) out.push(`from a release of ${later[0]!.vintage}, later than the claim (${publishedOn}): the publisher may have revised the figure since`);
+  if (!c.complete) out.push(`incomplete period: ${c.months ?? 0} months of data`);
+  if (c.flags.includes('fytd')) out.push('running fiscal year (FYTD)');
+  if (/[pe]/.test(c.flags.replace('fytd', ''))) out.push(`flagged ${c.flags} (provisional/estimated)`);
+  if (c.source === 'cbp') out.push('encounters are events, not people');
+  if (c.releases.some((r) => r.synthetic)) out.push('SYNTHETIC data');
+  return out;
+}
+
+export async function checkClaim(db: Queryable, claim: Claim): Promise<ClaimResult> {
+  const q = claim.quantity;
+  const quantity: Quantity = {
+    indicator: q.indicator as Quantity['indicator'],
+    origin: q.origin,
+    destination: q.destination,
+    period: q.period,
+    ...(q.basis ? { basis: q.basis } : {}),
+    ...(q.levels ? { levels: q.levels } : {}),
+    ...(q.detail ? { detail: q.detail } : {}),
+    ...(q.as_of ? { asOf: q.as_of } : {}),
+  };
+  const stated = claim.stated;
+  // Every definition is computed. The one "meant" is the claim's own measure, or by default all applications
+  // (anyone who applied) and, for rates and other indicators, every method; narrower readings (variants) never.
+  const meantMeasure = q.measure ?? (q.indicator === 'applications' ? 'all' : undefined);
+  const isMeant = (c: Candidate) => !c.variant && (meantMeasure === undefined || c.measure === meantMeasure);
+  const now = await candidates(db, quantity);
+  const figures: Figure[] = [];
+  if (stated.change_pct !== undefined) {
+    const before = await candidates(db, { ...quantity, period: stated.from_period! });
+    for (const c of now) {
+      const match = before.find((b) => b.source === c.source && b.measure === c.measure && b.basis === c.basis && b.destination === c.destination && b.unit === c.unit && b.variant === c.variant);
+      const fromValue = match?.value ?? null;
+      const changePct = fromValue && c.value !== null ? Math.round(((c.value - fromValue) / fromValue) * 1000) / 10 : null;
+      const holds = changePct === null ? null : satisfies(changePct, stated.change_pct, stated.wording, stated.tolerance_pct ?? 5);
+      figures.push({ ...c, fromValue, changePct, holds, meant: isMeant(c), caveats: caveatsOf(c, claim.published?.date).concat(match ? caveatsOf(match).map((x) => `${stated.from_period}: ${x}`) : []) });
+    }
+  } else {
+    for (const c of now) {
+      const holds = c.value === null ? null : satisfies(c.value, stated.value!, stated.wording, stated.tolerance_pct ?? 5);
+      figures.push({ ...c, holds, meant: isMeant(c), caveats: caveatsOf(c, claim.published?.date) });
+    }
+  }
+  return { id: claim.id, statement: claim.statement, ...(claim.published ? { published: claim.published } : {}), ...judge(figures, claim), figures };
+}
+
+function judge(figures: Figure[], claim: Claim): { verdict: Verdict; reason: string } {
+  const usable = figures.filter((f) => f.holds !== null);
+  const military = /soldier|military|deserter|draft|mobili[sz]/i.test(claim.statement)
+    ? ' None of the statistical sources records military status: the figures cover all citizens of the origin.'
+    : '';
+  if (!usable.length) return { verdict: 'no_data', reason: `no source has this quantity for ${claim.quantity.period}${claim.stated.from_period ? ` and ${claim.stated.from_period}` : ''}.${military}` };
+  const meant = usable.filter((f) => f.meant);
+  const holding = usable.filter((f) => f.holds);
+  const what = claim.stated.change_pct !== undefined ? `a change of ${claim.stated.wording} ${claim.stated.change_pct} %` : `${claim.stated.wording} ${claim.stated.value}`;
+  const list = (fs: Figure[]) => fs.map((f) => `${f.label} = ${f.changePct !== undefined ? `${f.changePct} %` : f.value}`).join('; ');
+  if (meant.length && meant.every((f) => f.holds)) return { verdict: 'holds', reason: `${what}: ${list(meant)}.${military}` };
+  if (holding.length) return { verdict: 'holds_under_other_definition', reason: `${what} holds only for ${list(holding)}; not for ${list(usable.filter((f) => !f.holds))}.${military}` };
+  return { verdict: 'does_not_hold', reason: `${what}: ${list(usable)}.${military}` };
+}
+
+export async function checkClaims(db: Queryable, claims: Claim[]): Promise<ClaimResult[]> {
+  const out: ClaimResult[] = [];
+  for (const claim of claims) out.push(await checkClaim(db, claim));
+  return out;
+}
+

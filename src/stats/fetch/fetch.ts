@@ -1,0 +1,168 @@
+/**
+ * Downloaders for the official endpoints: UNHCR Refugee Statistics API (paged JSON), Eurostat statistics API
+ * (JSON-stat, filtered pulls — whole datasets exceed the API's size limit), CBP Nationwide Encounters (links
+ * discovered on the page, never constructed). Every body is cached under its sha256 in the data folder and
+ * imported; a body already seen is not imported again. Tests point `baseUrl` at a local server.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import { selectAll } from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
+import type { Database } from '../../db/database.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { importStatistics } from '../import/load.ts';
+import { EUROSTAT_DATASETS } from '../import/eurostat.ts';
+
+export const FETCH_SOURCES = ['unhcr', 'eurostat', 'cbp'] as const;
+export type FetchSource = (typeof FETCH_SOURCES)[number];
+
+export const DEFAULT_BASES: Record<FetchSource, string> = {
+  unhcr: 'https://api.unhcr.org',
+  eurostat: 'https://ec.europa.eu',
+  cbp: 'https://www.cbp.gov',
+};
+
+export interface FetchOptions {
+  source: FetchSource;
+  origin: string;
+  cacheDir: string;
+  baseUrl?: string;
+  contact?: string;
+  /** Injected in tests; defaults to global fetch. */
+  fetchFn?: typeof fetch;
+  maxPages?: number;
+}
+
+export interface FetchResult {
+  url: string;
+  cached: boolean;
+  status: 'imported' | 'unchanged';
+  dataset: string;
+  observations: number;
+  sha256: string;
+}
+
+const UNHCR_ENDPOINTS = ['asylum-applications', 'asylum-decisions', 'population', 'solutions'] as const;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+async function get(url: string, options: FetchOptions, accept: string): Promise<{ body: Buffer; type: string; lastModified: string | null }> {
+  const fetchFn = options.fetchFn ?? fetch;
+  const agent = `otkaz/0.1 (asylum statistics; contact: ${options.contact ?? 'not configured'})`;
+  for (let attempt = 1; ; attempt += 1) {
+    let response: Response;
+    try {
+      response = await fetchFn(url, { headers: { 'user-agent': agent, accept }, signal: AbortSignal.timeout(120_000) });
+    } catch (cause) {
+      if (attempt < 3) continue;
+      throw new OtkazError(ErrorCode.StatsFetch, `cannot reach the endpoint: ${(cause as Error).message}`, { where: url, cause });
+    }
+    if ((response.status === 429 || response.status >= 500) && attempt < 3) {
+      const retryAfter = Number(response.headers.get('retry-after'));
+      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 60) * 1000 : 1000 * attempt));
+      continue;
+    }
+    if (!response.ok) throw new OtkazError(ErrorCode.StatsFetch, `HTTP ${response.status} ${response.statusText}`, { where: url });
+    const lastModified = response.headers.get('last-modified');
+    return { body: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type') ?? '', lastModified: lastModified ? new Date(lastModified).toISOString().slice(0, 10) : null };
+  }
+}
+
+/** Stores a body under its hash; returns the file and whether it was already there. */
+function cache(dir: string, body: Buffer, extension: string): { file: string; cached: boolean; sha256: string } {
+  mkdirSync(dir, { recursive: true });
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const file = path.join(dir, `${sha256}.${extension}`);
+  const cached = existsSync(file);
+  if (!cached) writeFileSync(file, body);
+  return { file, cached, sha256 };
+}
+
+function expectJson(type: string, url: string): void {
+  // During outages Eurostat answers with an HTML page: never parse it as data.
+  if (!/json/i.test(type)) throw new OtkazError(ErrorCode.StatsFetch, `expected JSON, got "${type || 'no content type'}" (an outage page?)`, { where: url });
+}
+
+async function fetchUnhcr(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+  const out: FetchResult[] = [];
+  for (const endpoint of UNHCR_ENDPOINTS) {
+    const pages: unknown[] = [];
+    let first = '';
+    for (let page = 1; page <= (options.maxPages ?? 50); page += 1) {
+      const url = `${base}/population/v1/${endpoint}/?coo=${options.origin}&cf_type=ISO&coa_all=true&yearFrom=2000&limit=10000&page=${page}`;
+      if (page === 1) first = url;
+      const { body, type } = await get(url, options, 'application/json');
+      expectJson(type, url);
+      const doc = JSON.parse(body.toString('utf8')) as { maxPages?: number; items?: unknown[] };
+      pages.push(doc);
+      if (!doc.maxPages || page >= doc.maxPages) break;
+    }
+    const { file, cached, sha256 } = cache(options.cacheDir, Buffer.from(JSON.stringify(pages)), 'json');
+    const result = await importStatistics(db, file, { vintage: today(), release: `UNHCR API, fetched ${today()}`, url: first, licence: 'CC BY 4.0' });
+    out.push({ url: first, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
+  }
+  return out;
+}
+
+async function fetchEurostat(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+  const out: FetchResult[] = [];
+  const citizen = options.origin === 'RUS' ? 'RU' : options.origin.slice(0, 2);
+  for (const dataset of Object.keys(EUROSTAT_DATASETS)) {
+    for (const who of [citizen, 'TOTAL']) {
+      const url = `${base}/eurostat/api/dissemination/statistics/1.0/data/${dataset}?lang=en&citizen=${who}&sex=T&age=TOTAL`;
+      const { body, type } = await get(url, options, 'application/json');
+      expectJson(type, url);
+      const { file, cached, sha256 } = cache(options.cacheDir, body, 'json');
+      const result = await importStatistics(db, file, { dataset, url, release: `Eurostat API ${dataset}, fetched ${today()}`, licence: 'Eurostat: re-use with attribution' });
+      out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
+    }
+  }
+  return out;
+}
+
+/** Links to encounter CSV files on the CBP page. */
+export function encounterLinks(html: string, pageUrl: string): string[] {
+  const doc = parseDocument(html);
+  const links = selectAll<AnyNode, Element>("a[href]", doc);
+  const found = new Set<string>();
+  for (const a of links) {
+    const href = a.attribs.href ?? '';
+    if (/nationwide-encounters[^/]*\.csv(\?|$)/i.test(href)) found.add(new URL(href, pageUrl).toString());
+  }
+  return [...found];
+}
+
+async function fetchCbp(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+  const page = `${base}/newsroom/stats/nationwide-encounters`;
+  const { body } = await get(page, options, 'text/html');
+  const links = encounterLinks(body.toString('utf8'), page);
+  if (!links.length) throw new OtkazError(ErrorCode.StatsFetch, 'no nationwide-encounters CSV link on the page (has the page changed?)', { where: page });
+  const out: FetchResult[] = [];
+  for (const url of links) {
+    const { body: csv, lastModified } = await get(url, options, 'text/csv');
+    const { file, cached, sha256 } = cache(options.cacheDir, csv, 'csv');
+    const result = await importStatistics(db, file, { vintage: lastModified ?? today(), release: `CBP ${path.basename(new URL(url).pathname)}`, url, licence: 'US federal government work' });
+    out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
+  }
+  return out;
+}
+
+export async function fetchStatistics(db: Database, options: FetchOptions): Promise<FetchResult[]> {
+  const base = (options.baseUrl ?? DEFAULT_BASES[options.source]).replace(/\/$/, '');
+  switch (options.source) {
+    case 'unhcr':
+      return fetchUnhcr(db, options, base);
+    case 'eurostat':
+      return fetchEurostat(db, options, base);
+    case 'cbp':
+      return fetchCbp(db, options, base);
+    default: {
+      const unreachable: never = options.source;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Imports one statistics file: hash its content (a file already imported is a no-op), read it with the reader
+ * its content calls for, and stream the observations into the database with COPY in chunks — all inside one
+ * transaction, so a file with an error anywhere leaves nothing behind. Duplicate keys within the file are
+ * found after loading (the database groups them) and reported with their lines.
+ */
+import path from 'node:path';
+import type { Database, Queryable } from '../../db/database.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import type { Observation, Source } from '../model.ts';
+import { readStatistics } from './detect.ts';
+import { fileText, hashFile, importError } from './input.ts';
+import type { Footnote, ParsedFile } from './parsed.ts';
+
+export const OBSERVATION_COLUMNS = ['release_id', 'indicator', 'measure', 'origin', 'destination', 'period', 'period_type', 'level', 'unit', 'sex', 'age', 'detail', 'value', 'flags', 'line'] as const;
+const FOOTNOTE_COLUMNS = ['release_id', 'years', 'origin', 'destination', 'population_type', 'text', 'line'] as const;
+const CHUNK = 5_000;
+
+export interface ImportOptions {
+  /** Release date (YYYY-MM-DD) when the file does not state one. */
+  vintage?: string;
+  release?: string;
+  dataset?: string;
+  licence?: string;
+  url?: string;
+  synthetic?: boolean;
+  /** Extra provenance kept with the release (e.g. the bundled snapshot's source repository and commit). */
+  meta?: Record<string, unknown>;
+}
+
+export interface ImportResult {
+  status: 'imported' | 'unchanged';
+  releaseId: number;
+  source: Source;
+  dataset: string;
+  format: string;
+  release: string;
+  vintage: string;
+  observations: number;
+  footnotes: number;
+  sha256: string;
+  file: string;
+}
+
+/** A text field for CSV COPY: empty strings are quoted (an unquoted empty field is NULL). */
+function q(value: string): string {
+  if (value === '') return '""';
+  return /[",\n\r\\]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function observationCsv(releaseId: number, o: Observation): string {
+  const value = o.value === null ? '' : String(o.value);
+  const flags = o.flags === null ? '' : q(o.flags);
+  return `${releaseId},${o.indicator},${q(o.measure)},${q(o.origin)},${q(o.destination)},${o.period},${o.periodType},${q(o.level)},${o.unit},${q(o.sex)},${q(o.age)},${q(o.detail)},${value},${flags},${o.line}\n`;
+}
+
+function footnoteCsv(releaseId: number, f: Footnote): string {
+  const opt = (v: string | null) => (v === null ? '' : q(v));
+  return `${releaseId},${f.years === null ? '' : q(f.years)},${opt(f.origin)},${opt(f.destination)},${opt(f.populationType)},${q(f.text)},${f.line}\n`;
+}
+
+/** A date in a file name (…bulk-2024-01-18…) → YYYY-MM-DD. */
+export function dateFromName(file: string): string | null {
+  const m = /(20\d\d)-(\d\d)-(\d\d)/.exec(path.basename(file));
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+function validDate(value: string, flag: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new OtkazError(ErrorCode.Usage, `expected a date YYYY-MM-DD, got "${value}"`, { where: flag });
+  return value;
+}
+
+/** The last day of the latest period seen: the fallback vintage when nothing else dates the file. */
+function periodEnd(period: string): string {
+  if (/^\d{4}$/.test(period)) return `${period}-12-31`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  const [year, month] = quarter ? [Number(quarter[1]), Number(quarter[2]) * 3] : period.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+}
+
+async function copyAll<T>(tx: Queryable, table: string, columns: readonly string[], batches: AsyncIterable<T[]>, toCsv: (item: T) => string, onItem?: (item: T) => void): Promise<number> {
+  let buffer = '';
+  let inBuffer = 0;
+  let count = 0;
+  for await (const batch of batches) {
+    for (const item of batch) {
+      buffer += toCsv(item);
+      onItem?.(item);
+    }
+    inBuffer += batch.length;
+    count += batch.length;
+    if (inBuffer >= CHUNK) {
+      await copyChunk(tx, table, columns, buffer);
+      buffer = '';
+      inBuffer = 0;
+    }
+  }
+  if (buffer) await copyChunk(tx, table, columns, buffer);
+  return count;
+}
+
+async function copyChunk(tx: Queryable, table: string, columns: readonly string[], csv: string): Promise<void> {
+  try {
+    await tx.copyCsv(table, columns, csv);
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw new DuplicateKey((error as Error).message);
+    throw error;
+  }
+}
+
+async function* batched<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  for await (const item of items) yield [item];
+}
+
+/** Raised inside the import transaction when the unique key refuses a row; turned into a located error after. */
+class DuplicateKey extends Error {}
+
+function observationKey(o: Observation): string {
+  return [o.indicator, o.measure, o.origin, o.destination, o.period, o.level, o.unit, o.sex, o.age, o.detail].join('\u0001');
+}
+
+/** After a refused duplicate: read the file again to name the observation and both lines (error path only). */
+async function locateDuplicate(file: string, dataset: string | undefined): Promise<OtkazError> {
+  const parsed = await readStatistics(fileText(file), { file, dataset });
+  const seen = new Map<string, number>();
+  for await (const batch of parsed.observations) {
+    for (const o of batch) {
+      const key = observationKey(o);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const label = [o.indicator, o.measure, o.origin, o.destination, o.period, o.level, o.sex, o.age, o.detail].filter(Boolean).join(' / ');
+        return importError(ErrorCode.StatsDuplicate, `the same observation (${label}) appears twice, on lines ${first} and ${o.line}`, { file, line: o.line });
+      }
+      seen.set(key, o.line);
+    }
+  }
+  return importError(ErrorCode.StatsDuplicate, 'the file states the same observation twice', { file });
+}
+
+/** Imports a file into its own release; everything or nothing. */
+export async function importStatistics(db: Database, file: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const { sha256, bytes } = await hashFile(file);
+  const existing = await db.query<{ id: number; source: Source; dataset: string; format: string; release_label: string; vintage: string; observations: number }>(
+    'select id, source, dataset, format, release_label, vintage, observations from stat_releases where sha256 = $1',
+    [sha256],
+  );
+  if (existing[0]) {
+    const r = existing[0];
+    const footnotes = await db.query<{ n: number }>('select count(*)::int as n from stat_footnotes where release_id = $1', [r.id]);
+    return { status: 'unchanged', releaseId: r.id, source: r.source, dataset: r.dataset, format: r.format, release: r.release_label, vintage: r.vintage, observations: r.observations, footnotes: footnotes[0]?.n ?? 0, sha256, file };
+  }
+  const given = options.vintage ? validDate(options.vintage, '--vintage') : null;
+  try {
+    return await insertRelease(db, file, sha256, bytes, given, options);
+  } catch (error) {
+    if (error instanceof DuplicateKey) throw await locateDuplicate(file, options.dataset);
+    throw error;
+  }
+}
+
+async function insertRelease(db: Database, file: string, sha256: string, bytes: number, given: string | null, options: ImportOptions): Promise<ImportResult> {
+  return db.transaction(async (tx) => {
+    const parsed: ParsedFile = await readStatistics(fileText(file), { file, dataset: options.dataset });
+    const named = given ?? parsed.vintage ?? dateFromName(file);
+    const [release] = await tx.query<{ id: number }>(
+      `insert into stat_releases (source, dataset, format, release_label, vintage, file_name, sha256, bytes, synthetic, licence, origin_url, meta)
+       values ($1, $2, $3, '', coalesce($4::date, current_date), $5, $6, $7, $8, $9, $10, $11) returning id`,
+      [parsed.source, parsed.dataset, parsed.format, named, path.basename(file), sha256, bytes, options.synthetic ?? false, options.licence ?? null, options.url ?? null, JSON.stringify({ ...parsed.meta, ...options.meta })],
+    );
+    const releaseId = release!.id;
+    let latest = '';
+    const observations = await copyAll(tx, 'stat_observations', OBSERVATION_COLUMNS, parsed.observations, (o) => observationCsv(releaseId, o), (o) => {
+      if (o.period > latest) latest = o.period;
+    });
+    const footnotes = parsed.footnotes ? await copyAll(tx, 'stat_footnotes', FOOTNOTE_COLUMNS, batched(parsed.footnotes), (f) => footnoteCsv(releaseId, f), (f) => {
+      const year = f.years?.slice(-4);
+      if (year && year > latest) latest = year;
+    }) : 0;
+    if (observations === 0 && footnotes === 0) throw importError(ErrorCode.StatsParse, 'the file holds no observations', { file });
+    const vintage = named ?? (latest ? periodEnd(latest) : null);
+    if (!vintage) throw importError(ErrorCode.StatsParse, 'the file states no release date; give one with --vintage YYYY-MM-DD', { file });
+    const basis = given ? 'given' : parsed.vintage ? 'stated in the file' : named ? 'file name' : 'end of the latest period in the file (no release date given)';
+    const label = options.release ?? `${parsed.format} ${vintage}`;
+    await tx.query(
+      `update stat_releases set vintage = $2, release_label = $3, observations = $4, meta = meta || $5::jsonb where id = $1`,
+      [releaseId, vintage, label, observations, JSON.stringify({ vintage_basis: basis })],
+    );
+    return { status: 'imported' as const, releaseId, source: parsed.source, dataset: parsed.dataset, format: parsed.format, release: label, vintage, observations, footnotes, sha256, file };
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The bundled snapshot of real statistics (`assets/asylum/`): compressed copies of the published files with a
+ * manifest of their provenance. Loaded on first start (and whenever a bundled file is not yet in the database);
+ * each file goes through the same importer as any other, so it is a release like any other.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { hashFile } from './import/input.ts';
+import { importStatistics, type ImportResult } from './import/load.ts';
+
+export const SNAPSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/asylum');
+
+const manifestSchema = z.object({
+  note: z.string(),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.number().int().positive(),
+      release: z.string(),
+      vintage: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      licence: z.string(),
+      url: z.string().url(),
+      provenance: z.object({ repository: z.string(), path: z.string(), commit: z.string(), shared_path: z.string(), changes: z.string() }),
+    }),
+  ),
+});
+export type SnapshotManifest = z.infer<typeof manifestSchema>;
+
+export function loadManifest(dir = SNAPSHOT_DIR): SnapshotManifest {
+  const file = path.join(dir, 'manifest.json');
+  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new OtkazError(ErrorCode.InputInvalid, `bundled manifest: ${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.')}`, { where: file });
+  return parsed.data;
+}
+
+/** Imports every bundled file not yet in the database; returns what it did (empty when all were there). */
+export async function ensureSnapshot(db: Database, dir = SNAPSHOT_DIR): Promise<ImportResult[]> {
+  const manifest = loadManifest(dir);
+  const present = new Set((await db.query<{ sha256: string }>('select sha256 from stat_releases')).map((r) => r.sha256));
+  const done: ImportResult[] = [];
+  for (const entry of manifest.files) {
+    if (present.has(entry.sha256)) continue;
+    const { sha256 } = await hashFile(path.join(dir, entry.file));
+    if (sha256 !== entry.sha256) throw new OtkazError(ErrorCode.ArchiveMismatch, `bundled file's content hash ${sha256} differs from the manifest's ${entry.sha256}`, { where: entry.file });
+    const result = await importStatistics(db, path.join(dir, entry.file), {
+      ...(entry.vintage ? { vintage: entry.vintage } : {}),
+      release: entry.release,
+      licence: entry.licence,
+      url: entry.url,
+      meta: { bundled: true, provenance: entry.provenance },
+    });
+    done.push(result);
+  }
+  return done;
+}

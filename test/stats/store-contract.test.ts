@@ -1,0 +1,154 @@
+// Statistics storage and queries, one contract on both engines: import (all or nothing, no-op on re-import,
+// duplicates refused with their lines), supersession by newer releases with "as published on", series with
+// provenance, fiscal vs calendar years, EU totals, recognition rates, and the shipped claims file.
+// Expected figures were read off the real files by hand (shared/docs/asylum-data-formats.md §5 agrees).
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Database } from '../../src/db/database.ts';
+import { OtkazError } from '../../src/shared/errors.ts';
+import { checkClaims, loadClaims } from '../../src/stats/claims/check.ts';
+import { importStatistics } from '../../src/stats/import/load.ts';
+import { candidates } from '../../src/stats/query/compare.ts';
+import { recognitionRates } from '../../src/stats/query/rates.ts';
+import { listReleases } from '../../src/stats/query/releases.ts';
+import { series } from '../../src/stats/query/series.ts';
+import { ensureSnapshot, loadManifest } from '../../src/stats/snapshot.ts';
+import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
+import { ENGINES } from '../helpers/engines.ts';
+
+const CLAIMS = path.resolve(ASSETS, '../claims/russian-asylum-claims.yaml');
+
+function temp(name: string, content: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-stats-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+async function counts(db: Database) {
+  const [row] = await db.query<{ releases: number; observations: number }>('select (select count(*)::int from stat_releases) as releases, (select count(*)::int from stat_observations) as observations');
+  return row!;
+}
+
+for (const engine of ENGINES) {
+  describe(`asylum statistics on ${engine.name}`, () => {
+    let db: Database;
+    let drop: () => Promise<void>;
+    before(async () => {
+      ({ db, drop } = await engine.create());
+    });
+    after(async () => drop());
+
+    it('refuses a file with a duplicate observation, naming both lines, and leaves nothing', async () => {
+      const file = temp('migr_asyappctza.tsv', 'freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2022 \nA,PER,RU,T,TOTAL,FRST,DE\t5 \nA,PER,RU,T,TOTAL,FRST,FR\t5 \nA,PER,RU,T,TOTAL,FRST,DE\t7 \n');
+      await assert.rejects(importStatistics(db, file, { vintage: '2024-01-01' }), (error: unknown) => {
+        assert.ok(error instanceof OtkazError);
+        assert.equal(error.code, 'stats.duplicate');
+        assert.match(error.message, /lines 2 and 4/);
+        return true;
+      });
+      assert.deepEqual(await counts(db), { releases: 0, observations: 0 });
+    });
+
+    it('an error after thousands of rows rolls the whole import back', async () => {
+      const rows = Array.from({ length: 6000 }, (_, i) => `A,PER,RU,T,Y${i},FRST,DE\t5 `);
+      const file = temp('migr_asyappctza.tsv', ['freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2022 ', ...rows, 'A,PER,RU,T,TOTAL,FRST,XX\t5 ', ''].join('\n'));
+      await assert.rejects(importStatistics(db, file, { vintage: '2024-01-01' }), /unknown geo code "XX".*migr_asyappctza\.tsv:6002 column "geo"/);
+      assert.deepEqual(await counts(db), { releases: 0, observations: 0 });
+    });
+
+    it('loads the bundled snapshot once; a second load and a re-import are no-ops', async () => {
+      const first = await ensureSnapshot(db);
+      assert.equal(first.length, loadManifest().files.length);
+      const before = await counts(db);
+      assert.equal((await ensureSnapshot(db)).length, 0);
+      const again = await importStatistics(db, path.join(ASSETS, 'nationwide-encounters-fy22-fy25-state.csv.gz'));
+      assert.equal(again.status, 'unchanged');
+      assert.equal(again.observations, 47100);
+      assert.deepEqual(await counts(db), before);
+    });
+
+    it('series: Russian first-time applicants in Germany, France and the EU, with provenance', async () => {
+      const result = await series(db, { indicator: 'applications', measure: 'first_time', destinations: ['DEU', 'FRA', 'EU27_2020'], from: '2021', to: '2022' });
+      const pick = (source: string, dest: string, year: string) => result.rows.find((r) => r.source === source && r.destination === dest && r.period === year && r.unit === 'persons')?.value;
+      assert.equal(pick('eurostat', 'DEU', '2021'), 1440);
+      assert.equal(pick('eurostat', 'DEU', '2022'), 2850);
+      assert.equal(pick('unhcr', 'DEU', '2022'), 2851);
+      assert.equal(pick('unhcr', 'FRA', '2021'), 923);
+      assert.equal(pick('eurostat', 'EU27_2020', '2021'), 4395);
+      assert.equal(pick('unhcr', 'EU27_2020', '2021'), 4438);
+      const row = result.rows.find((r) => r.source === 'eurostat' && r.destination === 'DEU' && r.period === '2022')!;
+      assert.equal(row.releases[0]!.vintage, '2024-01-18');
+      assert.equal(row.releases[0]!.sha256.length, 64);
+      assert.match(row.query.sql, /from stat_observations/);
+      assert.match(row.definition, /first-time/);
+      assert.ok(result.notes.some((n) => n.source === 'cbp'));
+    });
+
+    it('series: CBP encounters by fiscal and calendar year; incomplete years are marked', async () => {
+      const fiscal = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', sources: ['cbp'] });
+      assert.deepEqual(fiscal.rows.map((r) => [r.period, r.value, r.complete]), [['FY2022', 36271, true], ['FY2023', 57163, true], ['FY2024', 21891, true], ['FY2025', 9064, true]]);
+      const calendar = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'year', sources: ['cbp'] });
+      assert.deepEqual(calendar.rows.map((r) => [r.period, r.value, r.months, r.complete]), [['2021', 9163, 3, false], ['2022', 48440, 12, true], ['2023', 44287, 12, true], ['2024', 16636, 12, true], ['2025', 5863, 9, false]]);
+      const world = await series(db, { indicator: 'encounters', origin: 'WORLD', destinations: ['USA'], period: 'fiscal_year', from: 'FY2022', to: 'FY2022' });
+      assert.equal(world.rows[0]!.value, 2766582);
+    });
+
+    it('a newer release supersedes the months it reports; --as-of gives the older figures', async () => {
+      const sample = await importStatistics(db, path.join(SAMPLES, 'cbp_aor_fy23-fy26-nov_sample.csv'), { vintage: '2025-12-15', release: 'hand-written sample' });
+      assert.equal(sample.observations, 4);
+      const now = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', from: 'FY2025', to: 'FY2026' });
+      // FY2025: 9,064 in the state file, whose December 2024 (999) is replaced by the newer release's 500.
+      assert.deepEqual(now.rows.map((r) => [r.period, r.value, r.flags]), [['FY2025', 8565, ''], ['FY2026', 340, 'fytd']]);
+      const then = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', from: 'FY2025', to: 'FY2026', asOf: '2025-10-01' });
+      assert.deepEqual(then.rows.map((r) => [r.period, r.value]), [['FY2025', 9064]]);
+      const releases = await listReleases(db);
+      const state = releases.find((r) => r.file === 'nationwide-encounters-fy22-fy25-state.csv.gz')!;
+      assert.equal(state.superseded_by, sample.releaseId);
+    });
+
+    it('recognition rates in the documented ways', async () => {
+      const rates = await recognitionRates(db, { destinations: ['DEU'], from: '2021', to: '2021', levels: ['FI'] });
+      const rate = (method: string) => rates.find((r) => r.source === 'unhcr' && r.method === method)?.ratePct;
+      // 90 recognised, 53 complementary, 1,161 rejected, 512 otherwise closed (total 1,816).
+      assert.equal(rate('unhcr_refugee'), 6.9);
+      assert.equal(rate('unhcr_total'), 11);
+      assert.equal(rate('unhcr_total_incl_closed'), 7.9);
+    });
+
+    it('compare offers every definition: fiscal vs calendar year, Southwest border, EU aggregate vs members', async () => {
+      const cbp = await candidates(db, { indicator: 'encounters', origin: 'RUS', destination: 'USA', period: '2023' });
+      const byLabel = cbp.map((c) => [c.basis, c.variant ?? '', c.value]);
+      assert.deepEqual(byLabel, [['year', '', 44287], ['year', 'Southwest land border only', 31599], ['fiscal_year', '', 57163], ['fiscal_year', 'Southwest land border only', 43210]]);
+      const eu = await candidates(db, { indicator: 'applications', measure: 'all', origin: 'RUS', destination: 'EU27_2020', period: '2019' });
+      const eurostat = eu.filter((c) => c.source === 'eurostat').map((c) => [c.destination, c.value]);
+      assert.equal(eurostat[0]![0], 'EU27_2020');
+      assert.equal(eurostat[0]![1], 14995);
+      assert.equal(eurostat[1]![0], 'EU27_MEMBERS');
+    });
+
+    it('checks the shipped claims file', async () => {
+      const results = await checkClaims(db, loadClaims(CLAIMS));
+      const verdict = Object.fromEntries(results.map((r) => [r.id, r.verdict]));
+      assert.deepEqual(verdict, {
+        'de-2022-applications-2851': 'holds_under_other_definition',
+        'de-2022-first-applications-2851': 'holds_under_other_definition',
+        'de-2021-applications-1438': 'holds_under_other_definition',
+        'de-2022-almost-twice-2021': 'holds_under_other_definition',
+        'de-2023-more-than-double-2022': 'holds',
+        'us-oct2021-jan2022-about-6400': 'holds_under_other_definition',
+        'us-fy2021-roughly-4100': 'no_data',
+        'us-fy2022-oct-jul-mexican-border-17524': 'does_not_hold',
+        'us-may2022-mexican-border-peak-3394': 'does_not_hold',
+        'us-immigration-courts-about-63pct': 'holds_under_other_definition',
+      });
+      const reuters = results.find((r) => r.id === 'us-oct2021-jan2022-about-6400')!;
+      assert.deepEqual(reuters.figures.map((f) => [f.value, f.holds]), [[11783, false], [6422, true]]);
+      const bamf = results.find((r) => r.id === 'de-2022-first-applications-2851')!;
+      assert.deepEqual(bamf.figures.filter((f) => f.holds).map((f) => [f.source, f.value]), [['unhcr', 2851]]);
+    });
+  });
+}
