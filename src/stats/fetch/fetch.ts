@@ -38,7 +38,8 @@ export interface FetchOptions {
 export interface FetchResult {
   url: string;
   cached: boolean;
-  status: 'imported' | 'unchanged';
+  /** empty: the endpoint answered with no data for this query (nothing imported). */
+  status: 'imported' | 'unchanged' | 'empty';
   dataset: string;
   observations: number;
   sha256: string;
@@ -82,6 +83,14 @@ function cache(dir: string, body: Buffer, extension: string): { file: string; ca
   return { file, cached, sha256 };
 }
 
+function parseJson(body: Buffer, url: string): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (cause) {
+    throw new OtkazError(ErrorCode.StatsFetch, `the endpoint sent invalid JSON (${(cause as Error).message})`, { where: url, cause });
+  }
+}
+
 function expectJson(type: string, url: string): void {
   // During outages Eurostat answers with an HTML page: never parse it as data.
   if (!/json/i.test(type)) throw new OtkazError(ErrorCode.StatsFetch, `expected JSON, got "${type || 'no content type'}" (an outage page?)`, { where: url });
@@ -97,11 +106,15 @@ async function fetchUnhcr(db: Database, options: FetchOptions, base: string): Pr
       if (page === 1) first = url;
       const { body, type } = await get(url, options, 'application/json');
       expectJson(type, url);
-      const doc = JSON.parse(body.toString('utf8')) as { maxPages?: number; items?: unknown[] };
+      const doc = parseJson(body, url) as { maxPages?: number; items?: unknown[] };
       pages.push(doc);
       if (!doc.maxPages || page >= doc.maxPages) break;
     }
     const { file, cached, sha256 } = cache(options.cacheDir, Buffer.from(JSON.stringify(pages)), 'json');
+    if (!pages.some((p) => ((p as { items?: unknown[] }).items ?? []).length > 0)) {
+      out.push({ url: first, cached, status: 'empty', dataset: endpoint, observations: 0, sha256 });
+      continue;
+    }
     const result = await importStatistics(db, file, { vintage: today(), release: `UNHCR API, fetched ${today()}`, url: first, licence: 'CC BY 4.0' });
     out.push({ url: first, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
   }
@@ -117,6 +130,11 @@ async function fetchEurostat(db: Database, options: FetchOptions, base: string):
       const { body, type } = await get(url, options, 'application/json');
       expectJson(type, url);
       const { file, cached, sha256 } = cache(options.cacheDir, body, 'json');
+      const values = (parseJson(body, url) as { value?: unknown }).value;
+      if (!values || Object.keys(values).length === 0) {
+        out.push({ url, cached, status: 'empty', dataset, observations: 0, sha256 });
+        continue;
+      }
       const result = await importStatistics(db, file, { dataset, url, release: `Eurostat API ${dataset}, fetched ${today()}`, licence: 'Eurostat: re-use with attribution' });
       out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
     }

@@ -6,6 +6,7 @@
  */
 import type { Indicator, Observation, PeriodType } from '../model.ts';
 import { fromEurostat } from '../codes/countries.ts';
+import { z } from 'zod';
 import { ErrorCode } from '../../shared/errors.ts';
 import { type CsvRecord, csvBatches, headerAndRest, importError, tsvBatches } from './input.ts';
 import { type ParsedFile, detailOf } from './parsed.ts';
@@ -271,34 +272,42 @@ export async function readEurostatCsv(text: AsyncIterable<string>, file: string,
   return { source: 'eurostat', dataset: mapper.dataset, format: sdmx ? 'eurostat-sdmx-csv' : 'eurostat-tidy-csv', vintage, meta: { dimensions: dimIndexes.map(([name]) => name) }, observations: observations() };
 }
 
-interface JsonStat {
-  version?: string;
-  class?: string;
-  updated?: string;
-  id: string[];
-  size: number[];
-  dimension: Record<string, { category: { index: Record<string, number> | string[] } }>;
-  value: Record<string, number | null> | Array<number | null>;
-  status?: Record<string, string> | string[] | string;
-  extension?: { id?: string; annotation?: Array<{ type?: string; title?: string; date?: string }> };
-}
+const jsonStatSchema = z
+  .object({
+    class: z.literal('dataset'),
+    version: z.string().optional(),
+    updated: z.string().optional(),
+    id: z.array(z.string()),
+    size: z.array(z.number().int().nonnegative()),
+    dimension: z.record(z.string(), z.object({ category: z.object({ index: z.union([z.record(z.string(), z.number().int().nonnegative()), z.array(z.string())]) }).passthrough() }).passthrough()),
+    value: z.union([z.record(z.string(), z.number().nullable()), z.array(z.number().nullable())]),
+    status: z.union([z.record(z.string(), z.string()), z.array(z.string().nullable()), z.string()]).optional(),
+    extension: z.object({ id: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+type JsonStat = z.infer<typeof jsonStatSchema>;
 
 /** JSON-stat 2.0 dataset: sparse or dense `value` and `status`, row-major over `id` (last dimension fastest). */
 export function readEurostatJsonStat(json: string, file: string, hintDataset?: string): ParsedFile {
-  let doc: JsonStat;
+  let raw: unknown;
   try {
-    doc = JSON.parse(json) as JsonStat;
+    raw = JSON.parse(json);
   } catch (error) {
     throw importError(ErrorCode.StatsParse, `invalid JSON (${(error as Error).message})`, { file }, error);
   }
-  if (doc.class !== 'dataset' || !Array.isArray(doc.id) || !Array.isArray(doc.size) || typeof doc.dimension !== 'object' || doc.dimension === null) {
-    throw importError(ErrorCode.StatsFormat, 'not a JSON-stat 2.0 dataset (class, id, size, dimension)', { file });
+  const checked = jsonStatSchema.safeParse(raw);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw importError(ErrorCode.StatsParse, `not a valid JSON-stat 2.0 dataset: ${issue.message}`, { file, column: issue.path.join('.') || 'document' });
   }
+  const doc: JsonStat = checked.data;
   if (doc.id.length !== doc.size.length) throw importError(ErrorCode.StatsParse, 'JSON-stat id and size differ in length', { file, column: 'size' });
   const codes: string[][] = doc.id.map((dim, d) => {
     const category = doc.dimension[dim]?.category;
     if (!category) throw importError(ErrorCode.StatsParse, `dimension "${dim}" has no category`, { file, column: `dimension.${dim}` });
-    const list = Array.isArray(category.index) ? [...category.index] : Object.entries(category.index).sort((a, b) => a[1] - b[1]).map(([code]) => code);
+    const entries = Array.isArray(category.index) ? category.index.map((code, i) => [code, i] as const) : Object.entries(category.index).sort((a, b) => a[1] - b[1]);
+    if (entries.some(([, position], i) => position !== i)) throw importError(ErrorCode.StatsParse, `dimension "${dim}" has category positions that are not 0…n-1`, { file, column: `dimension.${dim}` });
+    const list = entries.map(([code]) => code);
     if (list.length !== doc.size[d]) throw importError(ErrorCode.StatsParse, `dimension "${dim}" has ${list.length} categories, size says ${doc.size[d]}`, { file, column: `dimension.${dim}` });
     return list;
   });

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { parse, type CsvError, type Options } from 'csv-parse';
+import { CsvError, parse, type Options } from 'csv-parse';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 
 export interface Located {
@@ -247,7 +247,7 @@ export async function* csvBatches(
   } catch (error) {
     if (error instanceof OtkazError) throw error;
     const csvError = error as CsvError & { lines?: number };
-    if (typeof csvError.code === 'string' && csvError.code.startsWith('CSV_')) {
+    if (error instanceof CsvError || (typeof csvError.code === 'string' && /^(CSV_|INVALID_)/.test(csvError.code))) {
       throw importError(ErrorCode.StatsParse, `malformed CSV: ${csvError.message.replace(/ on line \d+$/, '')}`, { file, line: csvError.lines }, error);
     }
     throw error;

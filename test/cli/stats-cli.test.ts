@@ -1,0 +1,88 @@
+// The statistics commands end to end on a fresh embedded database: the bundled snapshot loads on first use,
+// series answer for Germany, France, the EU and CBP fiscal/calendar years with provenance, `check` runs the
+// shipped claims file, bad input gives a typed error and exit status 2.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../../src/cli/main.ts';
+import { SAMPLES } from '../helpers/asylum.ts';
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('otkaz stats / check (embedded database in a temporary folder)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-stats-cli-'));
+  const saved = { ...process.env };
+  before(() => {
+    process.env.OTKAZ_DATA_DIR = dataDir;
+    delete process.env.DATABASE_URL;
+  });
+  after(() => {
+    process.env = saved;
+  });
+
+  it('stats series: Russian applicants in Germany, France and the EU (CSV with release and hash)', async () => {
+    const { code, out } = await cli('stats', 'series', '--indicator', 'applications', '--measure', 'first_time', '--dest', 'DEU,FRA,EU27', '--from', '2022', '--to', '2022', '--csv');
+    assert.equal(code, 0);
+    const [header, ...lines] = out.trim().split('\n');
+    assert.equal(header, 'source,dataset,destination,period,value,unit,levels,flags,months,complete,release,sha256,synthetic');
+    const value = (source: string, dest: string) => lines.map((l) => l.split(',')).find((f) => f[0] === source && f[2] === dest && f[5] === 'persons')?.[4];
+    assert.equal(value('eurostat', 'DEU'), '2850');
+    assert.equal(value('eurostat', 'FRA'), '2600');
+    assert.equal(value('eurostat', 'EU27_2020'), '13350');
+    assert.equal(value('unhcr', 'DEU'), '2851');
+    assert.equal(value('unhcr', 'FRA'), '1804');
+    assert.ok(lines.every((l) => /[0-9a-f]{64}/.test(l)), 'every row names the file hash of its release');
+  });
+
+  it('stats series: CBP encounters by fiscal and by calendar year, with the months found', async () => {
+    const fiscal = await cli('stats', 'series', '--indicator', 'encounters', '--dest', 'USA', '--period', 'fiscal_year', '--json');
+    const rows = (JSON.parse(fiscal.out) as { rows: Array<{ period: string; value: number; releases: Array<{ file: string }>; query: { sql: string } }> }).rows;
+    assert.deepEqual(rows.map((r) => [r.period, r.value]), [['FY2022', 36271], ['FY2023', 57163], ['FY2024', 21891], ['FY2025', 9064]]);
+    assert.equal(rows[0]!.releases[0]!.file, 'nationwide-encounters-fy22-fy25-state.csv.gz');
+    assert.match(rows[0]!.query.sql, /stat_observations/);
+    const calendar = await cli('stats', 'series', '--indicator', 'encounters', '--dest', 'USA', '--period', 'year');
+    assert.match(calendar.out, /2022\s+48,440\s+encounters\s+12\s+yes/);
+    assert.match(calendar.out, /2025\s+5,863\s+encounters\s+9\s+NO/);
+  });
+
+  it('stats compare and rates state their definitions', async () => {
+    const compare = await cli('stats', 'compare', '--dest', 'DEU', '--period', '2022');
+    assert.equal(compare.code, 0);
+    assert.match(compare.out, /Eurostat applications\/first_time, calendar year, persons\s+2022\s+2,850/);
+    assert.match(compare.out, /UNHCR applications\/new \(app_type N, nearest to first-time\), stages FI, calendar year, persons\s+2022\s+2,851/);
+    assert.match(compare.out, /no field|None of these sources records military status/);
+    const rates = await cli('stats', 'rates', '--dest', 'DEU', '--from', '2021', '--to', '2021', '--level', 'FI', '--csv');
+    assert.match(rates.out, /unhcr,unhcr_total,DEU,2021,persons,FI,11,143,1304/);
+  });
+
+  it('check runs the shipped claims file', async () => {
+    const { code, out } = await cli('check', path.resolve('assets/claims/russian-asylum-claims.yaml'));
+    assert.equal(code, 0);
+    assert.match(out, /us-oct2021-jan2022-about-6400: HOLDS UNDER OTHER DEFINITION/);
+    assert.match(out, /✓ US CBP encounters\/total, months 2021-10 to 2022-01, Southwest land border only, encounters, 2021-10..2022-01: 6,422/);
+    assert.match(out, /10 claims: /);
+  });
+
+  it('stats import: a file, again (no-op), and a bad one (typed error, exit 2)', async () => {
+    const first = await cli('stats', 'import', path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'), '--json');
+    assert.equal(first.code, 0);
+    assert.equal((JSON.parse(first.out) as Array<{ status: string; observations: number }>)[0]!.status, 'imported');
+    const again = await cli('stats', 'import', path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'), '--json');
+    assert.equal((JSON.parse(again.out) as Array<{ status: string }>)[0]!.status, 'unchanged');
+    const bad = path.join(mkdtempSync(path.join(os.tmpdir(), 'otkaz-bad-')), 'cbp.csv');
+    writeFileSync(bad, 'Fiscal Year,Month (abbv),Citizenship,Encounter Count\n2024,OCT,RUSSIA,5\n2024,NOV,RUSSIA,\n');
+    const failed = await cli('stats', 'import', bad);
+    assert.equal(failed.code, 2);
+    assert.match(failed.err, /\[stats\.parse\].*cbp\.csv:3 column "Encounter Count"/);
+    const usage = await cli('stats', 'series', '--dest', 'Atlantis');
+    assert.equal(usage.code, 2);
+    assert.match(usage.err, /unknown country or area "Atlantis"/);
+  });
+});
