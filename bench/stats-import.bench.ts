@@ -102,7 +102,9 @@ async function worker(phase: 'copy' | 'import', target: StorageTarget, tsv: stri
 }
 
 async function runPhase(phase: 'copy' | 'import', target: StorageTarget, tsv: string, csv: string): Promise<{ rows: number; seconds: number; startRssMb: number; maxRssMb: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'stats-import.bench.ts'), '--worker', phase, JSON.stringify(target), tsv, csv], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_WORKER_FLAGS: node flags for the workers, e.g. "--max-semi-space-size=1 --max-old-space-size=128".
+  const flags = (process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(here, 'stats-import.bench.ts'), '--worker', phase, JSON.stringify(target), tsv, csv], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const [code] = (await once(child, 'exit')) as [number];
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   const tsv = path.join(WORK, `SYNTHETIC_estat_migr_asyappctzm_en_${wanted}.tsv`);
   const csv = path.join(WORK, `SYNTHETIC_preparsed_${wanted}.csv`);
-  console.log(`statistics import benchmark — SYNTHETIC Eurostat TSV; ${machine()}`);
+  console.log(`statistics import benchmark — SYNTHETIC Eurostat TSV; ${machine()}${process.env.BENCH_WORKER_FLAGS ? `; worker flags ${process.env.BENCH_WORKER_FLAGS}` : ''}`);
   if (!existsSync(tsv)) console.log(`  generated ${await generate(tsv, wanted)} cells (SYNTHETIC) → ${tsv}`);
   const rows = await preparse(tsv, csv);
   console.log(`  ${rows} observations (cells incl. ':' missing values), pre-parsed for COPY`);
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
       const imported = best(imports);
       const c = copy.rows / copy.seconds;
       const i = imported.rows / imported.seconds;
-      console.log(`  ${engine.padEnd(8)} rounds (obs/s): COPY ${copies.map((r) => (r.rows / r.seconds).toFixed(0)).join(', ')}; import ${imports.map((r) => (r.rows / r.seconds).toFixed(0)).join(', ')}; process RSS before work ~${imports[0]!.startRssMb.toFixed(0)} MB (node + tsx loader)`);
+      console.log(`  ${engine.padEnd(8)} rounds (obs/s): COPY ${copies.map((r) => (r.rows / r.seconds).toFixed(0)).join(', ')}; import ${imports.map((r) => (r.rows / r.seconds).toFixed(0)).join(', ')}; process RSS when the work starts ~${imports[0]!.startRssMb.toFixed(0)} MB (node, tsx loader and the opened database; PGlite is in-process)`);
       console.log(`  ${engine.padEnd(8)} COPY pre-parsed ${c.toFixed(0).padStart(7)} obs/s (${copy.seconds.toFixed(1)} s, RSS ${copy.maxRssMb.toFixed(0)} MB) | streaming import ${i.toFixed(0).padStart(7)} obs/s (${imported.seconds.toFixed(1)} s, peak RSS ${imported.maxRssMb.toFixed(0)} MB) | ratio ${(i / c).toFixed(2)}`);
     } finally {
       stop();

@@ -5,6 +5,7 @@ import { registerCases } from './commands/cases.ts';
 import { registerCourts } from './commands/courts.ts';
 import { registerCrawl } from './commands/crawl.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerGuidance } from './commands/guidance.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerSearch } from './commands/search.ts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerCases(program);
   registerStats(program);
   registerSearch(program);
+  registerGuidance(program);
   registerDemo(program);
   registerSimulate(program);
   registerCrawl(program);

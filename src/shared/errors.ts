@@ -20,6 +20,8 @@ export const ErrorCode = {
   StatsFetch: 'stats.fetch',
   StatsQuery: 'stats.query',
   ClaimsInvalid: 'stats.claims_invalid',
+  GuidanceInvalid: 'guidance.invalid',
+  GuidanceRoute: 'guidance.route',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -49,11 +51,13 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.StatsDuplicate:
     case ErrorCode.StatsQuery:
     case ErrorCode.ClaimsInvalid:
+    case ErrorCode.GuidanceRoute:
       return 2;
     case ErrorCode.DbConnect:
     case ErrorCode.DbMigration:
     case ErrorCode.DirectoryInvalid:
     case ErrorCode.StatsFetch:
+    case ErrorCode.GuidanceInvalid:
       return 3;
     case ErrorCode.ArchiveMismatch:
       return 4;

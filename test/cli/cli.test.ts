@@ -71,7 +71,8 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     const exported = await cli('archive', 'export', '--out', warc, '--json');
     assert.deepEqual(JSON.parse(exported.out), { file: warc, captures: 1 });
     const show = await cli('cases', 'show', '1', '--json');
-    const shown = JSON.parse(show.out) as { history: { kind: string; sha256: string }[] };
+    const shown = JSON.parse(show.out) as { history: { kind: string; sha256: string }[]; penalties: Array<{ article: string; part: string; offence: unknown }> };
+    assert.deepEqual(shown.penalties, [{ article: '173.1', part: '2', offence: null }], 'a non-military article has no penalty in the guidance knowledge base');
     assert.equal(shown.history[0]?.kind, 'created');
     assert.match(shown.history[0]?.sha256 ?? '', /^2d621169ee315353/);
     assert.ok(!show.out.includes('Никитина'), 'no full name in any view');

@@ -28,6 +28,48 @@ describe('interim server behind npm start', () => {
     assert.deepEqual(stats.totals.cases, 0);
   });
 
+  it('serves the bundled statistics with provenance', async () => {
+    const page = await (await fetch(`${base}/`)).text();
+    assert.match(page, /Asylum statistics: 10 releases/);
+    const series = (await (await fetch(`${base}/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&from=FY2022&to=FY2022`)).json()) as { rows: Array<{ source: string; value: number; releases: Array<{ sha256: string }> }> };
+    assert.deepEqual(series.rows.map((r) => [r.source, r.value]), [['cbp', 36271]]);
+    assert.equal(series.rows[0]!.releases[0]!.sha256, 'ec734beafafc9aa34dafe61d3f1e506c9ea9155a73e4f1db8f611e929b6aee3a');
+    const bad = await fetch(`${base}/api/v1/stats/series?period=fiscal_year&from=2022-Q1`);
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { detail: string }).detail, /not a fiscal year/);
+  });
+
+  it('serves the guidance pages in English and Russian; the language choice is remembered', async () => {
+    const en = await fetch(`${base}/guidance`);
+    assert.equal(en.status, 200);
+    const enHtml = await en.text();
+    assert.match(enHtml, /<html lang="en">/);
+    assert.match(enHtml, /This is not legal advice/);
+    assert.match(enHtml, /<td>337\.5<\/td><td>AWOL over 1 month during mobilisation or war<\/td><td>5 to 10 years<\/td>/);
+    const ru = await fetch(`${base}/guidance?lang=ru`);
+    assert.match(ru.headers.get('set-cookie') ?? '', /lang=ru/);
+    const ruHtml = await ru.text();
+    assert.match(ruHtml, /<html lang="ru">/);
+    assert.match(ruHtml, /Справочник для отказников/);
+    const remembered = await (await fetch(`${base}/guidance/facts`, { headers: { cookie: 'lang=ru' } })).text();
+    assert.match(remembered, /<li id="law-365fz"><strong>law-365fz<\/strong> \(2022-09-24\): Федеральный закон № 365-ФЗ/);
+  });
+
+  it('route checker page and API; a destination page shows its asylum statistics', async () => {
+    const html = await (await fetch(`${base}/guidance/route?status=deserter&documents=internal_passport&case=1&lang=en`)).text();
+    assert.match(html, /Kazakhstan \(KAZ\) — Reachable: yes; Risk: <span class="high">HIGH<\/span>/);
+    assert.match(html, /href="\/guidance\/facts\?lang=en#kz-handover-2026"/);
+    const api = (await (await fetch(`${base}/api/v1/guidance/route?status=civilian&documents=internal_passport`)).json()) as { destinations: Array<{ country: string; reachable: string }> };
+    assert.equal(api.destinations.find((d) => d.country === 'ARM')?.reachable, 'conditional');
+    const bad = await fetch(`${base}/api/v1/guidance/route?status=general`);
+    assert.equal(bad.status, 400);
+    const germany = await (await fetch(`${base}/guidance/destination/DEU?lang=en`)).text();
+    assert.match(germany, /<td>eurostat<\/td><td>2022<\/td><td>2850<\/td>/);
+    assert.match(germany, /OVG Berlin-Brandenburg, 2024-08-22: refused/);
+    const check = (await (await fetch(`${base}/api/v1/guidance/check`)).json()) as { ok: boolean; unsourced: string[] };
+    assert.deepEqual([check.ok, check.unsourced], [true, []]);
+  });
+
   it('rejects bad queries as problem+json and unknown routes with 404', async () => {
     const bad = await fetch(`${base}/api/v1/stats/prosecutions?by=colour`);
     assert.equal(bad.status, 400);

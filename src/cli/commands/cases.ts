@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadKnowledgeBase } from '../../guidance/load.ts';
+import { penaltiesFor } from '../../guidance/penalties.ts';
 import { findPerson } from '../../courts/cases/persons.ts';
 import { linkedInstances } from '../../courts/cases/links.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
@@ -67,14 +69,22 @@ export function registerCases(program: Command): void {
           [Number(id)],
         );
         const linked = await linkedInstances(db, Number(id));
+        const charges = await db.query<{ article: string; part: string | null }>('select distinct article, part from case_articles where case_id = $1 order by article, part', [Number(id)]);
+        const penalties = penaltiesFor(loadKnowledgeBase(), charges);
         if (options.json || formatFrom(options) === 'json') {
-          print(JSON.stringify({ case: row, history, linkedInstances: linked }, null, 2));
+          print(JSON.stringify({ case: row, history, linkedInstances: linked, penalties }, null, 2));
           return;
         }
         const { record, ...head } = row;
         print(JSON.stringify(head, null, 2));
         print('\nhistory:');
         print(renderTable(['kind', 'recorded_at', 'capture_id', 'retrieved_at', 'sha256'], history ));
+        if (penalties.length) {
+          print('\npenalties (guidance knowledge base; not legal advice):');
+          for (const p of penalties) {
+            print(`  art. ${p.article}${p.part ? ` part ${p.part}` : ''}: ${p.offence ? `${p.offence.title.en} — ${p.offence.penalty.summary.en} [facts: ${p.offence.facts.join(', ')}]` : 'not in the knowledge base'}`);
+          }
+        }
         if (linked.length) {
           print('\nsame judicial UID in other courts/instances:');
           print(renderTable(['id', 'court_vnkod', 'case_number', 'proceeding'], linked ));

@@ -1,0 +1,53 @@
+// `otkaz guidance check | route | offences` end to end (embedded database in a temporary folder).
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../../src/cli/main.ts';
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('otkaz guidance', () => {
+  const saved = { ...process.env };
+  before(() => {
+    process.env.OTKAZ_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'otkaz-guidance-cli-'));
+    delete process.env.DATABASE_URL;
+  });
+  after(() => {
+    process.env = saved;
+  });
+
+  it('guidance check passes and reports what needs attention', async () => {
+    const { code, out } = await cli('guidance', 'check', '--today', '2026-11-26');
+    assert.equal(code, 0);
+    assert.match(out, /unsourced: none/);
+    assert.match(out, /passed, not confirmed in force: .*dec-2025-bill/);
+    const later = await cli('guidance', 'check', '--today', '2027-12-01', '--json');
+    assert.equal(later.code, 0);
+    assert.ok((JSON.parse(later.out) as { stale: unknown[] }).stale.length > 0);
+  });
+
+  it('guidance route answers in both languages, with facts and the statistics behind protection', async () => {
+    const en = await cli('guidance', 'route', '--status', 'deserter', '--case', '--documents', 'internal', '--today', '2026-11-26');
+    assert.equal(en.code, 0);
+    assert.match(en.out, /Kazakhstan \(KAZ\) — Reachable: yes; Risk: HIGH/);
+    assert.match(en.out, /2026-02-02, Kazakhstan: handover to Russia/);
+    assert.match(en.out, /Statistics: UNHCR total recognition rate 2025 = [\d.]+ % \(/);
+    const ru = await cli('guidance', 'route', '--status', 'civilian', '--documents', 'internal', '--lang', 'ru', '--today', '2026-11-26');
+    assert.match(ru.out, /Армения \(ARM\) — Доступность: при условиях/);
+    const bad = await cli('guidance', 'route', '--status', 'general');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /unknown status "general"/);
+  });
+
+  it('guidance offences lists the penalty ranges', async () => {
+    const { out } = await cli('guidance', 'offences', '--lang', 'ru');
+    assert.match(out, /338\s+3\s+Дезертирство в период мобилизации или войны\s+от 5 до 15 лет/);
+  });
+});
