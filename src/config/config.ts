@@ -21,6 +21,12 @@ const ConfigSchema = z
     logLevel: z.enum(['debug', 'info', 'warn', 'error']),
     /** Who runs the crawl and how to reach them (e-mail or URL): sent in the User-Agent of every request. */
     crawlContact: z.string().min(5, 'must name a way to reach the operator (e-mail or URL)').optional(),
+    /** Bearer token for operations that change data (crawl, captcha answers, imports). Unset: operations off. */
+    operatorToken: z.string().min(24, 'must be at least 24 characters').optional(),
+    /** Set to make read-only data private: reads then need this token (or the operator token). */
+    readToken: z.string().min(24, 'must be at least 24 characters').optional(),
+    /** Requests per minute per client address; 0 turns rate limiting off. */
+    rateLimit: z.coerce.number().int().min(0),
   })
   .strict();
 
@@ -34,6 +40,9 @@ const ENV_KEYS: Record<keyof Config, string> = {
   port: 'PORT',
   logLevel: 'OTKAZ_LOG_LEVEL',
   crawlContact: 'OTKAZ_CRAWL_CONTACT',
+  operatorToken: 'OTKAZ_OPERATOR_TOKEN',
+  readToken: 'OTKAZ_READ_TOKEN',
+  rateLimit: 'OTKAZ_RATE_LIMIT',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -42,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: '127.0.0.1',
     port: 8080,
     logLevel: 'info',
+    rateLimit: 3000,
   };
   const explicitFile = env.OTKAZ_CONFIG;
   const file = explicitFile ?? path.join(cwd, 'otkaz.config.json');

@@ -1,0 +1,126 @@
+/**
+ * The HTTP API (Fastify): one request pipeline for every route — access decision (the route's declared access
+ * level and the bearer token) → validation with zod → handler (library functions shared with the CLI) → problem+json
+ * on any error, with stable codes. OpenAPI 3.1 at /api/openapi.json is generated from the same zod schemas.
+ * Secure headers (strict CSP), request size limits and per-client rate limiting apply to everything.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config/config.ts';
+import type { CourtDirectory } from '../courts/directory/types.ts';
+import type { Database } from '../db/database.ts';
+import type { LoadedKnowledgeBase } from '../guidance/load.ts';
+import { OtkazError } from '../shared/errors.ts';
+import { ACCESS_LEVELS, type Access, bearer, decide } from './access.ts';
+import { ApiCode, problem, statusOf, statusOfDomain } from './problem.ts';
+import { registerCaseRoutes } from './routes/cases.ts';
+import { registerCourtRoutes } from './routes/courts.ts';
+import { registerGuidanceRoutes } from './routes/guidance.ts';
+import { registerMetaRoutes } from './routes/meta.ts';
+import { registerOperationRoutes } from './routes/operations.ts';
+import { registerStatsRoutes } from './routes/stats.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export interface AppContext {
+  config: Config;
+  db: Database;
+  directory: CourtDirectory;
+  kb: LoadedKnowledgeBase;
+}
+
+
+export const BODY_LIMIT = 1024 * 1024;
+/** Imports may upload a statistics file. */
+export const UPLOAD_LIMIT = 64 * 1024 * 1024;
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every route must decide who may call it.
+  const routes: string[] = [];
+  app.decorate('routeAccess', routes);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access || !ACCESS_LEVELS.includes(access)) throw new Error(`route ${route.method} ${route.url} declares no access level (public, read, operator)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url} ${access}`);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
+    crossOriginEmbedderPolicy: false,
+  });
+  if (ctx.config.rateLimit > 0) {
+    await app.register(rateLimit, {
+      max: ctx.config.rateLimit,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_req, info) => ({ ...problem(ApiCode.RateLimited, 429, 'too many requests', `limit ${info.max} per minute; retry after ${Math.ceil(info.ttl / 1000)} s`), statusCode: 429 }),
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'otkaz API', version: '1', description: 'Prosecutions of Russian military refusers from court records; asylum statistics; guidance. Reads are public unless the server is configured private; operations need the operator token (Authorization: Bearer).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return; // 404s have no route
+    const decision = decide(access, bearer(request.headers.authorization), ctx.config);
+    if (decision.allow) return;
+    const code = decision.reason === 'unauthorized' ? ApiCode.Unauthorized : decision.reason === 'forbidden' ? ApiCode.Forbidden : ApiCode.OperationsDisabled;
+    const detail = decision.reason === 'operations_disabled' ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured' : decision.reason === 'unauthorized' ? 'send Authorization: Bearer <token>' : 'this token may not do that';
+    if (decision.reason === 'unauthorized') reply.header('www-authenticate', 'Bearer');
+    return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.url));
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const detail = error.validation.map((v) => `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}: ${v.message}`).join('; ');
+      return reply.code(400).type('application/problem+json').send(problem(ApiCode.Validation, 400, 'invalid request', detail, request.url));
+    }
+    if (error instanceof OtkazError) {
+      const status = statusOfDomain(error.code);
+      return reply.code(status).type('application/problem+json').send(problem(error.code, status, status === 404 ? 'not found' : 'request failed', error.message, request.url));
+    }
+    if (error.statusCode === 413) return reply.code(413).type('application/problem+json').send(problem(ApiCode.PayloadTooLarge, 413, 'payload too large', error.message, request.url));
+    if (error.statusCode === 429) return reply.code(429).type('application/problem+json').send(problem(ApiCode.RateLimited, 429, 'too many requests', error.message, request.url));
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return reply.code(error.statusCode).type('application/problem+json').send(problem(ApiCode.Validation, error.statusCode, 'invalid request', error.message, request.url));
+    // Never echo internals (or page text) to the client; the log line names the route only.
+    process.stderr.write(`otkaz api: ${request.method} ${request.routeOptions.url ?? request.url} failed: ${error.name}\n`);
+    return reply.code(500).type('application/problem+json').send(problem(ApiCode.Internal, 500, 'internal error', undefined, request.url));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0]!;
+    const allowed = (['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const).filter((method) => method !== request.method && app.findRoute({ method, url }) !== null);
+    if (allowed.length) return reply.code(405).header('allow', allowed.join(', ')).type('application/problem+json').send(problem(ApiCode.MethodNotAllowed, 405, 'method not allowed', `${url} accepts ${allowed.join(', ')}`));
+    return reply.code(404).type('application/problem+json').send(problem(ApiCode.NotFound, 404, 'not found', `no route ${request.method} ${url}`));
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  registerMetaRoutes(typed, ctx);
+  registerCourtRoutes(typed, ctx);
+  registerCaseRoutes(typed, ctx);
+  registerStatsRoutes(typed, ctx);
+  registerGuidanceRoutes(typed, ctx);
+  registerOperationRoutes(typed, ctx);
+  await app.ready();
+  return app;
+}
+
+/** Method, URL and access of every route: the guard snapshot test compares it with the committed list. */
+export function routeTable(app: FastifyInstance): string[] {
+  return [...(app as FastifyInstance & { routeAccess: string[] }).routeAccess].sort();
+}

@@ -1,0 +1,79 @@
+/**
+ * Operations that change data — plan a crawl, answer a captcha, import a statistics file — need the operator
+ * token. Each is one library call, in its own transaction where it writes.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { planCrawl } from '../../crawler/jobs.ts';
+import { answerCaptcha } from '../../crawler/worker.ts';
+import { importStatistics } from '../../stats/import/load.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { type AppContext, UPLOAD_LIMIT } from '../app.ts';
+import type { ZodApp } from '../types.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const security = [{ bearer: [] }];
+
+export function registerOperationRoutes(app: ZodApp, ctx: AppContext): void {
+  app.post(
+    '/api/v1/operations/crawl',
+    {
+      config: { access: 'operator' },
+      schema: {
+        summary: 'Plan a crawl: courts × articles × months (the workers run it)',
+        security,
+        body: z.object({ courts: z.array(z.string().regex(/^\w+$/)).optional(), articles: z.array(z.string().regex(/^\d+(\.\d+)?$/)).default(['337', '338', '332', '339', '352.1']), from: isoDate, to: isoDate }).strict(),
+      },
+    },
+    async (request) => {
+      const wanted = request.body.courts;
+      const courts = ctx.directory.courts
+        .filter((c) => c.vnkod && c.host && !c.onlyInOldList && (wanted ? wanted.includes(c.vnkod) : c.type === 'garrison'))
+        .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? ('classic' as const) }));
+      if (!courts.length) throw new OtkazError(ErrorCode.Usage, 'no court matches', { where: 'courts' });
+      return planCrawl(ctx.db, { courts, articles: request.body.articles, from: request.body.from, to: request.body.to });
+    },
+  );
+
+  app.get('/api/v1/operations/captchas', { config: { access: 'operator' }, schema: { summary: 'Pending captchas with their images (PNG, base64)', security } }, async () => {
+    const rows = await ctx.db.query<{ id: number; host: string; court_vnkod: string | null; captcha_id: string; png: Uint8Array | null; created_at: string }>("select id, host, court_vnkod, captcha_id, png, created_at from captcha_queue where state = 'pending' order by id");
+    return rows.map((r) => ({ ...r, png: r.png ? Buffer.from(r.png).toString('base64') : null }));
+  });
+
+  app.post('/api/v1/operations/captchas/:id', { config: { access: 'operator' }, schema: { summary: 'Answer a captcha; the host resumes with it', security, params: z.object({ id: z.coerce.number().int().positive() }), body: z.object({ answer: z.string().regex(/^\d{3,8}$/, 'the digits shown') }).strict() } }, async (request) => {
+    const [row] = await ctx.db.query<{ host: string; captcha_id: string }>("select host, captcha_id from captcha_queue where id = $1 and state = 'pending'", [request.params.id]);
+    if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no pending captcha #${request.params.id}`);
+    await answerCaptcha(ctx.db, row.host, row.captcha_id, request.body.answer);
+    return { answered: request.params.id };
+  });
+
+  app.post(
+    '/api/v1/operations/stats/import',
+    {
+      config: { access: 'operator' },
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        summary: 'Import a statistics file (the request body, any supported format, gzip allowed); same content again is a no-op',
+        security,
+        querystring: z.object({ filename: z.string().regex(/^[\w.-]{1,120}$/), vintage: isoDate.optional(), release: z.string().max(200).optional(), dataset: z.string().regex(/^migr_[a-z]+$/).optional() }).strict(),
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new OtkazError(ErrorCode.InputInvalid, 'send the file as the request body (application/octet-stream)');
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-upload-'));
+      try {
+        const file = path.join(dir, request.query.filename);
+        writeFileSync(file, body);
+        const q = request.query;
+        return await importStatistics(ctx.db, file, { ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/tab-separated-values', 'application/gzip'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
+}

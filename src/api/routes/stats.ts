@@ -1,0 +1,136 @@
+/**
+ * Counts and statistics: prosecution counts, asylum series (with provenance: releases and the exact query),
+ * comparisons across definitions, recognition rates, releases, and the claim check. Tables also as CSV.
+ */
+import { z } from 'zod';
+import { renderCsv } from '../../cli/output.ts';
+import { DIMENSIONS, prosecutionCounts } from '../../courts/stats.ts';
+import { checkClaims, claimsFileSchema } from '../../stats/claims/check.ts';
+import { parseArea } from '../../stats/codes/countries.ts';
+import { INDICATORS, isIndicator, SOURCES, type Source } from '../../stats/model.ts';
+import { candidates } from '../../stats/query/compare.ts';
+import { recognitionRates } from '../../stats/query/rates.ts';
+import { listReleases } from '../../stats/query/releases.ts';
+import { series } from '../../stats/query/series.ts';
+import type { AppContext } from '../app.ts';
+import type { ZodApp } from '../types.ts';
+
+const area = z.string().transform((v, c) => {
+  const code = parseArea(v);
+  if (!code) {
+    c.addIssue({ code: 'custom', message: `unknown country or area "${v}"` });
+    return z.NEVER;
+  }
+  return code;
+});
+const areas = z.string().transform((v, c) => {
+  const codes = v.split(',').map((d) => parseArea(d));
+  if (codes.some((x) => !x)) {
+    c.addIssue({ code: 'custom', message: `unknown destination in "${v}"` });
+    return z.NEVER;
+  }
+  return codes as string[];
+});
+const indicator = z.string().refine(isIndicator, `one of ${Object.keys(INDICATORS).join(', ')}`);
+const sources = z.string().transform((v, c) => {
+  const list = v.split(',');
+  if (list.some((s) => !(SOURCES as readonly string[]).includes(s))) {
+    c.addIssue({ code: 'custom', message: `sources are ${SOURCES.join(', ')}` });
+    return z.NEVER;
+  }
+  return list as Source[];
+});
+const format = z.enum(['json', 'csv']).default('json');
+
+export const SeriesQuery = z
+  .object({
+    indicator: indicator.default('applications'),
+    measure: z.string().max(40).optional(),
+    origin: area.default('RUS'),
+    dest: areas.default(['DEU', 'FRA', 'EU27_2020']),
+    source: sources.optional(),
+    period: z.enum(['year', 'fiscal_year', 'quarter', 'month']).default('year'),
+    from: z.string().max(10).optional(),
+    to: z.string().max(10).optional(),
+    level: z.string().max(60).optional(),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    growth: z.enum(['true', 'false']).optional(),
+    format,
+  })
+  .strict();
+
+export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
+  app.get(
+    '/api/v1/stats/prosecutions',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method',
+        querystring: z
+          .object({
+            by: z.string().default('month,article').transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.enum(DIMENSIONS))),
+            articles: z.string().optional().transform((v) => (v ? v.split(',') : undefined)),
+            from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+            to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+            date: z.enum(['receipt', 'decision']).default('receipt'),
+            synthetic: z.enum(['include', 'exclude', 'only']).default('include'),
+            growth: z.enum(['true', 'false']).optional(),
+            format,
+          })
+          .strict(),
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const result = await prosecutionCounts(ctx.db, { by: q.by, ...(q.articles ? { articles: q.articles } : {}), from: q.from ?? null, to: q.to ?? null, dateBasis: q.date, synthetic: q.synthetic, growth: q.growth === 'true' });
+      if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(renderCsv([...q.by, 'synthetic', 'cases', 'defendants'], result.rows));
+      return result;
+    },
+  );
+
+  app.get('/api/v1/stats/series', { config: { access: 'read' }, schema: { summary: 'An asylum or border series from every source, each value with its releases and the exact query', querystring: SeriesQuery } }, async (request, reply) => {
+    const q = request.query;
+    const result = await series(ctx.db, {
+      indicator: q.indicator as never,
+      ...(q.measure ? { measure: q.measure } : {}),
+      origin: q.origin,
+      destinations: q.dest,
+      ...(q.source ? { sources: q.source } : {}),
+      period: q.period,
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      ...(q.level ? { levels: q.level.split(',') } : {}),
+      ...(q.asOf ? { asOf: q.asOf } : {}),
+      growth: q.growth === 'true',
+    });
+    if (q.format === 'csv') {
+      const rows = result.rows.map((r) => ({ ...r, release: r.releases.map((x) => `${x.release} (${x.vintage})`).join('; '), sha256: r.releases.map((x) => x.sha256).join(' ') }));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="series.csv"').send(renderCsv(['source', 'dataset', 'indicator', 'measure', 'origin', 'destination', 'period', 'value', 'unit', 'levels', 'flags', 'months', 'complete', 'previous', 'growthPct', 'release', 'sha256', 'definition'], rows));
+    }
+    return result;
+  });
+
+  app.get(
+    '/api/v1/stats/compare',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'One quantity under every definition and source (fiscal vs calendar year, EU aggregate vs members, Eurostat vs UNHCR)',
+        querystring: z.object({ indicator: z.union([indicator, z.literal('recognition_rate')]).default('applications'), measure: z.string().max(40).optional(), origin: area.default('RUS'), dest: area.default('DEU'), period: z.string().min(4).max(20), level: z.string().max(60).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return candidates(ctx.db, { indicator: q.indicator as never, ...(q.measure ? { measure: q.measure } : {}), origin: q.origin, destination: q.dest, period: q.period, ...(q.level ? { levels: q.level.split(',') } : {}), ...(q.asOf ? { asOf: q.asOf } : {}) });
+    },
+  );
+
+  app.get('/api/v1/stats/rates', { config: { access: 'read' }, schema: { summary: 'Recognition rates, each with its formula', querystring: z.object({ origin: area.default('RUS'), dest: areas.default(['DEU', 'FRA']), from: z.string().regex(/^\d{4}$/).optional(), to: z.string().regex(/^\d{4}$/).optional(), level: z.string().max(60).optional() }).strict() } }, async (request) => {
+    const q = request.query;
+    return recognitionRates(ctx.db, { origin: q.origin, destinations: q.dest, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.level ? { levels: q.level.split(',') } : {}) });
+  });
+
+  app.get('/api/v1/stats/releases', { config: { access: 'read' }, schema: { summary: 'Imported releases: source, dataset, vintage, sha256, superseded by' } }, async () => listReleases(ctx.db));
+
+  app.post('/api/v1/claims/check', { config: { access: 'read' }, schema: { summary: 'Check structured claims (as in the claims YAML, sent as JSON) against every source', body: claimsFileSchema } }, async (request) => checkClaims(ctx.db, request.body.claims));
+}

@@ -1,0 +1,187 @@
+// The HTTP API in-process (Fastify inject), on both engines: the guard decision of every route (snapshot), tokens,
+// problem+json errors with stable codes, OpenAPI, cases and captures from a real page, statistics, operations.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, routeTable } from '../../src/api/app.ts';
+import { decide } from '../../src/api/access.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { loadDirectory } from '../../src/courts/directory/load.ts';
+import { syncCourts } from '../../src/courts/directory/sync.ts';
+import { ingestPage } from '../../src/courts/ingest.ts';
+import type { Database } from '../../src/db/database.ts';
+import { loadKnowledgeBase } from '../../src/guidance/load.ts';
+import { importStatistics } from '../../src/stats/import/load.ts';
+import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
+import { ENGINES } from '../helpers/engines.ts';
+import { fixture } from '../helpers/fixtures.ts';
+
+const SNAPSHOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'routes.snapshot.txt');
+const OPERATOR = 'operator-token-0123456789abcdef';
+const READER = 'reader-token-0123456789abcdefgh';
+const directory = loadDirectory();
+const kb = loadKnowledgeBase();
+const CARD_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
+
+function config(extra: Record<string, string> = {}) {
+  return loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', ...extra });
+}
+
+describe('access decisions', () => {
+  it('public, read and operator routes with and without tokens', () => {
+    assert.deepEqual(decide('public', null, {}), { allow: true, role: 'anonymous' });
+    assert.deepEqual(decide('read', null, {}), { allow: true, role: 'anonymous' });
+    assert.deepEqual(decide('read', null, { readToken: READER }), { allow: false, reason: 'unauthorized' });
+    assert.deepEqual(decide('read', READER, { readToken: READER }), { allow: true, role: 'reader' });
+    assert.deepEqual(decide('read', OPERATOR, { readToken: READER, operatorToken: OPERATOR }), { allow: true, role: 'operator' });
+    assert.deepEqual(decide('operator', OPERATOR, {}), { allow: false, reason: 'operations_disabled' });
+    assert.deepEqual(decide('operator', READER, { operatorToken: OPERATOR }), { allow: false, reason: 'forbidden' });
+    assert.deepEqual(decide('operator', OPERATOR, { operatorToken: OPERATOR }), { allow: true, role: 'operator' });
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`HTTP API on ${engine.name}`, () => {
+    let db: Database;
+    let drop: () => Promise<void>;
+    let open: FastifyInstance;
+    let guarded: FastifyInstance;
+    before(async () => {
+      ({ db, drop } = await engine.create());
+      await syncCourts(db, directory);
+      await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'test', synthetic: false }, 'test-person-key-0123456789');
+      await importStatistics(db, path.join(ASSETS, 'migr_asyappctza_RU_bulk-2024-01-18_tidy.csv.gz'));
+      open = await buildApp({ config: config({ OTKAZ_RATE_LIMIT: '0' }), db, directory, kb });
+      guarded = await buildApp({ config: config({ OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER, OTKAZ_RATE_LIMIT: '0' }), db, directory, kb });
+    });
+    after(async () => {
+      await open.close();
+      await guarded.close();
+      await drop();
+    });
+
+    it('every route has a guard decision, and the list is the committed snapshot', () => {
+      const table = routeTable(open);
+      const expected = readFileSync(SNAPSHOT, 'utf8').trim().split('\n');
+      assert.deepEqual(table, expected, 'a route was added or its access changed: review it and update test/api/routes.snapshot.txt');
+    });
+
+    it('operations are off without a configured token; with one they need it', async () => {
+      const off = await open.inject({ method: 'POST', url: '/api/v1/operations/crawl', payload: { from: '2024-01-01', to: '2024-01-31' } });
+      assert.equal(off.statusCode, 403);
+      assert.equal(off.json().code, 'api.operations_disabled');
+      const anonymous = await guarded.inject({ method: 'POST', url: '/api/v1/operations/crawl', payload: { from: '2024-01-01', to: '2024-01-31' } });
+      assert.equal(anonymous.statusCode, 401);
+      assert.equal(anonymous.headers['www-authenticate'], 'Bearer');
+      const reader = await guarded.inject({ method: 'POST', url: '/api/v1/operations/crawl', headers: { authorization: `Bearer ${READER}` }, payload: { from: '2024-01-01', to: '2024-01-31' } });
+      assert.equal(reader.statusCode, 403);
+      const planned = await guarded.inject({ method: 'POST', url: '/api/v1/operations/crawl', headers: { authorization: `Bearer ${OPERATOR}` }, payload: { courts: ['66GV0008'], articles: ['337'], from: '2024-01-01', to: '2024-02-29' } });
+      assert.equal(planned.statusCode, 200, planned.body);
+      assert.equal(planned.json().created, 2);
+      const captcha = await guarded.inject({ method: 'POST', url: '/api/v1/operations/captchas/999', headers: { authorization: `Bearer ${OPERATOR}` }, payload: { answer: '12345' } });
+      assert.equal(captcha.statusCode, 404);
+      assert.equal(captcha.json().code, 'input.not_found');
+    });
+
+    it('private reads need a token; health and the API description stay public', async () => {
+      assert.equal((await guarded.inject({ url: '/api/v1/cases' })).statusCode, 401);
+      assert.equal((await guarded.inject({ url: '/api/v1/cases', headers: { authorization: `Bearer ${READER}` } })).statusCode, 200);
+      assert.equal((await guarded.inject({ url: '/healthz' })).statusCode, 200);
+      assert.equal((await guarded.inject({ url: '/api/openapi.json' })).statusCode, 200);
+    });
+
+    it('invalid input is problem+json with a stable code; unknown routes 404; wrong methods 405', async () => {
+      const bad = await open.inject({ url: '/api/v1/cases?pageSize=1000' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(String(bad.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(bad.json().code, 'api.validation');
+      assert.match(bad.json().detail, /pageSize/);
+      const unknown = await open.inject({ url: '/api/v1/cases?colour=red' });
+      assert.equal(unknown.statusCode, 400);
+      assert.equal((await open.inject({ url: '/api/v1/nope' })).json().code, 'api.not_found');
+      const wrong = await open.inject({ method: 'DELETE', url: '/api/v1/courts' });
+      assert.equal(wrong.statusCode, 405);
+      assert.equal(wrong.headers.allow, 'GET');
+      const query = await open.inject({ url: '/api/v1/stats/series?period=fiscal_year&from=2022-Q1' });
+      assert.deepEqual([query.statusCode, query.json().code], [400, 'stats.query']);
+    });
+
+    it('secure headers on every response', async () => {
+      const res = await open.inject({ url: '/guidance' });
+      assert.match(String(res.headers['content-security-policy']), /default-src 'none'/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    });
+
+    it('OpenAPI 3.1 describes the routes from the same schemas; operations carry their security', async () => {
+      const doc = (await open.inject({ url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, Record<string, { security?: unknown; parameters?: Array<{ name: string }> }>> };
+      assert.equal(doc.openapi, '3.1.0');
+      assert.ok(doc.paths['/api/v1/cases']?.get?.parameters?.some((p) => p.name === 'article'));
+      assert.deepEqual(doc.paths['/api/v1/operations/crawl']?.post?.security, [{ bearer: [] }]);
+      assert.match((await open.inject({ url: '/api/docs' })).body, /\/api\/v1\/stats\/series/);
+    });
+
+    it('cases: filter, sort, CSV; a case with persons (initials), history, penalties; its capture and WARC', async () => {
+      const all = await open.inject({ url: '/api/v1/cases' });
+      assert.equal(all.json().total, 1, all.body);
+      const list = (await open.inject({ url: '/api/v1/cases?article=173.1&sort=-receipt_date' })).json() as { total: number; rows: Array<{ id: number; articles: string; defendants: string }> };
+      assert.equal(list.total, 1);
+      assert.equal(list.rows[0]!.articles, '173.1 ч.2');
+      assert.equal(list.rows[0]!.defendants, 'Н.А.Р.');
+      assert.equal((await open.inject({ url: '/api/v1/cases?article=337' })).json().total, 0);
+      const csv = await open.inject({ url: '/api/v1/cases?format=csv' });
+      assert.match(csv.body, /^id,court_vnkod,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic\n/);
+      const id = list.rows[0]!.id;
+      const detail = (await open.inject({ url: `/api/v1/cases/${id}` })).json() as { persons: Array<{ initials: string }>; history: Array<{ capture_id: number; sha256: string }>; penalties: unknown[] };
+      assert.equal(detail.persons[0]!.initials, 'Н.А.Р.');
+      assert.ok(!JSON.stringify(detail).includes('Никитина'), 'no full name');
+      assert.match(detail.history[0]!.sha256, /^2d621169ee315353/);
+      const raw = await open.inject({ url: `/api/v1/captures/${detail.history[0]!.capture_id}/raw` });
+      assert.equal(raw.statusCode, 200);
+      assert.match(String(raw.headers['content-security-policy']), /^sandbox/);
+      assert.match(String(raw.headers['x-otkaz-sha256']), /^2d621169ee315353/);
+      const warc = await open.inject({ url: `/api/v1/cases/${id}/warc` });
+      assert.equal(warc.headers['content-type'], 'application/warc');
+      assert.ok(warc.body.startsWith('WARC/1.1'));
+      assert.equal((await open.inject({ url: '/api/v1/cases/99999' })).statusCode, 404);
+    });
+
+    it('statistics: series with provenance and CSV; claim check', async () => {
+      const series = (await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat' })).json() as { rows: Array<{ value: number; releases: Array<{ vintage: string }> }> };
+      assert.deepEqual(series.rows.map((r) => [r.value, r.releases[0]!.vintage]), [[2850, '2024-01-18']]);
+      const csv = await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat&format=csv' });
+      assert.match(csv.body.split('\n')[1]!, /^eurostat,migr_asyappctza,applications,first_time,RUS,DEU,2022,2850,persons/);
+      const check = await open.inject({ method: 'POST', url: '/api/v1/claims/check', payload: { claims: [{ id: 'c1', statement: 'almost 3,000 first-time applicants in Germany in 2022', quantity: { indicator: 'applications', measure: 'first_time', destination: 'DEU', period: 2022 }, stated: { value: 3000, wording: 'almost' } }] } });
+      assert.equal(check.statusCode, 200, check.body);
+      assert.equal(check.json()[0].verdict, 'holds');
+    });
+
+    it('an operator can upload a statistics file; the same bytes again are a no-op', async () => {
+      const body = readFileSync(path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'));
+      const first = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=migr_asydcfsta_sdmx.csv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: body });
+      assert.equal(first.statusCode, 200, first.body);
+      assert.deepEqual([first.json().status, first.json().observations], ['imported', 5]);
+      const again = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=x.csv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: body });
+      assert.equal(again.json().status, 'unchanged');
+    });
+  });
+}
+
+describe('rate limiting', () => {
+  it('answers 429 problem+json past the configured limit', async () => {
+    const { db, drop } = await ENGINES[0]!.create();
+    const app = await buildApp({ config: config({ OTKAZ_RATE_LIMIT: '3' }), db, directory, kb });
+    try {
+      const codes = [];
+      for (let i = 0; i < 4; i += 1) codes.push((await app.inject({ url: '/healthz' })).statusCode);
+      assert.deepEqual(codes, [200, 200, 200, 429]);
+      const limited = await app.inject({ url: '/healthz' });
+      assert.equal(limited.json().code, 'api.rate_limited');
+    } finally {
+      await app.close();
+      await drop();
+    }
+  });
+});
