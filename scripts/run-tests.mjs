@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { buildWeb } from './build-web.mjs';
 import { startTempPostgres, stopTempPostgres } from './pg-temp.mjs';
 
 function collect(dir) {
@@ -18,6 +19,9 @@ function collect(dir) {
 const filter = process.argv.slice(2);
 let files = collect('test').sort();
 if (filter.length > 0) files = files.filter((f) => filter.some((part) => f.includes(part)));
+
+// The browser tests drive the built web app.
+await buildWeb();
 
 let temp = null;
 const env = { ...process.env };

@@ -22,6 +22,7 @@ import { registerGuidanceRoutes } from './routes/guidance.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
+import { registerWebRoutes } from './routes/web.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -56,7 +57,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
     crossOriginEmbedderPolicy: false,
   });
   if (ctx.config.rateLimit > 0) {
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerStatsRoutes(typed, ctx);
   registerGuidanceRoutes(typed, ctx);
   registerOperationRoutes(typed, ctx);
+  registerWebRoutes(typed, ctx);
   await app.ready();
   return app;
 }

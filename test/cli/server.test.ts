@@ -19,7 +19,7 @@ describe('server behind npm start', () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('serves the page, the directory and counts', async () => {
-    const page = await fetch(`${base}/`);
+    const page = await fetch(`${base}/about`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /111 military courts \(100 garrison, 9 okrug\/fleet/);
     const courts = (await (await fetch(`${base}/api/v1/courts`)).json()) as { counts: { total: number } };
@@ -29,7 +29,7 @@ describe('server behind npm start', () => {
   });
 
   it('serves the bundled statistics with provenance', async () => {
-    const page = await (await fetch(`${base}/`)).text();
+    const page = await (await fetch(`${base}/about`)).text();
     assert.match(page, /Asylum statistics: 10 releases/);
     const series = (await (await fetch(`${base}/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&from=FY2022&to=FY2022`)).json()) as { rows: Array<{ source: string; value: number; releases: Array<{ sha256: string }> }> };
     assert.deepEqual(series.rows.map((r) => [r.source, r.value]), [['cbp', 36271]]);

@@ -24,7 +24,7 @@ export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
     return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>otkaz API</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left}table{border-collapse:collapse}</style></head><body><h1>otkaz API</h1><p>OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>. Errors are <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code>.</p><table><thead><tr><th scope="col">method</th><th scope="col">path</th><th scope="col">what</th><th scope="col">access</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`);
   });
 
-  app.get('/', { config: { access: 'read' }, schema: { hide: true, querystring: z.object({}).strict() } }, async (_request, reply) => {
+  app.get('/about', { config: { access: 'read' }, schema: { hide: true, querystring: z.object({}).strict() } }, async (_request, reply) => {
     const c = ctx.directory.counts;
     const [cases] = await ctx.db.query<{ n: number; synthetic: number }>('select count(*)::int as n, count(*) filter (where synthetic)::int as synthetic from cases');
     const releases = (await listReleases(ctx.db)).length;

@@ -1,0 +1,33 @@
+/**
+ * The web app (React, built by Vite into web/dist): its hashed assets, and the app shell for every client-side
+ * route. The shell and assets hold no data (the data comes from /api/v1 under its own access rules), so they are
+ * public. Without a build, the routes explain how to make one.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { AppContext } from '../app.ts';
+import type { ZodApp } from '../types.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const APP_ROUTES = ['/', '/prosecutions', '/courts', '/statistics', '/claims', '/cases/:id'];
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+
+export function registerWebRoutes(app: ZodApp, _ctx: AppContext, dist = WEB_DIST): void {
+  const index = path.join(dist, 'index.html');
+  const shell = () => (existsSync(index) ? readFileSync(index) : null);
+  for (const url of APP_ROUTES) {
+    app.get(url, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      const html = shell();
+      if (!html) return reply.code(503).type('text/html; charset=utf-8').send('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>otkaz</title></head><body><p>The web app is not built: run <code>npm start</code> (it builds it), or <code>npm run build:web</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>');
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    });
+  }
+  app.get('/assets/:file', { config: { access: 'public' }, schema: { hide: true, params: z.object({ file: z.string().regex(/^[\w.-]+$/) }) } }, async (request, reply) => {
+    const file = path.join(dist, 'assets', request.params.file);
+    if (!existsSync(file)) return reply.callNotFound();
+    return reply.type(TYPES[path.extname(file)] ?? 'application/octet-stream').header('cache-control', 'public, max-age=31536000, immutable').send(readFileSync(file));
+  });
+}

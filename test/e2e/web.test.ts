@@ -1,0 +1,150 @@
+// The web app end to end in real headless Chromium (Debian's chromium driven by playwright-core): overview,
+// prosecutions filter, a case and its archived capture, switching to Russian, a statistics series and its CSV,
+// a claim check; axe-core on every page (no serious or critical violation). Screenshots go to test-artifacts/.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import type http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.ts';
+import { loadDirectory } from '../../src/courts/directory/load.ts';
+import { syncCourts } from '../../src/courts/directory/sync.ts';
+import { ingestPage } from '../../src/courts/ingest.ts';
+import { openDatabase } from '../../src/db/open.ts';
+import { startServer } from '../../src/server/server.ts';
+import { fixture } from '../helpers/fixtures.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = path.resolve('test-artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+const CARD_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
+
+async function axe(page: Page, name: string): Promise<void> {
+  await page.evaluate(AXE);
+  // Evaluated in the page (a string: this file is compiled without DOM types).
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as Array<{ id: string; impact: string; nodes: number }>;
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `${name}: axe violations ${JSON.stringify(serious)}`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+describe('web app in headless Chromium', () => {
+  let server: http.Server;
+  let browser: Browser;
+  let base = '';
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), 'the browser tests need Debian chromium at /usr/bin/chromium (.ci/run installs it: apt-get install chromium)');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-e2e-'));
+    // One real case card in the archive, ingested before the server takes the embedded database's lock.
+    const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
+    const directory = loadDirectory();
+    await syncCourts(db, directory);
+    await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'e2e', synthetic: false }, 'e2e-person-key-0123456789');
+    await db.close();
+    server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0' }));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('overview: chart area, asylum figures with their source, latest case', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await page.getByText('First-time asylum applicants in DEU, 2022').waitFor();
+    assert.match(await page.locator('.card').first().innerText(), /2,850[\s\S]*Source: Eurostat migr_asyappctza/);
+    await page.locator('main ul li a[href^="/cases/"]').first().waitFor();
+    await shot(page, 'overview');
+    await axe(page, 'overview');
+    await page.close();
+  });
+
+  it('prosecutions: filter by article, open the case and its archived capture', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/prosecutions`);
+    await page.getByLabel('Article').fill('173.1');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('1 in all').waitFor();
+    await axe(page, 'prosecutions');
+    await shot(page, 'prosecutions');
+    await page.locator('tbody a').first().click();
+    await page.getByRole('heading', { name: /Archived captures/ }).waitFor();
+    assert.match(await page.locator('main').innerText(), /Н\.А\.Р\./);
+    assert.doesNotMatch(await page.locator('main').innerText(), /Никитина/);
+    assert.match(await page.locator('main code').first().innerText(), /^2d621169ee315353/);
+    await axe(page, 'case');
+    await shot(page, 'case');
+    const capture = await page.request.get(await page.locator('a', { hasText: 'View as captured' }).first().getAttribute('href').then((h) => `${base}${h}`));
+    assert.equal(capture.status(), 200);
+    assert.match(capture.headers()['content-security-policy'] ?? '', /^sandbox/);
+    await page.close();
+  });
+
+  it('switches to Russian and remembers it', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/statistics`);
+    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByRole('heading', { name: 'Статистика' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Статистика' }).waitFor();
+    assert.equal(await page.evaluate('document.documentElement.lang'), 'ru');
+    await axe(page, 'statistics-ru');
+    await shot(page, 'statistics-ru');
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.close();
+  });
+
+  it('statistics: a series with its releases, CSV download', async () => {
+    const page = await browser.newPage({ locale: 'en-GB', acceptDownloads: true });
+    await page.goto(`${base}/statistics`);
+    await page.getByLabel('Destinations').fill('DEU');
+    await page.getByLabel('From', { exact: true }).fill('2021');
+    await page.getByLabel('To', { exact: true }).fill('2022');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('cell', { name: '2,850' }).waitFor();
+    assert.match(await page.locator('tbody').innerText(), /eurostat \(migr_asyappctza\)\s+DEU\s+2022\s+2,850/);
+    await page.locator('.chart canvas').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^source,dataset,indicator,measure/);
+    assert.match(csv, /eurostat,migr_asyappctza,applications,first_time,RUS,DEU,2022,2850/);
+    await shot(page, 'statistics');
+    await axe(page, 'statistics');
+    await page.close();
+  });
+
+  it('claim check: a claim from news reporting gets its verdict and figures', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/claims`);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText('holds only under another definition').waitFor();
+    assert.match(await page.locator('main').innerText(), /✓ UNHCR applications\/new \(app_type N, nearest to first-time\), stages FI, calendar year, persons, 2022: 2,851/);
+    await shot(page, 'claims');
+    await axe(page, 'claims');
+    await page.close();
+  });
+
+  it('the courts page and the guidance pages pass axe too', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/courts`);
+    await page.getByRole('heading', { name: 'Military courts' }).waitFor();
+    await axe(page, 'courts');
+    await page.goto(`${base}/guidance?lang=ru`);
+    await page.getByRole('heading', { name: 'Справочник для отказников' }).waitFor();
+    await axe(page, 'guidance-ru');
+    await shot(page, 'guidance-ru');
+    await page.close();
+  });
+});

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { type Lang, setLang } from './i18n.ts';
+import { CasePage } from './pages/CasePage.tsx';
+import { ClaimsPage } from './pages/ClaimsPage.tsx';
+import { CourtsPage } from './pages/CourtsPage.tsx';
+import { Overview } from './pages/Overview.tsx';
+import { Prosecutions } from './pages/Prosecutions.tsx';
+import { StatisticsPage } from './pages/StatisticsPage.tsx';
+import { onLinkClick, useLocation } from './router.ts';
+
+const NAV = [
+  ['/', 'nav.overview'],
+  ['/prosecutions', 'nav.prosecutions'],
+  ['/courts', 'nav.courts'],
+  ['/statistics', 'nav.statistics'],
+  ['/claims', 'nav.claims'],
+] as const;
+
+function Page({ path }: { path: string }) {
+  const caseMatch = /^\/cases\/(\d+)$/.exec(path);
+  if (caseMatch) return <CasePage id={Number(caseMatch[1])} />;
+  switch (path) {
+    case '/prosecutions':
+      return <Prosecutions />;
+    case '/courts':
+      return <CourtsPage />;
+    case '/statistics':
+      return <StatisticsPage />;
+    case '/claims':
+      return <ClaimsPage />;
+    default:
+      return <Overview />;
+  }
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const url = useLocation();
+  const lang = i18n.language as Lang;
+  return (
+    <>
+      <a className="skip" href="#main">{t('app.skip')}</a>
+      <header>
+        <a className="brand" href="/" onClick={onLinkClick}>{t('app.name')}</a>
+        <nav aria-label="main">
+          <ul>
+            {NAV.map(([href, key]) => (
+              <li key={href}>
+                <a href={href} onClick={onLinkClick} aria-current={url.pathname === href ? 'page' : undefined}>{t(key)}</a>
+              </li>
+            ))}
+            <li><a href={`/guidance?lang=${lang}`}>{t('nav.guidance')}</a></li>
+            <li><a href="/api/docs">{t('nav.api')}</a></li>
+          </ul>
+        </nav>
+        <div className="lang" role="group" aria-label={t('app.language')}>
+          <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>EN</button>{' '}
+          <button type="button" lang="ru" aria-pressed={lang === 'ru'} onClick={() => setLang('ru')}>RU</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page path={url.pathname} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../i18n.ts';
+import { onLinkClick } from '../router.ts';
+import { useFetch } from '../useFetch.ts';
+
+interface CaseDetail {
+  case: { id: number; court_vnkod: string; case_number: string | null; judge: string | null; receipt_date: string | null; decision_date: string | null; outcome: string | null; result_text: string | null; synthetic: boolean };
+  persons: Array<{ position: number; initials: string | null; hidden: boolean; outcome: string | null }>;
+  articles: Array<{ article: string; part: string | null; point: string | null }>;
+  events: Array<{ position: number; name: string | null; event_date: string | null; result: string | null }>;
+  history: Array<{ kind: string; recorded_at: string; capture_id: number; url: string; retrieved_at: string | null; sha256: string }>;
+  linkedInstances: Array<{ id: number; court_vnkod: string; case_number: string | null; proceeding: string | null }>;
+  penalties: Array<{ article: string; part: string | null; offence: { title: { en: string; ru: string }; penalty: { summary: { en: string; ru: string } }; facts: string[] } | null }>;
+}
+
+export function CasePage({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'ru' ? 'ru' : 'en';
+  const { data, error, loading } = useFetch<CaseDetail>(`/api/v1/cases/${id}`);
+  if (loading) return <p>{t('common.loading')}</p>;
+  if (error || !data) return <p role="alert">{t('common.error', { message: error ?? '' })}</p>;
+  const c = data.case;
+  return (
+    <>
+      <h1>{t('case.title', { number: c.case_number ?? `#${c.id}` })} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}</h1>
+      <dl>
+        <dt>{t('case.court')}</dt><dd>{c.court_vnkod}</dd>
+        <dt>{t('case.judge')}</dt><dd>{c.judge ?? '—'}</dd>
+        <dt>{t('case.received')}</dt><dd>{formatDate(c.receipt_date, lang)}</dd>
+        <dt>{t('case.decided')}</dt><dd>{formatDate(c.decision_date, lang)}</dd>
+        <dt>{t('case.outcome')}</dt><dd>{c.outcome ?? '—'}{c.result_text ? ` (${c.result_text})` : ''}</dd>
+      </dl>
+      <h2>{t('case.persons')}</h2>
+      <ul>{data.persons.map((p) => <li key={p.position}>{p.hidden ? '—' : p.initials} {p.outcome ? `— ${p.outcome}` : ''}</li>)}</ul>
+      <h2>{t('case.penalties')}</h2>
+      <ul>
+        {data.penalties.map((p) => (
+          <li key={`${p.article}-${p.part}`}>
+            {lang === 'ru' ? 'ст.' : 'art.'} {p.article}{p.part ? ` ${lang === 'ru' ? 'ч.' : 'part'} ${p.part}` : ''}: {p.offence ? `${p.offence.title[lang]} — ${p.offence.penalty.summary[lang]}` : t('case.notInKb')}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('case.timeline')}</h2>
+      <ol>{data.events.map((e) => <li key={e.position}>{formatDate(e.event_date, lang)} — {e.name}{e.result ? ` (${e.result})` : ''}</li>)}</ol>
+      {data.linkedInstances.length > 0 && (
+        <>
+          <h2>{t('case.linked')}</h2>
+          <ul>{data.linkedInstances.map((l) => <li key={l.id}><a href={`/cases/${l.id}`} onClick={onLinkClick}>{l.case_number ?? `#${l.id}`}</a> — {l.court_vnkod} {l.proceeding ?? ''}</li>)}</ul>
+        </>
+      )}
+      <h2>{t('case.captures')}</h2>
+      <table>
+        <thead><tr><th scope="col">{t('case.retrieved')}</th><th scope="col">sha256</th><th scope="col">URL</th><th scope="col"><span className="muted">—</span></th></tr></thead>
+        <tbody>
+          {data.history.map((h) => (
+            <tr key={h.capture_id}>
+              <td>{h.retrieved_at ? new Date(h.retrieved_at).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '—'}</td>
+              <td><code>{h.sha256}</code></td>
+              <td><code>{h.url}</code></td>
+              <td><a href={`/api/v1/captures/${h.capture_id}/raw`} target="_blank" rel="noreferrer">{t('case.view')}</a></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p><a href={`/api/v1/cases/${c.id}/warc`}>{t('case.warc')}</a></p>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { useFetch } from '../useFetch.ts';
+
+interface Court {
+  vnkod: string | null;
+  name: string;
+  type: string;
+  host: string | null;
+  district: string | null;
+  captcha: boolean | null;
+  crawl: { done: number; pending: number; blocked_reason: string | null; captcha_needed: boolean } | null;
+}
+
+export function CourtsPage() {
+  const { t } = useTranslation();
+  const { data, error, loading } = useFetch<{ courts: Court[] }>('/api/v1/courts');
+  if (loading) return <p>{t('common.loading')}</p>;
+  if (error || !data) return <p role="alert">{t('common.error', { message: error ?? '' })}</p>;
+  const districts = [...new Set(data.courts.map((c) => c.district ?? '—'))].sort();
+  return (
+    <>
+      <h1>{t('courts.title')}</h1>
+      {districts.map((d) => (
+        <section key={d}>
+          <h2>{t('courts.district')}: {d}</h2>
+          <ul>
+            {data.courts.filter((c) => (c.district ?? '—') === d).map((c) => (
+              <li key={`${c.vnkod}-${c.name}`}>
+                {c.name} <span className="muted">({c.vnkod ?? '—'}, {c.host ?? '—'}{c.captcha ? `, ${t('courts.captcha')}` : ''})</span> — {t('courts.crawl')}: {c.crawl ? t('courts.done', { done: c.crawl.done, pending: c.crawl.pending }) : t('courts.notCrawled')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

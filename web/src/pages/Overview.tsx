@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LazyChart as Chart } from '../LazyChart.tsx';
+import { formatDate, formatNumber } from '../i18n.ts';
+import { onLinkClick } from '../router.ts';
+import { useFetch } from '../useFetch.ts';
+import type { CaseRow, Counts, SeriesResult } from '../types.ts';
+
+export function Overview() {
+  const { t, i18n } = useTranslation();
+  const counts = useFetch<Counts>('/api/v1/stats/prosecutions?by=month,article');
+  const latest = useFetch<{ rows: CaseRow[] }>('/api/v1/cases?pageSize=5&sort=-receipt_date');
+  const germany = useFetch<SeriesResult>('/api/v1/stats/series?measure=first_time&dest=DEU,FRA&source=eurostat&from=2022&to=2022');
+  const cbp = useFetch<SeriesResult>('/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&source=cbp');
+  const chart = useMemo(() => {
+    const rows = counts.data?.rows ?? [];
+    const months = [...new Set(rows.map((r) => r.month as string))].sort();
+    const articles = [...new Set(rows.map((r) => r.article as string))].sort();
+    return { months, series: articles.map((a) => ({ name: a, data: months.map((m) => rows.filter((r) => r.month === m && r.article === a).reduce((n, r) => n + r.cases, 0)) })) };
+  }, [counts.data]);
+  const lastFy = cbp.data?.rows.at(-1);
+  return (
+    <>
+      <h1>{t('overview.title')}</h1>
+      <p>{t('app.tagline')}</p>
+      <section aria-labelledby="chart-h">
+        <h2 id="chart-h">{t('overview.chart')}</h2>
+        {counts.loading ? <p>{t('common.loading')}</p> : chart.months.length ? <Chart categories={chart.months} series={chart.series} stacked label={t('overview.chart')} /> : <p>{t('overview.chartEmpty')}</p>}
+        {counts.data && counts.data.totals.syntheticCases > 0 && <p><span className="synthetic">{t('common.synthetic')}</span> {formatNumber(counts.data.totals.syntheticCases, i18n.language)}</p>}
+      </section>
+      <section aria-labelledby="asylum-h">
+        <h2 id="asylum-h">{t('overview.asylum')}</h2>
+        <div className="cards">
+          {germany.data?.rows.map((r) => (
+            <div className="card" key={`${r.destination}-${r.period}`}>
+              <div>{t('overview.figureFirstTime', { country: r.destination, year: r.period })}</div>
+              <div className="value">{formatNumber(r.value, i18n.language)}</div>
+              <div className="muted">{t('common.source')}: Eurostat {r.dataset} — {r.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)}`).join('; ')}</div>
+            </div>
+          ))}
+          {lastFy && (
+            <div className="card">
+              <div>{t('overview.figureEncounters', { year: lastFy.period.replace('FY', '') })}</div>
+              <div className="value">{formatNumber(lastFy.value, i18n.language)}</div>
+              <div className="muted">{t('common.source')}: US CBP — {lastFy.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)}`).join('; ')}</div>
+            </div>
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="latest-h">
+        <h2 id="latest-h">{t('overview.latest')}</h2>
+        {latest.data?.rows.length ? (
+          <ul>
+            {latest.data.rows.map((c) => (
+              <li key={c.id}>
+                <a href={`/cases/${c.id}`} onClick={onLinkClick}>{c.case_number ?? `#${c.id}`}</a> — {c.court_vnkod}, {formatDate(c.receipt_date, i18n.language)}, {c.articles} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('common.empty')}</p>
+        )}
+      </section>
+      <section aria-labelledby="method-h">
+        <h2 id="method-h">{t('overview.method')}</h2>
+        <p>{t('overview.methodText')}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { query } from '../api.ts';
+import { formatDate, formatNumber } from '../i18n.ts';
+import { onLinkClick } from '../router.ts';
+import type { CaseRow } from '../types.ts';
+import { useFetch } from '../useFetch.ts';
+
+interface Filters {
+  article: string;
+  court: string;
+  from: string;
+  to: string;
+  q: string;
+  sort: string;
+  page: number;
+}
+
+export function Prosecutions() {
+  const { t, i18n } = useTranslation();
+  const [filters, setFilters] = useState<Filters>({ article: '', court: '', from: '', to: '', q: '', sort: '-receipt_date', page: 1 });
+  const [draft, setDraft] = useState(filters);
+  const params = query({ article: filters.article, court: filters.court, from: filters.from, to: filters.to, q: filters.q, sort: filters.sort, page: filters.page, pageSize: 50 });
+  const result = useFetch<{ total: number; page: number; pageSize: number; rows: CaseRow[] }>(`/api/v1/cases${params}`);
+  const pages = result.data ? Math.max(1, Math.ceil(result.data.total / result.data.pageSize)) : 1;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({ ...draft, page: 1 });
+  };
+  const field = (key: keyof Filters, label: string, type = 'text') => (
+    <label>
+      {label}
+      <input name={key} type={type} value={String(draft[key])} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+    </label>
+  );
+  return (
+    <>
+      <h1>{t('cases.title')}</h1>
+      <form className="filters" onSubmit={submit} role="search">
+        {field('article', t('cases.article'))}
+        {field('court', t('cases.court'))}
+        {field('from', t('cases.from'), 'date')}
+        {field('to', t('cases.to'), 'date')}
+        {field('q', t('cases.q'))}
+        <label>
+          {t('cases.sort')}
+          <select name="sort" value={draft.sort} onChange={(e) => setDraft({ ...draft, sort: e.target.value })}>
+            <option value="-receipt_date">{t('cases.sortNewest')}</option>
+            <option value="receipt_date">{t('cases.sortOldest')}</option>
+          </select>
+        </label>
+        <button type="submit">{t('common.apply')}</button>
+      </form>
+      {result.error && <p role="alert">{t('common.error', { message: result.error })}</p>}
+      {result.data && (
+        <>
+          <p>
+            {t('common.total', { count: result.data.total })} — <a href={`/api/v1/cases${params}&format=csv`}>{t('common.csv')}</a>
+          </p>
+          <table>
+            <caption className="muted">{t('cases.title')}</caption>
+            <thead>
+              <tr>
+                {(['id', 'court', 'number', 'receipt', 'decision', 'articles', 'defendants', 'outcome'] as const).map((c) => <th key={c} scope="col">{t(`cases.columns.${c}`)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {result.data.rows.map((c) => (
+                <tr key={c.id}>
+                  <td className="num"><a href={`/cases/${c.id}`} onClick={onLinkClick}>{c.id}</a></td>
+                  <td>{c.court_vnkod}</td>
+                  <td>{c.case_number} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}</td>
+                  <td>{formatDate(c.receipt_date, i18n.language)}</td>
+                  <td>{formatDate(c.decision_date, i18n.language)}</td>
+                  <td>{c.articles}</td>
+                  <td>{c.defendants}</td>
+                  <td>{c.outcome}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav aria-label="pages">
+            <button type="button" disabled={filters.page <= 1} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>{t('common.previous')}</button>{' '}
+            {t('common.page', { page: formatNumber(filters.page, i18n.language), pages: formatNumber(pages, i18n.language) })}{' '}
+            <button type="button" disabled={filters.page >= pages} onClick={() => setFilters({ ...filters, page: filters.page + 1 })}>{t('common.next')}</button>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}

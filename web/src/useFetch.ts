@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'react';
+import { getJson } from './api.ts';
+
+export function useFetch<T>(path: string | null): { data: T | null; error: string | null; loading: boolean } {
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: path !== null });
+  useEffect(() => {
+    if (path === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    getJson<T>(path)
+      .then((data) => live && setState({ data, error: null, loading: false }))
+      .catch((error: Error) => live && setState({ data: null, error: error.message, loading: false }));
+    return () => {
+      live = false;
+    };
+  }, [path]);
+  return state;
+}
