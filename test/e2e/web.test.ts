@@ -140,7 +140,11 @@ describe('web app in headless Chromium', () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     await page.goto(`${base}/courts`);
     await page.getByRole('heading', { name: 'Military courts' }).waitFor();
+    await page.getByLabel('Operator token').fill('not-the-token');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('status').getByText(/operations are off/).waitFor();
     await axe(page, 'courts');
+    await shot(page, 'courts');
     await page.goto(`${base}/guidance?lang=ru`);
     await page.getByRole('heading', { name: 'Справочник для отказников' }).waitFor();
     await axe(page, 'guidance-ru');

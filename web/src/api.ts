@@ -6,7 +6,7 @@ export class ApiError extends Error {
 }
 
 export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) }, ...init });
+  const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...(init?.headers as Record<string, string> | undefined) } });
   if (!response.ok) {
     let detail = response.statusText;
     let code = 'http';

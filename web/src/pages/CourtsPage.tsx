@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFetch } from '../useFetch.ts';
+import { CaptchaQueue } from './CaptchaQueue.tsx';
 
 interface Court {
   vnkod: string | null;
@@ -20,6 +21,7 @@ export function CourtsPage() {
   return (
     <>
       <h1>{t('courts.title')}</h1>
+      <CaptchaQueue />
       {districts.map((d) => (
         <section key={d}>
           <h2>{t('courts.district')}: {d}</h2>
