@@ -4,7 +4,6 @@
  * The React web app comes with the web issue.
  */
 import type http from 'node:http';
-import { buildApp } from '../api/app.ts';
 import type { Config } from '../config/config.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
 import { syncCourts } from '../courts/directory/sync.ts';
@@ -14,6 +13,9 @@ import { syncKnowledgeBase } from '../guidance/store.ts';
 import { ensureSnapshot } from '../stats/snapshot.ts';
 
 export async function startServer(config: Config): Promise<http.Server> {
+  // Load the API modules while the database opens (a warm restart should take under 3 s).
+  const api = import('../api/app.ts');
+  api.catch(() => undefined);
   const db = await openDatabase(storageTarget(config));
   try {
     const directory = loadDirectory();
@@ -22,7 +24,7 @@ export async function startServer(config: Config): Promise<http.Server> {
     await syncKnowledgeBase(db, kb);
     const loaded = await ensureSnapshot(db);
     if (loaded.length) process.stdout.write(`loaded the bundled statistics: ${loaded.length} files, ${loaded.reduce((n, r) => n + r.observations, 0)} observations\n`);
-    const app = await buildApp({ config, db, directory, kb });
+    const app = await (await api).buildApp({ config, db, directory, kb });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
