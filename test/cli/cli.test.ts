@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { cli } from '../helpers/cli.ts';
+import { describe, it } from 'node:test';
+import { cli, useTempDataDir } from '../helpers/cli.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
 
 describe('otkaz CLI (embedded database in a temporary folder)', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-cli-'));
-  const saved = { ...process.env };
-  before(() => {
-    process.env.OTKAZ_DATA_DIR = dataDir;
-    delete process.env.DATABASE_URL;
-  });
-  after(() => {
-    process.env = saved;
-  });
+  const dataDir = useTempDataDir('otkaz-cli-');
 
   it('courts --json lists the directory with stable fields', async () => {
     const { code, out } = await cli('courts', '--json', '--type', 'okrug_fleet');

@@ -1,21 +1,11 @@
 // `otkaz guidance check | route | offences` end to end (embedded database in a temporary folder).
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { cli } from '../helpers/cli.ts';
+import { describe, it } from 'node:test';
+import { cli, useTempDataDir } from '../helpers/cli.ts';
 
 
 describe('otkaz guidance', () => {
-  const saved = { ...process.env };
-  before(() => {
-    process.env.OTKAZ_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'otkaz-guidance-cli-'));
-    delete process.env.DATABASE_URL;
-  });
-  after(() => {
-    process.env = saved;
-  });
+  useTempDataDir('otkaz-guidance-cli-');
 
   it('guidance check passes and reports what needs attention', async () => {
     const { code, out } = await cli('guidance', 'check', '--today', '2026-11-26');

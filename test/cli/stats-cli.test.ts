@@ -5,21 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { cli } from '../helpers/cli.ts';
+import { describe, it } from 'node:test';
+import { cli, useTempDataDir } from '../helpers/cli.ts';
 import { SAMPLES } from '../helpers/asylum.ts';
 
 
 describe('otkaz stats / check (embedded database in a temporary folder)', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-stats-cli-'));
-  const saved = { ...process.env };
-  before(() => {
-    process.env.OTKAZ_DATA_DIR = dataDir;
-    delete process.env.DATABASE_URL;
-  });
-  after(() => {
-    process.env = saved;
-  });
+  useTempDataDir('otkaz-stats-cli-');
 
   it('stats series: Russian applicants in Germany, France and the EU (CSV with release and hash)', async () => {
     const { code, out } = await cli('stats', 'series', '--indicator', 'applications', '--measure', 'first_time', '--dest', 'DEU,FRA,EU27', '--from', '2022', '--to', '2022', '--csv');

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before } from 'node:test';
 import { main } from '../../src/cli/main.ts';
 
 /** Runs the CLI in-process, capturing what it prints. */
@@ -6,4 +10,21 @@ export async function cli(...args: string[]): Promise<{ code: number; out: strin
   const err: string[] = [];
   const code = await main(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join(''), err: err.join('') };
+}
+
+/**
+ * Points the CLI at a fresh embedded database in a temporary folder for the enclosing suite (and never at a
+ * DATABASE_URL from the environment); returns the folder.
+ */
+export function useTempDataDir(prefix: string): string {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const saved = { ...process.env };
+  before(() => {
+    process.env.OTKAZ_DATA_DIR = dataDir;
+    delete process.env.DATABASE_URL;
+  });
+  after(() => {
+    process.env = saved;
+  });
+  return dataDir;
 }
