@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Database, Queryable, Row } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 import { PG_OID, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
 
 const parsers = {

@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, Queryable, Row } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 import { PG_OID, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
 
 const typeParsers: Record<number, (value: string) => unknown> = {

@@ -1,7 +1,7 @@
 // Crawls of the simulator end to end, on both engines: counts equal the simulator's own totals, every trap
 // is handled, nothing is stored twice.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { prosecutionCounts } from '../../src/courts/stats.ts';
