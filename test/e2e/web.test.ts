@@ -71,6 +71,19 @@ describe('web app in headless Chromium', () => {
     await page.close();
   });
 
+  it('readable on a phone-width screen: no horizontal scrolling', async () => {
+    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    for (const url of ['/', '/statistics', '/prosecutions']) {
+      await page.goto(`${base}${url}`);
+      await page.locator('h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+      assert.ok(overflow <= 1, `${url} scrolls sideways by ${overflow}px at 390px`);
+    }
+    await shot(page, 'overview-phone');
+    await page.close();
+  });
+
   it('prosecutions: filter by article, open the case and its archived capture', async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     await page.goto(`${base}/prosecutions`);
@@ -120,6 +133,8 @@ describe('web app in headless Chromium', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     assert.match(csv, /^source,dataset,indicator,measure/);
     assert.match(csv, /eurostat,migr_asyappctza,applications,first_time,RUS,DEU,2022,2850/);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('cell', { name: /UNHCR applications\/new \(app_type N, nearest to first-time\), stages FI, calendar year, persons/ }).waitFor();
     await shot(page, 'statistics');
     await axe(page, 'statistics');
     await page.close();

@@ -49,6 +49,7 @@ export function CasePage({ id }: { id: number }) {
         </>
       )}
       <h2>{t('case.captures')}</h2>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
       <table>
         <thead><tr><th scope="col">{t('case.retrieved')}</th><th scope="col">sha256</th><th scope="col">URL</th><th scope="col"><span className="muted">—</span></th></tr></thead>
         <tbody>
@@ -62,6 +63,7 @@ export function CasePage({ id }: { id: number }) {
           ))}
         </tbody>
       </table>
+          </div>
       <p><a href={`/api/v1/cases/${c.id}/warc`}>{t('case.warc')}</a></p>
     </>
   );

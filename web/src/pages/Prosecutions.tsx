@@ -57,6 +57,7 @@ export function Prosecutions() {
           <p>
             {t('common.total', { count: result.data.total })} — <a href={`/api/v1/cases${params}&format=csv`}>{t('common.csv')}</a>
           </p>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
           <table>
             <caption className="muted">{t('cases.title')}</caption>
             <thead>
@@ -79,6 +80,7 @@ export function Prosecutions() {
               ))}
             </tbody>
           </table>
+          </div>
           <nav aria-label="pages">
             <button type="button" disabled={filters.page <= 1} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>{t('common.previous')}</button>{' '}
             {t('common.page', { page: formatNumber(filters.page, i18n.language), pages: formatNumber(pages, i18n.language) })}{' '}

@@ -5,6 +5,7 @@ import { query } from '../api.ts';
 import { formatDate, formatNumber } from '../i18n.ts';
 import type { SeriesResult } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
+import { ComparePanel } from './ComparePanel.tsx';
 
 const INDICATORS = ['applications', 'decisions', 'encounters', 'refugees', 'asylum_seekers', 'resettlement'];
 
@@ -60,6 +61,7 @@ export function StatisticsPage() {
         <>
           {chart.periods.length > 0 && <Chart categories={chart.periods} series={chart.series} kind="line" label={t('stats.title')} file="otkaz-series" />}
           <p><a href={`/api/v1/stats/series${qs}&format=csv`}>{t('common.csv')}</a></p>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
           <table>
             <thead>
               <tr>
@@ -75,11 +77,13 @@ export function StatisticsPage() {
               ))}
             </tbody>
           </table>
+          </div>
           <h2>{t('stats.definition')}</h2>
           <ul>{[...new Set(data.rows.map((r) => `${r.source}: ${r.definition}`))].map((d) => <li key={d}>{d}</li>)}</ul>
           {data.notes.length > 0 && (<><h2>{t('stats.notes')}</h2><ul>{data.notes.map((n, i) => <li key={i}>{n.note}</li>)}</ul></>)}
         </>
       )}
+      <ComparePanel indicator={params.indicator} origin={params.origin} destination={params.dest.split(',')[0] ?? 'DEU'} />
     </>
   );
 }
