@@ -15,6 +15,7 @@ import type { Database } from '../db/database.ts';
 import type { LoadedKnowledgeBase } from '../guidance/load.ts';
 import { OtkazError } from '../shared/errors.ts';
 import { ACCESS_LEVELS, type Access, bearer, decide } from './access.ts';
+import { ResponseCache } from './cache.ts';
 import { ApiCode, problem, statusOf, statusOfDomain } from './problem.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
@@ -27,6 +28,11 @@ import { registerWebRoutes } from './routes/web.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The answer depends only on the stored data: served from the response cache while the data is unchanged. */
+    cache?: boolean;
+  }
+  interface FastifyRequest {
+    cacheKey?: string;
   }
 }
 
@@ -35,6 +41,7 @@ export interface AppContext {
   db: Database;
   directory: CourtDirectory;
   kb: LoadedKnowledgeBase;
+  cache?: ResponseCache;
 }
 
 
@@ -85,6 +92,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const detail = decision.reason === 'operations_disabled' ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured' : decision.reason === 'unauthorized' ? 'send Authorization: Bearer <token>' : 'this token may not do that';
     if (decision.reason === 'unauthorized') reply.header('www-authenticate', 'Bearer');
     return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.url));
+  });
+
+  // Cached reads: looked up after the access decision, stored when the handler answered 200.
+  const cache = ctx.cache ?? new ResponseCache(ctx.db);
+  ctx.cache = cache;
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || !request.routeOptions.config.cache) return;
+    const key = `${await cache.currentVersion()} ${request.url}`;
+    const hit = cache.get(key);
+    if (hit) return reply.header('x-otkaz-cache', 'hit').type(hit.contentType).send(hit.body);
+    request.cacheKey = key;
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.cacheKey && reply.statusCode === 200 && typeof payload === 'string') cache.set(request.cacheKey, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+    return payload;
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -158,13 +158,21 @@ for (const engine of ENGINES) {
       assert.equal(check.json()[0].verdict, 'holds');
     });
 
-    it('an operator can upload a statistics file; the same bytes again are a no-op', async () => {
+    it('an operator can upload a statistics file; the same bytes again are a no-op; cached reads see it at once', async () => {
+      const before = await guarded.inject({ url: '/api/v1/stats/releases', headers: { authorization: `Bearer ${READER}` } });
+      const cached = await guarded.inject({ url: '/api/v1/stats/releases', headers: { authorization: `Bearer ${READER}` } });
+      assert.equal(cached.headers['x-otkaz-cache'], 'hit');
+      assert.equal(cached.body, before.body);
+      assert.equal((await guarded.inject({ url: '/api/v1/stats/releases' })).statusCode, 401, 'the cache never answers before the access decision');
       const body = readFileSync(path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'));
       const first = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=migr_asydcfsta_sdmx.csv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: body });
       assert.equal(first.statusCode, 200, first.body);
       assert.deepEqual([first.json().status, first.json().observations], ['imported', 5]);
       const again = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=x.csv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: body });
       assert.equal(again.json().status, 'unchanged');
+      const after = await guarded.inject({ url: '/api/v1/stats/releases', headers: { authorization: `Bearer ${READER}` } });
+      assert.equal(after.headers['x-otkaz-cache'], undefined);
+      assert.ok((after.json() as Array<{ dataset: string }>).some((r) => r.dataset === 'migr_asydcfsta'));
     });
   });
 }

@@ -85,13 +85,13 @@ async function caseById(ctx: AppContext, id: number) {
 }
 
 export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get('/api/v1/cases', { config: { access: 'read' }, schema: { summary: 'Cases, filtered by court, article, part, period, outcome, full text; sorted; paginated; CSV with format=csv', querystring: CaseListQuery } }, async (request, reply) => {
+  app.get('/api/v1/cases', { config: { access: 'read', cache: true }, schema: { summary: 'Cases, filtered by court, article, part, period, outcome, full text; sorted; paginated; CSV with format=csv', querystring: CaseListQuery } }, async (request, reply) => {
     const result = await listCases(ctx, request.query);
     if (request.query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cases.csv"').send(renderCsv(CASE_COLUMNS, result.rows));
     return result;
   });
 
-  app.get('/api/v1/cases/:id', { config: { access: 'read' }, schema: { summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures', params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request) => {
+  app.get('/api/v1/cases/:id', { config: { access: 'read', cache: true }, schema: { summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures', params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request) => {
     const id = request.params.id;
     const head = await caseById(ctx, id);
     const [persons, articles, events, history, linked] = await Promise.all([

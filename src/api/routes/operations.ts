@@ -68,7 +68,9 @@ export function registerOperationRoutes(app: ZodApp, ctx: AppContext): void {
         const file = path.join(dir, request.query.filename);
         writeFileSync(file, body);
         const q = request.query;
-        return await importStatistics(ctx.db, file, { ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
+        const result = await importStatistics(ctx.db, file, { ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
+        ctx.cache?.invalidate();
+        return result;
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

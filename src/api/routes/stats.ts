@@ -63,7 +63,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/stats/prosecutions',
     {
-      config: { access: 'read' },
+      config: { access: 'read', cache: true },
       schema: {
         summary: 'Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method',
         querystring: z
@@ -88,7 +88,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
     },
   );
 
-  app.get('/api/v1/stats/series', { config: { access: 'read' }, schema: { summary: 'An asylum or border series from every source, each value with its releases and the exact query', querystring: SeriesQuery } }, async (request, reply) => {
+  app.get('/api/v1/stats/series', { config: { access: 'read', cache: true }, schema: { summary: 'An asylum or border series from every source, each value with its releases and the exact query', querystring: SeriesQuery } }, async (request, reply) => {
     const q = request.query;
     const result = await series(ctx.db, {
       indicator: q.indicator as never,
@@ -113,7 +113,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/stats/compare',
     {
-      config: { access: 'read' },
+      config: { access: 'read', cache: true },
       schema: {
         summary: 'One quantity under every definition and source (fiscal vs calendar year, EU aggregate vs members, Eurostat vs UNHCR)',
         querystring: z.object({ indicator: z.union([indicator, z.literal('recognition_rate')]).default('applications'), measure: z.string().max(40).optional(), origin: area.default('RUS'), dest: area.default('DEU'), period: z.string().min(4).max(20), level: z.string().max(60).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
@@ -125,12 +125,12 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
     },
   );
 
-  app.get('/api/v1/stats/rates', { config: { access: 'read' }, schema: { summary: 'Recognition rates, each with its formula', querystring: z.object({ origin: area.default('RUS'), dest: areas.default(['DEU', 'FRA']), from: z.string().regex(/^\d{4}$/).optional(), to: z.string().regex(/^\d{4}$/).optional(), level: z.string().max(60).optional() }).strict() } }, async (request) => {
+  app.get('/api/v1/stats/rates', { config: { access: 'read', cache: true }, schema: { summary: 'Recognition rates, each with its formula', querystring: z.object({ origin: area.default('RUS'), dest: areas.default(['DEU', 'FRA']), from: z.string().regex(/^\d{4}$/).optional(), to: z.string().regex(/^\d{4}$/).optional(), level: z.string().max(60).optional() }).strict() } }, async (request) => {
     const q = request.query;
     return recognitionRates(ctx.db, { origin: q.origin, destinations: q.dest, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.level ? { levels: q.level.split(',') } : {}) });
   });
 
-  app.get('/api/v1/stats/releases', { config: { access: 'read' }, schema: { summary: 'Imported releases: source, dataset, vintage, sha256, superseded by' } }, async () => listReleases(ctx.db));
+  app.get('/api/v1/stats/releases', { config: { access: 'read', cache: true }, schema: { summary: 'Imported releases: source, dataset, vintage, sha256, superseded by' } }, async () => listReleases(ctx.db));
 
   app.post('/api/v1/claims/check', { config: { access: 'read' }, schema: { summary: 'Check structured claims (as in the claims YAML, sent as JSON) against every source', body: claimsFileSchema } }, async (request) => checkClaims(ctx.db, request.body.claims));
 }

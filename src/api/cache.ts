@@ -1,0 +1,67 @@
+/**
+ * Response cache for read routes whose answer depends only on the stored data: counts, series, lists. The key is
+ * the URL plus a data version — the newest capture and the newest statistics release — read from the database
+ * at most once a second, so a crawl worker or an import in another process is seen within a second. Bounded
+ * (least recently used entries go first); only 200 responses are kept.
+ */
+import type { Queryable } from '../db/database.ts';
+
+export interface CachedResponse {
+  body: string;
+  contentType: string;
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private version = '';
+  private checkedAt = 0;
+  private pending: Promise<string> | null = null;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly maxEntries = 500,
+    private readonly ttlMs = 1000,
+  ) {}
+
+  /** The data version, refreshed at most once per `ttlMs`. */
+  async currentVersion(now = Date.now()): Promise<string> {
+    if (now - this.checkedAt < this.ttlMs && this.version) return this.version;
+    this.pending ??= this.db
+      .query<{ v: string }>(`select (select coalesce(max(id), 0) from captures)::text || '.' || (select coalesce(max(id), 0) from stat_releases)::text || '.' || (select coalesce(max(id), 0) from case_history)::text as v`)
+      .then(([row]) => {
+        const v = row?.v ?? '';
+        if (v !== this.version) this.entries.clear();
+        this.version = v;
+        this.checkedAt = Date.now();
+        return v;
+      })
+      .finally(() => {
+        this.pending = null;
+      });
+    return this.pending;
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: CachedResponse): void {
+    this.entries.set(key, value);
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  /** After a write in this process: forget everything now. */
+  invalidate(): void {
+    this.entries.clear();
+    this.checkedAt = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
