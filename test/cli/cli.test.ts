@@ -54,6 +54,17 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     const warc = path.join(dataDir, 'out.warc');
     const exported = await cli('archive', 'export', '--out', warc, '--json');
     assert.deepEqual(JSON.parse(exported.out), { file: warc, captures: 1 });
+    // The list the API serves, from the CLI: read off the page (received 22.04.2026, дело № 1-151/2026, art. 173.1 part 2).
+    const list = await cli('cases', 'list', '--article', '173.1', '--from', '2026-04-01', '--to', '2026-04-30', '--json');
+    const listed = JSON.parse(list.out) as { total: number; rows: Array<{ receipt_date: string; articles: string; defendants: string; synthetic: boolean }> };
+    assert.equal(listed.total, 1);
+    assert.deepEqual([listed.rows[0]!.receipt_date, listed.rows[0]!.articles, listed.rows[0]!.defendants, listed.rows[0]!.synthetic], ['2026-04-22', '173.1 ч.2', 'Н.А.Р.', false]);
+    assert.equal(JSON.parse((await cli('cases', 'list', '--to', '2026-04-21', '--json')).out).total, 0);
+    assert.equal(JSON.parse((await cli('cases', 'list', '--synthetic', 'only', '--json')).out).total, 0);
+    assert.equal(JSON.parse((await cli('cases', 'list', '--text', 'штрафа', '--json')).out).total, 1, 'full text with Russian stemming');
+    const badSort = await cli('cases', 'list', '--sort', 'name');
+    assert.equal(badSort.code, 2);
+    assert.match(badSort.err, /\[cli\.usage\].*--sort/);
     const show = await cli('cases', 'show', '1', '--json');
     const shown = JSON.parse(show.out) as { history: { kind: string; sha256: string }[]; penalties: Array<{ article: string; part: string; offence: unknown }> };
     assert.deepEqual(shown.penalties, [{ article: '173.1', part: '2', offence: null }], 'a non-military article has no penalty in the guidance knowledge base');

@@ -7,15 +7,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { exportWarc } from '../../courts/archive/export.ts';
 import { linkedInstances } from '../../courts/cases/links.ts';
+import { CASE_LIST_COLUMNS, CASE_SORT_VALUES, listCases } from '../../courts/cases/list.ts';
 import { penaltiesFor } from '../../guidance/penalties.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { renderCsv } from '../../cli/output.ts';
 import type { AppContext } from '../app.ts';
 import type { ZodApp } from '../types.ts';
 
-const SORTS = { receipt_date: 'c.receipt_date', decision_date: 'c.decision_date', id: 'c.id', court: 'c.court_vnkod' } as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const CaseListQuery = z
@@ -28,51 +27,13 @@ export const CaseListQuery = z
     to: isoDate.optional().describe('last date of receipt'),
     q: z.string().min(2).max(200).optional().describe('full text (Russian stemming) over case information and act texts'),
     synthetic: z.enum(['include', 'exclude', 'only']).default('include'),
-    sort: z.string().regex(/^-?(receipt_date|decision_date|id|court)$/).default('-receipt_date'),
+    sort: z.enum(CASE_SORT_VALUES).default('-receipt_date'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
     format: z.enum(['json', 'csv']).default('json'),
   })
   .strict();
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
-
-const CASE_COLUMNS = ['id', 'court_vnkod', 'case_number', 'receipt_date', 'decision_date', 'articles', 'defendants', 'outcome', 'synthetic'];
-
-export async function listCases(ctx: AppContext, q: CaseListQuery) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (q.court) add('c.court_vnkod = ?', q.court);
-  if (q.article) add('exists (select 1 from case_articles a where a.case_id = c.id and a.article = ?)', q.article);
-  if (q.part) add('exists (select 1 from case_articles a where a.case_id = c.id and a.part = ?)', q.part);
-  if (q.outcome) add('c.outcome = ?', q.outcome);
-  if (q.from) add('c.receipt_date >= ?::date', q.from);
-  if (q.to) add('c.receipt_date <= ?::date', q.to);
-  if (q.q) {
-    params.push(q.q);
-    const n = params.length;
-    where.push(`(c.search @@ plainto_tsquery('russian', $${n}) or exists (select 1 from case_acts t where t.case_id = c.id and t.search @@ plainto_tsquery('russian', $${n})))`);
-  }
-  if (q.synthetic === 'exclude') where.push('not c.synthetic');
-  if (q.synthetic === 'only') where.push('c.synthetic');
-  const desc = q.sort.startsWith('-');
-  const column = SORTS[q.sort.replace(/^-/, '') as keyof typeof SORTS];
-  const filter = where.length ? `where ${where.join(' and ')}` : '';
-  const [count] = await ctx.db.query<{ n: number }>(`select count(*)::int as n from cases c ${filter}`, params);
-  const rows = await ctx.db.query<Record<string, unknown>>(
-    `select c.id, c.court_vnkod, c.case_number, c.receipt_date, c.decision_date, c.outcome, c.synthetic,
-            (select string_agg(distinct a.article || coalesce(' ч.' || a.part, ''), '; ') from case_articles a where a.case_id = c.id) as articles,
-            (select string_agg(coalesce(d.initials, 'hidden'), ', ' order by d.position) from case_defendants d where d.case_id = c.id) as defendants
-       from cases c ${filter}
-      order by ${column} ${desc ? 'desc' : 'asc'} nulls last, c.id ${desc ? 'desc' : 'asc'}
-      limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-    params,
-  );
-  return { total: count?.n ?? 0, page: q.page, pageSize: q.pageSize, rows };
-}
 
 async function caseById(ctx: AppContext, id: number) {
   const [row] = await ctx.db.query<Record<string, unknown>>(
@@ -86,8 +47,9 @@ async function caseById(ctx: AppContext, id: number) {
 
 export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/v1/cases', { config: { access: 'read', cache: true }, schema: { summary: 'Cases, filtered by court, article, part, period, outcome, full text; sorted; paginated; CSV with format=csv', querystring: CaseListQuery } }, async (request, reply) => {
-    const result = await listCases(ctx, request.query);
-    if (request.query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cases.csv"').send(renderCsv(CASE_COLUMNS, result.rows));
+    const { format, ...filter } = request.query;
+    const result = await listCases(ctx.db, filter);
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cases.csv"').send(renderCsv([...CASE_LIST_COLUMNS], result.rows));
     return result;
   });
 
@@ -113,6 +75,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-warc-'));
     try {
       const file = path.join(dir, 'case.warc');
+      const { exportWarc } = await import('../../courts/archive/export.ts');
       await exportWarc(ctx.db, file, { caseId: request.params.id });
       return reply.type('application/warc').header('content-disposition', `attachment; filename="case-${request.params.id}.warc"`).send(readFileSync(file));
     } finally {

@@ -3,6 +3,7 @@ import { loadKnowledgeBase } from '../../guidance/load.ts';
 import { penaltiesFor } from '../../guidance/penalties.ts';
 import { findPerson } from '../../courts/cases/persons.ts';
 import { linkedInstances } from '../../courts/cases/links.ts';
+import { CASE_LIST_COLUMNS, CASE_SORT_VALUES, listCases } from '../../courts/cases/list.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
 import { formatFrom, print, renderCsv, renderTable } from '../output.ts';
@@ -11,37 +12,49 @@ export function registerCases(program: Command): void {
   const cases = program.command('cases').description('stored cases (persons shown by initials only)');
   cases
     .command('list')
-    .description('list cases')
+    .description('list cases (the same list as GET /api/v1/cases)')
     .option('--court <vnkod>', 'only this court')
     .option('--article <n>', 'only cases with a defendant charged under this article')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--part <n>', 'only cases with a charge under this part')
+    .option('--outcome <outcome>', 'only this outcome (e.g. convicted, returned, pending)')
+    .option('--from <date>', 'received on or after YYYY-MM-DD')
+    .option('--to <date>', 'received on or before YYYY-MM-DD')
+    .option('--text <words>', 'full text (Russian stemming) over case information and act texts')
+    .option('--synthetic <which>', 'include, exclude or only SYNTHETIC cases', 'include')
+    .option('--sort <key>', `${CASE_SORT_VALUES.filter((v) => !v.startsWith('-')).join(', ')}; prefix - for descending`, '-receipt_date')
+    .option('--page <n>', 'page number', '1')
+    .option('--limit <n>', 'rows per page', '100')
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
-    .action(async (options: { court?: string; article?: string; limit: string; json?: boolean; csv?: boolean }) => {
+    .action(async (options: { court?: string; article?: string; part?: string; outcome?: string; from?: string; to?: string; text?: string; synthetic: string; sort: string; page: string; limit: string; json?: boolean; csv?: boolean }) => {
+      const sort = CASE_SORT_VALUES.find((v) => v === options.sort);
+      if (!sort) throw new OtkazError(ErrorCode.Usage, `--sort must be one of ${CASE_SORT_VALUES.join(', ')}`, { where: '--sort' });
+      const synthetic = (['include', 'exclude', 'only'] as const).find((v) => v === options.synthetic);
+      if (!synthetic) throw new OtkazError(ErrorCode.Usage, '--synthetic must be include, exclude or only', { where: '--synthetic' });
+      for (const flag of ['from', 'to'] as const) {
+        const value = options[flag];
+        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new OtkazError(ErrorCode.Usage, `expected YYYY-MM-DD, got "${value}"`, { where: `--${flag}` });
+      }
+      const page = positive(options.page, '--page');
+      const pageSize = positive(options.limit, '--limit');
       await withContext(async ({ db }) => {
-        const params: unknown[] = [Number(options.limit)];
-        const where: string[] = [];
-        if (options.court) {
-          params.push(options.court);
-          where.push(`c.court_vnkod = $${params.length}`);
-        }
-        if (options.article) {
-          params.push(options.article);
-          where.push(`exists (select 1 from case_articles a where a.case_id = c.id and a.article = $${params.length})`);
-        }
-        const rows = await db.query(
-          `select c.id, c.court_vnkod, c.case_number, c.receipt_date, c.decision_date, c.outcome, c.synthetic,
-                  (select string_agg(distinct a.article || coalesce(' ч.' || a.part, ''), '; ') from case_articles a where a.case_id = c.id) as articles,
-                  (select string_agg(coalesce(d.initials, '—'), ', ' order by d.position) from case_defendants d where d.case_id = c.id) as defendants
-           from cases c ${where.length ? `where ${where.join(' and ')}` : ''}
-           order by c.receipt_date desc nulls last, c.id limit $1`,
-          params,
-        );
-        const columns = ['id', 'court_vnkod', 'case_number', 'receipt_date', 'decision_date', 'articles', 'defendants', 'outcome', 'synthetic'];
+        const result = await listCases(db, {
+          ...(options.court ? { court: options.court } : {}),
+          ...(options.article ? { article: options.article } : {}),
+          ...(options.part ? { part: options.part } : {}),
+          ...(options.outcome ? { outcome: options.outcome } : {}),
+          ...(options.from ? { from: options.from } : {}),
+          ...(options.to ? { to: options.to } : {}),
+          ...(options.text ? { q: options.text } : {}),
+          synthetic,
+          sort,
+          page,
+          pageSize,
+        });
         const format = formatFrom(options);
-        if (format === 'json') print(JSON.stringify(rows, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, rows ));
-        else print(renderTable(columns, rows ));
+        if (format === 'json') print(JSON.stringify(result, null, 2));
+        else if (format === 'csv') print(renderCsv([...CASE_LIST_COLUMNS], result.rows));
+        else print(`${renderTable([...CASE_LIST_COLUMNS], result.rows)}\n${result.rows.length} of ${result.total} case(s), page ${result.page}`);
       });
     });
   cases
@@ -92,4 +105,10 @@ export function registerCases(program: Command): void {
         void record;
       });
     });
+}
+
+function positive(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new OtkazError(ErrorCode.Usage, `expected a whole number from 1, got "${value}"`, { where: flag });
+  return n;
 }
