@@ -29,10 +29,11 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
 
   it('stats series: CBP encounters by fiscal and by calendar year, with the months found', async () => {
     const fiscal = await cli('stats', 'series', '--indicator', 'encounters', '--dest', 'USA', '--period', 'fiscal_year', '--json');
-    const rows = (JSON.parse(fiscal.out) as { rows: Array<{ period: string; value: number; releases: Array<{ file: string }>; query: { sql: string } }> }).rows;
+    const parsed = JSON.parse(fiscal.out) as { rows: Array<{ period: string; value: number; releases: Array<{ file: string }>; queryId: number }>; queries: Array<{ sql: string }> };
+    const rows = parsed.rows;
     assert.deepEqual(rows.map((r) => [r.period, r.value]), [['FY2022', 36271], ['FY2023', 57163], ['FY2024', 21891], ['FY2025', 9064]]);
     assert.equal(rows[0]!.releases[0]!.file, 'nationwide-encounters-fy22-fy25-state.csv.gz');
-    assert.match(rows[0]!.query.sql, /stat_observations/);
+    assert.match(parsed.queries[rows[0]!.queryId]!.sql, /stat_observations/);
     const calendar = await cli('stats', 'series', '--indicator', 'encounters', '--dest', 'USA', '--period', 'year');
     assert.match(calendar.out, /2022\s+48,440\s+encounters\s+12\s+yes/);
     assert.match(calendar.out, /2025\s+5,863\s+encounters\s+9\s+NO/);

@@ -3,7 +3,6 @@
 // a claim check; axe-core on every page (no serious or critical violation). Screenshots go to test-artifacts/.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import type http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
 import { openDatabase } from '../../src/db/open.ts';
-import { startServer } from '../../src/server/server.ts';
+import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
 const require = createRequire(import.meta.url);
@@ -36,7 +35,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('web app in headless Chromium', () => {
-  let server: http.Server;
+  let server: RunningServer;
   let browser: Browser;
   let base = '';
   before(async () => {
@@ -50,13 +49,13 @@ describe('web app in headless Chromium', () => {
     await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'e2e', synthetic: false }, 'e2e-person-key-0123456789');
     await db.close();
     server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0' }));
-    const address = server.address();
+    const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   });
   after(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.stop();
   });
 
   it('overview: chart area, asylum figures with their source, latest case', async () => {
@@ -133,6 +132,9 @@ describe('web app in headless Chromium', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     assert.match(csv, /^source,dataset,indicator,measure/);
     assert.match(csv, /eurostat,migr_asyappctza,applications,first_time,RUS,DEU,2022,2850/);
+    await page.getByText('How each value was computed').click();
+    await page.getByRole('region', { name: 'Statement eurostat DEU' }).waitFor();
+    assert.match(await page.getByRole('region', { name: 'Statement eurostat DEU' }).innerText(), /from stat_observations[\s\S]*"eurostat","applications","RUS"/);
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.getByRole('cell', { name: /UNHCR applications\/new \(app_type N, nearest to first-time\), stages FI, calendar year, persons/ }).waitFor();
     await shot(page, 'statistics');

@@ -41,10 +41,20 @@ export interface SeriesRow {
   complete: boolean;
   releases: ReleaseRef[];
   definition: string;
+  queryId: number;
+}
+
+export interface SeriesStatement {
+  id: number;
+  source: string;
+  destination: string;
+  sql: string;
+  params: unknown[];
 }
 
 export interface SeriesResult {
   rows: SeriesRow[];
+  queries: SeriesStatement[];
   notes: Array<{ source: string; note: string }>;
   definition: string;
 }

@@ -8,7 +8,7 @@ import type { Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import type { Indicator, Source } from '../model.ts';
 import { recognitionRates, type RateMethod } from './rates.ts';
-import { EU27_MEMBERS, type PeriodBasis, type ReleaseRef, series, type SeriesRow } from './series.ts';
+import { EU27_MEMBERS, type PeriodBasis, type ReleaseRef, series, type SeriesRow, type SeriesStatement } from './series.ts';
 
 export interface Quantity {
   indicator: Indicator | 'recognition_rate';
@@ -42,7 +42,7 @@ export interface Candidate {
   definition: string;
   releases: ReleaseRef[];
   /** The series query that produced the value (absent for rates, which combine several). */
-  query?: SeriesRow['query'];
+  query?: SeriesStatement;
   /** Set when the figure answers a narrower reading of the quantity (e.g. the Southwest land border only). */
   variant?: string;
 }
@@ -145,7 +145,7 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
           flags: row.flags,
           definition: row.definition,
           releases: row.releases,
-          query: row.query,
+          query: result.queries[row.queryId]!,
         });
       }
     }
@@ -188,7 +188,7 @@ async function rangeReading(db: Queryable, quantity: Quantity, range: { from: st
       flags: [...new Set(rows.map((r) => r.flags).filter(Boolean))].join(','),
       definition: `${first.definition}; sum of ${rows.length} of ${range.months} months`,
       releases,
-      query: first.query,
+      query: result.queries[first.queryId]!,
     };
   });
 }

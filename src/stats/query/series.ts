@@ -70,7 +70,17 @@ export interface SeriesRow {
   growthPct?: number | null;
   releases: ReleaseRef[];
   definition: string;
-  query: { sql: string; params: unknown[] };
+  /** Index into `SeriesResult.queries`: the statement that produced this value. */
+  queryId: number;
+}
+
+/** One statement of a series: every value of one source and destination comes from it. */
+export interface SeriesStatement {
+  id: number;
+  source: Source;
+  destination: string;
+  sql: string;
+  params: unknown[];
 }
 
 export interface SeriesNote {
@@ -82,6 +92,8 @@ export interface SeriesNote {
 export interface SeriesResult {
   query: Required<Pick<SeriesQuery, 'indicator' | 'measure' | 'origin' | 'destinations' | 'period'>> & Omit<SeriesQuery, 'indicator' | 'measure' | 'origin' | 'destinations' | 'period'>;
   rows: SeriesRow[];
+  /** The exact SQL and parameters behind the rows (each row names its statement), so every value can be re-derived. */
+  queries: SeriesStatement[];
   notes: SeriesNote[];
   definition: string;
 }
@@ -198,6 +210,7 @@ export async function series(db: Queryable, input: SeriesQuery): Promise<SeriesR
   if (input.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.asOf)) throw new OtkazError(ErrorCode.StatsQuery, `expected YYYY-MM-DD, got "${input.asOf}"`, { where: '--as-of' });
   const sources = input.sources ?? [...SOURCES];
   const rows: SeriesRow[] = [];
+  const queries: SeriesStatement[] = [];
   const notes: SeriesNote[] = [];
   const bucket = bucketSql(basis);
   for (const source of sources) {
@@ -264,6 +277,7 @@ select bucket as period, unit, sum(value) as value, count(*)::int as observation
       const refs = await releaseRefs(db, [...new Set(found.flatMap((f) => f.releases))]);
       const definition = [selection.note, area.note, ...summed].filter(Boolean).join('; ');
       const expected = expectedMonths(basis);
+      const queryId = queries.push({ id: queries.length, source, destination, sql, params }) - 1;
       for (const f of found) {
         const releases = f.releases.map((id) => refs.get(id)!).filter(Boolean);
         const monthly = f.months > 0;
@@ -285,7 +299,7 @@ select bucket as period, unit, sum(value) as value, count(*)::int as observation
           observations: f.observations,
           releases,
           definition,
-          query: { sql, params },
+          queryId,
         });
       }
     }
@@ -294,6 +308,7 @@ select bucket as period, unit, sum(value) as value, count(*)::int as observation
   return {
     query: { ...input, indicator, measure, origin, destinations: input.destinations, period: basis, ...(from ? { from } : {}), ...(to ? { to } : {}) },
     rows,
+    queries,
     notes,
     definition: INDICATORS[indicator].definition,
   };

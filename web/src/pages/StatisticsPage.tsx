@@ -81,6 +81,19 @@ export function StatisticsPage() {
           <h2>{t('stats.definition')}</h2>
           <ul>{[...new Set(data.rows.map((r) => `${r.source}: ${r.definition}`))].map((d) => <li key={d}>{d}</li>)}</ul>
           {data.notes.length > 0 && (<><h2>{t('stats.notes')}</h2><ul>{data.notes.map((n, i) => <li key={i}>{n.note}</li>)}</ul></>)}
+          {data.queries.length > 0 && (
+            <details className="queries">
+              <summary>{t('stats.queries')}</summary>
+              <p>{t('stats.queriesIntro')}</p>
+              {data.queries.map((q) => (
+                <section key={q.id} aria-label={`${t('stats.statement')} ${q.source} ${q.destination}`}>
+                  <h3>{q.source} · {q.destination}</h3>
+                  <pre tabIndex={0}><code>{q.sql}</code></pre>
+                  <p className="muted">params: <code>{JSON.stringify(q.params)}</code></p>
+                </section>
+              ))}
+            </details>
+          )}
         </>
       )}
       <ComparePanel indicator={params.indicator} origin={params.origin} destination={params.dest.split(',')[0] ?? 'DEU'} />
