@@ -4,7 +4,7 @@
  * on any error, with stable codes. OpenAPI 3.1 at /api/openapi.json is generated from the same zod schemas.
  * Secure headers (strict CSP), request size limits and per-client rate limiting apply to everything.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -49,10 +49,21 @@ export const BODY_LIMIT = 1024 * 1024;
 /** Imports may upload a statistics file. */
 export const UPLOAD_LIMIT = 64 * 1024 * 1024;
 
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+// Fastify types these factories after its ajv compilers; at run time any schema compiler is accepted.
+const zodCompilers: CompilersFactory = {
+  buildValidator: (() => validatorCompiler) as unknown as CompilersFactory['buildValidator'],
+  buildSerializer: (() => serializerCompiler) as unknown as CompilersFactory['buildSerializer'],
+};
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // zod validates and serialises; giving Fastify the compilers up front keeps it from loading ajv (≈ 0.2 s of a start).
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    schemaController: { compilersFactory: zodCompilers },
+  });
 
   // Every route must decide who may call it.
   const routes: string[] = [];

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { exitCodeFor, OtkazError } from '../shared/errors.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerCourts } from './commands/courts.ts';
@@ -12,7 +11,8 @@ import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerStats } from './commands/stats.ts';
-import { type Io, printError, processIo, useIo } from './output.ts';
+import { type Io, processIo, useIo } from './output.ts';
+import { reportError } from './report.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -46,12 +46,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof OtkazError) {
-      printError(`otkaz: error [${error.code}]: ${error.message}`);
-      return exitCodeFor(error.code);
-    }
-    printError(`otkaz: unexpected error: ${(error as Error).stack ?? String(error)}`);
-    return 1;
+    return reportError(error);
   } finally {
     useIo(previous);
   }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Database } from './database.ts';
+import { projectPath } from '../shared/paths.ts';
 
 export interface Migration {
   version: number;
@@ -12,7 +12,7 @@ export interface Migration {
   checksum: string;
 }
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const MIGRATIONS_DIR = projectPath('src', 'db', 'migrations');
 
 /** Reads `NNN_name.sql` files in version order. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {

@@ -2,14 +2,13 @@
  * Loads the knowledge base from assets/guidance/*.yaml: each file validated against the schema (errors name
  * the file and the path inside it), merged, ids unique, every reference resolved.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { type Fact, type KnowledgeBase, knowledgeBase } from './schema.ts';
+import { GUIDANCE_DIR, knowledgeBaseFiles } from './files.ts';
 
-export const GUIDANCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/guidance');
 
 export interface LoadedKnowledgeBase extends KnowledgeBase {
   factById: Map<string, Fact>;
@@ -21,7 +20,7 @@ function invalid(message: string, where: string): OtkazError {
 
 export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
   const merged: KnowledgeBase = { facts: [], offences: [], exit_routes: [], restrictions: [], destinations: [], organisations: [] };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = knowledgeBaseFiles(dir);
   if (!files.length) throw invalid('no knowledge-base files (*.yaml)', dir);
   for (const name of files) {
     const file = path.join(dir, name);

@@ -2,17 +2,9 @@
  * The knowledge base in the database: replaced as a whole, in one transaction, when the YAML files change
  * (content hash), so SQL users and the API read the same version the files hold.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Database } from '../db/database.ts';
-import { GUIDANCE_DIR, type LoadedKnowledgeBase } from './load.ts';
-
-export function knowledgeBaseHash(dir = GUIDANCE_DIR): string {
-  const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
-  return hash.digest('hex');
-}
+import { knowledgeBaseHash } from './files.ts';
+import type { LoadedKnowledgeBase } from './load.ts';
 
 /** Loads the knowledge base into the database unless this version is already there; returns whether it loaded. */
 export async function syncKnowledgeBase(db: Database, kb: LoadedKnowledgeBase, hash = knowledgeBaseHash()): Promise<boolean> {

@@ -5,14 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
-import { hashFile } from './import/input.ts';
-import { importStatistics, type ImportResult } from './import/load.ts';
+import type { ImportResult } from './import/load.ts';
+import { projectPath } from '../shared/paths.ts';
 
-export const SNAPSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/asylum');
+export const SNAPSHOT_DIR = projectPath('assets', 'asylum');
 
 const manifestSchema = z.object({
   note: z.string(),
@@ -43,8 +42,11 @@ export async function ensureSnapshot(db: Database, dir = SNAPSHOT_DIR): Promise<
   const manifest = loadManifest(dir);
   const present = new Set((await db.query<{ sha256: string }>('select sha256 from stat_releases')).map((r) => r.sha256));
   const done: ImportResult[] = [];
-  for (const entry of manifest.files) {
-    if (present.has(entry.sha256)) continue;
+  const missing = manifest.files.filter((entry) => !present.has(entry.sha256));
+  if (!missing.length) return done;
+  // The importers (and their CSV parser) are loaded only when there is something to import.
+  const [{ hashFile }, { importStatistics }] = await Promise.all([import('./import/input.ts'), import('./import/load.ts')]);
+  for (const entry of missing) {
     const { sha256 } = await hashFile(path.join(dir, entry.file));
     if (sha256 !== entry.sha256) throw new OtkazError(ErrorCode.ArchiveMismatch, `bundled file's content hash ${sha256} differs from the manifest's ${entry.sha256}`, { where: entry.file });
     const result = await importStatistics(db, path.join(dir, entry.file), {

@@ -1,22 +1,24 @@
 import assert from 'node:assert/strict';
-import type http from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config.ts';
-import { startServer } from '../../src/server/server.ts';
+import { type RunningServer, startServer } from '../../src/server/server.ts';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-serve-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('server behind npm start', () => {
-  let server: http.Server;
+  let server: RunningServer;
   let base: string;
   before(async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-serve-'));
     server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0' }));
-    const address = server.address();
+    const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => server.stop());
 
   it('serves the page, the directory and counts', async () => {
     const page = await fetch(`${base}/about`);
@@ -76,5 +78,42 @@ describe('server behind npm start', () => {
     assert.match(bad.headers.get('content-type') ?? '', /^application\/problem\+json/);
     assert.equal((await fetch(`${base}/nope`)).status, 404);
     assert.equal((await fetch(`${base}/api/v1/courts`, { method: 'POST' })).status, 405);
+  });
+});
+
+describe('npm start (scripts/start.mjs: the server bundle, run by plain Node)', () => {
+  it('bundles the server, serves the app on a warm data folder, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, OTKAZ_DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "serving at" line in 60 s: ${output}`)), 60_000);
+        child.stdout.on('data', () => {
+          const match = /otkaz is serving at (http:\/\/\S+\/)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+        child.on('exit', () => reject(new Error(`the server exited: ${output}`)));
+      });
+      assert.ok(existsSync('dist/server/main.js'), 'the bundle was built');
+      const shell = await fetch(url);
+      assert.equal(shell.status, 200);
+      assert.match(await shell.text(), /<div id="root">/);
+      const courts = (await (await fetch(`${url}api/v1/courts`)).json()) as { counts: { total: number } };
+      assert.equal(courts.counts.total, 111);
+      const guidance = await (await fetch(`${url}guidance`)).text();
+      assert.match(guidance, /This is not legal advice/);
+      assert.ok(existsSync(path.join(dataDir, 'cache', 'guidance.json')), 'the validated knowledge base is cached by content hash');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+    assert.match(output, /SIGTERM, stopping/);
+    assert.ok(!existsSync(path.join(dataDir, 'db', 'otkaz.lock')), 'the embedded database was closed (lock released)');
   });
 });

@@ -7,8 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { planCrawl } from '../../crawler/jobs.ts';
-import { answerCaptcha } from '../../crawler/worker.ts';
-import { importStatistics } from '../../stats/import/load.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { type AppContext, UPLOAD_LIMIT } from '../app.ts';
 import type { ZodApp } from '../types.ts';
@@ -45,6 +43,7 @@ export function registerOperationRoutes(app: ZodApp, ctx: AppContext): void {
   app.post('/api/v1/operations/captchas/:id', { config: { access: 'operator' }, schema: { summary: 'Answer a captcha; the host resumes with it', security, params: z.object({ id: z.coerce.number().int().positive() }), body: z.object({ answer: z.string().regex(/^\d{3,8}$/, 'the digits shown') }).strict() } }, async (request) => {
     const [row] = await ctx.db.query<{ host: string; captcha_id: string }>("select host, captcha_id from captcha_queue where id = $1 and state = 'pending'", [request.params.id]);
     if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no pending captcha #${request.params.id}`);
+    const { answerCaptcha } = await import('../../crawler/worker.ts');
     await answerCaptcha(ctx.db, row.host, row.captcha_id, request.body.answer);
     return { answered: request.params.id };
   });
@@ -68,6 +67,7 @@ export function registerOperationRoutes(app: ZodApp, ctx: AppContext): void {
         const file = path.join(dir, request.query.filename);
         writeFileSync(file, body);
         const q = request.query;
+        const { importStatistics } = await import('../../stats/import/load.ts');
         const result = await importStatistics(ctx.db, file, { ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
         ctx.cache?.invalidate();
         return result;

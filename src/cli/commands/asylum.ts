@@ -4,7 +4,8 @@
  * query behind it.
  */
 import type { Command } from 'commander';
-import { checkClaims, loadClaims } from '../../stats/claims/check.ts';
+import { checkClaims } from '../../stats/claims/check.ts';
+import { loadClaims } from '../../stats/claims/load.ts';
 import { countryName, parseArea } from '../../stats/codes/countries.ts';
 import { fetchStatistics, FETCH_SOURCES, type FetchSource } from '../../stats/fetch/fetch.ts';
 import { importStatistics } from '../../stats/import/load.ts';

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
+import { stopOnSignal } from '../../server/main.ts';
 import { startServer } from '../../server/server.ts';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the HTTP API and pages on HOST:PORT (default 127.0.0.1:8080)')
+    .description('serve the web app, the HTTP API and the guidance pages on HOST:PORT (default 127.0.0.1:8080)')
     .action(async () => {
-      const config = loadConfig();
-      await startServer(config);
-      await new Promise<void>(() => undefined); // serve until stopped
+      const status = await stopOnSignal(await startServer(loadConfig()));
+      if (status !== 0) process.exitCode = status;
     });
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildDirectory } from './build.ts';
 import type { CourtDirectory, SourceId } from './types.ts';
+import { projectPath } from '../../shared/paths.ts';
 
-export const DIRECTORY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/courts/military-courts.json');
+export const DIRECTORY_FILE = projectPath('assets', 'courts', 'military-courts.json');
 
 export const SOURCE_FILES: Record<SourceId, string> = {
   'tochno-st-2024': 'config_sudrf.json',

@@ -4,11 +4,8 @@
  * Verdicts: holds (every figure of the meant definition agrees), holds_under_other_definition (only some
  * definition agrees — which one is named), does_not_hold, no_data. Each verdict lists the figures behind it.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
-import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { parseArea } from '../codes/countries.ts';
 import { isIndicator } from '../model.ts';
 import { type Candidate, candidates, type Quantity } from '../query/compare.ts';
@@ -136,28 +133,6 @@ export function satisfies(actual: number, stated: number, wording: Wording, tole
       return unreachable;
     }
   }
-}
-
-export function loadClaims(file: string): Claim[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new OtkazError(ErrorCode.InputNotFound, 'cannot read the claims file', { where: file, cause });
-  }
-  let document: unknown;
-  try {
-    document = parseYaml(text, { prettyErrors: true });
-  } catch (error) {
-    const linePos = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    throw new OtkazError(ErrorCode.ClaimsInvalid, `invalid YAML: ${(error as Error).message.split('\n')[0]}`, { where: linePos ? `${file}:${linePos.line}:${linePos.col}` : file, cause: error });
-  }
-  const parsed = claimsFileSchema.safeParse(document);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new OtkazError(ErrorCode.ClaimsInvalid, `${issue.message} at ${issue.path.join('.')}`, { where: file });
-  }
-  return parsed.data.claims;
 }
 
 function caveatsOf(c: Candidate, publishedOn?: string): string[] {
