@@ -13,6 +13,8 @@ export interface CachedResponse {
 
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
+  /** Values derived from the data for answers that are not cacheable whole (they also depend on the date). */
+  private readonly derived = new Map<string, Promise<unknown>>();
   private version = '';
   private checkedAt = 0;
   private pending: Promise<string> | null = null;
@@ -30,7 +32,10 @@ export class ResponseCache {
       .query<{ v: string }>(`select (select coalesce(max(id), 0) from captures)::text || '.' || (select coalesce(max(id), 0) from stat_releases)::text || '.' || (select coalesce(max(id), 0) from case_history)::text as v`)
       .then(([row]) => {
         const v = row?.v ?? '';
-        if (v !== this.version) this.entries.clear();
+        if (v !== this.version) {
+          this.entries.clear();
+          this.derived.clear();
+        }
         this.version = v;
         this.checkedAt = Date.now();
         return v;
@@ -55,9 +60,27 @@ export class ResponseCache {
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
+  /**
+   * A value computed from the stored data, kept while the data version is unchanged (e.g. the recognition
+   * figures behind every route check). A failed computation is not kept.
+   */
+  async derive<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await this.currentVersion();
+    const k = `${version} ${key}`;
+    let value = this.derived.get(k) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      this.derived.set(k, value);
+      value.catch(() => this.derived.delete(k));
+      while (this.derived.size > this.maxEntries) this.derived.delete(this.derived.keys().next().value as string);
+    }
+    return value;
+  }
+
   /** After a write in this process: forget everything now. */
   invalidate(): void {
     this.entries.clear();
+    this.derived.clear();
     this.checkedAt = 0;
   }
 

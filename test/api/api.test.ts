@@ -148,6 +148,23 @@ for (const engine of ENGINES) {
       assert.equal((await open.inject({ url: '/api/v1/cases/99999' })).statusCode, 404);
     });
 
+    it('a case\'s persons, articles, events and captures, each on its own', async () => {
+      const id = ((await open.inject({ url: '/api/v1/cases?article=173.1' })).json() as { rows: Array<{ id: number }> }).rows[0]!.id;
+      // Read off leninsky_ufa_criminal.html: one defendant, art. 173.1 part 2, the proceedings ended with a court fine.
+      const persons = (await open.inject({ url: `/api/v1/cases/${id}/persons` })).json() as Array<{ initials: string; hidden: boolean }>;
+      assert.deepEqual(persons.map((p) => [p.initials, p.hidden]), [['Н.А.Р.', false]]);
+      const charges = (await open.inject({ url: `/api/v1/cases/${id}/articles` })).json() as { articles: Array<{ article: string; part: string }>; penalties: Array<{ offence: unknown }> };
+      assert.deepEqual(charges.articles.map((a) => [a.article, a.part]), [['173.1', '2']]);
+      assert.deepEqual(charges.penalties.map((p) => p.offence), [null]);
+      const events = (await open.inject({ url: `/api/v1/cases/${id}/events` })).json() as Array<{ name: string; event_date: string; event_time: string | null }>;
+      assert.deepEqual(events.slice(0, 3).map((e) => [e.name, e.event_date]), [['Регистрация поступившего в суд дела', '2026-04-22'], ['Передача материалов дела судье', '2026-04-22'], ['Решение в отношении поступившего уголовного дела', '2026-04-24']]);
+      assert.ok(events.some((e) => e.name === 'Судебное заседание' && e.event_date === '2026-05-06' && e.event_time === '10:00'));
+      const captures = (await open.inject({ url: `/api/v1/cases/${id}/captures` })).json() as Array<{ id: number; sha256: string; http_status: number | null }>;
+      assert.equal(captures.length, 1);
+      assert.match(captures[0]!.sha256, /^2d621169ee315353/);
+      for (const part of ['persons', 'articles', 'events', 'captures']) assert.equal((await open.inject({ url: `/api/v1/cases/99999/${part}` })).statusCode, 404, part);
+    });
+
     it('statistics: series with provenance and CSV; claim check', async () => {
       const series = (await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat' })).json() as { rows: Array<{ value: number; releases: Array<{ vintage: string }> }> };
       assert.deepEqual(series.rows.map((r) => [r.value, r.releases[0]!.vintage]), [[2850, '2024-01-18']]);

@@ -45,6 +45,26 @@ async function caseById(ctx: AppContext, id: number) {
   return row;
 }
 
+function casePersons(ctx: AppContext, id: number) {
+  return ctx.db.query('select position, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence from case_defendants where case_id = $1 order by position', [id]);
+}
+
+function caseArticles(ctx: AppContext, id: number) {
+  return ctx.db.query<{ article: string; part: string | null }>('select defendant_position, position, code, article, part, point from case_articles where case_id = $1 order by defendant_position, position', [id]);
+}
+
+function caseEvents(ctx: AppContext, id: number) {
+  return ctx.db.query('select position, name, event_date, event_time, place, result, basis, note, published_date from case_events where case_id = $1 order by position', [id]);
+}
+
+function caseHistory(ctx: AppContext, id: number) {
+  return ctx.db.query(
+    `select h.kind, h.recorded_at, h.changes, p.id as capture_id, p.url, p.retrieved_at, p.sha256, p.synthetic
+       from case_history h join captures p on p.id = h.capture_id where h.case_id = $1 order by h.id`,
+    [id],
+  );
+}
+
 export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/v1/cases', { config: { access: 'read', cache: true }, schema: { summary: 'Cases, filtered by court, article, part, period, outcome, full text; sorted; paginated; CSV with format=csv', querystring: CaseListQuery } }, async (request, reply) => {
     const { format, ...filter } = request.query;
@@ -53,24 +73,36 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     return result;
   });
 
-  app.get('/api/v1/cases/:id', { config: { access: 'read', cache: true }, schema: { summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures', params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request) => {
+  const idParams = z.object({ id: z.coerce.number().int().positive() });
+  app.get('/api/v1/cases/:id', { config: { access: 'read', cache: true }, schema: { summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures', params: idParams } }, async (request) => {
     const id = request.params.id;
     const head = await caseById(ctx, id);
-    const [persons, articles, events, history, linked] = await Promise.all([
-      ctx.db.query('select position, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence from case_defendants where case_id = $1 order by position', [id]),
-      ctx.db.query<{ article: string; part: string | null }>('select defendant_position, position, code, article, part, point from case_articles where case_id = $1 order by defendant_position, position', [id]),
-      ctx.db.query('select position, name, event_date, event_time, place, result, basis, note, published_date from case_events where case_id = $1 order by position', [id]),
-      ctx.db.query(
-        `select h.kind, h.recorded_at, h.changes, p.id as capture_id, p.url, p.retrieved_at, p.sha256, p.synthetic
-           from case_history h join captures p on p.id = h.capture_id where h.case_id = $1 order by h.id`,
-        [id],
-      ),
-      linkedInstances(ctx.db, id),
-    ]);
+    const [persons, articles, events, history, linked] = await Promise.all([casePersons(ctx, id), caseArticles(ctx, id), caseEvents(ctx, id), caseHistory(ctx, id), linkedInstances(ctx.db, id)]);
     return { case: head, persons, articles, events, history, linkedInstances: linked, penalties: penaltiesFor(ctx.kb, articles) };
   });
+  app.get('/api/v1/cases/:id/persons', { config: { access: 'read', cache: true }, schema: { summary: "A case's defendants by initials only (hidden where the court hid them), with outcome and sentence", params: idParams } }, async (request) => {
+    await caseById(ctx, request.params.id);
+    return casePersons(ctx, request.params.id);
+  });
+  app.get('/api/v1/cases/:id/articles', { config: { access: 'read', cache: true }, schema: { summary: "A case's charges: article, part, point per defendant, with the penalty ranges of the guidance knowledge base", params: idParams } }, async (request) => {
+    await caseById(ctx, request.params.id);
+    const articles = await caseArticles(ctx, request.params.id);
+    return { articles, penalties: penaltiesFor(ctx.kb, articles) };
+  });
+  app.get('/api/v1/cases/:id/events', { config: { access: 'read', cache: true }, schema: { summary: "A case's movement: hearings and other events in the court's order", params: idParams } }, async (request) => {
+    await caseById(ctx, request.params.id);
+    return caseEvents(ctx, request.params.id);
+  });
+  app.get('/api/v1/cases/:id/captures', { config: { access: 'read', cache: true }, schema: { summary: 'The archived captures a case was read from: URL, retrieval time, HTTP status, sha256 (raw page at /api/v1/captures/:id/raw)', params: idParams } }, async (request) => {
+    await caseById(ctx, request.params.id);
+    return ctx.db.query(
+      `select p.id, p.url, p.retrieved_at, p.ingested_at, p.http_status, p.sha256, p.content_type, p.source, p.synthetic, p.page_kind, p.layout
+         from captures p where p.id in (select capture_id from case_history where case_id = $1) order by p.id`,
+      [request.params.id],
+    );
+  });
 
-  app.get('/api/v1/cases/:id/warc', { config: { access: 'read' }, schema: { summary: "WARC 1.1 of the case's captures (request, response, metadata records)", params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+  app.get('/api/v1/cases/:id/warc', { config: { access: 'read' }, schema: { summary: "WARC 1.1 of the case's captures (request, response, metadata records)", params: idParams } }, async (request, reply) => {
     await caseById(ctx, request.params.id);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-warc-'));
     try {

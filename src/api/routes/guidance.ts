@@ -6,7 +6,8 @@ import type { Lang } from '../../guidance/render.ts';
 import { checkRoute, DISCLAIMER } from '../../guidance/route.ts';
 import { DOCUMENTS, STATUSES } from '../../guidance/schema.ts';
 import { recognitionFigures } from '../../guidance/statistics.ts';
-import { destinationPage, escapeHtml, factsPage, guidanceHome, routePage } from '../../server/guidance-pages.ts';
+import { destinationPage, factsPage, guidanceHome, routePage } from '../pages/guidance.ts';
+import { escapeHtml } from '../pages/html.ts';
 import { series } from '../../stats/query/series.ts';
 import type { Database } from '../../db/database.ts';
 import type { AppContext } from '../app.ts';
@@ -47,8 +48,14 @@ async function destinationStatistics(db: Database, country: string): Promise<str
 
 export function registerGuidanceRoutes(app: ZodApp, ctx: AppContext): void {
   const kb = ctx.kb;
+  // The route checker's answer depends on the date (incident recency), so it is not cached whole; the figures it
+  // reads from the statistics are, until the data change.
+  const cache = () => {
+    if (!ctx.cache) throw new Error('the response cache is set up before the routes');
+    return ctx.cache;
+  };
   const route = async (q: z.infer<typeof RouteQuery>) => {
-    const stats = await recognitionFigures(ctx.db, kb.destinations.filter((d) => d.statistics).map((d) => d.country));
+    const stats = await cache().derive('guidance:recognition', () => recognitionFigures(ctx.db, kb.destinations.filter((d) => d.statistics).map((d) => d.country)));
     return checkRoute(kb, { documents: q.documents.filter((d) => d !== 'none'), status: q.status, caseOpen: q.case !== undefined, location: q.location, preferences: q.prefer ? q.prefer.toUpperCase().split(',') : [], today: today() }, stats);
   };
 
@@ -65,7 +72,9 @@ export function registerGuidanceRoutes(app: ZodApp, ctx: AppContext): void {
   });
   app.get('/guidance/destination/:country', { config: { access: 'read' }, schema: { hide: true, params: z.object({ country: z.string().regex(/^[A-Z]{3}$/) }), querystring: z.object({ lang }).strict() } }, async (request, reply) => {
     const l = langOf(request, request.query.lang, reply);
-    const page = destinationPage(kb, request.params.country, l, today(), await destinationStatistics(ctx.db, request.params.country));
+    const country = request.params.country;
+    if (!kb.destinations.some((d) => d.country === country)) return reply.callNotFound();
+    const page = destinationPage(kb, country, l, today(), await cache().derive(`guidance:destination:${country}`, () => destinationStatistics(ctx.db, country)));
     if (!page) return reply.callNotFound();
     return reply.type('text/html; charset=utf-8').send(page);
   });

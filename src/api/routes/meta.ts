@@ -1,7 +1,7 @@
 /** Health, the OpenAPI document and its human-readable page, and the home page. */
 import { z } from 'zod';
 import { listReleases } from '../../stats/query/releases.ts';
-import { escapeHtml } from '../../server/guidance-pages.ts';
+import { escapeHtml } from '../pages/html.ts';
 import type { AppContext } from '../app.ts';
 import type { ZodApp } from '../types.ts';
 

@@ -4,15 +4,12 @@
  * organisations, and every fact with its sources, dates and confidence (stale facts marked). Every statement
  * links to the facts it rests on.
  */
-import { isStale } from '../guidance/check.ts';
-import type { LoadedKnowledgeBase } from '../guidance/load.ts';
-import { label, type Lang } from '../guidance/render.ts';
-import { DISCLAIMER, type Line, type RouteResult } from '../guidance/route.ts';
-import { DOCUMENTS, type Localized, STATUSES } from '../guidance/schema.ts';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { isStale } from '../../guidance/check.ts';
+import type { LoadedKnowledgeBase } from '../../guidance/load.ts';
+import { label, type Lang } from '../../guidance/render.ts';
+import { DISCLAIMER, type Line, type RouteResult } from '../../guidance/route.ts';
+import { DOCUMENTS, type Localized, STATUSES } from '../../guidance/schema.ts';
+import { escapeHtml } from './html.ts';
 
 const T: Record<string, Localized> = {
   heading: { en: 'Guidance for military refusers', ru: 'Справочник для отказников' },
