@@ -4,6 +4,7 @@
  * on any error, with stable codes. OpenAPI 3.1 at /api/openapi.json is generated from the same zod schemas.
  * Secure headers (strict CSP), request size limits and per-client rate limiting apply to everything.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -15,7 +16,7 @@ import type { Database } from '../db/database.ts';
 import type { LoadedKnowledgeBase } from '../guidance/load.ts';
 import { OtkazError } from '../shared/errors.ts';
 import { ACCESS_LEVELS, type Access, bearer, decide } from './access.ts';
-import { ResponseCache } from './cache.ts';
+import { type CachedResponse, ResponseCache } from './cache.ts';
 import { ApiCode, problem, statusOf, statusOfDomain } from './problem.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
@@ -33,6 +34,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     cacheKey?: string;
+    cacheVersion?: string;
   }
 }
 
@@ -105,19 +107,50 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.url));
   });
 
-  // Cached reads: looked up after the access decision, stored when the handler answered 200.
+  // Cached reads (src/api/cache.ts): looked up after the access decision, stored when the handler answered 200.
   const cache = ctx.cache ?? new ResponseCache(ctx.db);
   ctx.cache = cache;
+  // Marks the background request that recomputes a stale answer; only this process knows the value.
+  const REFRESH_HEADER = 'x-otkaz-refresh';
+  const refreshSecret = randomBytes(16).toString('hex');
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config.cache) return;
-    const key = `${await cache.currentVersion()} ${request.url}`;
-    const hit = cache.get(key);
-    if (hit) return reply.header('x-otkaz-cache', 'hit').type(hit.contentType).send(hit.body);
-    request.cacheKey = key;
+    const url = request.url;
+    const version = await cache.currentVersion();
+    const send = (entry: CachedResponse, state: 'hit' | 'stale') => reply.header('x-otkaz-cache', state).header('x-otkaz-data-version', entry.version).type(entry.contentType).send(entry.body);
+    let entry = cache.get(url);
+    if (entry?.version === version) return send(entry, 'hit');
+    const refresh = request.headers[REFRESH_HEADER] === `${refreshSecret} ${version}`;
+    if (!refresh) {
+      const running = cache.running(url, version);
+      if (entry) {
+        // The data changed since this answer: serve it while one background request computes the new one.
+        if (!running) {
+          cache.start(url, version);
+          void app.inject({ method: 'GET', url, headers: { ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}), [REFRESH_HEADER]: `${refreshSecret} ${version}` } }).catch(() => cache.finish(url, version));
+        }
+        return send(entry, 'stale');
+      }
+      if (running) {
+        await running;
+        entry = cache.get(url);
+        if (entry?.version === version) return send(entry, 'hit');
+      }
+    }
+    cache.start(url, version);
+    request.cacheKey = url;
+    request.cacheVersion = version;
+    reply.raw.once('close', () => cache.finish(url, version));
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.cacheKey && reply.statusCode === 200 && typeof payload === 'string') cache.set(request.cacheKey, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+    if (request.cacheKey && request.cacheVersion !== undefined && reply.statusCode === 200 && typeof payload === 'string') {
+      cache.set(request.cacheKey, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), version: request.cacheVersion });
+      reply.header('x-otkaz-data-version', request.cacheVersion);
+    }
     return payload;
+  });
+  app.addHook('onResponse', async (request) => {
+    if (request.cacheKey && request.cacheVersion !== undefined) cache.finish(request.cacheKey, request.cacheVersion);
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -1,18 +1,29 @@
 /**
- * Response cache for read routes whose answer depends only on the stored data: counts, series, lists. The key is
- * the URL plus a data version — the newest capture and the newest statistics release — read from the database
- * at most once a second, so a crawl worker or an import in another process is seen within a second. Bounded
- * (least recently used entries go first); only 200 responses are kept.
+ * Response cache for read routes whose answer depends only on the stored data: counts, series, lists. Each entry
+ * is an answer for a URL at a data version — the newest capture, statistics release and case-history row, read
+ * from the database at most once a second, so a crawl worker or an import in another process is seen within a
+ * second. Looked up only after the access decision.
+ *
+ * - fresh: the entry's version is current — served as is;
+ * - one computation per URL and version: requests that miss while it runs wait for it instead of repeating it;
+ * - stale while revalidating: after the data changed, the previous answer is served (marked `stale`, with its
+ *   version) while one background request computes the new one, so a crawl that writes every second does not
+ *   make every overview wait for a count over all cases. A write through this process (`invalidate`) drops
+ *   everything: its own writes are never answered stale.
+ *
+ * Bounded (least recently used entries go first); only 200 responses are kept.
  */
 import type { Queryable } from '../db/database.ts';
 
 export interface CachedResponse {
   body: string;
   contentType: string;
+  version: string;
 }
 
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
+  private readonly inflight = new Map<string, { done: Promise<void>; resolve: () => void }>();
   /** Values derived from the data for answers that are not cacheable whole (they also depend on the date). */
   private readonly derived = new Map<string, Promise<unknown>>();
   private version = '';
@@ -32,10 +43,7 @@ export class ResponseCache {
       .query<{ v: string }>(`select (select coalesce(max(id), 0) from captures)::text || '.' || (select coalesce(max(id), 0) from stat_releases)::text || '.' || (select coalesce(max(id), 0) from case_history)::text as v`)
       .then(([row]) => {
         const v = row?.v ?? '';
-        if (v !== this.version) {
-          this.entries.clear();
-          this.derived.clear();
-        }
+        if (v !== this.version) this.derived.clear();
         this.version = v;
         this.checkedAt = Date.now();
         return v;
@@ -46,18 +54,39 @@ export class ResponseCache {
     return this.pending;
   }
 
-  get(key: string): CachedResponse | undefined {
-    const hit = this.entries.get(key);
+  /** The last answer for a URL, of whatever version. */
+  get(url: string): CachedResponse | undefined {
+    const hit = this.entries.get(url);
     if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      this.entries.delete(url);
+      this.entries.set(url, hit);
     }
     return hit;
   }
 
-  set(key: string, value: CachedResponse): void {
-    this.entries.set(key, value);
+  set(url: string, value: CachedResponse): void {
+    this.entries.set(url, value);
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  /** The computation running for this URL and version, if any. */
+  running(url: string, version: string): Promise<void> | undefined {
+    return this.inflight.get(`${version} ${url}`)?.done;
+  }
+
+  /** Marks a computation as running; call `finish` when its response is sent or abandoned. */
+  start(url: string, version: string): void {
+    const key = `${version} ${url}`;
+    if (this.inflight.has(key)) return;
+    let resolve = () => undefined as void;
+    const done = new Promise<void>((r) => (resolve = r));
+    this.inflight.set(key, { done, resolve });
+  }
+
+  finish(url: string, version: string): void {
+    const key = `${version} ${url}`;
+    this.inflight.get(key)?.resolve();
+    this.inflight.delete(key);
   }
 
   /**

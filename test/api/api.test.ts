@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, routeTable } from '../../src/api/app.ts';
+import { ResponseCache } from '../../src/api/cache.ts';
 import { decide } from '../../src/api/access.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
@@ -190,6 +191,42 @@ for (const engine of ENGINES) {
       const after = await guarded.inject({ url: '/api/v1/stats/releases', headers: { authorization: `Bearer ${READER}` } });
       assert.equal(after.headers['x-otkaz-cache'], undefined);
       assert.ok((after.json() as Array<{ dataset: string }>).some((r) => r.dataset === 'migr_asydcfsta'));
+    });
+
+    it('cache: concurrent misses compute once; after another process writes, the old answer is served stale while one request recomputes it', async () => {
+      let counts = 0;
+      const counting: Database = {
+        ...db,
+        query: <T extends object>(sql: string, params?: readonly unknown[]) => {
+          if (sql.includes('count(distinct c.id)')) counts += 1;
+          return db.query<T>(sql, params);
+        },
+      };
+      // Data version read on every request (no 1 s interval), so the test needs no waiting.
+      const app = await buildApp({ config: config({ OTKAZ_RATE_LIMIT: '0' }), db: counting, directory, kb, cache: new ResponseCache(counting, 100, 0) });
+      try {
+        const url = '/api/v1/stats/prosecutions?by=year&articles=173.1';
+        const first = await Promise.all([1, 2, 3, 4, 5].map(() => app.inject({ url })));
+        assert.ok(first.every((r) => r.statusCode === 200 && r.body === first[0]!.body));
+        assert.equal(counts, 2, 'one computation (rows and totals) for five concurrent requests');
+        assert.equal(first.filter((r) => r.headers['x-otkaz-cache'] === 'hit').length, 4);
+        const version = String(first[0]!.headers['x-otkaz-data-version']);
+        // Another process (not this API) imports a release: the data version changes.
+        await importStatistics(db, path.join(SAMPLES, 'migr_asyappctza_jsonstat.json'));
+        const stale = await app.inject({ url });
+        assert.deepEqual([stale.headers['x-otkaz-cache'], stale.headers['x-otkaz-data-version'], stale.body], ['stale', version, first[0]!.body]);
+        let fresh = await app.inject({ url });
+        for (let i = 0; i < 50 && fresh.headers['x-otkaz-cache'] !== 'hit'; i += 1) {
+          await new Promise((r) => setTimeout(r, 20));
+          fresh = await app.inject({ url });
+        }
+        assert.equal(fresh.headers['x-otkaz-cache'], 'hit');
+        assert.notEqual(fresh.headers['x-otkaz-data-version'], version);
+        assert.equal(counts, 4, 'one background recomputation');
+        assert.equal((await app.inject({ url, headers: { 'x-otkaz-refresh': String(fresh.headers['x-otkaz-data-version']) } })).headers['x-otkaz-cache'], 'hit', 'a client cannot force a recomputation');
+      } finally {
+        await app.close();
+      }
     });
   });
 }
