@@ -38,12 +38,19 @@ declare module 'fastify' {
   }
 }
 
+/** What the background work of the server's start is doing; /healthz reports it. */
+export interface StartupState {
+  statistics: 'loading' | 'ready' | 'failed';
+}
+
 export interface AppContext {
   config: Config;
   db: Database;
   directory: CourtDirectory;
   kb: LoadedKnowledgeBase;
   cache?: ResponseCache;
+  /** Background work of the server's start, reported by /healthz (absent: nothing running). */
+  startup?: StartupState;
 }
 
 

@@ -7,6 +7,7 @@ import { type CrawlJob, claimJob, enqueue } from './jobs.ts';
 import { splitWindow } from './plan.ts';
 import { parseRobots, robotsAllows } from './robots.ts';
 import { listUrl, searchFormUrl } from './urls.ts';
+import { refreshPlannerStatistics } from '../db/maintenance.ts';
 
 export interface CrawlerOptions {
   /** Send every request to this base instead (`https://host/p` → `<base>/host/p`): the simulator. */
@@ -215,9 +216,13 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     return Math.max(10, Date.parse(row.next.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')) - now().getTime());
   };
 
+  // The embedded engine has no autovacuum: keep the planner's statistics current as pages come in.
+  let handled = 0;
+  let refreshedAt = 0;
   const run = async (job: CrawlJob): Promise<void> => {
     try {
       await handle(job);
+      handled += 1;
     } catch (error) {
       stats.errors += 1;
       options.onEvent?.({ type: 'error', job, error: (error as Error).message });
@@ -241,6 +246,10 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     return recent.length < options.globalPerMinute ? 0 : (recent[0] ?? t) + 60_000 - t;
   };
   while (!options.signal?.aborted) {
+    if (handled - refreshedAt >= 500) {
+      refreshedAt = handled;
+      await refreshPlannerStatistics(db);
+    }
     let claimed = false;
     while (inFlight.size < Math.max(1, options.concurrency) && globalWait() === 0) {
       const job = await claimJob(db, { worker: options.workerId, now: now(), pacingMs: options.pacingMs, dailyCap: options.dailyCap });
@@ -269,6 +278,7 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     wake = null;
   }
   await Promise.all(inFlight);
+  if (handled > refreshedAt) await refreshPlannerStatistics(db);
   return stats;
 }
 

@@ -1,13 +1,16 @@
 /**
  * `npm start` / `otkaz serve`: opens the database, syncs the court directory and the guidance knowledge base,
- * loads the bundled statistics on first start, and serves the HTTP API (src/api), the guidance pages and
- * the web app (web/dist).
+ * serves the HTTP API (src/api), the guidance pages and the web app (web/dist) — and then, in the background,
+ * loads the bundled statistics on a first start (the app answers meanwhile; /healthz says `loading`) and
+ * refreshes the planner statistics of tables filled since the last run.
  */
 import type http from 'node:http';
 import path from 'node:path';
+import type { StartupState } from '../api/app.ts';
 import type { Config } from '../config/config.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
 import { syncCourts } from '../courts/directory/sync.ts';
+import { refreshPlannerStatistics } from '../db/maintenance.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
 import { loadKnowledgeBaseCached } from '../guidance/cache.ts';
 import { syncKnowledgeBase } from '../guidance/store.ts';
@@ -16,7 +19,9 @@ import { ensureSnapshot } from '../stats/snapshot.ts';
 export interface RunningServer {
   server: http.Server;
   url: string;
-  /** Stops accepting requests, lets the ones in flight finish, then closes the database cleanly. */
+  /** Settles when the background work of the start (bundled statistics, planner statistics) is done. */
+  ready: Promise<void>;
+  /** Stops accepting requests, lets the ones in flight and the current background step finish, closes the database. */
   stop(): Promise<void>;
 }
 
@@ -30,17 +35,46 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await syncCourts(db, directory);
     const { kb, hash } = await loadKnowledgeBaseCached(path.join(config.dataDir, 'cache'));
     await syncKnowledgeBase(db, kb, hash);
-    const loaded = await ensureSnapshot(db);
-    if (loaded.length) process.stdout.write(`loaded the bundled statistics: ${loaded.length} files, ${loaded.reduce((n, r) => n + r.observations, 0)} observations\n`);
-    const app = await (await api).buildApp({ config, db, directory, kb });
+    const startup: StartupState = { statistics: 'loading' };
+    const app = await (await api).buildApp({ config, db, directory, kb, startup });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host}:${port}/`;
     process.stdout.write(`otkaz is serving at ${url} (${db.engine} database)\n`);
-    let stopping: Promise<void> | null = null;
-    const stop = () => (stopping ??= app.close().then(() => db.close()));
-    return { server: app.server, url, stop };
+
+    const stopping = new AbortController();
+    const ready = (async () => {
+      try {
+        const loaded = await ensureSnapshot(db, undefined, stopping.signal);
+        startup.statistics = 'ready';
+        if (loaded.length) process.stdout.write(`loaded the bundled statistics: ${loaded.length} files, ${loaded.reduce((n, r) => n + r.observations, 0)} observations\n`);
+      } catch (error) {
+        startup.statistics = 'failed';
+        process.stderr.write(`otkaz: the bundled statistics were not loaded: ${(error as Error).message}\n`);
+      }
+      // Planner statistics of tables filled since the last run (src/db/maintenance.ts), once the first pages are served.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1000);
+        stopping.signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      if (stopping.signal.aborted) return;
+      try {
+        const done = await refreshPlannerStatistics(db);
+        if (done.length) process.stdout.write(`refreshed planner statistics: ${done.map((d) => `${d.table} (${d.ms} ms)`).join(', ')}\n`);
+      } catch (error) {
+        process.stderr.write(`otkaz: planner statistics not refreshed: ${(error as Error).message}\n`);
+      }
+    })();
+    let stopped: Promise<void> | null = null;
+    const stop = () => {
+      stopping.abort();
+      return (stopped ??= app.close().then(() => ready).then(() => db.close()));
+    };
+    return { server: app.server, url, ready, stop };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -37,8 +37,8 @@ export function loadManifest(dir = SNAPSHOT_DIR): SnapshotManifest {
   return parsed.data;
 }
 
-/** Imports every bundled file not yet in the database; returns what it did (empty when all were there). */
-export async function ensureSnapshot(db: Database, dir = SNAPSHOT_DIR): Promise<ImportResult[]> {
+/** Imports every bundled file not yet in the database; returns what it did. With a signal, stops between files. */
+export async function ensureSnapshot(db: Database, dir = SNAPSHOT_DIR, signal?: AbortSignal): Promise<ImportResult[]> {
   const manifest = loadManifest(dir);
   const present = new Set((await db.query<{ sha256: string }>('select sha256 from stat_releases')).map((r) => r.sha256));
   const done: ImportResult[] = [];
@@ -47,6 +47,7 @@ export async function ensureSnapshot(db: Database, dir = SNAPSHOT_DIR): Promise<
   // The importers (and their CSV parser) are loaded only when there is something to import.
   const [{ hashFile }, { importStatistics }] = await Promise.all([import('./import/input.ts'), import('./import/load.ts')]);
   for (const entry of missing) {
+    if (signal?.aborted) break;
     const { sha256 } = await hashFile(path.join(dir, entry.file));
     if (sha256 !== entry.sha256) throw new OtkazError(ErrorCode.ArchiveMismatch, `bundled file's content hash ${sha256} differs from the manifest's ${entry.sha256}`, { where: entry.file });
     const result = await importStatistics(db, path.join(dir, entry.file), {

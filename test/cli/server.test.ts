@@ -13,10 +13,21 @@ after(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('server behind npm start', () => {
   let server: RunningServer;
   let base: string;
+  let duringLoad: unknown;
+  let afterLoad: unknown;
   before(async () => {
     server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0' }));
     const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    // The bundled statistics load in the background on a first start: the server answers meanwhile.
+    duringLoad = await (await fetch(`${base}/healthz`)).json();
+    await server.ready;
+    afterLoad = await (await fetch(`${base}/healthz`)).json();
+  });
+
+  it('answers while the bundled statistics load in the background, and says so', () => {
+    assert.deepEqual(duringLoad, { ok: true, engine: 'pglite', statistics: 'loading' });
+    assert.deepEqual(afterLoad, { ok: true, engine: 'pglite', statistics: 'ready' });
   });
   after(() => server.stop());
 

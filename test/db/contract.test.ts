@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Database } from '../../src/db/database.ts';
+import { refreshPlannerStatistics } from '../../src/db/maintenance.ts';
 import { migrate, type Migration } from '../../src/db/migrate.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { ENGINES } from '../helpers/engines.ts';
@@ -35,6 +36,21 @@ for (const engine of ENGINES) {
       assert.equal(row.ts, '2026-04-22T12:56:00.000Z');
       assert.equal(row.num, 12.5);
       assert.deepEqual([...row.b], [1, 2, 255]);
+    });
+
+    it('refreshes planner statistics of a filled table once, and again only after it grew by a fifth', async () => {
+      await db.exec(`create table planner_probe (id int, pad text); insert into planner_probe select g, repeat('x', 100) from generate_series(1, 5000) g`);
+      try {
+        const first = await refreshPlannerStatistics(db, ['planner_probe']);
+        assert.deepEqual(first.map((r) => r.table), ['planner_probe']);
+        const [stats] = await db.query<{ reltuples: number }>(`select reltuples from pg_class where relname = 'planner_probe'`);
+        assert.equal(stats!.reltuples, 5000);
+        assert.deepEqual(await refreshPlannerStatistics(db, ['planner_probe']), [], 'nothing to do until it grows');
+        await db.exec(`insert into planner_probe select g, repeat('x', 100) from generate_series(5001, 10000) g`);
+        assert.deepEqual((await refreshPlannerStatistics(db, ['planner_probe'])).map((r) => r.table), ['planner_probe']);
+      } finally {
+        await db.exec('drop table planner_probe');
+      }
     });
 
     it('has the russian full-text configuration', async () => {

@@ -49,6 +49,7 @@ describe('web app in headless Chromium', () => {
     await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'e2e', synthetic: false }, 'e2e-person-key-0123456789');
     await db.close();
     server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0' }));
+    await server.ready; // the bundled statistics load in the background on a first start
     const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });

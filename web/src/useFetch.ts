@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { getJson } from './api.ts';
 
-export function useFetch<T>(path: string | null): { data: T | null; error: string | null; loading: boolean } {
+/** Fetches `path` (null: not yet); again whenever `round` changes. */
+export function useFetch<T>(path: string | null, round = 0): { data: T | null; error: string | null; loading: boolean } {
   const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: path !== null });
   useEffect(() => {
     if (path === null) return;
@@ -13,6 +14,6 @@ export function useFetch<T>(path: string | null): { data: T | null; error: strin
     return () => {
       live = false;
     };
-  }, [path]);
+  }, [path, round]);
   return state;
 }

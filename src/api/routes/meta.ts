@@ -12,7 +12,7 @@ interface OpenApiOperation {
 }
 
 export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true, engine: ctx.db.engine }));
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true, engine: ctx.db.engine, statistics: ctx.startup?.statistics ?? 'ready' }));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

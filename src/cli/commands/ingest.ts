@@ -8,6 +8,7 @@ import { type IngestResult, ingestPage } from '../../courts/ingest.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
 import { print } from '../output.ts';
+import { refreshPlannerStatistics } from '../../db/maintenance.ts';
 
 function expand(paths: string[]): string[] {
   const out: string[] = [];
@@ -55,6 +56,7 @@ export function registerIngest(program: Command): void {
             }
           }
         }
+        await refreshPlannerStatistics(db);
         if (options.json) print(JSON.stringify(results, null, 2));
       });
     });

@@ -11,6 +11,7 @@ import type { Observation, Source } from '../model.ts';
 import { readStatistics } from './detect.ts';
 import { fileText, hashFile, importError } from './input.ts';
 import type { Footnote, ParsedFile } from './parsed.ts';
+import { refreshPlannerStatistics } from '../../db/maintenance.ts';
 
 export const OBSERVATION_COLUMNS = ['release_id', 'indicator', 'measure', 'origin', 'destination', 'period', 'period_type', 'level', 'unit', 'sex', 'age', 'detail', 'value', 'flags', 'line'] as const;
 const FOOTNOTE_COLUMNS = ['release_id', 'years', 'origin', 'destination', 'population_type', 'text', 'line'] as const;
@@ -155,7 +156,9 @@ export async function importStatistics(db: Database, file: string, options: Impo
   }
   const given = options.vintage ? validDate(options.vintage, '--vintage') : null;
   try {
-    return await insertRelease(db, file, sha256, bytes, given, options);
+    const result = await insertRelease(db, file, sha256, bytes, given, options);
+    await refreshPlannerStatistics(db, ['stat_observations', 'stat_releases', 'stat_footnotes']);
+    return result;
   } catch (error) {
     if (error instanceof DuplicateKey) throw await locateDuplicate(file, options.dataset);
     throw error;

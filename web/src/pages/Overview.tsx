@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyChart as Chart } from '../LazyChart.tsx';
 import { formatDate, formatNumber } from '../i18n.ts';
@@ -10,8 +10,17 @@ export function Overview() {
   const { t, i18n } = useTranslation();
   const counts = useFetch<Counts>('/api/v1/stats/prosecutions?by=month,article');
   const latest = useFetch<{ rows: CaseRow[] }>('/api/v1/cases?pageSize=5&sort=-receipt_date');
-  const germany = useFetch<SeriesResult>('/api/v1/stats/series?measure=first_time&dest=DEU,FRA&source=eurostat&from=2022&to=2022');
-  const cbp = useFetch<SeriesResult>('/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&source=cbp');
+  // On a first start the bundled statistics load in the background: ask again until they are there.
+  const [round, setRound] = useState(0);
+  const health = useFetch<{ statistics: 'loading' | 'ready' | 'failed' }>('/healthz', round);
+  const statisticsLoading = health.data?.statistics === 'loading';
+  useEffect(() => {
+    if (!statisticsLoading) return;
+    const timer = setTimeout(() => setRound((r) => r + 1), 3000);
+    return () => clearTimeout(timer);
+  }, [statisticsLoading, round]);
+  const germany = useFetch<SeriesResult>('/api/v1/stats/series?measure=first_time&dest=DEU,FRA&source=eurostat&from=2022&to=2022', round);
+  const cbp = useFetch<SeriesResult>('/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&source=cbp', round);
   const chart = useMemo(() => {
     const rows = counts.data?.rows ?? [];
     const months = [...new Set(rows.map((r) => r.month as string))].sort();
@@ -30,6 +39,7 @@ export function Overview() {
       </section>
       <section aria-labelledby="asylum-h">
         <h2 id="asylum-h">{t('overview.asylum')}</h2>
+        {statisticsLoading && <p role="status">{t('overview.statisticsLoading')}</p>}
         <div className="cards">
           {germany.data?.rows.map((r) => (
             <div className="card" key={`${r.destination}-${r.period}`}>
