@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../src/config/config.ts';
 import { ErrorCode, OtkazError } from '../src/shared/errors.ts';
+import { tempDir } from './helpers/temp.ts';
 
 describe('configuration', () => {
-  const cwd = mkdtempSync(path.join(os.tmpdir(), 'otkaz-config-'));
+  const cwd = tempDir('otkaz-config-');
   it('defaults', () => {
     const config = loadConfig({}, cwd);
     assert.equal(config.dataDir, path.join(cwd, 'data'));

@@ -73,25 +73,30 @@ export async function prosecutionCounts(db: Queryable, query: ProsecutionQuery):
   if (synthetic === 'exclude') where.push('not c.synthetic');
   if (synthetic === 'only') where.push('c.synthetic');
   const groups = [...by.map((_, i) => String(i + 1)), String(by.length + 1)];
+  // One row per charged defendant and group first (distinct), then counted: cheaper than counting distinct
+  // (case, defendant) records. Defendants and courts are joined only when a dimension or the date needs them
+  // (every charge belongs to a stored defendant: the store writes both from the same list).
+  const needsDefendant = dateBasis === 'decision' || by.includes('outcome') || by.includes('sentence');
+  const needsCourt = by.includes('court') || by.includes('district');
+  const from = `cases c
+      join case_articles a on a.case_id = c.id
+      ${needsDefendant ? 'join case_defendants d on d.case_id = a.case_id and d.position = a.defendant_position' : ''}
+      ${needsCourt ? 'left join courts ct on ct.vnkod = c.court_vnkod' : ''}
+    where ${where.join(' and ')}`;
   const sql = `
-    select ${[...select, 'c.synthetic as synthetic'].join(', ')},
-           count(distinct c.id)::int as cases,
-           count(distinct (c.id, d.position))::int as defendants
-    from cases c
-    join case_defendants d on d.case_id = c.id
-    join case_articles a on a.case_id = c.id and a.defendant_position = d.position
-    left join courts ct on ct.vnkod = c.court_vnkod
-    where ${where.join(' and ')}
+    with charged as (
+      select distinct ${[...select, 'c.synthetic as synthetic'].join(', ')}, a.case_id, a.defendant_position
+      from ${from}
+    )
+    select ${[...by.map((dim) => `"${dim}"`), 'synthetic'].join(', ')}, count(distinct case_id)::int as cases, count(*)::int as defendants
+    from charged
     group by ${groups.join(', ')}
     order by ${groups.join(', ')}`;
   const rows = await db.query<ProsecutionRow>(sql, params);
   const totalsSql = `
-    select count(distinct c.id)::int as cases, count(distinct (c.id, d.position))::int as defendants,
-           count(distinct c.id) filter (where c.synthetic)::int as synthetic_cases
-    from cases c
-    join case_defendants d on d.case_id = c.id
-    join case_articles a on a.case_id = c.id and a.defendant_position = d.position
-    where ${where.join(' and ')}`;
+    with charged as (select distinct a.case_id, a.defendant_position, c.synthetic from ${from})
+    select count(distinct case_id)::int as cases, count(*)::int as defendants, count(distinct case_id) filter (where synthetic)::int as synthetic_cases
+    from charged`;
   const [totals] = await db.query<{ cases: number; defendants: number; synthetic_cases: number }>(totalsSql, params);
   if (query.growth) addGrowth(rows, by);
   return {

@@ -198,7 +198,7 @@ for (const engine of ENGINES) {
       const counting: Database = {
         ...db,
         query: <T extends object>(sql: string, params?: readonly unknown[]) => {
-          if (sql.includes('count(distinct c.id)')) counts += 1;
+          if (sql.includes('count(distinct case_id)')) counts += 1;
           return db.query<T>(sql, params);
         },
       };

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { tempDir } from '../helpers/temp.ts';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-serve-'));
+const dataDir = tempDir('otkaz-serve-');
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('server behind npm start', () => {

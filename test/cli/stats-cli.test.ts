@@ -2,12 +2,12 @@
 // series answer for Germany, France, the EU and CBP fiscal/calendar years with provenance, `check` runs the
 // shipped claims file, bad input gives a typed error and exit status 2.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
 import { SAMPLES } from '../helpers/asylum.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 
 describe('otkaz stats / check (embedded database in a temporary folder)', () => {
@@ -63,7 +63,7 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
     assert.equal((JSON.parse(first.out) as Array<{ status: string; observations: number }>)[0]!.status, 'imported');
     const again = await cli('stats', 'import', path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'), '--json');
     assert.equal((JSON.parse(again.out) as Array<{ status: string }>)[0]!.status, 'unchanged');
-    const bad = path.join(mkdtempSync(path.join(os.tmpdir(), 'otkaz-bad-')), 'cbp.csv');
+    const bad = path.join(tempDir('otkaz-bad-'), 'cbp.csv');
     writeFileSync(bad, 'Fiscal Year,Month (abbv),Citizenship,Encounter Count\n2024,OCT,RUSSIA,5\n2024,NOV,RUSSIA,\n');
     const failed = await cli('stats', 'import', bad);
     assert.equal(failed.code, 2);

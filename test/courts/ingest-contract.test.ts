@@ -1,7 +1,5 @@
 // The evidence archive and the case store, as one contract run on both engines.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { exportWarc } from '../../src/courts/archive/export.ts';
@@ -16,6 +14,7 @@ import { prosecutionCounts } from '../../src/courts/stats.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { fixture } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const KEY = 'test-person-key-0123456789';
 const directory = loadDirectory();
@@ -143,7 +142,7 @@ for (const engine of ENGINES) {
     });
 
     it('WARC export then ingest into an empty database gives the same records', async () => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-warc-'));
+      const dir = tempDir('otkaz-warc-');
       const file = path.join(dir, 'all.warc');
       const exported = await exportWarc(db, file);
       const [n] = await db.query<{ n: number }>('select count(*)::int as n from captures');

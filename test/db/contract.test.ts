@@ -5,6 +5,7 @@ import { refreshPlannerStatistics } from '../../src/db/maintenance.ts';
 import { migrate, type Migration } from '../../src/db/migrate.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 for (const engine of ENGINES) {
   describe(`storage contract: ${engine.name}`, () => {
@@ -111,11 +112,10 @@ describe('migration failure on a fresh database', () => {
 
 describe('embedded database folder', () => {
   it('one process at a time: a second open is refused with a clear message; a stale lock is taken over', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const os = await import('node:os');
+    const { writeFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { openDatabase } = await import('../../src/db/open.ts');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-lock-'));
+    const dir = tempDir('otkaz-lock-');
     // A live process other than this one holds the lock: the parent test runner.
     writeFileSync(path.join(dir, 'otkaz.lock'), String(process.ppid));
     await assert.rejects(openDatabase({ kind: 'pglite', dataDir: dir }), (error: unknown) => {

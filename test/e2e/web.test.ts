@@ -2,9 +2,8 @@
 // prosecutions filter, a case and its archived capture, switching to Russian, a statistics series and its CSV,
 // a claim check; axe-core on every page (no serious or critical violation). Screenshots go to test-artifacts/.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -15,6 +14,7 @@ import { ingestPage } from '../../src/courts/ingest.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { fixture } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,7 +41,7 @@ describe('web app in headless Chromium', () => {
   before(async () => {
     assert.ok(existsSync(CHROMIUM), 'the browser tests need Debian chromium at /usr/bin/chromium (.ci/run installs it: apt-get install chromium)');
     mkdirSync(ARTIFACTS, { recursive: true });
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-e2e-'));
+    const dataDir = tempDir('otkaz-e2e-');
     // One real case card in the archive, ingested before the server takes the embedded database's lock.
     const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
     const directory = loadDirectory();

@@ -1,8 +1,7 @@
 // The guidance knowledge base and route checker. Scenarios and expectations were written by hand from the facts
 // in shared/docs/guidance-facts.md (dates as of the test's fixed "today", 2026-11-26).
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { checkKnowledgeBase, isStale } from '../../src/guidance/check.ts';
@@ -12,12 +11,13 @@ import { penaltiesFor } from '../../src/guidance/penalties.ts';
 import { renderRoute } from '../../src/guidance/render.ts';
 import { checkRoute, recency } from '../../src/guidance/route.ts';
 import { OtkazError } from '../../src/shared/errors.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const TODAY = '2026-11-26';
 const kb = loadKnowledgeBase();
 
 function copyWith(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-kb-'));
+  const dir = tempDir('otkaz-kb-');
   cpSync(GUIDANCE_DIR, dir, { recursive: true });
   writeFileSync(path.join(dir, file), edit(readFileSync(path.join(dir, file), 'utf8')));
   return dir;

@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before } from 'node:test';
 import { main } from '../../src/cli/main.ts';
+import { tempDir } from './temp.ts';
 
 /** Runs the CLI in-process, capturing what it prints. */
 export async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -17,7 +15,7 @@ export async function cli(...args: string[]): Promise<{ code: number; out: strin
  * DATABASE_URL from the environment); returns the folder.
  */
 export function useTempDataDir(prefix: string): string {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dataDir = tempDir(prefix);
   const saved = { ...process.env };
   before(() => {
     process.env.OTKAZ_DATA_DIR = dataDir;

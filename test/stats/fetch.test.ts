@@ -5,8 +5,6 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDatabase } from '../../src/db/open.ts';
@@ -14,6 +12,7 @@ import type { Database } from '../../src/db/database.ts';
 import { encounterLinks, fetchStatistics } from '../../src/stats/fetch/fetch.ts';
 import { series } from '../../src/stats/query/series.ts';
 import { SAMPLES } from '../helpers/asylum.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const decisionsPage = readFileSync(path.join(SAMPLES, 'unhcr_api_asylum-decisions_page.json'), 'utf8');
 const jsonStat = readFileSync(path.join(SAMPLES, 'migr_asyappctza_jsonstat.json'), 'utf8');
@@ -74,7 +73,7 @@ describe('stats fetch (local server in place of the official endpoints)', () => 
   });
 
   it('fetches, caches by hash and imports; the same bodies again are a no-op', async () => {
-    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-fetch-'));
+    const cacheDir = tempDir('otkaz-fetch-');
     const unhcr = await fetchStatistics(db, { source: 'unhcr', origin: 'RUS', cacheDir, baseUrl: base, contact: 'test@example.org' });
     const decisions = unhcr.find((r) => r.dataset === 'asylum-decisions')!;
     assert.equal(decisions.status, 'imported');
@@ -98,7 +97,7 @@ describe('stats fetch (local server in place of the official endpoints)', () => 
   it('an HTML outage page where JSON is expected is a typed error', async () => {
     outage = true;
     try {
-      await assert.rejects(fetchStatistics(db, { source: 'eurostat', origin: 'RUS', cacheDir: mkdtempSync(path.join(os.tmpdir(), 'otkaz-fetch-')), baseUrl: base }), (error: Error & { code?: string }) => {
+      await assert.rejects(fetchStatistics(db, { source: 'eurostat', origin: 'RUS', cacheDir: tempDir('otkaz-fetch-'), baseUrl: base }), (error: Error & { code?: string }) => {
         assert.equal(error.code, 'stats.fetch');
         assert.match(error.message, /expected JSON, got "text\/html"/);
         return true;

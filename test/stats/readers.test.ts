@@ -1,8 +1,7 @@
 // Statistics readers on real files (the bundled snapshot) and on hand-written format samples. Expected values
 // were read off the files by hand (and match shared/docs/asylum-data-formats.md §5), never produced by the code.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
@@ -12,6 +11,7 @@ import { readStatistics } from '../../src/stats/import/detect.ts';
 import { fileText } from '../../src/stats/import/input.ts';
 import { OtkazError } from '../../src/shared/errors.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 async function read(file: string, dataset?: string) {
   const parsed = await readStatistics(fileText(file), { file, ...(dataset ? { dataset } : {}) });
@@ -35,7 +35,7 @@ async function failure(file: string): Promise<OtkazError> {
 }
 
 function temp(name: string, content: string | Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-stats-'));
+  const dir = tempDir('otkaz-stats-');
   const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;

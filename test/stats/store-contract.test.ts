@@ -3,8 +3,7 @@
 // provenance, fiscal vs calendar years, EU totals, recognition rates, and the shipped claims file.
 // Expected figures were read off the real files by hand (shared/docs/asylum-data-formats.md §5 agrees).
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Database } from '../../src/db/database.ts';
@@ -19,11 +18,12 @@ import { series } from '../../src/stats/query/series.ts';
 import { ensureSnapshot, loadManifest } from '../../src/stats/snapshot.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const CLAIMS = path.resolve(ASSETS, '../claims/russian-asylum-claims.yaml');
 
 function temp(name: string, content: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-stats-'));
+  const dir = tempDir('otkaz-stats-');
   const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;
