@@ -185,7 +185,11 @@ for (const engine of ENGINES) {
       const body = readFileSync(path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'));
       const first = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=migr_asydcfsta_sdmx.csv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: body });
       assert.equal(first.statusCode, 200, first.body);
-      assert.deepEqual([first.json().status, first.json().observations], ['imported', 5]);
+      assert.deepEqual([first.json().status, first.json().observations, first.json().file], ['imported', 5, 'migr_asydcfsta_sdmx.csv']);
+      const broken = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=broken.tsv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: 'freq,unit\\TIME_PERIOD\t2022 \nA,PER\tnot-a-number \n' });
+      assert.equal(broken.statusCode, 400, broken.body);
+      assert.match(broken.json().detail, /broken\.tsv/);
+      assert.doesNotMatch(broken.json().detail, /otkaz-upload-/, 'the server\'s temporary folder is not shown');
       const again = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=x.csv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: body });
       assert.equal(again.json().status, 'unchanged');
       const after = await guarded.inject({ url: '/api/v1/stats/releases', headers: { authorization: `Bearer ${READER}` } });

@@ -68,9 +68,16 @@ export function registerOperationRoutes(app: ZodApp, ctx: AppContext): void {
         writeFileSync(file, body);
         const q = request.query;
         const { importStatistics } = await import('../../stats/import/load.ts');
-        const result = await importStatistics(ctx.db, file, { ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
-        ctx.cache?.invalidate();
-        return result;
+        // Answers and errors name the file as uploaded, never the server's temporary folder.
+        const asUploaded = (text: string) => text.replaceAll(`${dir}${path.sep}`, '');
+        try {
+          const result = await importStatistics(ctx.db, file, { ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
+          ctx.cache?.invalidate();
+          return { ...result, file: q.filename };
+        } catch (error) {
+          if (error instanceof OtkazError) throw new OtkazError(error.code, asUploaded(error.message), { cause: error });
+          throw error;
+        }
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
