@@ -133,7 +133,7 @@ for (const engine of ENGINES) {
       assert.equal(list.rows[0]!.defendants, 'Н.А.Р.');
       assert.equal((await open.inject({ url: '/api/v1/cases?article=337' })).json().total, 0);
       const csv = await open.inject({ url: '/api/v1/cases?format=csv' });
-      assert.match(csv.body, /^id,court_vnkod,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic\n/);
+      assert.match(csv.body, /^id,court_vnkod,court_name,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic\n/);
       const id = list.rows[0]!.id;
       const detail = (await open.inject({ url: `/api/v1/cases/${id}` })).json() as { persons: Array<{ initials: string }>; history: Array<{ capture_id: number; sha256: string }>; penalties: unknown[] };
       assert.equal(detail.persons[0]!.initials, 'Н.А.Р.');

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
+import { listCases } from '../../src/courts/cases/list.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
 import { parsePage } from '../../src/courts/parse/page.ts';
 import { prosecutionCounts } from '../../src/courts/stats.ts';
@@ -95,6 +96,14 @@ for (const engine of ENGINES) {
       assert.equal(byOutcome.totals.syntheticCases, 80);
       const realOnly = await prosecutionCounts(db, { by: ['year'], synthetic: 'exclude' });
       assert.equal(realOnly.totals.cases, 0);
+    });
+
+    it('the case list names each court as the directory does, and counts every generated case', async () => {
+      const list = await listCases(db, { pageSize: 100, sort: 'id' });
+      assert.equal(list.total, cases.length);
+      const names = new Map(directory.courts.map((c) => [c.vnkod, c.name]));
+      for (const row of list.rows) assert.equal(row.court_name, names.get(row.court_vnkod), row.court_vnkod);
+      assert.ok(list.rows.every((r) => r.synthetic));
     });
   });
 }

@@ -90,6 +90,7 @@ describe('web app in headless Chromium', () => {
     await page.getByLabel('Article').fill('173.1');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('1 in all').waitFor();
+    assert.match(await page.locator('tbody tr').first().innerText(), /case terminated/);
     await axe(page, 'prosecutions');
     await shot(page, 'prosecutions');
     await page.locator('tbody a').first().click();
@@ -115,6 +116,34 @@ describe('web app in headless Chromium', () => {
     assert.equal(await page.evaluate('document.documentElement.lang'), 'ru');
     await axe(page, 'statistics-ru');
     await shot(page, 'statistics-ru');
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.close();
+  });
+
+  it('every page in Russian: headings, localised dates and numbers, axe', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'RU' }).click();
+    const pages: Array<[string, RegExp]> = [['/', /^Обзор$/], ['/prosecutions', /^Дела$/], ['/courts', /^Военные суды$/], ['/statistics', /^Статистика$/], ['/claims', /^Проверка утверждений$/]];
+    for (const [url, heading] of pages) {
+      await page.goto(`${base}${url}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      assert.equal(await page.evaluate('document.documentElement.lang'), 'ru', url);
+      await page.waitForLoadState('networkidle');
+      await axe(page, `${url}-ru`);
+    }
+    // The overview in Russian: the latest case received on 22 April 2026, Eurostat's 2,850 with a Russian separator.
+    await page.goto(`${base}/`);
+    await page.getByText(/22 апр\. 2026/).waitFor();
+    assert.match(await page.locator('.card').first().innerText(), /2\s850[\s\S]*Источник/);
+    await shot(page, 'overview-ru');
+    await page.locator('main ul li a[href^="/cases/"]').first().click();
+    await page.getByRole('heading', { level: 1, name: /^Дело / }).waitFor();
+    // The court's result text reads "Уголовное дело ПРЕКРАЩЕНО …": the outcome in Russian, not its code.
+    assert.match(await page.locator('main dl').innerText(), /Итог\s+дело прекращено \(Уголовное дело ПРЕКРАЩЕНО/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /termination/);
+    await axe(page, 'case-ru');
+    await shot(page, 'case-ru');
     await page.getByRole('button', { name: 'EN' }).click();
     await page.close();
   });

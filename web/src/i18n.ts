@@ -32,3 +32,9 @@ export function formatDate(value: string | null | undefined, lang: string): stri
   return new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 export default i18next;
+
+/** An outcome code as stored (conviction, termination, …) in the current language; unknown codes as they are. */
+export function outcomeLabel(code: string | null | undefined): string {
+  if (!code) return '—';
+  return i18next.exists(`outcomes.${code}`) ? i18next.t(`outcomes.${code}`) : code;
+}

@@ -1,6 +1,7 @@
 export interface CaseRow {
   id: number;
   court_vnkod: string;
+  court_name: string | null;
   case_number: string | null;
   receipt_date: string | null;
   decision_date: string | null;

@@ -37,8 +37,8 @@ export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 async function caseById(ctx: AppContext, id: number) {
   const [row] = await ctx.db.query<Record<string, unknown>>(
-    `select id, court_vnkod, case_key, case_number, judicial_uid, proceeding, receipt_date, decision_date, legal_force_date, judge, category, result_text, outcome, synthetic, first_seen_at, updated_at
-       from cases where id = $1`,
+    `select c.id, c.court_vnkod, ct.name as court_name, c.case_key, c.case_number, c.judicial_uid, c.proceeding, c.receipt_date, c.decision_date, c.legal_force_date, c.judge, c.category, c.result_text, c.outcome, c.synthetic, c.first_seen_at, c.updated_at
+       from cases c left join courts ct on ct.vnkod = c.court_vnkod where c.id = $1`,
     [id],
   );
   if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no case #${id}`, { where: `/api/v1/cases/${id}` });

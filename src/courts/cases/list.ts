@@ -31,6 +31,8 @@ export interface CaseFilter {
 export interface CaseListRow {
   id: number;
   court_vnkod: string;
+  /** The court's name from the directory (null for a court outside it). */
+  court_name: string | null;
   case_number: string | null;
   receipt_date: string | null;
   decision_date: string | null;
@@ -47,7 +49,7 @@ export interface CaseList {
   rows: CaseListRow[];
 }
 
-export const CASE_LIST_COLUMNS = ['id', 'court_vnkod', 'case_number', 'receipt_date', 'decision_date', 'articles', 'defendants', 'outcome', 'synthetic'] as const;
+export const CASE_LIST_COLUMNS = ['id', 'court_vnkod', 'court_name', 'case_number', 'receipt_date', 'decision_date', 'articles', 'defendants', 'outcome', 'synthetic'] as const;
 
 export async function listCases(db: Queryable, filter: CaseFilter): Promise<CaseList> {
   const where: string[] = [];
@@ -73,7 +75,7 @@ export async function listCases(db: Queryable, filter: CaseFilter): Promise<Case
   const condition = where.length ? `where ${where.join(' and ')}` : '';
   const [count] = await db.query<{ n: number }>(`select count(*)::int as n from cases c ${condition}`, params);
   const rows = await db.query<CaseListRow>(
-    `select c.id, c.court_vnkod, c.case_number, c.receipt_date, c.decision_date, c.outcome, c.synthetic,
+    `select c.id, c.court_vnkod, (select ct.name from courts ct where ct.vnkod = c.court_vnkod) as court_name, c.case_number, c.receipt_date, c.decision_date, c.outcome, c.synthetic,
             (select string_agg(distinct a.article || coalesce(' ч.' || a.part, ''), '; ') from case_articles a where a.case_id = c.id) as articles,
             (select string_agg(coalesce(d.initials, 'hidden'), ', ' order by d.position) from case_defendants d where d.case_id = c.id) as defendants
        from cases c ${condition}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../i18n.ts';
+import { formatDate, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
 import { useFetch } from '../useFetch.ts';
 
 interface CaseDetail {
-  case: { id: number; court_vnkod: string; case_number: string | null; judge: string | null; receipt_date: string | null; decision_date: string | null; outcome: string | null; result_text: string | null; synthetic: boolean };
+  case: { id: number; court_vnkod: string; court_name: string | null; case_number: string | null; judge: string | null; receipt_date: string | null; decision_date: string | null; outcome: string | null; result_text: string | null; synthetic: boolean };
   persons: Array<{ position: number; initials: string | null; hidden: boolean; outcome: string | null }>;
   articles: Array<{ article: string; part: string | null; point: string | null }>;
   events: Array<{ position: number; name: string | null; event_date: string | null; result: string | null }>;
@@ -24,14 +24,14 @@ export function CasePage({ id }: { id: number }) {
     <>
       <h1>{t('case.title', { number: c.case_number ?? `#${c.id}` })} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}</h1>
       <dl>
-        <dt>{t('case.court')}</dt><dd>{c.court_vnkod}</dd>
+        <dt>{t('case.court')}</dt><dd>{c.court_name ? `${c.court_name} (${c.court_vnkod})` : c.court_vnkod}</dd>
         <dt>{t('case.judge')}</dt><dd>{c.judge ?? '—'}</dd>
         <dt>{t('case.received')}</dt><dd>{formatDate(c.receipt_date, lang)}</dd>
         <dt>{t('case.decided')}</dt><dd>{formatDate(c.decision_date, lang)}</dd>
-        <dt>{t('case.outcome')}</dt><dd>{c.outcome ?? '—'}{c.result_text ? ` (${c.result_text})` : ''}</dd>
+        <dt>{t('case.outcome')}</dt><dd>{outcomeLabel(c.outcome)}{c.result_text ? ` (${c.result_text})` : ''}</dd>
       </dl>
       <h2>{t('case.persons')}</h2>
-      <ul>{data.persons.map((p) => <li key={p.position}>{p.hidden ? '—' : p.initials} {p.outcome ? `— ${p.outcome}` : ''}</li>)}</ul>
+      <ul>{data.persons.map((p) => <li key={p.position}>{p.hidden ? '—' : p.initials} {p.outcome ? `— ${outcomeLabel(p.outcome)}` : ''}</li>)}</ul>
       <h2>{t('case.penalties')}</h2>
       <ul>
         {data.penalties.map((p) => (

@@ -63,7 +63,7 @@ export function Overview() {
           <ul>
             {latest.data.rows.map((c) => (
               <li key={c.id}>
-                <a href={`/cases/${c.id}`} onClick={onLinkClick}>{c.case_number ?? `#${c.id}`}</a> — {c.court_vnkod}, {formatDate(c.receipt_date, i18n.language)}, {c.articles} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}
+                <a href={`/cases/${c.id}`} onClick={onLinkClick}>{c.case_number ?? `#${c.id}`}</a> — {c.court_name ?? c.court_vnkod}, {formatDate(c.receipt_date, i18n.language)}, {c.articles} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api.ts';
-import { formatDate, formatNumber } from '../i18n.ts';
+import { formatDate, formatNumber, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
 import type { CaseRow } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
@@ -69,13 +69,13 @@ export function Prosecutions() {
               {result.data.rows.map((c) => (
                 <tr key={c.id}>
                   <td className="num"><a href={`/cases/${c.id}`} onClick={onLinkClick}>{c.id}</a></td>
-                  <td>{c.court_vnkod}</td>
+                  <td>{c.court_name ?? c.court_vnkod}{c.court_name ? <span className="muted"> {c.court_vnkod}</span> : null}</td>
                   <td>{c.case_number} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}</td>
                   <td>{formatDate(c.receipt_date, i18n.language)}</td>
                   <td>{formatDate(c.decision_date, i18n.language)}</td>
                   <td>{c.articles}</td>
                   <td>{c.defendants}</td>
-                  <td>{c.outcome}</td>
+                  <td>{outcomeLabel(c.outcome)}</td>
                 </tr>
               ))}
             </tbody>

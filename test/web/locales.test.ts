@@ -1,0 +1,63 @@
+// The web app's two languages are complete: the same keys in English and Russian, no empty text, the same
+// interpolation variables, and every key the app's code asks for exists — so no page shows a raw key or falls
+// back to English in Russian.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { projectPath } from '../../src/shared/paths.ts';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(full, value);
+    else for (const [k, v] of flatten(value, full)) out.set(k, v);
+  }
+  return out;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? sources(full) : /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+const en = flatten(JSON.parse(readFileSync(projectPath('web', 'src', 'locales', 'en.json'), 'utf8')) as Tree);
+const ru = flatten(JSON.parse(readFileSync(projectPath('web', 'src', 'locales', 'ru.json'), 'utf8')) as Tree);
+const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+describe('web app languages', () => {
+  it('English and Russian have the same keys, none empty, with the same {{variables}}', () => {
+    assert.deepEqual([...ru.keys()].filter((k) => !en.has(k)), [], 'keys only in Russian');
+    assert.deepEqual([...en.keys()].filter((k) => !ru.has(k)), [], 'keys only in English');
+    for (const [key, text] of en) {
+      assert.ok(text.trim() && ru.get(key)!.trim(), `empty text for ${key}`);
+      assert.deepEqual(variables(ru.get(key)!), variables(text), `variables of ${key}`);
+    }
+  });
+
+  it('the Russian texts are Russian', () => {
+    // Brand names, codes and units may stay as they are; anything longer with Latin letters only is untranslated.
+    const untranslated = [...ru].filter(([key, text]) => text.length > 12 && !/[А-Яа-яЁё]/.test(text) && text === en.get(key));
+    assert.deepEqual(untranslated, []);
+  });
+
+  it('every key the code asks for exists (literal keys, and the keys built from known lists)', () => {
+    const code = sources(projectPath('web', 'src')).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const literal = [...code.matchAll(/\bt\('([\w.]+)'/g)].map((m) => m[1]!);
+    assert.ok(literal.length > 50, `found ${literal.length} keys in the code`);
+    const built = [
+      ...['year', 'fiscal_year', 'quarter', 'month'].map((p) => `stats.${p}`),
+      ...['id', 'court', 'number', 'receipt', 'decision', 'articles', 'defendants', 'outcome'].map((c) => `cases.columns.${c}`),
+      ...['holds', 'holds_under_other_definition', 'does_not_hold', 'no_data'].map((v) => `claims.${v}`),
+      // Every outcome the parser can store (src/courts/parse/types.ts), shown by outcomeLabel().
+      ...['conviction', 'acquittal', 'termination', 'returned_to_prosecutor', 'transferred', 'medical_measures', 'upheld', 'modified', 'overturned', 'appeal_withdrawn', 'unknown'].map((o) => `outcomes.${o}`),
+    ];
+    const missing = [...new Set([...literal, ...built])].filter((key) => !en.has(key) || !ru.has(key));
+    assert.deepEqual(missing, []);
+  });
+});
