@@ -3,34 +3,22 @@
 // with plain Node: no TypeScript loader to start and one file per chunk to read, which is what makes a warm
 // restart fast. Dynamic imports stay separate chunks, so the PostgreSQL driver, the WARC writer or the importer
 // load only when used. Tests and the CLI run the same sources through tsx.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { filesUnder, ROOT, sourceDigest, upToDate, writeStamp } from './build-stamp.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SERVER_DIST = path.join(root, 'dist', 'server');
+export const SERVER_DIST = path.join(ROOT, 'dist', 'server');
 const stamp = path.join(SERVER_DIST, '.build-hash');
-
-function files(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : [full];
-  });
-}
 
 /** Bundles when the sources changed; returns whether it bundled. */
 export async function buildServer() {
-  const hash = createHash('sha256');
-  for (const file of [...files(path.join(root, 'src')).filter((f) => f.endsWith('.ts')), path.join(root, 'package-lock.json'), fileURLToPath(import.meta.url)].sort()) {
-    hash.update(path.relative(root, file)).update(readFileSync(file));
-  }
-  const digest = hash.digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && existsSync(path.join(SERVER_DIST, 'main.js'))) return false;
+  const digest = sourceDigest([...filesUnder(path.join(ROOT, 'src')).filter((f) => f.endsWith('.ts')), path.join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)]);
+  if (upToDate(stamp, digest, path.join(SERVER_DIST, 'main.js'))) return false;
   const { build } = await import('esbuild');
   rmSync(SERVER_DIST, { recursive: true, force: true });
   await build({
-    entryPoints: { main: path.join(root, 'src/server/main.ts') },
+    entryPoints: { main: path.join(ROOT, 'src/server/main.ts') },
     outdir: SERVER_DIST,
     bundle: true,
     splitting: true,
@@ -41,7 +29,7 @@ export async function buildServer() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  writeFileSync(stamp, digest);
+  writeStamp(stamp, digest);
   return true;
 }
 

@@ -48,10 +48,14 @@ export interface AppContext {
   db: Database;
   directory: CourtDirectory;
   kb: LoadedKnowledgeBase;
+  /** Default: a new one. */
   cache?: ResponseCache;
   /** Background work of the server's start, reported by /healthz (absent: nothing running). */
   startup?: StartupState;
 }
+
+/** What the routes get: the context with its response cache. */
+export type RouteContext = AppContext & { cache: ResponseCache };
 
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -116,7 +120,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // Cached reads (src/api/cache.ts): looked up after the access decision, stored when the handler answered 200.
   const cache = ctx.cache ?? new ResponseCache(ctx.db);
-  ctx.cache = cache;
+  const routeCtx: RouteContext = { ...ctx, cache };
   // Marks the background request that recomputes a stale answer; only this process knows the value.
   const REFRESH_HEADER = 'x-otkaz-refresh';
   const refreshSecret = randomBytes(16).toString('hex');
@@ -184,13 +188,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  registerMetaRoutes(typed, ctx);
-  registerCourtRoutes(typed, ctx);
-  registerCaseRoutes(typed, ctx);
-  registerStatsRoutes(typed, ctx);
-  registerGuidanceRoutes(typed, ctx);
-  registerOperationRoutes(typed, ctx);
-  registerWebRoutes(typed, ctx);
+  registerMetaRoutes(typed, routeCtx);
+  registerCourtRoutes(typed, routeCtx);
+  registerCaseRoutes(typed, routeCtx);
+  registerStatsRoutes(typed, routeCtx);
+  registerGuidanceRoutes(typed, routeCtx);
+  registerOperationRoutes(typed, routeCtx);
+  registerWebRoutes(typed, routeCtx);
   await app.ready();
   return app;
 }

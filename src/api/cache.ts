@@ -112,8 +112,4 @@ export class ResponseCache {
     this.derived.clear();
     this.checkedAt = 0;
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }

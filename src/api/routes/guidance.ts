@@ -10,7 +10,7 @@ import { destinationPage, factsPage, guidanceHome, routePage } from '../pages/gu
 import { escapeHtml } from '../pages/html.ts';
 import { series } from '../../stats/query/series.ts';
 import type { Database } from '../../db/database.ts';
-import type { AppContext } from '../app.ts';
+import type { RouteContext } from '../app.ts';
 import type { ZodApp } from '../types.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -46,16 +46,12 @@ async function destinationStatistics(db: Database, country: string): Promise<str
     .join('')}</tbody></table><p>${escapeHtml(result.rows[0]!.definition)}</p>`;
 }
 
-export function registerGuidanceRoutes(app: ZodApp, ctx: AppContext): void {
+export function registerGuidanceRoutes(app: ZodApp, ctx: RouteContext): void {
   const kb = ctx.kb;
   // The route checker's answer depends on the date (incident recency), so it is not cached whole; the figures it
   // reads from the statistics are, until the data change.
-  const cache = () => {
-    if (!ctx.cache) throw new Error('the response cache is set up before the routes');
-    return ctx.cache;
-  };
   const route = async (q: z.infer<typeof RouteQuery>) => {
-    const stats = await cache().derive('guidance:recognition', () => recognitionFigures(ctx.db, kb.destinations.filter((d) => d.statistics).map((d) => d.country)));
+    const stats = await ctx.cache.derive('guidance:recognition', () => recognitionFigures(ctx.db, kb.destinations.filter((d) => d.statistics).map((d) => d.country)));
     return checkRoute(kb, { documents: q.documents.filter((d) => d !== 'none'), status: q.status, caseOpen: q.case !== undefined, location: q.location, preferences: q.prefer ? q.prefer.toUpperCase().split(',') : [], today: today() }, stats);
   };
 
@@ -74,7 +70,7 @@ export function registerGuidanceRoutes(app: ZodApp, ctx: AppContext): void {
     const l = langOf(request, request.query.lang, reply);
     const country = request.params.country;
     if (!kb.destinations.some((d) => d.country === country)) return reply.callNotFound();
-    const page = destinationPage(kb, country, l, today(), await cache().derive(`guidance:destination:${country}`, () => destinationStatistics(ctx.db, country)));
+    const page = destinationPage(kb, country, l, today(), await ctx.cache.derive(`guidance:destination:${country}`, () => destinationStatistics(ctx.db, country)));
     if (!page) return reply.callNotFound();
     return reply.type('text/html; charset=utf-8').send(page);
   });

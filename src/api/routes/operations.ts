@@ -8,13 +8,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { planCrawl } from '../../crawler/jobs.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { type AppContext, UPLOAD_LIMIT } from '../app.ts';
+import { type RouteContext, UPLOAD_LIMIT } from '../app.ts';
 import type { ZodApp } from '../types.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const security = [{ bearer: [] }];
 
-export function registerOperationRoutes(app: ZodApp, ctx: AppContext): void {
+export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
   app.post(
     '/api/v1/operations/crawl',
     {
@@ -69,15 +69,9 @@ export function registerOperationRoutes(app: ZodApp, ctx: AppContext): void {
         const q = request.query;
         const { importStatistics } = await import('../../stats/import/load.ts');
         // Answers and errors name the file as uploaded, never the server's temporary folder.
-        const asUploaded = (text: string) => text.replaceAll(`${dir}${path.sep}`, '');
-        try {
-          const result = await importStatistics(ctx.db, file, { ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
-          ctx.cache?.invalidate();
-          return { ...result, file: q.filename };
-        } catch (error) {
-          if (error instanceof OtkazError) throw new OtkazError(error.code, asUploaded(error.message), { cause: error });
-          throw error;
-        }
+        const result = await importStatistics(ctx.db, file, { name: q.filename, ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
+        ctx.cache.invalidate();
+        return result;
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -107,16 +107,16 @@ export async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, file: strin
 }
 
 /** A file's text, gunzipped when it is gzip (by its bytes, not its name). */
-export async function* fileText(file: string): AsyncGenerator<string> {
+export async function* fileText(file: string, name = file): AsyncGenerator<string> {
   const gz = await isGzip(file);
   const stream = gz ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
   try {
-    yield* decodeUtf8(stream as AsyncIterable<Uint8Array>, file);
+    yield* decodeUtf8(stream as AsyncIterable<Uint8Array>, name);
   } catch (error) {
     if (error instanceof OtkazError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code.startsWith('Z_') || code === 'ERR_STREAM_PREMATURE_CLOSE') {
-      throw importError(ErrorCode.StatsParse, `the gzip stream is truncated or corrupt (${code})`, { file }, error);
+      throw importError(ErrorCode.StatsParse, `the gzip stream is truncated or corrupt (${code})`, { file: name }, error);
     }
     throw error;
   }

@@ -27,6 +27,8 @@ export interface ImportOptions {
   synthetic?: boolean;
   /** Extra provenance kept with the release (e.g. the bundled snapshot's source repository and commit). */
   meta?: Record<string, unknown>;
+  /** How errors and the answer name the file (default: its path), e.g. an upload's own name. */
+  name?: string;
 }
 
 export interface ImportResult {
@@ -125,8 +127,8 @@ function observationKey(o: Observation): string {
 }
 
 /** After a refused duplicate: read the file again to name the observation and both lines (error path only). */
-async function locateDuplicate(file: string, dataset: string | undefined): Promise<OtkazError> {
-  const parsed = await readStatistics(fileText(file), { file, dataset });
+async function locateDuplicate(source: string, file: string, dataset: string | undefined): Promise<OtkazError> {
+  const parsed = await readStatistics(fileText(source, file), { file, dataset });
   const seen = new Map<string, number>();
   for await (const batch of parsed.observations) {
     for (const o of batch) {
@@ -145,6 +147,7 @@ async function locateDuplicate(file: string, dataset: string | undefined): Promi
 /** Imports a file into its own release; everything or nothing. */
 export async function importStatistics(db: Database, file: string, options: ImportOptions = {}): Promise<ImportResult> {
   const { sha256, bytes } = await hashFile(file);
+  const name = options.name ?? file;
   const existing = await db.query<{ id: number; source: Source; dataset: string; format: string; release_label: string; vintage: string; observations: number }>(
     'select id, source, dataset, format, release_label, vintage, observations from stat_releases where sha256 = $1',
     [sha256],
@@ -152,7 +155,7 @@ export async function importStatistics(db: Database, file: string, options: Impo
   if (existing[0]) {
     const r = existing[0];
     const footnotes = await db.query<{ n: number }>('select count(*)::int as n from stat_footnotes where release_id = $1', [r.id]);
-    return { status: 'unchanged', releaseId: r.id, source: r.source, dataset: r.dataset, format: r.format, release: r.release_label, vintage: r.vintage, observations: r.observations, footnotes: footnotes[0]?.n ?? 0, sha256, file };
+    return { status: 'unchanged', releaseId: r.id, source: r.source, dataset: r.dataset, format: r.format, release: r.release_label, vintage: r.vintage, observations: r.observations, footnotes: footnotes[0]?.n ?? 0, sha256, file: name };
   }
   const given = options.vintage ? validDate(options.vintage, '--vintage') : null;
   try {
@@ -160,14 +163,15 @@ export async function importStatistics(db: Database, file: string, options: Impo
     await refreshPlannerStatistics(db, ['stat_observations', 'stat_releases', 'stat_footnotes']);
     return result;
   } catch (error) {
-    if (error instanceof DuplicateKey) throw await locateDuplicate(file, options.dataset);
+    if (error instanceof DuplicateKey) throw await locateDuplicate(file, name, options.dataset);
     throw error;
   }
 }
 
 async function insertRelease(db: Database, file: string, sha256: string, bytes: number, given: string | null, options: ImportOptions): Promise<ImportResult> {
+  const name = options.name ?? file;
   return db.transaction(async (tx) => {
-    const parsed: ParsedFile = await readStatistics(fileText(file), { file, dataset: options.dataset });
+    const parsed: ParsedFile = await readStatistics(fileText(file, name), { file: name, dataset: options.dataset });
     const named = given ?? parsed.vintage ?? dateFromName(file);
     const [release] = await tx.query<{ id: number }>(
       `insert into stat_releases (source, dataset, format, release_label, vintage, file_name, sha256, bytes, synthetic, licence, origin_url, meta)
@@ -183,15 +187,15 @@ async function insertRelease(db: Database, file: string, sha256: string, bytes: 
       const year = f.years?.slice(-4);
       if (year && year > latest) latest = year;
     }) : 0;
-    if (observations === 0 && footnotes === 0) throw importError(ErrorCode.StatsParse, 'the file holds no observations', { file });
+    if (observations === 0 && footnotes === 0) throw importError(ErrorCode.StatsParse, 'the file holds no observations', { file: name });
     const vintage = named ?? (latest ? periodEnd(latest) : null);
-    if (!vintage) throw importError(ErrorCode.StatsParse, 'the file states no release date; give one with --vintage YYYY-MM-DD', { file });
+    if (!vintage) throw importError(ErrorCode.StatsParse, 'the file states no release date; give one with --vintage YYYY-MM-DD', { file: name });
     const basis = given ? 'given' : parsed.vintage ? 'stated in the file' : named ? 'file name' : 'end of the latest period in the file (no release date given)';
     const label = options.release ?? `${parsed.format} ${vintage}`;
     await tx.query(
       `update stat_releases set vintage = $2, release_label = $3, observations = $4, meta = meta || $5::jsonb where id = $1`,
       [releaseId, vintage, label, observations, JSON.stringify({ vintage_basis: basis })],
     );
-    return { status: 'imported' as const, releaseId, source: parsed.source, dataset: parsed.dataset, format: parsed.format, release: label, vintage, observations, footnotes, sha256, file };
+    return { status: 'imported' as const, releaseId, source: parsed.source, dataset: parsed.dataset, format: parsed.format, release: label, vintage, observations, footnotes, sha256, file: name };
   });
 }
