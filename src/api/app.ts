@@ -84,6 +84,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.logStream ? loggerOptions(ctx.config.logLevel, ctx.logStream) : loggerOptions('error', process.stderr),
     logController: logController(),
+    // Random, not a counter: an id shown to a client says nothing about how many others asked.
+    genReqId: () => randomBytes(8).toString('hex'),
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     schemaController: { compilersFactory: zodCompilers },

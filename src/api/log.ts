@@ -17,7 +17,11 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /** The route's pattern (`/api/v1/cases/:id`), never the URL as requested. */
 export function routeOf(request: FastifyRequest): string {
-  return request.routeOptions?.url ?? '(no route)';
+  try {
+    return request.routeOptions?.url ?? '(no route)';
+  } catch {
+    return '(no route)'; // a request Fastify refused before routing (bad URL): logging must not throw
+  }
 }
 
 /** What of an error may be logged: its class, its code when it is a stable identifier, the SQLSTATE of a database error. */
