@@ -3,37 +3,64 @@
 // measured from the moment a request was due, not from when it was sent, so a client that falls behind counts
 // against the server (no coordinated omission). autocannon's `overallRate` instead gives each connection a
 // per-second budget that it spends back to back at the start of every second: bursts, not a rate.
-// Runs as its own process: node --import tsx bench/paced-load.ts URL RATE SECONDS [CONNECTIONS] → one JSON line.
+// Runs as its own process: node --import tsx bench/paced-load.ts URL RATE SECONDS [CONNECTIONS] → one JSON line
+// (p50, p99, max, rps, errors, requests, and the count of each HTTP status). URL may be @FILE: one URL a line, taken
+// in turn (`bench:soak`). Loopback only, and bounded: RATE × SECONDS requests, then it stops.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
-const [url, rateArg, secondsArg, connectionsArg] = process.argv.slice(2);
-if (!url || !rateArg || !secondsArg) throw new Error('usage: paced-load.ts URL RATE SECONDS [CONNECTIONS]');
+const [target, rateArg, secondsArg, connectionsArg] = process.argv.slice(2);
+if (!target || !rateArg || !secondsArg) throw new Error('usage: paced-load.ts URL|@FILE RATE SECONDS [CONNECTIONS]');
+const urls = target.startsWith('@') ? readFileSync(target.slice(1), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [target];
+for (const u of urls) {
+  const host = new URL(u).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') throw new Error(`paced-load sends to loopback only, not ${host}`);
+}
 const rate = Number(rateArg);
-const total = Math.round(rate * Number(secondsArg));
+const seconds = Number(secondsArg);
+if (!(urls.length > 0 && rate > 0 && rate <= 5000 && seconds > 0 && seconds <= 86_400)) throw new Error('need at least one URL, 0 < RATE ≤ 5000 and 0 < SECONDS ≤ 86400');
+const total = Math.round(rate * seconds);
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(connectionsArg ?? 32) });
 const interval = 1000 / rate;
 const latencies: number[] = [];
 let errors = 0;
+const statuses: Record<string, number> = {};
 
-function once(due: number): Promise<void> {
+/** One request; an answer that takes over 30 s counts as an error ('timeout'), so no request hangs the run. */
+function once(url: string, due: number): Promise<void> {
   return new Promise((resolve) => {
-    const req = http.get(url!, { agent }, (res) => {
-      if (res.statusCode !== 200) errors += 1;
+    let settled = false;
+    let timedOut = false;
+    const fail = () => {
+      if (settled) return;
+      settled = true;
+      const kind = timedOut ? 'timeout' : 'network';
+      statuses[kind] = (statuses[kind] ?? 0) + 1;
+      errors += 1;
+      resolve();
+    };
+    const req = http.get(url, { agent }, (res) => {
       res.resume();
+      res.on('error', fail);
       res.on('end', () => {
+        if (settled) return;
+        settled = true;
+        statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
+        if (res.statusCode !== 200) errors += 1;
         latencies.push(performance.now() - due);
         resolve();
       });
     });
-    req.on('error', () => {
-      errors += 1;
-      resolve();
+    req.setTimeout(30_000, () => {
+      timedOut = true;
+      req.destroy();
     });
+    req.on('error', fail);
   });
 }
 
 const start = performance.now() + 50;
-const pending: Array<Promise<void>> = [];
+const pending = new Set<Promise<void>>(); // the requests in flight (each leaves when answered)
 for (let i = 0; i < total; i += 1) {
   const due = start + i * interval;
   const wait = due - performance.now();
@@ -41,11 +68,12 @@ for (let i = 0; i < total; i += 1) {
   while (performance.now() < due) {
     /* the last half millisecond: spin, timers are not that precise */
   }
-  pending.push(once(due));
+  const request: Promise<void> = once(urls[i % urls.length]!, due).then(() => void pending.delete(request));
+  pending.add(request);
 }
 await Promise.all(pending);
 agent.destroy();
 const elapsed = (performance.now() - start) / 1000;
 const sorted = latencies.sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-process.stdout.write(`${JSON.stringify({ p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], rps: total / elapsed, errors, requests: total })}\n`);
+process.stdout.write(`${JSON.stringify({ p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], rps: total / elapsed, errors, requests: total, statuses })}\n`);

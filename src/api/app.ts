@@ -2,7 +2,9 @@
  * The HTTP API (Fastify): one request pipeline for every route — access decision (the route's declared access
  * level and the bearer token) → validation with zod → handler (library functions shared with the CLI) → problem+json
  * on any error, with stable codes. OpenAPI 3.1 at /api/openapi.json is generated from the same zod schemas.
- * Secure headers (strict CSP), request size limits and per-client rate limiting apply to everything.
+ * Secure headers (strict CSP; HSTS only when served over HTTPS), request size limits and per-client rate limiting
+ * apply to everything. Answers that need a token are `Cache-Control: private, no-store`; the log (src/api/log.ts)
+ * names routes, never URLs or tokens.
  */
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -15,8 +17,9 @@ import type { CourtDirectory } from '../courts/directory/types.ts';
 import type { Database } from '../db/database.ts';
 import type { LoadedKnowledgeBase } from '../guidance/load.ts';
 import { OtkazError } from '../shared/errors.ts';
-import { ACCESS_LEVELS, type Access, bearer, decide } from './access.ts';
+import { ACCESS_LEVELS, type Access, bearer, decide, isPrivate, type Role } from './access.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
+import { errorFields, type LogDestination, logController, loggerOptions, routeOf } from './log.ts';
 import { ApiCode, problem, statusOf, statusOfDomain } from './problem.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
@@ -33,6 +36,8 @@ declare module 'fastify' {
     cache?: boolean;
   }
   interface FastifyRequest {
+    /** Who is asking, from the access decision: answers are cached per role. */
+    actor?: Role;
     cacheKey?: string;
     cacheVersion?: string;
   }
@@ -52,6 +57,11 @@ export interface AppContext {
   cache?: ResponseCache;
   /** Background work of the server's start, reported by /healthz (absent: nothing running). */
   startup?: StartupState;
+  /**
+   * Where the log goes, at the configured level (the server: standard output). Absent: only failures are
+   * logged, to standard error — a library default that keeps tests and embedders quiet.
+   */
+  logStream?: LogDestination;
 }
 
 /** What the routes get: the context with its response cache. */
@@ -72,7 +82,10 @@ const zodCompilers: CompilersFactory = {
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // zod validates and serialises; giving Fastify the compilers up front keeps it from loading ajv (≈ 0.2 s of a start).
   const app = Fastify({
-    logger: false,
+    logger: ctx.logStream ? loggerOptions(ctx.config.logLevel, ctx.logStream) : loggerOptions('error', process.stderr),
+    logController: logController(),
+    // Random, not a counter: an id shown to a client says nothing about how many others asked.
+    genReqId: () => randomBytes(8).toString('hex'),
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     schemaController: { compilersFactory: zodCompilers },
@@ -83,12 +96,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.decorate('routeAccess', routes);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    if (!access || !ACCESS_LEVELS.includes(access)) throw new Error(`route ${route.method} ${route.url} declares no access level (public, read, operator)`);
+    if (!access || !ACCESS_LEVELS.includes(access)) throw new Error(`route ${route.method} ${route.url} declares no access level (${ACCESS_LEVELS.join(', ')})`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url} ${access}`);
   });
 
+  // HSTS and upgrade-insecure-requests only when the deployment says it is served over HTTPS (OTKAZ_HTTPS): over
+  // plain HTTP they would make browsers refuse the site or its requests.
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], upgradeInsecureRequests: ctx.config.https ? [] : null } },
+    strictTransportSecurity: ctx.config.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
   if (ctx.config.rateLimit > 0) {
@@ -108,17 +124,26 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     const access = request.routeOptions.config.access;
     if (!access) return; // 404s have no route
+    // An answer for this caller only — also a refusal — is kept by no shared cache, nor given to another caller.
+    if (isPrivate(access, ctx.config)) reply.header('cache-control', 'private, no-store').header('vary', 'Authorization');
     const decision = decide(access, bearer(request.headers.authorization), ctx.config);
-    if (decision.allow) return;
+    if (decision.allow) {
+      request.actor = decision.role;
+      return;
+    }
     const code = decision.reason === 'unauthorized' ? ApiCode.Unauthorized : decision.reason === 'forbidden' ? ApiCode.Forbidden : ApiCode.OperationsDisabled;
-    const detail = decision.reason === 'operations_disabled' ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured' : decision.reason === 'unauthorized' ? 'send Authorization: Bearer <token>' : 'this token may not do that';
+    const evidence = access === 'evidence' ? 'raw captures and archive exports are evidence (they hold full names): ' : '';
+    const redacted = access === 'evidence' ? ' — the public has the redacted rendering of a capture at /api/v1/captures/:id/redacted' : '';
+    const detail = decision.reason === 'operations_disabled' ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured' : decision.reason === 'unauthorized' ? `${evidence}send Authorization: Bearer <${access === 'operator' ? 'operator' : 'read or operator'} token>${redacted}` : `${evidence}this token may not do that${redacted}`;
     if (decision.reason === 'unauthorized') reply.header('www-authenticate', 'Bearer');
     return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.url));
   });
 
-  // Cached reads (src/api/cache.ts): looked up after the access decision, stored when the handler answered 200.
+  // Cached reads (src/api/cache.ts): looked up after the access decision, stored when the handler answered 200; keyed
+  // by the caller's role as well as the URL, so an answer computed for one kind of caller never reaches another.
   const cache = ctx.cache ?? new ResponseCache(ctx.db);
   const routeCtx: RouteContext = { ...ctx, cache };
   // Marks the background request that recomputes a stale answer; only this process knows the value.
@@ -126,7 +151,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const refreshSecret = randomBytes(16).toString('hex');
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config.cache) return;
-    const url = request.url;
+    const url = `${request.actor ?? 'anonymous'} ${request.url}`;
     const version = await cache.currentVersion();
     const send = (entry: CachedResponse, state: 'hit' | 'stale') => reply.header('x-otkaz-cache', state).header('x-otkaz-data-version', entry.version).type(entry.contentType).send(entry.body);
     let entry = cache.get(url);
@@ -138,7 +163,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         // The data changed since this answer: serve it while one background request computes the new one.
         if (!running) {
           cache.start(url, version);
-          void app.inject({ method: 'GET', url, headers: { ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}), [REFRESH_HEADER]: `${refreshSecret} ${version}` } }).catch(() => cache.finish(url, version));
+          void app.inject({ method: 'GET', url: request.url, headers: { ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}), [REFRESH_HEADER]: `${refreshSecret} ${version}` } }).catch(() => cache.finish(url, version));
         }
         return send(entry, 'stale');
       }
@@ -176,8 +201,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (error.statusCode === 413) return reply.code(413).type('application/problem+json').send(problem(ApiCode.PayloadTooLarge, 413, 'payload too large', error.message, request.url));
     if (error.statusCode === 429) return reply.code(429).type('application/problem+json').send(problem(ApiCode.RateLimited, 429, 'too many requests', error.message, request.url));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return reply.code(error.statusCode).type('application/problem+json').send(problem(ApiCode.Validation, error.statusCode, 'invalid request', error.message, request.url));
-    // Never echo internals (or page text) to the client; the log line names the route only.
-    process.stderr.write(`otkaz api: ${request.method} ${request.routeOptions.url ?? request.url} failed: ${error.name}\n`);
+    // Never echo internals (or page text) to the client; the log line names the route and the SQLSTATE only.
+    request.log.error({ method: request.method, route: routeOf(request), ...errorFields(error) }, 'request failed');
     return reply.code(500).type('application/problem+json').send(problem(ApiCode.Internal, 500, 'internal error', undefined, request.url));
   });
   app.setNotFoundHandler((request, reply) => {

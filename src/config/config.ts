@@ -8,6 +8,11 @@ import { ErrorCode, OtkazError } from '../shared/errors.ts';
  * (`OTKAZ_CONFIG`, or `otkaz.config.json` in the working directory), environment variables.
  * Bad values stop the process with a message that names the setting.
  */
+/** A yes/no setting: a JSON boolean, or `true`/`false`/`1`/`0` in the environment. */
+const flag = z
+  .preprocess((v) => (typeof v === 'boolean' ? String(v) : v), z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }))
+  .transform((v) => v === 'true' || v === '1');
+
 const ConfigSchema = z
   .object({
     dataDir: z.string().min(1),
@@ -27,6 +32,13 @@ const ConfigSchema = z
     readToken: z.string().min(24, 'must be at least 24 characters').optional(),
     /** Requests per minute per client address; 0 turns rate limiting off. */
     rateLimit: z.coerce.number().int().min(0),
+    /**
+     * Raw captures and archive exports (WARC) are evidence: they hold full names. Off (default): they need the read
+     * or operator token; on: as open as other reads. The public always has the redacted rendering of a capture.
+     */
+    publicEvidence: flag,
+    /** The deployment is served over HTTPS (e.g. behind a TLS proxy): only then send HSTS and upgrade-insecure-requests. */
+    https: flag,
   })
   .strict();
 
@@ -43,6 +55,8 @@ const ENV_KEYS: Record<keyof Config, string> = {
   operatorToken: 'OTKAZ_OPERATOR_TOKEN',
   readToken: 'OTKAZ_READ_TOKEN',
   rateLimit: 'OTKAZ_RATE_LIMIT',
+  publicEvidence: 'OTKAZ_PUBLIC_EVIDENCE',
+  https: 'OTKAZ_HTTPS',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -52,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: 8080,
     logLevel: 'info',
     rateLimit: 3000,
+    publicEvidence: false,
+    https: false,
   };
   const explicitFile = env.OTKAZ_CONFIG;
   const file = explicitFile ?? path.join(cwd, 'otkaz.config.json');

@@ -36,7 +36,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const { kb, hash } = await loadKnowledgeBaseCached(path.join(config.dataDir, 'cache'));
     await syncKnowledgeBase(db, kb, hash);
     const startup: StartupState = { statistics: 'loading' };
-    const app = await (await api).buildApp({ config, db, directory, kb, startup });
+    // The request log (src/api/log.ts: route patterns, no URLs, tokens or names) at OTKAZ_LOG_LEVEL, on standard output.
+    const app = await (await api).buildApp({ config, db, directory, kb, startup, logStream: process.stdout });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

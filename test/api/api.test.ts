@@ -139,11 +139,12 @@ for (const engine of ENGINES) {
       assert.equal(detail.persons[0]!.initials, 'Н.А.Р.');
       assert.ok(!JSON.stringify(detail).includes('Никитина'), 'no full name');
       assert.match(detail.history[0]!.sha256, /^2d621169ee315353/);
-      const raw = await open.inject({ url: `/api/v1/captures/${detail.history[0]!.capture_id}/raw` });
+      // Raw captures and WARC are evidence (test/api/evidence.test.ts): a token's.
+      const raw = await guarded.inject({ url: `/api/v1/captures/${detail.history[0]!.capture_id}/raw`, headers: { authorization: `Bearer ${READER}` } });
       assert.equal(raw.statusCode, 200);
       assert.match(String(raw.headers['content-security-policy']), /^sandbox/);
       assert.match(String(raw.headers['x-otkaz-sha256']), /^2d621169ee315353/);
-      const warc = await open.inject({ url: `/api/v1/cases/${id}/warc` });
+      const warc = await guarded.inject({ url: `/api/v1/cases/${id}/warc`, headers: { authorization: `Bearer ${READER}` } });
       assert.equal(warc.headers['content-type'], 'application/warc');
       assert.ok(warc.body.startsWith('WARC/1.1'));
       assert.equal((await open.inject({ url: '/api/v1/cases/99999' })).statusCode, 404);

@@ -48,7 +48,7 @@ describe('web app in headless Chromium', () => {
     await syncCourts(db, directory);
     await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'e2e', synthetic: false }, 'e2e-person-key-0123456789');
     await db.close();
-    server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0' }));
+    server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn' }));
     await server.ready; // the bundled statistics load in the background on a first start
     const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -100,9 +100,15 @@ describe('web app in headless Chromium', () => {
     assert.match(await page.locator('main code').first().innerText(), /^2d621169ee315353/);
     await axe(page, 'case');
     await shot(page, 'case');
-    const capture = await page.request.get(await page.locator('a', { hasText: 'View as captured' }).first().getAttribute('href').then((h) => `${base}${h}`));
+    // The raw capture and the WARC are evidence (full names): not offered to the public, who get the redacted rendering.
+    assert.equal(await page.locator('a', { hasText: 'View as captured' }).count(), 0);
+    assert.match(await page.locator('main').innerText(), /original: needs access/);
+    const capture = await page.request.get(await page.locator('a', { hasText: 'Redacted rendering' }).first().getAttribute('href').then((h) => `${base}${h}`));
     assert.equal(capture.status(), 200);
-    assert.match(capture.headers()['content-security-policy'] ?? '', /^sandbox/);
+    const rendering = await capture.text();
+    assert.match(rendering, /2d621169ee315353/);
+    assert.match(rendering, /not the evidence/);
+    assert.doesNotMatch(rendering, /Никитина/);
     await page.close();
   });
 

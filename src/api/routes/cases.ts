@@ -1,7 +1,8 @@
 /**
  * Cases: filtered, sorted, paginated list (JSON or CSV); one case with its persons (initials only), articles,
- * events, history, linked instances, penalty ranges and the captures it came from; captures' metadata, the raw
- * page as captured (sandboxed), and a WARC of one case's captures — what a lawyer attaches to an asylum file.
+ * events, history, linked instances, penalty ranges and the captures it came from; captures' metadata, their
+ * redacted rendering (for everyone), and — at the `evidence` access level, since they hold full names — the raw
+ * page as captured (sandboxed) and a WARC of one case's captures: what a lawyer attaches to an asylum file.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,9 @@ import { CASE_LIST_COLUMNS, CASE_SORT_VALUES, listCases } from '../../courts/cas
 import { penaltiesFor } from '../../guidance/penalties.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { renderCsv } from '../../cli/output.ts';
+import { bearer, decide } from '../access.ts';
 import type { AppContext } from '../app.ts';
+import { type CaptureMeta, redactedCapture, redactedCaptureHtml } from '../redacted.ts';
 import type { ZodApp } from '../types.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -74,11 +77,13 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   const idParams = z.object({ id: z.coerce.number().int().positive() });
-  app.get('/api/v1/cases/:id', { config: { access: 'read', cache: true }, schema: { summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures', params: idParams } }, async (request) => {
+  app.get('/api/v1/cases/:id', { config: { access: 'read', cache: true }, schema: { summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures; access.evidence: whether this caller may fetch the raw captures and the WARC', params: idParams } }, async (request) => {
     const id = request.params.id;
     const head = await caseById(ctx, id);
     const [persons, articles, events, history, linked] = await Promise.all([casePersons(ctx, id), caseArticles(ctx, id), caseEvents(ctx, id), caseHistory(ctx, id), linkedInstances(ctx.db, id)]);
-    return { case: head, persons, articles, events, history, linkedInstances: linked, penalties: penaltiesFor(ctx.kb, articles) };
+    // Depends on the caller's role only (the response cache keeps one answer per role).
+    const evidence = decide('evidence', bearer(request.headers.authorization), ctx.config).allow;
+    return { case: head, persons, articles, events, history, linkedInstances: linked, penalties: penaltiesFor(ctx.kb, articles), access: { evidence } };
   });
   app.get('/api/v1/cases/:id/persons', { config: { access: 'read', cache: true }, schema: { summary: "A case's defendants by initials only (hidden where the court hid them), with outcome and sentence", params: idParams } }, async (request) => {
     await caseById(ctx, request.params.id);
@@ -93,7 +98,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     await caseById(ctx, request.params.id);
     return caseEvents(ctx, request.params.id);
   });
-  app.get('/api/v1/cases/:id/captures', { config: { access: 'read', cache: true }, schema: { summary: 'The archived captures a case was read from: URL, retrieval time, HTTP status, sha256 (raw page at /api/v1/captures/:id/raw)', params: idParams } }, async (request) => {
+  app.get('/api/v1/cases/:id/captures', { config: { access: 'read', cache: true }, schema: { summary: 'The archived captures a case was read from: URL, retrieval time, HTTP status, sha256 (redacted rendering at /api/v1/captures/:id/redacted; raw page, with a token, at /api/v1/captures/:id/raw)', params: idParams } }, async (request) => {
     await caseById(ctx, request.params.id);
     return ctx.db.query(
       `select p.id, p.url, p.retrieved_at, p.ingested_at, p.http_status, p.sha256, p.content_type, p.source, p.synthetic, p.page_kind, p.layout
@@ -102,7 +107,8 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     );
   });
 
-  app.get('/api/v1/cases/:id/warc', { config: { access: 'read' }, schema: { summary: "WARC 1.1 of the case's captures (request, response, metadata records)", params: idParams } }, async (request, reply) => {
+  const evidence = { security: [{ bearer: [] }], description: 'Evidence: holds full names. Needs the read or operator token unless the deployment sets OTKAZ_PUBLIC_EVIDENCE=true.' };
+  app.get('/api/v1/cases/:id/warc', { config: { access: 'evidence' }, schema: { summary: "WARC 1.1 of the case's captures (request, response, metadata records)", ...evidence, params: idParams } }, async (request, reply) => {
     await caseById(ctx, request.params.id);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-warc-'));
     try {
@@ -121,7 +127,30 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     return row;
   });
 
-  app.get('/api/v1/captures/:id/raw', { config: { access: 'read' }, schema: { summary: 'The page exactly as captured (bytes; sandboxed, never run)', params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+  app.get(
+    '/api/v1/captures/:id/redacted',
+    {
+      config: { access: 'read', cache: true },
+      schema: {
+        summary: "A capture's redacted rendering (not the evidence): the parsed page with persons' names reduced to initials, the sha256 of the original bytes, URL and retrieval time; JSON, or an HTML page with format=html",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        querystring: z.object({ format: z.enum(['json', 'html']).default('json') }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const [row] = await ctx.db.query<CaptureMeta & { body: Uint8Array }>(
+        'select p.id, p.url, p.retrieved_at, p.http_status, p.sha256, p.content_type, p.synthetic, b.body from captures p join blobs b on b.sha256 = p.sha256 where p.id = $1',
+        [request.params.id],
+      );
+      if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no capture #${request.params.id}`);
+      const { body, ...meta } = row;
+      const rendered = redactedCapture(meta, body);
+      if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').send(redactedCaptureHtml(rendered));
+      return rendered;
+    },
+  );
+
+  app.get('/api/v1/captures/:id/raw', { config: { access: 'evidence' }, schema: { summary: 'The page exactly as captured (bytes; sandboxed, never run)', ...evidence, params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request, reply) => {
     const [row] = await ctx.db.query<{ body: Uint8Array; content_type: string | null; sha256: string }>('select b.body, p.content_type, p.sha256 from captures p join blobs b on b.sha256 = p.sha256 where p.id = $1', [request.params.id]);
     if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no capture #${request.params.id}`);
     // A court page is third-party HTML: shown as captured but sandboxed (no script, no same-origin access).

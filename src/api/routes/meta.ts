@@ -18,8 +18,14 @@ export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     const doc = app.swagger() as { paths?: Record<string, Record<string, OpenApiOperation>> };
+    // Each route's declared access level ("GET /api/v1/captures/:id/raw evidence"), by its OpenAPI path.
+    const levels = new Map((app as unknown as { routeAccess: string[] }).routeAccess.map((line) => {
+      const [method, url, access] = line.split(' ');
+      return [`${method} ${url!.replace(/:(\w+)/g, '{$1}')}`, access] as const;
+    }));
+    const who: Record<string, string> = { public: 'public', read: 'public (or read token when private)', evidence: 'read or operator token (evidence; unless opened by configuration)', operator: 'operator token' };
     const rows = Object.entries(doc.paths ?? {}).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(op.summary ?? '')}</td><td>${op.security ? 'operator token' : 'public (or read token when private)'}</td></tr>`),
+      Object.entries(ops).map(([method, op]) => `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(op.summary ?? '')}</td><td>${who[levels.get(`${method.toUpperCase()} ${path}`) ?? ''] ?? (op.security ? 'operator token' : 'public (or read token when private)')}</td></tr>`),
     );
     return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>otkaz API</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left}table{border-collapse:collapse}</style></head><body><h1>otkaz API</h1><p>OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>. Errors are <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code>.</p><table><thead><tr><th scope="col">method</th><th scope="col">path</th><th scope="col">what</th><th scope="col">access</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`);
   });

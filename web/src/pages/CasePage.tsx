@@ -11,6 +11,8 @@ interface CaseDetail {
   history: Array<{ kind: string; recorded_at: string; capture_id: number; url: string; retrieved_at: string | null; sha256: string }>;
   linkedInstances: Array<{ id: number; court_vnkod: string; case_number: string | null; proceeding: string | null }>;
   penalties: Array<{ article: string; part: string | null; offence: { title: { en: string; ru: string }; penalty: { summary: { en: string; ru: string } }; facts: string[] } | null }>;
+  /** Whether this caller may fetch the evidence (raw captures, WARC): a browser sends no token, so only when the deployment opens it. */
+  access?: { evidence: boolean };
 }
 
 export function CasePage({ id }: { id: number }) {
@@ -20,6 +22,7 @@ export function CasePage({ id }: { id: number }) {
   if (loading) return <p>{t('common.loading')}</p>;
   if (error || !data) return <p role="alert">{t('common.error', { message: error ?? '' })}</p>;
   const c = data.case;
+  const evidence = data.access?.evidence === true;
   return (
     <>
       <h1>{t('case.title', { number: c.case_number ?? `#${c.id}` })} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}</h1>
@@ -58,13 +61,18 @@ export function CasePage({ id }: { id: number }) {
               <td>{h.retrieved_at ? new Date(h.retrieved_at).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '—'}</td>
               <td><code>{h.sha256}</code></td>
               <td><code>{h.url}</code></td>
-              <td><a href={`/api/v1/captures/${h.capture_id}/raw`} target="_blank" rel="noreferrer">{t('case.view')}</a></td>
+              <td>
+                <a href={`/api/v1/captures/${h.capture_id}/redacted?format=html`} target="_blank" rel="noreferrer">{t('case.redacted')}</a>
+                {' · '}
+                {evidence ? <a href={`/api/v1/captures/${h.capture_id}/raw`} target="_blank" rel="noreferrer">{t('case.view')}</a> : <span className="muted">{t('case.needsAccess')}</span>}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
           </div>
-      <p><a href={`/api/v1/cases/${c.id}/warc`}>{t('case.warc')}</a></p>
+      {evidence ? <p><a href={`/api/v1/cases/${c.id}/warc`}>{t('case.warc')}</a></p> : <p className="muted">{t('case.warcNeedsAccess')}</p>}
+      <p className="muted">{t('case.evidenceNote')}</p>
     </>
   );
 }
