@@ -64,7 +64,7 @@ const MALE = `Александр Алексей Альберт Анатолий 
 Рамзан Расул Рашид Рафаэль Рифат Салават Сослан Султан Тагир Фарид Хасан Шамиль Эльчин Юсуф Азамат Алан Арам Армен Ашот Вагиф Гагик Заур Тофик`;
 const FEMALE = `Агата Аглая Ада Алевтина Александра Алена Алина Алиса Алла Альбина Амина Анастасия Ангелина Анжела Анна Антонина Арина Валентина
 Валерия Варвара Василиса Вера Вероника Виктория Виолетта Галина Дарья Диана Дина Ева Евгения Екатерина Елена Елизавета Жанна Зинаида Злата Зоя
-Инга Инесса Инна Ирина Карина Кира Клавдия Кристина Ксения Лада Лариса Леся Лидия Лилия Лиана Любовь:любв Людмила Майя Маргарита Марина Мария
+Инга Инесса Инна Ирина Карина Кира Клавдия Кристина Ксения Лада Лариса Леся Лидия Лилия Лиана Любовь:любов Людмила Майя Маргарита Марина Мария
 Марьяна Милана Мирослава Надежда Наталия Наталья Нелли Ника Нина Нонна Оксана Олеся Ольга Полина Раиса Регина Римма Роза Светлана Серафима София
 Софья Стефания Таисия Тамара Татьяна Ульяна Фаина Эвелина Элеонора Элина Эльвира Эмилия Юлиана Юлия Яна Ярослава Айгуль Алсу Гульнара Гульназ
 Гузель Динара Диляра Зарина Зульфия Камила Лейла Мадина Малика Наиля Нигина Рената Сабина Севара Фатима Эльмира Лейсан Асель Айша`;
@@ -129,18 +129,31 @@ interface Token {
   cap: boolean;
 }
 
-const TOKEN = /([А-ЯЁ])\.|[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*/g;
+const TOKEN = /([А-ЯЁ])\.|[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*|[А-ЯЁ]+(?:-[А-ЯЁ]+)*/g;
 const CAP = /^(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,})(?:-(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,}|[а-яё]+))*$/;
+
+function token(text: string, start: number, word: string, initial: boolean): Token {
+  return { start, end: start + word.length + (initial ? 1 : 0), text: word, lower: lower(word), initial, cap: initial || CAP.test(word) };
+}
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index ?? 0;
-    const initial = m[1] !== undefined;
-    const word = initial ? (m[1] ?? '') : m[0];
-    // "РФ." is a word, not "Р" + initial "Ф."
-    if (initial && start > 0 && /[А-ЯЁа-яё]/.test(text[start - 1] ?? '')) continue;
-    tokens.push({ start, end: start + m[0].length, text: word, lower: lower(word), initial, cap: initial || CAP.test(word) });
+    if (m[1] !== undefined) {
+      // "РФ." is a word, not "Р" + initial "Ф."; "ГромовГ.Г." is a surname and initials written together.
+      if (start > 0 && /[А-ЯЁ]/.test(text[start - 1] ?? '')) continue;
+      tokens.push(token(text, start, m[1], true));
+      continue;
+    }
+    const word = m[0];
+    // "ГРОМОВГ.Г.": a word in capitals run together with initials.
+    if (/^[А-ЯЁ]{4,}$/.test(word) && /^\.\s?[А-ЯЁ]\./.test(text.slice(start + word.length))) {
+      tokens.push(token(text, start, word.slice(0, -1), false));
+      tokens.push(token(text, start + word.length - 1, word.slice(-1), true));
+      continue;
+    }
+    tokens.push(token(text, start, word, false));
   }
   return tokens;
 }
