@@ -148,7 +148,7 @@ function tokenize(text: string): Token[] {
     }
     const word = m[0];
     // "ГРОМОВГ.Г.": a word in capitals run together with initials.
-    if (/^[А-ЯЁ]{4,}$/.test(word) && /^\.\s?[А-ЯЁ]\./.test(text.slice(start + word.length))) {
+    if (/^(?:[А-ЯЁ]+-)*[А-ЯЁ]{4,}$/.test(word) && /^\.\s?[А-ЯЁ]\./.test(text.slice(start + word.length))) {
       tokens.push(token(text, start, word.slice(0, -1), false));
       tokens.push(token(text, start + word.length - 1, word.slice(-1), true));
       continue;
