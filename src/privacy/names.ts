@@ -173,17 +173,28 @@ export class NameContext {
   readonly stems = new Set<string>();
   readonly given = new Set<string>();
 
-  /** A name as a page's person field shows it ("Громов Глеб Геннадьевич", "Белова М.А.", "ГРОМОВ Г. Г."). */
+  /**
+   * A page's person field: a name ("Громов Глеб Геннадьевич", "Белова М.А.", "ГРОМОВ Г. Г.", "Громов"), or an
+   * organisation that may hold one ("Адвокат … коллегии адвокатов» Фролова Надежда Викторовна"). The names the
+   * model finds in it are learned; a field that is only two or three capitalised words is taken as a name.
+   */
   addName(name: string): void {
     if (isHiddenName(name)) return;
-    const words = tokenize(name).filter((t) => !t.initial && t.text.length >= 2 && !STOP.has(t.lower) && !PARTICLE.test(t.lower));
-    if (words.length < 2 && !tokenize(name).some((t) => t.initial)) return; // an organisation or a lone word
-    const first = words[0];
-    if (!first) return;
-    // The surname is the word that is neither a patronymic nor a known given name; "Фамилия Имя Отчество" by default.
-    const surname = words.find((w) => !PATRONYMIC.test(w.lower) && !GIVEN.has(w.lower)) ?? first;
-    this.addSurname(surname.text);
-    for (const w of words) if (w !== surname && !PATRONYMIC.test(w.lower)) this.given.add(w.lower);
+    const tokens = tokenize(name);
+    const spans = findSpans(name, tokens, null);
+    for (const span of spans) {
+      if (span.surname !== null) this.addSurname(tokens[span.surname]?.text ?? '');
+      for (let k = span.from; k <= span.to; k += 1) {
+        const t = tokens[k];
+        if (t && !t.initial && k !== span.surname && !PATRONYMIC.test(t.lower)) this.given.add(t.lower);
+      }
+    }
+    if (spans.length > 0) return;
+    const words = tokens.filter((t) => !t.initial && !PARTICLE.test(t.lower));
+    if (words.length < 1 || words.length > 3 || words.some((w) => !w.cap || STOP.has(w.lower))) return;
+    // "Фамилия Имя Отчество" by default; the surname is the word that is neither a patronymic nor a given name.
+    const surname = words.find((w) => !PATRONYMIC.test(w.lower) && !GIVEN.has(w.lower)) ?? words[0];
+    if (surname && (words.length > 1 || SURNAME_LIKE.test(surname.lower))) this.addSurname(surname.text);
   }
 
   addSurname(word: string): void {

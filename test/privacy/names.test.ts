@@ -70,3 +70,19 @@ describe('name model', () => {
     assert.equal(nameHash('k'.repeat(32), 'Громов Глеб'), nameHash('k'.repeat(32), ' громов  глеб'));
   });
 });
+
+describe('the redaction stage on real pages (fictitious names)', () => {
+  it('removes the persons, keeps organisations, courts, places and articles readable', async () => {
+    const { parsePage } = await import('../../src/courts/parse/page.ts');
+    const { redactParsed } = await import('../../src/courts/parse/redact.ts');
+    const { fixture } = await import('../helpers/fixtures.ts');
+    const page = redactParsed(parsePage({ bytes: fixture('leninsky_ufa_criminal.html'), url: null, status: 200 }));
+    assert.equal(page.kind, 'case_card');
+    const text = JSON.stringify(page);
+    for (const kept of ['Адвокат Сипайловского филиала г.Уфы «Башкирской Республиканской коллегии адвокатов»', 'Прокуратура Кировского района г.Уфа', 'Ленинский районный суд г. Уфы РБ', 'УК РФ']) {
+      assert.ok(text.includes(kept), `"${kept}" stays readable`);
+    }
+    for (const gone of ['Никитин', 'Фролов', 'Соколов']) assert.ok(!text.includes(gone), `${gone} is redacted`);
+    if (page.kind === 'case_card') assert.ok(page.card.judge && /[а-я]{3}/.test(page.card.judge), 'the judge field is kept as published');
+  });
+});
