@@ -313,6 +313,7 @@ function abbreviate(tokens: Token[], span: Span): string {
 
 /** Learns the surnames a text names (for a later `redactNames` of the same page with this context). */
 export function learnNames(text: string, context: NameContext): void {
+  if (!text || !/[А-ЯЁ]/.test(text)) return;
   const tokens = tokenize(text);
   for (const span of findSpans(text, tokens, context)) {
     if (span.surname !== null) context.addSurname(tokens[span.surname]?.text ?? '');
@@ -360,9 +361,19 @@ export function redactDeep<T>(value: T, keep: ReadonlySet<string>, context: Name
     else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) collect(item, k);
   };
   collect(value, null);
-  for (const text of texts) learnNames(text, context);
+  // A card repeats its texts (the tabs keep the raw pairs and tables): each distinct text is done once.
+  for (const text of new Set(texts)) learnNames(text, context);
+  const done = new Map<string, string>();
+  const redact = (text: string) => {
+    let out = done.get(text);
+    if (out === undefined) {
+      out = redactNames(text, context);
+      done.set(text, out);
+    }
+    return out;
+  };
   const walk = (v: unknown, key: string | null): unknown => {
-    if (typeof v === 'string') return key !== null && keep.has(key) ? v : redactNames(v, context);
+    if (typeof v === 'string') return key !== null && keep.has(key) ? v : redact(v);
     if (Array.isArray(v)) return v.map((item) => walk(item, key));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, k)]));
     return v;
