@@ -86,3 +86,15 @@ describe('the redaction stage on real pages (fictitious names)', () => {
     if (page.kind === 'case_card') assert.ok(page.card.judge && /[а-я]{3}/.test(page.card.judge), 'the judge field is kept as published');
   });
 });
+
+describe('layers', () => {
+  it('the name model imports nothing of otkaz; the parsers import nothing of the case store', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { projectPath } = await import('../../src/shared/paths.ts');
+    const imports = (dir: string) =>
+      readdirSync(projectPath(...dir.split('/'))).filter((f) => f.endsWith('.ts')).flatMap((f) =>
+        [...readFileSync(projectPath(...dir.split('/'), f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${f}: ${m[1]}`));
+    assert.deepEqual(imports('src/privacy').filter((i) => !/: node:/.test(i)), []);
+    assert.deepEqual(imports('src/courts/parse').filter((i) => /\/cases\//.test(i)), []);
+  });
+});

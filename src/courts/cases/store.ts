@@ -273,7 +273,9 @@ export async function reRedactStored(db: Database, batch = 100): Promise<number>
         );
         const history = await tx.query<{ id: number; changes: unknown }>('select id, changes from case_history where case_id = $1', [row.id]);
         for (const h of history) {
-          const changes = redactDeep(h.changes, KEEP_FIELDS);
+          // A change of the judge field keeps the judge's name as published, like the field itself.
+          const redactChange = (c: unknown) => (c && typeof c === 'object' && (c as { field?: unknown }).field === 'judge' ? c : redactDeep(c, KEEP_FIELDS));
+          const changes = Array.isArray(h.changes) ? h.changes.map(redactChange) : redactChange(h.changes);
           if (JSON.stringify(changes) !== JSON.stringify(h.changes)) await tx.query('update case_history set changes = $2 where id = $1', [h.id, JSON.stringify(changes)]);
         }
       }
