@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config/config.ts';
+import { reRedactStored } from '../courts/cases/store.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
 
@@ -29,6 +30,8 @@ export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<
   const config = loadConfig();
   const db = await openDatabase(storageTarget(config));
   try {
+    // Cases written by an older redaction stage are redone before anything reads them.
+    await reRedactStored(db);
     return await fn({ config, db, personKey: personKey(config) });
   } finally {
     await db.close();

@@ -1,11 +1,11 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { type CaptureSource, storeCapture } from './archive/store.ts';
-import { redactNames } from './cases/privacy.ts';
 import { type CaseRecord, storedCard, storedListRow } from './cases/record.ts';
 import { upsertCase } from './cases/store.ts';
 import { courtForUrl } from './directory/sync.ts';
 import type { CourtDirectory } from './directory/types.ts';
 import { parsePage } from './parse/page.ts';
+import { redactList, redactText } from './parse/redact.ts';
 import type { PageKind, ParsedPage } from './parse/types.ts';
 
 export interface IngestInput {
@@ -89,12 +89,12 @@ export async function ingestParsed(tx: Queryable, directory: CourtDirectory, inp
     } else if (parsed.kind === 'act_text') {
       if (input.forCase) {
         const { actTitle, ...ids } = input.forCase;
-        records.push({ courtVnkod, ids: { ...ids, newCode: null }, card: null, list: null, fetchedActs: [{ url: input.url, title: actTitle, text: redactNames(parsed.text) }] });
+        records.push({ courtVnkod, ids: { ...ids, newCode: null }, card: null, list: null, fetchedActs: [{ url: input.url, title: actTitle, text: redactText(parsed.text) }] });
       }
     } else if (parsed.kind === 'case_card') {
       records.push({ courtVnkod, ids: parsed.card.ids, card: storedCard(parsed.card, personKey), list: null });
     } else {
-      for (const row of parsed.list.rows) records.push({ courtVnkod, ids: row.ids, card: null, list: storedListRow(row) });
+      for (const row of redactList(parsed.list).rows) records.push({ courtVnkod, ids: row.ids, card: null, list: storedListRow(row) });
     }
   }
   for (const record of records) {

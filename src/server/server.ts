@@ -10,6 +10,7 @@ import type { StartupState } from '../api/app.ts';
 import type { Config } from '../config/config.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
 import { syncCourts } from '../courts/directory/sync.ts';
+import { reRedactStored } from '../courts/cases/store.ts';
 import { refreshPlannerStatistics } from '../db/maintenance.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
 import { loadKnowledgeBaseCached } from '../guidance/cache.ts';
@@ -33,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     const directory = loadDirectory();
     await syncCourts(db, directory);
+    await reRedactStored(db);
     const { kb, hash } = await loadKnowledgeBaseCached(path.join(config.dataDir, 'cache'));
     await syncKnowledgeBase(db, kb, hash);
     const startup: StartupState = { statistics: 'loading' };

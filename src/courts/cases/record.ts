@@ -1,6 +1,7 @@
 import type { CaseCard, CaseListRow, OutcomeInfo } from '../parse/types.ts';
 import { classifyOutcome, outcomeFromAct } from '../parse/outcome.ts';
-import { initials, isHiddenName, nameHash, redactNames } from './privacy.ts';
+import { redactCard } from '../parse/redact.ts';
+import { initials, isHiddenName, nameHash } from './privacy.ts';
 
 /**
  * The stored form of a case: what the card and the list row said, with every personal name reduced to
@@ -56,10 +57,6 @@ export interface CaseRecord {
   fetchedActs?: FetchedAct[];
 }
 
-/** Info lines of a list row kept as published: the category. Every other line may name persons (criminal rows
- * list defendants, often without a label), so names in it are reduced to initials. */
-const CATEGORY_LABEL = /категори/i;
-
 const article = (a: { code: string; article: string; part: string | null; point: string | null }) => ({
   code: a.code,
   article: a.article,
@@ -67,45 +64,50 @@ const article = (a: { code: string; article: string; part: string | null; point:
   point: a.point,
 });
 
+/** A card as stored: every free text through the redaction stage (parse/redact.ts); a defendant's name only as
+ * initials and a keyed hash of the name as published. */
 export function storedCard(card: CaseCard, personKey: string): StoredCard {
+  const shown = redactCard(card);
   return {
-    layout: card.layout,
-    proceeding: card.proceeding,
-    caseNumber: card.caseNumber,
-    judicialUid: card.judicialUid,
-    receiptDate: card.receiptDate,
-    judge: card.judge,
-    hearingDate: card.hearingDate,
-    category: card.category,
-    resultText: card.resultText,
-    outcome: card.outcome,
-    info: card.info.map(({ section, label, value }) => ({ section, label, value: redactNames(value) })),
-    events: card.events.map((event) => ({ ...event, note: event.note ? redactNames(event.note) : null })),
-    defendants: card.defendants.map((d) => ({
-      initials: initials(d.name),
-      nameHash: nameHash(personKey, d.name),
-      hidden: d.hidden || isHiddenName(d.name),
-      articles: d.articles.map(article),
-      articlesText: d.articlesText,
-      decisionDate: d.decisionDate,
-      result: d.result,
-      outcome: d.outcome,
-    })),
-    parties: card.parties.map((p) => ({ role: p.role, name: p.hidden ? p.name : redactNames(p.name), hidden: p.hidden })),
-    lowerCourt: card.lowerCourt,
-    appeals: card.appeals.map(({ section, label, value }) => ({ section, label, value: redactNames(value) })),
-    acts: card.acts.map((a) => ({ ...a, text: redactNames(a.text) })),
+    layout: shown.layout,
+    proceeding: shown.proceeding,
+    caseNumber: shown.caseNumber,
+    judicialUid: shown.judicialUid,
+    receiptDate: shown.receiptDate,
+    judge: shown.judge,
+    hearingDate: shown.hearingDate,
+    category: shown.category,
+    resultText: shown.resultText,
+    outcome: shown.outcome,
+    info: shown.info.map(({ section, label, value }) => ({ section, label, value })),
+    events: shown.events,
+    defendants: card.defendants.map((d, i) => {
+      const r = shown.defendants[i] ?? d;
+      return {
+        initials: initials(d.name),
+        nameHash: nameHash(personKey, d.name),
+        hidden: d.hidden || isHiddenName(d.name),
+        articles: r.articles.map(article),
+        articlesText: r.articlesText,
+        decisionDate: r.decisionDate,
+        result: r.result,
+        outcome: r.outcome,
+      };
+    }),
+    parties: shown.parties.map((p) => ({ role: p.role, name: p.name, hidden: p.hidden })),
+    lowerCourt: shown.lowerCourt,
+    appeals: shown.appeals.map(({ section, label, value }) => ({ section, label, value })),
+    acts: shown.acts,
   };
 }
 
+/** A list row as stored. The row must come from a redacted list (parse/redact.ts redactList): every line of it
+ * may name persons (criminal rows list defendants, often without a label). */
 export function storedListRow(row: CaseListRow): StoredListRow {
   return {
     caseNumber: row.caseNumber,
     receiptDate: row.receiptDate,
-    info: row.info.map((line) => ({
-      label: line.label,
-      value: line.label && CATEGORY_LABEL.test(line.label) ? line.value : redactNames(line.value),
-    })),
+    info: row.info.map((line) => ({ label: line.label, value: line.value })),
     category: row.category,
     articles: row.articles.map(article),
     judge: row.judge,

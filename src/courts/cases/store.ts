@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../../db/database.ts';
+import type { Database, Queryable } from '../../db/database.ts';
 import { classifyOutcome } from '../parse/outcome.ts';
+import { KEEP_FIELDS } from '../parse/redact.ts';
+import { redactDeep } from './privacy.ts';
 import { type CaseColumns, type CaseRecord, caseColumns, type FetchedAct, type StoredDefendant } from './record.ts';
 
 /** A case's identity: the court code plus the court's own ids — never the displayed number. */
@@ -165,6 +167,17 @@ function searchText(record: CaseRecord, columns: CaseColumns): string {
   return parts.filter(Boolean).join('\n');
 }
 
+/** The version of the redaction stage; bump it when the name model changes, and stored cases are redone at start. */
+export const REDACTION_VERSION = 1;
+
+/**
+ * The write gate: every free text of a record passes the redaction stage before anything of it is written or
+ * indexed (a record from ingest has been through it already; this also covers merges and every other path).
+ */
+export function redactRecord(record: CaseRecord): CaseRecord {
+  return redactDeep(record, KEEP_FIELDS);
+}
+
 /**
  * Creates or updates a case from one capture. Re-ingesting the same capture, or one that says nothing
  * new, is a no-op; a change updates the case and appends one history entry naming the capture.
@@ -174,7 +187,7 @@ export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId:
   const key = caseKey(incoming, incomingColumns);
   if (!key) return { status: 'unidentified', caseId: null };
   const existing = await findExisting(tx, incoming, incomingColumns, key);
-  const record = existing ? mergeRecords(existing.record, incoming) : incoming;
+  const record = redactRecord(existing ? mergeRecords(existing.record, incoming) : incoming);
   const hash = createHash('sha256').update(stableJson(record)).digest('hex');
   if (existing && existing.record_hash === hash) return { status: 'unchanged', caseId: existing.id };
   const columns = caseColumns(record);
@@ -198,7 +211,7 @@ export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId:
       `with target as (
          update cases set case_uid = $1, case_id = $2, delo_id = $3, proceeding = $4, case_number = $5, judicial_uid = $6,
            receipt_date = $7, decision_date = $8, legal_force_date = $9, judge = $10, category = $11, result_text = $12, outcome = $13,
-           record = $14, record_hash = $15, last_capture_id = $16, search = to_tsvector('russian', $17), updated_at = now()
+           record = $14, record_hash = $15, last_capture_id = $16, search = to_tsvector('russian', $17), redaction = ${REDACTION_VERSION}, updated_at = now()
          where id = $18 returning id),
        history as (insert into case_history (case_id, capture_id, kind, changes) select id, $16, 'updated', $19 from target
                    on conflict (case_id, capture_id) do nothing),
@@ -212,8 +225,8 @@ export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId:
     rows = await tx.query<{ id: number }>(
       `with target as (
          insert into cases (case_uid, case_id, delo_id, proceeding, case_number, judicial_uid, receipt_date, decision_date, legal_force_date,
-           judge, category, result_text, outcome, record, record_hash, first_capture_id, search, last_capture_id, court_vnkod, case_key, synthetic)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('russian', $17), $16, $18, $19, $20)
+           judge, category, result_text, outcome, record, record_hash, first_capture_id, search, last_capture_id, court_vnkod, case_key, synthetic, redaction)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, to_tsvector('russian', $17), $16, $18, $19, $20, ${REDACTION_VERSION})
          returning id),
        history as (insert into case_history (case_id, capture_id, kind, changes) select id, $16, 'created', '[]' from target),
        ${details}
@@ -223,4 +236,50 @@ export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId:
   }
   const caseId = rows[0]?.id ?? 0;
   return { status: existing ? 'updated' : 'created', caseId };
+}
+
+/**
+ * Passes every case written by an older redaction stage (or before there was one) through the current one:
+ * the record, the columns, defendants, events, acts, the full-text vectors (rebuilt from the redacted text
+ * only) and the history's recorded changes. Idempotent; run at every start. Returns the number of cases redone.
+ */
+export async function reRedactStored(db: Database, batch = 100): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await db.query<{ id: number; record: CaseRecord }>('select id, record from cases where redaction < $1 order by id limit $2', [REDACTION_VERSION, batch]);
+    if (rows.length === 0) return done;
+    await db.transaction(async (tx) => {
+      for (const row of rows) {
+        const record = redactRecord(row.record);
+        const columns = caseColumns(record);
+        const outcome = columns.outcome ?? classifyOutcome(columns.resultText)?.outcome ?? null;
+        const hash = createHash('sha256').update(stableJson(record)).digest('hex');
+        await tx.query(
+          `with a as (delete from case_articles where case_id = $1), e as (delete from case_events where case_id = $1),
+                t as (delete from case_acts where case_id = $1)
+           delete from case_defendants where case_id = $1`,
+          [row.id],
+        );
+        const params: unknown[] = [row.id, columns.resultText, outcome, JSON.stringify(record), hash, searchText(record, columns), columns.category];
+        const details = detailCtes(record, columns, params);
+        await tx.query(
+          `with target as (
+             update cases set result_text = $2, outcome = $3, record = $4, record_hash = $5, search = to_tsvector('russian', $6), category = $7,
+               redaction = ${REDACTION_VERSION}
+             where id = $1 returning id),
+           ${details}
+           select id from target`,
+          params,
+        );
+        const history = await tx.query<{ id: number; changes: unknown }>('select id, changes from case_history where case_id = $1', [row.id]);
+        for (const h of history) {
+          // A change of the judge field keeps the judge's name as published, like the field itself.
+          const redactChange = (c: unknown) => (c && typeof c === 'object' && (c as { field?: unknown }).field === 'judge' ? c : redactDeep(c, KEEP_FIELDS));
+          const changes = Array.isArray(h.changes) ? h.changes.map(redactChange) : redactChange(h.changes);
+          if (JSON.stringify(changes) !== JSON.stringify(h.changes)) await tx.query('update case_history set changes = $2 where id = $1', [h.id, JSON.stringify(changes)]);
+        }
+      }
+    });
+    done += rows.length;
+  }
 }

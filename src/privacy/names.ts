@@ -1,0 +1,382 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * The name model: how personal names look in Russian court texts, and how they are reduced to initials.
+ * Pure functions, no imports from the rest of otkaz, so that every layer (parsers, the case store, the
+ * API) can use it.
+ *
+ * Personal names are needed for one thing: a lawyer finding a client's case. So a name is stored only as a
+ * keyed hash (exact lookup with the installation's key) plus initials for display. Raw pages stay in the
+ * evidence archive; no view, export, search index or log shows a full name.
+ *
+ * Free text is redacted by finding name spans, token by token:
+ *  - a patronymic (…ович/…евич/…ич/…овна/…евна/…ична, in every case; or a father's name with оглы/кызы/улы/уулу)
+ *    with the given name before it and a surname before or after — any order, any case, Capitalised or CAPITALS;
+ *  - initials ("И.О.", "И. О.", "И.") next to a word, before or after it (with or without spaces);
+ *  - a given name from the lexicon (any grammatical case) next to a capitalised word;
+ *  - a capitalised word next to the court's own placeholder ("… Беловой ФИО19");
+ *  - every form of a surname already known: from the persons the page names, and from the spans above (so
+ *    a surname mentioned alone elsewhere in the same text is caught too).
+ * Judges are named in their own field, which callers keep; in free text they are reduced like anyone else.
+ */
+
+const HIDDEN = /информация\s+скрыта|данные\s+скрыты|^\s*$/i;
+
+export function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/ё/g, 'е').replace(/[^а-яa-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function isHiddenName(name: string): boolean {
+  return HIDDEN.test(name);
+}
+
+export function nameHash(key: string, name: string): string | null {
+  if (isHiddenName(name)) return null;
+  return createHmac('sha256', key).update(normaliseName(name)).digest('hex');
+}
+
+const PARTICLE = /^(?:оглы|огли|оглу|угли|кызы|гызы|кизи|улы|уулу)$/;
+
+/** "Никитина Алина Романовна" → "Н.А.Р."; "Гусева Л.В." → "Г.Л.В."; hidden → null. */
+export function initials(name: string): string | null {
+  if (isHiddenName(name)) return null;
+  const letters = name
+    .replace(/[.,]/g, ' ')
+    .split(/\s+/)
+    .filter((part) => /^[А-ЯЁA-Z]/.test(part) && !PARTICLE.test(part.toLowerCase()))
+    .map((part) => part[0]);
+  return letters.length > 0 ? `${letters.join('.')}.` : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lexicon
+
+const lower = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+
+/** Common given names (nominative); an entry "Павел:павл" gives the stem of the other cases. */
+const MALE = `Александр Алексей Альберт Анатолий Андрей Антон Аркадий Арсений Артем Артур Богдан Борис Вадим Валентин Валерий Василий
+Вениамин Виктор Виталий Владимир Владислав Влад Всеволод Вячеслав Гавриил Геннадий Георгий Герман Глеб Гордей Григорий Давид Даниил Данила Денис
+Дмитрий Добрыня Евгений Егор Елисей Емельян Ефим Захар Иван Игнат Игорь Илья Иннокентий Иосиф Ираклий Кирилл Климент Константин Кузьма Лаврентий
+Леонид Леонтий Лука Макар Максим Марат Марк Матвей Мирон Михаил Назар Никита Никифор Николай Олег Осип Павел:павл Петр Платон Прохор Радик
+Ренат Ринат Роберт Родион Роман Ростислав Руслан Рустам Савелий Святослав Семен Сергей Спартак Станислав Степан Тарас Тимофей Тимур Тихон Трофим
+Федор Феликс Филипп Фома Эдуард Эльдар Эмиль Эрик Юлиан Юрий Яков Ян Ярослав Лев:льв Айдар Азат Алишер Анвар Арслан Ахмед Ахмет Бахтияр Бахтиер
+Бекзод Гусейн Джамал Джамшед Дамир Зураб Ибрагим Ильдар Ильнур Ильяс Ислам Исмаил Камиль Мурат Магомед Мансур Махмуд Мовсар Муса Нурлан Рамиль
+Рамзан Расул Рашид Рафаэль Рифат Салават Сослан Султан Тагир Фарид Хасан Шамиль Эльчин Юсуф Азамат Алан Арам Армен Ашот Вагиф Гагик Заур Тофик`;
+const FEMALE = `Агата Аглая Ада Алевтина Александра Алена Алина Алиса Алла Альбина Амина Анастасия Ангелина Анжела Анна Антонина Арина Валентина
+Валерия Варвара Василиса Вера Вероника Виктория Виолетта Галина Дарья Диана Дина Ева Евгения Екатерина Елена Елизавета Жанна Зинаида Злата Зоя
+Инга Инесса Инна Ирина Карина Кира Клавдия Кристина Ксения Лада Лариса Леся Лидия Лилия Лиана Любовь:любов Людмила Майя Маргарита Марина Мария
+Марьяна Милана Мирослава Надежда Наталия Наталья Нелли Ника Нина Нонна Оксана Олеся Ольга Полина Раиса Регина Римма Роза Светлана Серафима София
+Софья Стефания Таисия Тамара Татьяна Ульяна Фаина Эвелина Элеонора Элина Эльвира Эмилия Юлиана Юлия Яна Ярослава Айгуль Алсу Гульнара Гульназ
+Гузель Динара Диляра Зарина Зульфия Камила Лейла Мадина Малика Наиля Нигина Рената Сабина Севара Фатима Эльмира Лейсан Асель Айша`;
+
+const NOUN_ENDINGS = ['', 'а', 'я', 'у', 'ю', 'е', 'и', 'ы', 'ом', 'ем', 'ой', 'ою', 'ей', 'ею', 'ии', 'ию', 'ией', 'ья', 'ье', 'ью', 'ьи', 'ьей'];
+
+function nameForms(entry: string): string[] {
+  const [nominative = '', oblique] = entry.split(':');
+  const nom = lower(nominative);
+  const stem = oblique ?? nom.replace(/(?:ия|ья|ий|а|я|й|ь)$/, '');
+  const ending = nom.slice(stem.length);
+  const forms = new Set<string>([nom]);
+  const base = ending === 'ия' ? `${stem}и` : ending === 'ий' ? `${stem}и` : ending === 'ья' ? `${stem}ь` : stem;
+  for (const e of NOUN_ENDINGS) forms.add(base + e);
+  return [...forms].filter((f) => f.length >= 3);
+}
+
+const GIVEN = new Set<string>([...MALE.split(/\s+/), ...FEMALE.split(/\s+/)].filter(Boolean).flatMap(nameForms));
+
+/** Capitalised words that stand next to names but are not names: roles, bodies, codes, places of the courts. */
+const STOP = new Set(
+  `судья суд суда суду судом судов судье судей судьи истец истца ответчик ответчика ответчики адвокат адвоката адвокатом прокурор прокурора прокуратура
+прокуратуры представитель представителя защитник защитника защитником осужденный осужденного осужденная подсудимый подсудимого подсудимая обвиняемый
+обвиняемого обвиняемая секретарь секретаря председательствующий председательствующего докладчик гражданин гражданина гражданка гражданки заявитель
+заявителя потерпевший потерпевшего потерпевшая свидетель свидетеля эксперт эксперта следователь следователя лицо лица привлекаемое привлекаемого
+российской российская федерации федерация россии рф ук упк коап гпк кас апк уголовный уголовного кодекс кодекса республики республика края область
+области округа округ город города москва москвы приговор приговора приговором постановление постановления определение определения решение решения
+вынесен вынесено осужден осуждена оправдан прекращено прекращено прекратить признать назначить отменить изменить оставить производство дело дела
+уголовное административное военная военный военного военной гарнизона гарнизонный гарнизонного управление управления фку фсин уфсин мвд омвд умвд
+министерство министерства отдел отдела отделение комиссия комиссии районный районного районной городской городского областной областного краевой
+краевого центральный центрального южный южного восточный восточного западный западного северный северного верховный верховного кассационный
+кассационного апелляционный апелляционного зал зала ст статья статьи часть части пункт пункта коллегия коллегии коллегией член члена членов
+старший старшего младший младшего рядовой рядового сержант сержанта лейтенант лейтенанта капитан капитана майор майора полковник полковника
+подполковник подполковника прапорщик прапорщика ефрейтор ефрейтора матрос матроса мичман мичмана командир командира части войсковой
+информация скрыта данные скрыты фио ип ооо оао зао пао ао нко`.split(/\s+/).filter(Boolean),
+);
+
+const PATRONYMIC = /(?:ович|евич|ич)(?:а|у|ем|ом|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$|-(?:оглы|кызы|улы|уулу)$/;
+const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ых|их|ко|ук|юк|ич|дзе|швили|ян|янц|ева|ова|ина|ына|ская|цкая)(?:а|у|ым|ом|е|ой|ою|ую|ого|ому|им|ых)?$/;
+const SURNAME_ENDINGS = ['ого', 'ому', 'ыми', 'ими', 'ая', 'ой', 'ою', 'ую', 'ий', 'ый', 'ым', 'им', 'ом', 'ем', 'ых', 'их', 'ие', 'ые', 'ей', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'ь', 'й'];
+const SURNAME_REST = new Set(['', ...SURNAME_ENDINGS]);
+
+/** The part of a surname that all its case forms share: "Беловой" → "белов", "Полянская" → "полянск". */
+export function surnameStem(word: string): string {
+  const w = lower(word);
+  for (const ending of SURNAME_ENDINGS) {
+    if (w.endsWith(ending) && w.length - ending.length >= 3) return w.slice(0, w.length - ending.length);
+  }
+  return w;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokens and spans
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  initial: boolean;
+  /** Capitalised ("Иванов", "Иванова-Петрова") or in capitals ("ИВАНОВ"). */
+  cap: boolean;
+}
+
+const TOKEN = /([А-ЯЁ])\.|[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*|[А-ЯЁ]+(?:-[А-ЯЁ]+)*/g;
+const CAP = /^(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,})(?:-(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,}|[а-яё]+))*$/;
+
+function token(text: string, start: number, word: string, initial: boolean): Token {
+  return { start, end: start + word.length + (initial ? 1 : 0), text: word, lower: lower(word), initial, cap: initial || CAP.test(word) };
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    if (m[1] !== undefined) {
+      // "РФ." is a word, not "Р" + initial "Ф."; "ГромовГ.Г." is a surname and initials written together.
+      if (start > 0 && /[А-ЯЁ]/.test(text[start - 1] ?? '')) continue;
+      tokens.push(token(text, start, m[1], true));
+      continue;
+    }
+    const word = m[0];
+    // "ГРОМОВГ.Г.": a word in capitals run together with initials.
+    if (/^(?:[А-ЯЁ]+-)*[А-ЯЁ]{4,}$/.test(word) && /^\.\s?[А-ЯЁ]\./.test(text.slice(start + word.length))) {
+      tokens.push(token(text, start, word.slice(0, -1), false));
+      tokens.push(token(text, start + word.length - 1, word.slice(-1), true));
+      continue;
+    }
+    tokens.push(token(text, start, word, false));
+  }
+  return tokens;
+}
+
+const WS = /^\s+$/;
+const NEAR = /^\s*$/;
+
+interface Span {
+  from: number;
+  to: number;
+  /** Token index of the surname in the span, when known. */
+  surname: number | null;
+}
+
+/** The surnames (stems) known for one text or page: from the persons it names and from the names found in it. */
+export class NameContext {
+  readonly stems = new Set<string>();
+  readonly given = new Set<string>();
+
+  /**
+   * A page's person field: a name ("Громов Глеб Геннадьевич", "Белова М.А.", "ГРОМОВ Г. Г.", "Громов"), or an
+   * organisation that may hold one ("Адвокат … коллегии адвокатов» Фролова Надежда Викторовна"). The names the
+   * model finds in it are learned; a field that is only two or three capitalised words is taken as a name.
+   */
+  addName(name: string): void {
+    if (isHiddenName(name)) return;
+    const tokens = tokenize(name);
+    const spans = findSpans(name, tokens, null);
+    for (const span of spans) {
+      if (span.surname !== null) this.addSurname(tokens[span.surname]?.text ?? '');
+      for (let k = span.from; k <= span.to; k += 1) {
+        const t = tokens[k];
+        if (t && !t.initial && k !== span.surname && !PATRONYMIC.test(t.lower)) this.given.add(t.lower);
+      }
+    }
+    if (spans.length > 0) return;
+    const words = tokens.filter((t) => !t.initial && !PARTICLE.test(t.lower));
+    if (words.length < 1 || words.length > 3 || words.some((w) => !w.cap || STOP.has(w.lower))) return;
+    // "Фамилия Имя Отчество" by default; the surname is the word that is neither a patronymic nor a given name.
+    const surname = words.find((w) => !PATRONYMIC.test(w.lower) && !GIVEN.has(w.lower)) ?? words[0];
+    if (surname && (words.length > 1 || SURNAME_LIKE.test(surname.lower))) this.addSurname(surname.text);
+  }
+
+  addSurname(word: string): void {
+    for (const part of lower(word).split('-')) {
+      const stem = surnameStem(part);
+      if (stem.length >= 3 && !STOP.has(part)) this.stems.add(stem);
+    }
+  }
+
+  knows(token: Token): boolean {
+    if (!token.cap || token.initial) return false;
+    for (const part of token.lower.split('-')) {
+      for (let cut = part.length; cut >= Math.max(3, part.length - 3); cut -= 1) {
+        if (this.stems.has(part.slice(0, cut)) && SURNAME_REST.has(part.slice(cut))) return true;
+      }
+    }
+    return false;
+  }
+}
+
+function isGiven(t: Token, context: NameContext | null): boolean {
+  return !t.initial && t.cap && (GIVEN.has(t.lower) || (context?.given.has(t.lower) ?? false));
+}
+
+function findSpans(text: string, tokens: Token[], context: NameContext | null): Span[] {
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  const spans: Span[] = [];
+  const gap = (i: number) => text.slice(tokens[i]?.end ?? 0, tokens[i + 1]?.start ?? 0);
+  const word = (i: number) => {
+    const t = tokens[i];
+    return t !== undefined && !t.initial && t.cap && !taken[i] && !STOP.has(t.lower) && t.text.length >= 2;
+  };
+  const surnameLike = (i: number) => SURNAME_LIKE.test(tokens[i]?.lower ?? '') || (context !== null && tokens[i] !== undefined && context.knows(tokens[i]));
+  const take = (from: number, to: number, surname: number | null) => {
+    for (let k = from; k <= to; k += 1) taken[k] = true;
+    spans.push({ from, to, surname });
+  };
+
+  // 1. Patronymic with the given name before it, the surname before or after.
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    let pEnd = i;
+    if (t.initial || !t.cap || taken[i]) continue;
+    if (!(PATRONYMIC.test(t.lower) && t.text.length >= 5)) {
+      const next = tokens[i + 1];
+      if (!(next && PARTICLE.test(next.lower) && WS.test(gap(i)))) continue;
+      pEnd = i + 1;
+    }
+    const g = i - 1;
+    if (!(word(g) && WS.test(gap(g)) && !PATRONYMIC.test(tokens[g]?.lower ?? ''))) continue;
+    if (word(g - 1) && WS.test(gap(g - 1)) && !PATRONYMIC.test(tokens[g - 1]?.lower ?? '')) take(g - 1, pEnd, g - 1);
+    else if (word(pEnd + 1) && WS.test(gap(pEnd)) && !isGiven(tokens[pEnd + 1] as Token, context)) take(g, pEnd + 1, pEnd + 1);
+    else take(g, pEnd, null);
+  }
+
+  // 2. Initials next to a surname, before or after it.
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!tokens[i]?.initial || taken[i]) continue;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]?.initial && /^\s?$/.test(gap(j)) && j - i < 2) j += 1;
+    const count = j - i + 1;
+    const runOn = tokens[j + 1]?.initial && /^\s?$/.test(gap(j));
+    if (count >= 3 || runOn) {
+      i = j;
+      continue; // already initials only ("Н.А.Р.")
+    }
+    const after = word(j + 1) && NEAR.test(gap(j)) && !isGiven(tokens[j + 1] as Token, null) ? j + 1 : null;
+    const before = word(i - 1) && NEAR.test(gap(i - 1)) ? i - 1 : null;
+    let pick: number | null = null;
+    if (before !== null && after !== null) pick = surnameLike(after) && !surnameLike(before) ? after : before;
+    else pick = before ?? after;
+    if (pick !== null && (count === 2 || surnameLike(pick))) take(Math.min(pick, i), Math.max(pick, j), pick);
+    i = j;
+  }
+
+  // 3. A given name from the lexicon next to a capitalised word.
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (taken[i] || !isGiven(tokens[i] as Token, context)) continue;
+    const next = word(i + 1) && WS.test(gap(i)) ? i + 1 : null;
+    const prev = word(i - 1) && WS.test(gap(i - 1)) ? i - 1 : null;
+    let pick: number | null;
+    if (next !== null && prev !== null) pick = surnameLike(next) || !surnameLike(prev) ? next : prev;
+    else pick = next ?? prev;
+    if (pick === null) continue;
+    if (isGiven(tokens[pick] as Token, context) && !surnameLike(pick)) continue; // two given names: "Анна Мария"
+    take(Math.min(pick, i), Math.max(pick, i), pick);
+  }
+
+  // 4. A capitalised word next to the court's own placeholder ("… Беловой ФИО19", "ФИО19 Белова").
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (tokens[i]?.text !== 'ФИО' || !/^\d/.test(text.slice(tokens[i]?.end ?? 0))) continue;
+    if (word(i - 1) && WS.test(gap(i - 1))) take(i - 1, i - 1, i - 1);
+    const after = text.slice(tokens[i]?.end ?? 0, tokens[i + 1]?.start ?? 0);
+    if (word(i + 1) && /^\d+\s+$/.test(after) && surnameLike(i + 1)) take(i + 1, i + 1, i + 1);
+  }
+
+  // 5. Every form of a surname already known.
+  if (context) {
+    for (let i = 0; i < tokens.length; i += 1) {
+      const t = tokens[i] as Token;
+      if (!taken[i] && !STOP.has(t.lower) && context.knows(t)) take(i, i, i);
+    }
+  }
+  return spans.sort((a, b) => a.from - b.from);
+}
+
+function abbreviate(tokens: Token[], span: Span): string {
+  const letters: string[] = [];
+  for (let k = span.from; k <= span.to; k += 1) {
+    const t = tokens[k] as Token;
+    if (PARTICLE.test(t.lower)) continue;
+    letters.push(t.text[0]?.toUpperCase() ?? '');
+  }
+  return `${letters.join('.')}.`;
+}
+
+/** Learns the surnames a text names (for a later `redactNames` of the same page with this context). */
+export function learnNames(text: string, context: NameContext): void {
+  if (!text || !/[А-ЯЁ]/.test(text)) return;
+  const tokens = tokenize(text);
+  for (const span of findSpans(text, tokens, context)) {
+    if (span.surname !== null) context.addSurname(tokens[span.surname]?.text ?? '');
+  }
+}
+
+/**
+ * Replaces personal names in free text with initials ("… в отношении Громова Глеба Геннадьевича" →
+ * "… в отношении Г.Г.Г."); a known surname mentioned alone becomes its initial. Text that is not a name
+ * is returned as it was.
+ */
+export function redactNames(text: string, context: NameContext | null = null): string {
+  if (!text || !/[А-ЯЁ]/.test(text)) return text;
+  const tokens = tokenize(text);
+  const spans = findSpans(text, tokens, context);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    const start = tokens[span.from]?.start ?? 0;
+    out += text.slice(at, start) + abbreviate(tokens, span);
+    at = tokens[span.to]?.end ?? start;
+    // "Соколов Д.И." → "С.Д.И.", not "С.Д.И.."
+    if (tokens[span.to]?.initial) at = tokens[span.to]?.end ?? at;
+  }
+  return out + text.slice(at);
+}
+
+/** Redacts a set of texts of one page together: names learned in one text are caught in all. */
+export function redactTexts(texts: string[], context: NameContext = new NameContext()): string[] {
+  for (const text of texts) learnNames(text, context);
+  return texts.map((text) => redactNames(text, context));
+}
+
+/**
+ * Every string in a JSON-like value redacted (objects and arrays walked), except those under a key in `keep`
+ * (identifiers, dates, codes and the judge's name). Names learned anywhere in the value are caught everywhere.
+ */
+export function redactDeep<T>(value: T, keep: ReadonlySet<string>, context: NameContext = new NameContext()): T {
+  const texts: string[] = [];
+  const collect = (v: unknown, key: string | null) => {
+    if (typeof v === 'string') {
+      if (key === null || !keep.has(key)) texts.push(v);
+    } else if (Array.isArray(v)) for (const item of v) collect(item, key);
+    else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) collect(item, k);
+  };
+  collect(value, null);
+  // A card repeats its texts (the tabs keep the raw pairs and tables): each distinct text is done once.
+  for (const text of new Set(texts)) learnNames(text, context);
+  const done = new Map<string, string>();
+  const redact = (text: string) => {
+    let out = done.get(text);
+    if (out === undefined) {
+      out = redactNames(text, context);
+      done.set(text, out);
+    }
+    return out;
+  };
+  const walk = (v: unknown, key: string | null): unknown => {
+    if (typeof v === 'string') return key !== null && keep.has(key) ? v : redact(v);
+    if (Array.isArray(v)) return v.map((item) => walk(item, key));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, k)]));
+    return v;
+  };
+  return walk(value, null) as T;
+}
