@@ -4,7 +4,6 @@
  * is a redacted rendering, not the evidence (the bytes themselves are at the `evidence` access level). As JSON, or as
  * an HTML page in which every text of the court page is escaped text, never markup.
  */
-import { redactNames } from '../courts/cases/privacy.ts';
 import { parsePage } from '../courts/parse/page.ts';
 import { redactParsed } from '../courts/parse/redact.ts';
 import type { ParsedPage } from '../courts/parse/types.ts';
@@ -37,9 +36,7 @@ function publicPage(parsed: ParsedPage): unknown {
   const page = redactParsed(parsed);
   if (page.kind === 'case_card' || page.kind === 'case_list') return page;
   if (page.kind === 'act_text') {
-    // Until the redactor handles act texts itself, their names are reduced here with the same function it uses.
-    const text = parsed.kind === 'act_text' && page.text === parsed.text ? redactNames(page.text) : page.text;
-    return { kind: page.kind, layout: page.layout, courtVnkod: page.courtVnkod, text, synthetic: page.synthetic };
+    return { kind: page.kind, layout: page.layout, courtVnkod: page.courtVnkod, text: page.text, synthetic: page.synthetic };
   }
   // Captchas, throttle and error pages: what they are, not what they say (an unknown page's detail may quote it).
   return { kind: page.kind, layout: page.layout, courtVnkod: page.courtVnkod, detail: page.kind === 'unknown' ? null : page.detail, synthetic: page.synthetic };
