@@ -112,6 +112,41 @@ async function recordFailure(tx: Queryable, captureId: number, failure: IngestFa
  * are stored under a savepoint, so that a page the database refuses rolls back to just after its capture.
  */
 export async function ingestParsed(tx: Queryable, directory: CourtDirectory, input: IngestInput, parsed: ParsedPage, personKey: string): Promise<IngestResult> {
+  const { result, synthetic } = await archive(tx, directory, input, parsed);
+  if (isParserError(parsed)) {
+    result.failure = { stage: 'parse', code: ErrorCode.IngestParse, sqlstate: null, reason: 'the parser failed on this page' };
+    await recordFailure(tx, result.captureId, result.failure);
+    return result;
+  }
+  await tx.query('savepoint otkaz_ingest_cases');
+  try {
+    await storeCases(tx, input, parsed, result.courtVnkod, synthetic, result.captureId, personKey, result);
+    await tx.query('release savepoint otkaz_ingest_cases');
+  } catch (error) {
+    const failure = storeFailure(error);
+    if (!failure) throw error;
+    await tx.query('rollback to savepoint otkaz_ingest_cases');
+    result.cases = { created: 0, updated: 0, unchanged: 0, unidentified: 0 };
+    result.warnings = [];
+    result.failure = failure;
+    await recordFailure(tx, result.captureId, failure);
+  }
+  return result;
+}
+
+/**
+ * Only the capture, with a failure recorded against it: for a caller whose own transaction failed after
+ * `ingestParsed` (the crawler, when the database refuses what the page links to), so the bytes are kept.
+ */
+export async function archiveWithFailure(tx: Queryable, directory: CourtDirectory, input: IngestInput, parsed: ParsedPage, failure: IngestFailure): Promise<IngestResult> {
+  const { result } = await archive(tx, directory, input, parsed);
+  result.failure = failure;
+  await recordFailure(tx, result.captureId, failure);
+  return result;
+}
+
+/** The exact bytes into the evidence archive, with what the parser saw; the result before any case is stored. */
+async function archive(tx: Queryable, directory: CourtDirectory, input: IngestInput, parsed: ParsedPage): Promise<{ result: IngestResult; synthetic: boolean }> {
   const contentType = header(input.httpHeaders, 'content-type');
   const pageCourt =
     parsed.kind === 'case_card' ? parsed.card.courtVnkod : parsed.kind === 'case_list' ? parsed.list.courtVnkod : parsed.courtVnkod;
@@ -143,25 +178,7 @@ export async function ingestParsed(tx: Queryable, directory: CourtDirectory, inp
     warnings: [],
     failure: null,
   };
-  if (isParserError(parsed)) {
-    result.failure = { stage: 'parse', code: ErrorCode.IngestParse, sqlstate: null, reason: 'the parser failed on this page' };
-    await recordFailure(tx, capture.id, result.failure);
-    return result;
-  }
-  await tx.query('savepoint otkaz_ingest_cases');
-  try {
-    await storeCases(tx, input, parsed, courtVnkod, synthetic, capture.id, personKey, result);
-    await tx.query('release savepoint otkaz_ingest_cases');
-  } catch (error) {
-    const failure = storeFailure(error);
-    if (!failure) throw error;
-    await tx.query('rollback to savepoint otkaz_ingest_cases');
-    result.cases = { created: 0, updated: 0, unchanged: 0, unidentified: 0 };
-    result.warnings = [];
-    result.failure = failure;
-    await recordFailure(tx, capture.id, failure);
-  }
-  return result;
+  return { result, synthetic };
 }
 
 async function storeCases(
