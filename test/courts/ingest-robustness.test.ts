@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { type InputRecord, readInputs } from '../../src/courts/archive/inputs.ts';
 import { captureBody, sha256Hex } from '../../src/courts/archive/store.ts';
@@ -189,6 +190,33 @@ for (const engine of ENGINES) {
       const records = await collect(file);
       assert.deepEqual(records.map((r) => [r.offset, r.error?.code ?? null]), [[0, null], [one.length, 'archive.warc_invalid']]);
       assert.match(records[1]?.error?.message ?? '', /truncated/);
+    });
+
+    it('a .warc.gz (one gzip member per record) with a bad middle record: the others read, offsets in the decompressed WARC', async () => {
+      const dir = tempDir('otkaz-warc-gz-');
+      const one = responseRecord({ id: '40000000-0000-4000-8000-000000000001', url: 'https://a.example/1', body: Buffer.from('<html>1</html>') });
+      const bad = responseRecord({ id: '40000000-0000-4000-8000-000000000002', url: 'https://a.example/2', body: Buffer.from('<html>2</html>'), contentLength: '7' });
+      const three = responseRecord({ id: '40000000-0000-4000-8000-000000000003', url: 'https://a.example/3', body: Buffer.from('<html>3</html>') });
+      const file = path.join(dir, 'members.warc.gz');
+      writeFileSync(file, Buffer.concat([one, bad, three].map((r) => gzipSync(r))));
+      const records = await collect(file);
+      assert.deepEqual(
+        records.map((r) => [r.offset, r.error?.code ?? null, r.input ? Buffer.from(r.input.bytes).toString() : null]),
+        [[0, null, '<html>1</html>'], [one.length, 'archive.warc_invalid', null], [one.length + bad.length, null, '<html>3</html>']],
+      );
+    });
+
+    it('a .warc.gz whose gzip data breaks: one failure says so, and reading that file ends (never a crash)', async () => {
+      const dir = tempDir('otkaz-warc-gzbad-');
+      const one = gzipSync(responseRecord({ id: '50000000-0000-4000-8000-000000000001', url: 'https://a.example/1', body: Buffer.from('<html>1</html>') }));
+      const two = gzipSync(responseRecord({ id: '50000000-0000-4000-8000-000000000002', url: 'https://a.example/2', body: Buffer.from(noise(5000)) }));
+      two.fill(0x55, 40, 80);
+      const file = path.join(dir, 'broken.warc.gz');
+      writeFileSync(file, Buffer.concat([one, two]));
+      const records = await collect(file);
+      assert.equal(records.at(-1)?.error?.code, 'archive.warc_invalid');
+      assert.match(records.at(-1)?.error?.message ?? '', /cannot be read on after byte \d+/);
+      assert.ok(records.slice(0, -1).every((r) => r.input !== null), 'whatever comes before the break is whole');
     });
 
     it('a file that is not a WARC at all is one failure at offset 0', async () => {

@@ -161,7 +161,10 @@ const CRLFCRLF = Buffer.from('\r\n\r\n');
 class FramingError extends Error {
   offset: number | null = null;
 }
-/** The file itself cannot be read on (I/O, broken gzip): reported, and the rest of that file is lost. */
+/**
+ * The file itself cannot be read on (I/O, broken gzip): reported, and the rest of that file is lost. (zlib
+ * decompresses a whole read buffer at once, so the records just before a broken gzip member can go with it.)
+ */
 class SourceError extends Error {}
 
 /** Buffered reading of a byte stream, counting the position. */
