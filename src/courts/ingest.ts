@@ -53,7 +53,8 @@ function header(headers: [string, string][] | null, name: string): string | null
  * One page into the system: archive the exact bytes first, then classify and parse, then store the cases
  * it shows — in one transaction, so a failure leaves nothing half-written. When parsing the page or storing
  * its cases fails, only that step is undone: the capture stays, with the failure recorded against it
- * (`result.failure`). Only a failure to archive the bytes themselves rejects (and then nothing is written).
+ * (`result.failure`). It rejects (and nothing is written) when the bytes themselves cannot be archived, or
+ * when the failure is not the page's (the database went away, a deadlock).
  */
 export async function ingestPage(db: Database, directory: CourtDirectory, input: IngestInput, personKey: string): Promise<IngestResult> {
   const parsed = parseInput(input);

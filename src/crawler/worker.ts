@@ -175,7 +175,8 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     const parsed = parseInput(input);
     options.onEvent?.({ type: 'fetched', job, kind: parsed.kind, status: fetched.status, ms: now().getTime() - started.getTime() });
     // A page the database refuses (its cases, or the links it leads to) is archived all the same and its job
-    // given up with the failure's code, in the same transaction: the same bytes would be refused again.
+    // given up with the failure's code, in the same transaction: the same bytes would be refused again. (A page
+    // the parser failed on is recorded as such and settled as an unknown page: tried again later.)
     const giveUp = async (tx: Queryable, captureId: number, failure: IngestFailure): Promise<string> => {
       const reason = `${failure.code}${failure.sqlstate ? ` (SQLSTATE ${failure.sqlstate})` : ''}`;
       await tx.query(`update crawl_jobs set state = 'failed', result_kind = $2, capture_id = $3, last_error = $4, updated_at = now() where id = $1`, [job.id, parsed.kind, captureId, reason]);
@@ -186,7 +187,7 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     try {
       refused = await db.transaction(async (tx) => {
         const result = await ingestParsed(tx, options.directory, input, parsed, options.personKey);
-        if (result.failure) return giveUp(tx, result.captureId, result.failure);
+        if (result.failure?.stage === 'store') return giveUp(tx, result.captureId, result.failure);
         await settle(tx, job, parsed, result.captureId, fetched, options, now());
         return null;
       });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { type InputRecord, readInputs } from '../../src/courts/archive/inputs.ts';
+import { WARC_LIMITS } from '../../src/courts/archive/warc.ts';
 import { captureBody, sha256Hex } from '../../src/courts/archive/store.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
@@ -217,6 +218,23 @@ for (const engine of ENGINES) {
       assert.equal(records.at(-1)?.error?.code, 'archive.warc_invalid');
       assert.match(records.at(-1)?.error?.message ?? '', /cannot be read on after byte \d+/);
       assert.ok(records.slice(0, -1).every((r) => r.input !== null), 'whatever comes before the break is whole');
+    });
+
+    it('a response over the size limit is skipped without being held, reported, and the next record read', async () => {
+      const dir = tempDir('otkaz-warc-big-');
+      const big = responseRecord({ id: '60000000-0000-4000-8000-000000000001', url: 'https://a.example/1', body: Buffer.from(noise(4000)) });
+      const small = responseRecord({ id: '60000000-0000-4000-8000-000000000002', url: 'https://a.example/2', body: Buffer.from('<html>2</html>') });
+      const file = path.join(dir, 'big.warc');
+      writeFileSync(file, Buffer.concat([big, small]));
+      const saved = WARC_LIMITS.recordBytes;
+      WARC_LIMITS.recordBytes = 1000;
+      try {
+        const records = await collect(file);
+        assert.deepEqual(records.map((r) => [r.offset, r.error?.code ?? null]), [[0, 'archive.warc_invalid'], [big.length, null]]);
+        assert.match(records[0]?.error?.message ?? '', /larger than 1000 bytes/);
+      } finally {
+        WARC_LIMITS.recordBytes = saved;
+      }
     });
 
     it('a file that is not a WARC at all is one failure at offset 0', async () => {
