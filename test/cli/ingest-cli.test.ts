@@ -56,6 +56,16 @@ describe('otkaz ingest: bad records never stop the rest', () => {
     );
   });
 
+  it('a page whose bytes cannot be archived (a URL no index can hold) is listed as not archived, exit status 5', async () => {
+    const page = path.join(dataDir, 'long-url.html');
+    writeFileSync(page, fixture('kirov_koap.html'));
+    const run = await cli('ingest', page, '--url', `https://2kas.sudrf.ru/modules.php?name=sud_delo&name_op=case&case_id=${noise(8000, 'url')}`, '--json');
+    assert.equal(run.code, 5);
+    const [outcome] = JSON.parse(run.out) as { captureId: number | null; failure: { stage: string; code: string; sqlstate: string } | null }[];
+    assert.deepEqual([outcome?.captureId, outcome?.failure?.stage, outcome?.failure?.code, outcome?.failure?.sqlstate], [null, 'archive', 'ingest.archive_failed', '54000']);
+    assert.match(run.err, /long-url\.html: \[ingest\.archive_failed\] a value from the page exceeds a database limit \(SQLSTATE 54000\); not archived/);
+  });
+
   it('only good records: exit status 0', async () => {
     const page = path.join(dataDir, 'good.html');
     writeFileSync(page, fixture('samara_kas_appeal_card.html'));
