@@ -58,6 +58,10 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.StatsQuery:
     case ErrorCode.ClaimsInvalid:
     case ErrorCode.GuidanceRoute:
+    case ErrorCode.IngestParse:
+    case ErrorCode.IngestStore:
+    case ErrorCode.IngestArchive:
+    case ErrorCode.IngestIncomplete:
       return 400;
     case ErrorCode.StatsFetch:
     case ErrorCode.DbConnect:

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CourtDirectory } from '../courts/directory/types.ts';
-import { type IngestInput, ingestParsed, parseInput } from '../courts/ingest.ts';
+import { archiveWithFailure, type IngestFailure, type IngestInput, ingestParsed, parseInput, storeFailure } from '../courts/ingest.ts';
 import type { ParsedPage } from '../courts/parse/types.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { type CrawlJob, claimJob, enqueue } from './jobs.ts';
@@ -174,10 +174,33 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     };
     const parsed = parseInput(input);
     options.onEvent?.({ type: 'fetched', job, kind: parsed.kind, status: fetched.status, ms: now().getTime() - started.getTime() });
-    await db.transaction(async (tx) => {
-      const result = await ingestParsed(tx, options.directory, input, parsed, options.personKey);
-      await settle(tx, job, parsed, result.captureId, fetched, options, now());
-    });
+    // A page the database refuses (its cases, or the links it leads to) is archived all the same and its job
+    // given up with the failure's code, in the same transaction: the same bytes would be refused again. (A page
+    // the parser failed on is recorded as such and settled as an unknown page: tried again later.)
+    const giveUp = async (tx: Queryable, captureId: number, failure: IngestFailure): Promise<string> => {
+      const reason = `${failure.code}${failure.sqlstate ? ` (SQLSTATE ${failure.sqlstate})` : ''}`;
+      await tx.query(`update crawl_jobs set state = 'failed', result_kind = $2, capture_id = $3, last_error = $4, updated_at = now() where id = $1`, [job.id, parsed.kind, captureId, reason]);
+      await tx.query('update crawl_hosts set in_flight = false, last_error = $2 where host = $1', [job.host, reason]);
+      return reason;
+    };
+    let refused: string | null;
+    try {
+      refused = await db.transaction(async (tx) => {
+        const result = await ingestParsed(tx, options.directory, input, parsed, options.personKey);
+        if (result.failure?.stage === 'store') return giveUp(tx, result.captureId, result.failure);
+        await settle(tx, job, parsed, result.captureId, fetched, options, now());
+        return null;
+      });
+    } catch (error) {
+      const failure = storeFailure(error);
+      if (!failure) throw error;
+      refused = await db.transaction(async (tx) => giveUp(tx, (await archiveWithFailure(tx, options.directory, input, parsed, failure)).captureId, failure));
+    }
+    if (refused !== null) {
+      stats.errors += 1;
+      options.onEvent?.({ type: 'error', job, error: refused });
+      return;
+    }
     if (parsed.kind === 'captcha_form' || parsed.kind === 'captcha_wrong') await queueCaptcha(job, parsed);
   };
 

@@ -11,6 +11,10 @@ export const ErrorCode = {
   InputInvalid: 'input.invalid',
   WarcInvalid: 'archive.warc_invalid',
   ArchiveMismatch: 'archive.mismatch',
+  IngestParse: 'ingest.parse_failed',
+  IngestStore: 'ingest.store_failed',
+  IngestArchive: 'ingest.archive_failed',
+  IngestIncomplete: 'ingest.incomplete',
   DirectoryInvalid: 'courts.directory_invalid',
   Usage: 'cli.usage',
   StatsFormat: 'stats.format_unknown',
@@ -37,7 +41,10 @@ export class OtkazError extends Error {
   }
 }
 
-/** Process exit status per error code: 2 = the caller's input, 3 = environment, 4 = data integrity. */
+/**
+ * Process exit status per error code: 2 = the caller's input, 3 = environment, 4 = data integrity,
+ * 5 = an ingest that finished but could not take some records (each one is listed).
+ */
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.Usage:
@@ -52,6 +59,9 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.StatsQuery:
     case ErrorCode.ClaimsInvalid:
     case ErrorCode.GuidanceRoute:
+    case ErrorCode.IngestParse:
+    case ErrorCode.IngestStore:
+    case ErrorCode.IngestArchive:
       return 2;
     case ErrorCode.DbConnect:
     case ErrorCode.DbMigration:
@@ -61,6 +71,8 @@ export function exitCodeFor(code: ErrorCode): number {
       return 3;
     case ErrorCode.ArchiveMismatch:
       return 4;
+    case ErrorCode.IngestIncomplete:
+      return 5;
     default: {
       const unreachable: never = code;
       return unreachable;

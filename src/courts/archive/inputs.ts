@@ -1,34 +1,80 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { withoutNul } from '../parse/decode.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import type { IngestInput } from '../ingest.ts';
-import { readWarc } from './warc.ts';
+import { readWarc, type WarcResponse } from './warc.ts';
 
-/** The pages in a saved file (one page) or a WARC file (its responses, with otkaz's metadata when present). */
-export async function* inputsFrom(file: string, options: { url?: string; retrievedAt?: string; synthetic?: boolean }): AsyncGenerator<IngestInput> {
+/**
+ * One record of an input file: a page to ingest, or the reason it cannot be read. `offset` is the record's
+ * byte offset in a WARC (decompressed), null for a saved page.
+ */
+export type InputRecord = { file: string; offset: number | null; input: IngestInput; error: null } | { file: string; offset: number | null; input: null; error: OtkazError };
+
+/** A retrieval time the database takes (ISO 8601), or null. */
+function isoDate(value: string | null): string | null {
+  if (!value || !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(value)) return null;
+  const time = Date.parse(value);
+  return Number.isFinite(time) ? new Date(time).toISOString() : null;
+}
+
+const clean = (headers: [string, string][] | null): [string, string][] | null => headers && headers.map(([name, value]) => [withoutNul(name), withoutNul(value)]);
+
+/** A WARC response as an ingest input; its texts go into text and jsonb columns, so none carries a NUL. */
+function warcInput(file: string, r: WarcResponse, options: { synthetic?: boolean }): IngestInput {
+  const meta = r.metadata;
+  return {
+    bytes: r.body,
+    url: withoutNul(meta?.url ?? r.url),
+    retrievedAt: meta && !meta.retrievedAtKnown ? null : isoDate(r.date),
+    httpStatus: meta ? meta.httpStatus : r.status,
+    httpHeaders: clean(meta ? meta.httpHeaders : r.headers),
+    source: meta?.source ?? 'warc',
+    sourceRef: withoutNul(meta?.sourceRef ?? `${path.basename(file)}#${r.recordId ?? ''}`),
+    synthetic: meta?.synthetic ?? options.synthetic ?? false,
+  };
+}
+
+/**
+ * The records of a saved file (one page) or a WARC file (its responses, with otkaz's metadata when present).
+ * A record that cannot be read is yielded as an error, and the records after it still come.
+ */
+export async function* readInputs(file: string, options: { url?: string; retrievedAt?: string; synthetic?: boolean }): AsyncGenerator<InputRecord> {
   if (/\.warc(\.gz)?$/i.test(file)) {
-    for await (const r of readWarc(file)) {
-      const meta = r.metadata;
-      yield {
-        bytes: r.body,
-        url: meta?.url ?? r.url,
-        retrievedAt: meta && !meta.retrievedAtKnown ? null : r.date,
-        httpStatus: meta ? meta.httpStatus : r.status,
-        httpHeaders: meta ? meta.httpHeaders : r.headers,
-        source: meta?.source ?? 'warc',
-        sourceRef: meta?.sourceRef ?? `${path.basename(file)}#${r.recordId ?? ''}`,
-        synthetic: meta?.synthetic ?? options.synthetic ?? false,
-      };
+    for await (const item of readWarc(file)) {
+      if (item.error) yield { file, offset: item.offset, input: null, error: item.error };
+      else yield { file, offset: item.offset, input: warcInput(file, item.response, options), error: null };
     }
     return;
   }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (cause) {
+    yield { file, offset: null, input: null, error: new OtkazError(ErrorCode.InputNotFound, `cannot read the file: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { where: file, cause }) };
+    return;
+  }
   yield {
-    bytes: readFileSync(file),
-    url: options.url ?? `file:${path.basename(file)}`,
-    retrievedAt: options.retrievedAt ?? null,
-    httpStatus: null,
-    httpHeaders: null,
-    source: options.synthetic ? 'synthetic' : 'file',
-    sourceRef: path.basename(file),
-    synthetic: options.synthetic ?? false,
+    file,
+    offset: null,
+    input: {
+      bytes,
+      url: options.url ?? `file:${path.basename(file)}`,
+      retrievedAt: options.retrievedAt ?? null,
+      httpStatus: null,
+      httpHeaders: null,
+      source: options.synthetic ? 'synthetic' : 'file',
+      sourceRef: path.basename(file),
+      synthetic: options.synthetic ?? false,
+    },
+    error: null,
   };
+}
+
+/** The pages of a file, as `readInputs`, but stopping with the first record that cannot be read. */
+export async function* inputsFrom(file: string, options: { url?: string; retrievedAt?: string; synthetic?: boolean }): AsyncGenerator<IngestInput> {
+  for await (const record of readInputs(file, options)) {
+    if (record.error) throw record.error;
+    yield record.input;
+  }
 }

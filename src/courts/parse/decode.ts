@@ -10,12 +10,26 @@ export type PageEncoding = 'utf-8' | 'windows-1251';
  * The <meta> tag is never trusted.
  */
 export function decodePage(bytes: Uint8Array, contentType?: string | null): { text: string; encoding: PageEncoding } {
+  const { text, encoding } = decodeBytes(bytes, contentType);
+  return { text: withoutNul(text), encoding };
+}
+
+function decodeBytes(bytes: Uint8Array, contentType?: string | null): { text: string; encoding: PageEncoding } {
   const declared = contentType ? /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase() : undefined;
   if (declared === 'utf-8' || declared === 'utf8') return { text: stripBom(utf8Lenient(bytes)), encoding: 'utf-8' };
   if (declared === 'windows-1251' || declared === 'cp1251') return { text: iconv.decode(asBuffer(bytes), 'win1251'), encoding: 'windows-1251' };
   const utf8 = utf8Strict(bytes);
   if (utf8 !== null) return { text: stripBom(utf8), encoding: 'utf-8' };
   return { text: iconv.decode(asBuffer(bytes), 'win1251'), encoding: 'windows-1251' };
+}
+
+/**
+ * NUL bytes removed. PostgreSQL (and PGlite) reject U+0000 in text and jsonb, and a NUL inside a name would
+ * hide it from the redactor; every text parsed from a page comes from here, so none carries one. (Entities such
+ * as `&#0;` already decode to U+FFFD.) The archived bytes keep their NULs.
+ */
+export function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {

@@ -9,6 +9,14 @@ import type { ParsedPage } from './types.ts';
 
 const SYNTHETIC_MARKER = '<meta name="otkaz-synthetic" content="true">';
 
+/** How an 'unknown' page says its parser failed (detail starts with this). */
+export const PARSER_ERROR = 'parser error: ';
+
+/** True when the parser failed on the page (rather than the page being something it does not know). */
+export function isParserError(page: ParsedPage): boolean {
+  return page.kind === 'unknown' && (page.detail ?? '').startsWith(PARSER_ERROR);
+}
+
 export interface PageInput {
   bytes: Uint8Array;
   url?: string | null;
@@ -54,6 +62,6 @@ export function parsePage(input: PageInput): ParsedPage {
     if (c.kind === 'captcha_form') return { kind: 'captcha_form', layout: c.layout, courtVnkod, detail: c.detail, captcha: parseCaptchaForm(doc), synthetic };
     return { kind: c.kind === 'case_list' || c.kind === 'case_card' || c.kind === 'act_text' ? 'unknown' : c.kind, layout: c.layout, courtVnkod, detail: c.detail, synthetic };
   } catch (error) {
-    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `parser error: ${(error as Error).message}`, synthetic: html.includes(SYNTHETIC_MARKER) };
+    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `${PARSER_ERROR}${(error as Error).message}`, synthetic: html.includes(SYNTHETIC_MARKER) };
   }
 }
