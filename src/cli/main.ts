@@ -11,8 +11,12 @@ import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerStats } from './commands/stats.ts';
-import { type Io, processIo, useIo } from './output.ts';
+import { keepServingWhenOutputCloses } from '../server/output.ts';
+import { exitQuietlyOnClosedPipe, type Io, processIo, useIo } from './output.ts';
 import { reportError } from './report.ts';
+
+/** The commands that run a server (`demo` without a subcommand crawls the simulator, then serves). */
+const SERVING_COMMANDS = new Set(['serve', 'demo']);
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -33,6 +37,11 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCrawl(program);
   registerServe(program);
+  // A closed stdout: the data commands stop quietly (`otkaz … | head`); a server keeps serving.
+  program.hook('preAction', (_program, action) => {
+    if (SERVING_COMMANDS.has(action.name()) && action.parent === program) keepServingWhenOutputCloses();
+    else exitQuietlyOnClosedPipe();
+  });
   return program;
 }
 
