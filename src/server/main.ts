@@ -4,6 +4,7 @@
  * scripts/start.mjs builds; a warm restart should take under 3 s).
  */
 import { loadConfig } from '../config/config.ts';
+import { restrictNewFiles } from '../shared/data-dir.ts';
 import { describeFailure } from '../shared/report.ts';
 import { keepServingWhenOutputCloses } from './output.ts';
 import { type RunningServer, startServer } from './server.ts';
@@ -16,6 +17,7 @@ function reportFailure(error: unknown): number {
 
 /** Serves until the process is stopped; resolves with an exit status only when the start failed. */
 export async function serve(): Promise<number> {
+  restrictNewFiles();
   keepServingWhenOutputCloses();
   try {
     return await serveUntilStopped(() => startServer(loadConfig()));
