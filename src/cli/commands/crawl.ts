@@ -207,7 +207,7 @@ export function registerCrawl(program: Command): void {
         });
         if (flags.json) return print(JSON.stringify(out, null, 2));
         if (out.length === 0) return print('no captcha waits for an answer');
-        for (const c of out) print(`#${c.id} ${c.host} (${c.created_at}) — ${c.file}\n${c.preview ?? '(no preview)'}\nanswer with: npx otkaz captcha answer ${c.id} <digits>\n`);
+        for (const c of out) print(`#${c.id} ${c.host} (${c.created_at}) — ${c.file}\n${c.preview ?? '(no preview)'}\nanswer with: ./otkaz captcha answer ${c.id} <digits>\n`);
       });
     });
   captcha

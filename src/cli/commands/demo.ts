@@ -83,6 +83,6 @@ export function registerDemo(program: Command): void {
       }
       stream.end();
       await once(stream, 'finish');
-      print(`wrote ${pages.length} SYNTHETIC pages (${cases.length} invented cases in ${courts.length} courts) to ${options.out}; load them with: npx otkaz ingest ${options.out}`);
+      print(`wrote ${pages.length} SYNTHETIC pages (${cases.length} invented cases in ${courts.length} courts) to ${options.out}; load them with: ./otkaz ingest ${options.out}`);
     });
 }
