@@ -28,10 +28,10 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
-  // Load the API modules while the database opens (a warm restart should take under 3 s).
   // The data folder is its owner's only, checked at every start (src/shared/data-dir.ts).
   prepareDataDir(config.dataDir);
   for (const warning of personKeyWarnings(config)) process.stderr.write(`${warning}\n`);
+  // Load the API modules while the database opens (a warm restart should take under 3 s).
   const api = import('../api/app.ts');
   api.catch(() => undefined);
   const db = await openDatabase(storageTarget(config));
