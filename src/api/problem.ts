@@ -67,6 +67,7 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.DbConnect:
       return 503;
     case ErrorCode.ConfigInvalid:
+    case ErrorCode.DataDirUnsafe:
     case ErrorCode.DbMigration:
     case ErrorCode.DirectoryInvalid:
     case ErrorCode.ArchiveMismatch:

@@ -1,38 +1,43 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { type Config, loadConfig } from '../config/config.ts';
 import { reRedactStored } from '../courts/cases/store.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
+import { prepareDataDir } from '../shared/data-dir.ts';
+import { personKey as readPersonKey, personKeyWarnings } from '../shared/person-key.ts';
+import { printError } from './output.ts';
 
 export interface Context {
   config: Config;
   db: Database;
-  personKey: string;
+  /** The name-hash key (src/shared/person-key.ts), read or created when first used. */
+  readonly personKey: string;
 }
 
-/**
- * The installation's key for hashing personal names: OTKAZ_PERSON_KEY, or a random key created once in the
- * data folder (mode 0600). Losing it makes earlier hashes unmatchable, never reversible.
- */
+/** The installation's key for hashing personal names (see src/shared/person-key.ts). */
 export function personKey(config: Config): string {
-  if (config.personKey) return config.personKey;
-  const file = path.join(config.dataDir, 'person.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.dataDir, { recursive: true });
-  const key = randomBytes(32).toString('hex');
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  return readPersonKey(config);
 }
 
 export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  prepareDataDir(config.dataDir);
   const db = await openDatabase(storageTarget(config));
+  let key: string | null = null;
+  const ctx: Context = {
+    config,
+    db,
+    get personKey() {
+      if (key === null) {
+        key = readPersonKey(config);
+        for (const warning of personKeyWarnings(config)) printError(warning);
+      }
+      return key;
+    },
+  };
   try {
     // Cases written by an older redaction stage are redone before anything reads them.
     await reRedactStored(db);
-    return await fn({ config, db, personKey: personKey(config) });
+    return await fn(ctx);
   } finally {
     await db.close();
   }

@@ -11,8 +11,15 @@ import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerStats } from './commands/stats.ts';
-import { type Io, processIo, useIo } from './output.ts';
+import { keepServingWhenOutputCloses } from '../server/output.ts';
+import { exitQuietlyOnClosedPipe, type Io, processIo, useIo } from './output.ts';
 import { reportError } from './report.ts';
+
+/**
+ * The commands that run for long — servers and crawls (`demo` without a subcommand crawls the simulator, then
+ * serves): a closed stdout must not end them half-way (holding the embedded database), their messages go nowhere.
+ */
+const LONG_RUNNING = new Set(['serve', 'demo', 'crawl', 'worker', 'simulate-courts']);
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -33,6 +40,11 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCrawl(program);
   registerServe(program);
+  // A closed stdout: the data commands stop quietly (`otkaz … | head`); a server or a crawl keeps running.
+  program.hook('preAction', (_program, action) => {
+    if (LONG_RUNNING.has(action.name()) && action.parent === program) keepServingWhenOutputCloses();
+    else exitQuietlyOnClosedPipe();
+  });
   return program;
 }
 

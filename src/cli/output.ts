@@ -1,7 +1,9 @@
 /** Output formats shared by every command that prints data: a table for people, CSV and JSON for machines. */
-export type Format = 'table' | 'csv' | 'json';
+import type { Cell } from '../shared/csv.ts';
 
-export type Cell = string | number | boolean | null | undefined;
+export { type Cell, renderCsv } from '../shared/csv.ts';
+
+export type Format = 'table' | 'csv' | 'json';
 
 function cellText(value: Cell): string {
   if (value === null || value === undefined) return '';
@@ -19,16 +21,6 @@ export function renderTable(columns: string[], objects: object[]): string {
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cellText(r[c]).replace(/\n/g, ' '))))].join('\n');
 }
 
-export function csvField(value: Cell): string {
-  const text = cellText(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function renderCsv(columns: string[], objects: object[]): string {
-  const rows = objects as Record<string, Cell>[];
-  return [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))].join('\n');
-}
-
 export function formatFrom(options: { json?: boolean; csv?: boolean }): Format {
   if (options.json) return 'json';
   if (options.csv) return 'csv';
@@ -41,11 +33,20 @@ export interface Io {
   err(text: string): void;
 }
 
-// `otkaz … | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+let exitsOnClosedPipe = false;
+
+/**
+ * For the commands that print data: `otkaz … | head` closes the pipe early, so stop quietly instead of crashing
+ * on EPIPE. Never for `serve` / `demo`: a server keeps serving when its output closes (src/server/output.ts).
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  if (exitsOnClosedPipe) return;
+  exitsOnClosedPipe = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
 
 export const processIo: Io = {
   out: (text) => void process.stdout.write(text),

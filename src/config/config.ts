@@ -21,6 +21,8 @@ const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     personKey: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** A file holding the name-hash key, best outside the data folder (default: person.key inside it). */
+    personKeyFile: z.string().min(1).optional(),
     host: z.string().min(1),
     port: z.coerce.number().int().min(0).max(65535),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']),
@@ -48,6 +50,7 @@ const ENV_KEYS: Record<keyof Config, string> = {
   dataDir: 'OTKAZ_DATA_DIR',
   databaseUrl: 'DATABASE_URL',
   personKey: 'OTKAZ_PERSON_KEY',
+  personKeyFile: 'OTKAZ_PERSON_KEY_FILE',
   host: 'HOST',
   port: 'PORT',
   logLevel: 'OTKAZ_LOG_LEVEL',
@@ -101,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     });
     throw new OtkazError(ErrorCode.ConfigInvalid, `invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  return { ...result.data, dataDir: path.resolve(cwd, result.data.dataDir) };
+  const { personKeyFile, ...rest } = result.data;
+  return { ...rest, dataDir: path.resolve(cwd, result.data.dataDir), ...(personKeyFile ? { personKeyFile: path.resolve(cwd, personKeyFile) } : {}) };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { tightenTree } from '../shared/data-dir.ts';
 import type { Database, Queryable } from './database.ts';
 import { PG_OID, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
 
@@ -44,7 +45,7 @@ function lock(dataDir: string): () => void {
   const file = path.join(dataDir, 'otkaz.lock');
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
       return () => rmSync(file, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -62,7 +63,7 @@ function lock(dataDir: string): () => void {
 export async function openPglite(dataDir: string | null): Promise<Database> {
   let unlock = () => undefined as void;
   if (dataDir !== null) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     unlock = lock(dataDir);
   }
   let db: PGlite;
@@ -71,6 +72,16 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   } catch (error) {
     unlock();
     throw error;
+  }
+  if (dataDir !== null) {
+    // PGlite writes a new database's files 0666 whatever the umask: only the owner may read the evidence.
+    try {
+      tightenTree(dataDir);
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      unlock();
+      throw error;
+    }
   }
   await db.exec("set timezone = 'UTC'");
   const base = wrap(db);

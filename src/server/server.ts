@@ -13,6 +13,8 @@ import { syncCourts } from '../courts/directory/sync.ts';
 import { reRedactStored } from '../courts/cases/store.ts';
 import { refreshPlannerStatistics } from '../db/maintenance.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
+import { prepareDataDir } from '../shared/data-dir.ts';
+import { personKeyWarnings } from '../shared/person-key.ts';
 import { loadKnowledgeBaseCached } from '../guidance/cache.ts';
 import { syncKnowledgeBase } from '../guidance/store.ts';
 import { ensureSnapshot } from '../stats/snapshot.ts';
@@ -27,6 +29,9 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {
+  // The data folder is its owner's only, checked at every start (src/shared/data-dir.ts).
+  prepareDataDir(config.dataDir);
+  for (const warning of personKeyWarnings(config)) process.stderr.write(`${warning}\n`);
   // Load the API modules while the database opens (a warm restart should take under 3 s).
   const api = import('../api/app.ts');
   api.catch(() => undefined);

@@ -5,6 +5,7 @@
  */
 export const ErrorCode = {
   ConfigInvalid: 'config.invalid',
+  DataDirUnsafe: 'config.data_dir_unsafe',
   DbConnect: 'db.connect',
   DbMigration: 'db.migration',
   InputNotFound: 'input.not_found',
@@ -63,6 +64,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.IngestStore:
     case ErrorCode.IngestArchive:
       return 2;
+    case ErrorCode.DataDirUnsafe:
     case ErrorCode.DbConnect:
     case ErrorCode.DbMigration:
     case ErrorCode.DirectoryInvalid:

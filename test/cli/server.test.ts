@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config.ts';
@@ -126,5 +126,102 @@ describe('npm start (scripts/start.mjs: the server bundle, run by plain Node)', 
     assert.equal(await exited, 0);
     assert.match(output, /SIGTERM, stopping/);
     assert.ok(!existsSync(path.join(dataDir, 'db', 'otkaz.lock')), 'the embedded database was closed (lock released)');
+  });
+});
+
+/** Runs `command` with the data folder given; resolves with the URL once it serves. */
+function startProcess(command: string, args: string[], data: string) {
+  const child = spawn(command, args, { env: { ...process.env, OTKAZ_DATA_DIR: data, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "serving at" line in 120 s: ${output}`)), 120_000);
+    child.stdout.on('data', () => {
+      const match = /otkaz is serving at (http:\/\/\S+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.on('exit', () => reject(new Error(`exited before serving: ${output}`)));
+  });
+  return { child, exited, url, output: () => output };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('the server process: closed output, and stopping through npm', () => {
+  const data = tempDir('otkaz-process-');
+  const lockFile = path.join(data, 'db', 'otkaz.lock');
+  const serverPid = () => Number(readFileSync(lockFile, 'utf8').trim());
+
+  it('keeps serving when its stdout closes, then stops cleanly on SIGTERM and releases the lock', async () => {
+    // A first start: the bundled statistics load in the background and print a line when done, into a closed pipe.
+    const run = startProcess(process.execPath, ['scripts/start.mjs'], data);
+    try {
+      const url = await run.url;
+      run.child.stdout.destroy();
+      let health: { ok?: boolean; statistics?: string } = {};
+      await until('the bundled statistics loaded', async () => {
+        health = (await (await fetch(`${url}healthz`)).json()) as typeof health;
+        return health.statistics !== 'loading';
+      }, 120_000);
+      assert.deepEqual(health, { ok: true, engine: 'pglite', statistics: 'ready' });
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // past the planner-statistics step, which prints too
+      assert.equal((await fetch(`${url}healthz`)).status, 200, 'still serving after writing into a closed stdout');
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    assert.equal(await run.exited, 0, run.output());
+    assert.ok(!existsSync(lockFile), 'the embedded database was closed (lock released)');
+  });
+
+  it('SIGTERM to npm (`npm start`, as a service manager stops it) stops the server and releases the lock', async () => {
+    const run = startProcess('npm', ['start', '--silent'], data);
+    let pid = 0;
+    try {
+      const url = await run.url;
+      pid = serverPid();
+      assert.notEqual(pid, run.child.pid, 'npm runs the server as its child');
+      run.child.kill('SIGTERM');
+      await run.exited;
+      await until('the server exited', () => !alive(pid), 20_000);
+      assert.ok(!existsSync(lockFile), 'lock released');
+      await assert.rejects(fetch(`${url}healthz`), 'nothing listens any more');
+    } finally {
+      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+
+  it('a server started by npm stops by itself when npm is killed outright (SIGKILL)', async () => {
+    const run = startProcess('npm', ['start', '--silent'], data);
+    let pid = 0;
+    try {
+      await run.url;
+      pid = serverPid();
+      run.child.kill('SIGKILL');
+      await run.exited;
+      await until('the server noticed that npm is gone and exited', () => !alive(pid), 20_000);
+      assert.ok(!existsSync(lockFile), 'lock released: it stopped cleanly, not killed');
+    } finally {
+      if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+    }
   });
 });

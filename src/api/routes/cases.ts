@@ -12,9 +12,9 @@ import { linkedInstances } from '../../courts/cases/links.ts';
 import { CASE_LIST_COLUMNS, CASE_SORT_VALUES, listCases } from '../../courts/cases/list.ts';
 import { penaltiesFor } from '../../guidance/penalties.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { renderCsv } from '../../cli/output.ts';
 import { bearer, decide } from '../access.ts';
 import type { AppContext } from '../app.ts';
+import { bomParam, sendCsv } from '../csv.ts';
 import { type CaptureMeta, redactedCapture, redactedCaptureHtml } from '../redacted.ts';
 import type { ZodApp } from '../types.ts';
 
@@ -34,6 +34,7 @@ export const CaseListQuery = z
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
     format: z.enum(['json', 'csv']).default('json'),
+    bom: bomParam,
   })
   .strict();
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
@@ -70,9 +71,9 @@ function caseHistory(ctx: AppContext, id: number) {
 
 export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/v1/cases', { config: { access: 'read', cache: true }, schema: { summary: 'Cases, filtered by court, article, part, period, outcome, full text; sorted; paginated; CSV with format=csv', querystring: CaseListQuery } }, async (request, reply) => {
-    const { format, ...filter } = request.query;
+    const { format, bom, ...filter } = request.query;
     const result = await listCases(ctx.db, filter);
-    if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cases.csv"').send(renderCsv([...CASE_LIST_COLUMNS], result.rows));
+    if (format === 'csv') return sendCsv(reply, 'cases.csv', CASE_LIST_COLUMNS, result.rows, bom);
     return result;
   });
 

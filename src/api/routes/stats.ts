@@ -3,7 +3,6 @@
  * comparisons across definitions, recognition rates, releases, and the claim check. Tables also as CSV.
  */
 import { z } from 'zod';
-import { renderCsv } from '../../cli/output.ts';
 import { DIMENSIONS, prosecutionCounts } from '../../courts/stats.ts';
 import { checkClaims, claimsFileSchema } from '../../stats/claims/check.ts';
 import { parseArea } from '../../stats/codes/countries.ts';
@@ -13,6 +12,7 @@ import { recognitionRates } from '../../stats/query/rates.ts';
 import { listReleases } from '../../stats/query/releases.ts';
 import { series } from '../../stats/query/series.ts';
 import type { AppContext } from '../app.ts';
+import { bomParam, sendCsv } from '../csv.ts';
 import type { ZodApp } from '../types.ts';
 
 const area = z.string().transform((v, c) => {
@@ -56,6 +56,7 @@ export const SeriesQuery = z
     asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     growth: z.enum(['true', 'false']).optional(),
     format,
+    bom: bomParam,
   })
   .strict();
 
@@ -76,6 +77,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
             synthetic: z.enum(['include', 'exclude', 'only']).default('include'),
             growth: z.enum(['true', 'false']).optional(),
             format,
+            bom: bomParam,
           })
           .strict(),
       },
@@ -83,7 +85,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
     async (request, reply) => {
       const q = request.query;
       const result = await prosecutionCounts(ctx.db, { by: q.by, ...(q.articles ? { articles: q.articles } : {}), from: q.from ?? null, to: q.to ?? null, dateBasis: q.date, synthetic: q.synthetic, growth: q.growth === 'true' });
-      if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(renderCsv([...q.by, 'synthetic', 'cases', 'defendants'], result.rows));
+      if (q.format === 'csv') return sendCsv(reply, 'prosecutions.csv', [...q.by, 'synthetic', 'cases', 'defendants'], result.rows, q.bom);
       return result;
     },
   );
@@ -105,7 +107,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
     });
     if (q.format === 'csv') {
       const rows = result.rows.map((r) => ({ ...r, release: r.releases.map((x) => `${x.release} (${x.vintage})`).join('; '), sha256: r.releases.map((x) => x.sha256).join(' ') }));
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="series.csv"').send(renderCsv(['source', 'dataset', 'indicator', 'measure', 'origin', 'destination', 'period', 'value', 'unit', 'levels', 'flags', 'months', 'complete', 'previous', 'growthPct', 'release', 'sha256', 'definition'], rows));
+      return sendCsv(reply, 'series.csv', ['source', 'dataset', 'indicator', 'measure', 'origin', 'destination', 'period', 'value', 'unit', 'levels', 'flags', 'months', 'complete', 'previous', 'growthPct', 'release', 'sha256', 'definition'], rows, q.bom);
     }
     return result;
   });

@@ -72,14 +72,15 @@ export function registerAsylum(stats: Command, program: Command): void {
     .description('imported releases: source, dataset, vintage, file hash, and which newer release supersedes each')
     .option('--json')
     .option('--csv')
-    .action(async (options: { json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action(async (options: { json?: boolean; csv?: boolean; bom?: boolean }) => {
       await withContext(async ({ db }) => {
         await ensureSnapshot(db);
         const rows = await listReleases(db);
         const columns = ['id', 'source', 'dataset', 'format', 'release', 'vintage', 'observations', 'superseded_by', 'synthetic', 'file', 'sha256'];
         const format = formatFrom(options);
         if (format === 'json') print(JSON.stringify(rows, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, rows));
+        else if (format === 'csv') print(renderCsv(columns, rows, { bom: options.bom === true }));
         else print(renderTable(columns, rows.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) }))));
       });
     });
@@ -102,7 +103,8 @@ export function registerAsylum(stats: Command, program: Command): void {
     .option('--growth', 'add the previous period and growth in %')
     .option('--json')
     .option('--csv')
-    .action(async (options: { indicator: string; measure?: string; origin: string; dest: string; source?: string; period: string; from?: string; to?: string; level?: string; sex: string; age: string; asOf?: string; growth?: boolean; json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action(async (options: { indicator: string; measure?: string; origin: string; dest: string; source?: string; period: string; from?: string; to?: string; level?: string; sex: string; age: string; asOf?: string; growth?: boolean; json?: boolean; csv?: boolean; bom?: boolean }) => {
       const origin = areas(options.origin, '--origin')[0]!;
       await withContext(async ({ db }) => {
         await ensureSnapshot(db);
@@ -141,7 +143,7 @@ export function registerAsylum(stats: Command, program: Command): void {
         }));
         const columns = ['source', 'dataset', 'destination', 'period', 'value', 'unit', 'levels', 'flags', ...(result.query.period === 'year' || result.query.period === 'fiscal_year' ? ['months', 'complete'] : []), ...(options.growth ? ['previous', 'growth_pct'] : []), 'release'];
         if (format === 'json') print(JSON.stringify(result, null, 2));
-        else if (format === 'csv') print(renderCsv([...columns, 'sha256', 'synthetic'], flat));
+        else if (format === 'csv') print(renderCsv([...columns, 'sha256', 'synthetic'], flat, { bom: options.bom === true }));
         else {
           print(`${result.query.indicator}/${result.query.measure}, origin ${countryName(origin)} (${origin}), by ${result.query.period.replace('_', ' ')}`);
           print(renderTable(columns, flat.map((r) => ({ ...r, value: fmt(r.value), destination: r.destination, complete: r.months === null ? '' : r.complete ? 'yes' : 'NO' }))));
@@ -166,7 +168,8 @@ export function registerAsylum(stats: Command, program: Command): void {
     .option('--as-of <date>', 'as published on this date')
     .option('--json')
     .option('--csv')
-    .action(async (options: { period: string; indicator: string; measure?: string; origin: string; dest: string; level?: string; asOf?: string; json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action(async (options: { period: string; indicator: string; measure?: string; origin: string; dest: string; level?: string; asOf?: string; json?: boolean; csv?: boolean; bom?: boolean }) => {
       basisOf(options.period);
       const indicator = options.indicator === 'recognition_rate' ? 'recognition_rate' : indicatorOf(options.indicator);
       await withContext(async ({ db }) => {
@@ -183,7 +186,7 @@ export function registerAsylum(stats: Command, program: Command): void {
         const rows = found.map((c) => ({ label: c.label, source: c.source, period: c.period, value: c.value, unit: c.unit, complete: c.complete, flags: c.flags, release: c.releases.map((r) => `${r.release} (${r.vintage})`).join('; '), definition: c.definition }));
         const format = formatFrom(options);
         if (format === 'json') print(JSON.stringify(found, null, 2));
-        else if (format === 'csv') print(renderCsv(['label', 'source', 'period', 'value', 'unit', 'complete', 'flags', 'release', 'definition'], rows));
+        else if (format === 'csv') print(renderCsv(['label', 'source', 'period', 'value', 'unit', 'complete', 'flags', 'release', 'definition'], rows, { bom: options.bom === true }));
         else {
           print(renderTable(['label', 'period', 'value', 'complete', 'flags', 'release'], rows.map((r) => ({ ...r, value: fmt(r.value), complete: r.complete ? 'yes' : 'NO' }))));
           if (!rows.length) print('no source has this quantity');
@@ -202,7 +205,8 @@ export function registerAsylum(stats: Command, program: Command): void {
     .option('--level <codes>', 'procedure stages to include (default: all, labelled)')
     .option('--json')
     .option('--csv')
-    .action(async (options: { origin: string; dest: string; from?: string; to?: string; level?: string; json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action(async (options: { origin: string; dest: string; from?: string; to?: string; level?: string; json?: boolean; csv?: boolean; bom?: boolean }) => {
       await withContext(async ({ db }) => {
         await ensureSnapshot(db);
         const rows = await recognitionRates(db, { origin: areas(options.origin, '--origin')[0]!, destinations: areas(options.dest, '--dest'), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(options.level ? { levels: options.level.split(',') } : {}) });
@@ -210,7 +214,7 @@ export function registerAsylum(stats: Command, program: Command): void {
         const format = formatFrom(options);
         const columns = ['source', 'method', 'destination', 'period', 'unit', 'levels', 'rate_pct', 'numerator', 'denominator', 'release'];
         if (format === 'json') print(JSON.stringify(rows, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, flat));
+        else if (format === 'csv') print(renderCsv(columns, flat, { bom: options.bom === true }));
         else {
           print(renderTable(columns, flat));
           for (const method of [...new Set(rows.map((r) => r.method))]) print(`${method}: ${rows.find((r) => r.method === method)!.definition}`);

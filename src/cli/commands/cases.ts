@@ -26,7 +26,8 @@ export function registerCases(program: Command): void {
     .option('--limit <n>', 'rows per page', '100')
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
-    .action(async (options: { court?: string; article?: string; part?: string; outcome?: string; from?: string; to?: string; text?: string; synthetic: string; sort: string; page: string; limit: string; json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action(async (options: { court?: string; article?: string; part?: string; outcome?: string; from?: string; to?: string; text?: string; synthetic: string; sort: string; page: string; limit: string; json?: boolean; csv?: boolean; bom?: boolean }) => {
       const sort = CASE_SORT_VALUES.find((v) => v === options.sort);
       if (!sort) throw new OtkazError(ErrorCode.Usage, `--sort must be one of ${CASE_SORT_VALUES.join(', ')}`, { where: '--sort' });
       const synthetic = (['include', 'exclude', 'only'] as const).find((v) => v === options.synthetic);
@@ -53,7 +54,7 @@ export function registerCases(program: Command): void {
         });
         const format = formatFrom(options);
         if (format === 'json') print(JSON.stringify(result, null, 2));
-        else if (format === 'csv') print(renderCsv([...CASE_LIST_COLUMNS], result.rows));
+        else if (format === 'csv') print(renderCsv([...CASE_LIST_COLUMNS], result.rows, { bom: options.bom === true }));
         else print(`${renderTable([...CASE_LIST_COLUMNS], result.rows)}\n${result.rows.length} of ${result.total} case(s), page ${result.page}`);
       });
     });

@@ -33,7 +33,8 @@ export function registerCourts(program: Command): void {
     .option('--all', 'include courts listed only in the 2020 list (closed or renamed since)')
     .option('--json', 'machine-readable output (stable field names)')
     .option('--csv', 'CSV output')
-    .action((options: { type?: string; district?: string; layout?: string; captcha?: boolean; search?: string; all?: boolean; json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action((options: { type?: string; district?: string; layout?: string; captcha?: boolean; search?: string; all?: boolean; json?: boolean; csv?: boolean; bom?: boolean }) => {
       const directory = loadDirectory();
       const needle = options.search?.toLowerCase();
       const list = directory.courts.filter(
@@ -47,7 +48,7 @@ export function registerCourts(program: Command): void {
       );
       const format = formatFrom(options);
       if (format === 'json') print(JSON.stringify({ counts: directory.counts, courts: list }, null, 2));
-      else if (format === 'csv') print(renderCsv(COLUMNS, list.map(row)));
+      else if (format === 'csv') print(renderCsv(COLUMNS, list.map(row), { bom: options.bom === true }));
       else {
         print(renderTable(['vnkod', 'name', 'type', 'district', 'host', 'layout', 'captcha'], list.map(row)));
         print(`\n${list.length} courts shown. Directory: ${directory.counts.garrison} garrison, ${directory.counts.okrug_fleet} okrug/fleet, ${directory.counts.appellate} appellate, ${directory.counts.cassation} cassation (+${directory.counts.onlyInOldList} only in the 2020 list; --all shows them).`);

@@ -163,13 +163,14 @@ export function registerCrawl(program: Command): void {
     .description('per court: jobs done and pending, last success, back-off, block reason, captcha needed, counters vs rows read')
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
-    .action(async (flags: { json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action(async (flags: { json?: boolean; csv?: boolean; bom?: boolean }) => {
       await withContext(async ({ db }) => {
         const rows = await crawlStatus(db);
         const columns = ['host', 'court_vnkod', 'done', 'pending', 'running', 'failed', 'last_success_at', 'backoff_until', 'blocked_reason', 'captcha_needed', 'expected_rows', 'rows_found', 'last_error'];
         const format = formatFrom(flags);
         if (format === 'json') print(JSON.stringify(rows, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, rows));
+        else if (format === 'csv') print(renderCsv(columns, rows, { bom: flags.bom === true }));
         else print(renderTable(columns, rows));
       });
     });
@@ -206,7 +207,7 @@ export function registerCrawl(program: Command): void {
         });
         if (flags.json) return print(JSON.stringify(out, null, 2));
         if (out.length === 0) return print('no captcha waits for an answer');
-        for (const c of out) print(`#${c.id} ${c.host} (${c.created_at}) — ${c.file}\n${c.preview ?? '(no preview)'}\nanswer with: npx otkaz captcha answer ${c.id} <digits>\n`);
+        for (const c of out) print(`#${c.id} ${c.host} (${c.created_at}) — ${c.file}\n${c.preview ?? '(no preview)'}\nanswer with: ./otkaz captcha answer ${c.id} <digits>\n`);
       });
     });
   captcha

@@ -15,7 +15,7 @@ import { DEFAULT_ARTICLES } from '../../crawler/plan.ts';
 import { CourtSimulator, NO_TRAPS } from '../../crawler/simulator/server.ts';
 import { World } from '../../crawler/simulator/world.ts';
 import { DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
-import { stopOnSignal } from '../../server/main.ts';
+import { serveUntilStopped } from '../../server/main.ts';
 import { startServer } from '../../server/server.ts';
 import { withContext } from '../context.ts';
 import { print } from '../output.ts';
@@ -46,7 +46,7 @@ export function registerDemo(program: Command): void {
       });
       await simulator.close();
       if (options.serve) {
-        const status = await stopOnSignal(await startServer(loadConfig()));
+        const status = await serveUntilStopped(() => startServer(loadConfig()));
         if (status !== 0) process.exitCode = status;
       }
     });
@@ -83,6 +83,6 @@ export function registerDemo(program: Command): void {
       }
       stream.end();
       await once(stream, 'finish');
-      print(`wrote ${pages.length} SYNTHETIC pages (${cases.length} invented cases in ${courts.length} courts) to ${options.out}; load them with: npx otkaz ingest ${options.out}`);
+      print(`wrote ${pages.length} SYNTHETIC pages (${cases.length} invented cases in ${courts.length} courts) to ${options.out}; load them with: ./otkaz ingest ${options.out}`);
     });
 }

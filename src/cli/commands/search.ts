@@ -10,13 +10,14 @@ export function registerSearch(program: Command): void {
     .option('--limit <n>', 'at most this many hits', '50')
     .option('--json', 'machine-readable output')
     .option('--csv', 'CSV output')
-    .action(async (query: string, options: { limit: string; json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action(async (query: string, options: { limit: string; json?: boolean; csv?: boolean; bom?: boolean }) => {
       await withContext(async ({ db }) => {
         const hits = await searchCases(db, query, Number(options.limit));
         const columns = ['id', 'court_vnkod', 'case_number', 'receipt_date', 'outcome', 'matched_in', 'synthetic'];
         const format = formatFrom(options);
         if (format === 'json') print(JSON.stringify(hits, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, hits));
+        else if (format === 'csv') print(renderCsv(columns, hits, { bom: options.bom === true }));
         else print(`${renderTable(columns, hits)}\n${hits.length} hit(s)`);
       });
     });

@@ -45,7 +45,8 @@ export function registerStats(program: Command): void {
     .option('--growth', 'add the previous period and the growth in %')
     .option('--json', 'machine-readable output with the method and the query')
     .option('--csv', 'CSV output')
-    .action(async (options: { by: string; articles: string; from?: string; to?: string; date: string; realOnly?: boolean; syntheticOnly?: boolean; growth?: boolean; json?: boolean; csv?: boolean }) => {
+    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
+    .action(async (options: { by: string; articles: string; from?: string; to?: string; date: string; realOnly?: boolean; syntheticOnly?: boolean; growth?: boolean; json?: boolean; csv?: boolean; bom?: boolean }) => {
       if (options.date !== 'receipt' && options.date !== 'decision') throw new OtkazError(ErrorCode.Usage, 'use receipt or decision', { where: '--date' });
       const by = parseBy(options.by);
       await withContext(async ({ db }) => {
@@ -62,7 +63,7 @@ export function registerStats(program: Command): void {
         const columns = [...by, 'synthetic', 'cases', 'defendants', ...(options.growth ? ['previous_cases', 'growth_pct'] : [])];
         const format = formatFrom(options);
         if (format === 'json') print(JSON.stringify(result, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, result.rows));
+        else if (format === 'csv') print(renderCsv(columns, result.rows, { bom: options.bom === true }));
         else {
           print(renderTable(columns, result.rows));
           print(`\ntotal: ${result.totals.cases} cases, ${result.totals.defendants} defendants${result.totals.syntheticCases ? ` (${result.totals.syntheticCases} cases SYNTHETIC — demo data, not real)` : ''}`);

@@ -28,10 +28,13 @@ export function importError(code: ErrorCode, message: string, at: Located, cause
   return new OtkazError(code, message, { where: where(at), cause });
 }
 
-/** sha256 and size of a file's content — after gunzip when it is gzip, so a compressed copy is the same release. */
-export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
+/**
+ * sha256 and size of a file's content — after gunzip when it is gzip, so a compressed copy is the same release.
+ * Errors name the file as `name` (an upload's own name, not the server's temporary copy).
+ */
+export async function hashFile(file: string, name: string = file): Promise<{ sha256: string; bytes: number }> {
   await stat(file).catch((cause: unknown) => {
-    throw new OtkazError(ErrorCode.InputNotFound, 'cannot read the file', { where: file, cause });
+    throw new OtkazError(ErrorCode.InputNotFound, 'cannot read the file', { where: name, cause });
   });
   const hash = createHash('sha256');
   let bytes = 0;
@@ -43,7 +46,7 @@ export async function hashFile(file: string): Promise<{ sha256: string; bytes: n
       bytes += chunk.length;
     }
   } catch (error) {
-    throw importError(ErrorCode.StatsParse, `the gzip stream is truncated or corrupt (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file }, error);
+    throw importError(ErrorCode.StatsParse, `the gzip stream is truncated or corrupt (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: name }, error);
   }
   return { sha256: hash.digest('hex'), bytes };
 }

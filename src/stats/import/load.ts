@@ -146,8 +146,8 @@ async function locateDuplicate(source: string, file: string, dataset: string | u
 
 /** Imports a file into its own release; everything or nothing. */
 export async function importStatistics(db: Database, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const { sha256, bytes } = await hashFile(file);
   const name = options.name ?? file;
+  const { sha256, bytes } = await hashFile(file, name);
   const existing = await db.query<{ id: number; source: Source; dataset: string; format: string; release_label: string; vintage: string; observations: number }>(
     'select id, source, dataset, format, release_label, vintage, observations from stat_releases where sha256 = $1',
     [sha256],
