@@ -131,7 +131,7 @@ for (const engine of ENGINES) {
       const result = await db.transaction((tx) => ingestParsed(tx, directory, fileInput('throws.html', bytes), broken as unknown as ReturnType<typeof parseInput>, KEY));
       assert.equal(result.failure?.code, 'ingest.store_failed');
       assert.equal(result.failure?.sqlstate, null);
-      assert.match(result.failure?.reason ?? '', /^TypeError at src\/courts\/[\w/.-]+\.ts:\d+$/);
+      assert.match(result.failure?.reason ?? '', /^TypeError at src\/[\w/.-]+\.ts:\d+$/);
       assert.deepEqual(Buffer.from((await captureBody(db, result.sha256)) ?? []), bytes);
     });
 
