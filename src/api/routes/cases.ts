@@ -14,18 +14,17 @@ import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { renderCsv } from '../../cli/output.ts';
 import type { AppContext } from '../app.ts';
 import type { ZodApp } from '../types.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+import { id as dbId, isoDate, text } from '../../shared/validation.ts';
 
 export const CaseListQuery = z
   .object({
-    court: z.string().regex(/^\w+$/).optional(),
-    article: z.string().regex(/^\d+(\.\d+)?$/).optional(),
-    part: z.string().regex(/^\d+(\.\d+)?$/).optional(),
-    outcome: z.string().max(60).optional(),
+    court: text(40).regex(/^\w+$/).optional(),
+    article: text(20).regex(/^\d+(\.\d+)?$/).optional(),
+    part: text(20).regex(/^\d+(\.\d+)?$/).optional(),
+    outcome: text(60).optional(),
     from: isoDate.optional().describe('first date of receipt'),
     to: isoDate.optional().describe('last date of receipt'),
-    q: z.string().min(2).max(200).optional().describe('full text (Russian stemming) over case information and act texts'),
+    q: text(200, 2).optional().describe('full text (Russian stemming) over case information and act texts'),
     synthetic: z.enum(['include', 'exclude', 'only']).default('include'),
     sort: z.enum(CASE_SORT_VALUES).default('-receipt_date'),
     page: z.coerce.number().int().min(1).default(1),
@@ -73,7 +72,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     return result;
   });
 
-  const idParams = z.object({ id: z.coerce.number().int().positive() });
+  const idParams = z.object({ id: dbId });
   app.get('/api/v1/cases/:id', { config: { access: 'read', cache: true }, schema: { summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures', params: idParams } }, async (request) => {
     const id = request.params.id;
     const head = await caseById(ctx, id);
