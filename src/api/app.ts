@@ -72,8 +72,8 @@ const zodCompilers: CompilersFactory = {
 /** Fastify's refusals before routing (a URL that does not decode, a parameter over the router's length). */
 const onFrameworkError: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, _request, reply) => {
   const p = frameworkProblem(error) ?? problem(ApiCode.Validation, 400, 'invalid request');
-  // The option is typed for every route's reply; this one answers before any route, so the plain reply fits.
-  // It is answered before routing, so without the hooks that set the secure headers: the essential ones here.
+  // Answered before routing, so without the hooks that set the secure headers: the essential ones here. (The
+  // option is typed for every route's reply; before any route the plain reply is what it is.)
   void (reply as unknown as FastifyReply)
     .code(p.status)
     .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
