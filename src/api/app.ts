@@ -7,7 +7,7 @@
  * names routes, never URLs or tokens.
  */
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -20,7 +20,7 @@ import { OtkazError } from '../shared/errors.ts';
 import { ACCESS_LEVELS, type Access, bearer, decide, isPrivate, type Role } from './access.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
 import { errorFields, type LogDestination, logController, loggerOptions, routeOf } from './log.ts';
-import { ApiCode, problem, statusOf, statusOfDomain } from './problem.ts';
+import { answerClientError, ApiCode, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
 import { registerGuidanceRoutes } from './routes/guidance.ts';
@@ -79,6 +79,20 @@ const zodCompilers: CompilersFactory = {
   buildSerializer: (() => serializerCompiler) as unknown as CompilersFactory['buildSerializer'],
 };
 
+/** Fastify's refusals before routing (a URL that does not decode, a parameter over the router's length). */
+const onFrameworkError: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, _request, reply) => {
+  const p = frameworkProblem(error) ?? problem(ApiCode.Validation, 400, 'invalid request');
+  // Answered before routing, so without the hooks that set the secure headers: the essential ones here. (The
+  // option is typed for every route's reply; before any route the plain reply is what it is.)
+  void (reply as unknown as FastifyReply)
+    .code(p.status)
+    .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .type('application/problem+json')
+    .send(p);
+};
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // zod validates and serialises; giving Fastify the compilers up front keeps it from loading ajv (≈ 0.2 s of a start).
   const app = Fastify({
@@ -89,6 +103,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     schemaController: { compilersFactory: zodCompilers },
+    // The framework's own refusals (bad URL, over-long parameter; malformed HTTP, headers too large) are problems too.
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 
   // Every route must decide who may call it.
@@ -139,7 +156,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const redacted = access === 'evidence' ? ' — the public has the redacted rendering of a capture at /api/v1/captures/:id/redacted' : '';
     const detail = decision.reason === 'operations_disabled' ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured' : decision.reason === 'unauthorized' ? `${evidence}send Authorization: Bearer <${access === 'operator' ? 'operator' : 'read or operator'} token>${redacted}` : `${evidence}this token may not do that${redacted}`;
     if (decision.reason === 'unauthorized') reply.header('www-authenticate', 'Bearer');
-    return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.url));
+    return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.routeOptions.url));
   });
 
   // Cached reads (src/api/cache.ts): looked up after the access decision, stored when the handler answered 200; keyed
@@ -189,27 +206,37 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (request.cacheKey && request.cacheVersion !== undefined) cache.finish(request.cacheKey, request.cacheVersion);
   });
 
+  // Errors never echo the request: `instance` is the route's pattern (/api/v1/cases/:id), not the URL, whose path
+  // and query may carry names; quoted values in validation messages are shown only when plainly not personal.
+  const instanceOf = (request: FastifyRequest) => (request.routeOptions.config.access ? request.routeOptions.url : undefined);
+  const quoted = (message: string) => message.replace(/"([^"]*)"/g, (all, inner: string) => (/^[\w .,:|-]{0,40}$/.test(inner) ? all : '"…"'));
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const instance = instanceOf(request);
+    const send = (p: Problem) => reply.code(p.status).type('application/problem+json').send(p);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const detail = error.validation.map((v) => `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}: ${v.message}`).join('; ');
-      return reply.code(400).type('application/problem+json').send(problem(ApiCode.Validation, 400, 'invalid request', detail, request.url));
+      const detail = error.validation.map((v) => `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}: ${quoted(v.message ?? '')}`).join('; ');
+      return send(problem(ApiCode.Validation, 400, 'invalid request', detail, instance));
     }
     if (error instanceof OtkazError) {
       const status = statusOfDomain(error.code);
-      return reply.code(status).type('application/problem+json').send(problem(error.code, status, status === 404 ? 'not found' : 'request failed', error.message, request.url));
+      return send(problem(error.code, status, status === 404 ? 'not found' : 'request failed', error.message, instance));
     }
-    if (error.statusCode === 413) return reply.code(413).type('application/problem+json').send(problem(ApiCode.PayloadTooLarge, 413, 'payload too large', error.message, request.url));
-    if (error.statusCode === 429) return reply.code(429).type('application/problem+json').send(problem(ApiCode.RateLimited, 429, 'too many requests', error.message, request.url));
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return reply.code(error.statusCode).type('application/problem+json').send(problem(ApiCode.Validation, error.statusCode, 'invalid request', error.message, request.url));
+    // A value the database refused (SQLSTATE class 22) is the caller's input: 400, without repeating the value.
+    const data = dataException(error);
+    if (data) return send(problem(ApiCode.Validation, 400, 'invalid request', `the database refused a value of the request: ${data.what} (SQLSTATE ${data.sqlstate})`, instance));
+    if (error.statusCode === 413) return send(problem(ApiCode.PayloadTooLarge, 413, 'payload too large', error.message, instance));
+    if (error.statusCode === 429) return send(problem(ApiCode.RateLimited, 429, 'too many requests', error.message, instance));
+    const framework = frameworkProblem(error);
+    if (framework) return send(instance ? { ...framework, instance } : framework);
     // Never echo internals (or page text) to the client; the log line names the route and the SQLSTATE only.
     request.log.error({ method: request.method, route: routeOf(request), ...errorFields(error) }, 'request failed');
-    return reply.code(500).type('application/problem+json').send(problem(ApiCode.Internal, 500, 'internal error', undefined, request.url));
+    return send(problem(ApiCode.Internal, 500, 'internal error', undefined, instance));
   });
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
     const allowed = (['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const).filter((method) => method !== request.method && app.findRoute({ method, url }) !== null);
-    if (allowed.length) return reply.code(405).header('allow', allowed.join(', ')).type('application/problem+json').send(problem(ApiCode.MethodNotAllowed, 405, 'method not allowed', `${url} accepts ${allowed.join(', ')}`));
-    return reply.code(404).type('application/problem+json').send(problem(ApiCode.NotFound, 404, 'not found', `no route ${request.method} ${url}`));
+    if (allowed.length) return reply.code(405).header('allow', allowed.join(', ')).type('application/problem+json').send(problem(ApiCode.MethodNotAllowed, 405, 'method not allowed', `this path accepts ${allowed.join(', ')}`));
+    return reply.code(404).type('application/problem+json').send(problem(ApiCode.NotFound, 404, 'not found', `no route ${request.method} for this path (the API: /api/openapi.json)`));
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -2,12 +2,18 @@
  * Errors as RFC 9457 problem details (application/problem+json) with stable codes. Every code maps to exactly
  * one HTTP status (exhaustive switch); domain errors (OtkazError) map by their own code.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { ErrorCode, type ErrorCode as DomainCode } from '../shared/errors.ts';
 
 export const ApiCode = {
   Validation: 'api.validation',
   NotFound: 'api.not_found',
   MethodNotAllowed: 'api.method_not_allowed',
+  RequestTimeout: 'api.request_timeout',
+  UriTooLong: 'api.uri_too_long',
+  UnsupportedMediaType: 'api.unsupported_media_type',
+  HeadersTooLarge: 'api.headers_too_large',
   Unauthorized: 'api.unauthorized',
   Forbidden: 'api.forbidden',
   OperationsDisabled: 'api.operations_disabled',
@@ -30,6 +36,14 @@ export function statusOf(code: ApiCode): number {
       return 404;
     case ApiCode.MethodNotAllowed:
       return 405;
+    case ApiCode.RequestTimeout:
+      return 408;
+    case ApiCode.UriTooLong:
+      return 414;
+    case ApiCode.UnsupportedMediaType:
+      return 415;
+    case ApiCode.HeadersTooLarge:
+      return 431;
     case ApiCode.PayloadTooLarge:
       return 413;
     case ApiCode.RateLimited:
@@ -91,4 +105,89 @@ export interface Problem {
 
 export function problem(code: string, status: number, title: string, detail?: string, instance?: string): Problem {
   return { type: `https://otkaz.invalid/problems/${code}`, title, status, code, ...(detail ? { detail } : {}), ...(instance ? { instance } : {}) };
+}
+
+/**
+ * SQLSTATE class 22 (data exception): the database refused a value the request carried (a NUL byte, a day that
+ * does not exist, a number out of range). Validation should have caught it; if it did not, it is still the
+ * caller's input — a 400, never a 500. Both engines' errors carry the SQLSTATE in `code` (also when wrapped as a
+ * cause). The refused value itself is never repeated (it may be personal data).
+ */
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22001': 'a text value is too long',
+  '22003': 'a number is out of range',
+  '22007': 'a date or time is not valid',
+  '22008': 'a date or time is out of range',
+  '22012': 'a division by zero',
+  '22021': 'a text holds a character the database cannot store (NUL or invalid UTF-8)',
+  '22023': 'a parameter value is not valid',
+  '22025': 'an escape sequence is not valid',
+  '2201B': 'a regular expression is not valid',
+  '22P02': 'a value does not have the expected type',
+  '22P05': 'a character cannot be represented',
+};
+
+export function dataException(error: unknown): { sqlstate: string; what: string } | null {
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && typeof e === 'object' && e !== null; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return { sqlstate: code, what: DATA_EXCEPTIONS[code] ?? 'a value is not valid' };
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
+ * The framework's own refusals (routing, body parsing) as problems with fixed wording: Fastify's messages quote
+ * the URL or parts of it, and a problem never echoes the request (a reflection risk; URLs may carry names).
+ * Null when the error is not a client error.
+ */
+export function frameworkProblem(error: { code?: string; statusCode?: number }): Problem | null {
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_INVALID_URL':
+      return problem(ApiCode.Validation, 400, 'invalid request', 'the URL is not valid (a percent-encoded sequence that is not UTF-8?)');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(ApiCode.UriTooLong, 414, 'URI too long', 'a path parameter is longer than the router accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem(ApiCode.UnsupportedMediaType, 415, 'unsupported media type', 'send JSON (Content-Type: application/json); a statistics upload as application/octet-stream');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problem(ApiCode.Validation, 400, 'invalid request', 'the body is not valid JSON');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem(ApiCode.Validation, 400, 'invalid request', 'the body is empty but Content-Type says JSON');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem(ApiCode.Validation, 400, 'invalid request', 'the body does not match its Content-Length');
+    case 'FST_ERR_ROUTE_MISSING_CONTENT_TYPE':
+      return problem(ApiCode.Validation, 400, 'invalid request', 'a body needs a Content-Type header');
+    default:
+      break;
+  }
+  const status = error.statusCode;
+  if (status === undefined || status < 400 || status >= 500) return null;
+  if (status === 414) return problem(ApiCode.UriTooLong, 414, 'URI too long');
+  if (status === 415) return problem(ApiCode.UnsupportedMediaType, 415, 'unsupported media type');
+  const name = STATUS_CODES[status] ?? 'client error';
+  return problem(ApiCode.Validation, status, 'invalid request', error.code?.startsWith('FST_') ? `${name} (${error.code})` : name);
+}
+
+/**
+ * Errors Node's HTTP parser meets before there is a request (Fastify's `clientErrorHandler`): headers over the
+ * limit (431), a request that is not HTTP (400), a client too slow (408). Answered as problem+json, then closed.
+ */
+export function answerClientError(error: { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const p =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? problem(ApiCode.HeadersTooLarge, 431, 'request header fields too large', 'the request line and headers are over the size the server reads')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? problem(ApiCode.RequestTimeout, 408, 'request timeout', 'the request did not arrive in time')
+        : error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW'
+          ? problem(ApiCode.PayloadTooLarge, 413, 'payload too large', 'chunk extensions are over the size the server reads')
+          : problem(ApiCode.Validation, 400, 'invalid request', 'the request is not valid HTTP/1.1');
+  const body = JSON.stringify(p);
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(`HTTP/1.1 ${p.status} ${STATUS_CODES[p.status]}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-content-type-options: nosniff\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`);
 }

@@ -17,18 +17,17 @@ import type { AppContext } from '../app.ts';
 import { bomParam, sendCsv } from '../csv.ts';
 import { type CaptureMeta, redactedCapture, redactedCaptureHtml } from '../redacted.ts';
 import type { ZodApp } from '../types.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+import { id as dbId, isoDate, text } from '../../shared/validation.ts';
 
 export const CaseListQuery = z
   .object({
-    court: z.string().regex(/^\w+$/).optional(),
-    article: z.string().regex(/^\d+(\.\d+)?$/).optional(),
-    part: z.string().regex(/^\d+(\.\d+)?$/).optional(),
-    outcome: z.string().max(60).optional(),
+    court: text(40).regex(/^\w+$/).optional(),
+    article: text(20).regex(/^\d+(\.\d+)?$/).optional(),
+    part: text(20).regex(/^\d+(\.\d+)?$/).optional(),
+    outcome: text(60).optional(),
     from: isoDate.optional().describe('first date of receipt'),
     to: isoDate.optional().describe('last date of receipt'),
-    q: z.string().min(2).max(200).optional().describe('full text (Russian stemming) over case information and act texts'),
+    q: text(200, 2).optional().describe('full text (Russian stemming) over case information and act texts'),
     synthetic: z.enum(['include', 'exclude', 'only']).default('include'),
     sort: z.enum(CASE_SORT_VALUES).default('-receipt_date'),
     page: z.coerce.number().int().min(1).default(1),
@@ -77,7 +76,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     return result;
   });
 
-  const idParams = z.object({ id: z.coerce.number().int().positive() });
+  const idParams = z.object({ id: dbId });
   app.get('/api/v1/cases/:id', { config: { access: 'read', cache: true }, schema: { summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures; access.evidence: whether this caller may fetch the raw captures and the WARC', params: idParams } }, async (request) => {
     const id = request.params.id;
     const head = await caseById(ctx, id);
@@ -122,7 +121,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     }
   });
 
-  app.get('/api/v1/captures/:id', { config: { access: 'read' }, schema: { summary: 'A capture: URL, retrieval time, HTTP status, sha256, kind', params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request) => {
+  app.get('/api/v1/captures/:id', { config: { access: 'read' }, schema: { summary: 'A capture: URL, retrieval time, HTTP status, sha256, kind', params: z.object({ id: dbId }) } }, async (request) => {
     const [row] = await ctx.db.query('select id, url, retrieved_at, ingested_at, http_status, sha256, content_type, source, synthetic, page_kind, layout, court_vnkod from captures where id = $1', [request.params.id]);
     if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no capture #${request.params.id}`);
     return row;
@@ -134,7 +133,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
       config: { access: 'read', cache: true },
       schema: {
         summary: "A capture's redacted rendering (not the evidence): the parsed page with persons' names reduced to initials, the sha256 of the original bytes, URL and retrieval time; JSON, or an HTML page with format=html",
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: dbId }),
         querystring: z.object({ format: z.enum(['json', 'html']).default('json') }).strict(),
       },
     },
@@ -151,7 +150,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
     },
   );
 
-  app.get('/api/v1/captures/:id/raw', { config: { access: 'evidence' }, schema: { summary: 'The page exactly as captured (bytes; sandboxed, never run)', ...evidence, params: z.object({ id: z.coerce.number().int().positive() }) } }, async (request, reply) => {
+  app.get('/api/v1/captures/:id/raw', { config: { access: 'evidence' }, schema: { summary: 'The page exactly as captured (bytes; sandboxed, never run)', ...evidence, params: z.object({ id: dbId }) } }, async (request, reply) => {
     const [row] = await ctx.db.query<{ body: Uint8Array; content_type: string | null; sha256: string }>('select b.body, p.content_type, p.sha256 from captures p join blobs b on b.sha256 = p.sha256 where p.id = $1', [request.params.id]);
     if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no capture #${request.params.id}`);
     // A court page is third-party HTML: shown as captured but sandboxed (no script, no same-origin access).

@@ -12,6 +12,7 @@ import { series } from '../../stats/query/series.ts';
 import type { Database } from '../../db/database.ts';
 import type { RouteContext } from '../app.ts';
 import type { ZodApp } from '../types.ts';
+import { text } from '../../shared/validation.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const lang = z.enum(['en', 'ru']).optional();
@@ -19,10 +20,10 @@ const lang = z.enum(['en', 'ru']).optional();
 export const RouteQuery = z
   .object({
     status: z.enum(STATUSES),
-    documents: z.union([z.string(), z.array(z.string())]).default([]).transform((v) => [v].flat().flatMap((d) => d.split(',')).filter(Boolean)).pipe(z.array(z.enum(DOCUMENTS))),
+    documents: z.union([text(400), z.array(text(400))]).default([]).transform((v) => [v].flat().flatMap((d) => d.split(',')).filter(Boolean)).pipe(z.array(z.enum(DOCUMENTS))),
     case: z.enum(['1', 'true', 'on']).optional(),
-    location: z.string().transform((v) => v.toUpperCase()).pipe(z.string().regex(/^[A-Z]{3}$/, 'ISO3 country code')).default('RUS'),
-    prefer: z.string().max(100).optional(),
+    location: text(10).transform((v) => v.toUpperCase()).pipe(z.string().regex(/^[A-Z]{3}$/, 'ISO3 country code')).default('RUS'),
+    prefer: text(100).optional(),
     lang,
   })
   .strict();

@@ -10,8 +10,7 @@ import { planCrawl } from '../../crawler/jobs.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { type RouteContext, UPLOAD_LIMIT } from '../app.ts';
 import type { ZodApp } from '../types.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+import { fileName, id as dbId, isoDate, text } from '../../shared/validation.ts';
 const security = [{ bearer: [] }];
 
 export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
@@ -22,7 +21,7 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
       schema: {
         summary: 'Plan a crawl: courts × articles × months (the workers run it)',
         security,
-        body: z.object({ courts: z.array(z.string().regex(/^\w+$/)).optional(), articles: z.array(z.string().regex(/^\d+(\.\d+)?$/)).default(['337', '338', '332', '339', '352.1']), from: isoDate, to: isoDate }).strict(),
+        body: z.object({ courts: z.array(text(40).regex(/^\w+$/)).optional(), articles: z.array(text(20).regex(/^\d+(\.\d+)?$/)).default(['337', '338', '332', '339', '352.1']), from: isoDate, to: isoDate }).strict(),
       },
     },
     async (request) => {
@@ -40,7 +39,7 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
     return rows.map((r) => ({ ...r, png: r.png ? Buffer.from(r.png).toString('base64') : null }));
   });
 
-  app.post('/api/v1/operations/captchas/:id', { config: { access: 'operator' }, schema: { summary: 'Answer a captcha; the host resumes with it', security, params: z.object({ id: z.coerce.number().int().positive() }), body: z.object({ answer: z.string().regex(/^\d{3,8}$/, 'the digits shown') }).strict() } }, async (request) => {
+  app.post('/api/v1/operations/captchas/:id', { config: { access: 'operator' }, schema: { summary: 'Answer a captcha; the host resumes with it', security, params: z.object({ id: dbId }), body: z.object({ answer: text(8).regex(/^\d{3,8}$/, 'the digits shown') }).strict() } }, async (request) => {
     const [row] = await ctx.db.query<{ host: string; captcha_id: string }>("select host, captcha_id from captcha_queue where id = $1 and state = 'pending'", [request.params.id]);
     if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no pending captcha #${request.params.id}`);
     const { answerCaptcha } = await import('../../crawler/worker.ts');
@@ -56,7 +55,7 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
       schema: {
         summary: 'Import a statistics file (the request body, any supported format, gzip allowed); same content again is a no-op',
         security,
-        querystring: z.object({ filename: z.string().regex(/^[\w.-]{1,120}$/), vintage: isoDate.optional(), release: z.string().max(200).optional(), dataset: z.string().regex(/^migr_[a-z]+$/).optional() }).strict(),
+        querystring: z.object({ filename: fileName, vintage: isoDate.optional(), release: text(200).optional(), dataset: text(40).regex(/^migr_[a-z]+$/).optional() }).strict(),
       },
     },
     async (request) => {

@@ -14,8 +14,9 @@ import { series } from '../../stats/query/series.ts';
 import type { AppContext } from '../app.ts';
 import { bomParam, sendCsv } from '../csv.ts';
 import type { ZodApp } from '../types.ts';
+import { isoDate, period, periodOrRange, text, year } from '../../shared/validation.ts';
 
-const area = z.string().transform((v, c) => {
+const area = text(60).transform((v, c) => {
   const code = parseArea(v);
   if (!code) {
     c.addIssue({ code: 'custom', message: `unknown country or area "${v}"` });
@@ -23,7 +24,7 @@ const area = z.string().transform((v, c) => {
   }
   return code;
 });
-const areas = z.string().transform((v, c) => {
+const areas = text(1000).transform((v, c) => {
   const codes = v.split(',').map((d) => parseArea(d));
   if (codes.some((x) => !x)) {
     c.addIssue({ code: 'custom', message: `unknown destination in "${v}"` });
@@ -31,8 +32,8 @@ const areas = z.string().transform((v, c) => {
   }
   return codes as string[];
 });
-const indicator = z.string().refine(isIndicator, `one of ${Object.keys(INDICATORS).join(', ')}`);
-const sources = z.string().transform((v, c) => {
+const indicator = text(40).refine(isIndicator, `one of ${Object.keys(INDICATORS).join(', ')}`);
+const sources = text(200).transform((v, c) => {
   const list = v.split(',');
   if (list.some((s) => !(SOURCES as readonly string[]).includes(s))) {
     c.addIssue({ code: 'custom', message: `sources are ${SOURCES.join(', ')}` });
@@ -45,15 +46,15 @@ const format = z.enum(['json', 'csv']).default('json');
 export const SeriesQuery = z
   .object({
     indicator: indicator.default('applications'),
-    measure: z.string().max(40).optional(),
+    measure: text(40).optional(),
     origin: area.default('RUS'),
     dest: areas.default(['DEU', 'FRA', 'EU27_2020']),
     source: sources.optional(),
     period: z.enum(['year', 'fiscal_year', 'quarter', 'month']).default('year'),
-    from: z.string().max(10).optional(),
-    to: z.string().max(10).optional(),
-    level: z.string().max(60).optional(),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    from: period.optional(),
+    to: period.optional(),
+    level: text(60).optional(),
+    asOf: isoDate.optional(),
     growth: z.enum(['true', 'false']).optional(),
     format,
     bom: bomParam,
@@ -69,10 +70,10 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
         summary: 'Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method',
         querystring: z
           .object({
-            by: z.string().default('month,article').transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.enum(DIMENSIONS))),
-            articles: z.string().optional().transform((v) => (v ? v.split(',') : undefined)),
-            from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-            to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+            by: text(200).default('month,article').transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.enum(DIMENSIONS))),
+            articles: text(200).regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'articles such as 337,338,352.1').optional().transform((v) => (v ? v.split(',') : undefined)),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
             date: z.enum(['receipt', 'decision']).default('receipt'),
             synthetic: z.enum(['include', 'exclude', 'only']).default('include'),
             growth: z.enum(['true', 'false']).optional(),
@@ -118,7 +119,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
       config: { access: 'read', cache: true },
       schema: {
         summary: 'One quantity under every definition and source (fiscal vs calendar year, EU aggregate vs members, Eurostat vs UNHCR)',
-        querystring: z.object({ indicator: z.union([indicator, z.literal('recognition_rate')]).default('applications'), measure: z.string().max(40).optional(), origin: area.default('RUS'), dest: area.default('DEU'), period: z.string().min(4).max(20), level: z.string().max(60).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+        querystring: z.object({ indicator: z.union([indicator, z.literal('recognition_rate')]).default('applications'), measure: text(40).optional(), origin: area.default('RUS'), dest: area.default('DEU'), period: periodOrRange, level: text(60).optional(), asOf: isoDate.optional() }).strict(),
       },
     },
     async (request) => {
@@ -127,7 +128,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
     },
   );
 
-  app.get('/api/v1/stats/rates', { config: { access: 'read', cache: true }, schema: { summary: 'Recognition rates, each with its formula', querystring: z.object({ origin: area.default('RUS'), dest: areas.default(['DEU', 'FRA']), from: z.string().regex(/^\d{4}$/).optional(), to: z.string().regex(/^\d{4}$/).optional(), level: z.string().max(60).optional() }).strict() } }, async (request) => {
+  app.get('/api/v1/stats/rates', { config: { access: 'read', cache: true }, schema: { summary: 'Recognition rates, each with its formula', querystring: z.object({ origin: area.default('RUS'), dest: areas.default(['DEU', 'FRA']), from: year.optional(), to: year.optional(), level: text(60).optional() }).strict() } }, async (request) => {
     const q = request.query;
     return recognitionRates(ctx.db, { origin: q.origin, destinations: q.dest, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.level ? { levels: q.level.split(',') } : {}) });
   });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app.ts';
 import type { ZodApp } from '../types.ts';
 import { projectPath } from '../../shared/paths.ts';
+import { fileName } from '../../shared/validation.ts';
 
 export const WEB_DIST = projectPath('web', 'dist');
 export const APP_ROUTES = ['/', '/prosecutions', '/courts', '/statistics', '/claims', '/cases/:id'];
@@ -25,7 +26,7 @@ export function registerWebRoutes(app: ZodApp, _ctx: AppContext, dist = WEB_DIST
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     });
   }
-  app.get('/assets/:file', { config: { access: 'public' }, schema: { hide: true, params: z.object({ file: z.string().regex(/^[\w.-]+$/) }) } }, async (request, reply) => {
+  app.get('/assets/:file', { config: { access: 'public' }, schema: { hide: true, params: z.object({ file: fileName }) } }, async (request, reply) => {
     const file = path.join(dist, 'assets', request.params.file);
     if (!existsSync(file)) return reply.callNotFound();
     return reply.type(TYPES[path.extname(file)] ?? 'application/octet-stream').header('cache-control', 'public, max-age=31536000, immutable').send(readFileSync(file));

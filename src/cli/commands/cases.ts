@@ -5,6 +5,7 @@ import { findPerson } from '../../courts/cases/persons.ts';
 import { linkedInstances } from '../../courts/cases/links.ts';
 import { CASE_LIST_COLUMNS, CASE_SORT_VALUES, listCases } from '../../courts/cases/list.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { isCalendarDate } from '../../shared/validation.ts';
 import { withContext } from '../context.ts';
 import { formatFrom, print, renderCsv, renderTable } from '../output.ts';
 
@@ -34,7 +35,7 @@ export function registerCases(program: Command): void {
       if (!synthetic) throw new OtkazError(ErrorCode.Usage, '--synthetic must be include, exclude or only', { where: '--synthetic' });
       for (const flag of ['from', 'to'] as const) {
         const value = options[flag];
-        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new OtkazError(ErrorCode.Usage, `expected YYYY-MM-DD, got "${value}"`, { where: `--${flag}` });
+        if (value !== undefined && !isCalendarDate(value)) throw new OtkazError(ErrorCode.Usage, `expected a real day YYYY-MM-DD, got "${value}"`, { where: `--${flag}` });
       }
       const page = positive(options.page, '--page');
       const pageSize = positive(options.limit, '--limit');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAsylum } from './asylum.ts';
 import { DIMENSIONS, type Dimension, prosecutionCounts } from '../../courts/stats.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { isCalendarDate, isYearMonth } from '../../shared/validation.ts';
 import { withContext } from '../context.ts';
 import { formatFrom, print, renderCsv, renderTable } from '../output.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
@@ -20,7 +21,7 @@ function parseBy(value: string): Dimension[] {
 function isoDate(value: string | undefined, flag: string): string | null {
   if (!value) return null;
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
-  if (!m) throw new OtkazError(ErrorCode.Usage, `expected YYYY-MM or YYYY-MM-DD, got "${value}"`, { where: flag });
+  if (!m || !(m[3] ? isCalendarDate(value) : isYearMonth(value))) throw new OtkazError(ErrorCode.Usage, `expected a real month YYYY-MM or day YYYY-MM-DD, got "${value}"`, { where: flag });
   if (m[3]) return value;
   if (flag === '--to') {
     const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();

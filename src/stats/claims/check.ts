@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
 import { parseArea } from '../codes/countries.ts';
 import { isIndicator } from '../model.ts';
+import { freeText, isoDate, periodOrRange, text } from '../../shared/validation.ts';
 import { type Candidate, candidates, type Quantity } from '../query/compare.ts';
 
 export const WORDINGS = ['exactly', 'about', 'almost', 'more than', 'at least', 'less than', 'at most'] as const;
@@ -37,7 +38,7 @@ const WORDING_ALIASES: Record<string, Wording> = {
   'up to': 'at most',
 };
 
-const area = z.string().transform((value, ctx) => {
+const area = text(60).transform((value, ctx) => {
   const code = parseArea(value);
   if (!code) {
     ctx.addIssue({ code: 'custom', message: `unknown country or area "${value}" (ISO3 such as DEU, or EU27, WORLD)` });
@@ -46,30 +47,33 @@ const area = z.string().transform((value, ctx) => {
   return code;
 });
 
+/** 2022 (a number in YAML) or "2022", "FY2023", "2022-Q1", "2022-03", "2021-10..2022-01". */
+const claimPeriod = z.union([z.string(), z.number()]).transform(String).pipe(periodOrRange);
+
 const claimSchema = z
   .object({
-    id: z.string().min(1),
-    statement: z.string().min(1),
-    published: z.object({ by: z.string(), date: z.string().optional(), url: z.string().optional(), note: z.string().optional() }).strict().optional(),
+    id: text(200, 1),
+    statement: freeText(10_000, 1),
+    published: z.object({ by: text(500), date: text(40).optional(), url: text(2000).optional(), note: freeText().optional() }).strict().optional(),
     quantity: z
       .object({
-        indicator: z.string().refine((v) => v === 'recognition_rate' || isIndicator(v), { message: 'unknown indicator' }),
-        measure: z.string().optional(),
+        indicator: text(40).refine((v) => v === 'recognition_rate' || isIndicator(v), { message: 'unknown indicator' }),
+        measure: text(40).optional(),
         origin: area.default('RUS'),
         destination: area,
-        period: z.union([z.string(), z.number()]).transform(String),
+        period: claimPeriod,
         basis: z.enum(['year', 'fiscal_year', 'quarter', 'month']).optional(),
-        levels: z.array(z.string()).optional(),
-        detail: z.array(z.string().regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border')).optional(),
-        as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+        levels: z.array(text(60)).optional(),
+        detail: z.array(text(200).regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border')).optional(),
+        as_of: isoDate.optional(),
       })
       .strict(),
     stated: z
       .object({
         value: z.number().optional(),
         change_pct: z.number().optional(),
-        from_period: z.union([z.string(), z.number()]).transform(String).optional(),
-        wording: z.string().transform((value, ctx) => {
+        from_period: claimPeriod.optional(),
+        wording: text(40).transform((value, ctx) => {
           const wording = WORDING_ALIASES[value.trim().toLowerCase()];
           if (!wording) {
             ctx.addIssue({ code: 'custom', message: `unknown wording "${value}" (use: ${Object.keys(WORDING_ALIASES).join(', ')})` });
@@ -82,7 +86,7 @@ const claimSchema = z
       .strict()
       .refine((s) => (s.value !== undefined) !== (s.change_pct !== undefined), { message: 'state either value or change_pct' })
       .refine((s) => s.change_pct === undefined || s.from_period !== undefined, { message: 'change_pct needs from_period' }),
-    note: z.string().optional(),
+    note: freeText().optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Database, Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { isCalendarDate } from '../../shared/validation.ts';
 import type { Observation, Source } from '../model.ts';
 import { readStatistics } from './detect.ts';
 import { fileText, hashFile, importError } from './input.ts';
@@ -65,11 +66,11 @@ function footnoteCsv(releaseId: number, f: Footnote): string {
 /** A date in a file name (…bulk-2024-01-18…) → YYYY-MM-DD. */
 export function dateFromName(file: string): string | null {
   const m = /(20\d\d)-(\d\d)-(\d\d)/.exec(path.basename(file));
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  return m && isCalendarDate(`${m[1]}-${m[2]}-${m[3]}`) ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
 function validDate(value: string, flag: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new OtkazError(ErrorCode.Usage, `expected a date YYYY-MM-DD, got "${value}"`, { where: flag });
+  if (!isCalendarDate(value)) throw new OtkazError(ErrorCode.Usage, `expected a real day YYYY-MM-DD, got "${value}"`, { where: flag });
   return value;
 }
 
