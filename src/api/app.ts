@@ -15,6 +15,7 @@ import type { CourtDirectory } from '../courts/directory/types.ts';
 import type { Database } from '../db/database.ts';
 import type { LoadedKnowledgeBase } from '../guidance/load.ts';
 import { OtkazError } from '../shared/errors.ts';
+import { Budget, LIMITS } from '../shared/limits.ts';
 import { ACCESS_LEVELS, type Access, bearer, decide } from './access.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
 import { ApiCode, problem, statusOf, statusOfDomain } from './problem.ts';
@@ -31,10 +32,14 @@ declare module 'fastify' {
     access?: Access;
     /** The answer depends only on the stored data: served from the response cache while the data is unchanged. */
     cache?: boolean;
+    /** Wall-time budget of the route's own work, ms (default LIMITS.requestBudgetMs); see src/shared/limits.ts. */
+    budgetMs?: number;
   }
   interface FastifyRequest {
     cacheKey?: string;
     cacheVersion?: string;
+    /** The request's time budget, started when it arrived; long handlers pause and check it between steps. */
+    budget: Budget;
   }
 }
 
@@ -116,6 +121,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const detail = decision.reason === 'operations_disabled' ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured' : decision.reason === 'unauthorized' ? 'send Authorization: Bearer <token>' : 'this token may not do that';
     if (decision.reason === 'unauthorized') reply.header('www-authenticate', 'Bearer');
     return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.url));
+  });
+
+  // Bounded work (src/shared/limits.ts): every request carries a time budget from its arrival.
+  app.decorateRequest('budget', null as unknown as Budget);
+  app.addHook('onRequest', async (request) => {
+    request.budget = new Budget(request.routeOptions.config.budgetMs ?? LIMITS.requestBudgetMs);
   });
 
   // Cached reads (src/api/cache.ts): looked up after the access decision, stored when the handler answered 200.

@@ -59,6 +59,9 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.ClaimsInvalid:
     case ErrorCode.GuidanceRoute:
       return 400;
+    case ErrorCode.LimitExceeded:
+      return 413;
+    case ErrorCode.TimeBudget:
     case ErrorCode.StatsFetch:
     case ErrorCode.DbConnect:
       return 503;

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { renderCsv } from '../../cli/output.ts';
 import { DIMENSIONS, prosecutionCounts } from '../../courts/stats.ts';
-import { checkClaims, claimsFileSchema } from '../../stats/claims/check.ts';
+import { checkClaims, claimsRequestSchema } from '../../stats/claims/check.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { parseArea } from '../../stats/codes/countries.ts';
 import { INDICATORS, isIndicator, SOURCES, type Source } from '../../stats/model.ts';
 import { candidates } from '../../stats/query/compare.ts';
@@ -15,7 +16,7 @@ import { series } from '../../stats/query/series.ts';
 import type { AppContext } from '../app.ts';
 import type { ZodApp } from '../types.ts';
 
-const area = z.string().transform((v, c) => {
+const area = z.string().max(60).transform((v, c) => {
   const code = parseArea(v);
   if (!code) {
     c.addIssue({ code: 'custom', message: `unknown country or area "${v}"` });
@@ -23,8 +24,13 @@ const area = z.string().transform((v, c) => {
   }
   return code;
 });
-const areas = z.string().transform((v, c) => {
-  const codes = v.split(',').map((d) => parseArea(d));
+const areas = z.string().max(LIMITS.destinations * 20).transform((v, c) => {
+  const list = v.split(',');
+  if (list.length > LIMITS.destinations) {
+    c.addIssue({ code: 'custom', message: `at most ${LIMITS.destinations} destinations` });
+    return z.NEVER;
+  }
+  const codes = list.map((d) => parseArea(d));
   if (codes.some((x) => !x)) {
     c.addIssue({ code: 'custom', message: `unknown destination in "${v}"` });
     return z.NEVER;
@@ -32,7 +38,7 @@ const areas = z.string().transform((v, c) => {
   return codes as string[];
 });
 const indicator = z.string().refine(isIndicator, `one of ${Object.keys(INDICATORS).join(', ')}`);
-const sources = z.string().transform((v, c) => {
+const sources = z.string().max(60).transform((v, c) => {
   const list = v.split(',');
   if (list.some((s) => !(SOURCES as readonly string[]).includes(s))) {
     c.addIssue({ code: 'custom', message: `sources are ${SOURCES.join(', ')}` });
@@ -68,8 +74,8 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
         summary: 'Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method',
         querystring: z
           .object({
-            by: z.string().default('month,article').transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.enum(DIMENSIONS))),
-            articles: z.string().optional().transform((v) => (v ? v.split(',') : undefined)),
+            by: z.string().max(200).default('month,article').transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.enum(DIMENSIONS)).max(DIMENSIONS.length)),
+            articles: z.string().max(LIMITS.articles * 10).optional().transform((v) => (v ? v.split(',') : undefined)).pipe(z.array(z.string().min(1)).max(LIMITS.articles, `at most ${LIMITS.articles} articles`).optional()),
             from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
             to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
             date: z.enum(['receipt', 'decision']).default('receipt'),
@@ -132,5 +138,5 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.get('/api/v1/stats/releases', { config: { access: 'read', cache: true }, schema: { summary: 'Imported releases: source, dataset, vintage, sha256, superseded by' } }, async () => listReleases(ctx.db));
 
-  app.post('/api/v1/claims/check', { config: { access: 'read' }, schema: { summary: 'Check structured claims (as in the claims YAML, sent as JSON) against every source', body: claimsFileSchema } }, async (request) => checkClaims(ctx.db, request.body.claims));
+  app.post('/api/v1/claims/check', { config: { access: 'read' }, schema: { summary: `Check structured claims (as in the claims YAML, sent as JSON; at most ${LIMITS.claimsPerCheck} per request) against every source`, body: claimsRequestSchema } }, async (request) => checkClaims(ctx.db, request.body.claims, request.budget));
 }

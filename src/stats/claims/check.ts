@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
+import { type Budget, LIMITS, UNBOUNDED } from '../../shared/limits.ts';
 import { parseArea } from '../codes/countries.ts';
 import { isIndicator } from '../model.ts';
 import { type Candidate, candidates, type Quantity } from '../query/compare.ts';
@@ -48,19 +49,19 @@ const area = z.string().transform((value, ctx) => {
 
 const claimSchema = z
   .object({
-    id: z.string().min(1),
-    statement: z.string().min(1),
-    published: z.object({ by: z.string(), date: z.string().optional(), url: z.string().optional(), note: z.string().optional() }).strict().optional(),
+    id: z.string().min(1).max(200),
+    statement: z.string().min(1).max(4000),
+    published: z.object({ by: z.string().max(1000), date: z.string().max(40).optional(), url: z.string().max(2000).optional(), note: z.string().max(4000).optional() }).strict().optional(),
     quantity: z
       .object({
         indicator: z.string().refine((v) => v === 'recognition_rate' || isIndicator(v), { message: 'unknown indicator' }),
-        measure: z.string().optional(),
+        measure: z.string().max(40).optional(),
         origin: area.default('RUS'),
         destination: area,
-        period: z.union([z.string(), z.number()]).transform(String),
+        period: z.union([z.string().max(40), z.number()]).transform(String),
         basis: z.enum(['year', 'fiscal_year', 'quarter', 'month']).optional(),
-        levels: z.array(z.string()).optional(),
-        detail: z.array(z.string().regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border')).optional(),
+        levels: z.array(z.string().max(60)).max(LIMITS.levels).optional(),
+        detail: z.array(z.string().max(200).regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border')).max(LIMITS.details).optional(),
         as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       })
       .strict(),
@@ -68,8 +69,8 @@ const claimSchema = z
       .object({
         value: z.number().optional(),
         change_pct: z.number().optional(),
-        from_period: z.union([z.string(), z.number()]).transform(String).optional(),
-        wording: z.string().transform((value, ctx) => {
+        from_period: z.union([z.string().max(40), z.number()]).transform(String).optional(),
+        wording: z.string().max(40).transform((value, ctx) => {
           const wording = WORDING_ALIASES[value.trim().toLowerCase()];
           if (!wording) {
             ctx.addIssue({ code: 'custom', message: `unknown wording "${value}" (use: ${Object.keys(WORDING_ALIASES).join(', ')})` });
@@ -82,11 +83,13 @@ const claimSchema = z
       .strict()
       .refine((s) => (s.value !== undefined) !== (s.change_pct !== undefined), { message: 'state either value or change_pct' })
       .refine((s) => s.change_pct === undefined || s.from_period !== undefined, { message: 'change_pct needs from_period' }),
-    note: z.string().optional(),
+    note: z.string().max(4000).optional(),
   })
   .strict();
 
 export const claimsFileSchema = z.object({ claims: z.array(claimSchema).min(1) }).strict();
+/** What one API request may ask: at most LIMITS.claimsPerCheck claims (a file on the command line has no bound). */
+export const claimsRequestSchema = z.object({ claims: z.array(claimSchema).min(1).max(LIMITS.claimsPerCheck, `at most ${LIMITS.claimsPerCheck} claims per request`) }).strict();
 export type Claim = z.infer<typeof claimSchema>;
 
 export type Verdict = 'holds' | 'holds_under_other_definition' | 'does_not_hold' | 'no_data';
@@ -199,9 +202,17 @@ function judge(figures: Figure[], claim: Claim): { verdict: Verdict; reason: str
   return { verdict: 'does_not_hold', reason: `${what}: ${list(usable)}.${military}` };
 }
 
-export async function checkClaims(db: Queryable, claims: Claim[]): Promise<ClaimResult[]> {
+/**
+ * Checks claims one after another. Between two claims the event loop gets a turn (the queries of one claim
+ * would otherwise chain as microtasks and starve every other request on the embedded engine), and the budget
+ * is checked: past it the check stops with a coded error instead of holding the server.
+ */
+export async function checkClaims(db: Queryable, claims: Claim[], budget: Budget = UNBOUNDED): Promise<ClaimResult[]> {
   const out: ClaimResult[] = [];
-  for (const claim of claims) out.push(await checkClaim(db, claim));
+  for (const claim of claims) {
+    await budget.pause('the claim check');
+    out.push(await checkClaim(db, claim));
+  }
   return out;
 }
 

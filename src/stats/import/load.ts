@@ -29,6 +29,8 @@ export interface ImportOptions {
   meta?: Record<string, unknown>;
   /** How errors and the answer name the file (default: its path), e.g. an upload's own name. */
   name?: string;
+  /** Bytes of content (after gunzip) beyond which the file is refused (default LIMITS.inflatedBytes). */
+  maxBytes?: number;
 }
 
 export interface ImportResult {
@@ -146,8 +148,8 @@ async function locateDuplicate(source: string, file: string, dataset: string | u
 
 /** Imports a file into its own release; everything or nothing. */
 export async function importStatistics(db: Database, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const { sha256, bytes } = await hashFile(file);
   const name = options.name ?? file;
+  const { sha256, bytes } = await hashFile(file, { name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
   const existing = await db.query<{ id: number; source: Source; dataset: string; format: string; release_label: string; vintage: string; observations: number }>(
     'select id, source, dataset, format, release_label, vintage, observations from stat_releases where sha256 = $1',
     [sha256],
@@ -171,7 +173,7 @@ export async function importStatistics(db: Database, file: string, options: Impo
 async function insertRelease(db: Database, file: string, sha256: string, bytes: number, given: string | null, options: ImportOptions): Promise<ImportResult> {
   const name = options.name ?? file;
   return db.transaction(async (tx) => {
-    const parsed: ParsedFile = await readStatistics(fileText(file, name), { file: name, dataset: options.dataset });
+    const parsed: ParsedFile = await readStatistics(fileText(file, name, options.maxBytes), { file: name, dataset: options.dataset });
     const named = given ?? parsed.vintage ?? dateFromName(file);
     const [release] = await tx.query<{ id: number }>(
       `insert into stat_releases (source, dataset, format, release_label, vintage, file_name, sha256, bytes, synthetic, licence, origin_url, meta)
