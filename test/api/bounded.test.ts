@@ -21,6 +21,8 @@ import { Budget, checkJsonShape, LIMITS } from '../../src/shared/limits.ts';
 import { checkClaims, claimsFileSchema } from '../../src/stats/claims/check.ts';
 import { hashFile } from '../../src/stats/import/input.ts';
 import { importStatistics } from '../../src/stats/import/load.ts';
+import { listReleases } from '../../src/stats/query/releases.ts';
+import { generateStatsTsv } from '../../bench/synthetic-stats.ts';
 import { ASSETS } from '../helpers/asylum.ts';
 import { ENGINES } from '../helpers/engines.ts';
 
@@ -176,6 +178,56 @@ for (const engine of ENGINES) {
       const keys = gzipSync(Buffer.concat([...parts, Buffer.from('}')]), { level: 1 });
       const res2 = await app.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=keys.json.gz', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/gzip' }, payload: keys });
       assert.equal(res2.statusCode, 413, res2.body);
+    });
+
+    it('during an upload the database keeps answering readers, who never see the release half-loaded', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-upload-load-'));
+      try {
+        const file = path.join(dir, 'SYNTHETIC_migr_asyappctzm.tsv');
+        const rows = await generateStatsTsv(file, 60_000); // twelve chunks of 5,000 rows
+        const before = (await listReleases(db)).length;
+        const count = async () => ((await db.query<{ n: number }>('select count(*)::int as n from stat_observations'))[0]!.n);
+        const rowsBefore = await count();
+        // Rows present when each reader ran, hidden ones included (the embedded engine's steps show here).
+        const written: number[] = [];
+        let ended = false;
+        // What each reader saw of the new release: absent (null), or its observation count.
+        const seen: Array<number | null> = [];
+        const upload = app.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=SYNTHETIC_migr_asyappctzm.tsv&vintage=2026-01-01', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'text/tab-separated-values' }, payload: readFileSync(file) }).finally(() => (ended = true));
+        // Readers arrive on timers (as requests from the network do) and read the database itself, not a cache.
+        const readers = (async () => {
+          while (!ended) {
+            await new Promise((resolve) => setTimeout(resolve, 2));
+            const releases = await listReleases(db);
+            if (db.engine === 'pglite') written.push(await count());
+            if (!ended) seen.push(releases.find((r) => r.file === 'SYNTHETIC_migr_asyappctzm.tsv')?.observations ?? null);
+          }
+        })();
+        const res = await upload;
+        await readers;
+        assert.equal(res.statusCode, 200, res.body);
+        assert.equal(res.json().observations, rows);
+        assert.ok(seen.length >= 2, `readers answered during the upload: ${seen.length}`);
+        assert.ok(seen.every((n) => n === null || n === rows), `no reader saw the release before it was complete: ${[...new Set(seen)].join(', ')}`);
+        assert.ok(seen.filter((n) => n === null).length >= 2, 'readers were answered during the upload');
+        // On the embedded engine, readers were answered between the chunks, not only before and after them (on
+        // PostgreSQL they use other connections, and the one transaction's rows are not visible to them).
+        if (db.engine === 'pglite') assert.ok(written.some((n) => n > rowsBefore && n < rowsBefore + rows), `readers answered while the rows were being written: ${[...new Set(written)].join(', ')}`);
+        assert.equal((await listReleases(db)).length, before + 1);
+        // A file that fails in its last chunk leaves nothing behind (on the embedded engine: its rows are removed).
+        const broken = path.join(dir, 'broken.tsv');
+        const text = readFileSync(file, 'utf8');
+        await import('node:fs').then((fs) => fs.writeFileSync(broken, `${text}M,PER,XX,T,TOTAL,TOTAL,DE\t${'x\t'.repeat(215)}x\n`));
+        const [{ n: observationsBefore }] = (await db.query<{ n: number }>('select count(*)::int as n from stat_observations')) as [{ n: number }];
+        const bad = await app.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=broken.tsv&vintage=2026-01-02', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'text/tab-separated-values' }, payload: readFileSync(broken) });
+        assert.equal(bad.statusCode, 400, bad.body);
+        const [{ n: observationsAfter }] = (await db.query<{ n: number }>('select count(*)::int as n from stat_observations')) as [{ n: number }];
+        assert.equal(observationsAfter, observationsBefore);
+        const [{ n: releasesAfter }] = (await db.query<{ n: number }>('select count(*)::int as n from stat_releases')) as [{ n: number }];
+        assert.equal(releasesAfter, before + 1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('JSON nested deeper than the bound is refused before parsing', async () => {

@@ -242,7 +242,7 @@ export async function series(db: Queryable, input: SeriesQuery): Promise<SeriesR
       sql = `with filtered as (
   select o.indicator, o.measure, o.origin, o.destination, o.period, o.period_type, o.level, o.unit, o.value, o.flags, o.release_id, r.vintage
     from stat_observations o join stat_releases r on r.id = o.release_id
-   where r.source = $1 and o.indicator = $2
+   where r.source = $1 and not r.loading and o.indicator = $2
      and (case when $3::text is null then not (o.origin = any($15::text[])) else o.origin = $3 end)
      and ($4::text[] is null or o.measure = any($4))
      and (case when $5::text[] is null then not (o.destination = any($15::text[])) else o.destination = any($5) end)
