@@ -184,7 +184,7 @@ for (const engine of ENGINES) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-upload-load-'));
       try {
         const file = path.join(dir, 'SYNTHETIC_migr_asyappctzm.tsv');
-        const rows = await generateStatsTsv(file, 60_000); // twelve chunks of 5,000 rows
+        const rows = await generateStatsTsv(file, 60_000); // 30 chunks of 2,000 rows (embedded), 12 of 5,000 (PostgreSQL)
         const before = (await listReleases(db)).length;
         const count = async () => ((await db.query<{ n: number }>('select count(*)::int as n from stat_observations'))[0]!.n);
         const rowsBefore = await count();

@@ -17,6 +17,8 @@ import { yieldToEventLoop } from '../../shared/limits.ts';
 export const OBSERVATION_COLUMNS = ['release_id', 'indicator', 'measure', 'origin', 'destination', 'period', 'period_type', 'level', 'unit', 'sex', 'age', 'detail', 'value', 'flags', 'line'] as const;
 const FOOTNOTE_COLUMNS = ['release_id', 'years', 'origin', 'destination', 'population_type', 'text', 'line'] as const;
 const CHUNK = 5_000;
+/** Rows per step of a staged load (embedded engine): a reader waits at most about one such COPY (~70 ms). */
+const STAGED_CHUNK = 2_000;
 
 export interface ImportOptions {
   /** Release date (YYYY-MM-DD) when the file does not state one. */
@@ -85,7 +87,7 @@ function periodEnd(period: string): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
-async function copyAll<T>(tx: Queryable, table: string, columns: readonly string[], batches: AsyncIterable<T[]>, toCsv: (item: T) => string, onItem?: (item: T) => void): Promise<number> {
+async function copyAll<T>(tx: Queryable, table: string, columns: readonly string[], batches: AsyncIterable<T[]>, toCsv: (item: T) => string, onItem?: (item: T) => void, chunk = CHUNK): Promise<number> {
   let buffer = '';
   let inBuffer = 0;
   let count = 0;
@@ -101,7 +103,7 @@ async function copyAll<T>(tx: Queryable, table: string, columns: readonly string
       buffer += toCsv(item);
       onItem?.(item);
       inBuffer += 1;
-      if (inBuffer === CHUNK) {
+      if (inBuffer === chunk) {
         await send(buffer);
         buffer = '';
         inBuffer = 0;
@@ -229,7 +231,7 @@ async function insertRelease(tx: Queryable, file: string, sha256: string, bytes:
   let latest = '';
   const observations = await copyAll(tx, 'stat_observations', OBSERVATION_COLUMNS, parsed.observations, (o) => observationCsv(releaseId, o), (o) => {
     if (o.period > latest) latest = o.period;
-  });
+  }, staged ? STAGED_CHUNK : CHUNK);
   const footnotes = parsed.footnotes ? await copyAll(tx, 'stat_footnotes', FOOTNOTE_COLUMNS, batched(parsed.footnotes), (f) => footnoteCsv(releaseId, f), (f) => {
     const year = f.years?.slice(-4);
     if (year && year > latest) latest = year;
