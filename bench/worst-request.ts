@@ -29,8 +29,9 @@ function candidates(): Candidate[] {
   const maxClaims = Array.from({ length: LIMITS.claimsPerCheck }, (_, i) => ({ ...heavy[i % heavy.length]!, id: `worst-${i}` }));
   return [
     { name: `claim check, ${LIMITS.claimsPerCheck} claims (the limit), each for the EU27`, method: 'POST', url: '/api/v1/claims/check', body: { claims: maxClaims } },
-    { name: `series, ${LIMITS.destinations} destinations (the limit), monthly, every source`, method: 'GET', url: `/api/v1/stats/series?dest=${EU}&period=month&from=2008-01&growth=true` },
-    { name: `series as CSV, ${LIMITS.destinations} destinations, monthly`, method: 'GET', url: `/api/v1/stats/series?dest=${EU}&period=month&from=2008-01&format=csv` },
+    { name: `series, ${LIMITS.destinations} destinations (the limit), every year, every source, growth`, method: 'GET', url: `/api/v1/stats/series?dest=${EU}&growth=true` },
+    { name: `series as CSV, ${LIMITS.destinations} destinations, every year`, method: 'GET', url: `/api/v1/stats/series?dest=${EU}&format=csv` },
+    { name: `series, ${LIMITS.destinations} destinations, encounters by month`, method: 'GET', url: `/api/v1/stats/series?indicator=encounters&dest=${EU}&period=month` },
     { name: `rates, ${LIMITS.destinations} destinations`, method: 'GET', url: `/api/v1/stats/rates?dest=${EU}` },
     { name: 'case list, 200 rows (the page limit), full text', method: 'GET', url: '/api/v1/cases?pageSize=200&q=%D1%81%D0%B0%D0%BC%D0%BE%D0%B2%D0%BE%D0%BB%D1%8C%D0%BD%D0%BE%D0%B5' },
     { name: 'prosecution counts by every dimension', method: 'GET', url: '/api/v1/stats/prosecutions?by=year,month,article,part,court,district,outcome,sentence&growth=true' },

@@ -8,7 +8,7 @@ import { ErrorCode, OtkazError } from './errors.ts';
 
 export const LIMITS = {
   /** Claims in one POST /api/v1/claims/check (the web app sends one at a time). */
-  claimsPerCheck: 25,
+  claimsPerCheck: 10,
   /** Destinations (countries, aggregates) in one series or rates query, or claim. */
   destinations: 40,
   /** Procedure stages (`level`) in one query or claim; detail filters in one claim. */
@@ -30,7 +30,7 @@ export const LIMITS = {
   /** Cells of a JSON-stat cube that hold a value or a status. */
   jsonStatCells: 2_000_000,
   /** Wall time of one request's own work (the claim check), ms. */
-  requestBudgetMs: 10_000,
+  requestBudgetMs: 5_000,
 } as const;
 
 /** The coded error for a bound passed; `message` states the bound. */

@@ -87,16 +87,19 @@ function periodEnd(period: string): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
-async function copyAll<T>(tx: Queryable, table: string, columns: readonly string[], batches: AsyncIterable<T[]>, toCsv: (item: T) => string, onItem?: (item: T) => void, chunk = CHUNK): Promise<number> {
+async function copyAll<T>(tx: Queryable, table: string, columns: readonly string[], batches: AsyncIterable<T[]>, toCsv: (item: T) => string, onItem?: (item: T) => void, chunk = CHUNK, afterChunk?: (sent: number) => Promise<void>): Promise<number> {
   let buffer = '';
   let inBuffer = 0;
   let count = 0;
   // Chunks are sent one at a time. (Overlapping the next chunk's parsing with a COPY in flight was measured
   // slower: the CPU-bound parsing starves the socket writes of the COPY in flight.)
   // Before each chunk the event loop gets a turn: requests that arrived meanwhile are answered between chunks.
+  let sent = 0;
   const send = async (csv: string) => {
     await yieldToEventLoop();
     await copyChunk(tx, table, columns, csv);
+    sent += 1;
+    await afterChunk?.(sent);
   };
   for await (const batch of batches) {
     for (const item of batch) {
@@ -180,7 +183,8 @@ export async function importStatistics(db: Database, file: string, options: Impo
   const given = options.vintage ? validDate(options.vintage, '--vintage') : null;
   try {
     const result = db.engine === 'pglite' ? await insertStaged(db, file, sha256, bytes, given, options) : await db.transaction((tx) => insertRelease(tx, file, sha256, bytes, given, options, false));
-    await refreshPlannerStatistics(db, ['stat_observations', 'stat_releases', 'stat_footnotes']);
+    // After a staged load, statistics only: a VACUUM of the whole table would stall readers as long as it runs.
+    await refreshPlannerStatistics(db, ['stat_observations', 'stat_releases', 'stat_footnotes'], { vacuum: db.engine !== 'pglite' });
     return result;
   } catch (error) {
     if (error instanceof DuplicateKey) throw await locateDuplicate(file, name, options.dataset);
@@ -216,6 +220,17 @@ async function insertStaged(db: Database, file: string, sha256: string, bytes: n
   }
 }
 
+/**
+ * The embedded engine has no checkpointer process: when the WAL reaches max_wal_size (1 GB, about two million rows
+ * here) its one backend writes every dirty buffer at once, a stall of over a second. A staged load asks for a
+ * checkpoint every 25 steps (50,000 rows) instead, each a short one (measured: BENCHMARKS.md, "Upload under load").
+ */
+async function checkpointEvery(sent: number, db: Queryable): Promise<void> {
+  if (sent % 25 !== 0) return;
+  await yieldToEventLoop();
+  await db.exec('checkpoint');
+}
+
 /** Reads the file and writes its release: in `tx` (one transaction), or `staged` (see importStatistics). */
 async function insertRelease(tx: Queryable, file: string, sha256: string, bytes: number, given: string | null, options: ImportOptions, staged: boolean, created?: (id: number) => void): Promise<ImportResult> {
   const name = options.name ?? file;
@@ -231,7 +246,7 @@ async function insertRelease(tx: Queryable, file: string, sha256: string, bytes:
   let latest = '';
   const observations = await copyAll(tx, 'stat_observations', OBSERVATION_COLUMNS, parsed.observations, (o) => observationCsv(releaseId, o), (o) => {
     if (o.period > latest) latest = o.period;
-  }, staged ? STAGED_CHUNK : CHUNK);
+  }, staged ? STAGED_CHUNK : CHUNK, staged ? (sent) => checkpointEvery(sent, tx) : undefined);
   const footnotes = parsed.footnotes ? await copyAll(tx, 'stat_footnotes', FOOTNOTE_COLUMNS, batched(parsed.footnotes), (f) => footnoteCsv(releaseId, f), (f) => {
     const year = f.years?.slice(-4);
     if (year && year > latest) latest = year;

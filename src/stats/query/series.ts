@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { yieldToEventLoop } from '../../shared/limits.ts';
 import { EU27 } from '../codes/countries.ts';
 import { type Indicator, INDICATORS, type Source, SOURCES } from '../model.ts';
 
@@ -220,6 +221,9 @@ export async function series(db: Queryable, input: SeriesQuery): Promise<SeriesR
       continue;
     }
     for (const destination of input.destinations) {
+      // A turn of the event loop per statement: on the embedded engine awaited queries chain as microtasks, and
+      // a series of many destinations (or the rates and claims built on it) would hold every other request.
+      await yieldToEventLoop();
       const area = destinationFilter(source, destination);
       // A world total is read as published when the source publishes it (Eurostat TOTAL, UNHCR "-" rows);
       // otherwise it is the sum of the parts present (countries, stateless, unknown, CBP's OTHER), said in a note.
