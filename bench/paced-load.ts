@@ -5,7 +5,10 @@
 // per-second budget that it spends back to back at the start of every second: bursts, not a rate.
 // Runs as its own process: node --import tsx bench/paced-load.ts URL RATE SECONDS [CONNECTIONS] → one JSON line
 // (p50, p99, max, rps, errors, requests, and the count of each HTTP status). URL may be @FILE: one URL a line, taken
-// in turn (`bench:soak`). Loopback only, and bounded: RATE × SECONDS requests, then it stops.
+// in turn (`bench:soak`). `{n}` in a URL becomes the request's number, `{date}` the date n days after 2030-01-01
+// (distinct URLs: no response-cache hits, every request reaches the database); PACED_RAW=1 adds every latency to the
+// line (`latencies`, in the order the requests were due) so runs can be merged. Loopback only, and bounded:
+// RATE × SECONDS requests, then it stops.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
@@ -25,9 +28,12 @@ const interval = 1000 / rate;
 const latencies: number[] = [];
 let errors = 0;
 const statuses: Record<string, number> = {};
+const byDue: number[] = [];
 
 /** One request; an answer that takes over 30 s counts as an error ('timeout'), so no request hangs the run. */
-function once(url: string, due: number): Promise<void> {
+function once(template: string, due: number, n: number): Promise<void> {
+  const date = new Date(Date.UTC(2030, 0, 1 + n)).toISOString().slice(0, 10);
+  const url = template.replace('{n}', String(n)).replace('{date}', date);
   return new Promise((resolve) => {
     let settled = false;
     let timedOut = false;
@@ -48,6 +54,7 @@ function once(url: string, due: number): Promise<void> {
         statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
         if (res.statusCode !== 200) errors += 1;
         latencies.push(performance.now() - due);
+        byDue[n] = performance.now() - due;
         resolve();
       });
     });
@@ -68,7 +75,7 @@ for (let i = 0; i < total; i += 1) {
   while (performance.now() < due) {
     /* the last half millisecond: spin, timers are not that precise */
   }
-  const request: Promise<void> = once(urls[i % urls.length]!, due).then(() => void pending.delete(request));
+  const request: Promise<void> = once(urls[i % urls.length]!, due, i).then(() => void pending.delete(request));
   pending.add(request);
 }
 await Promise.all(pending);
@@ -76,4 +83,4 @@ agent.destroy();
 const elapsed = (performance.now() - start) / 1000;
 const sorted = latencies.sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-process.stdout.write(`${JSON.stringify({ p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], rps: total / elapsed, errors, requests: total, statuses })}\n`);
+process.stdout.write(`${JSON.stringify({ p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], rps: total / elapsed, errors, requests: total, statuses, ...(process.env.PACED_RAW ? { latencies: byDue } : {}) })}\n`);

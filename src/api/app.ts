@@ -17,6 +17,7 @@ import type { CourtDirectory } from '../courts/directory/types.ts';
 import type { Database } from '../db/database.ts';
 import type { LoadedKnowledgeBase } from '../guidance/load.ts';
 import { OtkazError } from '../shared/errors.ts';
+import { Budget, LIMITS } from '../shared/limits.ts';
 import { ACCESS_LEVELS, type Access, bearer, decide, isPrivate, type Role } from './access.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
 import { errorFields, type LogDestination, logController, loggerOptions, routeOf } from './log.ts';
@@ -34,12 +35,16 @@ declare module 'fastify' {
     access?: Access;
     /** The answer depends only on the stored data: served from the response cache while the data is unchanged. */
     cache?: boolean;
+    /** Wall-time budget of the route's own work, ms (default LIMITS.requestBudgetMs); see src/shared/limits.ts. */
+    budgetMs?: number;
   }
   interface FastifyRequest {
     /** Who is asking, from the access decision: answers are cached per role. */
     actor?: Role;
     cacheKey?: string;
     cacheVersion?: string;
+    /** The request's time budget, started when it arrived; long handlers pause and check it between steps. */
+    budget: Budget;
   }
 }
 
@@ -157,6 +162,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const detail = decision.reason === 'operations_disabled' ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured' : decision.reason === 'unauthorized' ? `${evidence}send Authorization: Bearer <${access === 'operator' ? 'operator' : 'read or operator'} token>${redacted}` : `${evidence}this token may not do that${redacted}`;
     if (decision.reason === 'unauthorized') reply.header('www-authenticate', 'Bearer');
     return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.routeOptions.url));
+  });
+
+  // Bounded work (src/shared/limits.ts): every request carries a time budget from its arrival.
+  app.decorateRequest('budget', null as unknown as Budget);
+  app.addHook('onRequest', async (request) => {
+    request.budget = new Budget(request.routeOptions.config.budgetMs ?? LIMITS.requestBudgetMs);
   });
 
   // Cached reads (src/api/cache.ts): looked up after the access decision, stored when the handler answered 200; keyed

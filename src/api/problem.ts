@@ -77,6 +77,9 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.IngestArchive:
     case ErrorCode.IngestIncomplete:
       return 400;
+    case ErrorCode.LimitExceeded:
+      return 413;
+    case ErrorCode.TimeBudget:
     case ErrorCode.StatsFetch:
     case ErrorCode.DbConnect:
       return 503;

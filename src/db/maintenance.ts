@@ -15,7 +15,7 @@ export interface Refreshed {
 }
 
 /** Refreshes the tables that need it (all public tables, or the ones named); returns what it did. */
-export async function refreshPlannerStatistics(db: Database, tables?: readonly string[]): Promise<Refreshed[]> {
+export async function refreshPlannerStatistics(db: Database, tables?: readonly string[], options: { vacuum?: boolean; statisticsTarget?: number } = {}): Promise<Refreshed[]> {
   const rows = await db.query<{ relname: string; relpages: number; reltuples: number; pages: number }>(
     `select c.relname, c.relpages, c.reltuples, (pg_relation_size(c.oid) / current_setting('block_size')::int)::int as pages
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -30,7 +30,16 @@ export async function refreshPlannerStatistics(db: Database, tables?: readonly s
     const started = performance.now();
     // Table names come from pg_class (not from input); quoted all the same.
     const name = `"${r.relname.replace(/"/g, '""')}"`;
-    await db.exec(db.engine === 'pglite' ? `vacuum (analyze) ${name}` : `analyze ${name}`);
+    // `vacuum: false`: ANALYZE only (it samples; a VACUUM reads the whole table, one statement that holds the
+    // embedded engine's only connection — seconds for millions of rows, during which no reader is answered).
+    // `statisticsTarget`: ANALYZE samples 300 × this many rows (default 100: 30,000 rows, ~2 s on millions of rows).
+    if (options.statisticsTarget) {
+      const target = Math.max(1, Math.min(10_000, Math.trunc(options.statisticsTarget)));
+      await db.transaction(async (tx) => {
+        await tx.exec(`set local default_statistics_target = ${target}`);
+        await tx.exec(`analyze ${name}`);
+      });
+    } else await db.exec(db.engine === 'pglite' && options.vacuum !== false ? `vacuum (analyze) ${name}` : `analyze ${name}`);
     done.push({ table: r.relname, pages: r.pages, ms: Math.round(performance.now() - started) });
   }
   return done;

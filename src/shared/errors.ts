@@ -27,6 +27,10 @@ export const ErrorCode = {
   ClaimsInvalid: 'stats.claims_invalid',
   GuidanceInvalid: 'guidance.invalid',
   GuidanceRoute: 'guidance.route',
+  /** A request or input is larger than a bound of src/shared/limits.ts (too many items, bytes, keys, depth). */
+  LimitExceeded: 'limits.exceeded',
+  /** Work ran past its time budget and was stopped (src/shared/limits.ts). */
+  TimeBudget: 'limits.time_budget',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -63,8 +67,10 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.IngestParse:
     case ErrorCode.IngestStore:
     case ErrorCode.IngestArchive:
+    case ErrorCode.LimitExceeded:
       return 2;
     case ErrorCode.DataDirUnsafe:
+    case ErrorCode.TimeBudget:
     case ErrorCode.DbConnect:
     case ErrorCode.DbMigration:
     case ErrorCode.DirectoryInvalid:

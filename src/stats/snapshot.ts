@@ -40,7 +40,7 @@ export function loadManifest(dir = SNAPSHOT_DIR): SnapshotManifest {
 /** Imports every bundled file not yet in the database; returns what it did. With a signal, stops between files. */
 export async function ensureSnapshot(db: Database, dir = SNAPSHOT_DIR, signal?: AbortSignal): Promise<ImportResult[]> {
   const manifest = loadManifest(dir);
-  const present = new Set((await db.query<{ sha256: string }>('select sha256 from stat_releases')).map((r) => r.sha256));
+  const present = new Set((await db.query<{ sha256: string }>('select sha256 from stat_releases where not loading')).map((r) => r.sha256));
   const done: ImportResult[] = [];
   const missing = manifest.files.filter((entry) => !present.has(entry.sha256));
   if (!missing.length) return done;

@@ -20,7 +20,7 @@ const lang = z.enum(['en', 'ru']).optional();
 export const RouteQuery = z
   .object({
     status: z.enum(STATUSES),
-    documents: z.union([text(400), z.array(text(400))]).default([]).transform((v) => [v].flat().flatMap((d) => d.split(',')).filter(Boolean)).pipe(z.array(z.enum(DOCUMENTS))),
+    documents: z.union([text(400), z.array(text(400))]).default([]).transform((v) => [v].flat().flatMap((d) => d.split(',')).filter(Boolean)).pipe(z.array(z.enum(DOCUMENTS)).max(DOCUMENTS.length * 2)),
     case: z.enum(['1', 'true', 'on']).optional(),
     location: text(10).transform((v) => v.toUpperCase()).pipe(z.string().regex(/^[A-Z]{3}$/, 'ISO3 country code')).default('RUS'),
     prefer: text(100).optional(),

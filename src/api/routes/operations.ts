@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { planCrawl } from '../../crawler/jobs.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { type RouteContext, UPLOAD_LIMIT } from '../app.ts';
 import type { ZodApp } from '../types.ts';
 import { fileName, id as dbId, isoDate, text } from '../../shared/validation.ts';
@@ -21,7 +22,7 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
       schema: {
         summary: 'Plan a crawl: courts × articles × months (the workers run it)',
         security,
-        body: z.object({ courts: z.array(text(40).regex(/^\w+$/)).optional(), articles: z.array(text(20).regex(/^\d+(\.\d+)?$/)).default(['337', '338', '332', '339', '352.1']), from: isoDate, to: isoDate }).strict(),
+        body: z.object({ courts: z.array(text(40).regex(/^\w+$/)).max(LIMITS.crawlCourts).optional(), articles: z.array(text(20).regex(/^\d+(\.\d+)?$/)).max(LIMITS.crawlArticles).default(['337', '338', '332', '339', '352.1']), from: isoDate, to: isoDate }).strict(),
       },
     },
     async (request) => {

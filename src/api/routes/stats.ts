@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { DIMENSIONS, prosecutionCounts } from '../../courts/stats.ts';
-import { checkClaims, claimsFileSchema } from '../../stats/claims/check.ts';
+import { checkClaims, claimsRequestSchema } from '../../stats/claims/check.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { parseArea } from '../../stats/codes/countries.ts';
 import { INDICATORS, isIndicator, SOURCES, type Source } from '../../stats/model.ts';
 import { candidates } from '../../stats/query/compare.ts';
@@ -24,8 +25,13 @@ const area = text(60).transform((v, c) => {
   }
   return code;
 });
-const areas = text(1000).transform((v, c) => {
-  const codes = v.split(',').map((d) => parseArea(d));
+const areas = text(LIMITS.destinations * 20).transform((v, c) => {
+  const list = v.split(',');
+  if (list.length > LIMITS.destinations) {
+    c.addIssue({ code: 'custom', message: `at most ${LIMITS.destinations} destinations` });
+    return z.NEVER;
+  }
+  const codes = list.map((d) => parseArea(d));
   if (codes.some((x) => !x)) {
     c.addIssue({ code: 'custom', message: `unknown destination in "${v}"` });
     return z.NEVER;
@@ -70,8 +76,8 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
         summary: 'Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method',
         querystring: z
           .object({
-            by: text(200).default('month,article').transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.enum(DIMENSIONS))),
-            articles: text(200).regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'articles such as 337,338,352.1').optional().transform((v) => (v ? v.split(',') : undefined)),
+            by: text(200).default('month,article').transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.enum(DIMENSIONS)).max(DIMENSIONS.length)),
+            articles: text(LIMITS.articles * 10).regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'articles such as 337,338,352.1').optional().transform((v) => (v ? v.split(',') : undefined)).pipe(z.array(z.string().min(1)).max(LIMITS.articles, `at most ${LIMITS.articles} articles`).optional()),
             from: isoDate.optional(),
             to: isoDate.optional(),
             date: z.enum(['receipt', 'decision']).default('receipt'),
@@ -135,5 +141,5 @@ export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.get('/api/v1/stats/releases', { config: { access: 'read', cache: true }, schema: { summary: 'Imported releases: source, dataset, vintage, sha256, superseded by' } }, async () => listReleases(ctx.db));
 
-  app.post('/api/v1/claims/check', { config: { access: 'read' }, schema: { summary: 'Check structured claims (as in the claims YAML, sent as JSON) against every source', body: claimsFileSchema } }, async (request) => checkClaims(ctx.db, request.body.claims));
+  app.post('/api/v1/claims/check', { config: { access: 'read' }, schema: { summary: `Check structured claims (as in the claims YAML, sent as JSON; at most ${LIMITS.claimsPerCheck} per request) against every source`, body: claimsRequestSchema } }, async (request) => checkClaims(ctx.db, request.body.claims, request.budget));
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
+import { type Budget, LIMITS, UNBOUNDED } from '../../shared/limits.ts';
 import { parseArea } from '../codes/countries.ts';
 import { isIndicator } from '../model.ts';
 import { freeText, isoDate, periodOrRange, text } from '../../shared/validation.ts';
@@ -53,8 +54,8 @@ const claimPeriod = z.union([z.string(), z.number()]).transform(String).pipe(per
 const claimSchema = z
   .object({
     id: text(200, 1),
-    statement: freeText(10_000, 1),
-    published: z.object({ by: text(500), date: text(40).optional(), url: text(2000).optional(), note: freeText().optional() }).strict().optional(),
+    statement: freeText(4000, 1),
+    published: z.object({ by: text(1000), date: text(40).optional(), url: text(2000).optional(), note: freeText(4000).optional() }).strict().optional(),
     quantity: z
       .object({
         indicator: text(40).refine((v) => v === 'recognition_rate' || isIndicator(v), { message: 'unknown indicator' }),
@@ -63,8 +64,8 @@ const claimSchema = z
         destination: area,
         period: claimPeriod,
         basis: z.enum(['year', 'fiscal_year', 'quarter', 'month']).optional(),
-        levels: z.array(text(60)).optional(),
-        detail: z.array(text(200).regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border')).optional(),
+        levels: z.array(text(60)).max(LIMITS.levels).optional(),
+        detail: z.array(text(200).regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border')).max(LIMITS.details).optional(),
         as_of: isoDate.optional(),
       })
       .strict(),
@@ -86,11 +87,13 @@ const claimSchema = z
       .strict()
       .refine((s) => (s.value !== undefined) !== (s.change_pct !== undefined), { message: 'state either value or change_pct' })
       .refine((s) => s.change_pct === undefined || s.from_period !== undefined, { message: 'change_pct needs from_period' }),
-    note: freeText().optional(),
+    note: freeText(4000).optional(),
   })
   .strict();
 
 export const claimsFileSchema = z.object({ claims: z.array(claimSchema).min(1) }).strict();
+/** What one API request may ask: at most LIMITS.claimsPerCheck claims (a file on the command line has no bound). */
+export const claimsRequestSchema = z.object({ claims: z.array(claimSchema).min(1).max(LIMITS.claimsPerCheck, `at most ${LIMITS.claimsPerCheck} claims per request`) }).strict();
 export type Claim = z.infer<typeof claimSchema>;
 
 export type Verdict = 'holds' | 'holds_under_other_definition' | 'does_not_hold' | 'no_data';
@@ -203,9 +206,17 @@ function judge(figures: Figure[], claim: Claim): { verdict: Verdict; reason: str
   return { verdict: 'does_not_hold', reason: `${what}: ${list(usable)}.${military}` };
 }
 
-export async function checkClaims(db: Queryable, claims: Claim[]): Promise<ClaimResult[]> {
+/**
+ * Checks claims one after another. Between two claims the event loop gets a turn (the queries of one claim
+ * would otherwise chain as microtasks and starve every other request on the embedded engine), and the budget
+ * is checked: past it the check stops with a coded error instead of holding the server.
+ */
+export async function checkClaims(db: Queryable, claims: Claim[], budget: Budget = UNBOUNDED): Promise<ClaimResult[]> {
   const out: ClaimResult[] = [];
-  for (const claim of claims) out.push(await checkClaim(db, claim));
+  for (const claim of claims) {
+    await budget.pause('the claim check');
+    out.push(await checkClaim(db, claim));
+  }
   return out;
 }
 

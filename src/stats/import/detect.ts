@@ -3,6 +3,7 @@
  * SDMX-CSV or tidy CSV, UNHCR R-package or Refugee Data Finder CSV (preamble allowed), CBP encounters.
  */
 import { ErrorCode } from '../../shared/errors.ts';
+import { checkJsonShape, LIMITS, limitError } from '../../shared/limits.ts';
 import { readCbpCsv } from './cbp.ts';
 import { readEurostatCsv, readEurostatJsonStat, readEurostatTsv } from './eurostat.ts';
 import { importError, peek } from './input.ts';
@@ -10,8 +11,6 @@ import type { ParsedFile, ReadHints } from './parsed.ts';
 import { preambleOf, readUnhcrCsv, readUnhcrJson } from './unhcr.ts';
 
 export type Format = 'eurostat-tsv' | 'eurostat-csv' | 'eurostat-jsonstat' | 'unhcr-csv' | 'unhcr-json' | 'cbp-csv';
-
-const MAX_JSON_CHARS = 256 * 1024 * 1024;
 
 export function detectFormat(head: string, file: string): Format {
   const text = head.replace(/^\uFEFF/, '').trimStart();
@@ -28,13 +27,16 @@ export function detectFormat(head: string, file: string): Format {
   throw importError(ErrorCode.StatsFormat, `unrecognised statistics file; the first line is "${firstLine.slice(0, 80)}" (supported: Eurostat TSV, SDMX-CSV, JSON-stat, eurostat R tidy CSV; UNHCR API JSON, R-package CSV, Refugee Data Finder CSV; CBP encounters CSV)`, { file, line: 1 });
 }
 
+/** A JSON file's whole text, within LIMITS.jsonChars, its values and depth counted before anything parses it. */
 async function collect(text: AsyncIterable<string>, file: string): Promise<string> {
   let all = '';
   for await (const chunk of text) {
     all += chunk;
-    if (all.length > MAX_JSON_CHARS) throw importError(ErrorCode.StatsParse, 'JSON input larger than 256 MB; split it (UNHCR: one file per page)', { file });
+    if (all.length > LIMITS.jsonChars) throw limitError(`JSON input larger than ${LIMITS.jsonChars / 1024 / 1024} MB; split it (UNHCR: one file per page)`, file);
   }
-  return all.replace(/^\uFEFF/, '');
+  const json = all.replace(/^\uFEFF/, '');
+  checkJsonShape(json, file);
+  return json;
 }
 
 /** Reads a statistics file's text with the reader its content calls for. */

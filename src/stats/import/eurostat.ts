@@ -9,7 +9,8 @@ import { fromEurostat } from '../codes/countries.ts';
 import { z } from 'zod';
 import { ErrorCode } from '../../shared/errors.ts';
 import { type CsvRecord, csvBatches, headerAndRest, importError, tsvBatches } from './input.ts';
-import { type ParsedFile, detailOf } from './parsed.ts';
+import { LIMITS, limitError } from '../../shared/limits.ts';
+import { type ParsedFile, detailOf, OBSERVATION_BATCH } from './parsed.ts';
 
 interface DatasetInfo {
   indicator: Indicator;
@@ -321,8 +322,11 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
     if (Array.isArray(container)) container.forEach((v, i) => v !== null && v !== undefined && keys.add(i));
     else if (container && typeof container === 'object') for (const k of Object.keys(container)) keys.add(Number(k));
   };
+  const cells = (container: unknown) => (Array.isArray(container) ? container.length : container && typeof container === 'object' ? Object.keys(container).length : 0);
+  if (cells(doc.value) + (typeof doc.status === 'object' ? cells(doc.status) : 0) > LIMITS.jsonStatCells * 2) throw limitError(`JSON-stat with more than ${LIMITS.jsonStatCells.toLocaleString('en-US')} cells; ask for a smaller extract`, file);
   addKeys(doc.value);
   if (typeof doc.status === 'object') addKeys(doc.status);
+  if (keys.size > LIMITS.jsonStatCells) throw limitError(`JSON-stat with more than ${LIMITS.jsonStatCells.toLocaleString('en-US')} cells; ask for a smaller extract`, file);
   const valueAt = (i: number): unknown => (Array.isArray(doc.value) ? doc.value[i] : (doc.value as Record<string, unknown>)[String(i)]);
   const statusAt = (i: number): string | null => {
     const status = doc.status;
@@ -349,6 +353,7 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
       const flags = statusAt(index);
       if (flags !== null && !/^[a-z]+$/.test(flags) && flags !== ':') throw importError(ErrorCode.StatsParse, `unreadable status "${flags.slice(0, 20)}"`, { file, column: `status.${index}` });
       out.push({ ...mapper.series(key, index + 1), ...mapper.period(timeLabel, index + 1, 'time'), value, flags: flags === ':' ? null : flags, line: index + 1 });
+      if (out.length >= OBSERVATION_BATCH) yield out.splice(0);
     }
     yield out;
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { CsvError, parse, type Options } from 'csv-parse';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { LIMITS, limitError } from '../../shared/limits.ts';
 
 export interface Located {
   file: string;
@@ -29,23 +30,42 @@ export function importError(code: ErrorCode, message: string, at: Located, cause
 }
 
 /**
- * sha256 and size of a file's content — after gunzip when it is gzip, so a compressed copy is the same release.
- * Errors name the file as `name` (an upload's own name, not the server's temporary copy).
+ * A file's content bytes, gunzipped when it is gzip, counted as they come: past `maxBytes` the stream is stopped
+ * with a coded error, so a gzip bomb (gigabytes of zeros in a few megabytes) is refused after at most `maxBytes`
+ * of inflation, never decompressed whole.
  */
-export async function hashFile(file: string, name: string = file): Promise<{ sha256: string; bytes: number }> {
+async function* contentBytes(file: string, name: string, maxBytes: number): AsyncGenerator<Buffer> {
+  const gz = await isGzip(file);
+  const raw = createReadStream(file);
+  const stream = gz ? raw.pipe(createGunzip({ chunkSize: 64 * 1024 })) : raw;
+  let bytes = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) throw limitError(`the file's content is larger than ${maxBytes.toLocaleString('en-US')} bytes${gz ? ' after decompression' : ''}; split it`, name);
+      yield chunk;
+    }
+  } finally {
+    raw.destroy();
+    if (stream !== raw) (stream as NodeJS.ReadWriteStream & { destroy(): void }).destroy();
+  }
+}
+
+/** sha256 and size of a file's content — after gunzip when it is gzip, so a compressed copy is the same release. */
+export async function hashFile(file: string, options: { name?: string; maxBytes?: number } = {}): Promise<{ sha256: string; bytes: number }> {
+  const name = options.name ?? file;
   await stat(file).catch((cause: unknown) => {
     throw new OtkazError(ErrorCode.InputNotFound, 'cannot read the file', { where: name, cause });
   });
   const hash = createHash('sha256');
   let bytes = 0;
-  const gz = await isGzip(file);
-  const stream = gz ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of contentBytes(file, name, options.maxBytes ?? LIMITS.inflatedBytes)) {
       hash.update(chunk);
       bytes += chunk.length;
     }
   } catch (error) {
+    if (error instanceof OtkazError) throw error;
     throw importError(ErrorCode.StatsParse, `the gzip stream is truncated or corrupt (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: name }, error);
   }
   return { sha256: hash.digest('hex'), bytes };
@@ -109,12 +129,10 @@ export async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, file: strin
   if (tail) yield tail;
 }
 
-/** A file's text, gunzipped when it is gzip (by its bytes, not its name). */
-export async function* fileText(file: string, name = file): AsyncGenerator<string> {
-  const gz = await isGzip(file);
-  const stream = gz ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
+/** A file's text, gunzipped when it is gzip (by its bytes, not its name), at most `maxBytes` of content. */
+export async function* fileText(file: string, name = file, maxBytes: number = LIMITS.inflatedBytes): AsyncGenerator<string> {
   try {
-    yield* decodeUtf8(stream as AsyncIterable<Uint8Array>, name);
+    yield* decodeUtf8(contentBytes(file, name, maxBytes), name);
   } catch (error) {
     if (error instanceof OtkazError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';

@@ -2,6 +2,9 @@ import type { Observation, Source } from '../model.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { importError } from './input.ts';
 
+/** Observations per batch a reader yields from an in-memory document (JSON): the loader streams them on. */
+export const OBSERVATION_BATCH = 10_000;
+
 export interface Footnote {
   years: string | null;
   origin: string | null;

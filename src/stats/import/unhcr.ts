@@ -7,7 +7,7 @@ import type { Indicator, Observation, Unit } from '../model.ts';
 import { fromUnhcrIso } from '../codes/countries.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import { type CsvRecord, csvBatches, headerAndRest, importError } from './input.ts';
-import { type Footnote, type ParsedFile, detailOf, parseCount, parseYear } from './parsed.ts';
+import { type Footnote, type ParsedFile, detailOf, OBSERVATION_BATCH, parseCount, parseYear } from './parsed.ts';
 
 export type UnhcrKind = 'asylum-applications' | 'asylum-decisions' | 'population' | 'solutions';
 
@@ -268,8 +268,9 @@ export function readUnhcrJson(json: string, file: string): ParsedFile {
   const pages = Array.isArray(document) && document.length && isPage(document[0]) ? document : [document];
   const items: Array<Record<string, unknown>> = [];
   for (const page of pages) {
-    if (Array.isArray(page)) items.push(...(page as Array<Record<string, unknown>>));
-    else if (isPage(page)) items.push(...(page.items as Array<Record<string, unknown>>));
+    // A loop, not push(...items): spreading a large array overflows the call stack (RangeError).
+    if (Array.isArray(page)) for (const item of page as Array<Record<string, unknown>>) items.push(item);
+    else if (isPage(page)) for (const item of page.items as Array<Record<string, unknown>>) items.push(item);
     else throw importError(ErrorCode.StatsFormat, 'expected a UNHCR API page {page, maxPages, items} or an array of items', { file });
   }
   const fields = items.length ? Object.keys(items[0]!) : [];
@@ -287,6 +288,7 @@ export function readUnhcrJson(json: string, file: string): ParsedFile {
         return value === null || value === undefined ? null : typeof value === 'object' ? JSON.stringify(value) : String(value);
       });
       map(cells, index + 1, out);
+      if (out.length >= OBSERVATION_BATCH) yield out.splice(0);
     }
     yield out;
   }

@@ -6,6 +6,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { yieldToEventLoop } from '../../shared/limits.ts';
 import type { Indicator, Source } from '../model.ts';
 import { recognitionRates, type RateMethod } from './rates.ts';
 import { EU27_MEMBERS, type PeriodBasis, type ReleaseRef, series, type SeriesRow, type SeriesStatement } from './series.ts';
@@ -122,6 +123,8 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
   if (indicator === 'encounters' && !quantity.detail?.length) readings.push({ detail: [SOUTHWEST], variant: 'Southwest land border only' });
   for (const measure of measures) {
     for (const b of bases) for (const reading of readings) {
+      // One series at a time, with a turn of the event loop before each: other requests are served in between.
+      await yieldToEventLoop();
       const result = await series(db, { indicator, measure, origin: quantity.origin, destinations, period: b.basis, from: b.period, to: b.period, levels: quantity.levels, detail: reading.detail, asOf: quantity.asOf });
       for (const row of result.rows) {
         // UNHCR sums members for both EU forms: keep one.

@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { yieldToEventLoop } from '../../shared/limits.ts';
 import { EU27 } from '../codes/countries.ts';
 import { type Indicator, INDICATORS, type Source, SOURCES } from '../model.ts';
 
@@ -220,6 +221,9 @@ export async function series(db: Queryable, input: SeriesQuery): Promise<SeriesR
       continue;
     }
     for (const destination of input.destinations) {
+      // A turn of the event loop per statement: on the embedded engine awaited queries chain as microtasks, and
+      // a series of many destinations (or the rates and claims built on it) would hold every other request.
+      await yieldToEventLoop();
       const area = destinationFilter(source, destination);
       // A world total is read as published when the source publishes it (Eurostat TOTAL, UNHCR "-" rows);
       // otherwise it is the sum of the parts present (countries, stateless, unknown, CBP's OTHER), said in a note.
@@ -242,7 +246,7 @@ export async function series(db: Queryable, input: SeriesQuery): Promise<SeriesR
       sql = `with filtered as (
   select o.indicator, o.measure, o.origin, o.destination, o.period, o.period_type, o.level, o.unit, o.value, o.flags, o.release_id, r.vintage
     from stat_observations o join stat_releases r on r.id = o.release_id
-   where r.source = $1 and o.indicator = $2
+   where r.source = $1 and not r.loading and o.indicator = $2
      and (case when $3::text is null then not (o.origin = any($15::text[])) else o.origin = $3 end)
      and ($4::text[] is null or o.measure = any($4))
      and (case when $5::text[] is null then not (o.destination = any($15::text[])) else o.destination = any($5) end)
