@@ -3,7 +3,7 @@
  * use), a header row, `\n` between records, optionally a UTF-8 byte-order mark (Excel then reads the file as UTF-8).
  *
  * Cells that a spreadsheet would run as a formula are neutralised (OWASP "CSV injection"): a text cell starting
- * with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`. Numbers are never changed: a value that
+ * with `=`, `+`, `-`, `@`, a tab, a carriage return or a NUL (ASVS 5.0 1.2.10) gets a leading `'`. Numbers are never changed: a value that
  * is a number (a count, a growth of -12.5 %) cannot be a formula, and a text cell that is exactly a plain number
  * (`-12`, `+3.5`, `-1e3`) is left as it is too, so that negative figures stay numeric in the spreadsheet; anything
  * more after the sign (`-1+2`, `-A1`) is text and is neutralised.
@@ -17,7 +17,7 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\0]/;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A text cell as it may safely reach a spreadsheet: a leading `'` when it would start a formula. */

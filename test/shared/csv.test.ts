@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { renderCsv } from '../../src/cli/output.ts';
 
-const FORMULA = /^[=+\-@\t\r]/;
+const FORMULA = /^[=+\-@\t\r\0]/;
 
 function cells(csv: string): string[][] {
   return parse(csv, { bom: true, relax_column_count: false }) as string[][];
@@ -14,7 +14,7 @@ function cells(csv: string): string[][] {
 
 describe('CSV output', () => {
   it('neutralises cells a spreadsheet would run as a formula', () => {
-    const rows = ['=1+1', '+7(495)123', '-1+2', '@SUM(A1:A9)', '\tcmd', '\rcmd', '=HYPERLINK("http://example.invalid","x")', '-A1'].map((v) => ({ v }));
+    const rows = ['=1+1', '+7(495)123', '-1+2', '@SUM(A1:A9)', '\tcmd', '\rcmd', '\0cmd', '=HYPERLINK("http://example.invalid","x")', '-A1'].map((v) => ({ v }));
     const parsed = cells(renderCsv(['v'], rows)).slice(1).map((r) => r[0]);
     assert.deepEqual(parsed, rows.map((r) => `'${r.v}`));
   });
