@@ -114,6 +114,9 @@ for (const engine of ENGINES) {
       const res = await open.inject({ url: '/guidance' });
       assert.match(String(res.headers['content-security-policy']), /default-src 'none'/);
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.match(String(res.headers['content-security-policy']), /base-uri 'none'/);
+      assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
     });
 
     it('OpenAPI 3.1 describes the routes from the same schemas; operations carry their security', async () => {
