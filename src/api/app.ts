@@ -151,6 +151,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (!access) return; // 404s have no route
     // An answer for this caller only — also a refusal — is kept by no shared cache, nor given to another caller.
     if (isPrivate(access, ctx.config)) reply.header('cache-control', 'private, no-store').header('vary', 'Authorization');
+    // A public read may still differ by caller (a case says whether its caller may fetch the evidence): shared caches
+    // must key it by the Authorization header.
+    else if (access !== 'public') reply.header('vary', 'Authorization');
     const decision = decide(access, bearer(request.headers.authorization), ctx.config);
     if (decision.allow) {
       request.actor = decision.role;

@@ -4,6 +4,7 @@
  * is a redacted rendering, not the evidence (the bytes themselves are at the `evidence` access level). As JSON, or as
  * an HTML page in which every text of the court page is escaped text, never markup.
  */
+import { publicUrl } from '../privacy/urls.ts';
 import { parsePage } from '../courts/parse/page.ts';
 import { redactParsed } from '../courts/parse/redact.ts';
 import type { ParsedPage } from '../courts/parse/types.ts';
@@ -44,7 +45,14 @@ function publicPage(parsed: ParsedPage): unknown {
 
 export function redactedCapture(capture: CaptureMeta, body: Uint8Array): RedactedCapture {
   const parsed = parsePage({ bytes: body, url: capture.url, status: capture.http_status, contentType: capture.content_type });
-  return { redacted: true, notice: REDACTED_NOTICE.en, capture, page: publicPage(parsed) };
+  return { redacted: true, notice: REDACTED_NOTICE.en, capture: { ...capture, url: publicUrl(capture.url) }, page: withPublicLinks(publicPage(parsed)) };
+}
+
+/** Links inside the parsed page (list rows' case links, act links) shown like the capture's own URL. */
+function withPublicLinks(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withPublicLinks);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, (key === 'url' || key === 'href') && typeof v === 'string' ? publicUrl(v) : withPublicLinks(v)]));
 }
 
 function isTable(value: object): value is { header: string[]; rows: string[][] } {

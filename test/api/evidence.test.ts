@@ -177,6 +177,8 @@ for (const engine of ENGINES) {
       assert.equal(hit.headers['cache-control'], 'private, no-store');
       const publicRead = await open.inject({ url: '/api/v1/cases' });
       assert.notEqual(publicRead.headers['cache-control'], 'private, no-store');
+      // Public, but its answer depends on the caller (access.evidence): shared caches key it by Authorization.
+      assert.match(String((await open.inject({ url: `/api/v1/cases/${caseId}` })).headers.vary), /Authorization/i);
       assert.equal((await open.inject({ url: `/api/v1/captures/${captureId}/raw` })).headers['cache-control'], 'private, no-store', 'evidence is private by default');
     });
 

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { linkedInstances } from '../../courts/cases/links.ts';
 import { CASE_LIST_COLUMNS, CASE_SORT_VALUES, listCases } from '../../courts/cases/list.ts';
 import { penaltiesFor } from '../../guidance/penalties.ts';
+import { publicUrl } from '../../privacy/urls.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { bearer, decide } from '../access.ts';
 import type { AppContext } from '../app.ts';
@@ -60,11 +61,18 @@ function caseEvents(ctx: AppContext, id: number) {
   return ctx.db.query('select position, name, event_date, event_time, place, result, basis, note, published_date from case_events where case_id = $1 order by position', [id]);
 }
 
-function caseHistory(ctx: AppContext, id: number) {
-  return ctx.db.query(
-    `select h.kind, h.recorded_at, h.changes, p.id as capture_id, p.url, p.retrieved_at, p.sha256, p.synthetic
-       from case_history h join captures p on p.id = h.capture_id where h.case_id = $1 order by h.id`,
-    [id],
+/** Capture rows as reads show them: the URL without what may name a person (src/privacy/urls.ts). */
+function withPublicUrls<T extends { url: string | null }>(rows: T[]): T[] {
+  return rows.map((row) => ({ ...row, url: publicUrl(row.url) }));
+}
+
+async function caseHistory(ctx: AppContext, id: number) {
+  return withPublicUrls(
+    await ctx.db.query<{ url: string | null }>(
+      `select h.kind, h.recorded_at, h.changes, p.id as capture_id, p.url, p.retrieved_at, p.sha256, p.synthetic
+         from case_history h join captures p on p.id = h.capture_id where h.case_id = $1 order by h.id`,
+      [id],
+    ),
   );
 }
 
@@ -100,10 +108,12 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
   });
   app.get('/api/v1/cases/:id/captures', { config: { access: 'read', cache: true }, schema: { summary: 'The archived captures a case was read from: URL, retrieval time, HTTP status, sha256 (redacted rendering at /api/v1/captures/:id/redacted; raw page, with a token, at /api/v1/captures/:id/raw)', params: idParams } }, async (request) => {
     await caseById(ctx, request.params.id);
-    return ctx.db.query(
-      `select p.id, p.url, p.retrieved_at, p.ingested_at, p.http_status, p.sha256, p.content_type, p.source, p.synthetic, p.page_kind, p.layout
-         from captures p where p.id in (select capture_id from case_history where case_id = $1) order by p.id`,
-      [request.params.id],
+    return withPublicUrls(
+      await ctx.db.query<{ url: string | null }>(
+        `select p.id, p.url, p.retrieved_at, p.ingested_at, p.http_status, p.sha256, p.content_type, p.source, p.synthetic, p.page_kind, p.layout
+           from captures p where p.id in (select capture_id from case_history where case_id = $1) order by p.id`,
+        [request.params.id],
+      ),
     );
   });
 
@@ -122,9 +132,9 @@ export function registerCaseRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   app.get('/api/v1/captures/:id', { config: { access: 'read' }, schema: { summary: 'A capture: URL, retrieval time, HTTP status, sha256, kind', params: z.object({ id: dbId }) } }, async (request) => {
-    const [row] = await ctx.db.query('select id, url, retrieved_at, ingested_at, http_status, sha256, content_type, source, synthetic, page_kind, layout, court_vnkod from captures where id = $1', [request.params.id]);
+    const [row] = await ctx.db.query<{ url: string | null }>('select id, url, retrieved_at, ingested_at, http_status, sha256, content_type, source, synthetic, page_kind, layout, court_vnkod from captures where id = $1', [request.params.id]);
     if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no capture #${request.params.id}`);
-    return row;
+    return { ...row, url: publicUrl(row.url) };
   });
 
   app.get(
