@@ -20,7 +20,7 @@ export function personKey(config: Config): string {
 
 export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  prepareDataDir(config.dataDir);
+  for (const warning of prepareDataDir(config.dataDir)) printError(warning);
   const db = await openDatabase(storageTarget(config));
   let key: string | null = null;
   const ctx: Context = {

@@ -30,8 +30,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   // The data folder is its owner's only, checked at every start (src/shared/data-dir.ts).
-  prepareDataDir(config.dataDir);
-  for (const warning of personKeyWarnings(config)) process.stderr.write(`${warning}\n`);
+  for (const warning of [...prepareDataDir(config.dataDir), ...personKeyWarnings(config)]) process.stderr.write(`${warning}\n`);
   // Load the API modules while the database opens (a warm restart should take under 3 s).
   const api = import('../api/app.ts');
   api.catch(() => undefined);

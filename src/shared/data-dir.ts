@@ -29,25 +29,30 @@ export function dataDirFix(dir: string): string {
 
 /**
  * Takes away every right of group and others on `dir` and everything under it (symbolic links are not followed).
- * Returns how many entries were changed.
+ * Returns the entries (relative to `dir`) that others could write to before — except the embedded database's own
+ * files under `db/`, which PGlite writes 0666 itself (the `db` folder itself counts).
  */
-export function tightenTree(dir: string): number {
-  let changed = 0;
+export function tightenTree(dir: string): string[] {
+  const writable: string[] = [];
   const visit = (entry: string) => {
     const st = lstatSync(entry);
     if (st.isSymbolicLink()) return;
     if (st.mode & 0o077) {
       chmodSync(entry, st.mode & 0o700);
-      changed += 1;
+      const relative = path.relative(dir, entry);
+      if (st.mode & 0o022 && relative !== '' && !relative.startsWith(`db${path.sep}`)) writable.push(relative);
     }
     if (st.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
   };
   visit(dir);
-  return changed;
+  return writable;
 }
 
-/** Creates the data folder (0700) or checks it; refuses one that other users can write to; tightens the rest. */
-export function prepareDataDir(dataDir: string): void {
+/**
+ * Creates the data folder (0700) or checks it; refuses one that other users can write to; tightens the rest, and
+ * returns a warning (no contents, only paths) when something inside could be written by others until now.
+ */
+export function prepareDataDir(dataDir: string): string[] {
   const where = dataDir;
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -67,11 +72,15 @@ export function prepareDataDir(dataDir: string): void {
       { where },
     );
   }
+  let writable: string[];
   try {
-    tightenTree(dataDir);
+    writable = tightenTree(dataDir);
   } catch (cause) {
     throw new OtkazError(ErrorCode.DataDirUnsafe, `cannot restrict the data folder to its owner: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}; fix it with: ${dataDirFix(dataDir)}`, { where, cause });
   }
+  if (writable.length === 0) return [];
+  const shown = writable.slice(0, 5).join(', ') + (writable.length > 5 ? ` and ${writable.length - 5} more` : '');
+  return [`otkaz: warning: in the data folder ${dataDir}, other users could write to ${shown} until now (now its owner's only): they may have changed the evidence or the key — check them (otkaz archive verify re-hashes every stored page)`];
 }
 
 /** Whether `file` lies inside `dir` (both resolved through symbolic links as far as they exist). */

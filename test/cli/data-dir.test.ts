@@ -72,6 +72,25 @@ describe('the data folder is its owner\'s only', () => {
     assert.deepEqual(openToOthers(dataDir), []);
   });
 
+  it('something inside that others could write to is closed and named in a warning (not the database files PGlite writes 0666 itself)', async () => {
+    const dataDir = path.join(tempDir('otkaz-inner-'), 'data');
+    mkdirSync(path.join(dataDir, 'db'), { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+    writeFileSync(path.join(dataDir, 'db', 'PG_FILE_OF_PGLITE'), 'x');
+    chmodSync(path.join(dataDir, 'db', 'PG_FILE_OF_PGLITE'), 0o666);
+    writeFileSync(path.join(dataDir, 'person.key'), 'k'.repeat(64));
+    chmodSync(path.join(dataDir, 'person.key'), 0o666);
+    chmodSync(path.join(dataDir, 'db'), 0o777);
+    const result = await withEnv({ OTKAZ_DATA_DIR: dataDir }, () => cli('stats', 'releases', '--json'));
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.err, /warning: in the data folder .*other users could write to (db, person\.key|person\.key, db) until now/);
+    assert.doesNotMatch(result.err, /PG_FILE_OF_PGLITE/);
+    assert.ok(!result.err.includes('k'.repeat(16)), 'no key material');
+    assert.deepEqual(openToOthers(dataDir), []);
+    const quiet = await withEnv({ OTKAZ_DATA_DIR: dataDir }, () => cli('stats', 'releases', '--json'));
+    assert.doesNotMatch(quiet.err, /other users could write/, 'said once: the next start finds nothing open');
+  });
+
   for (const bad of [0o777, 0o770, 0o1777]) {
     it(`a data folder others can write to (mode ${bad.toString(8)}) is refused with a coded error that names the fix`, async () => {
       const dataDir = tempDir('otkaz-open-');
