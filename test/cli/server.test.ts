@@ -79,6 +79,9 @@ describe('server behind npm start', () => {
     const germany = await (await fetch(`${base}/guidance/destination/DEU?lang=en`)).text();
     assert.match(germany, /<td>eurostat<\/td><td>2022<\/td><td>2850<\/td>/);
     assert.match(germany, /OVG Berlin-Brandenburg, 2024-08-22: refused/);
+    const unknown = await fetch(`${base}/guidance/destination/ZZZ`);
+    assert.equal(unknown.status, 404);
+    assert.match(((await unknown.json()) as { detail: string }).detail, /no destination with that country code/, 'the route exists: not "no route"');
     const check = (await (await fetch(`${base}/api/v1/guidance/check`)).json()) as { ok: boolean; unsourced: string[] };
     assert.deepEqual([check.ok, check.unsourced], [true, []]);
   });

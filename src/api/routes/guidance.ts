@@ -1,6 +1,7 @@
 /** Guidance: the knowledge base, its check, the route checker (JSON), and the pages in English and Russian. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { checkKnowledgeBase } from '../../guidance/check.ts';
 import type { Lang } from '../../guidance/render.ts';
 import { checkRoute, DISCLAIMER } from '../../guidance/route.ts';
@@ -70,9 +71,10 @@ export function registerGuidanceRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get('/guidance/destination/:country', { config: { access: 'read' }, schema: { hide: true, params: z.object({ country: z.string().regex(/^[A-Z]{3}$/) }), querystring: z.object({ lang }).strict() } }, async (request, reply) => {
     const l = langOf(request, request.query.lang, reply);
     const country = request.params.country;
-    if (!kb.destinations.some((d) => d.country === country)) return reply.callNotFound();
+    const missing = () => new OtkazError(ErrorCode.InputNotFound, 'the knowledge base has no destination with that country code (the destinations: /guidance)');
+    if (!kb.destinations.some((d) => d.country === country)) throw missing();
     const page = destinationPage(kb, country, l, today(), await ctx.cache.derive(`guidance:destination:${country}`, () => destinationStatistics(ctx.db, country)));
-    if (!page) return reply.callNotFound();
+    if (!page) throw missing();
     return reply.type('text/html; charset=utf-8').send(page);
   });
 }
