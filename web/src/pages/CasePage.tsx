@@ -34,7 +34,7 @@ export function CasePage({ id }: { id: number }) {
         <dt>{t('case.outcome')}</dt><dd>{outcomeLabel(c.outcome)}{c.result_text ? ` (${c.result_text})` : ''}</dd>
       </dl>
       <h2>{t('case.persons')}</h2>
-      <ul>{data.persons.map((p) => <li key={p.position}>{p.hidden ? '—' : p.initials} {p.outcome ? `— ${outcomeLabel(p.outcome)}` : ''}</li>)}</ul>
+      <ul>{data.persons.map((p) => <li key={p.position}>{p.hidden ? t('cases.hiddenPerson') : p.initials} {p.outcome ? `— ${outcomeLabel(p.outcome)}` : ''}</li>)}</ul>
       <h2>{t('case.penalties')}</h2>
       <ul>
         {data.penalties.map((p) => (
@@ -54,7 +54,7 @@ export function CasePage({ id }: { id: number }) {
       <h2>{t('case.captures')}</h2>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
       <table>
-        <thead><tr><th scope="col">{t('case.retrieved')}</th><th scope="col">sha256</th><th scope="col">URL</th><th scope="col"><span className="muted">—</span></th></tr></thead>
+        <thead><tr><th scope="col">{t('case.retrieved')}</th><th scope="col">sha256</th><th scope="col">URL</th><th scope="col">{t('case.copies')}</th></tr></thead>
         <tbody>
           {data.history.map((h) => (
             <tr key={h.capture_id}>

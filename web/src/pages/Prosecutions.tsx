@@ -74,7 +74,7 @@ export function Prosecutions() {
                   <td>{formatDate(c.receipt_date, i18n.language)}</td>
                   <td>{formatDate(c.decision_date, i18n.language)}</td>
                   <td>{c.articles}</td>
-                  <td>{c.defendants}</td>
+                  <td>{c.defendants?.split(', ').map((d) => (d === 'hidden' ? t('cases.hiddenPerson') : d)).join(', ')}</td>
                   <td>{outcomeLabel(c.outcome)}</td>
                 </tr>
               ))}
