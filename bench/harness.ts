@@ -36,3 +36,15 @@ export async function compare(variants: Variant[], options: { rounds: number; mi
 export function machine(): string {
   return `node ${process.version}, ${process.platform}/${process.arch}, date ${new Date().toISOString().slice(0, 10)}`;
 }
+
+/** The one JSON line bench/paced-load.ts prints (latencies only with PACED_RAW=1). */
+export interface PacedResult {
+  p50: number;
+  p99: number;
+  max: number;
+  rps: number;
+  errors: number;
+  requests: number;
+  statuses: Record<string, number>;
+  latencies?: number[];
+}

@@ -12,7 +12,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { machine } from './harness.ts';
+import { machine, type PacedResult } from './harness.ts';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -81,15 +81,7 @@ async function startServer(): Promise<ChildProcess> {
   }
 }
 
-interface Paced {
-  p50: number;
-  p99: number;
-  max: number;
-  rps: number;
-  errors: number;
-  requests: number;
-  statuses: Record<string, number>;
-}
+type Paced = PacedResult;
 
 /** Evenly paced requests from a second process: latency from the moment each was due. */
 async function paced(target: string, seconds: number): Promise<Paced> {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machine } from './harness.ts';
+import { machine, type PacedResult } from './harness.ts';
 import { generateStatsTsv } from './synthetic-stats.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,15 +21,7 @@ const TOKEN = 'bench-operator-token-0123456789abcdef';
 const READ = process.env.BENCH_READ ?? '/api/v1/stats/series?measure=first_time&dest=DEU&from=2019&asOf={date}';
 const WINDOW_S = 5;
 
-interface Paced {
-  p50: number;
-  p99: number;
-  max: number;
-  rps: number;
-  errors: number;
-  requests: number;
-  latencies: number[];
-}
+type Paced = PacedResult;
 
 /** The server process: `otkaz serve` (src/server/server.ts) on a free port, statistics loaded before "ready". */
 async function serve(dataDir: string, databaseUrl: string | undefined): Promise<void> {
@@ -103,7 +95,7 @@ async function main(): Promise<void> {
       const windowStart = (performance.now() - started) / 1000;
       const w = await paced(base, rate, WINDOW_S);
       windows += 1;
-      w.latencies.forEach((ms, i) => {
+      (w.latencies ?? []).forEach((ms, i) => {
         if (ms === null || ms === undefined) return;
         during.push(ms);
         slow.push({ at: windowStart + i / rate, ms });
