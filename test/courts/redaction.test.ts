@@ -144,17 +144,18 @@ for (const engine of ENGINES) {
           const name = (c: (typeof CASES)[number]) => written(p, c, s);
           await ingestPage(db, directory, input(renderNamedCard(slots(name, written(p, 'nom', { ...s, capitals: true })), layout, n), cardUrl(layout, n)), KEY);
           await ingestPage(db, directory, input(renderNamedList([{ info: `КАТЕГОРИЯ: Преступления против военной службы\n${name('nom')} - ст.337 ч.5 УК РФ`, decision: PHRASES.gen(name('gen')), judge: 'Судьин С.С.' }], layout, 100_000 + n), listUrl(layout, n)), KEY);
-          // An act page fetched on its own (no persons on it to learn from): the name model alone.
-          await ingestPage(db, directory, input(renderNamedAct(`${PHRASES.acc(name('acc'))}. ${PHRASES.ins(name('ins'))}.`), `https://gvs--ros.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=doc&number=${n}&delo_id=1540006&new=0&text_number=1`, { forCase: { caseUid: `uid-${n}`, caseId: String(n), deloId: '1540006', actTitle: 'Приговор' } }), KEY);
+          // An act page fetched on its own (no persons on it to learn from): the name model alone, which finds a name by
+          // its pattern or lexicon only (a name with neither, "Пак Бадма", is found from the person fields of a page).
+          if (p.known) await ingestPage(db, directory, input(renderNamedAct(`${PHRASES.acc(name('acc'))}. ${PHRASES.ins(name('ins'))}.`), `https://gvs--ros.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=doc&number=${n}&delo_id=1540006&new=0&text_number=1`, { forCase: { caseUid: `uid-${n}`, caseId: String(n), deloId: '1540006', actTitle: 'Приговор' } }), KEY);
           const words = [...surnameWords(p), ...givenWords(p)];
           for (const { table, text } of await dumpDatabase(db, ['courts'])) {
             const found = hits(text, words);
-            if (found.length) throw new Error(`${found.join(', ')} survive in ${table} (${s.order}${s.capitals ? ', capitals' : ''}, ${layout})`);
+            if (found.length) throw new Error(`${found.join(', ')} survive in ${table} (${s.order}${s.capitals ? ', capitals' : ''}, ${s.trick}, ${layout})`);
           }
-          const full = written(p, 'nom', { order: 'SIO', capitals: false, yo: true });
+          const full = written(p, 'nom', { order: 'SIO', capitals: false, yo: true, trick: 'none' });
           if ((await searchCases(db, full)).length > 0) throw new Error(`full-text search finds "${full}"`);
         }),
-        { numRuns: 40, seed: 11 },
+        { numRuns: 60, seed: 11 },
       );
     });
 
