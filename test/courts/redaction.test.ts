@@ -194,6 +194,29 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('names outside the lexicon in a list page\'s person lines reach neither storage nor full-text search', async () => {
+      await db.exec('truncate case_history, case_acts, case_events, case_articles, case_defendants, cases, captures, blobs cascade');
+      const html = Buffer.from(fixture('ksoyu_listing_acts.html')).toString('utf8').replace('Лосев К. Д.', 'Лим Ен Сук').replace('Ефимов П. С.', 'Гульшат Шамсутдинова');
+      await ingestPage(db, directory, input(new TextEncoder().encode(html), 'file:ksoyu-renamed.html', { source: 'file', httpHeaders: null }), KEY);
+      const words = ['лим', 'ен', 'сук', 'гульшат', 'шамсутдинова', 'шамсутдиновой'];
+      for (const { table, text } of await dumpDatabase(db, ['courts'])) assert.deepEqual(hits(text, words), [], `names in table ${table}`);
+      for (const q of ['Лим Ен Сук', 'Гульшат Шамсутдинова', 'Шамсутдинова']) assert.deepEqual(await searchCases(db, q), [], `search "${q}"`);
+    });
+
+    it('a list line stored by an older stage with a name outside the lexicon is redone, and the name is caught elsewhere in the case', async () => {
+      await db.exec('truncate case_history, case_acts, case_events, case_articles, case_defendants, cases, captures, blobs cascade');
+      await ingestPage(db, directory, input(renderNamedList([{ info: 'КАТЕГОРИЯ: Преступления против военной службы\nЛ.К.Д. - ст.337 ч.5 УК РФ', decision: 'Вынесен ПРИГОВОР', judge: 'Судьин С.С.' }], 'new', 7000), listUrl('new', 70)), KEY);
+      const [row] = await db.query<{ id: number }>('select id from cases limit 1');
+      await db.query(
+        `update cases set redaction = 1, result_text = 'Вынесен ПРИГОВОР в отношении Пака Бадмы', search = to_tsvector('russian', 'Пак Бадма'),
+                record = jsonb_set(jsonb_set(record, '{list,info,1,value}', '"Пак Бадма - ст.337 ч.5 УК РФ"'), '{list,decision}', '"Вынесен ПРИГОВОР в отношении Пака Бадмы"') where id = $1`,
+        [row?.id],
+      );
+      assert.equal(await reRedactStored(db), 1);
+      for (const { table, text } of await dumpDatabase(db, ['courts'])) assert.deepEqual(hits(text, ['пак', 'пака', 'бадма', 'бадмы']), [], table);
+      assert.deepEqual(await searchCases(db, 'Пак Бадма'), []);
+    });
+
     it('cases written by an older stage are redone: record, columns, events and the full-text index', async () => {
       const plain = { nom: 'Синёв Олег Олегович', gen: 'Синёва Олега Олеговича', dat: 'Синёву Олегу', acc: 'Синёва О.О.', ins: 'Синёвым О.О.', pre: 'Синёве О. О.' };
       await ingestPage(db, directory, input(renderNamedCard(slots((c) => plain[c], 'Военная прокуратура'), 'new', 9001), cardUrl('new', 9001)), KEY);
