@@ -190,7 +190,7 @@ function tokenize(text: string): Token[] {
     const before = text.slice(prev.end, t.start);
     const attached = prev.initial && before === '';
     const pair = !prev.initial && prev.cap && prev.text.length >= 2 && /^\)?\s+$/.test(before) && next !== undefined && /^[А-ЯЁ]$/.test(next.text) &&
-      /^[\s.]\s?$/.test(text.slice(t.end, next.start));
+      /^[\s.]\s?$/.test(text.slice(t.end, next.start)) && !/^[А-ЯЁ]$/.test(tokens[i + 2]?.text ?? ''); // but not a list "А Б В"
     const second = prev.initial && prev.text.length === 1 && /^\s$/.test(before) && tokens[i - 2] !== undefined && !(tokens[i - 2] as Token).initial &&
       text[prev.end - 1] !== '.';
     if (attached || pair || second) tokens[i] = { ...t, initial: true, cap: true };
@@ -233,7 +233,7 @@ export class NameContext {
   /** One word of a person's name: its stem ("Бадма" → "бадм", so "Бадмы", "Бадмой" too), or the word itself if short. */
   learnWord(word: string): void {
     for (const part of lower(word).split(/[-'’]/)) {
-      if (part.length < 2 || PARTICLE.test(part) || NAME_PARTICLE.test(part) || STOP.has(part) || ORG.has(part) || !/^[а-я]+$/.test(part)) continue;
+      if (part.length < 2 || PARTICLE.test(part) || NAME_PARTICLE.test(part) || isOrgWord(part) || !/^[а-я]+$/.test(part)) continue;
       if (part.length < 3) this.exact.add(part);
       else this.stems.add(surnameStem(part));
     }
@@ -480,10 +480,10 @@ interface Run {
   words: string[];
 }
 
-const isNameWord = (w: string) => {
-  const l = lower(w);
-  return /^\p{Lu}/u.test(w) && !l.split('-').some((p) => STOP.has(p) || ORG.has(p));
-};
+/** Endings of organisations' names written as one word ("Газпромбанк", "Росгосстрах"). */
+const ORG_ENDING = /(?:банк|банка|банку|банком|банке|страх|страха|пром|энерго|сервис|строй|транс|инвест|лизинг|надзор|надзора|гвардия|гвардии)$/;
+const isOrgWord = (part: string) => STOP.has(part) || ORG.has(part) || ORG_ENDING.test(part);
+const isNameWord = (w: string) => /^\p{Lu}/u.test(w) && !lower(w).split('-').some(isOrgWord);
 
 /**
  * The person in one part of a name field: the whole part if it is only capitalised words (and particles, initials)
