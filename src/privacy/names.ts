@@ -44,7 +44,16 @@ export function normaliseText(text: string): string {
   let t = text.normalize('NFC').replace(INVISIBLE, '');
   t = t.replace(/([\u0400-\u04ff])[\u0300-\u036f]+/g, '$1');
   if (!FOREIGN.test(t) || !CYRILLIC.test(t)) return t;
-  return t.replace(/\p{L}+/gu, (w) => (CYRILLIC.test(w) && FOREIGN.test(w) ? [...w].map((ch) => LOOK_ALIKE[ch] ?? ch).join('') : w));
+  t = t.replace(/\p{L}+/gu, (w) => (CYRILLIC.test(w) && FOREIGN.test(w) ? [...w].map((ch) => LOOK_ALIKE[ch] ?? ch).join('') : w));
+  // Look-alike initials next to a Cyrillic name: "Громов A.B." (Latin A and B), not beside a Latin word ("A.B. Smith").
+  return t.replace(/(?<![A-Za-z\u0370-\u03ff])(?:[ABCEHKMOPTXYΑΒΕΗΚΜΟΡΤΧΥА-ЯЁ]\.\s?){1,3}/gu, (run, offset: number, all: string) => {
+    if (!FOREIGN.test(run)) return run;
+    const left = /(\p{L}{2,})[^\p{L}]*$/u.exec(all.slice(Math.max(0, offset - 40), offset))?.[1] ?? '';
+    const right = /^[^\p{L}]*(\p{L}{2,})/u.exec(all.slice(offset + run.length, offset + run.length + 40))?.[1] ?? '';
+    const latin = (w: string) => /^[A-Za-z]/.test(w);
+    if (latin(left) || latin(right) || !(CYRILLIC.test(left) || CYRILLIC.test(right))) return run;
+    return [...run].map((ch) => LOOK_ALIKE[ch] ?? ch).join('');
+  });
 }
 
 export function normaliseName(name: string): string {
@@ -454,8 +463,12 @@ interface Segment {
   quoted: boolean;
 }
 
-/** A field cut into its parts: at commas, semicolons, brackets, quotes, line breaks and spaced dashes. */
-function fieldSegments(field: string): Segment[] {
+/** A field cut into its parts: at commas, semicolons, brackets, quotes, line breaks and spaced dashes. A surname
+ * written together with its initials ("ЛимТ.", "ГРОМОВГ.Г.") is split from them first. */
+function fieldSegments(raw: string): Segment[] {
+  const field = raw
+    .replace(/(\p{Ll})(\p{Lu}\.)/gu, '$1 $2')
+    .replace(/(?<!\p{L})(\p{Lu}{3,})(\p{Lu})\.(?=\s?(?:\p{Lu}\.)?\s*(?:$|[,;)]))/gu, '$1 $2.');
   const out: Segment[] = [];
   let quoted = false;
   let at = 0;

@@ -146,7 +146,7 @@ export const style: fc.Arbitrary<Style> = fc.record({ order: fc.constantFrom(...
 
 const initial = (s: string) => `${s[0]}.`;
 const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
-const LATIN: Record<string, string> = { о: 'o', а: 'a', е: 'e', р: 'p', с: 'c', А: 'A', О: 'O', Е: 'E', Р: 'P', С: 'C', К: 'K', М: 'M', Т: 'T' };
+const LATIN: Record<string, string> = { о: 'o', а: 'a', е: 'e', р: 'p', с: 'c', А: 'A', О: 'O', Е: 'E', Р: 'P', С: 'C', К: 'K', М: 'M', Т: 'T', В: 'B', Н: 'H', Х: 'X' };
 
 /** A word disguised by a trick (the letters a reader sees are unchanged). */
 function disguise(word: string, trick: Trick): string {
@@ -187,7 +187,9 @@ export function written(p: Person, c: Case, s: Style): string {
   if (s.trick === 'nfd') return cased.normalize('NFD');
   if (s.trick === 'none') return cased;
   // The disguise goes into the words of the name (not into initials).
-  return cased.replace(/[А-ЯЁа-яё]{3,}/g, (w) => (/^(?:уулу|кызы|оглы)$/i.test(w) ? w : disguise(w, s.trick)));
+  const words = cased.replace(/[А-ЯЁа-яё]{3,}/g, (w) => (/^(?:уулу|кызы|оглы)$/i.test(w) ? w : disguise(w, s.trick)));
+  // Initials in Latin look-alike letters too ("Громов A.B.").
+  return s.trick === 'homoglyph' ? words.replace(/([АВЕКМНОРСТХ])\./g, (m, ch: string) => `${LATIN[ch] ?? ch}.`) : words;
 }
 
 /** Phrases of the courts' wording that put a name in each grammatical case. */
