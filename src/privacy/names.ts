@@ -57,7 +57,7 @@ export function normaliseText(text: string): string {
 }
 
 export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/ё/g, 'е').replace(/[^а-яa-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  return normaliseText(name).toLowerCase().replace(/ё/g, 'е').replace(/[^а-яa-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export function isHiddenName(name: string): boolean {

@@ -129,6 +129,8 @@ describe('name model', () => {
     assert.equal(initials('Мамедов Эльчин Рашид оглы'), 'М.Э.Р.');
     assert.equal(initials('Информация скрыта'), null);
     assert.equal(nameHash('k'.repeat(32), 'Громов Глеб'), nameHash('k'.repeat(32), ' громов  глеб'));
+    // A name as a page may encode it (Latin o, a soft hyphen, a decomposed й) is the name a lawyer types.
+    assert.equal(nameHash('k'.repeat(32), 'Гр\u006f\u00adмов Андре\u0438\u0306'), nameHash('k'.repeat(32), 'Громов Андрей'));
   });
 });
 
