@@ -22,8 +22,42 @@ import { createHmac } from 'node:crypto';
 
 const HIDDEN = /информация\s+скрыта|данные\s+скрыты|^\s*$/i;
 
+/** Soft hyphens, zero-width characters, word joiners, direction marks and the BOM: invisible, and they split words. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+/** Latin and Greek letters that look like Cyrillic ones. */
+const LOOK_ALIKE: Record<string, string> = {
+  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
+  a: 'а', c: 'с', e: 'е', k: 'к', o: 'о', p: 'р', x: 'х', y: 'у',
+  Α: 'А', Β: 'В', Ε: 'Е', Η: 'Н', Κ: 'К', Μ: 'М', Ο: 'О', Ρ: 'Р', Τ: 'Т', Χ: 'Х', Υ: 'У', α: 'а', ε: 'е', κ: 'к', ο: 'о', ρ: 'р', χ: 'х',
+};
+const CYRILLIC = /[\u0400-\u04ff]/;
+const FOREIGN = /[A-Za-z\u0370-\u03ff]/;
+
+/**
+ * Text as a reader sees it, so that a name cannot hide from the model behind how it is encoded: composed letters
+ * (NFC: "й" written as "и" + a combining breve becomes one letter), no invisible characters (soft hyphens, zero-width
+ * characters), no stress marks on Cyrillic letters, and Latin or Greek look-alike letters inside an otherwise
+ * Cyrillic word folded to the Cyrillic letters they imitate ("Громoв" with a Latin o → "Громов"). A word that is all
+ * Latin stays as it is. Idempotent.
+ */
+export function normaliseText(text: string): string {
+  let t = text.normalize('NFC').replace(INVISIBLE, '');
+  t = t.replace(/([\u0400-\u04ff])[\u0300-\u036f]+/g, '$1');
+  if (!FOREIGN.test(t) || !CYRILLIC.test(t)) return t;
+  t = t.replace(/\p{L}+/gu, (w) => (CYRILLIC.test(w) && FOREIGN.test(w) ? [...w].map((ch) => LOOK_ALIKE[ch] ?? ch).join('') : w));
+  // Look-alike initials next to a Cyrillic name: "Громов A.B." (Latin A and B), not beside a Latin word ("A.B. Smith").
+  return t.replace(/(?<![A-Za-z\u0370-\u03ff])(?:[ABCEHKMOPTXYΑΒΕΗΚΜΟΡΤΧΥА-ЯЁ]\.\s?){1,3}/gu, (run, offset: number, all: string) => {
+    if (!FOREIGN.test(run)) return run;
+    const left = /(\p{L}{2,})[^\p{L}]*$/u.exec(all.slice(Math.max(0, offset - 40), offset))?.[1] ?? '';
+    const right = /^[^\p{L}]*(\p{L}{2,})/u.exec(all.slice(offset + run.length, offset + run.length + 40))?.[1] ?? '';
+    const latin = (w: string) => /^[A-Za-z]/.test(w);
+    if (latin(left) || latin(right) || !(CYRILLIC.test(left) || CYRILLIC.test(right))) return run;
+    return [...run].map((ch) => LOOK_ALIKE[ch] ?? ch).join('');
+  });
+}
+
 export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/ё/g, 'е').replace(/[^а-яa-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  return normaliseText(name).toLowerCase().replace(/ё/g, 'е').replace(/[^а-яa-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export function isHiddenName(name: string): boolean {
@@ -40,7 +74,7 @@ const PARTICLE = /^(?:оглы|огли|оглу|угли|кызы|гызы|ки
 /** "Никитина Алина Романовна" → "Н.А.Р."; "Гусева Л.В." → "Г.Л.В."; hidden → null. */
 export function initials(name: string): string | null {
   if (isHiddenName(name)) return null;
-  const letters = name
+  const letters = normaliseText(name)
     .replace(/[.,]/g, ' ')
     .split(/\s+/)
     .filter((part) => /^[А-ЯЁA-Z]/.test(part) && !PARTICLE.test(part.toLowerCase()))
@@ -155,6 +189,21 @@ function tokenize(text: string): Token[] {
     }
     tokens.push(token(text, start, word, false));
   }
+  // Initials without dots: "Громов И И", "Громов И.И" — a lone capital letter after a capitalised word when another
+  // follows, or right after an initial ("И.И").
+  for (let i = 1; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (t.initial || !/^[А-ЯЁ]$/.test(t.text)) continue;
+    const prev = tokens[i - 1] as Token;
+    const next = tokens[i + 1];
+    const before = text.slice(prev.end, t.start);
+    const attached = prev.initial && before === '';
+    const pair = !prev.initial && prev.cap && prev.text.length >= 2 && /^\)?\s+$/.test(before) && next !== undefined && /^[А-ЯЁ]$/.test(next.text) &&
+      /^[\s.]\s?$/.test(text.slice(t.end, next.start)) && !/^[А-ЯЁ]$/.test(tokens[i + 2]?.text ?? ''); // but not a list "А Б В"
+    const second = prev.initial && prev.text.length === 1 && /^\s$/.test(before) && tokens[i - 2] !== undefined && !(tokens[i - 2] as Token).initial &&
+      text[prev.end - 1] !== '.';
+    if (attached || pair || second) tokens[i] = { ...t, initial: true, cap: true };
+  }
   return tokens;
 }
 
@@ -172,14 +221,41 @@ interface Span {
 export class NameContext {
   readonly stems = new Set<string>();
   readonly given = new Set<string>();
+  /** Words of persons' names too short for a stem ("Ен"): caught as they are, capitalised. */
+  readonly exact = new Set<string>();
+
+  /**
+   * A field that by its label or column holds a person (a defendant, a party, a list row's person line): every word
+   * of the names in it is learned — lexicon or not, Slavic pattern or not ("Ким Ен Сук", "Гульшат Шамсутдинова") —
+   * so that it is caught in any case form wherever it recurs on the page. Organisations in the field are not learned.
+   */
+  addPersonField(value: string): void {
+    const field = normaliseText(value);
+    if (isHiddenName(field)) return;
+    for (const segment of fieldSegments(field)) {
+      const run = segment.quoted ? null : personRun(segment.text);
+      if (run) for (const w of run.words) this.learnWord(w);
+      this.addName(segment.text);
+    }
+  }
+
+  /** One word of a person's name: its stem ("Бадма" → "бадм", so "Бадмы", "Бадмой" too), or the word itself if short. */
+  learnWord(word: string): void {
+    for (const part of lower(word).split(/[-'’]/)) {
+      if (part.length < 2 || PARTICLE.test(part) || NAME_PARTICLE.test(part) || isOrgWord(part) || !/^[а-я]+$/.test(part)) continue;
+      if (part.length < 3) this.exact.add(part);
+      else this.stems.add(surnameStem(part));
+    }
+  }
 
   /**
    * A page's person field: a name ("Громов Глеб Геннадьевич", "Белова М.А.", "ГРОМОВ Г. Г.", "Громов"), or an
    * organisation that may hold one ("Адвокат … коллегии адвокатов» Фролова Надежда Викторовна"). The names the
    * model finds in it are learned; a field that is only two or three capitalised words is taken as a name.
    */
-  addName(name: string): void {
-    if (isHiddenName(name)) return;
+  addName(raw: string): void {
+    if (isHiddenName(raw)) return;
+    const name = normaliseText(raw);
     const tokens = tokenize(name);
     const spans = findSpans(name, tokens, null);
     for (const span of spans) {
@@ -207,6 +283,7 @@ export class NameContext {
   knows(token: Token): boolean {
     if (!token.cap || token.initial) return false;
     for (const part of token.lower.split('-')) {
+      if (this.exact.has(part)) return true;
       for (let cut = part.length; cut >= Math.max(3, part.length - 3); cut -= 1) {
         if (this.stems.has(part.slice(0, cut)) && SURNAME_REST.has(part.slice(cut))) return true;
       }
@@ -232,6 +309,18 @@ function findSpans(text: string, tokens: Token[], context: NameContext | null): 
     for (let k = from; k <= to; k += 1) taken[k] = true;
     spans.push({ from, to, surname });
   };
+
+  // 0. A maiden name in brackets before the rest of the name: "Иванова (Петрова) Анна Сергеевна", "… (Петрова) А.С.".
+  for (let i = 0; i + 2 < tokens.length; i += 1) {
+    if (!(word(i) && word(i + 1) && /^\s*\(\s*$/.test(gap(i)) && /^\s*\)\s*$/.test(gap(i + 1)))) continue;
+    const n = tokens[i + 2] as Token;
+    const rest = n.initial || isGiven(n, context) || (word(i + 2) && WS.test(gap(i + 2)) && PATRONYMIC.test(tokens[i + 3]?.lower ?? ''));
+    if (!rest || PATRONYMIC.test(tokens[i]?.lower ?? '') || PATRONYMIC.test(tokens[i + 1]?.lower ?? '')) continue;
+    take(i, i, i);
+    take(i + 1, i + 1, i + 1);
+    // A given name alone after them ("Иванова (Петрова) Анна"); with a patronymic, rule 1 takes both.
+    if (!n.initial && !(word(i + 3) && WS.test(gap(i + 2)) && PATRONYMIC.test(tokens[i + 3]?.lower ?? ''))) take(i + 2, i + 2, null);
+  }
 
   // 1. Patronymic with the given name before it, the surname before or after.
   for (let i = 0; i < tokens.length; i += 1) {
@@ -291,6 +380,13 @@ function findSpans(text: string, tokens: Token[], context: NameContext | null): 
     if (word(i + 1) && /^\d+\s+$/.test(after) && surnameLike(i + 1)) take(i + 1, i + 1, i + 1);
   }
 
+  // 4b. A name in brackets right after or before one found: "Иванова Анна Сергеевна (Петрова)".
+  for (let i = 0; i < tokens.length; i += 1) {
+    const after = text.slice(tokens[i]?.end ?? 0, tokens[i + 1]?.start ?? text.length);
+    if (!word(i) || !/\(\s*$/.test(gap(i - 1)) || !/^\s*\)/.test(after)) continue;
+    if ((taken[i - 1] && /^\s*\(\s*$/.test(gap(i - 1))) || (taken[i + 1] && /^\s*\)\s*$/.test(after))) take(i, i, i);
+  }
+
   // 5. Every form of a surname already known.
   if (context) {
     for (let i = 0; i < tokens.length; i += 1) {
@@ -312,7 +408,8 @@ function abbreviate(tokens: Token[], span: Span): string {
 }
 
 /** Learns the surnames a text names (for a later `redactNames` of the same page with this context). */
-export function learnNames(text: string, context: NameContext): void {
+export function learnNames(raw: string, context: NameContext): void {
+  const text = normaliseText(raw);
   if (!text || !/[А-ЯЁ]/.test(text)) return;
   const tokens = tokenize(text);
   for (const span of findSpans(text, tokens, context)) {
@@ -325,7 +422,8 @@ export function learnNames(text: string, context: NameContext): void {
  * "… в отношении Г.Г.Г."); a known surname mentioned alone becomes its initial. Text that is not a name
  * is returned as it was.
  */
-export function redactNames(text: string, context: NameContext | null = null): string {
+export function redactNames(raw: string, context: NameContext | null = null): string {
+  const text = normaliseText(raw);
   if (!text || !/[А-ЯЁ]/.test(text)) return text;
   const tokens = tokenize(text);
   const spans = findSpans(text, tokens, context);
@@ -342,6 +440,121 @@ export function redactNames(text: string, context: NameContext | null = null): s
   return out + text.slice(at);
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Fields that hold a person
+
+/** Lower-case parts of names that are not names themselves ("Нурлан уулу Бакыт", "фон", "ибн"). */
+const NAME_PARTICLE = /^(?:оглы|огли|оглу|угли|кызы|гызы|кизи|улы|уулу|ибн|бин|бинт|фон|ван|дер|де|да|ди|ла|ле|аль|эль)$/;
+/** Words that make a field's part an organisation or a place, not a person (besides the STOP words). */
+const ORG = new Set(
+  `банк банка фонд фонда управление управления управлению администрация администрации департамент департамента инспекция инспекции служба службы
+министерство министерства комитет комитета учреждение учреждения предприятие предприятия корпорация компания агентство центр центра отдел отдела
+комиссариат комиссариата военкомат военкомата филиал филиала коллегия коллегии адвокатов нотариус район района районе город городе поселок села село
+область областью республике республикой краю крае россия росгвардия роспотребнадзор роспотребнадзора росреестр росреестра сбербанк втб газпром
+ооо оао зао пао ао нко ип муп гуп фгуп фку фгку фгбу гбу гку мку мбу ано уно снт тсж жск гск нп тсн ифнс уфнс мифнс фнс уфссп фссп осп ровд овд
+гу гибдд дпс сизо ик кп лиу фсб фсо вч пфр сфр фсс пфрси дги умр`.split(/\s+/).filter(Boolean),
+);
+/** Role words after which the rest of a field's part is a person ("Адвокат Ким Ен Сук", "для вручения …"). */
+const ROLE = /^(?:адвокат|адвоката|защитник|защитника|представитель|представителя|гражданин|гражданка|истец|ответчик|заявитель|потерпевший|потерпевшая|свидетель|осужденный|осужденная|подсудимый|подсудимая|обвиняемый|обвиняемая|начальнику|начальник|вручения|лицо)$/;
+const FIELD_WORD = /\p{L}+(?:[-'’]\p{L}+)*/gu;
+
+interface Segment {
+  text: string;
+  quoted: boolean;
+}
+
+/** A field cut into its parts: at commas, semicolons, brackets, quotes, line breaks and spaced dashes. A surname
+ * written together with its initials ("ЛимТ.", "ГРОМОВГ.Г.") is split from them first. */
+function fieldSegments(raw: string): Segment[] {
+  const field = raw
+    .replace(/(\p{Ll})(\p{Lu}\.)/gu, '$1 $2')
+    .replace(/(?<!\p{L})(\p{Lu}{3,})(\p{Lu})\.(?=\s?(?:\p{Lu}\.)?\s*(?:$|[,;)]))/gu, '$1 $2.');
+  const out: Segment[] = [];
+  let quoted = false;
+  let at = 0;
+  const SEP = /[,;()«»"“”„\n]|\s[-–—]\s/g;
+  for (const m of field.matchAll(SEP)) {
+    const index = m.index ?? 0;
+    out.push({ text: field.slice(at, index), quoted });
+    out.push({ text: m[0], quoted: true }); // the separator itself: kept as it is
+    if (m[0] === '«' || m[0] === '“' || m[0] === '„') quoted = true;
+    else if (m[0] === '»' || m[0] === '”') quoted = false;
+    else if (m[0] === '"') quoted = !quoted;
+    at = index + m[0].length;
+  }
+  out.push({ text: field.slice(at), quoted });
+  return out;
+}
+
+interface Run {
+  /** Where the person's name starts and ends in the segment. */
+  from: number;
+  to: number;
+  words: string[];
+}
+
+/** Endings of organisations' names written as one word ("Газпромбанк", "Росгосстрах"). */
+const ORG_ENDING = /(?:банк|банка|банку|банком|банке|страх|страха|пром|энерго|сервис|строй|транс|инвест|лизинг|надзор|надзора|гвардия|гвардии)$/;
+const isOrgWord = (part: string) => STOP.has(part) || ORG.has(part) || ORG_ENDING.test(part);
+const isNameWord = (w: string) => /^\p{Lu}/u.test(w) && !lower(w).split('-').some(isOrgWord);
+
+/**
+ * The person in one part of a name field: the whole part if it is only capitalised words (and particles, initials)
+ * that are neither roles nor organisations; else its trailing run of such words after a role word ("Адвокат …"), or
+ * of two or more after the name of an organisation. Null when the part names no one.
+ */
+function personRun(segment: string): Run | null {
+  if (/\d/.test(segment) || isHiddenName(segment) || !/\p{Lu}/u.test(segment)) return null;
+  const words = [...segment.matchAll(FIELD_WORD)];
+  if (words.length === 0) return null;
+  let k = words.length;
+  while (k > 0) {
+    const w = words[k - 1]?.[0] ?? '';
+    if (NAME_PARTICLE.test(lower(w)) || isNameWord(w)) k -= 1;
+    else break;
+  }
+  const run = words.slice(k);
+  const names = run.filter((m) => !NAME_PARTICLE.test(lower(m[0]))).length;
+  if (names === 0 || names > 5 || NAME_PARTICLE.test(lower(run[0]?.[0] ?? ''))) return null;
+  if (k > 0) {
+    const before = lower(words[k - 1]?.[0] ?? '');
+    const afterRole = ROLE.test(before);
+    if (!afterRole && (names < 2 || /^(?:г|гор|город|пос|с|д|ул|пр|р|обл|им)$/.test(before))) return null;
+    // After a lower-case word the capitalised words are often a place or a body ("по Республике Татарстан").
+    if (!afterRole && /^[а-яё]/.test(words[k - 1]?.[0] ?? '')) return null;
+  }
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (!first || !last) return null;
+  return { from: first.index ?? 0, to: (last.index ?? 0) + last[0].length, words: run.map((m) => m[0]) };
+}
+
+/**
+ * A field that by its label or column holds a person (a party's name, a list row's person line): every capitalised
+ * word of a person in it is reduced to its initial, lexicon or not ("Ким Ен Сук" → "К.Е.С.", "Иванов И И" → "И.И.И."),
+ * since there recall beats precision; organisations and the rest of the field go through the free-text model with the
+ * page's context.
+ */
+export function redactNameField(raw: string, context: NameContext | null = null): string {
+  const field = normaliseText(raw);
+  if (isHiddenName(field)) return field;
+  return fieldSegments(field)
+    .map((segment) => {
+      if (segment.quoted) return redactNames(segment.text, context);
+      const run = personRun(segment.text);
+      if (!run) return redactNames(segment.text, context);
+      const letters = run.words.filter((w) => !NAME_PARTICLE.test(lower(w))).map((w) => w[0]?.toUpperCase() ?? '');
+      const head = redactNames(segment.text.slice(0, run.from), context);
+      // "Соколов Д.И." → "С.Д.И.", not "С.Д.И.."
+      const tail = segment.text.slice(run.to).replace(/^\./, '');
+      return `${head}${letters.join('.')}.${tail}`;
+    })
+    .join('');
+}
+
+/** Whether a string under `key` in `parent` is a field that holds a person (see redactNameField). */
+export type NameFieldTest = (key: string, parent: Record<string, unknown>) => boolean;
+
 /** Redacts a set of texts of one page together: names learned in one text are caught in all. */
 export function redactTexts(texts: string[], context: NameContext = new NameContext()): string[] {
   for (const text of texts) learnNames(text, context);
@@ -352,15 +565,18 @@ export function redactTexts(texts: string[], context: NameContext = new NameCont
  * Every string in a JSON-like value redacted (objects and arrays walked), except those under a key in `keep`
  * (identifiers, dates, codes and the judge's name). Names learned anywhere in the value are caught everywhere.
  */
-export function redactDeep<T>(value: T, keep: ReadonlySet<string>, context: NameContext = new NameContext()): T {
+export function redactDeep<T>(value: T, keep: ReadonlySet<string>, context: NameContext = new NameContext(), nameField: NameFieldTest | null = null): T {
   const texts: string[] = [];
-  const collect = (v: unknown, key: string | null) => {
+  const isField = (key: string | null, parent: unknown) =>
+    key !== null && nameField !== null && parent !== null && typeof parent === 'object' && !Array.isArray(parent) && nameField(key, parent as Record<string, unknown>);
+  const collect = (v: unknown, key: string | null, parent: unknown) => {
     if (typeof v === 'string') {
+      if (isField(key, parent)) context.addPersonField(v);
       if (key === null || !keep.has(key)) texts.push(v);
-    } else if (Array.isArray(v)) for (const item of v) collect(item, key);
-    else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) collect(item, k);
+    } else if (Array.isArray(v)) for (const item of v) collect(item, key, parent);
+    else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) collect(item, k, v);
   };
-  collect(value, null);
+  collect(value, null, null);
   // A card repeats its texts (the tabs keep the raw pairs and tables): each distinct text is done once.
   for (const text of new Set(texts)) learnNames(text, context);
   const done = new Map<string, string>();
@@ -372,11 +588,11 @@ export function redactDeep<T>(value: T, keep: ReadonlySet<string>, context: Name
     }
     return out;
   };
-  const walk = (v: unknown, key: string | null): unknown => {
-    if (typeof v === 'string') return key !== null && keep.has(key) ? v : redact(v);
-    if (Array.isArray(v)) return v.map((item) => walk(item, key));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, k)]));
+  const walk = (v: unknown, key: string | null, parent: unknown): unknown => {
+    if (typeof v === 'string') return key !== null && keep.has(key) ? v : isField(key, parent) ? redactNameField(v, context) : redact(v);
+    if (Array.isArray(v)) return v.map((item) => walk(item, key, parent));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, k, v)]));
     return v;
   };
-  return walk(value, null) as T;
+  return walk(value, null, null) as T;
 }

@@ -26,7 +26,10 @@ export interface ListSlots {
   judge: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Characters windows-1251 has no byte for (combining marks, zero-width characters) go in as character references.
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    .replace(/[\u0300-\u036f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g, (ch) => `&#x${(ch.codePointAt(0) ?? 0).toString(16)};`);
 const br = (s: string) => esc(s).replace(/\n/g, '<br>');
 const head = (vnkod: string) =>
   `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">${SYNTHETIC_MARKER}<title>СИНТЕТИЧЕСКИЙ суд</title></head><body><a href="https://ej.sudrf.ru/?fromOa=${vnkod}">e</a>`;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database.ts';
 import { classifyOutcome } from '../parse/outcome.ts';
-import { KEEP_FIELDS } from '../parse/redact.ts';
-import { redactDeep } from './privacy.ts';
+import { isNameField, KEEP_FIELDS } from '../parse/redact.ts';
+import { NameContext, redactDeep } from './privacy.ts';
 import { type CaseColumns, type CaseRecord, caseColumns, type FetchedAct, type StoredDefendant } from './record.ts';
 
 /** A case's identity: the court code plus the court's own ids — never the displayed number. */
@@ -168,14 +168,14 @@ function searchText(record: CaseRecord, columns: CaseColumns): string {
 }
 
 /** The version of the redaction stage; bump it when the name model changes, and stored cases are redone at start. */
-export const REDACTION_VERSION = 1;
+export const REDACTION_VERSION = 2;
 
 /**
  * The write gate: every free text of a record passes the redaction stage before anything of it is written or
  * indexed (a record from ingest has been through it already; this also covers merges and every other path).
  */
 export function redactRecord(record: CaseRecord): CaseRecord {
-  return redactDeep(record, KEEP_FIELDS);
+  return redactDeep(record, KEEP_FIELDS, new NameContext(), isNameField);
 }
 
 /**
@@ -274,7 +274,7 @@ export async function reRedactStored(db: Database, batch = 100): Promise<number>
         const history = await tx.query<{ id: number; changes: unknown }>('select id, changes from case_history where case_id = $1', [row.id]);
         for (const h of history) {
           // A change of the judge field keeps the judge's name as published, like the field itself.
-          const redactChange = (c: unknown) => (c && typeof c === 'object' && (c as { field?: unknown }).field === 'judge' ? c : redactDeep(c, KEEP_FIELDS));
+          const redactChange = (c: unknown) => (c && typeof c === 'object' && (c as { field?: unknown }).field === 'judge' ? c : redactDeep(c, KEEP_FIELDS, new NameContext(), isNameField));
           const changes = Array.isArray(h.changes) ? h.changes.map(redactChange) : redactChange(h.changes);
           if (JSON.stringify(changes) !== JSON.stringify(h.changes)) await tx.query('update case_history set changes = $2 where id = $1', [h.id, JSON.stringify(changes)]);
         }

@@ -1,4 +1,5 @@
 import { initials, isHiddenName, NameContext, redactDeep } from '../../privacy/names.ts';
+import type { NameFieldTest } from '../../privacy/names.ts';
 import type { CaseCard, CaseList, ParsedPage } from './types.ts';
 
 /**
@@ -12,17 +13,29 @@ export const KEEP_FIELDS: ReadonlySet<string> = new Set([
   'judge', 'nameHash', 'initials', 'field',
 ]);
 
-/** The page's persons as the context of its free text: their surnames are caught in any case form, alone too. */
-function cardContext(card: CaseCard): NameContext {
-  const context = new NameContext();
-  for (const d of card.defendants) if (!d.hidden) context.addName(d.name);
-  for (const p of card.parties) if (!p.hidden) context.addName(p.name);
-  return context;
-}
+/** A list row's line that is not about a person: the category, a court, a case number, an article, a date, a judge. */
+const NOT_PERSON_LINE = /(?<![а-яё])(?:категори|суд|номер|стать|ст\.|дат|докладчик|решени|результат|инстанц|правонарушени|вид\s|статус|состояни)/i;
+/** A card's pair whose value is a person (or an organisation that may name one). */
+const PERSON_PAIR = /(?<![а-яё])(?:истец|истца|ответчик|заявител|лица|лицо|подсудим|осужд|обвиняем|потерпевш|защитник|представител|адвокат|жалобу\s+подал|взыскател|должник|привлекаем|участник|сторон)/i;
+
+/**
+ * The fields that by their label or column hold a person, in a parsed page and in a stored record alike: a party's
+ * name, a defendant's name, a list row's lines other than the category, court, case number, article, date and judge
+ * (criminal rows list the defendants, often without a label), a card's pair labelled as a party. Every word of a
+ * name there is learned for the whole page, and every capitalised word of a person there is reduced to its initial.
+ */
+export const isNameField: NameFieldTest = (key, parent) => {
+  if (key === 'name') return 'role' in parent || 'articlesText' in parent;
+  if (key !== 'value' || !('label' in parent)) return false;
+  const label = parent['label'];
+  if ('section' in parent) return typeof label === 'string' && PERSON_PAIR.test(label);
+  return label === null || (typeof label === 'string' && !NOT_PERSON_LINE.test(label));
+};
 
 export function redactCard(card: CaseCard): CaseCard {
-  const context = cardContext(card);
-  const redacted = redactDeep(card, KEEP_FIELDS, context);
+  // The page's persons are the context of its free text: every word of their names is caught in any case form.
+  const context = new NameContext();
+  const redacted = redactDeep(card, KEEP_FIELDS, context, isNameField);
   return {
     ...redacted,
     defendants: redacted.defendants.map((d, i) => {
@@ -34,7 +47,7 @@ export function redactCard(card: CaseCard): CaseCard {
 }
 
 export function redactList(list: CaseList): CaseList {
-  return redactDeep(list, KEEP_FIELDS, new NameContext());
+  return redactDeep(list, KEEP_FIELDS, new NameContext(), isNameField);
 }
 
 export function redactText(text: string): string {
