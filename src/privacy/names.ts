@@ -46,7 +46,7 @@ export function normaliseText(text: string): string {
   if (!FOREIGN.test(t) || !CYRILLIC.test(t)) return t;
   t = t.replace(/\p{L}+/gu, (w) => (CYRILLIC.test(w) && FOREIGN.test(w) ? [...w].map((ch) => LOOK_ALIKE[ch] ?? ch).join('') : w));
   // Look-alike initials next to a Cyrillic name: "Громов A.B." (Latin A and B), not beside a Latin word ("A.B. Smith").
-  return t.replace(/(?<![A-Za-z\u0370-\u03ff])(?:[ABCEHKMOPTXYΑΒΕΗΚΜΟΡΤΧΥА-ЯЁ]\.\s?){1,3}/gu, (run, offset: number, all: string) => {
+  return t.replace(/(?<![A-Za-z\u0370-\u03ff])(?:[ABCEHKMOPTXYΑΒΕΗΚΜΟΡΤΧΥА-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]\.\s?){1,3}/gu, (run, offset: number, all: string) => {
     if (!FOREIGN.test(run)) return run;
     const left = /(\p{L}{2,})[^\p{L}]*$/u.exec(all.slice(Math.max(0, offset - 40), offset))?.[1] ?? '';
     const right = /^[^\p{L}]*(\p{L}{2,})/u.exec(all.slice(offset + run.length, offset + run.length + 40))?.[1] ?? '';
@@ -77,7 +77,7 @@ export function initials(name: string): string | null {
   const letters = normaliseText(name)
     .replace(/[.,]/g, ' ')
     .split(/\s+/)
-    .filter((part) => /^[А-ЯЁA-Z]/.test(part) && !PARTICLE.test(part.toLowerCase()))
+    .filter((part) => /^[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖA-Z]/.test(part) && !PARTICLE.test(part.toLowerCase()))
     .map((part) => part[0]);
   return letters.length > 0 ? `${letters.join('.')}.` : null;
 }
@@ -136,7 +136,7 @@ const STOP = new Set(
 информация скрыта данные скрыты фио ип ооо оао зао пао ао нко`.split(/\s+/).filter(Boolean),
 );
 
-const PATRONYMIC = /(?:ович|евич|ич)(?:а|у|ем|ом|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$|-(?:оглы|кызы|улы|уулу)$/;
+const PATRONYMIC = /(?:ов[иі]ч|ев[иі]ч|[иі]ч)(?:а|у|ем|ом|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$|-(?:оглы|кызы|улы|уулу)$/;
 const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ых|их|ко|ук|юк|ич|дзе|швили|ян|янц|ева|ова|ина|ына|ская|цкая)(?:а|у|ым|ом|е|ой|ою|ую|ого|ому|им|ых)?$/;
 const SURNAME_ENDINGS = ['ого', 'ому', 'ыми', 'ими', 'ая', 'ой', 'ою', 'ую', 'ий', 'ый', 'ым', 'им', 'ом', 'ем', 'ых', 'их', 'ие', 'ые', 'ей', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'ь', 'й'];
 const SURNAME_REST = new Set(['', ...SURNAME_ENDINGS]);
@@ -163,8 +163,8 @@ interface Token {
   cap: boolean;
 }
 
-const TOKEN = /([А-ЯЁ])\.|[А-ЯЁ]?[а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*|[А-ЯЁ]+(?:-[А-ЯЁ]+)*/g;
-const CAP = /^(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,})(?:-(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]{2,}|[а-яё]+))*$/;
+const TOKEN = /([А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ])\.|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]?[а-яёѐ-џґғқңүұһәөҗ]+(?:-[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]?[а-яёѐ-џґғқңүұһәөҗ]+)*|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+(?:-[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+)*/g;
+const CAP = /^(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ][а-яёѐ-џґғқңүұһәөҗ]+|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{2,})(?:-(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ][а-яёѐ-џґғқңүұһәөҗ]+|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{2,}|[а-яёѐ-џґғқңүұһәөҗ]+))*$/;
 
 function token(text: string, start: number, word: string, initial: boolean): Token {
   return { start, end: start + word.length + (initial ? 1 : 0), text: word, lower: lower(word), initial, cap: initial || CAP.test(word) };
@@ -176,13 +176,13 @@ function tokenize(text: string): Token[] {
     const start = m.index ?? 0;
     if (m[1] !== undefined) {
       // "РФ." is a word, not "Р" + initial "Ф."; "ГромовГ.Г." is a surname and initials written together.
-      if (start > 0 && /[А-ЯЁ]/.test(text[start - 1] ?? '')) continue;
+      if (start > 0 && /[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]/.test(text[start - 1] ?? '')) continue;
       tokens.push(token(text, start, m[1], true));
       continue;
     }
     const word = m[0];
     // "ГРОМОВГ.Г.": a word in capitals run together with initials.
-    if (/^(?:[А-ЯЁ]+-)*[А-ЯЁ]{4,}$/.test(word) && /^\.\s?[А-ЯЁ]\./.test(text.slice(start + word.length))) {
+    if (/^(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+-)*[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{4,}$/.test(word) && /^\.\s?[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]\./.test(text.slice(start + word.length))) {
       tokens.push(token(text, start, word.slice(0, -1), false));
       tokens.push(token(text, start + word.length - 1, word.slice(-1), true));
       continue;
@@ -193,13 +193,13 @@ function tokenize(text: string): Token[] {
   // follows, or right after an initial ("И.И").
   for (let i = 1; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
-    if (t.initial || !/^[А-ЯЁ]$/.test(t.text)) continue;
+    if (t.initial || !/^[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]$/.test(t.text)) continue;
     const prev = tokens[i - 1] as Token;
     const next = tokens[i + 1];
     const before = text.slice(prev.end, t.start);
     const attached = prev.initial && before === '';
-    const pair = !prev.initial && prev.cap && prev.text.length >= 2 && /^\)?\s+$/.test(before) && next !== undefined && /^[А-ЯЁ]$/.test(next.text) &&
-      /^[\s.]\s?$/.test(text.slice(t.end, next.start)) && !/^[А-ЯЁ]$/.test(tokens[i + 2]?.text ?? ''); // but not a list "А Б В"
+    const pair = !prev.initial && prev.cap && prev.text.length >= 2 && /^\)?\s+$/.test(before) && next !== undefined && /^[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]$/.test(next.text) &&
+      /^[\s.]\s?$/.test(text.slice(t.end, next.start)) && !/^[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]$/.test(tokens[i + 2]?.text ?? ''); // but not a list "А Б В"
     const second = prev.initial && prev.text.length === 1 && /^\s$/.test(before) && tokens[i - 2] !== undefined && !(tokens[i - 2] as Token).initial &&
       text[prev.end - 1] !== '.';
     if (attached || pair || second) tokens[i] = { ...t, initial: true, cap: true };
@@ -242,7 +242,7 @@ export class NameContext {
   /** One word of a person's name: its stem ("Бадма" → "бадм", so "Бадмы", "Бадмой" too), or the word itself if short. */
   learnWord(word: string): void {
     for (const part of lower(word).split(/[-'’]/)) {
-      if (part.length < 2 || PARTICLE.test(part) || NAME_PARTICLE.test(part) || isOrgWord(part) || !/^[а-я]+$/.test(part)) continue;
+      if (part.length < 2 || PARTICLE.test(part) || NAME_PARTICLE.test(part) || isOrgWord(part) || !/^[а-яёѐ-џґғқңүұһәөҗ]+$/.test(part)) continue;
       if (part.length < 3) this.exact.add(part);
       else this.stems.add(surnameStem(part));
     }
@@ -410,7 +410,7 @@ function abbreviate(tokens: Token[], span: Span): string {
 /** Learns the surnames a text names (for a later `redactNames` of the same page with this context). */
 export function learnNames(raw: string, context: NameContext): void {
   const text = normaliseText(raw);
-  if (!text || !/[А-ЯЁ]/.test(text)) return;
+  if (!text || !/[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]/.test(text)) return;
   const tokens = tokenize(text);
   for (const span of findSpans(text, tokens, context)) {
     if (span.surname !== null) context.addSurname(tokens[span.surname]?.text ?? '');
@@ -424,7 +424,7 @@ export function learnNames(raw: string, context: NameContext): void {
  */
 export function redactNames(raw: string, context: NameContext | null = null): string {
   const text = normaliseText(raw);
-  if (!text || !/[А-ЯЁ]/.test(text)) return text;
+  if (!text || !/[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]/.test(text)) return text;
   const tokens = tokenize(text);
   const spans = findSpans(text, tokens, context);
   if (spans.length === 0) return text;
@@ -521,7 +521,7 @@ function personRun(segment: string): Run | null {
     const afterRole = ROLE.test(before);
     if (!afterRole && (names < 2 || /^(?:г|гор|город|пос|с|д|ул|пр|р|обл|им)$/.test(before))) return null;
     // After a lower-case word the capitalised words are often a place or a body ("по Республике Татарстан").
-    if (!afterRole && /^[а-яё]/.test(words[k - 1]?.[0] ?? '')) return null;
+    if (!afterRole && /^[а-яёѐ-џґғқңүұһәөҗ]/.test(words[k - 1]?.[0] ?? '')) return null;
   }
   const first = run[0];
   const last = run[run.length - 1];

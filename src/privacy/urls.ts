@@ -5,12 +5,18 @@
  * exported in WARC records); what reads show passes through here:
  *  - `file:` URLs keep only the file's extension (`file:….html`);
  *  - in http(s) URLs every query value and path segment that is not plainly an identifier, code or date (ASCII
- *    letters, digits, `_ . : -`) after percent-decoding becomes `…` — court ids, case ids, UIDs and dates stay;
+ *    letters, digits, `_ . : -`, and not two capitalised Latin words joined like `Ivanov_Ivan`) after
+ *    percent-decoding becomes `…`, and so does any value of a party-name key (`G1_PARTS__NAMESS=Ivanov`) — court
+ *    ids, case ids, UIDs and dates stay;
  *  - anything that is not a URL is withheld whole.
  * Pure, no I/O; never throws.
  */
 const PLAIN = /^[A-Za-z0-9_.:-]*$/;
 const WITHHELD = '…';
+/** Query keys whose value is a person whatever it looks like: sudrf's party-name search (`G1_PARTS__NAMESS`, …). */
+const PERSON_KEY = /PARTS|NAMESS|FIO|surname|lastname|firstname/i;
+/** A path segment of two or more capitalised Latin words joined by `_`, `-`, `.` or a space: maybe a name. */
+const LATIN_NAME = /[A-Z][a-z]+[_\-. ]+[A-Z][a-z]+/;
 
 function decoded(value: string): string {
   try {
@@ -22,7 +28,8 @@ function decoded(value: string): string {
 }
 
 function plainPart(raw: string): string {
-  return PLAIN.test(decoded(raw)) ? raw : WITHHELD;
+  const text = decoded(raw);
+  return PLAIN.test(text) && !LATIN_NAME.test(text) ? raw : WITHHELD;
 }
 
 export function publicUrl(url: string | null): string | null {
@@ -48,7 +55,8 @@ export function publicUrl(url: string | null): string | null {
             const eq = pair.indexOf('=');
             const key = eq < 0 ? pair : pair.slice(0, eq);
             const value = eq < 0 ? null : pair.slice(eq + 1);
-            return `${plainPart(key)}${value === null ? '' : `=${plainPart(value)}`}`;
+            const shown = value === null ? '' : `=${PERSON_KEY.test(decoded(key)) ? WITHHELD : plainPart(value)}`;
+            return `${plainPart(key)}${shown}`;
           })
           .join('&')}`;
   return `${origin}${publicPath}${publicQuery}`;

@@ -30,7 +30,7 @@ export function dataDirFix(dir: string): string {
 /**
  * Takes away every right of group and others on `dir` and everything under it (symbolic links are not followed).
  * Returns the entries (relative to `dir`) that others could write to before — except the embedded database's own
- * files under `db/`, which PGlite writes 0666 itself (the `db` folder itself counts).
+ * regular files under `db/`, which PGlite writes 0666 itself (folders there count, and so does `db` itself).
  */
 export function tightenTree(dir: string): string[] {
   const writable: string[] = [];
@@ -40,7 +40,7 @@ export function tightenTree(dir: string): string[] {
     if (st.mode & 0o077) {
       chmodSync(entry, st.mode & 0o700);
       const relative = path.relative(dir, entry);
-      if (st.mode & 0o022 && relative !== '' && !relative.startsWith(`db${path.sep}`)) writable.push(relative);
+      if (st.mode & 0o022 && relative !== '' && !(st.isFile() && relative.startsWith(`db${path.sep}`))) writable.push(relative);
     }
     if (st.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
   };

@@ -32,6 +32,10 @@ describe('publicUrl', () => {
     assert.equal(publicUrl('file:pages/Громов'), 'file:…');
     assert.equal(publicUrl('javascript:alert(1)'), '…');
     assert.equal(publicUrl(null), null);
+    // Latin spellings: a party-name key's value is withheld whatever it looks like; a file named like a person too.
+    assert.equal(publicUrl('https://x.sudrf.ru/m.php?name=sud_delo&G1_PARTS__NAMESS=Gromov&case_id=7'), 'https://x.sudrf.ru/m.php?name=sud_delo&G1_PARTS__NAMESS=…&case_id=7');
+    assert.equal(publicUrl('https://x.sudrf.ru/files/Gromov_Gleb_Gennadievich.pdf'), 'https://x.sudrf.ru/files/…');
+    assert.equal(publicUrl('https://x.sudrf.ru/modules.php?name=sud_delo&name_op=doc&number=12345&delo_id=1540006'), 'https://x.sudrf.ru/modules.php?name=sud_delo&name_op=doc&number=12345&delo_id=1540006');
   });
 });
 

@@ -168,7 +168,7 @@ function searchText(record: CaseRecord, columns: CaseColumns): string {
 }
 
 /** The version of the redaction stage; bump it when the name model changes, and stored cases are redone at start. */
-export const REDACTION_VERSION = 2;
+export const REDACTION_VERSION = 3;
 
 /**
  * The write gate: every free text of a record passes the redaction stage before anything of it is written or
