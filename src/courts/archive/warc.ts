@@ -1,9 +1,10 @@
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import { z } from 'zod';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { isGzipFile } from '../../shared/gzip.ts';
 import type { CaptureRow, CaptureSource } from './store.ts';
 
 /** What otkaz writes into each capture's WARC metadata record, so that a round trip loses nothing. */
@@ -248,16 +249,6 @@ class ByteReader {
   }
 }
 
-function isGzipFile(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const magic = Buffer.alloc(2);
-    return readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** A reader of the (decompressed) WARC from byte `start`. */
 async function openAt(file: string, gzip: boolean, start: number): Promise<ByteReader> {
   if (!gzip) return new ByteReader(createReadStream(file, { start }), start);
@@ -363,7 +354,7 @@ export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
   });
   let gzip: boolean;
   try {
-    gzip = isGzipFile(file);
+    gzip = await isGzipFile(file);
   } catch (cause) {
     yield { offset: 0, response: null, error: new OtkazError(ErrorCode.InputNotFound, `cannot open the file: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { where: file, cause }) };
     return;

@@ -5,11 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { CsvError, parse, type Options } from 'csv-parse';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { isGzipFile } from '../../shared/gzip.ts';
 import { LIMITS, limitError } from '../../shared/limits.ts';
 
 export interface Located {
@@ -35,7 +36,7 @@ export function importError(code: ErrorCode, message: string, at: Located, cause
  * of inflation, never decompressed whole.
  */
 async function* contentBytes(file: string, name: string, maxBytes: number): AsyncGenerator<Buffer> {
-  const gz = await isGzip(file);
+  const gz = await isGzipFile(file);
   const raw = createReadStream(file);
   const stream = gz ? raw.pipe(createGunzip({ chunkSize: 64 * 1024 })) : raw;
   let bytes = 0;
@@ -69,17 +70,6 @@ export async function hashFile(file: string, options: { name?: string; maxBytes?
     throw importError(ErrorCode.StatsParse, `the gzip stream is truncated or corrupt (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: name }, error);
   }
   return { sha256: hash.digest('hex'), bytes };
-}
-
-async function isGzip(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
