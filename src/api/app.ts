@@ -12,16 +12,13 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config/config.ts';
-import type { CourtDirectory } from '../courts/directory/types.ts';
-import type { Database } from '../db/database.ts';
-import type { LoadedKnowledgeBase } from '../guidance/load.ts';
 import { OtkazError } from '../shared/errors.ts';
 import { Budget, LIMITS } from '../shared/limits.ts';
 import { type Actor, authenticate, bearer, cachePartition } from '../ops/actor.ts';
 import { ACCESS_LEVELS, type Access, allowsLevel, isPrivate, type Rule } from '../ops/policy.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
-import { errorFields, type LogDestination, logController, loggerOptions, routeOf } from './log.ts';
+import { type AppContext, BODY_LIMIT, type RouteContext } from './context.ts';
+import { errorFields, logController, loggerOptions, routeOf } from './log.ts';
 import { answerClientError, ApiCode, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
@@ -54,34 +51,7 @@ declare module 'fastify' {
   }
 }
 
-/** What the background work of the server's start is doing; /healthz reports it. */
-export interface StartupState {
-  statistics: 'loading' | 'ready' | 'failed';
-}
-
-export interface AppContext {
-  config: Config;
-  db: Database;
-  directory: CourtDirectory;
-  kb: LoadedKnowledgeBase;
-  /** Default: a new one. */
-  cache?: ResponseCache;
-  /** Background work of the server's start, reported by /healthz (absent: nothing running). */
-  startup?: StartupState;
-  /**
-   * Where the log goes, at the configured level (the server: standard output). Absent: only failures are
-   * logged, to standard error — a library default that keeps tests and embedders quiet.
-   */
-  logStream?: LogDestination;
-}
-
-/** What the routes get: the context with its response cache. */
-export type RouteContext = AppContext & { cache: ResponseCache };
-
-
-export const BODY_LIMIT = 1024 * 1024;
-/** Imports may upload a statistics file. */
-export const UPLOAD_LIMIT = 64 * 1024 * 1024;
+export { type AppContext, BODY_LIMIT, type RouteContext, type StartupState, UPLOAD_LIMIT } from './context.ts';
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 // Fastify types these factories after its ajv compilers; at run time any schema compiler is accepted.

@@ -9,7 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Operation, OperationContext } from '../ops/operation.ts';
 import { personKey as readPersonKey } from '../shared/person-key.ts';
-import type { RouteContext } from './app.ts';
+import type { RouteContext } from './context.ts';
 import { bomParam, sendCsv } from './csv.ts';
 import type { ZodApp } from './types.ts';
 

@@ -3,7 +3,7 @@
  * library function with one zod input schema next to it, a typed result with its schema, and the policy rule that
  * decides who may do it. The API route (src/api/bind.ts) and the CLI command (src/cli/bind.ts) are thin adapters
  * over it: both validate with the same schema, so a bad flag and a bad query parameter get the same message; SQL
- * lives in library modules only. Every operation is listed in src/ops/registry.ts; a test checks each surface it
+ * lives in library modules only. Every operation is listed in src/operations/registry.ts; a test checks each surface it
  * is offered on has its adapter.
  */
 import type { z } from 'zod';

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { routeOperations, routeTable } from '../../src/api/app.ts';
 import { boundCommands } from '../../src/cli/bind.ts';
 import { buildProgram } from '../../src/cli/main.ts';
-import { OPERATIONS } from '../../src/ops/registry.ts';
+import { OPERATIONS } from '../../src/operations/registry.ts';
 import { testApi, type TestApi } from '../helpers/api.ts';
 import { ENGINES } from '../helpers/engines.ts';
 
@@ -31,7 +31,7 @@ describe('operation coverage', () => {
       if (op.surfaces.cli === true) assert.ok(boundCommands.has(op.name), `${op.name}: offered on the CLI but no command is bound to it`);
       else assert.ok(op.surfaces.cli.length > 10 && !boundCommands.has(op.name), `${op.name}: CLI-less operation needs a reason and no command`);
     }
-    for (const name of [...routed, ...boundCommands.keys()]) assert.ok(OPERATIONS.some((op) => op.name === name), `${name} is bound but not in src/ops/registry.ts`);
+    for (const name of [...routed, ...boundCommands.keys()]) assert.ok(OPERATIONS.some((op) => op.name === name), `${name} is bound but not in src/operations/registry.ts`);
   });
 
   it('a route bound to an operation is guarded by that operation\'s policy', () => {

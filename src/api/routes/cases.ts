@@ -14,7 +14,7 @@ import { publicUrl } from '../../privacy/urls.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { listCasesOperation } from '../../operations/cases/list.ts';
 import { showCaseOperation } from '../../operations/cases/show.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../context.ts';
 import { bindRoute } from '../bind.ts';
 import { type CaptureMeta, redactedCapture, redactedCaptureHtml } from '../redacted.ts';
 import type { ZodApp } from '../types.ts';

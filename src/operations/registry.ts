@@ -4,8 +4,8 @@
  * policy of each route. Adding an operation: define it next to its library code (src/operations/<resource>/),
  * name its rule in src/policies/, list it here, bind it in src/api/routes/ and/or src/cli/commands/.
  */
-import { listCasesOperation } from '../operations/cases/list.ts';
-import { showCaseOperation } from '../operations/cases/show.ts';
-import type { AnyOperation } from './operation.ts';
+import { listCasesOperation } from './cases/list.ts';
+import { showCaseOperation } from './cases/show.ts';
+import type { AnyOperation } from '../ops/operation.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [listCasesOperation, showCaseOperation];
