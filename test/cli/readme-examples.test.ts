@@ -11,11 +11,11 @@ import { cli, useTempDataDir } from '../helpers/cli.ts';
 /** The README's `./otkaz …` lines, without their comments; the words split as a POSIX shell would (quotes only). */
 function examples(): string[][] {
   const readme = readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
-  const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n'));
+  const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? '').split('\n'));
   return lines
     .filter((line) => line.startsWith('./otkaz '))
     .map((line) => line.replace(/\s+#.*$/, '').trim())
-    .map((line) => [...line.slice('./otkaz '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!));
+    .map((line) => [...line.slice('./otkaz '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? ''));
 }
 
 /** Examples that cannot run here as written, and why. */
@@ -23,7 +23,7 @@ function reasonToSkip(args: string[]): string | null {
   const line = args.join(' ');
   if (/\[|\||…|page\.html|pages\/|file\.tsv|Фамилия/.test(line)) return 'a placeholder for the reader\'s own file or choice';
   if (args[0] === 'demo' && args.length === 1) return 'runs a server until stopped';
-  if (['simulate-courts', 'worker'].includes(args[0]!) || (args[0] === 'crawl' && args.includes('--base-url'))) return 'runs against a server until done';
+  if (['simulate-courts', 'worker'].includes(args[0] ?? '') || (args[0] === 'crawl' && args.includes('--base-url'))) return 'runs against a server until done';
   if (args[0] === 'stats' && args[1] === 'fetch') return 'needs the network';
   if (args[0] === 'courts' && args[1] === 'build') return 'rewrites the shipped directory (tested in test/cli with --out)';
   return null;

@@ -12,7 +12,9 @@ import { ENGINES } from '../helpers/engines.ts';
 describe('operation coverage', () => {
   let api: TestApi;
   before(async () => {
-    api = await testApi(ENGINES[0]!);
+    const pglite = ENGINES.find((e) => e.name === 'pglite');
+    assert.ok(pglite);
+    api = await testApi(pglite);
     buildProgram();
   });
   after(() => api.close());

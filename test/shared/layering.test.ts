@@ -71,7 +71,7 @@ function unitOf(file: string): string {
     const sub = `${parts[0]}/${parts[1]}`;
     if (LAYERS.some((layer) => layer.includes(sub))) return sub;
   }
-  return parts[0]!;
+  return parts[0] ?? '';
 }
 
 function layerOf(unit: string): number {
