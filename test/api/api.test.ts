@@ -127,6 +127,12 @@ for (const engine of ENGINES) {
       assert.match((await open.inject({ url: '/api/docs' })).body, /\/api\/v1\/stats\/series/);
     });
 
+    it('/healthz answers its declared schema, and the OpenAPI document describes it', async () => {
+      const doc = (await open.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, { schema?: { required?: string[] } }> }> } }> };
+      assert.deepEqual(doc.paths['/healthz']?.get?.responses?.['200']?.content?.['application/json']?.schema?.required?.sort(), ['engine', 'ok', 'statistics']);
+      assert.deepEqual((await open.inject({ url: '/healthz' })).json(), { ok: true, engine: db.engine, statistics: 'ready' });
+    });
+
     it('cases: filter, sort, CSV; a case with persons (initials), history, penalties; its capture and WARC', async () => {
       const all = await open.inject({ url: '/api/v1/cases' });
       assert.equal(all.json().total, 1, all.body);

@@ -11,8 +11,15 @@ interface OpenApiOperation {
   security?: unknown[];
 }
 
+/** What /healthz answers (the web app waits on `statistics` after a first start). */
+export const HealthSchema = z.object({
+  ok: z.literal(true),
+  engine: z.enum(['pglite', 'postgres']),
+  statistics: z.enum(['loading', 'ready', 'failed']).describe('the bundled statistics: loading in the background after a first start, ready, or failed to load'),
+});
+
 export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true, engine: ctx.db.engine, statistics: ctx.startup?.statistics ?? 'ready' }));
+  app.get('/healthz', { config: { access: 'public' }, schema: { summary: 'Health: the storage engine, and whether the bundled statistics are still loading after a first start', response: { 200: HealthSchema } } }, async () => ({ ok: true as const, engine: ctx.db.engine, statistics: ctx.startup?.statistics ?? 'ready' }));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -2,14 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../api.ts';
-
-interface Captcha {
-  id: number;
-  host: string;
-  court_vnkod: string | null;
-  png: string | null;
-  created_at: string;
-}
+import type { Captcha } from '../types.ts';
 
 const KEY = 'otkaz.operatorToken';
 

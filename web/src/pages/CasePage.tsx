@@ -1,19 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
+import type { CaseDetail } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
-
-interface CaseDetail {
-  case: { id: number; court_vnkod: string; court_name: string | null; case_number: string | null; judge: string | null; receipt_date: string | null; decision_date: string | null; outcome: string | null; result_text: string | null; synthetic: boolean };
-  persons: Array<{ position: number; initials: string | null; hidden: boolean; outcome: string | null }>;
-  articles: Array<{ article: string; part: string | null; point: string | null }>;
-  events: Array<{ position: number; name: string | null; event_date: string | null; result: string | null }>;
-  history: Array<{ kind: string; recorded_at: string; capture_id: number; url: string; retrieved_at: string | null; sha256: string }>;
-  linkedInstances: Array<{ id: number; court_vnkod: string; case_number: string | null; proceeding: string | null }>;
-  penalties: Array<{ article: string; part: string | null; offence: { title: { en: string; ru: string }; penalty: { summary: { en: string; ru: string } }; facts: string[] } | null }>;
-  /** Whether this caller may fetch the evidence (raw captures, WARC): a browser sends no token, so only when the deployment opens it. */
-  access?: { evidence: boolean };
-}
 
 export function CasePage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
@@ -22,7 +11,7 @@ export function CasePage({ id }: { id: number }) {
   if (loading) return <p>{t('common.loading')}</p>;
   if (error || !data) return <p role="alert">{t('common.error', { message: error ?? '' })}</p>;
   const c = data.case;
-  const evidence = data.access?.evidence === true;
+  const evidence = data.access.evidence;
   return (
     <>
       <h1>{t('case.title', { number: c.case_number ?? `#${c.id}` })} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}</h1>

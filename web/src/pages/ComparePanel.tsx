@@ -3,23 +3,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api.ts';
 import { formatNumber } from '../i18n.ts';
+import type { CompareCandidate } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
-
-interface Candidate {
-  label: string;
-  period: string;
-  value: number | null;
-  unit: string;
-  complete: boolean;
-  definition: string;
-  releases: Array<{ release: string; vintage: string }>;
-}
 
 export function ComparePanel({ indicator, origin, destination }: { indicator: string; origin: string; destination: string }) {
   const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState('2022');
   const [asked, setAsked] = useState<string | null>(null);
-  const { data, error, loading } = useFetch<Candidate[]>(asked);
+  const { data, error, loading } = useFetch<CompareCandidate[]>(asked);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAsked(`/api/v1/stats/compare${query({ indicator, origin, dest: destination, period })}`);

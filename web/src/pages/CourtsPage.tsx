@@ -1,16 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { Court } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 import { CaptchaQueue } from './CaptchaQueue.tsx';
-
-interface Court {
-  vnkod: string | null;
-  name: string;
-  type: string;
-  host: string | null;
-  district: string | null;
-  captcha: boolean | null;
-  crawl: { done: number; pending: number; blocked_reason: string | null; captcha_needed: boolean } | null;
-}
 
 export function CourtsPage() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { query } from '../api.ts';
 import { formatDate, formatNumber, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
-import type { CaseRow } from '../types.ts';
+import type { CaseList } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 
 interface Filters {
@@ -21,7 +21,7 @@ export function Prosecutions() {
   const [filters, setFilters] = useState<Filters>({ article: '', court: '', from: '', to: '', q: '', sort: '-receipt_date', page: 1 });
   const [draft, setDraft] = useState(filters);
   const params = query({ article: filters.article, court: filters.court, from: filters.from, to: filters.to, q: filters.q, sort: filters.sort, page: filters.page, pageSize: 50 });
-  const result = useFetch<{ total: number; page: number; pageSize: number; rows: CaseRow[] }>(`/api/v1/cases${params}`);
+  const result = useFetch<CaseList>(`/api/v1/cases${params}`);
   const pages = result.data ? Math.max(1, Math.ceil(result.data.total / result.data.pageSize)) : 1;
   const submit = (event: FormEvent) => {
     event.preventDefault();
