@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/database.ts';
-import type { Layout } from '../courts/parse/types.ts';
+import type { Layout } from '../courts/layouts.ts';
 import { monthWindows } from './plan.ts';
 import { type DateAxis, listUrl } from './urls.ts';
 
