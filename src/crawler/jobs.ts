@@ -34,7 +34,7 @@ export interface PlanCourt {
 
 export interface PlanRequest {
   courts: PlanCourt[];
-  articles: string[];
+  articles: readonly string[];
   from: string;
   to: string;
   axis?: DateAxis;

@@ -1,4 +1,5 @@
 import type { Layout } from '../layouts.ts';
+import { SYNTHETIC_MARKER } from '../marker.ts';
 import type { SyntheticCase } from './generate.ts';
 
 /**
@@ -6,7 +7,7 @@ import type { SyntheticCase } from './generate.ts';
  * (tabs, tables, labels, links, the mobile duplicates of the new layout). Each page carries the marker
  * `<meta name="otkaz-synthetic" content="true">` and a visible banner, so it can never pass as real.
  */
-export const SYNTHETIC_MARKER = '<meta name="otkaz-synthetic" content="true">';
+export { SYNTHETIC_MARKER };
 const BANNER = '<div class="otkaz-synthetic" style="background:#fd0;padding:4px">СИНТЕТИЧЕСКИЕ ДАННЫЕ (SYNTHETIC DATA): вымышленное дело для демонстрации и тестов</div>';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
