@@ -53,6 +53,8 @@ export interface LayoutProfile {
     table: { kind: 'thead' | 'numberRow'; selector: string };
     /** The "found N, rows a to b" counter: an element's text, or a pattern over the raw HTML. */
     counter: { kind: 'selector'; selector: string } | { kind: 'pattern'; pattern: RegExp };
+    /** The pager's current page: an element holding only the number, whose parent's text matches `context` (when set). */
+    currentPage: { selector: string; context: RegExp | null };
   };
   card: {
     caseNumber: string;
@@ -91,6 +93,8 @@ export const LAYOUT_PROFILES: Record<Layout, LayoutProfile> = {
     list: {
       table: { kind: 'numberRow', selector: 'table#tablcont' },
       counter: { kind: 'pattern', pattern: /Всего\s+по\s+запросу\s+найдено[^<]*(?:<[^>]+>[^<]*){0,6}/i },
+      // The bold number after "Страницы :".
+      currentPage: { selector: 'b, li.active span, span.current', context: /Страниц/i },
     },
     card: {
       caseNumber: 'div.casenumber',
@@ -122,6 +126,8 @@ export const LAYOUT_PROFILES: Record<Layout, LayoutProfile> = {
     list: {
       table: { kind: 'thead', selector: '#resultTable table' },
       counter: { kind: 'selector', selector: 'div.lawcase-count' },
+      // The active item of the pager (the counter's bold numbers are not pages).
+      currentPage: { selector: 'ul.pagination li.active span, span.current', context: null },
     },
     card: {
       caseNumber: 'div.case-num',

@@ -74,7 +74,7 @@ function counter(value: string): { total: number | null; from: number | null; to
   };
 }
 
-function pagination(doc: Document, pageUrl: string | null): { current: number | null; count: number | null; urls: { page: number; url: string }[] } {
+function pagination(doc: Document, layout: Layout, pageUrl: string | null): { current: number | null; count: number | null; urls: { page: number; url: string }[] } {
   const byPage = new Map<number, string>();
   let last: number | null = null;
   for (const a of $$('a[href]', doc)) {
@@ -88,10 +88,11 @@ function pagination(doc: Document, pageUrl: string | null): { current: number | 
   }
   // The current page is the bold number in the classic pager, or the active item in the new one.
   let current: number | null = null;
-  for (const b of $$('b, li.active span, span.current', doc)) {
+  const marker = LAYOUT_PROFILES[layout].list.currentPage;
+  for (const b of $$(marker.selector, doc)) {
     const value = textLine(b);
     const parent = b.parent && 'name' in b.parent ? textLine(b.parent as Element) : '';
-    if (/^\d+$/.test(value) && /Страниц/i.test(parent)) {
+    if (/^\d+$/.test(value) && (marker.context === null || marker.context.test(parent))) {
       current = Number(value);
       break;
     }
@@ -131,7 +132,7 @@ export function parseCaseList(html: string, doc: Document, layout: Layout, pageU
       : ($$(shape.table.selector, doc).find((t) => tableRows(t).some((row) => rowCells(row).some((cell) => columnKey(textLine(cell)) === 'number'))) ?? null);
   const counterText = shape.counter.kind === 'selector' ? textLine($(shape.counter.selector, doc)) : (shape.counter.pattern.exec(html)?.[0] ?? '').replace(/<[^>]+>/g, ' ');
   const { total, from, to } = counter(counterText.replace(/\s+/g, ' '));
-  const pages = pagination(doc, pageUrl);
+  const pages = pagination(doc, layout, pageUrl);
   const rows: CaseListRow[] = [];
   let header: string[] = [];
   if (table) {
