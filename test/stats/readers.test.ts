@@ -48,7 +48,8 @@ describe('UNHCR R-package CSV (real, origin RUS)', () => {
     assert.equal(parsed.dataset, 'asylum-applications');
     assert.equal(observations.length, 1847);
     // First row: 2006, coa "AUL" / coa_iso "AUS" = Australia (UNHCR's AUS would be Austria), appeal, cases, 11.
-    const first = observations[0]!;
+    const first = observations[0];
+    assert.ok(first, 'a first observation');
     assert.deepEqual([first.period, first.destination, first.measure, first.level, first.unit, first.value, first.line], ['2006', 'AUS', 'appeal', 'AR', 'cases', 11, 2]);
     const at = (dest: string, year: string, measure: string, level: string) => sum(observations, (o) => o.destination === dest && o.period === year && o.measure === measure && o.level === level);
     assert.equal(at('DEU', '2021', 'new', 'FI'), 1438);
@@ -91,10 +92,10 @@ describe('UNHCR Refugee Data Finder downloads', () => {
     const { parsed, footnotes } = await read(path.join(ASSETS, 'asylum-applications_footnotes.csv.gz'));
     assert.equal(parsed.format, 'unhcr-rdf-footnotes');
     assert.equal(footnotes.length, 108);
-    assert.equal(footnotes[0]!.years, '2022');
-    assert.equal(footnotes[0]!.populationType, 'OIP');
-    assert.ok(footnotes[0]!.text.startsWith('Other people in need of international protection refers to'));
-    assert.equal(footnotes[1]!.destination, 'COL');
+    assert.equal(footnotes[0]?.years, '2022');
+    assert.equal(footnotes[0]?.populationType, 'OIP');
+    assert.ok(footnotes[0]?.text.startsWith('Other people in need of international protection refers to'));
+    assert.equal(footnotes[1]?.destination, 'COL');
     assert.ok(footnotes.some((f) => f.years === '2022 - 2023'));
   });
 
@@ -222,7 +223,7 @@ describe('US CBP encounters', () => {
       ['RUS', '2024-12', 500, null],
       ['CHN', '2024-10', 7, null],
     ]);
-    assert.equal(observations[0]!.detail, 'component=Office of Field Operations;region=Other;aor=San Francisco Field Office;aor_code=SFO;demographic=Single Adults;title=Title 8;type=Inadmissibles');
+    assert.equal(observations[0]?.detail, 'component=Office of Field Operations;region=Other;aor=San Francisco Field Office;aor_code=SFO;demographic=Single Adults;title=Title 8;type=Inadmissibles');
   });
 });
 
