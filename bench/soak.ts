@@ -108,7 +108,10 @@ function zipfSample(items: string[], count: number): string[] {
   }
   const cumulative: number[] = [];
   let sum = 0;
-  for (let k = 1; k <= order.length; k += 1) cumulative.push((sum += 1 / k));
+  for (let k = 1; k <= order.length; k += 1) {
+    sum += 1 / k;
+    cumulative.push(sum);
+  }
   const out: string[] = [];
   for (let n = 0; n < count; n += 1) {
     const x = random() * sum;

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   console.log(`  ${rows} observations (cells incl. ':' missing values), pre-parsed for COPY`);
   const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
   for (const engine of engines) {
-    let stop = () => undefined as void;
+    let stop: () => void = () => {};
     const targets: StorageTarget[] = [];
     if (engine === 'pglite') {
       for (const n of [1, 2, 3, 4]) {

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const dataDir = path.join(WORK, 'data');
   rmSync(dataDir, { recursive: true, force: true });
   let databaseUrl: string | undefined;
-  let stopPg = () => undefined as void;
+  let stopPg: () => void = () => {};
   if (engine === 'postgres') {
     const { startTempPostgres, stopTempPostgres } = await import('../scripts/pg-temp.mjs');
     const pg = await startTempPostgres();

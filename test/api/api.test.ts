@@ -254,7 +254,7 @@ describe('rate limiting', () => {
     const { db, drop } = await engine.create();
     const app = await buildApp({ config: config({ OTKAZ_RATE_LIMIT: '3' }), db, directory, kb });
     try {
-      const codes = [];
+      const codes: number[] = [];
       for (let i = 0; i < 4; i += 1) codes.push((await app.inject({ url: '/healthz' })).statusCode);
       assert.deepEqual(codes, [200, 200, 200, 429]);
       const limited = await app.inject({ url: '/healthz' });

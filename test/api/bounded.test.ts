@@ -143,7 +143,8 @@ for (const engine of ENGINES) {
       const parsed = claimsFileSchema.parse({ claims: claims(3) }).claims;
       const budget = new Budget(1000, () => {
         looked += 1;
-        return (now += 600);
+        now += 600;
+        return now;
       });
       await assert.rejects(checkClaims(db, parsed, budget), (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.TimeBudget && /the claim check/.test(e.message));
       assert.equal(looked, 3, 'constructed, checked before claim 1, refused before claim 2');

@@ -25,7 +25,7 @@ describe('publicUrl', () => {
   it('keeps court ids, codes and dates; withholds every other value, file names and what is not a URL', () => {
     const card = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
     assert.equal(publicUrl(card), card);
-    assert.equal(publicUrl('https://2kas.sudrf.ru/modules.php?name=sud_delo&G1_PARTS__NAMESS=' + CP1251 + '&g1_case__ENTRY_DATE1D=01.01.2024'), 'https://2kas.sudrf.ru/modules.php?name=sud_delo&G1_PARTS__NAMESS=…&g1_case__ENTRY_DATE1D=01.01.2024');
+    assert.equal(publicUrl(`https://2kas.sudrf.ru/modules.php?name=sud_delo&G1_PARTS__NAMESS=${CP1251}&g1_case__ENTRY_DATE1D=01.01.2024`), 'https://2kas.sudrf.ru/modules.php?name=sud_delo&G1_PARTS__NAMESS=…&g1_case__ENTRY_DATE1D=01.01.2024');
     assert.equal(publicUrl(`https://x.sudrf.ru/a?q=${encodeURIComponent(NAME)}`), 'https://x.sudrf.ru/a?q=…');
     assert.equal(publicUrl(`https://x.sudrf.ru/${encodeURIComponent('Громов')}/page`), 'https://x.sudrf.ru/…/page');
     assert.equal(publicUrl(`file:${NAME}.html`), 'file:….html');

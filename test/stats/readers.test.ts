@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import type { Observation } from '../../src/stats/model.ts';
 import { readStatistics } from '../../src/stats/import/detect.ts';
+import type { Footnote } from '../../src/stats/import/parsed.ts';
 import { fileText } from '../../src/stats/import/input.ts';
 import { OtkazError } from '../../src/shared/errors.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
@@ -17,7 +18,7 @@ async function read(file: string, dataset?: string) {
   const parsed = await readStatistics(fileText(file), { file, ...(dataset ? { dataset } : {}) });
   const observations: Observation[] = [];
   for await (const batch of parsed.observations) observations.push(...batch);
-  const footnotes = [];
+  const footnotes: Footnote[] = [];
   if (parsed.footnotes) for await (const f of parsed.footnotes) footnotes.push(f);
   return { parsed, observations, footnotes };
 }
