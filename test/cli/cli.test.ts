@@ -58,7 +58,8 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     const list = await cli('cases', 'list', '--article', '173.1', '--from', '2026-04-01', '--to', '2026-04-30', '--json');
     const listed = JSON.parse(list.out) as { total: number; rows: Array<{ receipt_date: string; articles: string; defendants: string; synthetic: boolean }> };
     assert.equal(listed.total, 1);
-    assert.deepEqual([listed.rows[0]!.receipt_date, listed.rows[0]!.articles, listed.rows[0]!.defendants, listed.rows[0]!.synthetic], ['2026-04-22', '173.1 ч.2', 'Н.А.Р.', false]);
+    const [row] = listed.rows;
+    assert.deepEqual([row?.receipt_date, row?.articles, row?.defendants, row?.synthetic], ['2026-04-22', '173.1 ч.2', 'Н.А.Р.', false]);
     assert.equal(JSON.parse((await cli('cases', 'list', '--to', '2026-04-21', '--json')).out).total, 0);
     assert.equal(JSON.parse((await cli('cases', 'list', '--synthetic', 'only', '--json')).out).total, 0);
     assert.equal(JSON.parse((await cli('cases', 'list', '--text', 'штрафа', '--json')).out).total, 1, 'full text with Russian stemming');

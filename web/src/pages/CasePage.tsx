@@ -3,6 +3,7 @@ import { formatDate, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
 import type { CaseDetail } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
+import { TableWrap } from '../TableWrap.tsx';
 
 export function CasePage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
@@ -41,13 +42,13 @@ export function CasePage({ id }: { id: number }) {
         </>
       )}
       <h2>{t('case.captures')}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
+      <TableWrap>
       <table>
         <thead><tr><th scope="col">{t('case.retrieved')}</th><th scope="col">sha256</th><th scope="col">URL</th><th scope="col">{t('case.copies')}</th></tr></thead>
         <tbody>
           {data.history.map((h) => (
             <tr key={h.capture_id}>
-              <td>{h.retrieved_at ? new Date(h.retrieved_at).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '—'}</td>
+              <td>{h.retrieved_at ? `${new Date(h.retrieved_at).toISOString().replace('T', ' ').slice(0, 19)} UTC` : '—'}</td>
               <td><code>{h.sha256}</code></td>
               <td><code>{h.url}</code></td>
               <td>
@@ -59,7 +60,7 @@ export function CasePage({ id }: { id: number }) {
           ))}
         </tbody>
       </table>
-          </div>
+          </TableWrap>
       {evidence ? <p><a href={`/api/v1/cases/${c.id}/warc`}>{t('case.warc')}</a></p> : <p className="muted">{t('case.warcNeedsAccess')}</p>}
       <p className="muted">{t('case.evidenceNote')}</p>
     </>

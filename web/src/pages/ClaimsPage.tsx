@@ -51,6 +51,7 @@ export function ClaimsPage() {
           <h3>{t('claims.figures')}</h3>
           <ul>
             {result.figures.map((f, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
               <li key={i}>
                 {f.holds === null ? '·' : f.holds ? '✓' : '✗'} {f.label}, {f.period}: {f.changePct !== undefined ? `${f.changePct ?? '—'} %` : formatNumber(f.value, i18n.language)} <span className="muted">{f.caveats.join('; ')} — {f.releases.map((r) => `${r.release} (${r.vintage})`).join('; ')}</span>
               </li>

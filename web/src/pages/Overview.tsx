@@ -14,6 +14,7 @@ export function Overview() {
   const [round, setRound] = useState(0);
   const health = useFetch<Health>('/healthz', round);
   const statisticsLoading = health.data?.statistics === 'loading';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: round is not read: each new round (an answer still "loading") sets the next timer
   useEffect(() => {
     if (!statisticsLoading) return;
     const timer = setTimeout(() => setRound((r) => r + 1), 3000);
