@@ -182,6 +182,25 @@ for (const engine of ENGINES) {
       for (const part of ['persons', 'articles', 'events', 'captures']) assert.equal((await open.inject({ url: `/api/v1/cases/99999/${part}` })).statusCode, 404, part);
     });
 
+    it('courts: validated filters; CSV columns are the JSON field names; the web app\'s fields are in the answer', async () => {
+      const bad = await open.inject({ url: '/api/v1/courts?type=foo' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().detail, /type.*garrison.*okrug_fleet.*appellate.*cassation/);
+      assert.equal((await open.inject({ url: '/api/v1/courts?layout=foo' })).statusCode, 400);
+      const json = (await open.inject({ url: '/api/v1/courts?type=okrug_fleet' })).json() as { counts: { total: number }; courts: Array<Record<string, unknown>> };
+      // The API lists the courts only in the 2020 list too, unless all=false (the CLI's default without --all).
+      assert.equal(json.courts.length, directory.courts.filter((c) => c.type === 'okrug_fleet').length);
+      assert.equal((await open.inject({ url: '/api/v1/courts?type=okrug_fleet&all=false' })).json().courts.length, 9);
+      assert.equal(json.counts.total, directory.counts.total);
+      // The fields web/src/pages/CourtsPage.tsx reads.
+      for (const field of ['vnkod', 'name', 'type', 'host', 'districtName', 'captcha', 'crawl']) assert.ok(field in json.courts[0]!, field);
+      const csv = await open.inject({ url: '/api/v1/courts?type=okrug_fleet&all=false&format=csv' });
+      const [header, ...lines] = csv.body.trim().split('\n');
+      assert.equal(header, 'vnkod,name,type,districtName,regionName,host,legacyHost,layout,captcha,sources');
+      for (const column of header!.split(',')) assert.ok(column in json.courts[0]!, `CSV column ${column} is a JSON field`);
+      assert.equal(lines.length, 9);
+    });
+
     it('statistics: series with provenance and CSV; claim check', async () => {
       const series = (await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat' })).json() as { rows: Array<{ value: number; releases: Array<{ vintage: string }> }> };
       assert.deepEqual(series.rows.map((r) => [r.value, r.releases[0]?.vintage]), [[2850, '2024-01-18']]);

@@ -22,6 +22,7 @@ const CSV_ROUTES: Array<[string, string]> = [
   ['/api/v1/cases?format=csv', 'cases.csv'],
   ['/api/v1/stats/prosecutions?by=year&format=csv', 'prosecutions.csv'],
   ['/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat&format=csv', 'series.csv'],
+  ['/api/v1/courts?format=csv', 'courts.csv'],
 ];
 
 for (const engine of ENGINES) {

@@ -25,12 +25,8 @@ export type CaseRow = CaseList['rows'][number];
 /** GET /api/v1/cases/{id} */
 export type CaseDetail = ApiResponse<'/api/v1/cases/{id}'>;
 
-// TODO(generated): GET /api/v1/stats/prosecutions
-export interface Counts {
-  rows: Array<Record<string, string> & { cases: number; defendants: number }>;
-  totals: { cases: number; defendants: number; syntheticCases: number };
-  method: string;
-}
+/** GET /api/v1/stats/prosecutions */
+export type Counts = ApiResponse<'/api/v1/stats/prosecutions'>;
 
 // TODO(generated): GET /api/v1/stats/series
 export interface ReleaseRef {
@@ -90,16 +86,8 @@ export interface CompareCandidate {
   releases: Array<{ release: string; vintage: string }>;
 }
 
-// TODO(generated): GET /api/v1/courts
-export interface Court {
-  vnkod: string | null;
-  name: string;
-  type: string;
-  host: string | null;
-  district: string | null;
-  captcha: boolean | null;
-  crawl: { done: number; pending: number; blocked_reason: string | null; captcha_needed: boolean } | null;
-}
+/** GET /api/v1/courts */
+export type Court = ApiResponse<'/api/v1/courts'>['courts'][number];
 
 // TODO(generated): GET /api/v1/operations/captchas
 export interface Captcha {

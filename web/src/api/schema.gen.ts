@@ -15,6 +15,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the capture id */
                     id: number;
                 };
                 cookie?: never;
@@ -26,7 +27,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content_type: string | null;
+                            court_vnkod: string | null;
+                            http_status: number | null;
+                            id: number;
+                            ingested_at: string;
+                            layout: string | null;
+                            page_kind: string;
+                            retrieved_at: string | null;
+                            sha256: string;
+                            source: string;
+                            synthetic: boolean;
+                            url: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -54,6 +70,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the capture id */
                     id: number;
                 };
                 cookie?: never;
@@ -88,10 +105,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description html: a page for people */
                     format?: "json" | "html";
                 };
                 header?: never;
                 path: {
+                    /** @description the capture id */
                     id: number;
                 };
                 cookie?: never;
@@ -362,6 +381,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the case id */
                     id: number;
                 };
                 cookie?: never;
@@ -373,7 +393,48 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            articles: {
+                                article: string;
+                                code: string;
+                                defendant_position: number;
+                                part: string | null;
+                                point: string | null;
+                                position: number;
+                            }[];
+                            penalties: {
+                                article: string;
+                                offence: {
+                                    applies_to: string[];
+                                    article: string;
+                                    conditions: string[];
+                                    exemptions: string[];
+                                    facts: string[];
+                                    history: string[];
+                                    id: string;
+                                    introduced?: {
+                                        date: string;
+                                        law: string;
+                                    };
+                                    part: string | null;
+                                    penalty: {
+                                        max_years: number | null;
+                                        min_years: number | null;
+                                        summary: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    };
+                                    title: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                } | null;
+                                part: string | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -398,6 +459,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the case id */
                     id: number;
                 };
                 cookie?: never;
@@ -409,7 +471,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            content_type: string | null;
+                            http_status: number | null;
+                            id: number;
+                            ingested_at: string;
+                            layout: string | null;
+                            page_kind: string;
+                            retrieved_at: string | null;
+                            sha256: string;
+                            source: string;
+                            synthetic: boolean;
+                            url: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -434,6 +510,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the case id */
                     id: number;
                 };
                 cookie?: never;
@@ -445,7 +522,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            basis: string | null;
+                            event_date: string | null;
+                            event_time: string | null;
+                            name: string | null;
+                            note: string | null;
+                            place: string | null;
+                            position: number;
+                            published_date: string | null;
+                            result: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -470,6 +559,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the case id */
                     id: number;
                 };
                 cookie?: never;
@@ -481,7 +571,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            decision_date: string | null;
+                            hidden: boolean;
+                            initials: string | null;
+                            outcome: string | null;
+                            position: number;
+                            result_text: string | null;
+                            sentence: unknown;
+                            sentence_kind: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -509,6 +610,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the case id */
                     id: number;
                 };
                 cookie?: never;
@@ -608,10 +710,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Military courts (directory) with their crawl status */
+        /**
+         * Military courts (directory) with their crawl status
+         * @description CSV with format=csv (the JSON field names as columns)
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description false: leave out the courts listed only in the 2020 list (closed or renamed since) */
+                    all?: "true" | "false";
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description true: only courts whose search needs a captcha; false: the others */
+                    captcha?: "true" | "false";
+                    /** @description the okrug/fleet court's name contains this text */
+                    district?: string;
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description only courts whose pages have this layout */
+                    layout?: "classic" | "new";
+                    /** @description name or host contains this text */
+                    search?: string;
+                    /** @description only courts of this type */
                     type?: "garrison" | "okrug_fleet" | "appellate" | "cassation";
                 };
                 header?: never;
@@ -625,7 +745,68 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description the whole directory, not the filtered list */
+                            counts: {
+                                appellate: number;
+                                cassation: number;
+                                garrison: number;
+                                newLayout: number;
+                                okrug_fleet: number;
+                                onlyInOldList: number;
+                                total: number;
+                                withCaptcha: number;
+                            };
+                            courts: {
+                                captcha: boolean | null;
+                                crawl: {
+                                    backoff_reason: string | null;
+                                    backoff_until: string | null;
+                                    blocked_reason: string | null;
+                                    captcha_needed: boolean;
+                                    court_vnkod: string | null;
+                                    done: number;
+                                    expected_rows: number | null;
+                                    failed: number;
+                                    host: string;
+                                    last_error: string | null;
+                                    last_success_at: string | null;
+                                    pending: number;
+                                    rows_found: number | null;
+                                    running: number;
+                                } | null;
+                                districtBasis: ("vnkod-prefix" | "inferred" | "self" | "federal") | null;
+                                /** @description the okrug/fleet court (vnkod) of its appellate district */
+                                districtCourt: string | null;
+                                districtName: string | null;
+                                /** @description current form 'slug--region.sudrf.ru' */
+                                host: string | null;
+                                layout: ("classic" | "new") | null;
+                                layoutSource: ("dataout-2023" | "tochno-st-2024" | "sm-backend-2020" | "sudrfpractice") | null;
+                                /** @description legacy dotted form 'slug.region.sudrf.ru' */
+                                legacyHost: string | null;
+                                name: string;
+                                /** @description only the 2020 list has it: probably closed or merged since */
+                                onlyInOldList: boolean;
+                                /** @description sudrf.ru region code the court is listed under */
+                                regionCode: string | null;
+                                regionName: string | null;
+                                sources: ("dataout-2023" | "tochno-st-2024" | "sm-backend-2020" | "sudrfpractice")[];
+                                srv: string[];
+                                /** @enum {string} */
+                                type: "garrison" | "okrug_fleet" | "appellate" | "cassation";
+                                typeCode: ("GV" | "OV" | "AV" | "KV") | null;
+                                vnkod: string | null;
+                            }[];
+                            generatedFrom: {
+                                date: string;
+                                file: string;
+                                /** @enum {string} */
+                                source: "dataout-2023" | "tochno-st-2024" | "sm-backend-2020" | "sudrfpractice";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -962,19 +1143,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method */
+        /**
+         * Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method
+         * @description CSV with format=csv
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description criminal-code articles (default 337, 338, 332, 339, 352.1) */
                     articles?: string;
                     /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
                     bom?: "true" | "false";
+                    /** @description comma-separated: year, month, article, part, court, district, outcome, sentence */
                     by?: string;
+                    /** @description which date places a case in a period */
                     date?: "receipt" | "decision";
+                    /** @description csv: the same rows as the CLI's --csv */
                     format?: "json" | "csv";
+                    /** @description first day (YYYY-MM-DD, or a month YYYY-MM: its first day) */
                     from?: string;
+                    /** @description true: add the previous period and the growth in % */
                     growth?: "true" | "false";
+                    /** @description SYNTHETIC demo cases: include, exclude or only */
                     synthetic?: "include" | "exclude" | "only";
+                    /** @description last day (YYYY-MM-DD, or a month YYYY-MM: its last day) */
                     to?: string;
                 };
                 header?: never;
@@ -988,7 +1180,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            method: string;
+                            query: {
+                                articles: string[];
+                                by: ("year" | "month" | "article" | "part" | "court" | "district" | "outcome" | "sentence")[];
+                                /** @enum {string} */
+                                dateBasis: "receipt" | "decision";
+                                from: string | null;
+                                growth: boolean;
+                                /** @enum {string} */
+                                synthetic: "include" | "exclude" | "only";
+                                to: string | null;
+                            };
+                            rows: {
+                                article?: string | null;
+                                cases: number;
+                                court?: string | null;
+                                defendants: number;
+                                district?: string | null;
+                                /** @description with growth=true */
+                                growth_pct?: number | null;
+                                month?: string | null;
+                                outcome?: string | null;
+                                part?: string | null;
+                                /** @description with growth=true */
+                                previous_cases?: number | null;
+                                sentence?: string | null;
+                                synthetic: boolean;
+                                year?: string | null;
+                            }[];
+                            totals: {
+                                cases: number;
+                                defendants: number;
+                                syntheticCases: number;
+                            };
+                        };
+                    };
                 };
             };
         };
