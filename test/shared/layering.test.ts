@@ -59,7 +59,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['shared', 'privacy', 'config'],
   ['db'],
   ['courts/parse', 'courts/layouts', 'stats/codes', 'stats/model', 'asylum/codes', 'asylum/model'],
-  ['courts/directory', 'courts/archive', 'courts/cases', 'courts/ingest', 'courts/counts', 'courts/stats', 'courts/synthetic', 'stats', 'asylum', 'guidance', 'crawler', 'net'],
+  ['courts/directory', 'courts/archive', 'courts/cases', 'courts/ingest', 'courts/ingest-files', 'courts/counts', 'courts/stats', 'courts/synthetic', 'stats', 'asylum', 'guidance', 'crawler', 'net'],
   ['ops', 'policies'],
   ['operations'],
   ['api', 'cli'],
