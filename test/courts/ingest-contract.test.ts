@@ -129,7 +129,7 @@ for (const engine of ENGINES) {
     });
 
     it('a changed card updates the case and appends one history entry', async (t) => {
-      const db = await database(t, 'saved pages');
+      const db = await database(t, 'empty');
       const first = await ingestPage(db, directory, crawled(criminalCard(), '2026-05-01T10:00:00.000Z'), KEY);
       assert.deepEqual(first.cases, { created: 1, updated: 0, unchanged: 0, unidentified: 0 });
       const again = await ingestPage(db, directory, crawled(criminalCard(), '2026-05-02T10:00:00.000Z'), KEY);
@@ -219,7 +219,7 @@ for (const engine of ENGINES) {
     });
 
     it('a failure inside an ingest leaves nothing half-written', async (t) => {
-      const db = await database(t, 'saved pages');
+      const db = await database(t, 'empty');
       const before = await db.query<{ blobs: number; captures: number }>('select (select count(*) from blobs)::int as blobs, (select count(*) from captures)::int as captures');
       const bytes = Buffer.from('<html><body>never stored</body></html>');
       await assert.rejects(ingestPage(db, directory, fileInput('bad', { bytes, source: 'bogus' as 'file' }), KEY));
