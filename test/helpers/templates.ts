@@ -56,11 +56,14 @@ let pgliteTarball: Promise<Blob> | null = null;
 /** The data folder of a migrated, empty embedded database, as a tarball. */
 export function pgliteTemplate(): Promise<Blob> {
   pgliteTarball ??= (async () => {
-    const file = path.join(templateFolder(), `pglite-${PGLITE_VERSION}-${MIGRATION_SET}.tar`);
+    const file = path.join(templateFolder(), `pglite-${PGLITE_VERSION}-${MIGRATION_SET}-checkpointed.tar`);
     if (existsSync(file)) return new Blob([readFileSync(file)]);
     const db = await openPglite(null, await pgliteEngine());
     try {
       await migrate(db);
+      // Everything on disk before the copy: a tarball taken without a checkpoint starts databases that differ
+      // (test/crawler/bad-pages.test.ts saw a job claimed twice).
+      await db.exec('checkpoint');
       const tarball = await dumpPglite(db);
       const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
       writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
