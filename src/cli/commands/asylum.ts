@@ -7,13 +7,13 @@ import type { Command } from 'commander';
 import { checkClaims } from '../../stats/claims/check.ts';
 import { loadClaims } from '../../stats/claims/load.ts';
 import { countryName, parseArea } from '../../stats/codes/countries.ts';
-import { fetchStatistics, FETCH_SOURCES, type FetchSource } from '../../stats/fetch/fetch.ts';
 import { importStatistics } from '../../stats/import/load.ts';
 import { type Indicator, INDICATORS, isIndicator, type Source, SOURCES } from '../../stats/model.ts';
 import { candidates, basisOf } from '../../stats/query/compare.ts';
 import { recognitionRates } from '../../stats/query/rates.ts';
 import { listReleases } from '../../stats/query/releases.ts';
 import { type PeriodBasis, series } from '../../stats/query/series.ts';
+import { fetchStatistics } from '../../stats/sources/fetch.ts';
 import { ensureSnapshot } from '../../stats/snapshot.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
@@ -225,14 +225,14 @@ export function registerAsylum(stats: Command, program: Command): void {
   stats
     .command('fetch')
     .description('download from the official endpoints (UNHCR API, Eurostat API, CBP page), cache by content hash, import')
-    .argument('<source>', FETCH_SOURCES.join(' | '))
+    .argument('<source>', SOURCES.join(' | '))
     .option('--origin <code>', 'origin (UNHCR, Eurostat filters)', 'RUS')
     .option('--base-url <url>', 'another endpoint root (a mirror, or a local test server)')
     .option('--json')
     .action(async (source: string, options: { origin: string; baseUrl?: string; json?: boolean }) => {
-      if (!(FETCH_SOURCES as readonly string[]).includes(source)) throw new OtkazError(ErrorCode.Usage, `unknown source "${source}"; use ${FETCH_SOURCES.join(', ')}`, { where: 'source' });
+      if (!(SOURCES as readonly string[]).includes(source)) throw new OtkazError(ErrorCode.Usage, `unknown source "${source}"; use ${SOURCES.join(', ')}`, { where: 'source' });
       await withContext(async ({ db, config }) => {
-        const results = await fetchStatistics(db, { source: source as FetchSource, origin: areas(options.origin, '--origin')[0]!, cacheDir: `${config.dataDir}/downloads`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), contact: config.crawlContact });
+        const results = await fetchStatistics(db, { source: source as Source, origin: areas(options.origin, '--origin')[0]!, cacheDir: `${config.dataDir}/downloads`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), contact: config.crawlContact });
         if (options.json) print(JSON.stringify(results, null, 2));
         else print(renderTable(['url', 'cached', 'status', 'dataset', 'observations', 'sha256'], results.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) }))));
       });

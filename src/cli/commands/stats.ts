@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAsylum } from './asylum.ts';
 import { DIMENSIONS, type Dimension, prosecutionCounts } from '../../courts/stats.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { firstDayOfMonth, lastDayOfMonth } from '../../shared/periods.ts';
 import { isCalendarDate, isYearMonth } from '../../shared/validation.ts';
 import { withContext } from '../context.ts';
 import { formatFrom, print, renderCsv, renderTable } from '../output.ts';
@@ -23,11 +24,7 @@ function isoDate(value: string | undefined, flag: string): string | null {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
   if (!m || !(m[3] ? isCalendarDate(value) : isYearMonth(value))) throw new OtkazError(ErrorCode.Usage, `expected a real month YYYY-MM or day YYYY-MM-DD, got "${value}"`, { where: flag });
   if (m[3]) return value;
-  if (flag === '--to') {
-    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
-    return `${m[1]}-${m[2]}-${String(last).padStart(2, '0')}`;
-  }
-  return `${m[1]}-${m[2]}-01`;
+  return flag === '--to' ? lastDayOfMonth(value) : firstDayOfMonth(value);
 }
 
 export function registerStats(program: Command): void {
