@@ -6,6 +6,10 @@
  */
 import { listCasesOperation } from './cases/list.ts';
 import { showCaseOperation } from './cases/show.ts';
+import { compareOperation } from './stats/compare.ts';
+import { ratesOperation } from './stats/rates.ts';
+import { releasesOperation } from './stats/releases.ts';
+import { seriesOperation } from './stats/series.ts';
 import type { AnyOperation } from '../ops/operation.ts';
 
-export const OPERATIONS: readonly AnyOperation[] = [listCasesOperation, showCaseOperation];
+export const OPERATIONS: readonly AnyOperation[] = [listCasesOperation, showCaseOperation, seriesOperation, compareOperation, ratesOperation, releasesOperation];

@@ -17,8 +17,9 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
     const { code, out } = await cli('stats', 'series', '--indicator', 'applications', '--measure', 'first_time', '--dest', 'DEU,FRA,EU27', '--from', '2022', '--to', '2022', '--csv');
     assert.equal(code, 0);
     const [header, ...lines] = out.trim().split('\n');
-    assert.equal(header, 'source,dataset,destination,period,value,unit,levels,flags,months,complete,release,sha256,synthetic');
-    const value = (source: string, dest: string) => lines.map((l) => l.split(',')).find((f) => f[0] === source && f[2] === dest && f[5] === 'persons')?.[4];
+    // The same columns as the API's format=csv (one set of names for both).
+    assert.equal(header, 'source,dataset,indicator,measure,origin,destination,period,value,unit,levels,flags,months,complete,previous,growthPct,release,sha256,synthetic,definition');
+    const value = (source: string, dest: string) => lines.map((l) => l.split(',')).find((f) => f[0] === source && f[5] === dest && f[8] === 'persons')?.[7];
     assert.equal(value('eurostat', 'DEU'), '2850');
     assert.equal(value('eurostat', 'FRA'), '2600');
     assert.equal(value('eurostat', 'EU27_2020'), '13350');
