@@ -10,6 +10,7 @@ import { compareOperation } from './stats/compare.ts';
 import { ratesOperation } from './stats/rates.ts';
 import { releasesOperation } from './stats/releases.ts';
 import { seriesOperation } from './stats/series.ts';
+import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
 import type { AnyOperation } from '../ops/operation.ts';
 
-export const OPERATIONS: readonly AnyOperation[] = [listCasesOperation, showCaseOperation, seriesOperation, compareOperation, ratesOperation, releasesOperation];
+export const OPERATIONS: readonly AnyOperation[] = [listCasesOperation, showCaseOperation, seriesOperation, compareOperation, ratesOperation, releasesOperation, offencesOperation, factsOperation];

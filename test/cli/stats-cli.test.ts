@@ -73,4 +73,22 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
     assert.equal(usage.code, 2);
     assert.match(usage.err, /unknown country or area "Atlantis"/);
   });
+
+  it('bad flags are coded usage errors naming the flag and the accepted values, before any work', async () => {
+    // --from 2024-13 used to pass by month and answer no rows; --period foo and --indicator foo list the values.
+    for (const [args, pattern] of [
+      [['stats', 'series', '--period', 'month', '--from', '2024-13'], /--from: a period: 2022, FY2023, 2022-Q1 or 2022-03 \(month 01–12\)/],
+      [['stats', 'compare', '--period', '2024-13'], /--period: a period/],
+      [['stats', 'series', '--period', 'weekly'], /--period: .*"year".*"fiscal_year".*"quarter".*"month"/],
+      [['stats', 'series', '--indicator', 'asylum'], /--indicator: one of applications, decisions/],
+      [['stats', 'series', '--source', 'unhcr,frontex'], /--source: unknown source "frontex"; use unhcr, eurostat, cbp/],
+      [['stats', 'rates', '--from', '21'], /--from: a year YYYY/],
+    ] as const) {
+      const result = await cli(...args);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.err}`);
+      assert.match(result.err, /^otkaz: error \[cli\.usage\]/, args.join(' '));
+      assert.match(result.err, pattern, args.join(' '));
+      assert.doesNotMatch(result.err, /\n\s+at /, 'no stack trace');
+    }
+  });
 });
