@@ -27,7 +27,9 @@ export function buildProgram(): Command {
     .name('otkaz')
     .description('otkaz: military-refusal prosecutions from court records, with an evidence archive. Configuration: README.md.')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Options belong to the command they follow (`courts build --json` is the build's --json, not the list's).
+    .enablePositionalOptions();
   registerCourts(program);
   registerParse(program);
   registerIngest(program);

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/database.ts';
-import type { Layout } from '../courts/parse/types.ts';
+import type { Layout } from '../courts/layouts.ts';
 import { monthWindows } from './plan.ts';
 import { type DateAxis, listUrl } from './urls.ts';
 
@@ -34,7 +34,7 @@ export interface PlanCourt {
 
 export interface PlanRequest {
   courts: PlanCourt[];
-  articles: string[];
+  articles: readonly string[];
   from: string;
   to: string;
   axis?: DateAxis;
