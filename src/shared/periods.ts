@@ -146,8 +146,8 @@ export function parsePeriod(value: string): Period | null {
   const text = value.trim();
   let m = /^(\d{4})$/.exec(text);
   if (m) {
-    const year = Number(m[1]);
-    return { basis: 'year', label: m[1]!, year, first: `${m[1]}-01`, last: `${m[1]}-12` };
+    const label = text;
+    return { basis: 'year', label, year: Number(label), first: `${label}-01`, last: `${label}-12` };
   }
   m = /^FY ?(\d{4})$/i.exec(text);
   if (m) {
@@ -168,8 +168,9 @@ export function parsePeriod(value: string): Period | null {
 /** A range of months `YYYY-MM..YYYY-MM` (months 01–12), or null; `months` ≤ 0 when it ends before it starts. */
 export function parseMonthRange(value: string): MonthRange | null {
   const m = /^(\d{4}-\d{2})\.\.(\d{4}-\d{2})$/.exec(value.trim());
-  if (!m || !isMonth(m[1]!) || !isMonth(m[2]!)) return null;
-  return { from: m[1]!, to: m[2]!, months: monthsBetween(m[1]!, m[2]!) };
+  const [from, to] = [m?.[1] ?? '', m?.[2] ?? ''];
+  if (!isMonth(from) || !isMonth(to)) return null;
+  return { from, to, months: monthsBetween(from, to) };
 }
 
 /** The last day (YYYY-MM-DD) of a stored period: a year YYYY, a quarter YYYY-Qn or a month YYYY-MM. */

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import type { Queryable } from '../../src/db/database.ts';
 import { detect } from '../../src/stats/import/detect.ts';
 import { SOURCES } from '../../src/stats/model.ts';
@@ -37,7 +37,14 @@ describe('source adapters', () => {
   });
 
   it('every sample and bundled file is recognised as its source, in a format that source reads', () => {
-    const files = [...readdirSync(SAMPLES).filter((f) => !f.endsWith('.md')).map((f) => path.join(SAMPLES, f)), ...readdirSync(ASSETS).filter((f) => f.endsWith('.gz')).map((f) => path.join(ASSETS, f))];
+    const files = [
+      ...readdirSync(SAMPLES)
+        .filter((f) => !f.endsWith('.md'))
+        .map((f) => path.join(SAMPLES, f)),
+      ...readdirSync(ASSETS)
+        .filter((f) => f.endsWith('.gz'))
+        .map((f) => path.join(ASSETS, f)),
+    ];
     assert.ok(files.length >= 15);
     for (const file of files) {
       const found = detect(head(file), path.basename(file));
@@ -47,11 +54,15 @@ describe('source adapters', () => {
   });
 
   it('a file no source claims is refused with every supported format named', () => {
-    assert.throws(() => detect('hello,world\n1,2\n', 'notes.csv'), (error: Error & { code?: string }) => {
-      assert.equal(error.code, 'stats.format_unknown');
-      for (const adapter of Object.values(SOURCE_ADAPTERS)) for (const format of Object.values(adapter.formats)) assert.ok(error.message.includes(format.label), format.label);
-      return true;
-    });
+    assert.throws(
+      () => detect('hello,world\n1,2\n', 'notes.csv'),
+      (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'stats.format_unknown');
+        for (const adapter of Object.values(SOURCE_ADAPTERS))
+          for (const format of Object.values(adapter.formats)) assert.ok(error.message.includes(format.label), format.label);
+        return true;
+      },
+    );
   });
 
   it('measures and areas as each source reads them', () => {
@@ -71,7 +82,10 @@ describe('series bounds', () => {
   const db = { query: async () => assert.fail('no statement may run') } as unknown as Queryable;
 
   it('a month bound outside 01–12 is a coded error naming the flag (it used to return no rows)', async () => {
-    for (const [flag, bound] of [['--from', { from: '2024-13' }], ['--to', { to: '2024-00' }]] as const) {
+    for (const [flag, bound] of [
+      ['--from', { from: '2024-13' }],
+      ['--to', { to: '2024-00' }],
+    ] as const) {
       await assert.rejects(series(db, { indicator: 'encounters', destinations: ['USA'], period: 'month', ...bound }), (error: Error & { code?: string }) => {
         assert.equal(error.code, 'stats.query');
         assert.match(error.message, new RegExp(`not a month.*\\(${flag}\\)`));

@@ -1,8 +1,8 @@
 /** The guidance knowledge base's offences (penalty ranges) and facts, for the API and the command line alike. */
 import { z } from 'zod';
+import { CONFIDENCE } from '../../guidance/schema.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { guidancePolicy } from '../../policies/guidance.ts';
-import { CONFIDENCE } from '../../guidance/schema.ts';
 import { OffenceViewSchema } from '../cases/schemas.ts';
 
 /** The language of the command line's table (answers in JSON carry both). */
@@ -35,7 +35,16 @@ export const offencesOperation = defineOperation({
   table: {
     fileName: 'offences.csv',
     columns: OFFENCE_COLUMNS,
-    rows: (offences) => offences.map((o) => ({ article: o.article, part: o.part ?? '', title: o.title.en, penalty: o.penalty.summary.en, conditions: o.conditions.join(', '), since: o.introduced ? `${o.introduced.law} ${o.introduced.date}` : '', facts: o.facts.join(', ') })),
+    rows: (offences) =>
+      offences.map((o) => ({
+        article: o.article,
+        part: o.part ?? '',
+        title: o.title.en,
+        penalty: o.penalty.summary.en,
+        conditions: o.conditions.join(', '),
+        since: o.introduced ? `${o.introduced.law} ${o.introduced.date}` : '',
+        facts: o.facts.join(', '),
+      })),
   },
   run: async (ctx) => ctx.kb.offences,
 });

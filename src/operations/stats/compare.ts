@@ -8,7 +8,10 @@ import { area, CandidateSchema, indicator, levels, releaseCell } from './schemas
 
 export const CompareInput = z
   .object({
-    indicator: z.union([indicator, z.literal('recognition_rate')]).default('applications').describe('applications, decisions, encounters, recognition_rate…'),
+    indicator: z
+      .union([indicator, z.literal('recognition_rate')])
+      .default('applications')
+      .describe('applications, decisions, encounters, recognition_rate…'),
     measure: text(40).optional().describe('omitted: every definition'),
     origin: area.default('RUS').describe('citizenship / country of origin'),
     dest: area.default('DEU').describe('destination (one)'),
@@ -30,5 +33,14 @@ export const compareOperation = defineOperation({
     columns: ['label', 'source', 'period', 'value', 'unit', 'complete', 'flags', 'release', 'definition'],
     rows: (found) => found.map((c) => ({ ...c, release: releaseCell(c.releases) })),
   },
-  run: (ctx, q) => candidates(ctx.db, { indicator: q.indicator, ...(q.measure ? { measure: q.measure } : {}), origin: q.origin, destination: q.dest, period: q.period, ...(q.level ? { levels: q.level } : {}), ...(q.asOf ? { asOf: q.asOf } : {}) }),
+  run: (ctx, q) =>
+    candidates(ctx.db, {
+      indicator: q.indicator,
+      ...(q.measure ? { measure: q.measure } : {}),
+      origin: q.origin,
+      destination: q.dest,
+      period: q.period,
+      ...(q.level ? { levels: q.level } : {}),
+      ...(q.asOf ? { asOf: q.asOf } : {}),
+    }),
 });

@@ -28,5 +28,12 @@ export const ratesOperation = defineOperation({
     columns: ['source', 'method', 'destination', 'period', 'unit', 'levels', 'ratePct', 'numerator', 'denominator', 'release'],
     rows: (rows) => rows.map((r) => ({ ...r, release: releaseCell(r.releases) })),
   },
-  run: (ctx, q) => recognitionRates(ctx.db, { origin: q.origin, destinations: q.dest, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}), ...(q.level ? { levels: q.level } : {}) }),
+  run: (ctx, q) =>
+    recognitionRates(ctx.db, {
+      origin: q.origin,
+      destinations: q.dest,
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      ...(q.level ? { levels: q.level } : {}),
+    }),
 });

@@ -5,7 +5,19 @@ import { statisticsPolicy } from '../../policies/statistics.ts';
 import { listReleases } from '../../stats/query/releases.ts';
 import { ReleaseRowSchema } from './schemas.ts';
 
-export const RELEASE_COLUMNS = ['id', 'source', 'dataset', 'format', 'release', 'vintage', 'observations', 'superseded_by', 'synthetic', 'file', 'sha256'] as const;
+export const RELEASE_COLUMNS = [
+  'id',
+  'source',
+  'dataset',
+  'format',
+  'release',
+  'vintage',
+  'observations',
+  'superseded_by',
+  'synthetic',
+  'file',
+  'sha256',
+] as const;
 
 export const releasesOperation = defineOperation({
   name: 'statistics.releases',

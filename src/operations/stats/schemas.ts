@@ -67,7 +67,13 @@ export const ReleaseRefSchema = z.object({
   synthetic: z.boolean(),
 });
 
-export const SeriesStatementSchema = z.object({ id: z.number().int(), source: SourceSchema, destination: z.string(), sql: z.string(), params: z.array(z.unknown()) });
+export const SeriesStatementSchema = z.object({
+  id: z.number().int(),
+  source: SourceSchema,
+  destination: z.string(),
+  sql: z.string(),
+  params: z.array(z.unknown()),
+});
 
 const basisOut = z.enum(['year', 'fiscal_year', 'quarter', 'month']);
 

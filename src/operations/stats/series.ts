@@ -24,7 +24,27 @@ export const SeriesInput = z
   })
   .strict();
 
-export const SERIES_COLUMNS = ['source', 'dataset', 'indicator', 'measure', 'origin', 'destination', 'period', 'value', 'unit', 'levels', 'flags', 'months', 'complete', 'previous', 'growthPct', 'release', 'sha256', 'synthetic', 'definition'] as const;
+export const SERIES_COLUMNS = [
+  'source',
+  'dataset',
+  'indicator',
+  'measure',
+  'origin',
+  'destination',
+  'period',
+  'value',
+  'unit',
+  'levels',
+  'flags',
+  'months',
+  'complete',
+  'previous',
+  'growthPct',
+  'release',
+  'sha256',
+  'synthetic',
+  'definition',
+] as const;
 
 export const seriesOperation = defineOperation({
   name: 'statistics.series',
@@ -36,7 +56,13 @@ export const seriesOperation = defineOperation({
   table: {
     fileName: 'series.csv',
     columns: SERIES_COLUMNS,
-    rows: (result) => result.rows.map((r) => ({ ...r, release: releaseCell(r.releases), sha256: r.releases.map((x) => x.sha256).join(' '), synthetic: r.releases.some((x) => x.synthetic) })),
+    rows: (result) =>
+      result.rows.map((r) => ({
+        ...r,
+        release: releaseCell(r.releases),
+        sha256: r.releases.map((x) => x.sha256).join(' '),
+        synthetic: r.releases.some((x) => x.synthetic),
+      })),
   },
   run: (ctx, q) =>
     series(ctx.db, {

@@ -8,13 +8,13 @@ export function preambleOf(head: string): { lines: number; meta: Record<string, 
   const lines = head.split(/\r?\n/);
   const meta: Record<string, string> = {};
   for (let i = 0; i < Math.min(lines.length, 60); i += 1) {
-    const line = lines[i]!;
+    const line = lines[i] ?? '';
     if (/^"?(Year|year|Footnote)"?,/.test(line)) {
       const extracted = meta['Date extracted'] ? isoFromUnhcrDate(meta['Date extracted']) : null;
       return { lines: i, meta, extracted };
     }
     const m = /^"?([^",]+?):?"?,"?([^"]*)"?/.exec(line);
-    if (m && m[1]) meta[m[1].replace(/:$/, '').trim()] = (m[2] ?? '').trim();
+    if (m?.[1]) meta[m[1].replace(/:$/, '').trim()] = (m[2] ?? '').trim();
   }
   return { lines: 0, meta: {}, extracted: null };
 }

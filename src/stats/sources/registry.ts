@@ -2,7 +2,7 @@
  * Every statistics source, by id. Adding a source: its id in SOURCES (../model.ts), one adapter file beside this
  * one (./adapter.ts says what it holds), and its line here — the compiler names whatever is missing.
  */
-import { type Source, SOURCES } from '../model.ts';
+import { SOURCES, type Source } from '../model.ts';
 import type { SourceAdapter } from './adapter.ts';
 import { cbp } from './cbp.ts';
 import { eurostat } from './eurostat.ts';

@@ -2,8 +2,9 @@
  * UNHCR Refugee Data Finder / Refugee Statistics API: R-package and Refugee Data Finder CSV, API JSON; annual,
  * by procedure stage, in persons or cases. Readers: ../import/unhcr.ts.
  */
-import { INDICATORS } from '../model.ts';
+
 import { preambleOf } from '../import/unhcr-preamble.ts';
+import { INDICATORS } from '../model.ts';
 import type { SourceAdapter } from './adapter.ts';
 
 const readers = () => import('../import/unhcr.ts');
@@ -15,7 +16,11 @@ export const unhcr: SourceAdapter<'unhcr-csv' | 'unhcr-json'> = {
   name: 'UNHCR',
   licence: 'CC BY 4.0',
   formats: {
-    'unhcr-csv': { label: 'UNHCR R-package CSV, Refugee Data Finder CSV', input: 'text', read: async (text, hints, head) => (await readers()).readUnhcrCsv(text, hints.file, head) },
+    'unhcr-csv': {
+      label: 'UNHCR R-package CSV, Refugee Data Finder CSV',
+      input: 'text',
+      read: async (text, hints, head) => (await readers()).readUnhcrCsv(text, hints.file, head),
+    },
     'unhcr-json': { label: 'UNHCR API JSON', input: 'json', read: async (json, hints) => (await readers()).readUnhcrJson(json, hints.file) },
   },
   // Any JSON that no other source claims is read as API JSON, and a CSV with a year and ISO columns or a Refugee
@@ -31,8 +36,13 @@ export const unhcr: SourceAdapter<'unhcr-csv' | 'unhcr-json'> = {
     if (indicator === 'encounters') return null;
     if (indicator === 'applications') {
       if (measure === 'all') return { measures: null, note: 'UNHCR: sum of every application type and procedure stage reported' };
-      if (measure === 'first_time' || measure === 'new') return { measures: ['new'], note: 'UNHCR new applications (app_type N) — the national authority\'s count of new claims; the nearest to Eurostat first-time applicants' };
-      if (measure === 'subsequent' || measure === 'repeat') return { measures: ['repeat'], note: 'UNHCR repeat applications (app_type R); nearest to Eurostat subsequent applicants' };
+      if (measure === 'first_time' || measure === 'new')
+        return {
+          measures: ['new'],
+          note: "UNHCR new applications (app_type N) — the national authority's count of new claims; the nearest to Eurostat first-time applicants",
+        };
+      if (measure === 'subsequent' || measure === 'repeat')
+        return { measures: ['repeat'], note: 'UNHCR repeat applications (app_type R); nearest to Eurostat subsequent applicants' };
       if (measure === 'appeal' || measure === 'other') return { measures: [measure], note: own ?? '' };
       return null;
     }
@@ -48,5 +58,8 @@ export const unhcr: SourceAdapter<'unhcr-csv' | 'unhcr-json'> = {
   labelsLevels: true,
   fiscalYears: false,
   caveat: null,
-  fetch: { base: 'https://api.unhcr.org', run: async (db, options, base, importFile) => (await import('../fetch/fetch.ts')).fetchUnhcr(db, options, base, importFile) },
+  fetch: {
+    base: 'https://api.unhcr.org',
+    run: async (db, options, base, importFile) => (await import('../fetch/fetch.ts')).fetchUnhcr(db, options, base, importFile),
+  },
 };
