@@ -23,6 +23,11 @@ import { caseWarcOperation } from './cases/warc.ts';
 import { buildCourtsOperation } from './courts/build.ts';
 import { listCourtsOperation } from './courts/list.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
+import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
+import { compareOperation } from './stats/compare.ts';
+import { ratesOperation } from './stats/rates.ts';
+import { releasesOperation } from './stats/releases.ts';
+import { seriesOperation } from './stats/series.ts';
 import type { AnyOperation } from '../ops/operation.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
@@ -45,4 +50,10 @@ export const OPERATIONS: readonly AnyOperation[] = [
   listCourtsOperation,
   buildCourtsOperation,
   prosecutionCountsOperation,
+  seriesOperation,
+  compareOperation,
+  ratesOperation,
+  releasesOperation,
+  offencesOperation,
+  factsOperation,
 ];

@@ -2,7 +2,9 @@
  * Downloaders for the official endpoints: UNHCR Refugee Statistics API (paged JSON), Eurostat statistics API
  * (JSON-stat, filtered pulls — whole datasets exceed the API's size limit), CBP Nationwide Encounters (links
  * discovered on the page, never constructed). Every body is cached under its sha256 in the data folder and
- * imported; a body already seen is not imported again. Tests point `baseUrl` at a local server.
+ * imported; a body already seen is not imported again. Tests point `baseUrl` at a local server. Each source's
+ * downloader is listed in its adapter (src/stats/sources/); `fetchStatistics` (src/stats/sources/fetch.ts) runs
+ * one with the importer and the source's licence.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -12,20 +14,14 @@ import { selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import type { Database } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { importStatistics } from '../import/load.ts';
 import { EUROSTAT_DATASETS } from '../import/eurostat.ts';
+import type { Source } from '../model.ts';
 
-export const FETCH_SOURCES = ['unhcr', 'eurostat', 'cbp'] as const;
-export type FetchSource = (typeof FETCH_SOURCES)[number];
-
-export const DEFAULT_BASES: Record<FetchSource, string> = {
-  unhcr: 'https://api.unhcr.org',
-  eurostat: 'https://ec.europa.eu',
-  cbp: 'https://www.cbp.gov',
-};
+/** Imports one downloaded file (src/stats/import/load.ts `importStatistics`, with the source's licence). */
+export type ImportDownloaded = (db: Database, file: string, options: { vintage?: string; release?: string; url?: string; dataset?: string }) => Promise<{ status: 'imported' | 'unchanged'; dataset: string; observations: number }>;
 
 export interface FetchOptions {
-  source: FetchSource;
+  source: Source;
   origin: string;
   cacheDir: string;
   baseUrl?: string;
@@ -96,7 +92,7 @@ function expectJson(type: string, url: string): void {
   if (!/json/i.test(type)) throw new OtkazError(ErrorCode.StatsFetch, `expected JSON, got "${type || 'no content type'}" (an outage page?)`, { where: url });
 }
 
-async function fetchUnhcr(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+export async function fetchUnhcr(db: Database, options: FetchOptions, base: string, importFile: ImportDownloaded): Promise<FetchResult[]> {
   const out: FetchResult[] = [];
   for (const endpoint of UNHCR_ENDPOINTS) {
     const pages: unknown[] = [];
@@ -115,13 +111,13 @@ async function fetchUnhcr(db: Database, options: FetchOptions, base: string): Pr
       out.push({ url: first, cached, status: 'empty', dataset: endpoint, observations: 0, sha256 });
       continue;
     }
-    const result = await importStatistics(db, file, { vintage: today(), release: `UNHCR API, fetched ${today()}`, url: first, licence: 'CC BY 4.0' });
+    const result = await importFile(db, file, { vintage: today(), release: `UNHCR API, fetched ${today()}`, url: first });
     out.push({ url: first, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
   }
   return out;
 }
 
-async function fetchEurostat(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+export async function fetchEurostat(db: Database, options: FetchOptions, base: string, importFile: ImportDownloaded): Promise<FetchResult[]> {
   const out: FetchResult[] = [];
   const citizen = options.origin === 'RUS' ? 'RU' : options.origin.slice(0, 2);
   for (const dataset of Object.keys(EUROSTAT_DATASETS)) {
@@ -135,7 +131,7 @@ async function fetchEurostat(db: Database, options: FetchOptions, base: string):
         out.push({ url, cached, status: 'empty', dataset, observations: 0, sha256 });
         continue;
       }
-      const result = await importStatistics(db, file, { dataset, url, release: `Eurostat API ${dataset}, fetched ${today()}`, licence: 'Eurostat: re-use with attribution' });
+      const result = await importFile(db, file, { dataset, url, release: `Eurostat API ${dataset}, fetched ${today()}` });
       out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
     }
   }
@@ -154,7 +150,7 @@ export function encounterLinks(html: string, pageUrl: string): string[] {
   return [...found];
 }
 
-async function fetchCbp(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+export async function fetchCbp(db: Database, options: FetchOptions, base: string, importFile: ImportDownloaded): Promise<FetchResult[]> {
   const page = `${base}/newsroom/stats/nationwide-encounters`;
   const { body } = await get(page, options, 'text/html');
   const links = encounterLinks(body.toString('utf8'), page);
@@ -163,24 +159,8 @@ async function fetchCbp(db: Database, options: FetchOptions, base: string): Prom
   for (const url of links) {
     const { body: csv, lastModified } = await get(url, options, 'text/csv');
     const { file, cached, sha256 } = cache(options.cacheDir, csv, 'csv');
-    const result = await importStatistics(db, file, { vintage: lastModified ?? today(), release: `CBP ${path.basename(new URL(url).pathname)}`, url, licence: 'US federal government work' });
+    const result = await importFile(db, file, { vintage: lastModified ?? today(), release: `CBP ${path.basename(new URL(url).pathname)}`, url });
     out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
   }
   return out;
-}
-
-export async function fetchStatistics(db: Database, options: FetchOptions): Promise<FetchResult[]> {
-  const base = (options.baseUrl ?? DEFAULT_BASES[options.source]).replace(/\/$/, '');
-  switch (options.source) {
-    case 'unhcr':
-      return fetchUnhcr(db, options, base);
-    case 'eurostat':
-      return fetchEurostat(db, options, base);
-    case 'cbp':
-      return fetchCbp(db, options, base);
-    default: {
-      const unreachable: never = options.source;
-      return unreachable;
-    }
-  }
 }
