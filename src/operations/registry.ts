@@ -28,6 +28,7 @@ import { compareOperation } from './stats/compare.ts';
 import { ratesOperation } from './stats/rates.ts';
 import { releasesOperation } from './stats/releases.ts';
 import { seriesOperation } from './stats/series.ts';
+import { checkClaimsFileOperation, checkClaimsOperation } from './claims/check.ts';
 import type { AnyOperation } from '../ops/operation.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
@@ -56,4 +57,6 @@ export const OPERATIONS: readonly AnyOperation[] = [
   releasesOperation,
   offencesOperation,
   factsOperation,
+  checkClaimsOperation,
+  checkClaimsFileOperation,
 ];

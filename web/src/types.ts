@@ -49,21 +49,6 @@ export interface Captcha {
   created_at: string;
 }
 
-// TODO(generated): POST /api/v1/claims/check
-export interface ClaimFigure {
-  label: string;
-  period: string;
-  value: number | null;
-  changePct?: number | null;
-  holds: boolean | null;
-  caveats: string[];
-  releases: Array<{ release: string; vintage: string }>;
-}
-
-// TODO(generated): POST /api/v1/claims/check
-export interface ClaimResult {
-  id: string;
-  verdict: 'holds' | 'holds_under_other_definition' | 'does_not_hold' | 'no_data';
-  reason: string;
-  figures: ClaimFigure[];
-}
+/** POST /api/v1/claims/check */
+export type ClaimResult = ApiResponse<'/api/v1/claims/check', 'post'>[number];
+export type ClaimFigure = ClaimResult['figures'][number];

@@ -13,6 +13,7 @@ import { series } from '../../stats/query/series.ts';
 import type { Database } from '../../db/database.ts';
 import type { RouteContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
+import { guidancePolicy } from '../../policies/guidance.ts';
 import { bindRoute } from '../bind.ts';
 import { factsOperation, offencesOperation } from '../../operations/guidance/knowledge.ts';
 import { text } from '../../shared/validation.ts';
@@ -59,20 +60,20 @@ export function registerGuidanceRoutes(app: ZodApp, ctx: RouteContext): void {
     return checkRoute(kb, { documents: q.documents.filter((d) => d !== 'none'), status: q.status, caseOpen: q.case !== undefined, location: q.location, preferences: q.prefer ? q.prefer.toUpperCase().split(',') : [], today: today() }, stats);
   };
 
-  app.get('/api/v1/guidance', { config: { access: 'read' }, schema: { summary: 'The knowledge base: facts, offences, exit routes, restrictions, destinations, organisations' } }, async () => ({ disclaimer: DISCLAIMER, facts: kb.facts, offences: kb.offences, exit_routes: kb.exit_routes, restrictions: kb.restrictions, destinations: kb.destinations, organisations: kb.organisations }));
+  app.get('/api/v1/guidance', { config: { policy: guidancePolicy.read }, schema: { summary: 'The knowledge base: facts, offences, exit routes, restrictions, destinations, organisations' } }, async () => ({ disclaimer: DISCLAIMER, facts: kb.facts, offences: kb.offences, exit_routes: kb.exit_routes, restrictions: kb.restrictions, destinations: kb.destinations, organisations: kb.organisations }));
   bindRoute(app, ctx, offencesOperation, { method: 'GET', url: '/api/v1/guidance/offences', description: 'CSV with format=csv' });
   bindRoute(app, ctx, factsOperation, { method: 'GET', url: '/api/v1/guidance/facts', description: 'CSV with format=csv' });
-  app.get('/api/v1/guidance/check', { config: { access: 'read' }, schema: { summary: 'Unsourced, stale, conflicting and unconfirmed facts' } }, async () => checkKnowledgeBase(kb, today()));
-  app.get('/api/v1/guidance/route', { config: { access: 'read' }, schema: { summary: 'Route checker: reachable destinations, risks from dated incidents, protection prospects, evidence, organisations', querystring: RouteQuery } }, async (request) => route(request.query));
+  app.get('/api/v1/guidance/check', { config: { policy: guidancePolicy.read }, schema: { summary: 'Unsourced, stale, conflicting and unconfirmed facts' } }, async () => checkKnowledgeBase(kb, today()));
+  app.get('/api/v1/guidance/route', { config: { policy: guidancePolicy.read }, schema: { summary: 'Route checker: reachable destinations, risks from dated incidents, protection prospects, evidence, organisations', querystring: RouteQuery } }, async (request) => route(request.query));
 
-  app.get('/guidance', { config: { access: 'read' }, schema: { hide: true, querystring: z.object({ lang }).strict() } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(guidanceHome(kb, langOf(request, request.query.lang, reply), today())));
-  app.get('/guidance/facts', { config: { access: 'read' }, schema: { hide: true, querystring: z.object({ lang }).strict() } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(factsPage(kb, langOf(request, request.query.lang, reply), today())));
-  app.get('/guidance/route', { config: { access: 'read' }, schema: { hide: true, querystring: RouteQuery } }, async (request, reply) => {
+  app.get('/guidance', { config: { policy: guidancePolicy.read }, schema: { hide: true, querystring: z.object({ lang }).strict() } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(guidanceHome(kb, langOf(request, request.query.lang, reply), today())));
+  app.get('/guidance/facts', { config: { policy: guidancePolicy.read }, schema: { hide: true, querystring: z.object({ lang }).strict() } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(factsPage(kb, langOf(request, request.query.lang, reply), today())));
+  app.get('/guidance/route', { config: { policy: guidancePolicy.read }, schema: { hide: true, querystring: RouteQuery } }, async (request, reply) => {
     const l = langOf(request, request.query.lang, reply);
     const path = `/guidance/route?${new URLSearchParams(Object.entries(request.query).flatMap(([k, v]) => (k === 'lang' || v === undefined ? [] : [[k, Array.isArray(v) ? v.join(',') : String(v)] as [string, string]]))).toString()}`;
     return reply.type('text/html; charset=utf-8').send(routePage(kb, await route(request.query), l, path));
   });
-  app.get('/guidance/destination/:country', { config: { access: 'read' }, schema: { hide: true, params: z.object({ country: z.string().regex(/^[A-Z]{3}$/) }), querystring: z.object({ lang }).strict() } }, async (request, reply) => {
+  app.get('/guidance/destination/:country', { config: { policy: guidancePolicy.read }, schema: { hide: true, params: z.object({ country: z.string().regex(/^[A-Z]{3}$/) }), querystring: z.object({ lang }).strict() } }, async (request, reply) => {
     const l = langOf(request, request.query.lang, reply);
     const country = request.params.country;
     const missing = () => new OtkazError(ErrorCode.InputNotFound, 'the knowledge base has no destination with that country code (the destinations: /guidance)');

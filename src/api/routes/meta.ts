@@ -5,6 +5,7 @@ import { listReleases } from '../../stats/query/releases.ts';
 import { escapeHtml } from '../pages/html.ts';
 import type { AppContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
+import { sitePolicy } from '../../policies/site.ts';
 
 interface OpenApiOperation {
   summary?: string;
@@ -20,11 +21,11 @@ export const HealthSchema = z.object({
 });
 
 export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get('/healthz', { config: { access: 'public' }, schema: { summary: 'Health: the storage engine, and whether the bundled statistics are still loading after a first start', response: { 200: HealthSchema } } }, async () => ({ ok: true as const, engine: ctx.db.engine, statistics: ctx.startup?.statistics ?? 'ready' }));
+  app.get('/healthz', { config: { policy: sitePolicy.health }, schema: { summary: 'Health: the storage engine, and whether the bundled statistics are still loading after a first start', response: { 200: HealthSchema } } }, async () => ({ ok: true as const, engine: ctx.db.engine, statistics: ctx.startup?.statistics ?? 'ready' }));
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { policy: sitePolicy.describe }, schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/api/docs', { config: { policy: sitePolicy.describe }, schema: { hide: true } }, async (_request, reply) => {
     const doc = app.swagger() as { paths?: Record<string, Record<string, OpenApiOperation>> };
     // Each route's declared access level ("GET /api/v1/captures/:id/raw evidence"), by its OpenAPI path.
     const levels = new Map((app as unknown as { routeAccess: string[] }).routeAccess.map((line) => {
@@ -38,7 +39,7 @@ export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
     return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>otkaz API</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left}table{border-collapse:collapse}</style></head><body><h1>otkaz API</h1><p>OpenAPI 3.1: <a href="/api/openapi.json">/api/openapi.json</a>. Errors are <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code>.</p><table><thead><tr><th scope="col">method</th><th scope="col">path</th><th scope="col">what</th><th scope="col">access</th></tr></thead><tbody>${rows.join('')}</tbody></table></body></html>`);
   });
 
-  app.get('/about', { config: { access: 'read' }, schema: { hide: true, querystring: z.object({}).strict() } }, async (_request, reply) => {
+  app.get('/about', { config: { policy: sitePolicy.about }, schema: { hide: true, querystring: z.object({}).strict() } }, async (_request, reply) => {
     const c = ctx.directory.counts;
     const cases = await caseCounts(ctx.db);
     const releases = (await listReleases(ctx.db)).length;

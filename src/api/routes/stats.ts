@@ -7,7 +7,7 @@ import { compareOperation } from '../../operations/stats/compare.ts';
 import { ratesOperation } from '../../operations/stats/rates.ts';
 import { releasesOperation } from '../../operations/stats/releases.ts';
 import { seriesOperation } from '../../operations/stats/series.ts';
-import { checkClaims, claimsRequestSchema } from '../../stats/claims/check.ts';
+import { checkClaimsOperation } from '../../operations/claims/check.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
@@ -20,5 +20,5 @@ export function registerStatsRoutes(app: ZodApp, ctx: RouteContext): void {
   bindRoute(app, ctx, ratesOperation, { method: 'GET', url: '/api/v1/stats/rates', cache: true });
   bindRoute(app, ctx, releasesOperation, { method: 'GET', url: '/api/v1/stats/releases', cache: true });
 
-  app.post('/api/v1/claims/check', { config: { access: 'read' }, schema: { summary: `Check structured claims (as in the claims YAML, sent as JSON; at most ${LIMITS.claimsPerCheck} per request) against every source`, body: claimsRequestSchema } }, async (request) => checkClaims(ctx.db, request.body.claims, request.budget));
+  bindRoute(app, ctx, checkClaimsOperation, { method: 'POST', url: '/api/v1/claims/check', description: `At most ${LIMITS.claimsPerCheck} claims per request` });
 }

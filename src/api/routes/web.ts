@@ -10,6 +10,7 @@ import type { AppContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
 import { projectPath } from '../../shared/paths.ts';
 import { fileName } from '../../shared/validation.ts';
+import { sitePolicy } from '../../policies/site.ts';
 
 export const WEB_DIST = projectPath('web', 'dist');
 export const APP_ROUTES = ['/', '/prosecutions', '/courts', '/statistics', '/claims', '/cases/:id'];
@@ -20,13 +21,13 @@ export function registerWebRoutes(app: ZodApp, _ctx: AppContext, dist = WEB_DIST
   const index = path.join(dist, 'index.html');
   const shell = () => (existsSync(index) ? readFileSync(index) : null);
   for (const url of APP_ROUTES) {
-    app.get(url, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    app.get(url, { config: { policy: sitePolicy.page }, schema: { hide: true } }, async (_request, reply) => {
       const html = shell();
       if (!html) return reply.code(503).type('text/html; charset=utf-8').send('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>otkaz</title></head><body><p>The web app is not built: run <code>npm start</code> (it builds it), or <code>npm run build:web</code>. The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>');
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     });
   }
-  app.get('/assets/:file', { config: { access: 'public' }, schema: { hide: true, params: z.object({ file: fileName }) } }, async (request, reply) => {
+  app.get('/assets/:file', { config: { policy: sitePolicy.page }, schema: { hide: true, params: z.object({ file: fileName }) } }, async (request, reply) => {
     const file = path.join(dist, 'assets', request.params.file);
     if (!existsSync(file)) return reply.callNotFound();
     return reply.type(TYPES[path.extname(file)] ?? 'application/octet-stream').header('cache-control', 'public, max-age=31536000, immutable').send(readFileSync(file));

@@ -12,8 +12,6 @@ import { releaseCell } from '../../operations/stats/schemas.ts';
 import { type SeriesInput, seriesOperation } from '../../operations/stats/series.ts';
 import type { OperationContext } from '../../ops/operation.ts';
 import { PERIOD_BASES } from '../../shared/periods.ts';
-import { checkClaims } from '../../stats/claims/check.ts';
-import { loadClaims } from '../../stats/claims/load.ts';
 import { countryName, parseArea } from '../../stats/codes/countries.ts';
 import { importStatistics } from '../../stats/import/load.ts';
 import { INDICATORS, type Source, SOURCES } from '../../stats/model.ts';
@@ -21,6 +19,7 @@ import type { SeriesResult } from '../../stats/query/series.ts';
 import { fetchStatistics } from '../../stats/sources/fetch.ts';
 import { ensureSnapshot } from '../../stats/snapshot.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { checkClaimsFileOperation } from '../../operations/claims/check.ts';
 import { bindCommand } from '../bind.ts';
 import { withContext } from '../context.ts';
 import { print, renderTable } from '../output.ts';
@@ -146,32 +145,24 @@ export function registerAsylum(stats: Command, program: Command): void {
       });
     });
 
-  program
-    .command('check')
-    .description('check published claims (a YAML file of structured claims) against every source; verdict and the figures behind it')
-    .argument('<claims>', 'claims YAML file, e.g. assets/claims/russian-asylum-claims.yaml')
-    .option('--json')
-    .action(async (file: string, options: { json?: boolean }) => {
-      const claims = loadClaims(file);
-      await withContext(async ({ db }) => {
-        await ensureSnapshot(db);
-        const results = await checkClaims(db, claims);
-        if (options.json) {
-          print(JSON.stringify(results, null, 2));
-          return;
+  bindCommand(program.command('check <file>').description('check published claims (a YAML file of structured claims) against every source; verdict and the figures behind it'), checkClaimsFileOperation, {
+    args: ['file'],
+    text: (results) => {
+      const lines: string[] = [];
+      for (const r of results) {
+        lines.push(`${r.id}: ${r.verdict.toUpperCase().replace(/_/g, ' ')}`);
+        lines.push(`  claim: ${r.statement}${r.published ? ` — ${r.published.by}${r.published.date ? `, ${r.published.date}` : ''}` : ''}`);
+        lines.push(`  why: ${r.reason}`);
+        for (const f of r.figures) {
+          const shown = f.changePct !== undefined ? `${fmt(f.fromValue ?? null)} → ${fmt(f.value)} (${f.changePct === null ? 'n/a' : `${f.changePct} %`})` : fmt(f.value);
+          lines.push(`  ${f.holds === null ? '·' : f.holds ? '✓' : '✗'} ${f.label}, ${f.period}: ${shown}${f.caveats.length ? ` [${f.caveats.join('; ')}]` : ''} — ${f.releases.map((x) => `${x.release}, ${x.vintage}`).join('; ')}`);
         }
-        for (const r of results) {
-          print(`${r.id}: ${r.verdict.toUpperCase().replace(/_/g, ' ')}`);
-          print(`  claim: ${r.statement}${r.published ? ` — ${r.published.by}${r.published.date ? `, ${r.published.date}` : ''}` : ''}`);
-          print(`  why: ${r.reason}`);
-          for (const f of r.figures) {
-            const shown = f.changePct !== undefined ? `${fmt(f.fromValue)} → ${fmt(f.value)} (${f.changePct === null ? 'n/a' : `${f.changePct} %`})` : fmt(f.value);
-            print(`  ${f.holds === null ? '·' : f.holds ? '✓' : '✗'} ${f.label}, ${f.period}: ${shown}${f.caveats.length ? ` [${f.caveats.join('; ')}]` : ''} — ${f.releases.map((x) => `${x.release}, ${x.vintage}`).join('; ')}`);
-          }
-          print('');
-        }
-        const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.verdict]: (acc[r.verdict] ?? 0) + 1 }), {});
-        print(`${results.length} claims: ${Object.entries(counts).map(([k, v]) => `${v} ${k.replace(/_/g, ' ')}`).join(', ')}`);
-      });
-    });
+        lines.push('');
+      }
+      const counts = new Map<string, number>();
+      for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
+      lines.push(`${results.length} claims: ${[...counts].map(([k, v]) => `${v} ${k.replace(/_/g, ' ')}`).join(', ')}`);
+      return lines.join('\n');
+    },
+  });
 }

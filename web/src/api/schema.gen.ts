@@ -643,7 +643,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check structured claims (as in the claims YAML, sent as JSON; at most 10 per request) against every source */
+        /**
+         * Check structured claims (as in the claims YAML, sent as JSON) against every source
+         * @description At most 10 claims per request
+         */
         post: {
             parameters: {
                 query?: never;
@@ -693,7 +696,65 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            figures: {
+                                /** @enum {string} */
+                                basis: "year" | "fiscal_year" | "quarter" | "month" | "rate";
+                                caveats: string[];
+                                /** @description change claims: the change in % */
+                                changePct?: number | null;
+                                complete: boolean;
+                                definition: string;
+                                destination: string;
+                                flags: string;
+                                /** @description change claims: the earlier value */
+                                fromValue?: number | null;
+                                holds: boolean | null;
+                                label: string;
+                                levels: string;
+                                meant: boolean;
+                                measure: string;
+                                months: number | null;
+                                period: string;
+                                query?: {
+                                    destination: string;
+                                    id: number;
+                                    params: unknown[];
+                                    /** @enum {string} */
+                                    source: "unhcr" | "eurostat" | "cbp";
+                                    sql: string;
+                                };
+                                releases: {
+                                    dataset: string;
+                                    file: string;
+                                    id: number;
+                                    release: string;
+                                    sha256: string;
+                                    /** @enum {string} */
+                                    source: "unhcr" | "eurostat" | "cbp";
+                                    synthetic: boolean;
+                                    vintage: string;
+                                }[];
+                                /** @enum {string} */
+                                source: "unhcr" | "eurostat" | "cbp";
+                                unit: string;
+                                value: number | null;
+                                variant?: string;
+                            }[];
+                            id: string;
+                            published?: {
+                                by: string;
+                                date?: string;
+                                note?: string;
+                                url?: string;
+                            };
+                            reason: string;
+                            statement: string;
+                            /** @enum {string} */
+                            verdict: "holds" | "holds_under_other_definition" | "does_not_hold" | "no_data";
+                        }[];
+                    };
                 };
             };
         };
