@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../db/database.ts';
 import type { Layout } from '../courts/parse/types.ts';
 import { monthWindows } from './plan.ts';
+import type { Settlement } from './settle.ts';
 import { type DateAxis, listUrl } from './urls.ts';
 
 export interface ActCase {
@@ -145,7 +146,10 @@ export async function releaseStale(db: Database, olderThan: Date | null): Promis
   });
 }
 
-export async function enqueue(tx: Queryable, jobs: (Omit<CrawlJob, 'id' | 'attempts' | 'act_case'> & { act_case?: ActCase | null })[]): Promise<number> {
+/** A job to add: everything but what the store assigns. */
+export type NewJob = Omit<CrawlJob, 'id' | 'attempts' | 'act_case'> & { act_case?: ActCase | null };
+
+export async function enqueue(tx: Queryable, jobs: NewJob[]): Promise<number> {
   if (jobs.length === 0) return 0;
   const rows = await tx.query<{ id: number }>(
     `insert into crawl_jobs (kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id, act_case)
@@ -188,4 +192,79 @@ export async function crawlStatus(db: Queryable): Promise<CrawlStatusRow[]> {
      from crawl_hosts h left join crawl_jobs j on j.host = h.host
      group by h.host order by h.host`,
   );
+}
+
+/**
+ * Writes a job's next state (from `settle`) and frees its host, in the caller's transaction — the same one that
+ * stored the page, so a crash between the two cannot happen. Jobs the site (not the request) held up — back-off,
+ * block, captcha — do not count the attempt.
+ */
+export async function applySettlement(tx: Queryable, job: CrawlJob, s: Settlement): Promise<void> {
+  const reschedule = (state: 'pending' | 'failed', runAt: string, reason: string, uncount: boolean) =>
+    tx.query(`update crawl_jobs set state = $2, next_run_at = $3, last_error = $4, attempts = attempts - $5, updated_at = now() where id = $1`, [job.id, state, runAt, reason, uncount ? 1 : 0]);
+  const host = (sql: string, params: unknown[]) => tx.query(`update crawl_hosts set in_flight = false${sql} where host = $1`, [job.host, ...params]);
+  const hostError = (error: string | null) => (error === null ? host('', []) : host(', last_error = $2', [error]));
+  switch (s.state) {
+    case 'done':
+      await enqueue(tx, s.follow);
+      await tx.query(
+        `update crawl_jobs set state = 'done', result_kind = $2, capture_id = $3, total_rows = $4, rows_found = $5, last_error = null, updated_at = now() where id = $1`,
+        [job.id, s.resultKind, s.captureId, s.totalRows, s.rowsFound],
+      );
+      await host(', last_success_at = $2, last_error = null', [s.succeededAt]);
+      return;
+    case 'retry':
+      await reschedule('pending', s.runAt, s.reason, false);
+      await hostError(s.hostError);
+      return;
+    case 'backoff':
+      await host(', backoff_until = $2, backoff_reason = $3', [s.runAt, s.hostReason]);
+      await reschedule('pending', s.runAt, s.reason, true);
+      return;
+    case 'blocked':
+      await host(', blocked_reason = $2', [s.hostReason]);
+      await reschedule('pending', s.runAt, s.reason, true);
+      return;
+    case 'captcha_needed':
+      await host(', captcha_needed = true, captcha_answer = null', []);
+      await reschedule('pending', s.runAt, s.reason, true);
+      return;
+    case 'failed':
+      // A run time or the capture it stopped on: each is written only when the settlement names it.
+      await tx.query(
+        `update crawl_jobs set state = 'failed', next_run_at = coalesce($2::timestamptz, next_run_at), last_error = $3,
+           result_kind = coalesce($4::text, result_kind), capture_id = coalesce($5::bigint, capture_id), updated_at = now() where id = $1`,
+        [job.id, s.runAt, s.reason, s.capture?.kind ?? null, s.capture?.id ?? null],
+      );
+      await hostError(s.hostError);
+      return;
+    default: {
+      const unreachable: never = s;
+      throw new Error(`unhandled settlement ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * When a pending job could run next (ISO-ish text from the database), and how many run now. `next` is null
+ * when none can run without a person (captcha, block) or none is left.
+ */
+export async function nextRunnable(db: Queryable): Promise<{ next: string | null; running: number } | null> {
+  const [row] = await db.query<{ next: string | null; running: number }>(
+    `select min(greatest(j.next_run_at, h.next_allowed_at, coalesce(h.backoff_until, j.next_run_at)))::text as next,
+            (select count(*) from crawl_jobs where state = 'running')::int as running
+     from crawl_jobs j join crawl_hosts h on h.host = j.host
+     where j.state = 'pending' and h.blocked_reason is null and (not h.captcha_needed or h.captcha_answer is not null)`,
+  );
+  return row ?? null;
+}
+
+/** The host's robots.txt as read before (null: never read). */
+export async function storedRobots(db: Queryable, host: string): Promise<string | null> {
+  const [row] = await db.query<{ robots_txt: string | null }>('select robots_txt from crawl_hosts where host = $1 and robots_checked_at is not null', [host]);
+  return row?.robots_txt ?? null;
+}
+
+export async function storeRobots(db: Queryable, host: string, text: string): Promise<void> {
+  await db.query('update crawl_hosts set robots_txt = $2, robots_checked_at = now() where host = $1', [host, text]);
 }

@@ -19,6 +19,8 @@ export const LIMITS = {
   /** Courts and articles in one crawl plan (operator). */
   crawlCourts: 200,
   crawlArticles: 20,
+  /** Bytes of one court page the crawler downloads (a real one is well under 2 MB); a longer body is refused. */
+  crawlPageBytes: 32 * 1024 * 1024,
   /** Bytes of a statistics file's content (after gunzip), counted while hashing and again while reading. */
   inflatedBytes: 512 * 1024 * 1024,
   /** Characters of a JSON statistics file (UNHCR API JSON, JSON-stat) held for parsing. */

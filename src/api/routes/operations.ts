@@ -36,15 +36,15 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
   );
 
   app.get('/api/v1/operations/captchas', { config: { access: 'operator' }, schema: { summary: 'Pending captchas with their images (PNG, base64)', security } }, async () => {
-    const rows = await ctx.db.query<{ id: number; host: string; court_vnkod: string | null; captcha_id: string; png: Uint8Array | null; created_at: string }>("select id, host, court_vnkod, captcha_id, png, created_at from captcha_queue where state = 'pending' order by id");
+    // Loaded on first use: the captcha queue brings the crawler's page ingest, which serving needs nowhere else.
+    const { pendingCaptchas } = await import('../../crawler/captcha.ts');
+    const rows = await pendingCaptchas(ctx.db);
     return rows.map((r) => ({ ...r, png: r.png ? Buffer.from(r.png).toString('base64') : null }));
   });
 
   app.post('/api/v1/operations/captchas/:id', { config: { access: 'operator' }, schema: { summary: 'Answer a captcha; the host resumes with it', security, params: z.object({ id: dbId }), body: z.object({ answer: text(8).regex(/^\d{3,8}$/, 'the digits shown') }).strict() } }, async (request) => {
-    const [row] = await ctx.db.query<{ host: string; captcha_id: string }>("select host, captcha_id from captcha_queue where id = $1 and state = 'pending'", [request.params.id]);
-    if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no pending captcha #${request.params.id}`);
-    const { answerCaptcha } = await import('../../crawler/worker.ts');
-    await answerCaptcha(ctx.db, row.host, row.captcha_id, request.body.answer);
+    const { answerPendingCaptcha } = await import('../../crawler/captcha.ts');
+    await answerPendingCaptcha(ctx.db, request.params.id, request.body.answer);
     return { answered: request.params.id };
   });
 

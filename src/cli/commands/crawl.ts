@@ -5,9 +5,9 @@ import { loadDirectory } from '../../courts/directory/load.ts';
 import { syncCourts } from '../../courts/directory/sync.ts';
 import { crawlStatus, planCrawl, releaseStale } from '../../crawler/jobs.ts';
 import { DEFAULT_ARTICLES } from '../../crawler/plan.ts';
-import { asciiPreview } from '../../crawler/png-preview.ts';
 import type { DateAxis } from '../../crawler/urls.ts';
-import { answerCaptcha, type CrawlEvent, type CrawlerOptions, DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
+import { answerPendingCaptcha, captchaPreview, pendingCaptchas } from '../../crawler/captcha.ts';
+import { type CrawlEvent, type CrawlerOptions, DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
 import type { Database } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { type Context, withContext } from '../context.ts';
@@ -196,14 +196,12 @@ export function registerCrawl(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (flags: { out: string; json?: boolean }) => {
       await withContext(async ({ db }) => {
-        const rows = await db.query<{ id: number; host: string; captcha_id: string; png: Uint8Array; created_at: string }>(
-          "select id, host, captcha_id, png, created_at from captcha_queue where state = 'pending' order by id",
-        );
+        const rows = await pendingCaptchas(db);
         mkdirSync(flags.out, { recursive: true });
         const out = rows.map((r) => {
           const file = path.join(flags.out, `captcha-${r.id}.png`);
-          writeFileSync(file, r.png);
-          return { id: r.id, host: r.host, file, created_at: r.created_at, preview: asciiPreview(r.png) };
+          writeFileSync(file, r.png ?? new Uint8Array());
+          return { id: r.id, host: r.host, file, created_at: r.created_at, preview: captchaPreview(r.png) };
         });
         if (flags.json) return print(JSON.stringify(out, null, 2));
         if (out.length === 0) return print('no captcha waits for an answer');
@@ -215,9 +213,7 @@ export function registerCrawl(program: Command): void {
     .description('answer a pending captcha; that court\'s crawl resumes with it')
     .action(async (id: string, answer: string) => {
       await withContext(async ({ db }) => {
-        const [row] = await db.query<{ host: string; captcha_id: string }>("select host, captcha_id from captcha_queue where id = $1 and state = 'pending'", [Number(id)]);
-        if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no pending captcha #${id}`);
-        await answerCaptcha(db, row.host, row.captcha_id, answer.trim());
+        const row = await answerPendingCaptcha(db, Number(id), answer.trim());
         print(`answered; ${row.host} resumes at the next \`otkaz crawl\` or \`otkaz worker\``);
       });
     });

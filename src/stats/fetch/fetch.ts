@@ -12,6 +12,8 @@ import { selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
 import type { Database } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { header, HttpError, type HttpClient, httpClient, type HttpResponse, retryAfterMs, userAgent } from '../../shared/http.ts';
+import { LIMITS, limitError } from '../../shared/limits.ts';
 import { importStatistics } from '../import/load.ts';
 import { EUROSTAT_DATASETS } from '../import/eurostat.ts';
 
@@ -51,25 +53,35 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-async function get(url: string, options: FetchOptions, accept: string): Promise<{ body: Buffer; type: string; lastModified: string | null }> {
-  const fetchFn = options.fetchFn ?? fetch;
-  const agent = `otkaz/0.1 (asylum statistics; contact: ${options.contact ?? 'not configured'})`;
+const TIMEOUT_MS = 120_000;
+const ATTEMPTS = 3;
+
+function client(options: FetchOptions): HttpClient {
+  return httpClient({
+    userAgent: userAgent('asylum statistics', options.contact ?? 'not configured'), timeoutMs: TIMEOUT_MS,
+    maxBodyBytes: LIMITS.inflatedBytes, ...(options.fetchFn ? { fetch: options.fetchFn } : {}),
+  });
+}
+
+/** GET with up to three attempts: again after a connection error, and after 429 or 5xx (waiting as Retry-After asks, at most a minute). */
+async function get(http: HttpClient, url: string, accept: string): Promise<{ body: Buffer; type: string; lastModified: string | null }> {
   for (let attempt = 1; ; attempt += 1) {
-    let response: Response;
+    let response: HttpResponse;
     try {
-      response = await fetchFn(url, { headers: { 'user-agent': agent, accept }, signal: AbortSignal.timeout(120_000) });
+      response = await http.get(url, { accept });
     } catch (cause) {
-      if (attempt < 3) continue;
-      throw new OtkazError(ErrorCode.StatsFetch, `cannot reach the endpoint: ${(cause as Error).message}`, { where: url, cause });
+      if (cause instanceof HttpError && cause.kind === 'too_large') throw limitError(`the endpoint sent more than ${LIMITS.inflatedBytes} bytes`, url);
+      if (attempt < ATTEMPTS) continue;
+      throw new OtkazError(ErrorCode.StatsFetch, `cannot reach the endpoint: ${cause instanceof HttpError ? cause.detail : (cause as Error).message}`, { where: url, cause });
     }
-    if ((response.status === 429 || response.status >= 500) && attempt < 3) {
-      const retryAfter = Number(response.headers.get('retry-after'));
-      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 60) * 1000 : 1000 * attempt));
+    if ((response.status === 429 || response.status >= 500) && attempt < ATTEMPTS) {
+      const asked = retryAfterMs(response.headers, 0, new Date());
+      await new Promise((resolve) => setTimeout(resolve, asked > 0 ? Math.min(asked, 60_000) : 1000 * attempt));
       continue;
     }
-    if (!response.ok) throw new OtkazError(ErrorCode.StatsFetch, `HTTP ${response.status} ${response.statusText}`, { where: url });
-    const lastModified = response.headers.get('last-modified');
-    return { body: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type') ?? '', lastModified: lastModified ? new Date(lastModified).toISOString().slice(0, 10) : null };
+    if (response.status < 200 || response.status > 299) throw new OtkazError(ErrorCode.StatsFetch, `HTTP ${response.status} ${response.statusText}`, { where: url });
+    const lastModified = header(response.headers, 'last-modified');
+    return { body: Buffer.from(response.bytes), type: header(response.headers, 'content-type') ?? '', lastModified: lastModified ? new Date(lastModified).toISOString().slice(0, 10) : null };
   }
 }
 
@@ -96,7 +108,7 @@ function expectJson(type: string, url: string): void {
   if (!/json/i.test(type)) throw new OtkazError(ErrorCode.StatsFetch, `expected JSON, got "${type || 'no content type'}" (an outage page?)`, { where: url });
 }
 
-async function fetchUnhcr(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+async function fetchUnhcr(db: Database, options: FetchOptions, base: string, http: HttpClient): Promise<FetchResult[]> {
   const out: FetchResult[] = [];
   for (const endpoint of UNHCR_ENDPOINTS) {
     const pages: unknown[] = [];
@@ -104,7 +116,7 @@ async function fetchUnhcr(db: Database, options: FetchOptions, base: string): Pr
     for (let page = 1; page <= (options.maxPages ?? 50); page += 1) {
       const url = `${base}/population/v1/${endpoint}/?coo=${options.origin}&cf_type=ISO&coa_all=true&yearFrom=2000&limit=10000&page=${page}`;
       if (page === 1) first = url;
-      const { body, type } = await get(url, options, 'application/json');
+      const { body, type } = await get(http, url, 'application/json');
       expectJson(type, url);
       const doc = parseJson(body, url) as { maxPages?: number; items?: unknown[] };
       pages.push(doc);
@@ -121,13 +133,13 @@ async function fetchUnhcr(db: Database, options: FetchOptions, base: string): Pr
   return out;
 }
 
-async function fetchEurostat(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+async function fetchEurostat(db: Database, options: FetchOptions, base: string, http: HttpClient): Promise<FetchResult[]> {
   const out: FetchResult[] = [];
   const citizen = options.origin === 'RUS' ? 'RU' : options.origin.slice(0, 2);
   for (const dataset of Object.keys(EUROSTAT_DATASETS)) {
     for (const who of [citizen, 'TOTAL']) {
       const url = `${base}/eurostat/api/dissemination/statistics/1.0/data/${dataset}?lang=en&citizen=${who}&sex=T&age=TOTAL`;
-      const { body, type } = await get(url, options, 'application/json');
+      const { body, type } = await get(http, url, 'application/json');
       expectJson(type, url);
       const { file, cached, sha256 } = cache(options.cacheDir, body, 'json');
       const values = (parseJson(body, url) as { value?: unknown }).value;
@@ -154,14 +166,14 @@ export function encounterLinks(html: string, pageUrl: string): string[] {
   return [...found];
 }
 
-async function fetchCbp(db: Database, options: FetchOptions, base: string): Promise<FetchResult[]> {
+async function fetchCbp(db: Database, options: FetchOptions, base: string, http: HttpClient): Promise<FetchResult[]> {
   const page = `${base}/newsroom/stats/nationwide-encounters`;
-  const { body } = await get(page, options, 'text/html');
+  const { body } = await get(http, page, 'text/html');
   const links = encounterLinks(body.toString('utf8'), page);
   if (!links.length) throw new OtkazError(ErrorCode.StatsFetch, 'no nationwide-encounters CSV link on the page (has the page changed?)', { where: page });
   const out: FetchResult[] = [];
   for (const url of links) {
-    const { body: csv, lastModified } = await get(url, options, 'text/csv');
+    const { body: csv, lastModified } = await get(http, url, 'text/csv');
     const { file, cached, sha256 } = cache(options.cacheDir, csv, 'csv');
     const result = await importStatistics(db, file, { vintage: lastModified ?? today(), release: `CBP ${path.basename(new URL(url).pathname)}`, url, licence: 'US federal government work' });
     out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
@@ -171,13 +183,14 @@ async function fetchCbp(db: Database, options: FetchOptions, base: string): Prom
 
 export async function fetchStatistics(db: Database, options: FetchOptions): Promise<FetchResult[]> {
   const base = (options.baseUrl ?? DEFAULT_BASES[options.source]).replace(/\/$/, '');
+  const http = client(options);
   switch (options.source) {
     case 'unhcr':
-      return fetchUnhcr(db, options, base);
+      return fetchUnhcr(db, options, base, http);
     case 'eurostat':
-      return fetchEurostat(db, options, base);
+      return fetchEurostat(db, options, base, http);
     case 'cbp':
-      return fetchCbp(db, options, base);
+      return fetchCbp(db, options, base, http);
     default: {
       const unreachable: never = options.source;
       return unreachable;
