@@ -7,7 +7,7 @@ import type { Layout, ParsedPage } from '../courts/parse/types.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { HttpResponse } from '../shared/http.ts';
-import type { CrawlJob } from './jobs.ts';
+import type { CrawlJob } from './job.ts';
 import { asciiPreview } from './png-preview.ts';
 import { searchFormUrl } from './urls.ts';
 

@@ -1,31 +1,9 @@
 import type { Database, Queryable } from '../db/database.ts';
 import type { Layout } from '../courts/parse/types.ts';
 import { monthWindows } from './plan.ts';
+import type { CrawlJob, NewJob } from './job.ts';
 import type { Settlement } from './settle.ts';
 import { type DateAxis, listUrl } from './urls.ts';
-
-export interface ActCase {
-  caseUid: string | null;
-  caseId: string | null;
-  deloId: string | null;
-  actTitle: string | null;
-}
-
-export interface CrawlJob {
-  id: number;
-  kind: 'list' | 'card' | 'act';
-  court_vnkod: string;
-  host: string;
-  url: string;
-  article: string | null;
-  axis: DateAxis | null;
-  window_from: string | null;
-  window_to: string | null;
-  page: number | null;
-  parent_id: number | null;
-  act_case: ActCase | null;
-  attempts: number;
-}
 
 export interface PlanCourt {
   vnkod: string;
@@ -145,9 +123,6 @@ export async function releaseStale(db: Database, olderThan: Date | null): Promis
     return rows.length;
   });
 }
-
-/** A job to add: everything but what the store assigns. */
-export type NewJob = Omit<CrawlJob, 'id' | 'attempts' | 'act_case'> & { act_case?: ActCase | null };
 
 export async function enqueue(tx: Queryable, jobs: NewJob[]): Promise<number> {
   if (jobs.length === 0) return 0;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CourtDirectory } from '../courts/directory/types.ts';
-import type { CrawlJob } from './jobs.ts';
+import type { CrawlJob } from './job.ts';
 
 /** How a crawl worker runs: politeness, retries, limits, and who it is. */
 export interface CrawlerOptions {

@@ -7,7 +7,8 @@ import { archiveWithFailure, type IngestInput, ingestParsed, parseInput, storeFa
 import type { Database, Queryable } from '../db/database.ts';
 import { HttpError, type HttpClient, type HttpResponse } from '../shared/http.ts';
 import { queueCaptcha, withCaptchaAnswer } from './captcha.ts';
-import { applySettlement, type CrawlJob } from './jobs.ts';
+import type { CrawlJob } from './job.ts';
+import { applySettlement } from './jobs.ts';
 import type { CrawlerOptions } from './options.ts';
 import { type JobOutcome, refusalReason, type Settlement, settle } from './settle.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { IngestFailure } from '../courts/ingest.ts';
 import type { PageKind, ParsedPage } from '../courts/parse/types.ts';
-import type { CrawlJob, NewJob } from './jobs.ts';
+import type { CrawlJob, NewJob } from './job.ts';
 import { splitWindow } from './plan.ts';
 import { listUrl } from './urls.ts';
 import { retryAfterMs } from '../shared/http.ts';

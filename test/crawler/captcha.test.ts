@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ParsedPage } from '../../src/courts/parse/types.ts';
 import { answerPendingCaptcha, captchaPreview, pendingCaptchas, queueCaptcha, withCaptchaAnswer } from '../../src/crawler/captcha.ts';
-import type { CrawlJob } from '../../src/crawler/jobs.ts';
+import type { CrawlJob } from '../../src/crawler/job.ts';
 import type { Database } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CaseCard, CaseList, CaseListRow, PageKind, ParsedPage } from '../../src/courts/parse/types.ts';
-import type { CrawlJob } from '../../src/crawler/jobs.ts';
+import type { CrawlJob } from '../../src/crawler/job.ts';
 import { type JobOutcome, type Settlement, type SettlePolicy, settle } from '../../src/crawler/settle.ts';
 import { listUrl } from '../../src/crawler/urls.ts';
 
