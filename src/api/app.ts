@@ -12,15 +12,13 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config/config.ts';
-import type { CourtDirectory } from '../courts/directory/types.ts';
-import type { Database } from '../db/database.ts';
-import type { LoadedKnowledgeBase } from '../guidance/load.ts';
 import { OtkazError } from '../shared/errors.ts';
 import { Budget, LIMITS } from '../shared/limits.ts';
-import { ACCESS_LEVELS, type Access, bearer, decide, isPrivate, type Role } from './access.ts';
+import { type Actor, authenticate, bearer, cachePartition } from '../ops/actor.ts';
+import { ACCESS_LEVELS, type Access, allowsLevel, isPrivate, type Rule } from '../ops/policy.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
-import { errorFields, type LogDestination, logController, loggerOptions, routeOf } from './log.ts';
+import { type AppContext, BODY_LIMIT, type RouteContext } from './context.ts';
+import { errorFields, logController, loggerOptions, routeOf } from './log.ts';
 import { answerClientError, ApiCode, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
@@ -32,15 +30,20 @@ import { registerWebRoutes } from './routes/web.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
+    /** Who may call the route: the rule of its operation (src/policies/); its access level sets caching and headers. */
+    policy?: Rule;
+    /** A route not (yet) bound to an operation names its access level alone. */
     access?: Access;
+    /** The operation the route is the adapter of (src/api/bind.ts). */
+    operation?: string;
     /** The answer depends only on the stored data: served from the response cache while the data is unchanged. */
     cache?: boolean;
     /** Wall-time budget of the route's own work, ms (default LIMITS.requestBudgetMs); see src/shared/limits.ts. */
     budgetMs?: number;
   }
   interface FastifyRequest {
-    /** Who is asking, from the access decision: answers are cached per role. */
-    actor?: Role;
+    /** Who is asking (src/ops/actor.ts), authenticated before anything else; answers are cached per actor partition. */
+    actor: Actor;
     cacheKey?: string;
     cacheVersion?: string;
     /** The request's time budget, started when it arrived; long handlers pause and check it between steps. */
@@ -48,34 +51,7 @@ declare module 'fastify' {
   }
 }
 
-/** What the background work of the server's start is doing; /healthz reports it. */
-export interface StartupState {
-  statistics: 'loading' | 'ready' | 'failed';
-}
-
-export interface AppContext {
-  config: Config;
-  db: Database;
-  directory: CourtDirectory;
-  kb: LoadedKnowledgeBase;
-  /** Default: a new one. */
-  cache?: ResponseCache;
-  /** Background work of the server's start, reported by /healthz (absent: nothing running). */
-  startup?: StartupState;
-  /**
-   * Where the log goes, at the configured level (the server: standard output). Absent: only failures are
-   * logged, to standard error — a library default that keeps tests and embedders quiet.
-   */
-  logStream?: LogDestination;
-}
-
-/** What the routes get: the context with its response cache. */
-export type RouteContext = AppContext & { cache: ResponseCache };
-
-
-export const BODY_LIMIT = 1024 * 1024;
-/** Imports may upload a statistics file. */
-export const UPLOAD_LIMIT = 64 * 1024 * 1024;
+export { type AppContext, BODY_LIMIT, type RouteContext, type StartupState, UPLOAD_LIMIT } from './context.ts';
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
 // Fastify types these factories after its ajv compilers; at run time any schema compiler is accepted.
@@ -113,13 +89,22 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
   });
 
-  // Every route must decide who may call it.
+  // Every route must decide who may call it: a policy rule (src/policies/), or at least an access level.
   const routes: string[] = [];
+  const operations: string[] = [];
   app.decorate('routeAccess', routes);
+  app.decorate('routeOperations', operations);
   app.addHook('onRoute', (route) => {
-    const access = route.config?.access;
-    if (!access || !ACCESS_LEVELS.includes(access)) throw new Error(`route ${route.method} ${route.url} declares no access level (${ACCESS_LEVELS.join(', ')})`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url} ${access}`);
+    const policy = route.config?.policy;
+    const access = policy?.access ?? route.config?.access;
+    if (!access || !ACCESS_LEVELS.includes(access)) throw new Error(`route ${route.method} ${route.url} declares no policy nor access level (${ACCESS_LEVELS.join(', ')})`);
+    if (policy && route.config?.access && route.config.access !== policy.access) throw new Error(`route ${route.method} ${route.url}: access ${route.config.access} contradicts its policy ${policy.name} (${policy.access})`);
+    route.config = { ...route.config, access };
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push(`${method} ${route.url} ${access} ${policy?.name ?? `level.${access}`}`);
+      if (route.config.operation) operations.push(`${route.config.operation} ${method} ${route.url}`);
+    }
   });
 
   // HSTS and upgrade-insecure-requests only when the deployment says it is served over HTTPS (OTKAZ_HTTPS): over
@@ -145,8 +130,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  // Authentication, then the route's policy: before validation and before any database work.
+  app.decorateRequest('actor' as string, null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    request.actor = authenticate(bearer(request.headers.authorization), ctx.config);
     const access = request.routeOptions.config.access;
     if (!access) return; // 404s have no route
     // An answer for this caller only — also a refusal — is kept by no shared cache, nor given to another caller.
@@ -154,11 +142,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // A public read may still differ by caller (a case says whether its caller may fetch the evidence): shared caches
     // must key it by the Authorization header.
     else if (access !== 'public') reply.header('vary', 'Authorization');
-    const decision = decide(access, bearer(request.headers.authorization), ctx.config);
-    if (decision.allow) {
-      request.actor = decision.role;
-      return;
-    }
+    const policy = request.routeOptions.config.policy;
+    const decision = policy ? policy.check(request.actor, ctx.config, undefined) : allowsLevel(access, request.actor, ctx.config);
+    if (decision.allow) return;
     const code = decision.reason === 'unauthorized' ? ApiCode.Unauthorized : decision.reason === 'forbidden' ? ApiCode.Forbidden : ApiCode.OperationsDisabled;
     const evidence = access === 'evidence' ? 'raw captures and archive exports are evidence (they hold full names): ' : '';
     const redacted = access === 'evidence' ? ' — the public has the redacted rendering of a capture at /api/v1/captures/:id/redacted' : '';
@@ -182,7 +168,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const refreshSecret = randomBytes(16).toString('hex');
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config.cache) return;
-    const url = `${request.actor ?? 'anonymous'} ${request.url}`;
+    const url = `${cachePartition(request.actor)} ${request.url}`;
     const version = await cache.currentVersion();
     const send = (entry: CachedResponse, state: 'hit' | 'stale') => reply.header('x-otkaz-cache', state).header('x-otkaz-data-version', entry.version).type(entry.contentType).send(entry.body);
     let entry = cache.get(url);
@@ -265,7 +251,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   return app;
 }
 
-/** Method, URL and access of every route: the guard snapshot test compares it with the committed list. */
+/** Method, URL, access level and policy rule of every route: the guard snapshot test compares it with the committed list. */
 export function routeTable(app: FastifyInstance): string[] {
   return [...(app as FastifyInstance & { routeAccess: string[] }).routeAccess].sort();
+}
+
+/** "operation METHOD URL" of every route bound to an operation (the operation coverage test reads it). */
+export function routeOperations(app: FastifyInstance): string[] {
+  return [...(app as FastifyInstance & { routeOperations: string[] }).routeOperations].sort();
 }

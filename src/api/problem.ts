@@ -62,6 +62,8 @@ export function statusOfDomain(code: DomainCode): number {
   switch (code) {
     case ErrorCode.InputNotFound:
       return 404;
+    case ErrorCode.AccessDenied:
+      return 403;
     case ErrorCode.Usage:
     case ErrorCode.InputInvalid:
     case ErrorCode.WarcInvalid:

@@ -1,8 +1,14 @@
 import { type Config, loadConfig } from '../config/config.ts';
 import { reRedactStored } from '../courts/cases/store.ts';
+import { loadDirectory } from '../courts/directory/load.ts';
+import type { CourtDirectory } from '../courts/directory/types.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
 import { prepareDataDir } from '../shared/data-dir.ts';
+import { type LoadedKnowledgeBase, loadKnowledgeBase } from '../guidance/load.ts';
+import type { Actor } from '../ops/actor.ts';
+import type { OperationContext } from '../ops/operation.ts';
+import { UNBOUNDED } from '../shared/limits.ts';
 import { personKey as readPersonKey, personKeyWarnings } from '../shared/person-key.ts';
 import { printError } from './output.ts';
 
@@ -41,4 +47,27 @@ export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<
   } finally {
     await db.close();
   }
+}
+
+/** The context an operation runs with on the command line: the knowledge base and the directory load when first used. */
+export function operationContext(cli: Context, actor: Actor): OperationContext {
+  let kb: LoadedKnowledgeBase | null = null;
+  let directory: CourtDirectory | null = null;
+  return {
+    actor,
+    config: cli.config,
+    db: cli.db,
+    get kb() {
+      kb ??= loadKnowledgeBase();
+      return kb;
+    },
+    get directory() {
+      directory ??= loadDirectory();
+      return directory;
+    },
+    get personKey() {
+      return cli.personKey;
+    },
+    budget: UNBOUNDED,
+  };
 }

@@ -6,7 +6,7 @@
  */
 import type http from 'node:http';
 import path from 'node:path';
-import type { StartupState } from '../api/app.ts';
+import type { StartupState } from '../api/context.ts';
 import type { Config } from '../config/config.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
 import { syncCourts } from '../courts/directory/sync.ts';

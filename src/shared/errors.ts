@@ -10,6 +10,8 @@ export const ErrorCode = {
   DbMigration: 'db.migration',
   InputNotFound: 'input.not_found',
   InputInvalid: 'input.invalid',
+  /** The actor may not do this (src/ops/policy.ts). */
+  AccessDenied: 'access.denied',
   WarcInvalid: 'archive.warc_invalid',
   ArchiveMismatch: 'archive.mismatch',
   IngestParse: 'ingest.parse_failed',
@@ -55,6 +57,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.Usage:
     case ErrorCode.InputNotFound:
     case ErrorCode.InputInvalid:
+    case ErrorCode.AccessDenied:
     case ErrorCode.WarcInvalid:
     case ErrorCode.ConfigInvalid:
     case ErrorCode.StatsFormat:

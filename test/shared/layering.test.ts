@@ -1,6 +1,7 @@
-// The server does not load the CLI: nothing src/api or src/server imports (directly or through other modules,
-// static or dynamic imports) lies under src/cli — the CLI's closed-pipe handler, which ends the process, must
-// never be installed in a serving process.
+// The layers of src (docs/architecture.md): no module imports from a higher layer, and no import cycle exists
+// between modules (type imports included). In particular the server does not load the CLI: nothing src/api or
+// src/server imports (directly or through other modules, static or dynamic imports) lies under src/cli — the CLI's
+// closed-pipe handler, which ends the process, must never be installed in a serving process.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -46,5 +47,91 @@ describe('layering', () => {
         assert.ok(!file.startsWith(path.join(SRC, 'cli') + path.sep), `${chain.map((f) => path.relative(PROJECT_ROOT, f)).join(' → ')}`);
       }
     }
+  });
+});
+
+/**
+ * The layers, lowest first: a module may import from its own layer and the ones below. The unit of a file is its
+ * first folder under src (src/courts/<x> and src/stats/<x> count as their own units).
+ */
+const LAYERS: ReadonlyArray<readonly string[]> = [
+  ['shared', 'privacy', 'config'],
+  ['db'],
+  ['courts/parse', 'courts/layouts', 'stats/codes', 'stats/model', 'asylum/codes', 'asylum/model'],
+  ['courts/directory', 'courts/archive', 'courts/cases', 'courts/ingest', 'courts/counts', 'courts/stats', 'courts/synthetic', 'stats', 'asylum', 'guidance', 'crawler', 'net'],
+  ['ops', 'policies'],
+  ['operations'],
+  ['api', 'cli'],
+  ['server'],
+];
+
+function unitOf(file: string): string {
+  const parts = path.relative(SRC, file).replace(/\.ts$/, '').split(path.sep);
+  if ((parts[0] === 'courts' || parts[0] === 'stats' || parts[0] === 'asylum') && parts.length > 1) {
+    const sub = `${parts[0]}/${parts[1]}`;
+    if (LAYERS.some((layer) => layer.includes(sub))) return sub;
+  }
+  return parts[0] ?? '';
+}
+
+function layerOf(unit: string): number {
+  return LAYERS.findIndex((layer) => layer.includes(unit));
+}
+
+describe('layers and cycles', () => {
+  const files = tsFiles(SRC);
+
+  it('every unit of src has a layer', () => {
+    for (const file of files) assert.notEqual(layerOf(unitOf(file)), -1, `${path.relative(PROJECT_ROOT, file)}: unit ${unitOf(file)} is in no layer (test/shared/layering.test.ts)`);
+  });
+
+  it('no import runs from a lower layer to a higher one', () => {
+    const wrong: string[] = [];
+    for (const file of files) {
+      const from = unitOf(file);
+      for (const target of imports(file).filter((t) => t.endsWith('.ts'))) {
+        const to = unitOf(target);
+        // The CLI may start the server (otkaz serve): the one upward step, checked not to pull src/cli into src/server above.
+        if (from === 'cli' && to === 'server') continue;
+        if (layerOf(to) > layerOf(from)) wrong.push(`${path.relative(PROJECT_ROOT, file)} (${from}) → ${path.relative(PROJECT_ROOT, target)} (${to})`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('no import cycle between modules', () => {
+    const graph = new Map(files.map((f) => [f, imports(f).filter((t) => t.endsWith('.ts'))]));
+    // Tarjan's strongly connected components: any component of more than one module is a cycle.
+    let counter = 0;
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const cycles: string[][] = [];
+    const visit = (v: string): void => {
+      index.set(v, counter);
+      low.set(v, counter++);
+      stack.push(v);
+      onStack.add(v);
+      for (const w of graph.get(v) ?? []) {
+        if (!index.has(w)) {
+          visit(w);
+          low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
+      }
+      if (low.get(v) === index.get(v)) {
+        const component: string[] = [];
+        let w: string | undefined;
+        do {
+          w = stack.pop();
+          if (w === undefined) break;
+          onStack.delete(w);
+          component.push(path.relative(PROJECT_ROOT, w));
+        } while (w !== v);
+        if (component.length > 1) cycles.push(component.sort());
+      }
+    };
+    for (const file of files) if (!index.has(file)) visit(file);
+    assert.deepEqual(cycles, []);
   });
 });

@@ -1,7 +1,7 @@
 /** The court directory with each court's crawl status. */
 import { z } from 'zod';
 import { crawlStatus } from '../../crawler/jobs.ts';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
 
 export function registerCourtRoutes(app: ZodApp, ctx: AppContext): void {

@@ -11,7 +11,7 @@ import { destinationPage, factsPage, guidanceHome, routePage } from '../pages/gu
 import { escapeHtml } from '../pages/html.ts';
 import { series } from '../../stats/query/series.ts';
 import type { Database } from '../../db/database.ts';
-import type { RouteContext } from '../app.ts';
+import type { RouteContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
 import { text } from '../../shared/validation.ts';
 

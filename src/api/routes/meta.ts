@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { listReleases } from '../../stats/query/releases.ts';
 import { escapeHtml } from '../pages/html.ts';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
 
 interface OpenApiOperation {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { planCrawl } from '../../crawler/jobs.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { type RouteContext, UPLOAD_LIMIT } from '../app.ts';
+import { type RouteContext, UPLOAD_LIMIT } from '../context.ts';
 import type { ZodApp } from '../types.ts';
 import { fileName, id as dbId, isoDate, text } from '../../shared/validation.ts';
 const security = [{ bearer: [] }];

@@ -12,7 +12,7 @@ import { candidates } from '../../stats/query/compare.ts';
 import { recognitionRates } from '../../stats/query/rates.ts';
 import { listReleases } from '../../stats/query/releases.ts';
 import { series } from '../../stats/query/series.ts';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../context.ts';
 import { bomParam, sendCsv } from '../csv.ts';
 import type { ZodApp } from '../types.ts';
 import { isoDate, period, periodOrRange, text, year } from '../../shared/validation.ts';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AppContext } from '../app.ts';
+import type { AppContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
 import { projectPath } from '../../shared/paths.ts';
 import { fileName } from '../../shared/validation.ts';

@@ -7,7 +7,9 @@ import { captureRecords, warcInfoRecord } from '../../courts/archive/warc.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
 import { generateCases } from '../../courts/synthetic/generate.ts';
 import { type LayoutMode, syntheticPages } from '../../courts/synthetic/pages.ts';
-import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { z } from 'zod';
+import { isoDate } from '../../shared/validation.ts';
+import { parseFlags, whole } from '../flags.ts';
 import { loadConfig } from '../../config/config.ts';
 import { syncCourts } from '../../courts/directory/sync.ts';
 import { planCrawl } from '../../crawler/jobs.ts';
@@ -20,6 +22,10 @@ import { startServer } from '../../server/server.ts';
 import { withContext } from '../context.ts';
 import { print } from '../output.ts';
 
+const GenerateFlags = z
+  .object({ out: z.string().min(1), count: whole(1, 1_000_000), seed: whole(0), from: isoDate, to: isoDate, layout: z.enum(['classic', 'new', 'directory'] satisfies LayoutMode[]), courts: whole(1) })
+  .refine((f) => f.from <= f.to, { message: 'the first receipt date must not be after the last', path: ['to'] });
+
 export function registerDemo(program: Command): void {
   const demo = program
     .command('demo')
@@ -28,9 +34,10 @@ export function registerDemo(program: Command): void {
     .option('--cases-per-court <n>', 'synthetic cases per court', '80')
     .option('--no-serve', 'stop after the crawl')
     .action(async (options: { courts: string; casesPerCourt: string; serve: boolean }) => {
+      const flags = parseFlags(z.object({ courts: whole(1), casesPerCourt: whole(1) }), options, { courts: '--courts', casesPerCourt: '--cases-per-court' });
       const directory = loadDirectory();
-      const courts = garrisonCourts(directory, { limit: Number(options.courts), withoutCaptcha: true });
-      const world = new World({ seed: 1, casesPerCourt: Number(options.casesPerCourt), from: '2023-01-01', to: '2025-12-31', courts });
+      const courts = garrisonCourts(directory, { limit: flags.courts, withoutCaptcha: true });
+      const world = new World({ seed: 1, casesPerCourt: flags.casesPerCourt, from: '2023-01-01', to: '2025-12-31', courts });
       const simulator = new CourtSimulator(world, NO_TRAPS);
       const base = await simulator.listen();
       print(`simulated ${courts.length} court sites at ${base} (SYNTHETIC data); crawling them…`);
@@ -61,11 +68,11 @@ export function registerDemo(program: Command): void {
     .option('--layout <mode>', 'classic | new | directory (each court its own layout)', 'directory')
     .option('--courts <n>', 'spread over this many garrison courts', '20')
     .action(async (options: { out: string; count: string; seed: string; from: string; to: string; layout: string; courts: string }) => {
-      if (!['classic', 'new', 'directory'].includes(options.layout)) throw new OtkazError(ErrorCode.Usage, 'use classic, new or directory', { where: '--layout' });
+      const flags = parseFlags(GenerateFlags, options, { out: '--out', count: '--count', seed: '--seed', from: '--from', to: '--to', layout: '--layout', courts: '--courts' });
       const directory = loadDirectory();
-      const courts = garrisonCourts(directory, { limit: Number(options.courts) }).map((c) => c.vnkod);
-      const cases = generateCases({ seed: Number(options.seed), count: Number(options.count), courts, from: options.from, to: options.to });
-      const pages = syntheticPages(cases, directory, options.layout as LayoutMode);
+      const courts = garrisonCourts(directory, { limit: flags.courts }).map((c) => c.vnkod);
+      const cases = generateCases({ seed: flags.seed, count: flags.count, courts, from: flags.from, to: flags.to });
+      const pages = syntheticPages(cases, directory, flags.layout);
       const stream = createWriteStream(options.out);
       const write = async (chunk: Uint8Array) => {
         if (!stream.write(chunk)) await once(stream, 'drain');

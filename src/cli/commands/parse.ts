@@ -4,6 +4,9 @@ import { parsePage } from '../../courts/parse/page.ts';
 import { redactParsed } from '../../courts/parse/redact.ts';
 import type { ParsedPage } from '../../courts/parse/types.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { z } from 'zod';
+import { text } from '../../shared/validation.ts';
+import { parseFlags, whole } from '../flags.ts';
 import { print } from '../output.ts';
 
 function summary(page: ParsedPage): string {
@@ -47,7 +50,8 @@ export function registerParse(program: Command): void {
       } catch (cause) {
         throw new OtkazError(ErrorCode.InputNotFound, `cannot read the page: ${(cause as Error).message}`, { where: file, cause });
       }
-      const parsed = parsePage({ bytes, url: options.url ?? null, status: options.status ? Number(options.status) : null });
+      const flags = parseFlags(z.object({ url: text(2000).url('expected an absolute URL').optional(), status: whole(100, 599).optional() }), options, { url: '--url', status: '--status' });
+      const parsed = parsePage({ bytes, url: flags.url ?? null, status: flags.status ?? null });
       const page = options.showNames ? parsed : redactParsed(parsed);
       print(options.json ? JSON.stringify(page, null, 2) : summary(page));
     });

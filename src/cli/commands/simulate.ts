@@ -3,15 +3,22 @@ import { garrisonCourts } from '../../courts/directory/select.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
 import { CourtSimulator, NO_TRAPS, type Traps } from '../../crawler/simulator/server.ts';
 import { World } from '../../crawler/simulator/world.ts';
-import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { z } from 'zod';
+import { msRange, parseFlags, whole } from '../flags.ts';
 import { print } from '../output.ts';
 
-function every(value: string | undefined, flag: string): number {
-  if (value === undefined) return 0;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new OtkazError(ErrorCode.Usage, `expected a whole number, got "${value}"`, { where: flag });
-  return n;
-}
+const SimulateFlags = z.object({
+  courts: whole(1),
+  casesPerCourt: whole(0),
+  seed: whole(0),
+  host: z.string().min(1),
+  port: whole(0, 65535),
+  latency: msRange,
+  rateLimitEvery: whole(0).default(0),
+  throttleEvery: whole(0).default(0),
+  phpErrorEvery: whole(0).default(0),
+  dropEvery: whole(0).default(0),
+});
 
 export function registerSimulate(program: Command): void {
   program
@@ -32,24 +39,24 @@ export function registerSimulate(program: Command): void {
     .option('--changing', 'pending cases get a verdict from the second visit of their card on')
     .option('--no-captcha', 'do not require captchas on captcha courts')
     .option('--json', 'print the address and the ground-truth totals as JSON')
-    .action(async (options: Record<string, string | boolean | string[] | undefined>) => {
-      const [min, max] = String(options.latency).split('-').map(Number);
+    .action(async (options: Record<string, unknown>) => {
+      const flags = parseFlags(SimulateFlags, options, { courts: '--courts', casesPerCourt: '--cases-per-court', seed: '--seed', host: '--host', port: '--port', latency: '--latency', rateLimitEvery: '--rate-limit-every', throttleEvery: '--throttle-every', phpErrorEvery: '--php-error-every', dropEvery: '--drop-every' });
       const traps: Traps = {
         ...NO_TRAPS,
-        latencyMs: [min ?? 0, max ?? min ?? 0],
-        rateLimitEvery: every(options.rateLimitEvery as string | undefined, '--rate-limit-every'),
-        throttleEvery: every(options.throttleEvery as string | undefined, '--throttle-every'),
-        phpErrorEvery: every(options.phpErrorEvery as string | undefined, '--php-error-every'),
-        dropEvery: every(options.dropEvery as string | undefined, '--drop-every'),
+        latencyMs: flags.latency,
+        rateLimitEvery: flags.rateLimitEvery,
+        throttleEvery: flags.throttleEvery,
+        phpErrorEvery: flags.phpErrorEvery,
+        dropEvery: flags.dropEvery,
         wafWithoutUserAgent: options.waf === true,
         geoBlocked: (options.geoBlock as string[] | undefined) ?? [],
         captcha: options.captcha !== false,
         changing: options.changing === true,
       };
-      const courts = garrisonCourts(loadDirectory(), { limit: Number(options.courts) });
-      const world = new World({ seed: Number(options.seed), casesPerCourt: Number(options.casesPerCourt), from: '2022-10-01', to: '2025-12-31', courts });
+      const courts = garrisonCourts(loadDirectory(), { limit: flags.courts });
+      const world = new World({ seed: flags.seed, casesPerCourt: flags.casesPerCourt, from: '2022-10-01', to: '2025-12-31', courts });
       const simulator = new CourtSimulator(world, traps);
-      const base = await simulator.listen(Number(options.port), String(options.host));
+      const base = await simulator.listen(flags.port, flags.host);
       const totals = world.totals();
       if (options.json) print(JSON.stringify({ base, courts: courts.map((c) => c.host), totals }, null, 2));
       else {

@@ -37,18 +37,9 @@ export interface ArticleRef {
   raw: string;
 }
 
-export type Outcome =
-  | 'conviction'
-  | 'acquittal'
-  | 'termination'
-  | 'returned_to_prosecutor'
-  | 'transferred'
-  | 'medical_measures'
-  | 'upheld'
-  | 'modified'
-  | 'overturned'
-  | 'appeal_withdrawn'
-  | 'unknown';
+/** Every outcome the parser gives a case or a defendant (filters validate against this list). */
+export const OUTCOMES = ['conviction', 'acquittal', 'termination', 'returned_to_prosecutor', 'transferred', 'medical_measures', 'upheld', 'modified', 'overturned', 'appeal_withdrawn', 'unknown'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export type TerminationGround =
   | 'court_fine'

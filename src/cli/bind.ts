@@ -1,0 +1,75 @@
+/**
+ * The CLI adapter of an operation (src/ops/operation.ts): positional arguments and flags become the operation's
+ * input, validated by the operation's own schema before the database is opened — so a bad flag is a coded usage
+ * error naming the flag (with the accepted values for an enum), the same message the API gives for its parameter.
+ * Every bound command takes `--json`; an operation with a tabular view takes `--csv` and `--bom` too, with the
+ * same column names as the API's CSV.
+ */
+import { type Command, Option } from 'commander';
+import type { z } from 'zod';
+import { LOCAL } from '../ops/actor.ts';
+import { authorize, type NameOf, type Operation, parseInput } from '../ops/operation.ts';
+import { operationContext, withContext } from './context.ts';
+import { formatFrom, print, renderCsv } from './output.ts';
+
+export interface CommandBinding<In extends z.ZodObject, Out> {
+  /** The input field each positional argument fills, in the order the command's name declares them. */
+  readonly args?: readonly (keyof z.input<In> & string)[];
+  /** Input field → [commander flag, help]. A flag's value reaches the schema as the string typed (or true). */
+  readonly flags?: { readonly [K in keyof z.input<In> & string]?: readonly [flag: string, help: string] };
+  /** Raw values → the operation's input, where the command's words differ from the schema's (applied before validation). */
+  readonly map?: (raw: Record<string, unknown>) => Record<string, unknown>;
+  /** The view for people (the default output). */
+  text(result: Out, input: z.output<In>): string;
+}
+
+/** Operations bound to a command, by name → the command's path (the operation coverage test reads it). */
+export const boundCommands = new Map<string, string>();
+
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+export function bindCommand<In extends z.ZodObject, Out>(command: Command, operation: Operation<In, Out>, binding: CommandBinding<In, Out>): Command {
+  const flagOf = new Map<string, string>();
+  const attributes: Array<[field: string, attribute: string]> = [];
+  for (const [field, spec] of Object.entries(binding.flags ?? {}) as Array<[string, readonly [string, string] | undefined]>) {
+    if (!spec) continue;
+    const option = new Option(spec[0], spec[1]);
+    command.addOption(option);
+    flagOf.set(field, option.long ?? spec[0]);
+    attributes.push([field, option.attributeName()]);
+  }
+  command.option('--json', 'machine-readable output');
+  if (operation.table) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
+  if (!command.description()) command.description(operation.summary);
+  const args = binding.args ?? [];
+  const nameOf: NameOf = (path) => {
+    const field = String(path[0] ?? '');
+    const flag = flagOf.get(field);
+    if (flag) return flag;
+    return args.includes(field as never) ? `<${field}>` : field || 'input';
+  };
+  command.action(async (...given: unknown[]) => {
+    const options = given[args.length] as Record<string, unknown>;
+    const raw: Record<string, unknown> = {};
+    args.forEach((field, i) => {
+      if (given[i] !== undefined) raw[field] = given[i];
+    });
+    for (const [field, attribute] of attributes) if (options[attribute] !== undefined) raw[field] = options[attribute];
+    const input = parseInput(operation, binding.map ? binding.map(raw) : raw, nameOf);
+    const format = formatFrom(options as { json?: boolean; csv?: boolean });
+    await withContext(async (cli) => {
+      const ctx = operationContext(cli, LOCAL);
+      authorize(ctx, operation.policy, undefined);
+      const result = await operation.run(ctx, input);
+      if (format === 'json') print(JSON.stringify(result, null, 2));
+      else if (format === 'csv' && operation.table) print(renderCsv([...operation.table.columns], operation.table.rows(result), { bom: options.bom === true }));
+      else print(binding.text(result, input));
+    });
+  });
+  boundCommands.set(operation.name, commandPath(command));
+  return command;
+}
