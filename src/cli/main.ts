@@ -40,6 +40,10 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCrawl(program);
   registerServe(program);
+  // The program has no options of its own: the words after a command are that command's (and a command that has
+  // subcommands and options of the same name, like `crawl` and `crawl status --json`, can keep them apart). Set
+  // after the commands are registered, so they do not inherit it.
+  program.enablePositionalOptions();
   // A closed stdout: the data commands stop quietly (`otkaz … | head`); a server or a crawl keeps running.
   program.hook('preAction', (_program, action) => {
     if (LONG_RUNNING.has(action.name()) && action.parent === program) keepServingWhenOutputCloses();

@@ -1,5 +1,7 @@
+import type { CourtDirectory } from '../courts/directory/types.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { Layout } from '../courts/parse/types.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { monthWindows } from './plan.ts';
 import type { CrawlJob, NewJob } from './job.ts';
 import type { Settlement } from './settle.ts';
@@ -9,6 +11,20 @@ export interface PlanCourt {
   vnkod: string;
   host: string;
   layout: Layout;
+}
+
+/**
+ * The courts a plan covers: those named (any type), else every garrison court — current ones with a court code and a
+ * host only; the first `limit` of them when given. None: a coded usage error.
+ */
+export function planCourts(directory: CourtDirectory, choice: { courts?: readonly string[] | undefined; limit?: number | undefined }): PlanCourt[] {
+  const wanted = choice.courts;
+  const courts = directory.courts
+    .filter((c) => c.vnkod && c.host && !c.onlyInOldList && (wanted ? wanted.includes(c.vnkod) : c.type === 'garrison'))
+    .slice(0, choice.limit)
+    .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? ('classic' as const) }));
+  if (courts.length === 0) throw new OtkazError(ErrorCode.Usage, 'no court matches', { where: 'courts' });
+  return courts;
 }
 
 export interface PlanRequest {

@@ -7,7 +7,8 @@ import type { Layout } from '../courts/parse/types.ts';
  * sent only with a real court code (an empty `vnkod=` returns the search form instead of results).
  */
 export type Proceeding = 'criminal_first' | 'criminal_appeal' | 'criminal_cassation';
-export type DateAxis = 'receipt' | 'decision' | 'publication' | 'validity';
+export const DATE_AXES = ['receipt', 'decision', 'publication', 'validity'] as const;
+export type DateAxis = (typeof DATE_AXES)[number];
 
 interface ProceedingCodes {
   deloId: string;

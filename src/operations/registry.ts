@@ -6,6 +6,9 @@
  */
 import { listCasesOperation } from './cases/list.ts';
 import { showCaseOperation } from './cases/show.ts';
+import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.ts';
+import { planCrawlOperation } from './crawl/plan.ts';
+import { crawlStatusOperation } from './crawl/status.ts';
 import type { AnyOperation } from '../ops/operation.ts';
 
-export const OPERATIONS: readonly AnyOperation[] = [listCasesOperation, showCaseOperation];
+export const OPERATIONS: readonly AnyOperation[] = [listCasesOperation, showCaseOperation, planCrawlOperation, crawlStatusOperation, listCaptchasOperation, answerCaptchaOperation];
