@@ -20,6 +20,19 @@ describe('otkaz crawl: flags checked before the plan', () => {
     });
   }
 
+  it('a real crawl without a contact is refused before the plan (the User-Agent must name the operator)', async () => {
+    const saved = process.env.OTKAZ_CRAWL_CONTACT;
+    delete process.env.OTKAZ_CRAWL_CONTACT;
+    try {
+      const { code, err } = await cli('crawl', '--courts', '61GV0001', '--from', '2024-01-01', '--to', '2024-01-31', '--quiet');
+      assert.equal(code, 2);
+      assert.match(err, /config\.invalid.*OTKAZ_CRAWL_CONTACT/);
+      assert.deepEqual(JSON.parse((await cli('crawl', 'status', '--json')).out), [], 'no plan committed');
+    } finally {
+      if (saved !== undefined) process.env.OTKAZ_CRAWL_CONTACT = saved;
+    }
+  });
+
   it('--plan-only plans, and the plan is visible in crawl status', async () => {
     const { code, out } = await cli(...plan, '--plan-only', '--articles', '337');
     assert.equal(code, 0, out);
