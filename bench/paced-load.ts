@@ -11,6 +11,7 @@
 // RATE × SECONDS requests, then it stops.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { present } from '../src/shared/present.ts';
 
 const [target, rateArg, secondsArg, connectionsArg] = process.argv.slice(2);
 if (!target || !rateArg || !secondsArg) throw new Error('usage: paced-load.ts URL|@FILE RATE SECONDS [CONNECTIONS]');
@@ -75,7 +76,7 @@ for (let i = 0; i < total; i += 1) {
   while (performance.now() < due) {
     /* the last half millisecond: spin, timers are not that precise */
   }
-  const request: Promise<void> = once(urls[i % urls.length]!, due, i).then(() => void pending.delete(request));
+  const request: Promise<void> = once(present(urls[i % urls.length], 'a URL of the list'), due, i).then(() => void pending.delete(request));
   pending.add(request);
 }
 await Promise.all(pending);

@@ -12,6 +12,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { present } from '../src/shared/present.ts';
 import { machine, type PacedResult } from './harness.ts';
 
 function option(name: string, fallback: number): number {
@@ -87,7 +88,7 @@ type Paced = PacedResult;
 async function paced(target: string, seconds: number): Promise<Paced> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/paced-load.ts'), target, String(RATE), String(seconds)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const code = await new Promise<number | null>((r) => child.once('exit', r));
   if (code !== 0) throw new Error(`paced-load exited with ${code}`);
   return JSON.parse(out) as Paced;
@@ -103,11 +104,14 @@ function zipfSample(items: string[], count: number): string[] {
   const order = [...items];
   for (let i = order.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    [order[i], order[j]] = [present(order[j], 'the item to swap'), present(order[i], 'the item to swap')];
   }
   const cumulative: number[] = [];
   let sum = 0;
-  for (let k = 1; k <= order.length; k += 1) cumulative.push((sum += 1 / k));
+  for (let k = 1; k <= order.length; k += 1) {
+    sum += 1 / k;
+    cumulative.push(sum);
+  }
   const out: string[] = [];
   for (let n = 0; n < count; n += 1) {
     const x = random() * sum;
@@ -115,10 +119,10 @@ function zipfSample(items: string[], count: number): string[] {
     let hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
+      if (present(cumulative[mid], 'the cumulative weight') < x) lo = mid + 1;
       else hi = mid;
     }
-    out.push(order[lo]!);
+    out.push(present(order[lo], 'the item drawn'));
   }
   return out;
 }
@@ -157,7 +161,8 @@ try {
   }
   console.log(`  data folder ${DATA}: the real pages of test/fixtures/courts and ${SYNTHETIC} SYNTHETIC cases ingested in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   server = await startServer();
-  const pid = server.pid!;
+  const pid = server.pid;
+  if (pid === undefined) throw new Error('the server process did not start');
   const idle = memory(pid);
   const all = await readUrls();
   // Every URL of the rotation answers 200 before the soak: a failure later is the server's, not the list's.
@@ -175,7 +180,7 @@ try {
   writeFileSync(list, zipfSample(usable, Math.min(Math.round(RATE * SECONDS), 100_000)).map((u) => `${BASE}${u}`).join('\n'));
   const costs = cost.map(([, t]) => t).sort((a, b) => a - b);
   console.log(`  server pid ${pid}, statistics loaded, ${usable.length} read URLs (Zipf, seeded); RSS idle ${idle.rss.toFixed(0)} MiB`);
-  console.log(`  first (uncached) answer, one at a time: median ${costs[Math.floor(costs.length / 2)]!.toFixed(1)} ms, total ${(costs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s; slowest: ${cost.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([u, t]) => `${u} ${t.toFixed(0)} ms`).join(', ')}`);
+  console.log(`  first (uncached) answer, one at a time: median ${(costs[Math.floor(costs.length / 2)] ?? Number.NaN).toFixed(1)} ms, total ${(costs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s; slowest: ${cost.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([u, t]) => `${u} ${t.toFixed(0)} ms`).join(', ')}`);
 
   const warm = await paced(`@${list}`, WARMUP);
   const before = memory(pid);
@@ -205,9 +210,10 @@ try {
   console.log(`  server ${alive ? 'still answering' : 'NOT answering'} at the end`);
   process.exitCode = soak.errors === 0 && growth <= 10 && alive ? 0 : 1;
 } finally {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
+  const running = server;
+  if (running && running.exitCode === null) {
+    const exited = new Promise((r) => running.once('exit', r));
+    running.kill('SIGTERM');
     await exited;
   }
   if (existsSync(WORK)) rmSync(WORK, { recursive: true, force: true });

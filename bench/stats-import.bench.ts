@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { openDatabase, type StorageTarget } from '../src/db/open.ts';
+import { present } from '../src/shared/present.ts';
 import { readStatistics } from '../src/stats/import/detect.ts';
 import { fileText } from '../src/stats/import/input.ts';
 import { importStatistics, OBSERVATION_COLUMNS, observationCsv } from '../src/stats/import/load.ts';
@@ -75,7 +76,7 @@ async function runPhase(phase: 'copy' | 'import', target: StorageTarget, tsv: st
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const [code] = (await once(child, 'exit')) as [number];
   if (code !== 0) throw new Error(`${phase} worker failed (${code})`);
-  return JSON.parse(out.trim().split('\n').pop()!) as { rows: number; seconds: number; startRssMb: number; maxRssMb: number };
+  return JSON.parse(present(out.trim().split('\n').pop(), `the ${phase} worker's last line`)) as { rows: number; seconds: number; startRssMb: number; maxRssMb: number };
 }
 
 async function main(): Promise<void> {
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
   console.log(`  ${rows} observations (cells incl. ':' missing values), pre-parsed for COPY`);
   const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
   for (const engine of engines) {
-    let stop = () => undefined as void;
+    let stop: () => void = () => {};
     const targets: StorageTarget[] = [];
     if (engine === 'pglite') {
       for (const n of [1, 2, 3, 4]) {
@@ -112,16 +113,18 @@ async function main(): Promise<void> {
     try {
       // Two rounds in the order copy, import, import, copy (each on a fresh database), so that whatever the
       // machine or the server does after a phase (checkpoints, page cache) hits both alike; best of each.
-      const copies = [await runPhase('copy', targets[0]!, tsv, csv)];
-      const imports = [await runPhase('import', targets[1]!, tsv, csv)];
-      imports.push(await runPhase('import', targets[2]!, tsv, csv));
-      copies.push(await runPhase('copy', targets[3]!, tsv, csv));
+      const [first, second, third, fourth] = targets;
+      if (!first || !second || !third || !fourth) throw new Error(`four databases expected, ${targets.length} prepared`);
+      const copies = [await runPhase('copy', first, tsv, csv)];
+      const imports = [await runPhase('import', second, tsv, csv)];
+      imports.push(await runPhase('import', third, tsv, csv));
+      copies.push(await runPhase('copy', fourth, tsv, csv));
       const best = (runs: Array<{ rows: number; seconds: number; maxRssMb: number }>) => runs.reduce((a, b) => (b.rows / b.seconds > a.rows / a.seconds ? b : a));
       const copy = best(copies);
       const imported = best(imports);
       const c = copy.rows / copy.seconds;
       const i = imported.rows / imported.seconds;
-      console.log(`  ${engine.padEnd(8)} rounds (obs/s): COPY ${copies.map((r) => (r.rows / r.seconds).toFixed(0)).join(', ')}; import ${imports.map((r) => (r.rows / r.seconds).toFixed(0)).join(', ')}; process RSS when the work starts ~${imports[0]!.startRssMb.toFixed(0)} MB (node, tsx loader and the opened database; PGlite is in-process)`);
+      console.log(`  ${engine.padEnd(8)} rounds (obs/s): COPY ${copies.map((r) => (r.rows / r.seconds).toFixed(0)).join(', ')}; import ${imports.map((r) => (r.rows / r.seconds).toFixed(0)).join(', ')}; process RSS when the work starts ~${(imports[0]?.startRssMb ?? Number.NaN).toFixed(0)} MB (node, tsx loader and the opened database; PGlite is in-process)`);
       console.log(`  ${engine.padEnd(8)} COPY pre-parsed ${c.toFixed(0).padStart(7)} obs/s (${copy.seconds.toFixed(1)} s, RSS ${copy.maxRssMb.toFixed(0)} MB) | streaming import ${i.toFixed(0).padStart(7)} obs/s (${imported.seconds.toFixed(1)} s, peak RSS ${imported.maxRssMb.toFixed(0)} MB) | ratio ${(i / c).toFixed(2)}`);
     } finally {
       stop();
@@ -131,7 +134,9 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--worker') {
-  await worker(process.argv[3] as 'copy' | 'import', JSON.parse(process.argv[4]!) as StorageTarget, process.argv[5]!, process.argv[6]!);
+  const [phase, target, tsv, csv] = process.argv.slice(3);
+  if (!phase || !target || !tsv || !csv) throw new Error('usage: stats-import.bench.ts --worker copy|import <target JSON> <tsv> <csv>');
+  await worker(phase as 'copy' | 'import', JSON.parse(target) as StorageTarget, tsv, csv);
 } else {
   await main();
 }

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { present } from '../src/shared/present.ts';
 import { machine, type PacedResult } from './harness.ts';
 import { generateStatsTsv } from './synthetic-stats.ts';
 
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   const dataDir = path.join(WORK, 'data');
   rmSync(dataDir, { recursive: true, force: true });
   let databaseUrl: string | undefined;
-  let stopPg = () => undefined as void;
+  let stopPg: () => void = () => {};
   if (engine === 'postgres') {
     const { startTempPostgres, stopTempPostgres } = await import('../scripts/pg-temp.mjs');
     const pg = await startTempPostgres();
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
       server.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /READY (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
+        if (m) resolve(present(m[1], 'the address in the READY line'));
       });
       server.once('exit', (code) => reject(new Error(`server exited (${code})`)));
     });
@@ -118,5 +119,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--serve') await serve(process.argv[3]!, process.argv[4] || undefined);
+if (process.argv[2] === '--serve') await serve(present(process.argv[3], 'the data folder argument of --serve'), process.argv[4] || undefined);
 else await main();

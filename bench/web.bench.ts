@@ -19,6 +19,7 @@ import { ingestPage } from '../src/courts/ingest.ts';
 import { generateCases } from '../src/courts/synthetic/generate.ts';
 import { syntheticPages } from '../src/courts/synthetic/pages.ts';
 import { openDatabase } from '../src/db/open.ts';
+import { present } from '../src/shared/present.ts';
 import { importStatistics } from '../src/stats/import/load.ts';
 import { machine } from './harness.ts';
 import { generateStatsTsv } from './synthetic-stats.ts';
@@ -76,8 +77,9 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; seco
 
 /** SIGTERM to npm and the server under it; waits until the server has closed the database (its lock is gone). */
 async function stop(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.pid === undefined) throw new Error('the server process has no pid: it did not start');
   const exited = new Promise((r) => child.once('exit', r));
-  process.kill(-child.pid!, 'SIGTERM');
+  process.kill(-child.pid, 'SIGTERM');
   await exited;
   while (existsSync(path.join(dataDir, 'db', 'otkaz.lock'))) await new Promise((r) => setTimeout(r, 50));
 }
@@ -91,7 +93,7 @@ async function statisticsLoaded(): Promise<void> {
 async function paced(url: string): Promise<{ p50: number; p99: number; rps: number; errors: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/paced-load.ts', `${BASE}${url}`, String(RATE), String(SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   await new Promise((r) => child.once('exit', r));
   return JSON.parse(out) as { p50: number; p99: number; rps: number; errors: number };
 }
@@ -112,7 +114,7 @@ async function lcp(): Promise<number> {
       values.push(Number(await page.evaluate(`new Promise((resolve) => new PerformanceObserver((list) => { const entries = list.getEntries(); resolve(entries[entries.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true }))`)));
       await page.close();
     }
-    return values.sort((a, b) => a - b)[2]!;
+    return present(values.sort((a, b) => a - b)[2], 'the median of five LCP values');
   } finally {
     await browser.close();
   }
@@ -123,7 +125,7 @@ function initialJs(): number {
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
   if (!entry) throw new Error('build the web app first (npm run build:web)');
-  const preloads = [...html.matchAll(/href="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  const preloads = [...html.matchAll(/href="\/assets\/([^"]+\.js)"/g)].map((m) => present(m[1], 'the preloaded file name'));
   return [entry, ...preloads].reduce((n, f) => n + gzipSync(readFileSync(path.join(dist, 'assets', f))).length, 0);
 }
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { LIMITS } from '../src/shared/limits.ts';
+import { present } from '../src/shared/present.ts';
 import { machine } from './harness.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,7 +27,7 @@ function candidates(): Candidate[] {
   const claims = (parseYaml(readFileSync(path.join(here, '../assets/claims/russian-asylum-claims.yaml'), 'utf8')) as { claims: Array<Record<string, unknown>> }).claims;
   // The heaviest claims: EU27 (members summed as well), encounters (fiscal and calendar year, two readings), changes.
   const heavy = claims.map((c) => ({ ...c, quantity: { ...(c.quantity as object), destination: 'EU27' } }));
-  const maxClaims = Array.from({ length: LIMITS.claimsPerCheck }, (_, i) => ({ ...heavy[i % heavy.length]!, id: `worst-${i}` }));
+  const maxClaims = Array.from({ length: LIMITS.claimsPerCheck }, (_, i) => ({ ...present(heavy[i % heavy.length], 'a heavy claim'), id: `worst-${i}` }));
   return [
     { name: `claim check, ${LIMITS.claimsPerCheck} claims (the limit), each for the EU27`, method: 'POST', url: '/api/v1/claims/check', body: { claims: maxClaims } },
     { name: `series, ${LIMITS.destinations} destinations (the limit), every year, every source, growth`, method: 'GET', url: `/api/v1/stats/series?dest=${EU}&growth=true` },
@@ -53,7 +54,7 @@ async function serve(): Promise<void> {
   await ensureSnapshot(db);
   await refreshPlannerStatistics(db);
   const app = await buildApp({ config: loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-bench-unused', OTKAZ_RATE_LIMIT: '0' }), db, directory, kb: loadKnowledgeBase() });
-  const candidate = JSON.parse(process.argv[3]!) as Candidate;
+  const candidate = JSON.parse(present(process.argv[3], 'the candidate argument of --serve')) as Candidate;
   await app.inject({ method: 'GET', url: '/api/v1/stats/series?dest=DEU' }); // warm-up
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024;
   const before = rss();
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await once(child, 'exit');
-    const r = JSON.parse(out.trim().split('\n').pop()!) as { status: number; ms: number; bytes: number; rssBefore: number; rssPeak: number };
+    const r = JSON.parse(present(out.trim().split('\n').pop(), `the last line of ${c.name}`)) as { status: number; ms: number; bytes: number; rssBefore: number; rssPeak: number };
     console.log(`  ${c.name}: ${r.status}, ${r.ms.toFixed(0)} ms, answer ${(r.bytes / 1024).toFixed(0)} KiB, RSS ${r.rssBefore.toFixed(0)} → peak ${r.rssPeak.toFixed(0)} MB (+${(r.rssPeak - r.rssBefore).toFixed(0)} MB)`);
   }
 }

@@ -7,7 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Operation, OperationContext } from '../ops/operation.ts';
+import { type Operation, type OperationContext, tableColumns } from '../ops/operation.ts';
 import { personKey as readPersonKey } from '../shared/person-key.ts';
 import type { RouteContext } from './context.ts';
 import { bomParam, sendCsv } from './csv.ts';
@@ -78,7 +78,7 @@ export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteCo
       Object.assign(input, request.params as Record<string, unknown>);
       const result = await operation.run(requestContext(ctx, request), input as z.output<In>);
       if (binding.send) return binding.send(reply, result, presentation);
-      if (operation.table && presentation.format === 'csv') return sendCsv(reply, operation.table.fileName, operation.table.columns, operation.table.rows(result), presentation.bom as 'true' | 'false' | undefined);
+      if (operation.table && presentation.format === 'csv') return sendCsv(reply, operation.table.fileName, tableColumns(operation.table, result), operation.table.rows(result), presentation.bom as 'true' | 'false' | undefined);
       return result;
     },
   });

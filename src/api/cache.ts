@@ -13,6 +13,7 @@
  *
  * Bounded (least recently used entries go first); only 200 responses are kept.
  */
+import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../db/database.ts';
 
 export interface CachedResponse {
@@ -22,19 +23,22 @@ export interface CachedResponse {
 }
 
 export class ResponseCache {
-  private readonly entries = new Map<string, CachedResponse>();
+  private readonly entries: LRUCache<string, CachedResponse>;
   private readonly inflight = new Map<string, { done: Promise<void>; resolve: () => void }>();
   /** Values derived from the data for answers that are not cacheable whole (they also depend on the date). */
-  private readonly derived = new Map<string, Promise<unknown>>();
+  private readonly derived: LRUCache<string, Promise<unknown>>;
   private version = '';
   private checkedAt = 0;
   private pending: Promise<string> | null = null;
 
   constructor(
     private readonly db: Queryable,
-    private readonly maxEntries = 500,
+    maxEntries = 500,
     private readonly ttlMs = 1000,
-  ) {}
+  ) {
+    this.entries = new LRUCache({ max: maxEntries });
+    this.derived = new LRUCache({ max: maxEntries });
+  }
 
   /** The data version, refreshed at most once per `ttlMs`. */
   async currentVersion(now = Date.now()): Promise<string> {
@@ -56,17 +60,11 @@ export class ResponseCache {
 
   /** The last answer for a URL, of whatever version. */
   get(url: string): CachedResponse | undefined {
-    const hit = this.entries.get(url);
-    if (hit) {
-      this.entries.delete(url);
-      this.entries.set(url, hit);
-    }
-    return hit;
+    return this.entries.get(url);
   }
 
   set(url: string, value: CachedResponse): void {
     this.entries.set(url, value);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
   /** The computation running for this URL and version, if any. */
@@ -101,7 +99,6 @@ export class ResponseCache {
       value = compute();
       this.derived.set(k, value);
       value.catch(() => this.derived.delete(k));
-      while (this.derived.size > this.maxEntries) this.derived.delete(this.derived.keys().next().value as string);
     }
     return value;
   }

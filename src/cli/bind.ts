@@ -8,7 +8,7 @@
 import { type Command, Option } from 'commander';
 import type { z } from 'zod';
 import { LOCAL } from '../ops/actor.ts';
-import { authorize, type NameOf, type Operation, parseInput } from '../ops/operation.ts';
+import { authorize, type NameOf, type Operation, parseInput, tableColumns } from '../ops/operation.ts';
 import { operationContext, withContext } from './context.ts';
 import { formatFrom, print, renderCsv } from './output.ts';
 
@@ -17,10 +17,13 @@ export interface CommandBinding<In extends z.ZodObject, Out> {
   readonly args?: readonly (keyof z.input<In> & string)[];
   /** Input field → [commander flag, help]. A flag's value reaches the schema as the string typed (or true). */
   readonly flags?: { readonly [K in keyof z.input<In> & string]?: readonly [flag: string, help: string] };
-  /** Raw values → the operation's input, where the command's words differ from the schema's (applied before validation). */
-  readonly map?: (raw: Record<string, unknown>) => Record<string, unknown>;
+  /** Raw values → the operation's input, where the command's words differ from the schema's (applied before validation);
+   * `options` holds every option of the command, also those that are no input field (e.g. `--real-only`). */
+  readonly map?: (raw: Record<string, unknown>, options: Record<string, unknown>) => Record<string, unknown>;
   /** The view for people (the default output). */
   text(result: Out, input: z.output<In>): string;
+  /** After the answer is printed: e.g. a coded error for a report that found a problem (its exit status). */
+  readonly after?: (result: Out, input: z.output<In>) => void;
 }
 
 /** Operations bound to a command, by name → the command's path (the operation coverage test reads it). */
@@ -59,15 +62,16 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
       if (given[i] !== undefined) raw[field] = given[i];
     });
     for (const [field, attribute] of attributes) if (options[attribute] !== undefined) raw[field] = options[attribute];
-    const input = parseInput(operation, binding.map ? binding.map(raw) : raw, nameOf);
+    const input = parseInput(operation, binding.map ? binding.map(raw, options) : raw, nameOf);
     const format = formatFrom(options as { json?: boolean; csv?: boolean });
     await withContext(async (cli) => {
       const ctx = operationContext(cli, LOCAL);
       authorize(ctx, operation.policy, undefined);
       const result = await operation.run(ctx, input);
       if (format === 'json') print(JSON.stringify(result, null, 2));
-      else if (format === 'csv' && operation.table) print(renderCsv([...operation.table.columns], operation.table.rows(result), { bom: options.bom === true }));
+      else if (format === 'csv' && operation.table) print(renderCsv(tableColumns(operation.table, result), operation.table.rows(result), { bom: options.bom === true }));
       else print(binding.text(result, input));
+      binding.after?.(result, input);
     });
   });
   boundCommands.set(operation.name, commandPath(command));

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { keepServingWhenOutputCloses } from '../server/output.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerCourts } from './commands/courts.ts';
@@ -11,7 +12,6 @@ import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerStats } from './commands/stats.ts';
-import { keepServingWhenOutputCloses } from '../server/output.ts';
 import { exitQuietlyOnClosedPipe, type Io, processIo, useIo } from './output.ts';
 import { reportError } from './report.ts';
 
@@ -27,7 +27,9 @@ export function buildProgram(): Command {
     .name('otkaz')
     .description('otkaz: military-refusal prosecutions from court records, with an evidence archive. Configuration: README.md.')
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Options belong to the command they follow (`courts build --json` is the build's --json, not the list's).
+    .enablePositionalOptions();
   registerCourts(program);
   registerParse(program);
   registerIngest(program);

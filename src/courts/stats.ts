@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import { REFUSAL_ARTICLES } from './parse/articles.ts';
+import { DEFAULT_ARTICLES } from '../shared/articles.ts';
 
 export const DIMENSIONS = ['year', 'month', 'article', 'part', 'court', 'district', 'outcome', 'sentence'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -54,7 +54,7 @@ const EXPRESSIONS: Record<Dimension, string> = {
 
 /** Prosecution counts, grouped by the chosen dimensions. Shared by the CLI and the API. */
 export async function prosecutionCounts(db: Queryable, query: ProsecutionQuery): Promise<ProsecutionCounts> {
-  const articles = query.articles && query.articles.length > 0 ? query.articles : [...REFUSAL_ARTICLES];
+  const articles = query.articles && query.articles.length > 0 ? query.articles : [...DEFAULT_ARTICLES];
   const dateBasis = query.dateBasis ?? 'receipt';
   const synthetic = query.synthetic ?? 'include';
   const by = [...new Set(query.by)];

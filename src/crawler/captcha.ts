@@ -3,7 +3,8 @@
  * solver) answers it; its image waits here, and the answer travels with the host's next list requests.
  */
 import { type IngestInput, parseInput } from '../courts/ingest.ts';
-import type { Layout, ParsedPage } from '../courts/parse/types.ts';
+import { DEFAULT_LAYOUT, LAYOUTS, type Layout } from '../courts/layouts.ts';
+import type { ParsedPage } from '../courts/parse/types.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { HttpResponse } from '../shared/http.ts';
@@ -32,7 +33,11 @@ export function captchaPreview(png: Uint8Array | null): string | null {
 
 /** A person's (or a solver's) answer to a host's captcha: the host's list requests resume with it. */
 export async function answerCaptcha(db: Queryable, host: string, captchaId: string, answer: string): Promise<void> {
-  await db.query(`update captcha_queue set state = 'answered', answer = $3, answered_at = now() where host = $1 and captcha_id = $2`, [host, captchaId, answer]);
+  await db.query(`update captcha_queue set state = 'answered', answer = $3, answered_at = now() where host = $1 and captcha_id = $2`, [
+    host,
+    captchaId,
+    answer,
+  ]);
   await db.query(`update crawl_hosts set captcha_id = $2, captcha_answer = $3 where host = $1`, [host, captchaId, answer]);
 }
 
@@ -47,15 +52,17 @@ export async function answerPendingCaptcha(db: Queryable, id: number, answer: st
 /** A list URL with the host's answered captcha, if it has one (only result lists sit behind a captcha). */
 export async function withCaptchaAnswer(db: Queryable, job: CrawlJob): Promise<string> {
   if (job.kind !== 'list') return job.url;
-  const [session] = await db.query<{ captcha_id: string | null; captcha_answer: string | null }>('select captcha_id, captcha_answer from crawl_hosts where host = $1', [job.host]);
+  const [session] = await db.query<{ captcha_id: string | null; captcha_answer: string | null }>(
+    'select captcha_id, captcha_answer from crawl_hosts where host = $1',
+    [job.host],
+  );
   if (!session?.captcha_id || !session.captcha_answer) return job.url;
   return `${job.url}&captcha=${encodeURIComponent(session.captcha_answer)}&captchaid=${encodeURIComponent(session.captcha_id)}`;
 }
 
 /** The layout of a court's search form (where a captcha image is fetched when the list page had none). */
 function searchFormLayout(layout: string | null | undefined): Layout {
-  // Layout ternary kept as it was; the page layout registry (src/courts/layouts.ts) replaces it.
-  return layout === 'new' ? 'new' : 'classic';
+  return LAYOUTS.find((l) => l === layout) ?? DEFAULT_LAYOUT;
 }
 
 export interface CaptchaQueueOptions {
@@ -75,12 +82,26 @@ export async function queueCaptcha(db: Queryable, job: CrawlJob, parsed: ParsedP
     const [court] = await db.query<{ layout: string | null }>('select layout from courts where vnkod = $1', [job.court_vnkod]);
     const url = searchFormUrl(job.host, searchFormLayout(court?.layout));
     const r = await options.get(url);
-    const input: IngestInput = { bytes: r.bytes, url, retrievedAt: options.now().toISOString(), httpStatus: r.status, httpHeaders: r.headers, source: 'crawl', sourceRef: 'captcha form', synthetic: false };
+    const input: IngestInput = {
+      bytes: r.bytes,
+      url,
+      retrievedAt: options.now().toISOString(),
+      httpStatus: r.status,
+      httpHeaders: r.headers,
+      source: 'crawl',
+      sourceRef: 'captcha form',
+      synthetic: false,
+    };
     const page = parseInput(input);
     form = page.kind === 'captcha_form' ? page.captcha : null;
   }
   if (!form?.captchaId || !form.pngBase64) return;
-  await db.query(`insert into captcha_queue (host, court_vnkod, captcha_id, png) values ($1, $2, $3, $4)`, [job.host, job.court_vnkod, form.captchaId, Buffer.from(form.pngBase64, 'base64')]);
+  await db.query(`insert into captcha_queue (host, court_vnkod, captcha_id, png) values ($1, $2, $3, $4)`, [
+    job.host,
+    job.court_vnkod,
+    form.captchaId,
+    Buffer.from(form.pngBase64, 'base64'),
+  ]);
   if (!options.solveCaptcha) return;
   const answer = await options.solveCaptcha(job.host, form.pngBase64, form.captchaId);
   if (answer) await answerCaptcha(db, job.host, form.captchaId, answer);

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { refreshPlannerStatistics } from '../db/maintenance.ts';
-import { httpClient, type HttpClient } from '../shared/http.ts';
+import { type HttpClient, httpClient } from '../shared/http.ts';
 import { LIMITS } from '../shared/limits.ts';
 import type { CrawlJob } from './job.ts';
 import { claimJob, nextRunnable, storedRobots, storeRobots } from './jobs.ts';
@@ -42,8 +42,12 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
   const now = options.now ?? (() => new Date());
   const stats = { requests: 0, errors: 0 };
   const http = httpClient({
-    userAgent: options.userAgent, timeoutMs: options.timeoutMs, accept: 'text/html,*/*', mirrorBase: options.baseUrl,
-    maxBodyBytes: LIMITS.crawlPageBytes, ...(options.signal ? { signal: options.signal } : {}),
+    userAgent: options.userAgent,
+    timeoutMs: options.timeoutMs,
+    accept: 'text/html,*/*',
+    mirrorBase: options.baseUrl,
+    maxBodyBytes: LIMITS.crawlPageBytes,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const robotsFor = robotsReader(db, http);
   const context: JobRunContext = { db, http, options, now, stats };

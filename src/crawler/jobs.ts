@@ -1,9 +1,9 @@
 import type { CourtDirectory } from '../courts/directory/types.ts';
+import { DEFAULT_LAYOUT, type Layout } from '../courts/layouts.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import type { Layout } from '../courts/parse/types.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
-import { monthWindows } from './plan.ts';
 import type { CrawlJob, NewJob } from './job.ts';
+import { monthWindows } from './plan.ts';
 import type { Settlement } from './settle.ts';
 import { type DateAxis, listUrl } from './urls.ts';
 
@@ -22,14 +22,14 @@ export function planCourts(directory: CourtDirectory, choice: { courts?: readonl
   const courts = directory.courts
     .filter((c) => c.vnkod && c.host && !c.onlyInOldList && (wanted ? wanted.includes(c.vnkod) : c.type === 'garrison'))
     .slice(0, choice.limit)
-    .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? ('classic' as const) }));
+    .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? DEFAULT_LAYOUT }));
   if (courts.length === 0) throw new OtkazError(ErrorCode.Usage, 'no court matches', { where: 'courts' });
   return courts;
 }
 
 export interface PlanRequest {
   courts: PlanCourt[];
-  articles: string[];
+  articles: readonly string[];
   from: string;
   to: string;
   axis?: DateAxis;
@@ -45,7 +45,14 @@ export async function planCrawl(db: Database, request: PlanRequest): Promise<{ c
   const rows = request.courts.flatMap((court) =>
     request.articles.flatMap((article) =>
       monthWindows(request.from, request.to).map((w) => ({
-        kind: 'list', court_vnkod: court.vnkod, host: court.host, article, axis, window_from: w.from, window_to: w.to, page: 1,
+        kind: 'list',
+        court_vnkod: court.vnkod,
+        host: court.host,
+        article,
+        axis,
+        window_from: w.from,
+        window_to: w.to,
+        page: 1,
         url: listUrl({ host: court.host, layout: court.layout, vnkod: court.vnkod, article, axis, from: w.from, to: w.to, page: 1 }),
       })),
     ),
@@ -102,7 +109,9 @@ export async function claimJob(db: Database, options: ClaimOptions): Promise<Cra
   const day = now.slice(0, 10);
   return db.transaction(async (tx) => {
     const [job] = await tx.query<CrawlJob>(
-      `select ${JOB_COLUMNS.split(', ').map((c) => `j.${c}`).join(', ')}
+      `select ${JOB_COLUMNS.split(', ')
+        .map((c) => `j.${c}`)
+        .join(', ')}
        from crawl_jobs j join crawl_hosts h on h.host = j.host
        where j.state = 'pending' and j.next_run_at <= $1 and not h.in_flight and h.next_allowed_at <= $1
          and (h.backoff_until is null or h.backoff_until <= $1) and h.blocked_reason is null
@@ -114,7 +123,11 @@ export async function claimJob(db: Database, options: ClaimOptions): Promise<Cra
       [now, day, options.dailyCap],
     );
     if (!job) return null;
-    await tx.query(`update crawl_jobs set state = 'running', claimed_by = $2, claimed_at = $3, attempts = attempts + 1, updated_at = $3 where id = $1`, [job.id, options.worker, now]);
+    await tx.query(`update crawl_jobs set state = 'running', claimed_by = $2, claimed_at = $3, attempts = attempts + 1, updated_at = $3 where id = $1`, [
+      job.id,
+      options.worker,
+      now,
+    ]);
     await tx.query(
       `update crawl_hosts set in_flight = true, next_allowed_at = $2::timestamptz + ($3 || ' milliseconds')::interval,
          requests_today = case when day is distinct from $4::date then 1 else requests_today + 1 end, day = $4::date
@@ -192,7 +205,13 @@ export async function crawlStatus(db: Queryable): Promise<CrawlStatusRow[]> {
  */
 export async function applySettlement(tx: Queryable, job: CrawlJob, s: Settlement): Promise<void> {
   const reschedule = (state: 'pending' | 'failed', runAt: string, reason: string, uncount: boolean) =>
-    tx.query(`update crawl_jobs set state = $2, next_run_at = $3, last_error = $4, attempts = attempts - $5, updated_at = now() where id = $1`, [job.id, state, runAt, reason, uncount ? 1 : 0]);
+    tx.query(`update crawl_jobs set state = $2, next_run_at = $3, last_error = $4, attempts = attempts - $5, updated_at = now() where id = $1`, [
+      job.id,
+      state,
+      runAt,
+      reason,
+      uncount ? 1 : 0,
+    ]);
   const host = (sql: string, params: unknown[]) => tx.query(`update crawl_hosts set in_flight = false${sql} where host = $1`, [job.host, ...params]);
   const hostError = (error: string | null) => (error === null ? host('', []) : host(', last_error = $2', [error]));
   switch (s.state) {

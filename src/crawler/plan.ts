@@ -37,4 +37,4 @@ export function splitWindow(w: Window): [Window, Window] | null {
   ];
 }
 
-export const DEFAULT_ARTICLES = ['337', '338', '332', '339', '352.1'];
+export { DEFAULT_ARTICLES } from '../shared/articles.ts';

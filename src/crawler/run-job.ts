@@ -5,7 +5,7 @@
  */
 import { archiveWithFailure, type IngestInput, ingestParsed, parseInput, storeFailure } from '../courts/ingest.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { HttpError, type HttpClient, type HttpResponse } from '../shared/http.ts';
+import { type HttpClient, HttpError, type HttpResponse } from '../shared/http.ts';
 import { queueCaptcha, withCaptchaAnswer } from './captcha.ts';
 import type { CrawlJob } from './job.ts';
 import { applySettlement } from './jobs.ts';
@@ -45,7 +45,7 @@ function announce(options: CrawlerOptions, job: CrawlJob, s: Settlement): void {
       return;
     default: {
       const unreachable: never = s;
-      return unreachable;
+      throw new Error(`unhandled settlement ${JSON.stringify(unreachable)}`);
     }
   }
 }
@@ -71,8 +71,15 @@ export async function runJob(ctx: JobRunContext, job: CrawlJob, started: Date): 
     return;
   }
   const input: IngestInput = {
-    bytes: fetched.bytes, url: job.url, retrievedAt: now().toISOString(), httpStatus: fetched.status, httpHeaders: fetched.headers,
-    requestHeaders: [['User-Agent', options.userAgent]], source: 'crawl', sourceRef: `job ${job.id}`, synthetic: false,
+    bytes: fetched.bytes,
+    url: job.url,
+    retrievedAt: now().toISOString(),
+    httpStatus: fetched.status,
+    httpHeaders: fetched.headers,
+    requestHeaders: [['User-Agent', options.userAgent]],
+    source: 'crawl',
+    sourceRef: `job ${job.id}`,
+    synthetic: false,
     forCase: job.act_case,
   };
   const parsed = parseInput(input);
@@ -85,15 +92,24 @@ export async function runJob(ctx: JobRunContext, job: CrawlJob, started: Date): 
   try {
     settled = await db.transaction(async (tx) => {
       const result = await ingestParsed(tx, options.directory, input, parsed, options.personKey);
-      return finish(tx, result.failure?.stage === 'store'
-        ? { type: 'refused', captureId: result.captureId, kind: parsed.kind, failure: result.failure }
-        : { type: 'page', captureId: result.captureId, page: parsed, status: fetched.status, headers: fetched.headers });
+      return finish(
+        tx,
+        result.failure?.stage === 'store'
+          ? { type: 'refused', captureId: result.captureId, kind: parsed.kind, failure: result.failure }
+          : { type: 'page', captureId: result.captureId, page: parsed, status: fetched.status, headers: fetched.headers },
+      );
     });
   } catch (error) {
     const failure = storeFailure(error);
     if (!failure) throw error;
     settled = await db.transaction(async (tx) =>
-      finish(tx, { type: 'refused', captureId: (await archiveWithFailure(tx, options.directory, input, parsed, failure)).captureId, kind: parsed.kind, failure }));
+      finish(tx, {
+        type: 'refused',
+        captureId: (await archiveWithFailure(tx, options.directory, input, parsed, failure)).captureId,
+        kind: parsed.kind,
+        failure,
+      }),
+    );
   }
   const { outcome, settlement } = settled;
   if (outcome.type === 'refused') {

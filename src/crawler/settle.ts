@@ -6,10 +6,10 @@
  */
 import type { IngestFailure } from '../courts/ingest.ts';
 import type { PageKind, ParsedPage } from '../courts/parse/types.ts';
+import { retryAfterMs } from '../shared/http.ts';
 import type { CrawlJob, NewJob } from './job.ts';
 import { splitWindow } from './plan.ts';
 import { listUrl } from './urls.ts';
-import { retryAfterMs } from '../shared/http.ts';
 
 /** What a job's request came to. */
 export type JobOutcome =
@@ -27,7 +27,15 @@ export type JobOutcome =
 /** The job's next state, with what its host learns. */
 export type Settlement =
   /** Finished; `follow` are the jobs the page leads to (cards, acts, further pages, split windows). */
-  | { state: 'done'; resultKind: PageKind | 'split'; captureId: number; totalRows: number | null; rowsFound: number | null; follow: NewJob[]; succeededAt: string }
+  | {
+      state: 'done';
+      resultKind: PageKind | 'split';
+      captureId: number;
+      totalRows: number | null;
+      rowsFound: number | null;
+      follow: NewJob[];
+      succeededAt: string;
+    }
   /** Try again at `runAt` (jittered exponential delay); the attempt counts. `hostError` null: the host's error is kept. */
   | { state: 'retry'; runAt: string; reason: string; hostError: string | null }
   /** The site asked us to slow down: the host rests until `runAt`, the job runs then; the attempt does not count. */
@@ -92,7 +100,12 @@ function settleList(job: CrawlJob, page: Extract<ParsedPage, { kind: 'case_list'
     row.acts
       .filter((a) => /[?&]name_op=doc(&|$)/.test(a.url))
       .map((a) => ({
-        ...base, kind: 'act' as const, url: a.url, window_from: job.window_from, window_to: job.window_to, page: null,
+        ...base,
+        kind: 'act' as const,
+        url: a.url,
+        window_from: job.window_from,
+        window_to: job.window_to,
+        page: null,
         act_case: { caseUid: row.ids.caseUid, caseId: row.ids.caseId, deloId: row.ids.deloId, actTitle: a.title },
       })),
   );
@@ -100,14 +113,23 @@ function settleList(job: CrawlJob, page: Extract<ParsedPage, { kind: 'case_list'
   const window = job.window_from && job.window_to ? { from: job.window_from, to: job.window_to } : null;
   const halves = job.page === 1 && pages > policy.maxPagesPerWindow && window ? splitWindow(window) : null;
   const listJob = (w: { from: string | null; to: string | null }, pageNo: number): NewJob => ({
-    ...base, kind: 'list', window_from: w.from, window_to: w.to, page: pageNo,
+    ...base,
+    kind: 'list',
+    window_from: w.from,
+    window_to: w.to,
+    page: pageNo,
     url: listUrl({ host: job.host, layout, vnkod: job.court_vnkod, article: job.article, axis: job.axis ?? 'receipt', from: w.from, to: w.to, page: pageNo }),
   });
   if (halves) for (const half of halves) follow.push(listJob(half, 1));
   else if (job.page === 1) for (let p = 2; p <= pages; p += 1) follow.push(listJob({ from: job.window_from, to: job.window_to }, p));
   return {
-    state: 'done', resultKind: halves ? 'split' : 'case_list', captureId, follow, succeededAt: now.toISOString(),
-    totalRows: job.page === 1 ? list.total : null, rowsFound: halves ? null : list.rows.length,
+    state: 'done',
+    resultKind: halves ? 'split' : 'case_list',
+    captureId,
+    follow,
+    succeededAt: now.toISOString(),
+    totalRows: job.page === 1 ? list.total : null,
+    rowsFound: halves ? null : list.rows.length,
   };
 }
 
@@ -115,7 +137,15 @@ function settleList(job: CrawlJob, page: Extract<ParsedPage, { kind: 'case_list'
 function settlePage(job: CrawlJob, outcome: Extract<JobOutcome, { type: 'page' }>, policy: SettlePolicy, clock: SettleClock): Settlement {
   const { page, captureId, status, headers } = outcome;
   const now = clock.now;
-  const done = (totalRows: number | null, rowsFound: number | null): Settlement => ({ state: 'done', resultKind: page.kind, captureId, totalRows, rowsFound, follow: [], succeededAt: now.toISOString() });
+  const done = (totalRows: number | null, rowsFound: number | null): Settlement => ({
+    state: 'done',
+    resultKind: page.kind,
+    captureId,
+    totalRows,
+    rowsFound,
+    follow: [],
+    succeededAt: now.toISOString(),
+  });
   switch (page.kind) {
     case 'case_list':
       return settleList(job, page, captureId, policy, now);
@@ -129,9 +159,19 @@ function settlePage(job: CrawlJob, outcome: Extract<JobOutcome, { type: 'page' }
     case 'throttled':
       return { state: 'backoff', runAt: later(now, policy.throttleBackoffMs), reason: 'throttled', hostReason: THROTTLE_REASON };
     case 'geo_block':
-      return { state: 'blocked', runAt: now.toISOString(), reason: page.kind, hostReason: 'geo-block (G): the site refuses this network; run the worker from another network' };
+      return {
+        state: 'blocked',
+        runAt: now.toISOString(),
+        reason: page.kind,
+        hostReason: 'geo-block (G): the site refuses this network; run the worker from another network',
+      };
     case 'waf_block':
-      return { state: 'blocked', runAt: now.toISOString(), reason: page.kind, hostReason: `WAF refusal (B, ${page.detail ?? ''}): check the User-Agent and request parameters` };
+      return {
+        state: 'blocked',
+        runAt: now.toISOString(),
+        reason: page.kind,
+        hostReason: `WAF refusal (B, ${page.detail ?? ''}): check the User-Agent and request parameters`,
+      };
     case 'captcha_form':
     case 'captcha_wrong':
       return { state: 'captcha_needed', runAt: now.toISOString(), reason: page.kind };

@@ -4,4 +4,4 @@
  * (captcha.ts), and the HTTP client it shares with the statistics fetcher (src/shared/http.ts).
  */
 export { runWorker } from './dispatcher.ts';
-export { type CrawlerOptions, type CrawlEvent, DEFAULT_CRAWLER } from './options.ts';
+export { type CrawlEvent, type CrawlerOptions, DEFAULT_CRAWLER } from './options.ts';

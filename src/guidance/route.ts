@@ -5,6 +5,7 @@
  * to gather, and who can help. Deterministic and explainable: every line carries the ids of the facts it rests on.
  * A pure function of the knowledge base, the input, today's date and (optionally) statistics looked up by the caller.
  */
+import { DEFAULT_ARTICLES } from '../shared/articles.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { isStale } from './check.ts';
 import type { LoadedKnowledgeBase } from './load.ts';
@@ -142,8 +143,8 @@ function offencesFor(kb: LoadedKnowledgeBase, status: PersonStatus): Offence[] {
   const articles: Record<PersonStatus, string[]> = {
     awol: ['337'],
     deserter: ['338', '337'],
-    contract: ['337', '338', '332', '339', '352.1'],
-    mobilised: ['337', '338', '332', '339', '352.1'],
+    contract: [...DEFAULT_ARTICLES],
+    mobilised: [...DEFAULT_ARTICLES],
     conscript: ['337', '338', '328'],
     reservist_summoned: ['328'],
     civilian: ['328'],

@@ -4,11 +4,52 @@
  * policy of each route. Adding an operation: define it next to its library code (src/operations/<resource>/),
  * name its rule in src/policies/, list it here, bind it in src/api/routes/ and/or src/cli/commands/.
  */
+import { exportArchiveOperation } from './archive/export.ts';
+import { ingestOperation } from './archive/ingest.ts';
+import { listCapturesOperation } from './archive/list.ts';
+import { verifyArchiveOperation } from './archive/verify.ts';
+import { rawCaptureOperation } from './captures/raw.ts';
+import { redactedCaptureOperation } from './captures/redacted.ts';
+import { showCaptureOperation } from './captures/show.ts';
+import { articlesOperation } from './cases/articles.ts';
+import { caseCapturesOperation } from './cases/captures.ts';
+import { caseEventsOperation } from './cases/events.ts';
+import { findPersonOperation } from './cases/find-person.ts';
 import { listCasesOperation } from './cases/list.ts';
+import { casePersonsOperation } from './cases/persons.ts';
+import { searchCasesOperation } from './cases/search.ts';
 import { showCaseOperation } from './cases/show.ts';
+import { caseWarcOperation } from './cases/warc.ts';
+import { buildCourtsOperation } from './courts/build.ts';
+import { listCourtsOperation } from './courts/list.ts';
 import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.ts';
 import { planCrawlOperation } from './crawl/plan.ts';
 import { crawlStatusOperation } from './crawl/status.ts';
+import { prosecutionCountsOperation } from './prosecutions/count.ts';
 import type { AnyOperation } from '../ops/operation.ts';
 
-export const OPERATIONS: readonly AnyOperation[] = [listCasesOperation, showCaseOperation, planCrawlOperation, crawlStatusOperation, listCaptchasOperation, answerCaptchaOperation];
+export const OPERATIONS: readonly AnyOperation[] = [
+  listCasesOperation,
+  showCaseOperation,
+  casePersonsOperation,
+  articlesOperation,
+  caseEventsOperation,
+  caseCapturesOperation,
+  caseWarcOperation,
+  findPersonOperation,
+  searchCasesOperation,
+  showCaptureOperation,
+  redactedCaptureOperation,
+  rawCaptureOperation,
+  listCapturesOperation,
+  exportArchiveOperation,
+  verifyArchiveOperation,
+  ingestOperation,
+  listCourtsOperation,
+  buildCourtsOperation,
+  prosecutionCountsOperation,
+  planCrawlOperation,
+  crawlStatusOperation,
+  listCaptchasOperation,
+  answerCaptchaOperation,
+];

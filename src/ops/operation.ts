@@ -43,7 +43,14 @@ export interface Tabular<Out> {
   /** The file name of the API's CSV answer. */
   readonly fileName: string;
   readonly columns: readonly string[];
+  /** The columns of one result, where they depend on it (e.g. the dimensions a count was grouped by). */
+  columnsOf?(result: Out): readonly string[];
   rows(result: Out): readonly object[];
+}
+
+/** A tabular view's columns for one result. */
+export function tableColumns<Out>(table: Tabular<Out>, result: Out): string[] {
+  return [...(table.columnsOf ? table.columnsOf(result) : table.columns)];
 }
 
 /** An operation of any input and output (the registry's element type). */

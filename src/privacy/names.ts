@@ -166,7 +166,7 @@ interface Token {
 const TOKEN = /([А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ])\.|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]?[а-яёѐ-џґғқңүұһәөҗ]+(?:-[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]?[а-яёѐ-џґғқңүұһәөҗ]+)*|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+(?:-[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+)*/g;
 const CAP = /^(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ][а-яёѐ-џґғқңүұһәөҗ]+|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{2,})(?:-(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ][а-яёѐ-џґғқңүұһәөҗ]+|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{2,}|[а-яёѐ-џґғқңүұһәөҗ]+))*$/;
 
-function token(text: string, start: number, word: string, initial: boolean): Token {
+function token(start: number, word: string, initial: boolean): Token {
   return { start, end: start + word.length + (initial ? 1 : 0), text: word, lower: lower(word), initial, cap: initial || CAP.test(word) };
 }
 
@@ -177,17 +177,17 @@ function tokenize(text: string): Token[] {
     if (m[1] !== undefined) {
       // "РФ." is a word, not "Р" + initial "Ф."; "ГромовГ.Г." is a surname and initials written together.
       if (start > 0 && /[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]/.test(text[start - 1] ?? '')) continue;
-      tokens.push(token(text, start, m[1], true));
+      tokens.push(token(start, m[1], true));
       continue;
     }
     const word = m[0];
     // "ГРОМОВГ.Г.": a word in capitals run together with initials.
     if (/^(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+-)*[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{4,}$/.test(word) && /^\.\s?[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]\./.test(text.slice(start + word.length))) {
-      tokens.push(token(text, start, word.slice(0, -1), false));
-      tokens.push(token(text, start + word.length - 1, word.slice(-1), true));
+      tokens.push(token(start, word.slice(0, -1), false));
+      tokens.push(token(start + word.length - 1, word.slice(-1), true));
       continue;
     }
-    tokens.push(token(text, start, word, false));
+    tokens.push(token(start, word, false));
   }
   // Initials without dots: "Громов И И", "Громов И.И" — a lone capital letter after a capitalised word when another
   // follows, or right after an initial ("И.И").
@@ -352,9 +352,7 @@ function findSpans(text: string, tokens: Token[], context: NameContext | null): 
     }
     const after = word(j + 1) && NEAR.test(gap(j)) && !isGiven(tokens[j + 1] as Token, null) ? j + 1 : null;
     const before = word(i - 1) && NEAR.test(gap(i - 1)) ? i - 1 : null;
-    let pick: number | null = null;
-    if (before !== null && after !== null) pick = surnameLike(after) && !surnameLike(before) ? after : before;
-    else pick = before ?? after;
+    const pick = before !== null && after !== null ? (surnameLike(after) && !surnameLike(before) ? after : before) : (before ?? after);
     if (pick !== null && (count === 2 || surnameLike(pick))) take(Math.min(pick, i), Math.max(pick, j), pick);
     i = j;
   }

@@ -16,7 +16,11 @@ type KeyConfig = Pick<Config, 'dataDir' | 'personKey' | 'personKeyFile'>;
 
 /** The file the key is read from, or null when it is given directly (OTKAZ_PERSON_KEY). */
 export function personKeyPath(config: KeyConfig): string | null {
-  if (config.personKey) return null;
+  return config.personKey ? null : keyFile(config);
+}
+
+/** The key file's place, whether or not the key is given directly. */
+function keyFile(config: KeyConfig): string {
   return config.personKeyFile ?? path.join(config.dataDir, 'person.key');
 }
 
@@ -35,7 +39,7 @@ export function personKeyWarnings(config: KeyConfig): string[] {
 export function personKey(config: KeyConfig): string {
   if (config.personKey) return config.personKey;
   const where = config.personKeyFile ? `OTKAZ_PERSON_KEY_FILE=${config.personKeyFile}` : undefined;
-  const file = personKeyPath(config)!;
+  const file = keyFile(config);
   if (existsSync(file)) {
     let key: string;
     try {

@@ -10,9 +10,10 @@
  */
 import { z } from 'zod';
 
-// C0 controls (NUL included), DEL and C1 controls. Free text may keep tab, line feed and carriage return.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// C0 controls (NUL included), DEL and C1 controls: Unicode's Cc, U+0000–U+001F and U+007F–U+009F. Free text may keep
+// tab, line feed and carriage return.
+const CONTROL = /\p{Cc}/u;
+const CONTROL_IN_TEXT = /(?![\t\n\r])\p{Cc}/u;
 // A UTF-16 surrogate without its pair: not a character, cannot be encoded as UTF-8.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

@@ -127,23 +127,33 @@ for (const engine of ENGINES) {
       assert.match((await open.inject({ url: '/api/docs' })).body, /\/api\/v1\/stats\/series/);
     });
 
+    it('/healthz answers its declared schema, and the OpenAPI document describes it', async () => {
+      const doc = (await open.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, { schema?: { required?: string[] } }> }> } }> };
+      assert.deepEqual(doc.paths['/healthz']?.get?.responses?.['200']?.content?.['application/json']?.schema?.required?.sort(), ['engine', 'ok', 'statistics']);
+      assert.deepEqual((await open.inject({ url: '/healthz' })).json(), { ok: true, engine: db.engine, statistics: 'ready' });
+    });
+
     it('cases: filter, sort, CSV; a case with persons (initials), history, penalties; its capture and WARC', async () => {
       const all = await open.inject({ url: '/api/v1/cases' });
       assert.equal(all.json().total, 1, all.body);
       const list = (await open.inject({ url: '/api/v1/cases?article=173.1&sort=-receipt_date' })).json() as { total: number; rows: Array<{ id: number; articles: string; defendants: string }> };
       assert.equal(list.total, 1);
-      assert.equal(list.rows[0]!.articles, '173.1 ч.2');
-      assert.equal(list.rows[0]!.defendants, 'Н.А.Р.');
+      const [listed] = list.rows;
+      assert.ok(listed, 'one case listed');
+      assert.equal(listed.articles, '173.1 ч.2');
+      assert.equal(listed.defendants, 'Н.А.Р.');
       assert.equal((await open.inject({ url: '/api/v1/cases?article=337' })).json().total, 0);
       const csv = await open.inject({ url: '/api/v1/cases?format=csv' });
       assert.match(csv.body, /^id,court_vnkod,court_name,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic\n/);
-      const id = list.rows[0]!.id;
+      const id = listed.id;
       const detail = (await open.inject({ url: `/api/v1/cases/${id}` })).json() as { persons: Array<{ initials: string }>; history: Array<{ capture_id: number; sha256: string }>; penalties: unknown[] };
-      assert.equal(detail.persons[0]!.initials, 'Н.А.Р.');
+      assert.equal(detail.persons[0]?.initials, 'Н.А.Р.');
       assert.ok(!JSON.stringify(detail).includes('Никитина'), 'no full name');
-      assert.match(detail.history[0]!.sha256, /^2d621169ee315353/);
+      const [capture] = detail.history;
+      assert.ok(capture, 'the case has a capture');
+      assert.match(capture.sha256, /^2d621169ee315353/);
       // Raw captures and WARC are evidence (test/api/evidence.test.ts): a token's.
-      const raw = await guarded.inject({ url: `/api/v1/captures/${detail.history[0]!.capture_id}/raw`, headers: { authorization: `Bearer ${READER}` } });
+      const raw = await guarded.inject({ url: `/api/v1/captures/${capture.capture_id}/raw`, headers: { authorization: `Bearer ${READER}` } });
       assert.equal(raw.statusCode, 200);
       assert.match(String(raw.headers['content-security-policy']), /^sandbox/);
       assert.match(String(raw.headers['x-otkaz-sha256']), /^2d621169ee315353/);
@@ -154,7 +164,9 @@ for (const engine of ENGINES) {
     });
 
     it('a case\'s persons, articles, events and captures, each on its own', async () => {
-      const id = ((await open.inject({ url: '/api/v1/cases?article=173.1' })).json() as { rows: Array<{ id: number }> }).rows[0]!.id;
+      const [listed] = ((await open.inject({ url: '/api/v1/cases?article=173.1' })).json() as { rows: Array<{ id: number }> }).rows;
+      assert.ok(listed, 'one case listed');
+      const id = listed.id;
       // Read off leninsky_ufa_criminal.html: one defendant, art. 173.1 part 2, the proceedings ended with a court fine.
       const persons = (await open.inject({ url: `/api/v1/cases/${id}/persons` })).json() as Array<{ initials: string; hidden: boolean }>;
       assert.deepEqual(persons.map((p) => [p.initials, p.hidden]), [['Н.А.Р.', false]]);
@@ -166,15 +178,34 @@ for (const engine of ENGINES) {
       assert.ok(events.some((e) => e.name === 'Судебное заседание' && e.event_date === '2026-05-06' && e.event_time === '10:00'));
       const captures = (await open.inject({ url: `/api/v1/cases/${id}/captures` })).json() as Array<{ id: number; sha256: string; http_status: number | null }>;
       assert.equal(captures.length, 1);
-      assert.match(captures[0]!.sha256, /^2d621169ee315353/);
+      assert.match(captures[0]?.sha256 ?? '', /^2d621169ee315353/);
       for (const part of ['persons', 'articles', 'events', 'captures']) assert.equal((await open.inject({ url: `/api/v1/cases/99999/${part}` })).statusCode, 404, part);
+    });
+
+    it('courts: validated filters; CSV columns are the JSON field names; the web app\'s fields are in the answer', async () => {
+      const bad = await open.inject({ url: '/api/v1/courts?type=foo' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().detail, /type.*garrison.*okrug_fleet.*appellate.*cassation/);
+      assert.equal((await open.inject({ url: '/api/v1/courts?layout=foo' })).statusCode, 400);
+      const json = (await open.inject({ url: '/api/v1/courts?type=okrug_fleet' })).json() as { counts: { total: number }; courts: Array<Record<string, unknown>> };
+      // The API lists the courts only in the 2020 list too, unless all=false (the CLI's default without --all).
+      assert.equal(json.courts.length, directory.courts.filter((c) => c.type === 'okrug_fleet').length);
+      assert.equal((await open.inject({ url: '/api/v1/courts?type=okrug_fleet&all=false' })).json().courts.length, 9);
+      assert.equal(json.counts.total, directory.counts.total);
+      // The fields web/src/pages/CourtsPage.tsx reads.
+      for (const field of ['vnkod', 'name', 'type', 'host', 'districtName', 'captcha', 'crawl']) assert.ok(field in json.courts[0]!, field);
+      const csv = await open.inject({ url: '/api/v1/courts?type=okrug_fleet&all=false&format=csv' });
+      const [header, ...lines] = csv.body.trim().split('\n');
+      assert.equal(header, 'vnkod,name,type,districtName,regionName,host,legacyHost,layout,captcha,sources');
+      for (const column of header!.split(',')) assert.ok(column in json.courts[0]!, `CSV column ${column} is a JSON field`);
+      assert.equal(lines.length, 9);
     });
 
     it('statistics: series with provenance and CSV; claim check', async () => {
       const series = (await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat' })).json() as { rows: Array<{ value: number; releases: Array<{ vintage: string }> }> };
-      assert.deepEqual(series.rows.map((r) => [r.value, r.releases[0]!.vintage]), [[2850, '2024-01-18']]);
+      assert.deepEqual(series.rows.map((r) => [r.value, r.releases[0]?.vintage]), [[2850, '2024-01-18']]);
       const csv = await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat&format=csv' });
-      assert.match(csv.body.split('\n')[1]!, /^eurostat,migr_asyappctza,applications,first_time,RUS,DEU,2022,2850,persons/);
+      assert.match(csv.body.split('\n')[1] ?? '', /^eurostat,migr_asyappctza,applications,first_time,RUS,DEU,2022,2850,persons/);
       const check = await open.inject({ method: 'POST', url: '/api/v1/claims/check', payload: { claims: [{ id: 'c1', statement: 'almost 3,000 first-time applicants in Germany in 2022', quantity: { indicator: 'applications', measure: 'first_time', destination: 'DEU', period: 2022 }, stated: { value: 3000, wording: 'almost' } }] } });
       assert.equal(check.statusCode, 200, check.body);
       assert.equal(check.json()[0].verdict, 'holds');
@@ -215,14 +246,16 @@ for (const engine of ENGINES) {
       try {
         const url = '/api/v1/stats/prosecutions?by=year&articles=173.1';
         const first = await Promise.all([1, 2, 3, 4, 5].map(() => app.inject({ url })));
-        assert.ok(first.every((r) => r.statusCode === 200 && r.body === first[0]!.body));
+        const [one] = first;
+        assert.ok(one);
+        assert.ok(first.every((r) => r.statusCode === 200 && r.body === one.body));
         assert.equal(counts, 2, 'one computation (rows and totals) for five concurrent requests');
         assert.equal(first.filter((r) => r.headers['x-otkaz-cache'] === 'hit').length, 4);
-        const version = String(first[0]!.headers['x-otkaz-data-version']);
+        const version = String(one.headers['x-otkaz-data-version']);
         // Another process (not this API) imports a release: the data version changes.
         await importStatistics(db, path.join(SAMPLES, 'migr_asyappctza_jsonstat.json'));
         const stale = await app.inject({ url });
-        assert.deepEqual([stale.headers['x-otkaz-cache'], stale.headers['x-otkaz-data-version'], stale.body], ['stale', version, first[0]!.body]);
+        assert.deepEqual([stale.headers['x-otkaz-cache'], stale.headers['x-otkaz-data-version'], stale.body], ['stale', version, one.body]);
         let fresh = await app.inject({ url });
         for (let i = 0; i < 50 && fresh.headers['x-otkaz-cache'] !== 'hit'; i += 1) {
           await new Promise((r) => setTimeout(r, 20));
@@ -241,10 +274,12 @@ for (const engine of ENGINES) {
 
 describe('rate limiting', () => {
   it('answers 429 problem+json past the configured limit', async () => {
-    const { db, drop } = await ENGINES[0]!.create();
+    const [engine] = ENGINES;
+    assert.ok(engine, 'a storage engine to test');
+    const { db, drop } = await engine.create();
     const app = await buildApp({ config: config({ OTKAZ_RATE_LIMIT: '3' }), db, directory, kb });
     try {
-      const codes = [];
+      const codes: number[] = [];
       for (let i = 0; i < 4; i += 1) codes.push((await app.inject({ url: '/healthz' })).statusCode);
       assert.deepEqual(codes, [200, 200, 200, 429]);
       const limited = await app.inject({ url: '/healthz' });

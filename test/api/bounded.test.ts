@@ -18,6 +18,7 @@ import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { Budget, checkJsonShape, LIMITS } from '../../src/shared/limits.ts';
+import { present } from '../../src/shared/present.ts';
 import { checkClaims, claimsFileSchema } from '../../src/stats/claims/check.ts';
 import { hashFile } from '../../src/stats/import/input.ts';
 import { importStatistics } from '../../src/stats/import/load.ts';
@@ -30,7 +31,7 @@ const OPERATOR = 'operator-token-0123456789abcdef';
 const directory = loadDirectory();
 const kb = loadKnowledgeBase();
 const CLAIMS = (parseYaml(readFileSync(path.resolve(ASSETS, '../claims/russian-asylum-claims.yaml'), 'utf8')) as { claims: Array<Record<string, unknown>> }).claims;
-const claims = (n: number) => Array.from({ length: n }, (_, i) => ({ ...CLAIMS[i % CLAIMS.length]!, id: `claim-${i}` }));
+const claims = (n: number) => Array.from({ length: n }, (_, i) => ({ ...present(CLAIMS[i % CLAIMS.length], 'a shipped claim'), id: `claim-${i}` }));
 
 /** A gzip stream of `gib` GiB of zeros, written as repeated gzip members (valid: gunzip reads them as one stream). */
 async function gzipBomb(file: string, mib: number): Promise<void> {
@@ -108,7 +109,8 @@ for (const engine of ENGINES) {
         assert.equal(res.statusCode, 400, url);
         assert.equal(res.json().code, 'api.validation', url);
       }
-      const levels = { ...CLAIMS[0]!, quantity: { ...(CLAIMS[0]!.quantity as object), levels: Array.from({ length: LIMITS.levels + 1 }, () => 'FI') } };
+      const claim = present(CLAIMS[0], 'a shipped claim');
+      const levels = { ...claim, quantity: { ...(claim.quantity as object), levels: Array.from({ length: LIMITS.levels + 1 }, () => 'FI') } };
       const res = await app.inject({ method: 'POST', url: '/api/v1/claims/check', payload: { claims: [levels] } });
       assert.equal(res.statusCode, 400);
       assert.equal(claimsFileSchema.safeParse({ claims: claims(LIMITS.claimsPerCheck + 1) }).success, true, 'a claims file on the command line has no count bound');
@@ -141,7 +143,8 @@ for (const engine of ENGINES) {
       const parsed = claimsFileSchema.parse({ claims: claims(3) }).claims;
       const budget = new Budget(1000, () => {
         looked += 1;
-        return (now += 600);
+        now += 600;
+        return now;
       });
       await assert.rejects(checkClaims(db, parsed, budget), (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.TimeBudget && /the claim check/.test(e.message));
       assert.equal(looked, 3, 'constructed, checked before claim 1, refused before claim 2');
@@ -159,7 +162,7 @@ for (const engine of ENGINES) {
         assert.match(res.json().detail, /after decompression/);
         assert.doesNotMatch(res.body, /otkaz-upload-|\/tmp\//);
         const [n] = await db.query<{ n: number }>('select count(*)::int as n from stat_releases');
-        assert.equal(n!.n, 2);
+        assert.equal(n?.n, 2);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -186,7 +189,7 @@ for (const engine of ENGINES) {
         const file = path.join(dir, 'SYNTHETIC_migr_asyappctzm.tsv');
         const rows = await generateStatsTsv(file, 60_000); // 30 chunks of 2,000 rows (embedded), 12 of 5,000 (PostgreSQL)
         const before = (await listReleases(db)).length;
-        const count = async () => ((await db.query<{ n: number }>('select count(*)::int as n from stat_observations'))[0]!.n);
+        const count = async () => present((await db.query<{ n: number }>('select count(*)::int as n from stat_observations'))[0], 'the count row').n;
         const rowsBefore = await count();
         // Rows present when each reader ran, hidden ones included (the embedded engine's steps show here).
         const written: number[] = [];

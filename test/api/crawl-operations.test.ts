@@ -2,8 +2,8 @@
 // visible in the crawl's status (JSON and CSV), and the captcha queue listed and answered.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEFAULT_ARTICLES } from '../../src/crawler/plan.ts';
-import { AS_OPERATOR, AS_READER, testApi, type TestApi } from '../helpers/api.ts';
+import { DEFAULT_ARTICLES } from '../../src/shared/articles.ts';
+import { AS_OPERATOR, AS_READER, type TestApi, testApi } from '../helpers/api.ts';
 import { ENGINES } from '../helpers/engines.ts';
 
 describe('crawl operations over the API', () => {
@@ -19,10 +19,20 @@ describe('crawl operations over the API', () => {
   it('a plan without articles takes the default articles; its jobs show in the status', async () => {
     const planned = await post('/api/v1/operations/crawl', { courts: ['66GV0008'], from: '2024-01-01', to: '2024-01-31' });
     assert.equal(planned.statusCode, 200, planned.body);
-    assert.deepEqual(planned.json(), { courts: 1, articles: DEFAULT_ARTICLES.length, from: '2024-01-01', to: '2024-01-31', created: DEFAULT_ARTICLES.length, refreshed: 0 });
+    assert.deepEqual(planned.json(), {
+      courts: 1,
+      articles: DEFAULT_ARTICLES.length,
+      from: '2024-01-01',
+      to: '2024-01-31',
+      created: DEFAULT_ARTICLES.length,
+      refreshed: 0,
+    });
     const status = await api.app.inject({ url: '/api/v1/operations/crawl/status', headers: AS_OPERATOR });
     assert.equal(status.statusCode, 200);
-    assert.deepEqual((status.json() as { court_vnkod: string; pending: number }[]).map((r) => [r.court_vnkod, r.pending]), [['66GV0008', DEFAULT_ARTICLES.length]]);
+    assert.deepEqual(
+      (status.json() as { court_vnkod: string; pending: number }[]).map((r) => [r.court_vnkod, r.pending]),
+      [['66GV0008', DEFAULT_ARTICLES.length]],
+    );
     const csv = await api.app.inject({ url: '/api/v1/operations/crawl/status?format=csv', headers: AS_OPERATOR });
     assert.match(csv.body, /^host,court_vnkod,done,pending,/);
     assert.equal((await api.app.inject({ url: '/api/v1/operations/crawl/status', headers: AS_READER })).statusCode, 403);
@@ -43,7 +53,9 @@ describe('crawl operations over the API', () => {
   });
 
   it('the captcha queue: listed with its image and preview, answered by its number', async () => {
-    await api.db.query("insert into captcha_queue (host, court_vnkod, captcha_id, png) values ('109gvs--svd.sudrf.ru', '66GV0008', 'c-9', $1)", [Buffer.from('89504e47', 'hex')]);
+    await api.db.query("insert into captcha_queue (host, court_vnkod, captcha_id, png) values ('109gvs--svd.sudrf.ru', '66GV0008', 'c-9', $1)", [
+      Buffer.from('89504e47', 'hex'),
+    ]);
     const listed = await api.app.inject({ url: '/api/v1/operations/captchas', headers: AS_OPERATOR });
     assert.equal(listed.statusCode, 200);
     const [captcha] = listed.json() as { id: number; captcha_id: string; png: string; preview: string | null }[];

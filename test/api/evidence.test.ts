@@ -77,8 +77,9 @@ for (const engine of ENGINES) {
       opened = await buildApp({ config: config({ OTKAZ_PUBLIC_EVIDENCE: 'true' }), db, directory, kb });
       https = await buildApp({ config: config({ OTKAZ_HTTPS: 'true' }), db, directory, kb });
       const [row] = await db.query<{ case_id: number; capture_id: number }>('select case_id, capture_id from case_history order by id limit 1');
-      caseId = row!.case_id;
-      captureId = row!.capture_id;
+      assert.ok(row, 'the ingested case has a history row');
+      caseId = row.case_id;
+      captureId = row.capture_id;
     });
     after(async () => {
       for (const app of [open, operated, closed, opened, https]) await app?.close();
@@ -135,7 +136,7 @@ for (const engine of ENGINES) {
         assert.match(body.notice, /redacted rendering/i);
         assert.match(body.notice, /not the evidence/i);
         assert.equal(body.page.kind, 'case_card');
-        assert.deepEqual(body.page.card!.defendants.map((d) => d.name), ['Н.А.Р.']);
+        assert.deepEqual(body.page.card?.defendants.map((d) => d.name), ['Н.А.Р.']);
         for (const name of FULL_NAMES) assert.doesNotMatch(res.body, name);
       }
       const html = await open.inject({ url: `/api/v1/captures/${captureId}/redacted?format=html` });

@@ -10,6 +10,7 @@ import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
+import { present } from '../../src/shared/present.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
@@ -41,7 +42,7 @@ function failing(db: Database): Database {
   };
 }
 
-const engine = ENGINES[0]!;
+const engine = present(ENGINES[0], 'a storage engine');
 describe(`API log (${engine.name})`, () => {
   let db: Database;
   let drop: () => Promise<void>;
@@ -50,7 +51,7 @@ describe(`API log (${engine.name})`, () => {
     ({ db, drop } = await engine.create());
     await syncCourts(db, directory);
     await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'test', synthetic: false }, 'test-person-key-0123456789');
-    caseId = (await db.query<{ id: number }>('select id from cases limit 1'))[0]!.id;
+    caseId = present((await db.query<{ id: number }>('select id from cases limit 1'))[0], 'the ingested case').id;
   });
   after(() => drop());
 
@@ -91,8 +92,8 @@ describe(`API log (${engine.name})`, () => {
       assert.ok(!res.body.includes('Заречный'));
       const errors = log.lines().map((l) => JSON.parse(l) as { level: number; sqlstate?: string; route?: string }).filter((l) => l.level >= 50);
       assert.equal(errors.length, 1, log.text());
-      assert.equal(errors[0]!.sqlstate, 'XX000');
-      assert.equal(errors[0]!.route, '/api/v1/cases/:id/persons');
+      assert.equal(errors[0]?.sqlstate, 'XX000');
+      assert.equal(errors[0]?.route, '/api/v1/cases/:id/persons');
       assert.ok(!log.text().includes('Заречный'), log.text());
     } finally {
       await app.close();

@@ -8,7 +8,13 @@ describe('otkaz crawl: flags checked before the plan', () => {
   useTempDataDir('otkaz-crawl-cli-');
   const plan = ['crawl', '--base-url', 'http://127.0.0.1:9', '--courts', '61GV0001', '--from', '2024-01-01', '--to', '2024-01-31', '--quiet'];
 
-  for (const [flag, value] of [['--pacing', 'abc'], ['--concurrency', '0'], ['--timeout', '-5'], ['--recent', 'x'], ['--limit', '1.5']] as const) {
+  for (const [flag, value] of [
+    ['--pacing', 'abc'],
+    ['--concurrency', '0'],
+    ['--timeout', '-5'],
+    ['--recent', 'x'],
+    ['--limit', '1.5'],
+  ] as const) {
     it(`${flag} ${value}: a usage error naming ${flag}, and no job planned`, async () => {
       const { code, err } = await cli(...plan, flag, value);
       assert.equal(code, 2);
@@ -38,7 +44,10 @@ describe('otkaz crawl: flags checked before the plan', () => {
     assert.equal(code, 0, out);
     assert.match(out, /plan: 1 courts × 1 articles/);
     const status = JSON.parse((await cli('crawl', 'status', '--json')).out) as { court_vnkod: string; pending: number }[];
-    assert.deepEqual(status.map((s) => [s.court_vnkod, s.pending]), [['61GV0001', 1]]);
+    assert.deepEqual(
+      status.map((s) => [s.court_vnkod, s.pending]),
+      [['61GV0001', 1]],
+    );
   });
 
   it('--axis foo: the same refusal as the API, with the accepted values', async () => {
@@ -47,7 +56,7 @@ describe('otkaz crawl: flags checked before the plan', () => {
     assert.match(err, /--axis: .*receipt.*decision.*publication.*validity/);
   });
 
-  it('captcha answer of letters is refused by the answer\'s schema', async () => {
+  it("captcha answer of letters is refused by the answer's schema", async () => {
     const { code, err } = await cli('captcha', 'answer', '1', 'abc');
     assert.equal(code, 2);
     assert.match(err, /<answer>: the digits shown/);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { present } from '../../src/shared/present.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const dataDir = tempDir('otkaz-serve-');
@@ -46,7 +47,7 @@ describe('server behind npm start', () => {
     assert.match(page, /Asylum statistics: 10 releases/);
     const series = (await (await fetch(`${base}/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&from=FY2022&to=FY2022`)).json()) as { rows: Array<{ source: string; value: number; releases: Array<{ sha256: string }> }> };
     assert.deepEqual(series.rows.map((r) => [r.source, r.value]), [['cbp', 36271]]);
-    assert.equal(series.rows[0]!.releases[0]!.sha256, 'ec734beafafc9aa34dafe61d3f1e506c9ea9155a73e4f1db8f611e929b6aee3a');
+    assert.equal(series.rows[0]?.releases[0]?.sha256, 'ec734beafafc9aa34dafe61d3f1e506c9ea9155a73e4f1db8f611e929b6aee3a');
     const bad = await fetch(`${base}/api/v1/stats/series?period=fiscal_year&from=2022-Q1`);
     assert.equal(bad.status, 400);
     assert.match(((await bad.json()) as { detail: string }).detail, /not a fiscal year/);
@@ -109,7 +110,7 @@ describe('npm start (scripts/start.mjs: the server bundle, run by plain Node)', 
           const match = /otkaz is serving at (http:\/\/\S+\/)/.exec(output);
           if (match) {
             clearTimeout(timer);
-            resolve(match[1]!);
+            resolve(present(match[1], 'the URL in the "serving at" line'));
           }
         });
         child.on('exit', () => reject(new Error(`the server exited: ${output}`)));
@@ -145,7 +146,7 @@ function startProcess(command: string, args: string[], data: string) {
       const match = /otkaz is serving at (http:\/\/\S+\/)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve(present(match[1], 'the URL in the "serving at" line'));
       }
     });
     child.on('exit', () => reject(new Error(`exited before serving: ${output}`)));

@@ -32,8 +32,10 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
     const parsed = JSON.parse(fiscal.out) as { rows: Array<{ period: string; value: number; releases: Array<{ file: string }>; queryId: number }>; queries: Array<{ sql: string }> };
     const rows = parsed.rows;
     assert.deepEqual(rows.map((r) => [r.period, r.value]), [['FY2022', 36271], ['FY2023', 57163], ['FY2024', 21891], ['FY2025', 9064]]);
-    assert.equal(rows[0]!.releases[0]!.file, 'nationwide-encounters-fy22-fy25-state.csv.gz');
-    assert.match(parsed.queries[rows[0]!.queryId]!.sql, /stat_observations/);
+    const [first] = rows;
+    assert.ok(first, 'a first row');
+    assert.equal(first.releases[0]?.file, 'nationwide-encounters-fy22-fy25-state.csv.gz');
+    assert.match(parsed.queries[first.queryId]?.sql ?? '', /stat_observations/);
     const calendar = await cli('stats', 'series', '--indicator', 'encounters', '--dest', 'USA', '--period', 'year');
     assert.match(calendar.out, /2022\s+48,440\s+encounters\s+12\s+yes/);
     assert.match(calendar.out, /2025\s+5,863\s+encounters\s+9\s+NO/);
@@ -60,9 +62,9 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
   it('stats import: a file, again (no-op), and a bad one (typed error, exit 2)', async () => {
     const first = await cli('stats', 'import', path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'), '--json');
     assert.equal(first.code, 0);
-    assert.equal((JSON.parse(first.out) as Array<{ status: string; observations: number }>)[0]!.status, 'imported');
+    assert.equal((JSON.parse(first.out) as Array<{ status: string; observations: number }>)[0]?.status, 'imported');
     const again = await cli('stats', 'import', path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'), '--json');
-    assert.equal((JSON.parse(again.out) as Array<{ status: string }>)[0]!.status, 'unchanged');
+    assert.equal((JSON.parse(again.out) as Array<{ status: string }>)[0]?.status, 'unchanged');
     const bad = path.join(tempDir('otkaz-bad-'), 'cbp.csv');
     writeFileSync(bad, 'Fiscal Year,Month (abbv),Citizenship,Encounter Count\n2024,OCT,RUSSIA,5\n2024,NOV,RUSSIA,\n');
     const failed = await cli('stats', 'import', bad);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parsePage } from '../../src/courts/parse/page.ts';
+import { present } from '../../src/shared/present.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
 const PAGES = ['blag_card.html', 'kirov_koap.html', 'ksoyu_listing_acts.html', 'leninsky_ufa_criminal.html', 'samara_kas_appeal_card.html', 'samara_kas_appeal_uid_results.html'].map(
@@ -23,7 +24,7 @@ describe('NUL bytes in a page never reach a parsed value', () => {
         // Where the NULs go: before letters of the text, and anywhere (tags, attributes, links, scripts).
         // (By index, so that a counterexample prints short.)
         fc.integer({ min: 0, max: PAGES.length - 1 }).chain((index) => {
-          const page = PAGES[index] ?? PAGES[0]!;
+          const page = present(PAGES[index], 'the page drawn');
           return fc.tuple(
             fc.constant(index),
             fc.array(fc.integer({ min: 0, max: page.letters.length - 1 }), { minLength: 1, maxLength: 20 }),
@@ -32,7 +33,7 @@ describe('NUL bytes in a page never reach a parsed value', () => {
         }),
         fc.constantFrom('text/html; charset=utf-8', 'text/html; charset=windows-1251', null),
         ([index, inText, anywhere], contentType) => {
-          const { bytes, letters } = PAGES[index] ?? PAGES[0]!;
+          const { bytes, letters } = present(PAGES[index], 'the page drawn');
           const at = [...inText.map((i) => letters[i] ?? 0), ...anywhere].sort((a, b) => a - b);
           const parts: Buffer[] = [];
           let from = 0;

@@ -21,7 +21,7 @@ import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { fixture } from '../helpers/fixtures.ts';
-import { CASES, dumpDatabase, givenWords, hits, PHRASES, person, style, surnamePattern, surnameWords, written } from '../helpers/names.ts';
+import { type Case, dumpDatabase, givenWords, hits, PHRASES, person, style, surnamePattern, surnameWords, written } from '../helpers/names.ts';
 import { cardUrl, listUrl, renderNamedAct, renderNamedCard, renderNamedList } from '../helpers/named-pages.ts';
 
 const KEY = 'test-person-key-0123456789';
@@ -82,7 +82,7 @@ function fixtureNames(): string[] {
 const FIXTURE_PAGES = ['blag_card.html', 'kirov_koap.html', 'ksoyu_listing_acts.html', 'leninsky_ufa_criminal.html', 'samara_kas_appeal_card.html', 'samara_kas_appeal_uid_results.html'];
 const LENINSKY_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
 
-function slots(name: (c: (typeof CASES)[number]) => string, caps: string) {
+function slots(name: (c: Case) => string, caps: string) {
   return {
     person: name('nom'),
     caseResult: PHRASES.gen(name('gen')),
@@ -141,7 +141,7 @@ for (const engine of ENGINES) {
           n += 1;
           // Each run on its own: what an earlier run stored must not be blamed on this one.
           await db.exec('truncate case_history, case_acts, case_events, case_articles, case_defendants, cases, captures, blobs cascade');
-          const name = (c: (typeof CASES)[number]) => written(p, c, s);
+          const name = (c: Case) => written(p, c, s);
           await ingestPage(db, directory, input(renderNamedCard(slots(name, written(p, 'nom', { ...s, capitals: true })), layout, n), cardUrl(layout, n)), KEY);
           await ingestPage(db, directory, input(renderNamedList([{ info: `КАТЕГОРИЯ: Преступления против военной службы\n${name('nom')} - ст.337 ч.5 УК РФ`, decision: PHRASES.gen(name('gen')), judge: 'Судьин С.С.' }], layout, 100_000 + n), listUrl(layout, n)), KEY);
           // An act page fetched on its own (no persons on it to learn from): the name model alone, which finds a name by

@@ -12,10 +12,28 @@ import { openDatabase } from '../../src/db/open.ts';
 const HOST = 'gvs--ros.sudrf.ru';
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex'); // a PNG signature alone: stored as sent, no preview
 const job = (kind: CrawlJob['kind']): CrawlJob => ({
-  id: 1, kind, court_vnkod: '61GV0001', host: HOST, url: `https://${HOST}/modules.php?name=sud_delo&name_op=r`, article: '337', axis: 'receipt',
-  window_from: null, window_to: null, page: 1, parent_id: null, act_case: null, attempts: 1,
+  id: 1,
+  kind,
+  court_vnkod: '61GV0001',
+  host: HOST,
+  url: `https://${HOST}/modules.php?name=sud_delo&name_op=r`,
+  article: '337',
+  axis: 'receipt',
+  window_from: null,
+  window_to: null,
+  page: 1,
+  parent_id: null,
+  act_case: null,
+  attempts: 1,
 });
-const captchaPage = (captchaId: string): ParsedPage => ({ kind: 'captcha_form', layout: 'classic', courtVnkod: null, detail: null, captcha: { captchaId, pngBase64: PNG.toString('base64'), hidden: [] }, synthetic: false });
+const captchaPage = (captchaId: string): ParsedPage => ({
+  kind: 'captcha_form',
+  layout: 'classic',
+  courtVnkod: null,
+  detail: null,
+  captcha: { captchaId, pngBase64: PNG.toString('base64'), hidden: [] },
+  synthetic: false,
+});
 const noFetch = { get: () => Promise.reject(new Error('no request expected')), now: () => new Date('2026-01-10T12:00:00Z') };
 
 describe('captcha queue', () => {
@@ -26,12 +44,16 @@ describe('captcha queue', () => {
   });
   after(() => db.close());
 
-  it('queues a host\'s captcha once; a person answers it by its id; the host\'s lists carry the answer', async () => {
+  it("queues a host's captcha once; a person answers it by its id; the host's lists carry the answer", async () => {
     assert.equal(await withCaptchaAnswer(db, job('list')), job('list').url, 'no answer yet: the URL as planned');
     await queueCaptcha(db, job('list'), captchaPage('c-1'), noFetch);
     await queueCaptcha(db, job('list'), captchaPage('c-2'), noFetch);
     const pending = await pendingCaptchas(db);
-    assert.deepEqual(pending.map((p) => [p.host, p.court_vnkod, p.captcha_id, Buffer.from(p.png ?? []).equals(PNG)]), [[HOST, '61GV0001', 'c-1', true]], 'one pending captcha per host');
+    assert.deepEqual(
+      pending.map((p) => [p.host, p.court_vnkod, p.captcha_id, Buffer.from(p.png ?? []).equals(PNG)]),
+      [[HOST, '61GV0001', 'c-1', true]],
+      'one pending captcha per host',
+    );
     assert.equal(captchaPreview(pending[0]?.png ?? null), null);
 
     assert.deepEqual(await answerPendingCaptcha(db, pending[0]?.id ?? 0, '4711'), { host: HOST });
@@ -42,7 +64,13 @@ describe('captcha queue', () => {
 
   it('a solver answers at once', async () => {
     const asked: string[] = [];
-    await queueCaptcha(db, job('list'), captchaPage('c-3'), { ...noFetch, solveCaptcha: async (host, png, id) => (asked.push(`${host} ${png === PNG.toString('base64')} ${id}`), '999') });
+    await queueCaptcha(db, job('list'), captchaPage('c-3'), {
+      ...noFetch,
+      solveCaptcha: async (host, png, id) => {
+        asked.push(`${host} ${png === PNG.toString('base64')} ${id}`);
+        return '999';
+      },
+    });
     assert.deepEqual(asked, [`${HOST} true c-3`]);
     const [host] = await db.query<{ captcha_id: string; captcha_answer: string }>('select captcha_id, captcha_answer from crawl_hosts where host = $1', [HOST]);
     assert.deepEqual(host, { captcha_id: 'c-3', captcha_answer: '999' });

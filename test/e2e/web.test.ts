@@ -1,6 +1,7 @@
 // The web app end to end in real headless Chromium (Debian's chromium driven by playwright-core): overview,
 // prosecutions filter, a case and its archived capture, switching to Russian, a statistics series and its CSV,
 // a claim check; axe-core on every page (no serious or critical violation). Screenshots go to test-artifacts/.
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

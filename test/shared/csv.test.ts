@@ -42,7 +42,9 @@ describe('CSV output', () => {
         const parsed = cells(renderCsv(['a', 'b'], rows)).slice(1);
         assert.equal(parsed.length, rows.length);
         rows.forEach((row, i) => {
-          const [a, b] = parsed[i]!;
+          const cellsOfRow = parsed[i];
+          assert.ok(cellsOfRow, `row ${i} parsed`);
+          const [a, b] = cellsOfRow;
           assert.ok(a === row.a || a === `'${row.a}`, JSON.stringify({ row, a }));
           if (a !== row.a) assert.match(row.a, FORMULA);
           if (typeof row.a === 'string' && FORMULA.test(row.a) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(row.a)) assert.equal(a, `'${row.a}`);

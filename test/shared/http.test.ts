@@ -32,7 +32,7 @@ describe('HTTP client', () => {
     server.close();
   });
 
-  it('names otkaz and the contact, sends the Accept asked for (or the client\'s own), follows redirects', async () => {
+  it("names otkaz and the contact, sends the Accept asked for (or the client's own), follows redirects", async () => {
     const agent = userAgent('tests', 'tests@example.org');
     assert.equal(agent, 'otkaz/0.1 (tests; contact: tests@example.org)');
     const client = httpClient({ userAgent: agent, timeoutMs: 5000, accept: 'text/html,*/*' });
@@ -40,17 +40,20 @@ describe('HTTP client', () => {
     assert.deepEqual([moved.url, moved.status, Buffer.from(moved.bytes).toString()], [`${base}/moved`, 200, 'path /target']);
     assert.ok(moved.headers.some(([k, v]) => k === 'x-echo' && v === 'yes'));
     await client.get(`${base}/json`, { accept: 'application/json' });
-    assert.deepEqual(seen.slice(-3).map((s) => [s.url, s.agent, s.accept]), [
-      ['/moved', agent, 'text/html,*/*'],
-      ['/target', agent, 'text/html,*/*'],
-      ['/json', agent, 'application/json'],
-    ]);
+    assert.deepEqual(
+      seen.slice(-3).map((s) => [s.url, s.agent, s.accept]),
+      [
+        ['/moved', agent, 'text/html,*/*'],
+        ['/target', agent, 'text/html,*/*'],
+        ['/json', agent, 'application/json'],
+      ],
+    );
   });
 
   it('sends https://host/p to <mirror>/host/p (the simulator)', async () => {
     const client = httpClient({ userAgent: 'otkaz-test', timeoutMs: 5000, mirrorBase: `${base}/` });
     const r = await client.get('https://gvs--ros.sudrf.ru/modules.php?name=sud_delo');
-    assert.equal(r.url, 'https://gvs--ros.sudrf.ru/modules.php?name=sud_delo', 'the URL asked for, not the mirror\'s');
+    assert.equal(r.url, 'https://gvs--ros.sudrf.ru/modules.php?name=sud_delo', "the URL asked for, not the mirror's");
     assert.equal(Buffer.from(r.bytes).toString(), 'path /gvs--ros.sudrf.ru/modules.php?name=sud_delo');
   });
 
@@ -67,7 +70,10 @@ describe('HTTP client', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     await assert.rejects(httpClient({ userAgent: 'otkaz-test', timeoutMs: 5000 }).get(`http://127.0.0.1:${port}/`), expectKind('network', /^network: /));
-    await assert.rejects(httpClient({ userAgent: 'otkaz-test', timeoutMs: 5000, maxBodyBytes: 10_000 }).get(`${base}/big`), expectKind('too_large', /^body larger than 10000 bytes$/));
+    await assert.rejects(
+      httpClient({ userAgent: 'otkaz-test', timeoutMs: 5000, maxBodyBytes: 10_000 }).get(`${base}/big`),
+      expectKind('too_large', /^body larger than 10000 bytes$/),
+    );
     const whole = await httpClient({ userAgent: 'otkaz-test', timeoutMs: 5000, maxBodyBytes: 65_536 }).get(`${base}/big`);
     assert.equal(whole.bytes.length, 65_536, 'a body of exactly the bound is read whole');
   });

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/shared/paths.ts';
+import { present } from '../../src/shared/present.ts';
 
 const SRC = path.join(PROJECT_ROOT, 'src');
 
@@ -19,7 +20,7 @@ function tsFiles(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => present(m[1], 'the import specifier'));
   return specifiers.map((s) => path.resolve(path.dirname(file), s));
 }
 
@@ -28,10 +29,10 @@ function reachable(entry: string): Map<string, string[]> {
   const seen = new Map<string, string[]>([[entry, [entry]]]);
   const queue = [entry];
   while (queue.length) {
-    const file = queue.shift()!;
+    const file = present(queue.shift(), 'the next queued module');
     for (const next of imports(file)) {
       if (seen.has(next) || !next.endsWith('.ts')) continue;
-      seen.set(next, [...seen.get(file)!, next]);
+      seen.set(next, [...present(seen.get(file), 'the chain to a queued module'), next]);
       queue.push(next);
     }
   }

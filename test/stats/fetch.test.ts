@@ -75,7 +75,8 @@ describe('stats fetch (local server in place of the official endpoints)', () => 
   it('fetches, caches by hash and imports; the same bodies again are a no-op', async () => {
     const cacheDir = tempDir('otkaz-fetch-');
     const unhcr = await fetchStatistics(db, { source: 'unhcr', origin: 'RUS', cacheDir, baseUrl: base, contact: 'test@example.org' });
-    const decisions = unhcr.find((r) => r.dataset === 'asylum-decisions')!;
+    const decisions = unhcr.find((r) => r.dataset === 'asylum-decisions');
+    assert.ok(decisions, 'the decisions dataset was fetched');
     assert.equal(decisions.status, 'imported');
     assert.equal(decisions.observations, 8);
     assert.ok(requests.some((r) => r.startsWith('/population/v1/asylum-decisions/?coo=RUS&cf_type=ISO')));
@@ -91,7 +92,7 @@ describe('stats fetch (local server in place of the official endpoints)', () => 
     assert.deepEqual(readdirSync(cacheDir), files);
     // The fetched CBP release (Last-Modified 2025-12-15) is queryable with its flags.
     const fy = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', sources: ['cbp'], from: 'FY2026', to: 'FY2026' });
-    assert.deepEqual(fy.rows.map((r) => [r.value, r.flags, r.releases[0]!.vintage]), [[340, 'fytd', '2025-12-15']]);
+    assert.deepEqual(fy.rows.map((r) => [r.value, r.flags, r.releases[0]?.vintage]), [[340, 'fytd', '2025-12-15']]);
   });
 
   it('an HTML outage page where JSON is expected is a typed error', async () => {

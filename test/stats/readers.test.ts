@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import type { Observation } from '../../src/stats/model.ts';
 import { readStatistics } from '../../src/stats/import/detect.ts';
+import type { Footnote } from '../../src/stats/import/parsed.ts';
 import { fileText } from '../../src/stats/import/input.ts';
 import { OtkazError } from '../../src/shared/errors.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
@@ -17,7 +18,7 @@ async function read(file: string, dataset?: string) {
   const parsed = await readStatistics(fileText(file), { file, ...(dataset ? { dataset } : {}) });
   const observations: Observation[] = [];
   for await (const batch of parsed.observations) observations.push(...batch);
-  const footnotes = [];
+  const footnotes: Footnote[] = [];
   if (parsed.footnotes) for await (const f of parsed.footnotes) footnotes.push(f);
   return { parsed, observations, footnotes };
 }
@@ -48,7 +49,8 @@ describe('UNHCR R-package CSV (real, origin RUS)', () => {
     assert.equal(parsed.dataset, 'asylum-applications');
     assert.equal(observations.length, 1847);
     // First row: 2006, coa "AUL" / coa_iso "AUS" = Australia (UNHCR's AUS would be Austria), appeal, cases, 11.
-    const first = observations[0]!;
+    const first = observations[0];
+    assert.ok(first, 'a first observation');
     assert.deepEqual([first.period, first.destination, first.measure, first.level, first.unit, first.value, first.line], ['2006', 'AUS', 'appeal', 'AR', 'cases', 11, 2]);
     const at = (dest: string, year: string, measure: string, level: string) => sum(observations, (o) => o.destination === dest && o.period === year && o.measure === measure && o.level === level);
     assert.equal(at('DEU', '2021', 'new', 'FI'), 1438);
@@ -91,10 +93,10 @@ describe('UNHCR Refugee Data Finder downloads', () => {
     const { parsed, footnotes } = await read(path.join(ASSETS, 'asylum-applications_footnotes.csv.gz'));
     assert.equal(parsed.format, 'unhcr-rdf-footnotes');
     assert.equal(footnotes.length, 108);
-    assert.equal(footnotes[0]!.years, '2022');
-    assert.equal(footnotes[0]!.populationType, 'OIP');
-    assert.ok(footnotes[0]!.text.startsWith('Other people in need of international protection refers to'));
-    assert.equal(footnotes[1]!.destination, 'COL');
+    assert.equal(footnotes[0]?.years, '2022');
+    assert.equal(footnotes[0]?.populationType, 'OIP');
+    assert.ok(footnotes[0]?.text.startsWith('Other people in need of international protection refers to'));
+    assert.equal(footnotes[1]?.destination, 'COL');
     assert.ok(footnotes.some((f) => f.years === '2022 - 2023'));
   });
 
@@ -222,7 +224,7 @@ describe('US CBP encounters', () => {
       ['RUS', '2024-12', 500, null],
       ['CHN', '2024-10', 7, null],
     ]);
-    assert.equal(observations[0]!.detail, 'component=Office of Field Operations;region=Other;aor=San Francisco Field Office;aor_code=SFO;demographic=Single Adults;title=Title 8;type=Inadmissibles');
+    assert.equal(observations[0]?.detail, 'component=Office of Field Operations;region=Other;aor=San Francisco Field Office;aor_code=SFO;demographic=Single Adults;title=Title 8;type=Inadmissibles');
   });
 });
 

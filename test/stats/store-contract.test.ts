@@ -31,7 +31,8 @@ function temp(name: string, content: string): string {
 
 async function counts(db: Database) {
   const [row] = await db.query<{ releases: number; observations: number }>('select (select count(*)::int from stat_releases) as releases, (select count(*)::int from stat_observations) as observations');
-  return row!;
+  assert.ok(row, 'count query returns a row');
+  return row;
 }
 
 for (const engine of ENGINES) {
@@ -81,11 +82,13 @@ for (const engine of ENGINES) {
       assert.equal(pick('unhcr', 'FRA', '2021'), 923);
       assert.equal(pick('eurostat', 'EU27_2020', '2021'), 4395);
       assert.equal(pick('unhcr', 'EU27_2020', '2021'), 4438);
-      const row = result.rows.find((r) => r.source === 'eurostat' && r.destination === 'DEU' && r.period === '2022')!;
-      assert.equal(row.releases[0]!.vintage, '2024-01-18');
-      assert.equal(row.releases[0]!.sha256.length, 64);
+      const row = result.rows.find((r) => r.source === 'eurostat' && r.destination === 'DEU' && r.period === '2022');
+      assert.ok(row, 'the Eurostat row for Germany 2022');
+      assert.equal(row.releases[0]?.vintage, '2024-01-18');
+      assert.equal(row.releases[0]?.sha256.length, 64);
       // The statement named by the row re-derives its value.
-      const statement = result.queries[row.queryId]!;
+      const statement = result.queries[row.queryId];
+      assert.ok(statement, 'the statement the row names');
       assert.deepEqual([statement.source, statement.destination], ['eurostat', 'DEU']);
       const rederived = await db.query<{ period: string; value: number }>(statement.sql, statement.params);
       assert.equal(rederived.find((r) => r.period === '2022')?.value, 2850);
@@ -99,7 +102,7 @@ for (const engine of ENGINES) {
       const calendar = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'year', sources: ['cbp'] });
       assert.deepEqual(calendar.rows.map((r) => [r.period, r.value, r.months, r.complete]), [['2021', 9163, 3, false], ['2022', 48440, 12, true], ['2023', 44287, 12, true], ['2024', 16636, 12, true], ['2025', 5863, 9, false]]);
       const world = await series(db, { indicator: 'encounters', origin: 'WORLD', destinations: ['USA'], period: 'fiscal_year', from: 'FY2022', to: 'FY2022' });
-      assert.equal(world.rows[0]!.value, 2766582);
+      assert.equal(world.rows[0]?.value, 2766582);
     });
 
     it('a newer release supersedes the months it reports; --as-of gives the older figures', async () => {
@@ -111,8 +114,8 @@ for (const engine of ENGINES) {
       const then = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', from: 'FY2025', to: 'FY2026', asOf: '2025-10-01' });
       assert.deepEqual(then.rows.map((r) => [r.period, r.value]), [['FY2025', 9064]]);
       const releases = await listReleases(db);
-      const state = releases.find((r) => r.file === 'nationwide-encounters-fy22-fy25-state.csv.gz')!;
-      assert.equal(state.superseded_by, sample.releaseId);
+      const state = releases.find((r) => r.file === 'nationwide-encounters-fy22-fy25-state.csv.gz');
+      assert.equal(state?.superseded_by, sample.releaseId);
     });
 
     it('recognition rates in the documented ways', async () => {
@@ -130,9 +133,9 @@ for (const engine of ENGINES) {
       assert.deepEqual(byLabel, [['year', '', 44287], ['year', 'Southwest land border only', 31599], ['fiscal_year', '', 57163], ['fiscal_year', 'Southwest land border only', 43210]]);
       const eu = await candidates(db, { indicator: 'applications', measure: 'all', origin: 'RUS', destination: 'EU27_2020', period: '2019' });
       const eurostat = eu.filter((c) => c.source === 'eurostat').map((c) => [c.destination, c.value]);
-      assert.equal(eurostat[0]![0], 'EU27_2020');
-      assert.equal(eurostat[0]![1], 14995);
-      assert.equal(eurostat[1]![0], 'EU27_MEMBERS');
+      assert.equal(eurostat[0]?.[0], 'EU27_2020');
+      assert.equal(eurostat[0]?.[1], 14995);
+      assert.equal(eurostat[1]?.[0], 'EU27_MEMBERS');
     });
 
     it('checks the shipped claims file', async () => {
@@ -150,10 +153,10 @@ for (const engine of ENGINES) {
         'us-may2022-mexican-border-peak-3394': 'does_not_hold',
         'us-immigration-courts-about-63pct': 'holds_under_other_definition',
       });
-      const reuters = results.find((r) => r.id === 'us-oct2021-jan2022-about-6400')!;
-      assert.deepEqual(reuters.figures.map((f) => [f.value, f.holds]), [[11783, false], [6422, true]]);
-      const bamf = results.find((r) => r.id === 'de-2022-first-applications-2851')!;
-      assert.deepEqual(bamf.figures.filter((f) => f.holds).map((f) => [f.source, f.value]), [['unhcr', 2851]]);
+      const reuters = results.find((r) => r.id === 'us-oct2021-jan2022-about-6400');
+      assert.deepEqual(reuters?.figures.map((f) => [f.value, f.holds]), [[11783, false], [6422, true]]);
+      const bamf = results.find((r) => r.id === 'de-2022-first-applications-2851');
+      assert.deepEqual(bamf?.figures.filter((f) => f.holds).map((f) => [f.source, f.value]), [['unhcr', 2851]]);
     });
   });
 }

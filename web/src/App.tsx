@@ -53,6 +53,7 @@ export function App() {
             <li><a href="/api/docs">{t('nav.api')}</a></li>
           </ul>
         </nav>
+        {/* biome-ignore lint/a11y/useSemanticElements: two toggle buttons, not form fields: a <fieldset> would bring form semantics and its border */}
         <div className="lang" role="group" aria-label={t('app.language')}>
           <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>EN</button>{' '}
           <button type="button" lang="ru" aria-pressed={lang === 'ru'} onClick={() => setLang('ru')}>RU</button>

@@ -4,7 +4,9 @@ import './i18n.ts';
 import { App } from './App.tsx';
 import './style.css';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no element with id "root"');
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

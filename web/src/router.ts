@@ -21,7 +21,7 @@ export function useLocation(): URL {
 export function onLinkClick(event: React.MouseEvent<HTMLAnchorElement>): void {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const href = event.currentTarget.getAttribute('href');
-  if (!href || !href.startsWith('/') || href.startsWith('/api') || href.startsWith('/guidance')) return;
+  if (!href?.startsWith('/') || href.startsWith('/api') || href.startsWith('/guidance')) return;
   event.preventDefault();
   navigate(href);
 }

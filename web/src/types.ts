@@ -1,22 +1,34 @@
-export interface CaseRow {
-  id: number;
-  court_vnkod: string;
-  court_name: string | null;
-  case_number: string | null;
-  receipt_date: string | null;
-  decision_date: string | null;
-  articles: string | null;
-  defendants: string | null;
-  outcome: string | null;
-  synthetic: boolean;
-}
+/**
+ * What the API answers, as the web app reads it: aliases into the types generated from the server's OpenAPI
+ * document (./api/schema.gen.ts; regenerate with `node --import tsx scripts/gen-api-types.ts`).
+ *
+ * A route without a response schema yet has no generated type: its type is still written by hand here, marked
+ * `TODO(generated): <route>`, until the route declares its schema.
+ */
+import type { paths } from './api/schema.gen.ts';
 
-export interface Counts {
-  rows: Array<Record<string, string> & { cases: number; defendants: number }>;
-  totals: { cases: number; defendants: number; syntheticCases: number };
-  method: string;
-}
+type Method = 'get' | 'post';
+/** The JSON body of an operation's 200 answer (never, when the operation declares none). */
+type JsonOf<Operation> = Operation extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
+/** The paths whose `method` declares a JSON answer: naming any other path is a compile error, not a silent `never`. */
+export type JsonPath<M extends Method = 'get'> = { [P in keyof paths]: [JsonOf<paths[P][M]>] extends [never] ? never : P }[keyof paths];
+/** The JSON answer of `method path`, e.g. `ApiResponse<'/api/v1/cases/{id}'>`. */
+export type ApiResponse<P extends JsonPath<M>, M extends Method = 'get'> = JsonOf<paths[P][M]>;
 
+/** GET /healthz */
+export type Health = ApiResponse<'/healthz'>;
+
+/** GET /api/v1/cases */
+export type CaseList = ApiResponse<'/api/v1/cases'>;
+export type CaseRow = CaseList['rows'][number];
+
+/** GET /api/v1/cases/{id} */
+export type CaseDetail = ApiResponse<'/api/v1/cases/{id}'>;
+
+/** GET /api/v1/stats/prosecutions */
+export type Counts = ApiResponse<'/api/v1/stats/prosecutions'>;
+
+// TODO(generated): GET /api/v1/stats/series
 export interface ReleaseRef {
   id: number;
   source: string;
@@ -28,6 +40,7 @@ export interface ReleaseRef {
   synthetic: boolean;
 }
 
+// TODO(generated): GET /api/v1/stats/series
 export interface SeriesRow {
   source: string;
   dataset: string;
@@ -45,6 +58,7 @@ export interface SeriesRow {
   queryId: number;
 }
 
+// TODO(generated): GET /api/v1/stats/series
 export interface SeriesStatement {
   id: number;
   source: string;
@@ -53,9 +67,52 @@ export interface SeriesStatement {
   params: unknown[];
 }
 
+// TODO(generated): GET /api/v1/stats/series
 export interface SeriesResult {
   rows: SeriesRow[];
   queries: SeriesStatement[];
   notes: Array<{ source: string; note: string }>;
   definition: string;
+}
+
+// TODO(generated): GET /api/v1/stats/compare
+export interface CompareCandidate {
+  label: string;
+  period: string;
+  value: number | null;
+  unit: string;
+  complete: boolean;
+  definition: string;
+  releases: Array<{ release: string; vintage: string }>;
+}
+
+/** GET /api/v1/courts */
+export type Court = ApiResponse<'/api/v1/courts'>['courts'][number];
+
+// TODO(generated): GET /api/v1/operations/captchas
+export interface Captcha {
+  id: number;
+  host: string;
+  court_vnkod: string | null;
+  png: string | null;
+  created_at: string;
+}
+
+// TODO(generated): POST /api/v1/claims/check
+export interface ClaimFigure {
+  label: string;
+  period: string;
+  value: number | null;
+  changePct?: number | null;
+  holds: boolean | null;
+  caveats: string[];
+  releases: Array<{ release: string; vintage: string }>;
+}
+
+// TODO(generated): POST /api/v1/claims/check
+export interface ClaimResult {
+  id: string;
+  verdict: 'holds' | 'holds_under_other_definition' | 'does_not_hold' | 'no_data';
+  reason: string;
+  figures: ClaimFigure[];
 }

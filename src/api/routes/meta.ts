@@ -1,5 +1,6 @@
 /** Health, the OpenAPI document and its human-readable page, and the home page. */
 import { z } from 'zod';
+import { caseCounts } from '../../courts/cases/read.ts';
 import { listReleases } from '../../stats/query/releases.ts';
 import { escapeHtml } from '../pages/html.ts';
 import type { AppContext } from '../context.ts';
@@ -11,8 +12,15 @@ interface OpenApiOperation {
   security?: unknown[];
 }
 
+/** What /healthz answers (the web app waits on `statistics` after a first start). */
+export const HealthSchema = z.object({
+  ok: z.literal(true),
+  engine: z.enum(['pglite', 'postgres']),
+  statistics: z.enum(['loading', 'ready', 'failed']).describe('the bundled statistics: loading in the background after a first start, ready, or failed to load'),
+});
+
 export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true, engine: ctx.db.engine, statistics: ctx.startup?.statistics ?? 'ready' }));
+  app.get('/healthz', { config: { access: 'public' }, schema: { summary: 'Health: the storage engine, and whether the bundled statistics are still loading after a first start', response: { 200: HealthSchema } } }, async () => ({ ok: true as const, engine: ctx.db.engine, statistics: ctx.startup?.statistics ?? 'ready' }));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
@@ -32,12 +40,12 @@ export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.get('/about', { config: { access: 'read' }, schema: { hide: true, querystring: z.object({}).strict() } }, async (_request, reply) => {
     const c = ctx.directory.counts;
-    const [cases] = await ctx.db.query<{ n: number; synthetic: number }>('select count(*)::int as n, count(*) filter (where synthetic)::int as synthetic from cases');
+    const cases = await caseCounts(ctx.db);
     const releases = (await listReleases(ctx.db)).length;
     return reply.type('text/html; charset=utf-8').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>otkaz</title></head><body style="font-family:sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem">
 <h1>otkaz</h1><p>Prosecutions of Russian military refusers, from court records, with an evidence archive; asylum statistics; guidance.</p>
 <p>Court directory: ${c.total} military courts (${c.garrison} garrison, ${c.okrug_fleet} okrug/fleet, ${c.appellate} appellate, ${c.cassation} cassation) — <a href="/api/v1/courts">JSON</a>.</p>
-<p>Cases stored: ${cases?.n ?? 0}${cases?.synthetic ? ` (${cases.synthetic} SYNTHETIC demo cases)` : ''} — <a href="/api/v1/cases">list</a>, <a href="/api/v1/stats/prosecutions?by=month,article">counts by month and article</a>.</p>
+<p>Cases stored: ${cases.total}${cases.synthetic ? ` (${cases.synthetic} SYNTHETIC demo cases)` : ''} — <a href="/api/v1/cases">list</a>, <a href="/api/v1/stats/prosecutions?by=month,article">counts by month and article</a>.</p>
 <p>Asylum statistics: ${releases} releases of UNHCR, Eurostat and US CBP data — e.g. <a href="/api/v1/stats/series?indicator=applications&amp;measure=first_time&amp;dest=DEU,FRA,EU27&amp;from=2019">first-time applications by Russian citizens in Germany, France and the EU</a>, <a href="/api/v1/stats/series?indicator=encounters&amp;dest=USA&amp;period=fiscal_year">US CBP encounters by fiscal year</a>; <a href="/api/v1/stats/releases">releases and provenance</a>.</p>
 <p><a href="/guidance">Guidance</a> (<a href="/guidance?lang=ru">по-русски</a>): penalties, exit routes, destinations, rulings and incidents — every fact sourced and dated — and a route checker.</p>
 <p>API: <a href="/api/docs">endpoints</a>, <a href="/api/openapi.json">OpenAPI</a>. Fill the database with <code>./otkaz ingest</code> or <code>./otkaz crawl</code>; for an offline demo with SYNTHETIC data, stop this server and run <code>./otkaz demo</code>. The full web app is being built.</p></body></html>`);

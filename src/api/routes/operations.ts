@@ -11,10 +11,11 @@ import { answerCaptchaOperation, listCaptchasOperation } from '../../operations/
 import { planCrawlOperation } from '../../operations/crawl/plan.ts';
 import { crawlStatusOperation } from '../../operations/crawl/status.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { fileName, isoDate, text } from '../../shared/validation.ts';
 import { bindRoute } from '../bind.ts';
 import { type RouteContext, UPLOAD_LIMIT } from '../context.ts';
 import type { ZodApp } from '../types.ts';
-import { fileName, isoDate, text } from '../../shared/validation.ts';
+
 const security = [{ bearer: [] }];
 
 export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
@@ -31,12 +32,22 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
       schema: {
         summary: 'Import a statistics file (the request body, any supported format, gzip allowed); same content again is a no-op',
         security,
-        querystring: z.object({ filename: fileName, vintage: isoDate.optional(), release: text(200).optional(), dataset: text(40).regex(/^migr_[a-z]+$/).optional() }).strict(),
+        querystring: z
+          .object({
+            filename: fileName,
+            vintage: isoDate.optional(),
+            release: text(200).optional(),
+            dataset: text(40)
+              .regex(/^migr_[a-z]+$/)
+              .optional(),
+          })
+          .strict(),
       },
     },
     async (request) => {
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new OtkazError(ErrorCode.InputInvalid, 'send the file as the request body (application/octet-stream)');
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        throw new OtkazError(ErrorCode.InputInvalid, 'send the file as the request body (application/octet-stream)');
       const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-upload-'));
       try {
         const file = path.join(dir, request.query.filename);
@@ -44,7 +55,12 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
         const q = request.query;
         const { importStatistics } = await import('../../stats/import/load.ts');
         // Answers and errors name the file as uploaded, never the server's temporary folder.
-        const result = await importStatistics(ctx.db, file, { name: q.filename, ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
+        const result = await importStatistics(ctx.db, file, {
+          name: q.filename,
+          ...(q.vintage ? { vintage: q.vintage } : {}),
+          ...(q.release ? { release: q.release } : {}),
+          ...(q.dataset ? { dataset: q.dataset } : {}),
+        });
         ctx.cache.invalidate();
         return result;
       } finally {
@@ -53,5 +69,9 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
     },
   );
 
-  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/tab-separated-values', 'application/gzip'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/csv', 'text/tab-separated-values', 'application/gzip'],
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
 }

@@ -3,7 +3,7 @@
  * comparisons across definitions, recognition rates, releases, and the claim check. Tables also as CSV.
  */
 import { z } from 'zod';
-import { DIMENSIONS, prosecutionCounts } from '../../courts/stats.ts';
+import { prosecutionCountsOperation } from '../../operations/prosecutions/count.ts';
 import { checkClaims, claimsRequestSchema } from '../../stats/claims/check.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { parseArea } from '../../stats/codes/countries.ts';
@@ -12,7 +12,8 @@ import { candidates } from '../../stats/query/compare.ts';
 import { recognitionRates } from '../../stats/query/rates.ts';
 import { listReleases } from '../../stats/query/releases.ts';
 import { series } from '../../stats/query/series.ts';
-import type { AppContext } from '../context.ts';
+import type { RouteContext } from '../context.ts';
+import { bindRoute } from '../bind.ts';
 import { bomParam, sendCsv } from '../csv.ts';
 import type { ZodApp } from '../types.ts';
 import { isoDate, period, periodOrRange, text, year } from '../../shared/validation.ts';
@@ -67,35 +68,8 @@ export const SeriesQuery = z
   })
   .strict();
 
-export function registerStatsRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get(
-    '/api/v1/stats/prosecutions',
-    {
-      config: { access: 'read', cache: true },
-      schema: {
-        summary: 'Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method',
-        querystring: z
-          .object({
-            by: text(200).default('month,article').transform((v) => v.split(',').filter(Boolean)).pipe(z.array(z.enum(DIMENSIONS)).max(DIMENSIONS.length)),
-            articles: text(LIMITS.articles * 10).regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'articles such as 337,338,352.1').optional().transform((v) => (v ? v.split(',') : undefined)).pipe(z.array(z.string().min(1)).max(LIMITS.articles, `at most ${LIMITS.articles} articles`).optional()),
-            from: isoDate.optional(),
-            to: isoDate.optional(),
-            date: z.enum(['receipt', 'decision']).default('receipt'),
-            synthetic: z.enum(['include', 'exclude', 'only']).default('include'),
-            growth: z.enum(['true', 'false']).optional(),
-            format,
-            bom: bomParam,
-          })
-          .strict(),
-      },
-    },
-    async (request, reply) => {
-      const q = request.query;
-      const result = await prosecutionCounts(ctx.db, { by: q.by, ...(q.articles ? { articles: q.articles } : {}), from: q.from ?? null, to: q.to ?? null, dateBasis: q.date, synthetic: q.synthetic, growth: q.growth === 'true' });
-      if (q.format === 'csv') return sendCsv(reply, 'prosecutions.csv', [...q.by, 'synthetic', 'cases', 'defendants'], result.rows, q.bom);
-      return result;
-    },
-  );
+export function registerStatsRoutes(app: ZodApp, ctx: RouteContext): void {
+  bindRoute(app, ctx, prosecutionCountsOperation, { method: 'GET', url: '/api/v1/stats/prosecutions', cache: true, description: 'CSV with format=csv' });
 
   app.get('/api/v1/stats/series', { config: { access: 'read', cache: true }, schema: { summary: 'An asylum or border series from every source, each value with its releases and the exact query', querystring: SeriesQuery } }, async (request, reply) => {
     const q = request.query;

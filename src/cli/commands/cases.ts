@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { findPerson } from '../../courts/cases/persons.ts';
 import { CASE_LIST_COLUMNS, CASE_SORT_VALUES } from '../../courts/cases/list.ts';
 import { OUTCOMES } from '../../courts/parse/types.ts';
+import { findPersonOperation, PERSON_MATCH_COLUMNS } from '../../operations/cases/find-person.ts';
 import { listCasesOperation } from '../../operations/cases/list.ts';
 import { type CaseView, showCaseOperation } from '../../operations/cases/show.ts';
 import { bindCommand } from '../bind.ts';
-import { withContext } from '../context.ts';
-import { print, renderTable } from '../output.ts';
+import { renderTable } from '../output.ts';
 
 export function registerCases(program: Command): void {
   const cases = program.command('cases').description('stored cases (persons shown by initials only)');
@@ -26,17 +25,10 @@ export function registerCases(program: Command): void {
     },
     text: (result) => `${renderTable([...CASE_LIST_COLUMNS], result.rows)}\n${result.rows.length} of ${result.total} case(s), page ${result.page}`,
   });
-  cases
-    .command('find-person <full-name>')
-    .description('cases of one person, by exact full name (matched against keyed hashes; for a lawyer finding a client\'s case)')
-    .option('--json', 'machine-readable output')
-    .action(async (fullName: string, options: { json?: boolean }) => {
-      await withContext(async ({ db, personKey }) => {
-        const matches = await findPerson(db, personKey, fullName);
-        if (options.json) print(JSON.stringify(matches, null, 2));
-        else print(`${renderTable(['case_id', 'court_vnkod', 'case_number', 'receipt_date', 'initials', 'outcome', 'synthetic'], matches)}\n${matches.length} case(s)`);
-      });
-    });
+  bindCommand(cases.command('find-person <full-name>'), findPersonOperation, {
+    args: ['fullName'],
+    text: (matches) => `${renderTable([...PERSON_MATCH_COLUMNS], matches)}\n${matches.length} case(s)`,
+  });
   bindCommand(cases.command('show <id>').description('one case: charges, sentence, hearings, history and the captures it came from'), showCaseOperation, { args: ['id'], text: caseText });
 }
 

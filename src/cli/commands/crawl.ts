@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { loadConfig } from '../../config/config.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
 import { crawlStatus, releaseStale } from '../../crawler/jobs.ts';
-import { DEFAULT_ARTICLES } from '../../crawler/plan.ts';
 import { DATE_AXES } from '../../crawler/urls.ts';
 import { type CrawlEvent, type CrawlerOptions, DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
 import type { Database } from '../../db/database.ts';
 import { answerCaptchaOperation, listCaptchasOperation } from '../../operations/crawl/captchas.ts';
 import { CRAWL_FROM, planCrawlOperation } from '../../operations/crawl/plan.ts';
 import { CRAWL_STATUS_COLUMNS, crawlStatusOperation } from '../../operations/crawl/status.ts';
+import { DEFAULT_ARTICLES } from '../../shared/articles.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { userAgent as httpUserAgent } from '../../shared/http.ts';
 import { bindCommand } from '../bind.ts';
@@ -34,7 +34,16 @@ const WorkerFlags = z.object({
   robots: z.boolean(),
 });
 type WorkerSettings = z.output<typeof WorkerFlags>;
-const WORKER_FLAG_NAMES = { baseUrl: '--base-url', pacing: '--pacing', concurrency: '--concurrency', timeout: '--timeout', dailyCap: '--daily-cap', throttleBackoff: '--throttle-backoff', globalRate: '--global-rate', robots: '--no-robots' } as const;
+const WORKER_FLAG_NAMES = {
+  baseUrl: '--base-url',
+  pacing: '--pacing',
+  concurrency: '--concurrency',
+  timeout: '--timeout',
+  dailyCap: '--daily-cap',
+  throttleBackoff: '--throttle-backoff',
+  globalRate: '--global-rate',
+  robots: '--no-robots',
+} as const;
 
 function userAgent(contact: string | undefined, baseUrl: string | undefined): string {
   if (!contact && !baseUrl) {
@@ -68,7 +77,12 @@ function crawlerOptions(ctx: Context, worker: WorkerSettings & { userAgent: stri
   };
 }
 
-async function runCrawl(ctx: Context, worker: WorkerSettings & { userAgent: string }, quiet: boolean, stopWhenIdle: boolean): Promise<{ requests: number; errors: number }> {
+async function runCrawl(
+  ctx: Context,
+  worker: WorkerSettings & { userAgent: string },
+  quiet: boolean,
+  stopWhenIdle: boolean,
+): Promise<{ requests: number; errors: number }> {
   const p = progress(ctx.db, quiet);
   const stats = await runWorker(ctx.db, crawlerOptions(ctx, worker, p.onEvent, stopWhenIdle));
   await p.stop();
@@ -91,10 +105,22 @@ function progress(db: Database, quiet: boolean): { onEvent: (e: CrawlEvent) => v
     const left = rows.reduce((s, r) => s + r.pending + r.running, 0);
     const rate = fetched / Math.max(1 / 60, (Date.now() - started) / 60000);
     const eta = rate > 0 ? Math.round(left / rate) : null;
-    const lines = [`[${bar(done, done + left, 24)}] ${done}/${done + left} pages  ${rate.toFixed(0)}/min  ETA ${eta === null ? '?' : `${eta} min`}  errors ${errors}`];
+    const lines = [
+      `[${bar(done, done + left, 24)}] ${done}/${done + left} pages  ${rate.toFixed(0)}/min  ETA ${eta === null ? '?' : `${eta} min`}  errors ${errors}`,
+    ];
     for (const r of rows) {
-      const state = r.blocked_reason ? `BLOCKED: ${r.blocked_reason.split(':')[0]}` : r.captcha_needed ? 'waiting for a captcha (otkaz captcha)' : r.backoff_until && Date.parse(r.backoff_until) > Date.now() ? `backing off until ${r.backoff_until.slice(11, 19)} (${r.backoff_reason ?? ''})` : r.failed ? `${r.failed} failed` : '';
-      lines.push(`  ${r.host.padEnd(32)} [${bar(r.done, r.done + r.pending + r.running, 16)}] ${String(r.done).padStart(5)}/${String(r.done + r.pending + r.running).padEnd(5)} ${state}`);
+      const state = r.blocked_reason
+        ? `BLOCKED: ${r.blocked_reason.split(':')[0]}`
+        : r.captcha_needed
+          ? 'waiting for a captcha (otkaz captcha)'
+          : r.backoff_until && Date.parse(r.backoff_until) > Date.now()
+            ? `backing off until ${r.backoff_until.slice(11, 19)} (${r.backoff_reason ?? ''})`
+            : r.failed
+              ? `${r.failed} failed`
+              : '';
+      lines.push(
+        `  ${r.host.padEnd(32)} [${bar(r.done, r.done + r.pending + r.running, 16)}] ${String(r.done).padStart(5)}/${String(r.done + r.pending + r.running).padEnd(5)} ${state}`,
+      );
     }
     return lines;
   };
@@ -165,8 +191,14 @@ export function registerCrawl(program: Command): void {
       recent: ['--recent <months>', `re-crawl windows of the last N months that were already done (default ${RECENT_MONTHS})`],
     },
     // A command run again and again re-crawls the recent months unless told otherwise; the API plans only what is asked.
-    map: (raw) => ({ recent: String(RECENT_MONTHS), ...raw, ...(raw.courts !== undefined ? { courts: list(raw.courts) } : {}), ...(raw.articles !== undefined ? { articles: list(raw.articles) } : {}) }),
-    text: (plan) => `plan: ${plan.courts} courts × ${plan.articles} articles × months ${plan.from}…${plan.to}: ${plan.created} new list jobs, ${plan.refreshed} recent windows queued again`,
+    map: (raw) => ({
+      recent: String(RECENT_MONTHS),
+      ...raw,
+      ...(raw.courts !== undefined ? { courts: list(raw.courts) } : {}),
+      ...(raw.articles !== undefined ? { articles: list(raw.articles) } : {}),
+    }),
+    text: (plan) =>
+      `plan: ${plan.courts} courts × ${plan.articles} articles × months ${plan.from}…${plan.to}: ${plan.created} new list jobs, ${plan.refreshed} recent windows queued again`,
   });
   crawl.hook('postAction', async (_crawl, action) => {
     if (action !== crawl || !worker) return;
@@ -177,9 +209,13 @@ export function registerCrawl(program: Command): void {
       print(`crawl finished: ${stats.requests} requests, ${stats.errors} errors. \`otkaz crawl status\` shows every court.`);
     });
   });
-  bindCommand(crawl.command('status').description('per court: jobs done and pending, last success, back-off, block reason, captcha needed, counters vs rows read'), crawlStatusOperation, {
-    text: (rows) => renderTable([...CRAWL_STATUS_COLUMNS], rows),
-  });
+  bindCommand(
+    crawl.command('status').description('per court: jobs done and pending, last success, back-off, block reason, captcha needed, counters vs rows read'),
+    crawlStatusOperation,
+    {
+      text: (rows) => renderTable([...CRAWL_STATUS_COLUMNS], rows),
+    },
+  );
   addCrawlOptions(
     program
       .command('worker')
@@ -213,7 +249,7 @@ export function registerCrawl(program: Command): void {
         .join('\n');
     },
   });
-  bindCommand(captcha.command('answer <id> <answer>').description('answer a pending captcha; that court\'s crawl resumes with it'), answerCaptchaOperation, {
+  bindCommand(captcha.command('answer <id> <answer>').description("answer a pending captcha; that court's crawl resumes with it"), answerCaptchaOperation, {
     args: ['id', 'answer'],
     text: (r) => `answered; ${r.host} resumes at the next \`otkaz crawl\` or \`otkaz worker\``,
   });

@@ -18,7 +18,7 @@ function isoDate(value: string | null): string | null {
   return Number.isFinite(time) ? new Date(time).toISOString() : null;
 }
 
-const clean = (headers: [string, string][] | null): [string, string][] | null => headers && headers.map(([name, value]) => [withoutNul(name), withoutNul(value)]);
+const clean = (headers: [string, string][] | null): [string, string][] | null => headers?.map(([name, value]): [string, string] => [withoutNul(name), withoutNul(value)]) ?? null;
 
 /** A WARC response as an ingest input; its texts go into text and jsonb columns, so none carries a NUL. */
 function warcInput(file: string, r: WarcResponse, options: { synthetic?: boolean }): IngestInput {

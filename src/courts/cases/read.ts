@@ -129,3 +129,9 @@ export async function caseCaptures(db: Queryable, id: number): Promise<CaseCaptu
     ),
   );
 }
+
+/** How many cases are stored, and how many of them are SYNTHETIC demo cases (the /about page). */
+export async function caseCounts(db: Queryable): Promise<{ total: number; synthetic: number }> {
+  const [row] = await db.query<{ total: number; synthetic: number }>('select count(*)::int as total, count(*) filter (where synthetic)::int as synthetic from cases');
+  return { total: row?.total ?? 0, synthetic: row?.synthetic ?? 0 };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { layoutFromDirectory } from '../layouts.ts';
 import type { CourtDirectory, CourtType, CourtTypeCode, MilitaryCourt, SourceId } from './types.ts';
 
 /** Raw court lists, as read from their JSON files (see shared/data/courts and SOURCES.md). */
@@ -138,7 +139,7 @@ export function buildDirectory(inputs: DirectoryInputs, files: Record<SourceId, 
     }
     court.host = forms.host;
     if (!court.legacyHost) court.legacyHost = forms.legacyHost;
-    court.layout = entry.searchPattern === 'VNKOD_PATTERN' ? 'new' : 'classic';
+    court.layout = layoutFromDirectory('tochnoSearchPattern', entry.searchPattern);
     court.layoutSource = 'tochno-st-2024';
     court.captcha = entry.hasCaptcha ?? null;
     if (court.regionCode === null && entry.region !== null) {
@@ -164,7 +165,7 @@ export function buildDirectory(inputs: DirectoryInputs, files: Record<SourceId, 
       add(court);
     }
     if (court.layout === null && fields.site_type !== null) {
-      court.layout = fields.site_type === 2 ? 'new' : 'classic';
+      court.layout = layoutFromDirectory('smSiteType', fields.site_type);
       court.layoutSource = 'sm-backend-2020';
     }
     court.sources.push('sm-backend-2020');

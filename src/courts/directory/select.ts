@@ -1,4 +1,4 @@
-import type { Layout } from '../parse/types.ts';
+import { DEFAULT_LAYOUT, type Layout } from '../layouts.ts';
 import type { CourtDirectory } from './types.ts';
 
 export interface CrawlableCourt {
@@ -13,5 +13,5 @@ export function garrisonCourts(directory: CourtDirectory, options: { limit?: num
   return directory.courts
     .filter((c) => c.type === 'garrison' && !c.onlyInOldList && c.vnkod && c.host && !(options.withoutCaptcha && c.captcha === true))
     .slice(0, options.limit)
-    .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? 'classic', captcha: c.captcha === true }));
+    .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? DEFAULT_LAYOUT, captcha: c.captcha === true }));
 }

@@ -1,3 +1,5 @@
+import type { Layout } from '../layouts.ts';
+
 export type CourtType = 'garrison' | 'okrug_fleet' | 'appellate' | 'cassation';
 export type CourtTypeCode = 'GV' | 'OV' | 'AV' | 'KV';
 export type SourceId = 'dataout-2023' | 'tochno-st-2024' | 'sm-backend-2020' | 'sudrfpractice';
@@ -18,7 +20,7 @@ export interface MilitaryCourt {
   host: string | null;
   /** Legacy dotted form 'slug.region.sudrf.ru'. */
   legacyHost: string | null;
-  layout: 'classic' | 'new' | null;
+  layout: Layout | null;
   layoutSource: SourceId | null;
   captcha: boolean | null;
   srv: string[];

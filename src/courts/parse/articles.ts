@@ -33,5 +33,3 @@ export function parseArticles(text: string | null | undefined): ArticleRef[] {
   return out;
 }
 
-/** Articles of military refusal the tracker counts by default. */
-export const REFUSAL_ARTICLES = ['337', '338', '332', '339', '352.1'] as const;

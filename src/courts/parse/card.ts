@@ -1,5 +1,6 @@
 import { parseArticles } from './articles.ts';
 import { $, type Document, text, textLine } from './dom.ts';
+import { LAYOUT_PROFILES } from '../layouts.ts';
 import { caseIdsFromUrl, emptyToNull, JUDICIAL_UID, parseRuDate, queryParams } from './fields.ts';
 import { classifyOutcome, outcomeFromAct } from './outcome.ts';
 import { findTabs, mapRows, readTab, type TabNode } from './tabs.ts';
@@ -102,10 +103,11 @@ function lowerCourt(pairs: LabelValue[]): LowerCourt | null {
 
 function acts(tab: TabNode, doc: Document, layout: Layout): CaseAct[] {
   const out: CaseAct[] = [];
-  if (layout === 'classic') {
+  const parts = LAYOUT_PROFILES[layout].card.actParts;
+  if (parts) {
     for (let k = 1; ; k += 1) {
-      const label = $(`li#tab_doc${k}`, tab.content);
-      const body = $(`div#cont_doc${k}`, tab.content);
+      const label = $(parts.label(k), tab.content);
+      const body = $(parts.body(k), tab.content);
       if (!body) break;
       out.push(act(textLine(label) || tab.label, text(body)));
     }
@@ -160,7 +162,7 @@ export function parseCaseCard(doc: Document, layout: Layout, pageUrl: string | n
   const uidPair = pairValue(info, /уникальный\s+идентификатор/i);
   const judicialUid = JUDICIAL_UID.exec(uidPair?.value ?? '')?.[1] ?? null;
   const resultText = emptyToNull(pairValue(info, /^результат\s+рассмотрения$|^решение$|^результат$/i)?.value);
-  const numberNode = $(layout === 'classic' ? 'div.casenumber' : 'div.case-num', doc);
+  const numberNode = $(LAYOUT_PROFILES[layout].card.caseNumber, doc);
   const caseNumber = emptyToNull(textLine(numberNode).replace(/^ДЕЛО\s*№\s*/i, ''));
   const ids = caseIdsFromUrl(pageUrl);
   // When the result field is empty or unrecognised, a published judgment's operative part may say it.

@@ -1,4 +1,5 @@
 import { $, type Document, text } from './dom.ts';
+import { LAYOUT_PROFILES, LAYOUTS_BY_DETECTION } from '../layouts.ts';
 import type { Layout, PageKind } from './types.ts';
 
 export interface Classification {
@@ -20,9 +21,7 @@ const EMPTY = /Данных\s+по\s+запросу\s+не\s+обнаружен�
 const COUNTER = /Всего\s+по\s+запросу\s+найдено/i;
 
 export function detectLayout(doc: Document): Layout | null {
-  if ($('#case_window, div.case-num, div.lawcase-count, #resultTable, ul#case_bookmarks', doc)) return 'new';
-  if ($('div.casenumber, table#tablcont, ul.tabs', doc)) return 'classic';
-  return null;
+  return LAYOUTS_BY_DETECTION.find((layout) => $(LAYOUT_PROFILES[layout].marker, doc)) ?? null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type LayoutProfile, paramNames } from '../layouts.ts';
 import type { CaseIds } from './types.ts';
 
 /** 'dd.mm.yyyy' somewhere in the text → 'yyyy-mm-dd' (validated), else null. */
@@ -40,20 +41,22 @@ export function queryParams(href: string): Map<string, string> {
 /** Case ids from a card link or card URL, classic (case_id, case_uid, delo_id, new) or new layout (_id, _uid, _deloId, _new). */
 export function caseIdsFromUrl(href: string | null | undefined): CaseIds {
   const params = href ? queryParams(href) : new Map<string, string>();
-  const pick = (...names: string[]): string | null => {
-    for (const name of names) {
-      const value = params.get(name);
-      if (value) return value;
-    }
-    return null;
-  };
-  const uid = pick('case_uid', '_uid');
+  const uid = layoutParam(params, 'caseUid', true);
   return {
-    caseId: pick('case_id', '_id'),
+    caseId: layoutParam(params, 'caseId', true),
     caseUid: uid ? uid.toLowerCase() : null,
-    deloId: pick('delo_id', '_deloid'),
-    newCode: pick('new', '_new'),
+    deloId: layoutParam(params, 'deloId', true),
+    newCode: layoutParam(params, 'newCode', true),
   };
+}
+
+/** A parameter's value under the first of its layouts' names that the query holds (and, with `nonEmpty`, not empty). */
+export function layoutParam(params: Map<string, string>, param: keyof LayoutProfile['params'], nonEmpty = false): string | null {
+  for (const name of paramNames(param)) {
+    const value = params.get(name);
+    if (value !== undefined && (value || !nonEmpty)) return value;
+  }
+  return null;
 }
 
 /** Resolves a link against the page URL; keeps the query's percent-escapes untouched. */

@@ -1,6 +1,7 @@
 import { parseArticles } from './articles.ts';
 import { $, $$, attr, type Document, type Element, rowCells, tableRows, text, textLine } from './dom.ts';
-import { absoluteUrl, caseIdsFromUrl, emptyToNull, parseRuDate, queryParams } from './fields.ts';
+import { LAYOUT_PROFILES } from '../layouts.ts';
+import { absoluteUrl, caseIdsFromUrl, emptyToNull, layoutParam, parseRuDate, queryParams } from './fields.ts';
 import type { CaseList, CaseListRow, Layout, ListInfoLine } from './types.ts';
 
 /** Canonical column keys of a result list, found by header wording (which varies by proceeding). */
@@ -73,31 +74,32 @@ function counter(value: string): { total: number | null; from: number | null; to
   };
 }
 
-function pagination(doc: Document, pageUrl: string | null): { current: number | null; count: number | null; urls: { page: number; url: string }[] } {
+function pagination(doc: Document, layout: Layout, pageUrl: string | null): { current: number | null; count: number | null; urls: { page: number; url: string }[] } {
   const byPage = new Map<number, string>();
   let last: number | null = null;
   for (const a of $$('a[href]', doc)) {
     const href = attr(a, 'href') ?? '';
     if (!/name_op=r\b/.test(href)) continue;
     const params = queryParams(href);
-    const page = Number(params.get('page') ?? params.get('_page'));
+    const page = Number(layoutParam(params, 'page'));
     if (!Number.isInteger(page) || page < 1) continue;
     if (!byPage.has(page)) byPage.set(page, absoluteUrl(href, pageUrl));
     if (/последн/i.test(attr(a, 'title') ?? '')) last = page;
   }
   // The current page is the bold number in the classic pager, or the active item in the new one.
   let current: number | null = null;
-  for (const b of $$('b, li.active span, span.current', doc)) {
+  const marker = LAYOUT_PROFILES[layout].list.currentPage;
+  for (const b of $$(marker.selector, doc)) {
     const value = textLine(b);
     const parent = b.parent && 'name' in b.parent ? textLine(b.parent as Element) : '';
-    if (/^\d+$/.test(value) && /Страниц/i.test(parent)) {
+    if (/^\d+$/.test(value) && (marker.context === null || marker.context.test(parent))) {
       current = Number(value);
       break;
     }
   }
   if (current === null && pageUrl) {
     const params = queryParams(pageUrl);
-    const fromUrl = Number(params.get('page') ?? params.get('_page'));
+    const fromUrl = Number(layoutParam(params, 'page'));
     if (Number.isInteger(fromUrl) && fromUrl > 0) current = fromUrl;
   }
   const pages = [...byPage.keys()];
@@ -107,13 +109,13 @@ function pagination(doc: Document, pageUrl: string | null): { current: number | 
 
 function headerAndRows(table: Element, layout: Layout): { header: string[]; rows: Element[][] } {
   const rows = tableRows(table);
-  if (layout === 'new') {
+  if (LAYOUT_PROFILES[layout].list.table.kind === 'thead') {
     const head = $('thead tr', table);
     const header = head ? rowCells(head).map(textLine) : [];
     const body = rows.filter((row) => row !== head).map(rowCells);
     return { header, rows: body };
   }
-  // Classic: the first row whose cells read like headers (bold or th), then data rows.
+  // 'numberRow': the first row whose cells read like headers (bold or th), then data rows.
   let headerIndex = rows.findIndex((row) => rowCells(row).some((cell) => columnKey(textLine(cell)) === 'number'));
   if (headerIndex < 0) headerIndex = 0;
   const headerRow = rows[headerIndex];
@@ -123,13 +125,14 @@ function headerAndRows(table: Element, layout: Layout): { header: string[]; rows
 
 /** Parses a search-result list of either layout. Rows repeated in the mobile block are not read. */
 export function parseCaseList(html: string, doc: Document, layout: Layout, pageUrl: string | null, courtVnkod: string | null): CaseList {
+  const shape = LAYOUT_PROFILES[layout].list;
   const table =
-    layout === 'new'
-      ? $('#resultTable table', doc)
-      : ($$('table#tablcont', doc).find((t) => tableRows(t).some((row) => rowCells(row).some((cell) => columnKey(textLine(cell)) === 'number'))) ?? null);
-  const counterText = layout === 'new' ? textLine($('div.lawcase-count', doc)) : (/Всего\s+по\s+запросу\s+найдено[^<]*(?:<[^>]+>[^<]*){0,6}/i.exec(html)?.[0] ?? '').replace(/<[^>]+>/g, ' ');
+    shape.table.kind === 'thead'
+      ? $(shape.table.selector, doc)
+      : ($$(shape.table.selector, doc).find((t) => tableRows(t).some((row) => rowCells(row).some((cell) => columnKey(textLine(cell)) === 'number'))) ?? null);
+  const counterText = shape.counter.kind === 'selector' ? textLine($(shape.counter.selector, doc)) : (shape.counter.pattern.exec(html)?.[0] ?? '').replace(/<[^>]+>/g, ' ');
   const { total, from, to } = counter(counterText.replace(/\s+/g, ' '));
-  const pages = pagination(doc, pageUrl);
+  const pages = pagination(doc, layout, pageUrl);
   const rows: CaseListRow[] = [];
   let header: string[] = [];
   if (table) {

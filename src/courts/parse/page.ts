@@ -1,3 +1,4 @@
+import { SYNTHETIC_MARKER } from '../marker.ts';
 import { parseCaptchaForm } from './captcha.ts';
 import { classifyPage, type HttpMeta } from './classify.ts';
 import { decodePage } from './decode.ts';
@@ -6,8 +7,6 @@ import { courtVnkodFromHtml } from './fields.ts';
 import { parseCaseCard } from './card.ts';
 import { parseCaseList } from './list.ts';
 import type { ParsedPage } from './types.ts';
-
-const SYNTHETIC_MARKER = '<meta name="otkaz-synthetic" content="true">';
 
 /** How an 'unknown' page says its parser failed (detail starts with this). */
 export const PARSER_ERROR = 'parser error: ';

@@ -1,5 +1,6 @@
 import { type AnyNode, isTag } from 'domhandler';
 import { $, $$, attr, type Document, type Element, hasClass, rowCells, tableRows, text, textLine } from './dom.ts';
+import { LAYOUT_PROFILES } from '../layouts.ts';
 import type { LabelValue, Layout, RawTab, RawTable } from './types.ts';
 
 /** A tab of a case card: its label and the element holding its content. */
@@ -15,20 +16,12 @@ function cleanLabel(label: string): string {
 /** Finds the card's tabs by their labels, in page order. Order and presence vary by proceeding. */
 export function findTabs(doc: Document, layout: Layout): TabNode[] {
   const tabs: TabNode[] = [];
-  if (layout === 'classic') {
-    for (const li of $$('ul.tabs > li', doc)) {
-      const m = /^tab(\d+)$/.exec(attr(li, 'id') ?? '');
-      if (!m) continue;
-      const content = $(`div#cont${m[1]}`, doc);
-      if (content) tabs.push({ label: cleanLabel(textLine(li)), content });
-    }
-  } else {
-    for (const li of $$('ul#case_bookmarks > li', doc)) {
-      const m = /^tab_id_(\w+)$/.exec(attr(li, 'id') ?? '');
-      if (!m) continue;
-      const content = $(`#tab_content_${m[1]}`, doc) ?? $(`#doctab_content_${m[1]}`, doc);
-      if (content) tabs.push({ label: cleanLabel(textLine(li)), content });
-    }
+  const shape = LAYOUT_PROFILES[layout].card.tabs;
+  for (const li of $$(shape.item, doc)) {
+    const id = shape.id.exec(attr(li, 'id') ?? '')?.[1];
+    if (id === undefined) continue;
+    const content = shape.content(id).reduce<Element | null>((found, selector) => found ?? $(selector, doc), null);
+    if (content) tabs.push({ label: cleanLabel(textLine(li)), content });
   }
   return tabs;
 }

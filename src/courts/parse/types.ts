@@ -2,7 +2,8 @@ import type { CaptchaForm } from './captcha.ts';
 
 /** Typed results of the court-page parsers. Dates are ISO 'YYYY-MM-DD'; texts keep the court's wording. */
 
-export type Layout = 'classic' | 'new';
+export type { Layout } from '../layouts.ts';
+import type { Layout } from '../layouts.ts';
 
 export type PageKind =
   | 'case_list'

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import type { CourtDirectory } from '../directory/types.ts';
-import type { Layout } from '../parse/types.ts';
+import { DEFAULT_LAYOUT, LAYOUT_PROFILES, type Layout } from '../layouts.ts';
 import type { SyntheticCase } from './generate.ts';
-import { cardPath, renderCard, renderList } from './render.ts';
+import { cardPath, listQuery, renderCard, renderList } from './render.ts';
 
 export interface SyntheticPage {
   url: string;
@@ -15,7 +15,7 @@ export type LayoutMode = Layout | 'directory';
 
 function hostOf(directory: CourtDirectory, vnkod: string): { host: string; layout: Layout } {
   const court = directory.courts.find((c) => c.vnkod === vnkod);
-  return { host: court?.host ?? `${vnkod.toLowerCase()}.example.invalid`, layout: court?.layout ?? 'classic' };
+  return { host: court?.host ?? `${vnkod.toLowerCase()}.example.invalid`, layout: court?.layout ?? DEFAULT_LAYOUT };
 }
 
 /** Cards of every case, and each court's result-list pages (25 rows a page), as a court would serve them. */
@@ -26,11 +26,11 @@ export function syntheticPages(cases: SyntheticCase[], directory: CourtDirectory
   for (const [vnkod, list] of byCourt) {
     const { host, layout: courtLayout } = hostOf(directory, vnkod);
     const layout = mode === 'directory' ? courtLayout : mode;
-    const query = layout === 'classic' ? 'delo_id=1540006&case_type=0&new=0&delo_table=u1_case&U1_DEFENDANT__LAW_ARTICLESS=337&Submit=%CD%E0%E9%F2%E8' : '_deloId=1540006&case__case_type=0&_new=0&parts__law_articless=337';
+    const query = listQuery(layout);
     const sorted = [...list].sort((a, b) => b.receiptDate.localeCompare(a.receiptDate) || a.caseId - b.caseId);
     for (let page = 1; (page - 1) * perPage < sorted.length; page += 1) {
       const html = renderList({ cases: sorted.slice((page - 1) * perPage, page * perPage), page, perPage, total: sorted.length, courtVnkod: vnkod, query }, layout);
-      const pageParam = layout === 'classic' ? `page=${page}` : `_page=${page}`;
+      const pageParam = `${LAYOUT_PROFILES[layout].params.page}=${page}`;
       pages.push({ url: `https://${host}/modules.php?name=sud_delo&srv_num=1&name_op=r&${pageParam}&${query}`, bytes: iconv.encode(html, 'win1251'), kind: 'case_list' });
     }
     for (const c of sorted) {

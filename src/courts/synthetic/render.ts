@@ -1,4 +1,5 @@
-import type { Layout } from '../parse/types.ts';
+import type { Layout } from '../layouts.ts';
+import { SYNTHETIC_MARKER } from '../marker.ts';
 import type { SyntheticCase } from './generate.ts';
 
 /**
@@ -6,7 +7,7 @@ import type { SyntheticCase } from './generate.ts';
  * (tabs, tables, labels, links, the mobile duplicates of the new layout). Each page carries the marker
  * `<meta name="otkaz-synthetic" content="true">` and a visible banner, so it can never pass as real.
  */
-export const SYNTHETIC_MARKER = '<meta name="otkaz-synthetic" content="true">';
+export { SYNTHETIC_MARKER };
 const BANNER = '<div class="otkaz-synthetic" style="background:#fd0;padding:4px">СИНТЕТИЧЕСКИЕ ДАННЫЕ (SYNTHETIC DATA): вымышленное дело для демонстрации и тестов</div>';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -72,12 +73,9 @@ function head(c: { courtVnkod: string }): string {
   return `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">${SYNTHETIC_MARKER}<title>СИНТЕТИЧЕСКИЙ гарнизонный военный суд</title></head><body>${BANNER}<a href="https://ej.sudrf.ru/?fromOa=${c.courtVnkod}">Подача документов в электронном виде</a>`;
 }
 
-function cardPath(c: SyntheticCase, layout: Layout): string {
-  return layout === 'classic'
-    ? `/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=${c.caseId}&case_uid=${c.caseUid}&delo_id=1540006&new=0`
-    : `/modules.php?name=sud_delo&name_op=case&_id=${c.caseId}&_uid=${c.caseUid}&_deloId=1540006&_caseType=0&_new=0&srv_num=1`;
+export function cardPath(c: SyntheticCase, layout: Layout): string {
+  return SHAPES[layout].cardPath(c);
 }
-export { cardPath };
 
 function classicCard(c: SyntheticCase): string {
   const { caseResult, personResult } = resultTexts(c);
@@ -134,7 +132,7 @@ function newCard(c: SyntheticCase): string {
 }
 
 export function renderCard(c: SyntheticCase, layout: Layout): string {
-  return layout === 'classic' ? classicCard(c) : newCard(c);
+  return SHAPES[layout].card(c);
 }
 
 export interface ListPage {
@@ -147,7 +145,61 @@ export interface ListPage {
   query: string;
 }
 
+/** How each layout writes a synthetic card and a result list (the real pages' structure, see above). */
+interface PageShape {
+  card: (c: SyntheticCase) => string;
+  cardPath: (c: SyntheticCase) => string;
+  /** Attributes of the case-number link in a list row. */
+  linkAttrs: string;
+  act: (c: SyntheticCase, title: string) => string;
+  row: (link: string, cells: string[], act: string) => string;
+  pageLink: (p: number, label: string, titleAttr: string, query: string) => string;
+  /** The current page in the pager (`nav` holds it as `<b>n</b>`). */
+  current: (page: number) => string;
+  page: (list: ListPage, parts: { nav: string[]; header: string[]; rows: string; from: number; to: number }) => string;
+  /** The search query (without the page) of the synthetic result lists: article 337, first instance. */
+  listQuery: string;
+}
+
+const SHAPES: Record<Layout, PageShape> = {
+  classic: {
+    card: classicCard,
+    cardPath: (c) => `/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=${c.caseId}&case_uid=${c.caseUid}&delo_id=1540006&new=0`,
+    linkAttrs: '',
+    act: (c, title) => `<a href="${esc(actPath(c))}" TITLE="${title}"><img src="/images/arow.gif"></a>`,
+    row: (link, cells, act) => `<tr valign="top"><td title="Для получения справки по делу, нажмите на номер дела">${link}<br></td>${cells.map((v) => `<td>${v}</td>`).join('')}<td>&nbsp;${act}</td></tr>`,
+    pageLink: (p, label, titleAttr, query) => `<a href="./modules.php?name=sud_delo&amp;srv_num=1&amp;name_op=r&amp;page=${p}&amp;${esc(query)}"${titleAttr}>${label}</a>`,
+    current: (page) => `<b>${page}</b>`,
+    page: (list, { nav, header, rows, from, to }) => `${head(list)}<div id="modSdpContent"><div id="content"><div align="center" class="title">Уголовные дела - первая инстанция</div>
+<table width="100%"><tr><td>Страницы : ${nav.join(' | ')}</td><td align="right">Всего по запросу найдено — ${list.total}. На странице записи с ${from} по ${to}.</td></tr></table>
+<table id="tablcont"><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${rows}</table></div></div></body></html>`,
+    listQuery: 'delo_id=1540006&case_type=0&new=0&delo_table=u1_case&U1_DEFENDANT__LAW_ARTICLESS=337&Submit=%CD%E0%E9%F2%E8',
+  },
+  new: {
+    card: newCard,
+    cardPath: (c) => `/modules.php?name=sud_delo&name_op=case&_id=${c.caseId}&_uid=${c.caseUid}&_deloId=1540006&_caseType=0&_new=0&srv_num=1`,
+    linkAttrs: ' class="dashed open-lawcase"',
+    act: (c, title) => `<a href="${esc(`${SHAPES.new.cardPath(c)}&_doc=1`)}" class="doc" title="${title}"><img src="/modules/sud_delo/images/doc.png"></a>`,
+    row: (link, cells, act) => `<tr><td class="lawcase-number-td">${link}</td>${cells.map((v) => `<td class="vert-align">${v}</td>`).join('')}<td class="vert-align">${act}</td></tr>`,
+    pageLink: (p, label, titleAttr, query) => `<li><a href="/modules.php?name=sud_delo&amp;name_op=r&amp;_page=${p}&amp;${esc(query)}"${titleAttr}>${label}</a></li>`,
+    current: (page) => `<li class="active"><span>${page}</span></li>`,
+    page: (list, { nav, header, rows, from, to }) => `${head(list)}<div id="modSdpContent"><div id="search_results"><div class="name-instanse">Уголовные дела - первая инстанция</div>
+<div class="lawcase-paging"><ul class="pagination">${nav.join('')}</ul></div>
+<div class="lawcase-count">Всего по запросу найдено - <b>${list.total}</b>.&nbsp;<span>На странице записи с <b>${from}</b> по <b>${to}</b>.</span></div>
+<div id="resultTable"><table class="law-case-table line-hover"><thead><tr>${header.map((h) => `<td>${h}</td>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>
+<div id="resultMob">${list.cases.map((c) => `<div class="mobile-lawcase-card"><a href="${esc(SHAPES.new.cardPath(c).replace(/&_uid=[^&]+/, ''))}" class="dashed open-lawcase">${esc(c.caseNumber)}</a></div>`).join('')}</div>
+</div></div></body></html>`,
+    listQuery: '_deloId=1540006&case__case_type=0&_new=0&parts__law_articless=337',
+  },
+};
+
+/** The search query (without the page) of the synthetic result lists of a layout. */
+export function listQuery(layout: Layout): string {
+  return SHAPES[layout].listQuery;
+}
+
 export function renderList(list: ListPage, layout: Layout): string {
+  const shape = SHAPES[layout];
   const pages = Math.max(1, Math.ceil(list.total / list.perPage));
   const from = (list.page - 1) * list.perPage + 1;
   const to = from + list.cases.length - 1;
@@ -155,34 +207,16 @@ export function renderList(list: ListPage, layout: Layout): string {
     const { caseResult } = resultTexts(c);
     const info = `КАТЕГОРИЯ: Преступления против военной службы<br>${esc(`${c.defendant.surname} ${c.defendant.name[0]}.${c.defendant.patronymic[0]}.`)} - ${articlesText(c)}`;
     const cells = [ru(c.receiptDate), info, esc(c.judge), ru(c.decisionDate), esc(caseResult), ''];
-    const link = `<a href="${esc(cardPath(c, layout))}"${layout === 'new' ? ' class="dashed open-lawcase"' : ''}>${esc(c.caseNumber)}</a>`;
+    const link = `<a href="${esc(shape.cardPath(c))}"${shape.linkAttrs}>${esc(c.caseNumber)}</a>`;
     const title = actTitle(c);
-    const act = !title ? '' : layout === 'classic'
-      ? `<a href="${esc(actPath(c))}" TITLE="${title}"><img src="/images/arow.gif"></a>`
-      : `<a href="${esc(`${cardPath(c, layout)}&_doc=1`)}" class="doc" title="${title}"><img src="/modules/sud_delo/images/doc.png"></a>`;
-    return layout === 'classic'
-      ? `<tr valign="top"><td title="Для получения справки по делу, нажмите на номер дела">${link}<br></td>${cells.map((v) => `<td>${v}</td>`).join('')}<td>&nbsp;${act}</td></tr>`
-      : `<tr><td class="lawcase-number-td">${link}</td>${cells.map((v) => `<td class="vert-align">${v}</td>`).join('')}<td class="vert-align">${act}</td></tr>`;
+    return shape.row(link, cells, title ? shape.act(c, title) : '');
   };
-  const pageLink = (p: number, label: string, title = '') =>
-    layout === 'classic'
-      ? `<a href="./modules.php?name=sud_delo&amp;srv_num=1&amp;name_op=r&amp;page=${p}&amp;${esc(list.query)}"${title ? ` title="${title}"` : ''}>${label}</a>`
-      : `<li><a href="/modules.php?name=sud_delo&amp;name_op=r&amp;_page=${p}&amp;${esc(list.query)}"${title ? ` title="${title}"` : ''}>${label}</a></li>`;
+  const pageLink = (p: number, label: string, title = '') => shape.pageLink(p, label, title ? ` title="${title}"` : '', list.query);
   const nav: string[] = [];
-  for (let p = Math.max(1, list.page - 2); p <= Math.min(pages, list.page + 2); p += 1) nav.push(p === list.page ? `<b>${p}</b>` : pageLink(p, String(p)));
+  for (let p = Math.max(1, list.page - 2); p <= Math.min(pages, list.page + 2); p += 1) nav.push(p === list.page ? shape.current(p) : pageLink(p, String(p)));
   if (list.page < pages) nav.push(pageLink(pages, '&gt;&gt;', 'На последнюю страницу списка'));
   const header = ['№ дела', 'Дата поступления', 'Категория / Стороны / Статьи', 'Судья', 'Дата решения', 'Решение', 'Дата вступления в законную силу', 'Судебные акты'];
-  if (layout === 'classic') {
-    return `${head(list)}<div id="modSdpContent"><div id="content"><div align="center" class="title">Уголовные дела - первая инстанция</div>
-<table width="100%"><tr><td>Страницы : ${nav.join(' | ')}</td><td align="right">Всего по запросу найдено — ${list.total}. На странице записи с ${from} по ${to}.</td></tr></table>
-<table id="tablcont"><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${list.cases.map(row).join('')}</table></div></div></body></html>`;
-  }
-  return `${head(list)}<div id="modSdpContent"><div id="search_results"><div class="name-instanse">Уголовные дела - первая инстанция</div>
-<div class="lawcase-paging"><ul class="pagination">${nav.map((n) => (n.startsWith('<b>') ? `<li class="active"><span>${list.page}</span></li>` : n)).join('')}</ul></div>
-<div class="lawcase-count">Всего по запросу найдено - <b>${list.total}</b>.&nbsp;<span>На странице записи с <b>${from}</b> по <b>${to}</b>.</span></div>
-<div id="resultTable"><table class="law-case-table line-hover"><thead><tr>${header.map((h) => `<td>${h}</td>`).join('')}</tr></thead><tbody>${list.cases.map(row).join('')}</tbody></table></div>
-<div id="resultMob">${list.cases.map((c) => `<div class="mobile-lawcase-card"><a href="${esc(cardPath(c, layout).replace(/&_uid=[^&]+/, ''))}" class="dashed open-lawcase">${esc(c.caseNumber)}</a></div>`).join('')}</div>
-</div></div></body></html>`;
+  return shape.page(list, { nav, header, rows: list.cases.map(row).join(''), from, to });
 }
 
 /** The published act of a decided case: a judgment (Приговор) or, for a termination, a decision (Постановление). */

@@ -6,6 +6,7 @@ import { prng } from '../../courts/synthetic/generate.ts';
 import { articlesText, cardPath, renderAct, renderCard, renderList, SYNTHETIC_MARKER } from '../../courts/synthetic/render.ts';
 import { digitsPng } from './png.ts';
 import type { SimCourt, World } from './world.ts';
+import type { Layout } from '../../courts/layouts.ts';
 
 /**
  * A local HTTP server that behaves like sudrf court sites of both layouts, serving SYNTHETIC pages in
@@ -86,6 +87,12 @@ interface Session {
   answer: string;
   uses: number;
 }
+
+/** The hidden fields of each layout's search form. */
+const SEARCH_FORM_FIELDS: Record<Layout, string> = {
+  classic: '<input name="name" type="hidden" value="sud_delo"><input name="srv_num" type="hidden" value="1"><input name="name_op" type="hidden" value="r"><input name="delo_id" type="hidden" value="1540006"><input name="case_type" type="hidden" value="0"><input name="new" type="hidden" value="0"><input name="delo_table" type="hidden" value="u1_case">',
+  new: '<input name="name" type="hidden" value="sud_delo"><input name="name_op" type="hidden" value="r"><input name="_deloId" type="hidden" value="1540006"><input name="_new" type="hidden" value="0">',
+};
 
 export class CourtSimulator {
   private readonly counters = new Map<string, number>();
@@ -189,9 +196,7 @@ export class CourtSimulator {
       this.sessions.set(id, { answer, uses: 0 });
       captcha = `<tr><td>Проверочный код</td><td><input name='captcha' type='text'><img src="data: image/png;base64, ${digitsPng(answer).toString('base64')}"><input name="captchaid" type="hidden" value="${id}"></td></tr>`;
     }
-    const hidden = court.layout === 'classic'
-      ? '<input name="name" type="hidden" value="sud_delo"><input name="srv_num" type="hidden" value="1"><input name="name_op" type="hidden" value="r"><input name="delo_id" type="hidden" value="1540006"><input name="case_type" type="hidden" value="0"><input name="new" type="hidden" value="0"><input name="delo_table" type="hidden" value="u1_case">'
-      : '<input name="name" type="hidden" value="sud_delo"><input name="name_op" type="hidden" value="r"><input name="_deloId" type="hidden" value="1540006"><input name="_new" type="hidden" value="0">';
+    const hidden = SEARCH_FORM_FIELDS[court.layout];
     send(200, page(`<div id="modSdpContent"><form action="" method="get" name="calform" id="calform">${hidden}<table>${captcha}</table></form></div>`, court.vnkod), court.captcha && this.traps.captcha ? 'captcha_form' : 'search_form');
   }
 

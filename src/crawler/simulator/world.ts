@@ -1,4 +1,4 @@
-import type { Layout } from '../../courts/parse/types.ts';
+import type { Layout } from '../../courts/layouts.ts';
 import { generateCases, type SyntheticCase } from '../../courts/synthetic/generate.ts';
 
 /** One simulated court site: a host, a layout, whether its search needs a captcha, and its SYNTHETIC cases. */

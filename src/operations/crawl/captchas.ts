@@ -33,8 +33,11 @@ export const listCaptchasOperation = defineOperation({
 
 export const AnswerCaptchaInput = z
   .object({
-    id: id.describe('the captcha\'s number in the queue'),
-    answer: text(8).trim().regex(/^\d{3,8}$/, 'the digits shown').describe('the digits shown'),
+    id: id.describe("the captcha's number in the queue"),
+    answer: text(8)
+      .trim()
+      .regex(/^\d{3,8}$/, 'the digits shown')
+      .describe('the digits shown'),
   })
   .strict();
 

@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { syncCourts } from '../../courts/directory/sync.ts';
 import { planCourts, planCrawl } from '../../crawler/jobs.ts';
-import { DEFAULT_ARTICLES } from '../../crawler/plan.ts';
 import { DATE_AXES } from '../../crawler/urls.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { crawlPolicy } from '../../policies/crawl.ts';
+import { DEFAULT_ARTICLES } from '../../shared/articles.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { isoDate, text } from '../../shared/validation.ts';
 
@@ -16,13 +16,27 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export const PlanCrawlInput = z
   .object({
-    courts: z.array(text(40).regex(/^\w+$/, 'expected a court code (vnkod), e.g. 50GV0001')).max(LIMITS.crawlCourts).optional().describe('court codes (default: every current garrison court)'),
+    courts: z
+      .array(text(40).regex(/^\w+$/, 'expected a court code (vnkod), e.g. 50GV0001'))
+      .max(LIMITS.crawlCourts)
+      .optional()
+      .describe('court codes (default: every current garrison court)'),
     limit: z.coerce.number().int().min(1).max(10_000).optional().describe('only the first N of those courts'),
-    articles: z.array(text(20).regex(/^\d+(\.\d+)?$/, 'expected an article number, e.g. 337 or 352.1')).max(LIMITS.crawlArticles).default([...DEFAULT_ARTICLES]).describe('criminal-code articles'),
+    articles: z
+      .array(text(20).regex(/^\d+(\.\d+)?$/, 'expected an article number, e.g. 337 or 352.1'))
+      .max(LIMITS.crawlArticles)
+      .default([...DEFAULT_ARTICLES])
+      .describe('criminal-code articles'),
     from: isoDate.default(CRAWL_FROM).describe('first receipt date'),
     to: isoDate.default(today).describe('last receipt date (default: today)'),
     axis: z.enum(DATE_AXES).default('receipt').describe('the date the windows run over'),
-    recent: z.coerce.number().int().min(0).max(1200).default(0).describe('queue again the list windows of the last N months already crawled, and their open cases (0: none)'),
+    recent: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1200)
+      .default(0)
+      .describe('queue again the list windows of the last N months already crawled, and their open cases (0: none)'),
   })
   .strict();
 
@@ -53,7 +67,14 @@ export const planCrawlOperation = defineOperation({
   async run(ctx, input) {
     const courts = planCourts(ctx.directory, input);
     await syncCourts(ctx.db, ctx.directory);
-    const plan = await planCrawl(ctx.db, { courts, articles: input.articles, from: input.from, to: input.to, axis: input.axis, refreshSince: refreshSince(input.to, input.recent) });
+    const plan = await planCrawl(ctx.db, {
+      courts,
+      articles: input.articles,
+      from: input.from,
+      to: input.to,
+      axis: input.axis,
+      refreshSince: refreshSince(input.to, input.recent),
+    });
     return { courts: courts.length, articles: input.articles.length, from: input.from, to: input.to, ...plan };
   },
 });

@@ -4,7 +4,21 @@ import { crawlStatus } from '../../crawler/jobs.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { crawlPolicy } from '../../policies/crawl.ts';
 
-export const CRAWL_STATUS_COLUMNS = ['host', 'court_vnkod', 'done', 'pending', 'running', 'failed', 'last_success_at', 'backoff_until', 'blocked_reason', 'captcha_needed', 'expected_rows', 'rows_found', 'last_error'] as const;
+export const CRAWL_STATUS_COLUMNS = [
+  'host',
+  'court_vnkod',
+  'done',
+  'pending',
+  'running',
+  'failed',
+  'last_success_at',
+  'backoff_until',
+  'blocked_reason',
+  'captcha_needed',
+  'expected_rows',
+  'rows_found',
+  'last_error',
+] as const;
 
 const count = z.number().int();
 export const CrawlStatusRowSchema = z.object({

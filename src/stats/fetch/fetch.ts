@@ -7,15 +7,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'htmlparser2';
 import { selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import type { Database } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { header, HttpError, type HttpClient, httpClient, type HttpResponse, retryAfterMs, userAgent } from '../../shared/http.ts';
+import { type HttpClient, HttpError, type HttpResponse, header, httpClient, retryAfterMs, userAgent } from '../../shared/http.ts';
 import { LIMITS, limitError } from '../../shared/limits.ts';
-import { importStatistics } from '../import/load.ts';
 import { EUROSTAT_DATASETS } from '../import/eurostat.ts';
+import { importStatistics } from '../import/load.ts';
 
 export const FETCH_SOURCES = ['unhcr', 'eurostat', 'cbp'] as const;
 export type FetchSource = (typeof FETCH_SOURCES)[number];
@@ -58,8 +58,10 @@ const ATTEMPTS = 3;
 
 function client(options: FetchOptions): HttpClient {
   return httpClient({
-    userAgent: userAgent('asylum statistics', options.contact ?? 'not configured'), timeoutMs: TIMEOUT_MS,
-    maxBodyBytes: LIMITS.inflatedBytes, ...(options.fetchFn ? { fetch: options.fetchFn } : {}),
+    userAgent: userAgent('asylum statistics', options.contact ?? 'not configured'),
+    timeoutMs: TIMEOUT_MS,
+    maxBodyBytes: LIMITS.inflatedBytes,
+    ...(options.fetchFn ? { fetch: options.fetchFn } : {}),
   });
 }
 
@@ -72,16 +74,24 @@ async function get(http: HttpClient, url: string, accept: string): Promise<{ bod
     } catch (cause) {
       if (cause instanceof HttpError && cause.kind === 'too_large') throw limitError(`the endpoint sent more than ${LIMITS.inflatedBytes} bytes`, url);
       if (attempt < ATTEMPTS) continue;
-      throw new OtkazError(ErrorCode.StatsFetch, `cannot reach the endpoint: ${cause instanceof HttpError ? cause.detail : (cause as Error).message}`, { where: url, cause });
+      throw new OtkazError(ErrorCode.StatsFetch, `cannot reach the endpoint: ${cause instanceof HttpError ? cause.detail : (cause as Error).message}`, {
+        where: url,
+        cause,
+      });
     }
     if ((response.status === 429 || response.status >= 500) && attempt < ATTEMPTS) {
       const asked = retryAfterMs(response.headers, 0, new Date());
       await new Promise((resolve) => setTimeout(resolve, asked > 0 ? Math.min(asked, 60_000) : 1000 * attempt));
       continue;
     }
-    if (response.status < 200 || response.status > 299) throw new OtkazError(ErrorCode.StatsFetch, `HTTP ${response.status} ${response.statusText}`, { where: url });
+    if (response.status < 200 || response.status > 299)
+      throw new OtkazError(ErrorCode.StatsFetch, `HTTP ${response.status} ${response.statusText}`, { where: url });
     const lastModified = header(response.headers, 'last-modified');
-    return { body: Buffer.from(response.bytes), type: header(response.headers, 'content-type') ?? '', lastModified: lastModified ? new Date(lastModified).toISOString().slice(0, 10) : null };
+    return {
+      body: Buffer.from(response.bytes),
+      type: header(response.headers, 'content-type') ?? '',
+      lastModified: lastModified ? new Date(lastModified).toISOString().slice(0, 10) : null,
+    };
   }
 }
 
@@ -147,7 +157,12 @@ async function fetchEurostat(db: Database, options: FetchOptions, base: string, 
         out.push({ url, cached, status: 'empty', dataset, observations: 0, sha256 });
         continue;
       }
-      const result = await importStatistics(db, file, { dataset, url, release: `Eurostat API ${dataset}, fetched ${today()}`, licence: 'Eurostat: re-use with attribution' });
+      const result = await importStatistics(db, file, {
+        dataset,
+        url,
+        release: `Eurostat API ${dataset}, fetched ${today()}`,
+        licence: 'Eurostat: re-use with attribution',
+      });
       out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
     }
   }
@@ -157,7 +172,7 @@ async function fetchEurostat(db: Database, options: FetchOptions, base: string, 
 /** Links to encounter CSV files on the CBP page. */
 export function encounterLinks(html: string, pageUrl: string): string[] {
   const doc = parseDocument(html);
-  const links = selectAll<AnyNode, Element>("a[href]", doc);
+  const links = selectAll<AnyNode, Element>('a[href]', doc);
   const found = new Set<string>();
   for (const a of links) {
     const href = a.attribs.href ?? '';
@@ -175,7 +190,12 @@ async function fetchCbp(db: Database, options: FetchOptions, base: string, http:
   for (const url of links) {
     const { body: csv, lastModified } = await get(http, url, 'text/csv');
     const { file, cached, sha256 } = cache(options.cacheDir, csv, 'csv');
-    const result = await importStatistics(db, file, { vintage: lastModified ?? today(), release: `CBP ${path.basename(new URL(url).pathname)}`, url, licence: 'US federal government work' });
+    const result = await importStatistics(db, file, {
+      vintage: lastModified ?? today(),
+      release: `CBP ${path.basename(new URL(url).pathname)}`,
+      url,
+      licence: 'US federal government work',
+    });
     out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
   }
   return out;

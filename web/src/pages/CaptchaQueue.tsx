@@ -1,15 +1,8 @@
 /** Operator only: the captcha queue of the crawl — the image, and a field for the digits. The token stays in this tab. */
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../api.ts';
-
-interface Captcha {
-  id: number;
-  host: string;
-  court_vnkod: string | null;
-  png: string | null;
-  created_at: string;
-}
+import type { Captcha } from '../types.ts';
 
 const KEY = 'otkaz.operatorToken';
 
@@ -19,7 +12,7 @@ export function CaptchaQueue() {
   const [items, setItems] = useState<Captcha[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const auth = () => ({ authorization: `Bearer ${token}` });
-  const load = async (event?: FormEvent) => {
+  const load = async (event?: SubmitEvent) => {
     event?.preventDefault();
     sessionStorage.setItem(KEY, token);
     setMessage(null);

@@ -1,19 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
+import type { CaseDetail } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
-
-interface CaseDetail {
-  case: { id: number; court_vnkod: string; court_name: string | null; case_number: string | null; judge: string | null; receipt_date: string | null; decision_date: string | null; outcome: string | null; result_text: string | null; synthetic: boolean };
-  persons: Array<{ position: number; initials: string | null; hidden: boolean; outcome: string | null }>;
-  articles: Array<{ article: string; part: string | null; point: string | null }>;
-  events: Array<{ position: number; name: string | null; event_date: string | null; result: string | null }>;
-  history: Array<{ kind: string; recorded_at: string; capture_id: number; url: string; retrieved_at: string | null; sha256: string }>;
-  linkedInstances: Array<{ id: number; court_vnkod: string; case_number: string | null; proceeding: string | null }>;
-  penalties: Array<{ article: string; part: string | null; offence: { title: { en: string; ru: string }; penalty: { summary: { en: string; ru: string } }; facts: string[] } | null }>;
-  /** Whether this caller may fetch the evidence (raw captures, WARC): a browser sends no token, so only when the deployment opens it. */
-  access?: { evidence: boolean };
-}
+import { TableWrap } from '../TableWrap.tsx';
 
 export function CasePage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
@@ -22,7 +12,7 @@ export function CasePage({ id }: { id: number }) {
   if (loading) return <p>{t('common.loading')}</p>;
   if (error || !data) return <p role="alert">{t('common.error', { message: error ?? '' })}</p>;
   const c = data.case;
-  const evidence = data.access?.evidence === true;
+  const evidence = data.access.evidence;
   return (
     <>
       <h1>{t('case.title', { number: c.case_number ?? `#${c.id}` })} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}</h1>
@@ -52,13 +42,13 @@ export function CasePage({ id }: { id: number }) {
         </>
       )}
       <h2>{t('case.captures')}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
+      <TableWrap>
       <table>
         <thead><tr><th scope="col">{t('case.retrieved')}</th><th scope="col">sha256</th><th scope="col">URL</th><th scope="col">{t('case.copies')}</th></tr></thead>
         <tbody>
           {data.history.map((h) => (
             <tr key={h.capture_id}>
-              <td>{h.retrieved_at ? new Date(h.retrieved_at).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '—'}</td>
+              <td>{h.retrieved_at ? `${new Date(h.retrieved_at).toISOString().replace('T', ' ').slice(0, 19)} UTC` : '—'}</td>
               <td><code>{h.sha256}</code></td>
               <td><code>{h.url}</code></td>
               <td>
@@ -70,7 +60,7 @@ export function CasePage({ id }: { id: number }) {
           ))}
         </tbody>
       </table>
-          </div>
+          </TableWrap>
       {evidence ? <p><a href={`/api/v1/cases/${c.id}/warc`}>{t('case.warc')}</a></p> : <p className="muted">{t('case.warcNeedsAccess')}</p>}
       <p className="muted">{t('case.evidenceNote')}</p>
     </>

@@ -2,22 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../api.ts';
 import { formatNumber } from '../i18n.ts';
-
-interface Figure {
-  label: string;
-  period: string;
-  value: number | null;
-  changePct?: number | null;
-  holds: boolean | null;
-  caveats: string[];
-  releases: Array<{ release: string; vintage: string }>;
-}
-interface Result {
-  id: string;
-  verdict: 'holds' | 'holds_under_other_definition' | 'does_not_hold' | 'no_data';
-  reason: string;
-  figures: Figure[];
-}
+import type { ClaimResult } from '../types.ts';
 
 /** Claims from news reporting (assets/claims/russian-asylum-claims.yaml), as structured quantities. */
 const EXAMPLES = [
@@ -29,14 +14,14 @@ const EXAMPLES = [
 export function ClaimsPage() {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState(JSON.stringify(EXAMPLES[0], null, 2));
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<ClaimResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const check = async () => {
     setError(null);
     setResult(null);
     try {
       const claim = JSON.parse(text) as unknown;
-      const [first] = await getJson<Result[]>('/api/v1/claims/check', { method: 'POST', body: JSON.stringify({ claims: [claim] }) });
+      const [first] = await getJson<ClaimResult[]>('/api/v1/claims/check', { method: 'POST', body: JSON.stringify({ claims: [claim] }) });
       setResult(first ?? null);
     } catch (e) {
       setError((e as Error).message);
@@ -66,6 +51,7 @@ export function ClaimsPage() {
           <h3>{t('claims.figures')}</h3>
           <ul>
             {result.figures.map((f, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
               <li key={i}>
                 {f.holds === null ? '·' : f.holds ? '✓' : '✗'} {f.label}, {f.period}: {f.changePct !== undefined ? `${f.changePct ?? '—'} %` : formatNumber(f.value, i18n.language)} <span className="muted">{f.caveats.join('; ')} — {f.releases.map((r) => `${r.release} (${r.vintage})`).join('; ')}</span>
               </li>

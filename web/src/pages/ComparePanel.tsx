@@ -1,26 +1,18 @@
 /** One quantity under every definition and source: which figure a published number matches, side by side. */
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api.ts';
 import { formatNumber } from '../i18n.ts';
+import type { CompareCandidate } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
-
-interface Candidate {
-  label: string;
-  period: string;
-  value: number | null;
-  unit: string;
-  complete: boolean;
-  definition: string;
-  releases: Array<{ release: string; vintage: string }>;
-}
+import { TableWrap } from '../TableWrap.tsx';
 
 export function ComparePanel({ indicator, origin, destination }: { indicator: string; origin: string; destination: string }) {
   const { t, i18n } = useTranslation();
   const [period, setPeriod] = useState('2022');
   const [asked, setAsked] = useState<string | null>(null);
-  const { data, error, loading } = useFetch<Candidate[]>(asked);
-  const submit = (event: FormEvent) => {
+  const { data, error, loading } = useFetch<CompareCandidate[]>(asked);
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setAsked(`/api/v1/stats/compare${query({ indicator, origin, dest: destination, period })}`);
   };
@@ -37,13 +29,14 @@ export function ComparePanel({ indicator, origin, destination }: { indicator: st
       {loading && asked && <p>{t('common.loading')}</p>}
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
       {data && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
+        <TableWrap>
         <table>
           <thead>
             <tr><th scope="col">{t('stats.definition')}</th><th scope="col">{t('stats.period')}</th><th scope="col" className="num">{t('stats.value')}</th><th scope="col">{t('stats.complete')}</th><th scope="col">{t('common.release')}</th></tr>
           </thead>
           <tbody>
             {data.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
               <tr key={i}>
                 <td>{c.label}<div className="muted">{c.definition}</div></td>
                 <td>{c.period}</td>
@@ -54,7 +47,7 @@ export function ComparePanel({ indicator, origin, destination }: { indicator: st
             ))}
           </tbody>
         </table>
-          </div>
+          </TableWrap>
       )}
     </section>
   );

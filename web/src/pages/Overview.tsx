@@ -4,16 +4,17 @@ import { LazyChart as Chart } from '../LazyChart.tsx';
 import { formatDate, formatNumber } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
 import { useFetch } from '../useFetch.ts';
-import type { CaseRow, Counts, SeriesResult } from '../types.ts';
+import type { CaseList, Counts, Health, SeriesResult } from '../types.ts';
 
 export function Overview() {
   const { t, i18n } = useTranslation();
   const counts = useFetch<Counts>('/api/v1/stats/prosecutions?by=month,article');
-  const latest = useFetch<{ rows: CaseRow[] }>('/api/v1/cases?pageSize=5&sort=-receipt_date');
+  const latest = useFetch<CaseList>('/api/v1/cases?pageSize=5&sort=-receipt_date');
   // On a first start the bundled statistics load in the background: ask again until they are there.
   const [round, setRound] = useState(0);
-  const health = useFetch<{ statistics: 'loading' | 'ready' | 'failed' }>('/healthz', round);
+  const health = useFetch<Health>('/healthz', round);
   const statisticsLoading = health.data?.statistics === 'loading';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: round is not read: each new round (an answer still "loading") sets the next timer
   useEffect(() => {
     if (!statisticsLoading) return;
     const timer = setTimeout(() => setRound((r) => r + 1), 3000);

@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { type SubmitEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api.ts';
 import { formatDate, formatNumber, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
-import type { CaseRow } from '../types.ts';
+import type { CaseList } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
+import { TableWrap } from '../TableWrap.tsx';
 
 interface Filters {
   article: string;
@@ -21,9 +22,9 @@ export function Prosecutions() {
   const [filters, setFilters] = useState<Filters>({ article: '', court: '', from: '', to: '', q: '', sort: '-receipt_date', page: 1 });
   const [draft, setDraft] = useState(filters);
   const params = query({ article: filters.article, court: filters.court, from: filters.from, to: filters.to, q: filters.q, sort: filters.sort, page: filters.page, pageSize: 50 });
-  const result = useFetch<{ total: number; page: number; pageSize: number; rows: CaseRow[] }>(`/api/v1/cases${params}`);
+  const result = useFetch<CaseList>(`/api/v1/cases${params}`);
   const pages = result.data ? Math.max(1, Math.ceil(result.data.total / result.data.pageSize)) : 1;
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setFilters({ ...draft, page: 1 });
   };
@@ -36,6 +37,7 @@ export function Prosecutions() {
   return (
     <>
       <h1>{t('cases.title')}</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: <form role="search"> is the search landmark every browser and screen reader knows; <search> is recent */}
       <form className="filters" onSubmit={submit} role="search">
         {field('article', t('cases.article'))}
         {field('court', t('cases.court'))}
@@ -57,7 +59,7 @@ export function Prosecutions() {
           <p>
             {t('common.total', { count: result.data.total })} — <a href={`/api/v1/cases${params}&format=csv`}>{t('common.csv')}</a>
           </p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
+          <TableWrap>
           <table>
             <caption className="muted">{t('cases.title')}</caption>
             <thead>
@@ -80,7 +82,7 @@ export function Prosecutions() {
               ))}
             </tbody>
           </table>
-          </div>
+          </TableWrap>
           <nav aria-label="pages">
             <button type="button" disabled={filters.page <= 1} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>{t('common.previous')}</button>{' '}
             {t('common.page', { page: formatNumber(filters.page, i18n.language), pages: formatNumber(pages, i18n.language) })}{' '}

@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type SubmitEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyChart as Chart } from '../LazyChart.tsx';
 import { query } from '../api.ts';
@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../i18n.ts';
 import type { SeriesResult } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 import { ComparePanel } from './ComparePanel.tsx';
+import { TableWrap } from '../TableWrap.tsx';
 
 const INDICATORS = ['applications', 'decisions', 'encounters', 'refugees', 'asylum_seekers', 'resettlement'];
 
@@ -21,7 +22,7 @@ export function StatisticsPage() {
     const keys = [...new Set(rows.map((r) => `${r.source} · ${r.destination} · ${r.unit}`))];
     return { periods, series: keys.map((k) => ({ name: k, data: periods.map((p) => rows.find((r) => `${r.source} · ${r.destination} · ${r.unit}` === k && r.period === p)?.value ?? null) })) };
   }, [data]);
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const measure = form.indicator === 'encounters' ? 'total' : form.indicator === 'applications' || form.indicator === 'decisions' ? form.measure : '';
     setParams({ ...form, measure });
@@ -61,7 +62,7 @@ export function StatisticsPage() {
         <>
           {chart.periods.length > 0 && <Chart categories={chart.periods} series={chart.series} kind="line" label={t('stats.title')} file="otkaz-series" />}
           <p><a href={`/api/v1/stats/series${qs}&format=csv`}>{t('common.csv')}</a></p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="table">
+          <TableWrap>
           <table>
             <thead>
               <tr>
@@ -70,6 +71,7 @@ export function StatisticsPage() {
             </thead>
             <tbody>
               {data.rows.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
                 <tr key={i}>
                   <td>{r.source} ({r.dataset})</td><td>{r.destination}</td><td>{r.period}</td><td className="num">{formatNumber(r.value, i18n.language)}{r.flags ? ` ${r.flags}` : ''}</td><td>{r.unit}</td><td>{r.months === null ? '' : r.complete ? '✓' : `${r.months}/12`}</td>
                   <td className="muted">{r.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)} (sha256 ${x.sha256.slice(0, 12)}…)`).join('; ')}</td>
@@ -77,10 +79,13 @@ export function StatisticsPage() {
               ))}
             </tbody>
           </table>
-          </div>
+          </TableWrap>
           <h2>{t('stats.definition')}</h2>
           <ul>{[...new Set(data.rows.map((r) => `${r.source}: ${r.definition}`))].map((d) => <li key={d}>{d}</li>)}</ul>
-          {data.notes.length > 0 && (<><h2>{t('stats.notes')}</h2><ul>{data.notes.map((n, i) => <li key={i}>{n.note}</li>)}</ul></>)}
+          {data.notes.length > 0 && (<><h2>{t('stats.notes')}</h2><ul>{data.notes.map((n, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
+            <li key={i}>{n.note}</li>
+          ))}</ul></>)}
           {data.queries.length > 0 && (
             <details className="queries">
               <summary>{t('stats.queries')}</summary>
@@ -88,6 +93,7 @@ export function StatisticsPage() {
               {data.queries.map((q) => (
                 <section key={q.id} aria-label={`${t('stats.statement')} ${q.source} ${q.destination}`}>
                   <h3>{q.source} · {q.destination}</h3>
+                  {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long statement scrolls; a scroll container must be focusable to be scrolled from the keyboard */}
                   <pre tabIndex={0}><code>{q.sql}</code></pre>
                   <p className="muted">params: <code>{JSON.stringify(q.params)}</code></p>
                 </section>

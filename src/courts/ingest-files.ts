@@ -1,0 +1,95 @@
+/**
+ * Ingesting saved files: pages (.html, folders of them) and WARC files, record by record. A record that fails is
+ * kept as an outcome with its failure (file, byte offset in the WARC, code — never page text or names) and the
+ * others still go in; only a failure that is not the record's (the database went away) stops the run.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../db/database.ts';
+import { refreshPlannerStatistics } from '../db/maintenance.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { readInputs } from './archive/inputs.ts';
+import type { CourtDirectory } from './directory/types.ts';
+import { syncCourts } from './directory/sync.ts';
+import { type IngestResult, ingestPage, storeFailure } from './ingest.ts';
+
+/** The files named, folders expanded to the pages and WARC files inside them; a missing path is a coded error. */
+export function expandPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new OtkazError(ErrorCode.InputNotFound, 'no such file or folder', { where: p });
+    }
+    if (stat.isDirectory()) {
+      out.push(...expandPaths(readdirSync(p).filter((f) => /\.(html?|warc(\.gz)?)$/i.test(f) || statSync(path.join(p, f)).isDirectory()).map((f) => path.join(p, f))));
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** Why a record gave nothing or only its capture: a stable code, never page text or names. */
+export interface RecordFailure {
+  /** read: the record could not be read; archive: its bytes could not be archived; parse, store: archived, no cases. */
+  stage: 'read' | 'archive' | 'parse' | 'store';
+  code: ErrorCode;
+  sqlstate: string | null;
+  reason: string;
+}
+
+/** What became of one record (a saved page, or a WARC record at `offset`). */
+export type RecordOutcome = Omit<IngestResult, 'captureId' | 'sha256' | 'kind' | 'failure'> & {
+  file: string;
+  offset: number | null;
+  captureId: number | null;
+  sha256: string | null;
+  kind: IngestResult['kind'] | null;
+  failure: RecordFailure | null;
+};
+
+export interface IngestFilesOptions {
+  /** URL of the page (a single file only): gives the court and the case ids. */
+  url?: string;
+  /** When the page was retrieved (a single file only). */
+  retrievedAt?: string;
+  synthetic?: boolean;
+}
+
+function unread(file: string, offset: number | null, failure: RecordFailure): RecordOutcome {
+  return {
+    file, offset, captureId: null, sha256: null, newCapture: false, kind: null, courtVnkod: null,
+    cases: { created: 0, updated: 0, unchanged: 0, unidentified: 0 }, warnings: [], failure,
+  };
+}
+
+/** Every record of the files into the evidence archive and the case store; one outcome per record, in order. */
+export async function ingestFiles(db: Database, directory: CourtDirectory, personKey: string, paths: readonly string[], options: IngestFilesOptions = {}): Promise<RecordOutcome[]> {
+  const files = expandPaths(paths);
+  if ((options.url || options.retrievedAt) && files.length !== 1) throw new OtkazError(ErrorCode.Usage, '--url and --retrieved-at apply to a single file');
+  await syncCourts(db, directory);
+  const outcomes: RecordOutcome[] = [];
+  for (const file of files) {
+    for await (const record of readInputs(file, options)) {
+      if (record.error) {
+        // The message without the place (the outcome names file and offset).
+        const reason = record.error.message.replace(/^record at byte \d+: /, '').replace(` (${record.error.where ?? ''})`, '');
+        outcomes.push(unread(file, record.offset, { stage: 'read', code: record.error.code, sqlstate: null, reason }));
+        continue;
+      }
+      try {
+        const result = await ingestPage(db, directory, record.input, personKey);
+        outcomes.push({ ...result, file, offset: record.offset });
+      } catch (error) {
+        // The bytes themselves could not be archived (nothing of the record was written). Not the record's
+        // fault (the database went away…): stop here; what was ingested so far stays.
+        const failure = storeFailure(error);
+        if (!failure) throw error;
+        outcomes.push(unread(file, record.offset, { ...failure, stage: 'archive', code: ErrorCode.IngestArchive }));
+      }
+    }
+  }
+  await refreshPlannerStatistics(db);
+  return outcomes;
+}

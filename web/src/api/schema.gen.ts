@@ -1,0 +1,1527 @@
+// Generated from the server's OpenAPI document by scripts/gen-api-types.ts (openapi-typescript): do not edit.
+// After changing a route or an operation's schemas, run: node --import tsx scripts/gen-api-types.ts
+
+export interface paths {
+    "/api/v1/captures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A capture: URL, retrieval time, HTTP status, sha256, kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the capture id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content_type: string | null;
+                            court_vnkod: string | null;
+                            http_status: number | null;
+                            id: number;
+                            ingested_at: string;
+                            layout: string | null;
+                            page_kind: string;
+                            retrieved_at: string | null;
+                            sha256: string;
+                            source: string;
+                            synthetic: boolean;
+                            url: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/captures/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The page exactly as captured (bytes; sandboxed, never run)
+         * @description Evidence: holds full names. Needs the read or operator token unless the deployment sets OTKAZ_PUBLIC_EVIDENCE=true.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the capture id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/captures/{id}/redacted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A capture's redacted rendering (not the evidence): the parsed page with persons' names reduced to initials, the sha256 of the original bytes, URL and retrieval time; JSON, or an HTML page with format=html */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description html: a page for people */
+                    format?: "json" | "html";
+                };
+                header?: never;
+                path: {
+                    /** @description the capture id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases, filtered by court, article, part, period, outcome, full text; sorted; paginated
+         * @description CSV with format=csv
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only cases with a charge under this article */
+                    article?: string;
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description only this court (vnkod) */
+                    court?: string;
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description first date of receipt */
+                    from?: string;
+                    /** @description only this outcome */
+                    outcome?: "conviction" | "acquittal" | "termination" | "returned_to_prosecutor" | "transferred" | "medical_measures" | "upheld" | "modified" | "overturned" | "appeal_withdrawn" | "unknown";
+                    page?: number;
+                    pageSize?: number;
+                    /** @description only cases with a charge under this part */
+                    part?: string;
+                    /** @description full text (Russian stemming) over case information and act texts */
+                    q?: string;
+                    sort?: "receipt_date" | "-receipt_date" | "decision_date" | "-decision_date" | "id" | "-id" | "court" | "-court";
+                    /** @description SYNTHETIC demo cases: include, exclude or only */
+                    synthetic?: "include" | "exclude" | "only";
+                    /** @description last date of receipt */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            page: number;
+                            pageSize: number;
+                            rows: {
+                                articles: string | null;
+                                case_number: string | null;
+                                court_name: string | null;
+                                court_vnkod: string;
+                                decision_date: string | null;
+                                /** @description initials only; "hidden" where the court hid the person */
+                                defendants: string | null;
+                                id: number;
+                                outcome: string | null;
+                                receipt_date: string | null;
+                                synthetic: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures; access.evidence: whether this caller may fetch the raw captures and the WARC */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the case id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access: {
+                                /** @description whether this caller may fetch the raw captures and the WARC */
+                                evidence: boolean;
+                            };
+                            articles: {
+                                article: string;
+                                code: string;
+                                defendant_position: number;
+                                part: string | null;
+                                point: string | null;
+                                position: number;
+                            }[];
+                            captures: {
+                                content_type: string | null;
+                                http_status: number | null;
+                                id: number;
+                                ingested_at: string;
+                                layout: string | null;
+                                page_kind: string;
+                                retrieved_at: string | null;
+                                sha256: string;
+                                source: string;
+                                synthetic: boolean;
+                                url: string | null;
+                            }[];
+                            case: {
+                                case_key: string;
+                                case_number: string | null;
+                                category: string | null;
+                                court_name: string | null;
+                                court_vnkod: string;
+                                decision_date: string | null;
+                                first_seen_at: string;
+                                id: number;
+                                judge: string | null;
+                                judicial_uid: string | null;
+                                legal_force_date: string | null;
+                                outcome: string | null;
+                                proceeding: string | null;
+                                receipt_date: string | null;
+                                result_text: string | null;
+                                synthetic: boolean;
+                                updated_at: string;
+                            };
+                            events: {
+                                basis: string | null;
+                                event_date: string | null;
+                                event_time: string | null;
+                                name: string | null;
+                                note: string | null;
+                                place: string | null;
+                                position: number;
+                                published_date: string | null;
+                                result: string | null;
+                            }[];
+                            history: {
+                                capture_id: number;
+                                changes: unknown;
+                                /** @enum {string} */
+                                kind: "created" | "updated";
+                                recorded_at: string;
+                                retrieved_at: string | null;
+                                sha256: string;
+                                synthetic: boolean;
+                                url: string | null;
+                            }[];
+                            linkedInstances: {
+                                case_number: string | null;
+                                court_vnkod: string;
+                                id: number;
+                                outcome: string | null;
+                                proceeding: string | null;
+                                receipt_date: string | null;
+                            }[];
+                            penalties: {
+                                article: string;
+                                offence: {
+                                    applies_to: string[];
+                                    article: string;
+                                    conditions: string[];
+                                    exemptions: string[];
+                                    facts: string[];
+                                    history: string[];
+                                    id: string;
+                                    introduced?: {
+                                        date: string;
+                                        law: string;
+                                    };
+                                    part: string | null;
+                                    penalty: {
+                                        max_years: number | null;
+                                        min_years: number | null;
+                                        summary: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    };
+                                    title: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                } | null;
+                                part: string | null;
+                            }[];
+                            persons: {
+                                decision_date: string | null;
+                                hidden: boolean;
+                                initials: string | null;
+                                outcome: string | null;
+                                position: number;
+                                result_text: string | null;
+                                sentence: unknown;
+                                sentence_kind: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's charges: article, part, point per defendant, with the penalty ranges of the guidance knowledge base */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the case id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: {
+                                article: string;
+                                code: string;
+                                defendant_position: number;
+                                part: string | null;
+                                point: string | null;
+                                position: number;
+                            }[];
+                            penalties: {
+                                article: string;
+                                offence: {
+                                    applies_to: string[];
+                                    article: string;
+                                    conditions: string[];
+                                    exemptions: string[];
+                                    facts: string[];
+                                    history: string[];
+                                    id: string;
+                                    introduced?: {
+                                        date: string;
+                                        law: string;
+                                    };
+                                    part: string | null;
+                                    penalty: {
+                                        max_years: number | null;
+                                        min_years: number | null;
+                                        summary: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    };
+                                    title: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                } | null;
+                                part: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The archived captures a case was read from: URL, retrieval time, HTTP status, sha256 (redacted rendering at /api/v1/captures/:id/redacted; raw page, with a token, at /api/v1/captures/:id/raw) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the case id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content_type: string | null;
+                            http_status: number | null;
+                            id: number;
+                            ingested_at: string;
+                            layout: string | null;
+                            page_kind: string;
+                            retrieved_at: string | null;
+                            sha256: string;
+                            source: string;
+                            synthetic: boolean;
+                            url: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's movement: hearings and other events in the court's order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the case id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            basis: string | null;
+                            event_date: string | null;
+                            event_time: string | null;
+                            name: string | null;
+                            note: string | null;
+                            place: string | null;
+                            position: number;
+                            published_date: string | null;
+                            result: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's defendants by initials only (hidden where the court hid them), with outcome and sentence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the case id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decision_date: string | null;
+                            hidden: boolean;
+                            initials: string | null;
+                            outcome: string | null;
+                            position: number;
+                            result_text: string | null;
+                            sentence: unknown;
+                            sentence_kind: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/warc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * WARC 1.1 of the case's captures (request, response, metadata records)
+         * @description Evidence: holds full names. Needs the read or operator token unless the deployment sets OTKAZ_PUBLIC_EVIDENCE=true.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the case id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check structured claims (as in the claims YAML, sent as JSON; at most 10 per request) against every source */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        claims: {
+                            id: string;
+                            note?: string;
+                            published?: {
+                                by: string;
+                                date?: string;
+                                note?: string;
+                                url?: string;
+                            };
+                            quantity: {
+                                as_of?: string;
+                                /** @enum {string} */
+                                basis?: "year" | "fiscal_year" | "quarter" | "month";
+                                destination: string;
+                                detail?: string[];
+                                indicator: string;
+                                levels?: string[];
+                                measure?: string;
+                                origin?: string;
+                                period: string | number;
+                            };
+                            stated: {
+                                change_pct?: number;
+                                from_period?: string | number;
+                                tolerance_pct?: number;
+                                value?: number;
+                                wording: string;
+                            };
+                            statement: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Military courts (directory) with their crawl status
+         * @description CSV with format=csv (the JSON field names as columns)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description false: leave out the courts listed only in the 2020 list (closed or renamed since) */
+                    all?: "true" | "false";
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description true: only courts whose search needs a captcha; false: the others */
+                    captcha?: "true" | "false";
+                    /** @description the okrug/fleet court's name contains this text */
+                    district?: string;
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description only courts whose pages have this layout */
+                    layout?: "classic" | "new";
+                    /** @description name or host contains this text */
+                    search?: string;
+                    /** @description only courts of this type */
+                    type?: "garrison" | "okrug_fleet" | "appellate" | "cassation";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the whole directory, not the filtered list */
+                            counts: {
+                                appellate: number;
+                                cassation: number;
+                                garrison: number;
+                                newLayout: number;
+                                okrug_fleet: number;
+                                onlyInOldList: number;
+                                total: number;
+                                withCaptcha: number;
+                            };
+                            courts: {
+                                captcha: boolean | null;
+                                crawl: {
+                                    backoff_reason: string | null;
+                                    backoff_until: string | null;
+                                    blocked_reason: string | null;
+                                    captcha_needed: boolean;
+                                    court_vnkod: string | null;
+                                    done: number;
+                                    expected_rows: number | null;
+                                    failed: number;
+                                    host: string;
+                                    last_error: string | null;
+                                    last_success_at: string | null;
+                                    pending: number;
+                                    rows_found: number | null;
+                                    running: number;
+                                } | null;
+                                districtBasis: ("vnkod-prefix" | "inferred" | "self" | "federal") | null;
+                                /** @description the okrug/fleet court (vnkod) of its appellate district */
+                                districtCourt: string | null;
+                                districtName: string | null;
+                                /** @description current form 'slug--region.sudrf.ru' */
+                                host: string | null;
+                                layout: ("classic" | "new") | null;
+                                layoutSource: ("dataout-2023" | "tochno-st-2024" | "sm-backend-2020" | "sudrfpractice") | null;
+                                /** @description legacy dotted form 'slug.region.sudrf.ru' */
+                                legacyHost: string | null;
+                                name: string;
+                                /** @description only the 2020 list has it: probably closed or merged since */
+                                onlyInOldList: boolean;
+                                /** @description sudrf.ru region code the court is listed under */
+                                regionCode: string | null;
+                                regionName: string | null;
+                                sources: ("dataout-2023" | "tochno-st-2024" | "sm-backend-2020" | "sudrfpractice")[];
+                                srv: string[];
+                                /** @enum {string} */
+                                type: "garrison" | "okrug_fleet" | "appellate" | "cassation";
+                                typeCode: ("GV" | "OV" | "AV" | "KV") | null;
+                                vnkod: string | null;
+                            }[];
+                            generatedFrom: {
+                                date: string;
+                                file: string;
+                                /** @enum {string} */
+                                source: "dataout-2023" | "tochno-st-2024" | "sm-backend-2020" | "sudrfpractice";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The knowledge base: facts, offences, exit routes, restrictions, destinations, organisations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unsourced, stale, conflicting and unconfirmed facts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Route checker: reachable destinations, risks from dated incidents, protection prospects, evidence, organisations */
+        get: {
+            parameters: {
+                query: {
+                    case?: "1" | "true" | "on";
+                    documents?: string | string[];
+                    lang?: "en" | "ru";
+                    location?: string;
+                    prefer?: string;
+                    status: "conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/captchas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending captchas with their images (PNG, base64) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captcha_id: string;
+                            court_vnkod: string | null;
+                            created_at: string;
+                            host: string;
+                            id: number;
+                            /** @description the image, PNG as base64 */
+                            png: string | null;
+                            /** @description the image drawn in text ('#' dark), where it can be */
+                            preview: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/captchas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a captcha; the host resumes with it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the captcha's number in the queue */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the digits shown */
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answered: number;
+                            host: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/crawl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan a crawl: courts × articles × months (the workers run it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description criminal-code articles
+                         * @default [
+                         *       "337",
+                         *       "338",
+                         *       "332",
+                         *       "339",
+                         *       "352.1"
+                         *     ]
+                         */
+                        articles?: string[];
+                        /**
+                         * @description the date the windows run over
+                         * @default receipt
+                         * @enum {string}
+                         */
+                        axis?: "receipt" | "decision" | "publication" | "validity";
+                        /** @description court codes (default: every current garrison court) */
+                        courts?: string[];
+                        /**
+                         * @description first receipt date
+                         * @default 2022-09-01
+                         */
+                        from?: string;
+                        /** @description only the first N of those courts */
+                        limit?: number;
+                        /**
+                         * @description queue again the list windows of the last N months already crawled, and their open cases (0: none)
+                         * @default 0
+                         */
+                        recent?: number;
+                        /**
+                         * @description last receipt date (default: today)
+                         * @default 2026-12-02
+                         */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            articles: number;
+                            /** @description courts planned */
+                            courts: number;
+                            /** @description new list jobs */
+                            created: number;
+                            from: string;
+                            /** @description list windows and open cases queued again */
+                            refreshed: number;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/crawl/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per court: jobs done and pending, last success, back-off, block reason, captcha needed, counters vs rows read
+         * @description CSV with format=csv
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backoff_reason: string | null;
+                            backoff_until: string | null;
+                            blocked_reason: string | null;
+                            captcha_needed: boolean;
+                            court_vnkod: string | null;
+                            done: number;
+                            /** @description rows the first list pages announced */
+                            expected_rows: number | null;
+                            failed: number;
+                            host: string;
+                            last_error: string | null;
+                            last_success_at: string | null;
+                            pending: number;
+                            /** @description rows read from the list pages */
+                            rows_found: number | null;
+                            running: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/stats/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a statistics file (the request body, any supported format, gzip allowed); same content again is a no-op */
+        post: {
+            parameters: {
+                query: {
+                    dataset?: string;
+                    filename: string;
+                    release?: string;
+                    vintage?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One quantity under every definition and source (fiscal vs calendar year, EU aggregate vs members, Eurostat vs UNHCR) */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    dest?: string;
+                    indicator?: string | "recognition_rate";
+                    level?: string;
+                    measure?: string;
+                    origin?: string;
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/prosecutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method
+         * @description CSV with format=csv
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description criminal-code articles (default 337, 338, 332, 339, 352.1) */
+                    articles?: string;
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description comma-separated: year, month, article, part, court, district, outcome, sentence */
+                    by?: string;
+                    /** @description which date places a case in a period */
+                    date?: "receipt" | "decision";
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description first day (YYYY-MM-DD, or a month YYYY-MM: its first day) */
+                    from?: string;
+                    /** @description true: add the previous period and the growth in % */
+                    growth?: "true" | "false";
+                    /** @description SYNTHETIC demo cases: include, exclude or only */
+                    synthetic?: "include" | "exclude" | "only";
+                    /** @description last day (YYYY-MM-DD, or a month YYYY-MM: its last day) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            method: string;
+                            query: {
+                                articles: string[];
+                                by: ("year" | "month" | "article" | "part" | "court" | "district" | "outcome" | "sentence")[];
+                                /** @enum {string} */
+                                dateBasis: "receipt" | "decision";
+                                from: string | null;
+                                growth: boolean;
+                                /** @enum {string} */
+                                synthetic: "include" | "exclude" | "only";
+                                to: string | null;
+                            };
+                            rows: {
+                                article?: string | null;
+                                cases: number;
+                                court?: string | null;
+                                defendants: number;
+                                district?: string | null;
+                                /** @description with growth=true */
+                                growth_pct?: number | null;
+                                month?: string | null;
+                                outcome?: string | null;
+                                part?: string | null;
+                                /** @description with growth=true */
+                                previous_cases?: number | null;
+                                sentence?: string | null;
+                                synthetic: boolean;
+                                year?: string | null;
+                            }[];
+                            totals: {
+                                cases: number;
+                                defendants: number;
+                                syntheticCases: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recognition rates, each with its formula */
+        get: {
+            parameters: {
+                query?: {
+                    dest?: string;
+                    from?: string;
+                    level?: string;
+                    origin?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imported releases: source, dataset, vintage, sha256, superseded by */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An asylum or border series from every source, each value with its releases and the exact query */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    dest?: string;
+                    format?: "json" | "csv";
+                    from?: string;
+                    growth?: "true" | "false";
+                    indicator?: string;
+                    level?: string;
+                    measure?: string;
+                    origin?: string;
+                    period?: "year" | "fiscal_year" | "quarter" | "month";
+                    source?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health: the storage engine, and whether the bundled statistics are still loading after a first start */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            engine: "pglite" | "postgres";
+                            /** @enum {boolean} */
+                            ok: true;
+                            /**
+                             * @description the bundled statistics: loading in the background after a first start, ready, or failed to load
+                             * @enum {string}
+                             */
+                            statistics: "loading" | "ready" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
