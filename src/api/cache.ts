@@ -15,6 +15,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../db/database.ts';
+import { type Clock, systemClock } from '../shared/clock.ts';
 
 export interface CachedResponse {
   body: string;
@@ -35,13 +36,14 @@ export class ResponseCache {
     private readonly db: Queryable,
     maxEntries = 500,
     private readonly ttlMs = 1000,
+    private readonly clock: Clock = systemClock,
   ) {
     this.entries = new LRUCache({ max: maxEntries });
     this.derived = new LRUCache({ max: maxEntries });
   }
 
   /** The data version, refreshed at most once per `ttlMs`. */
-  async currentVersion(now = Date.now()): Promise<string> {
+  async currentVersion(now = this.clock.now()): Promise<string> {
     if (now - this.checkedAt < this.ttlMs && this.version) return this.version;
     this.pending ??= this.db
       .query<{ v: string }>(`select (select coalesce(max(id), 0) from captures)::text || '.' || (select coalesce(max(id), 0) from stat_releases where not loading)::text || '.' || (select coalesce(max(id), 0) from case_history)::text as v`)
@@ -49,7 +51,7 @@ export class ResponseCache {
         const v = row?.v ?? '';
         if (v !== this.version) this.derived.clear();
         this.version = v;
-        this.checkedAt = Date.now();
+        this.checkedAt = this.clock.now();
         return v;
       })
       .finally(() => {

@@ -8,7 +8,7 @@
 import { type Command, Option } from 'commander';
 import type { z } from 'zod';
 import { LOCAL } from '../ops/actor.ts';
-import { authorize, type NameOf, type Operation, parseInput, tableColumns } from '../ops/operation.ts';
+import { authorize, type NameOf, type Operation, type OperationContext, parseInput, tableColumns } from '../ops/operation.ts';
 import { operationContext, withContext } from './context.ts';
 import { formatFrom, print, renderCsv } from './output.ts';
 
@@ -22,6 +22,8 @@ export interface CommandBinding<In extends z.ZodObject, Out> {
   readonly map?: (raw: Record<string, unknown>, options: Record<string, unknown>) => Record<string, unknown>;
   /** The view for people (the default output). */
   text(result: Out, input: z.output<In>): string;
+  /** Work the command line does first, after validation (e.g. load the bundled statistics a server loads at its start). */
+  readonly prepare?: (ctx: OperationContext) => Promise<unknown>;
   /** After the answer is printed: e.g. a coded error for a report that found a problem (its exit status). */
   readonly after?: (result: Out, input: z.output<In>) => void;
 }
@@ -67,6 +69,7 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
     await withContext(async (cli) => {
       const ctx = operationContext(cli, LOCAL);
       authorize(ctx, operation.policy, undefined);
+      await binding.prepare?.(ctx);
       const result = await operation.run(ctx, input);
       if (format === 'json') print(JSON.stringify(result, null, 2));
       else if (format === 'csv' && operation.table) print(renderCsv(tableColumns(operation.table, result), operation.table.rows(result), { bom: options.bom === true }));

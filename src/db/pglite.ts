@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { tightenTree } from '../shared/data-dir.ts';
 import type { Database, Queryable } from './database.ts';
 import { PG_OID, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
@@ -59,8 +59,18 @@ function lock(dataDir: string): () => void {
   throw new Error(`cannot lock ${file}`);
 }
 
+/** The PGlite instance behind each open embedded database (for `dumpPglite`). */
+const instances = new WeakMap<Database, PGlite>();
+
+/**
+ * What a caller may add to how PGlite starts: a data folder to start from (a tarball of a migrated database,
+ * `dumpDataDir()`) and the engine's compiled WebAssembly and file bundle, so that the tests start a database in a
+ * second instead of running initdb and compiling the engine again each time. Production passes nothing.
+ */
+export type PgliteStart = Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'>;
+
 /** Opens (creating if needed) an embedded database in `dataDir`, or in memory when `dataDir` is null. */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(dataDir: string | null, start: PgliteStart = {}): Promise<Database> {
   let unlock = () => undefined as void;
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -68,7 +78,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir ?? undefined, { parsers });
+    db = await PGlite.create(dataDir ?? undefined, { ...start, parsers });
   } catch (error) {
     unlock();
     throw error;
@@ -85,7 +95,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   }
   await db.exec("set timezone = 'UTC'");
   const base = wrap(db);
-  return {
+  const database: Database = {
     engine: 'pglite',
     copyCsv: base.copyCsv,
     query: base.query,
@@ -99,4 +109,13 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       }
     },
   };
+  instances.set(database, db);
+  return database;
+}
+
+/** An open embedded database's data folder as an (uncompressed) tarball, to start other databases from (`loadDataDir`). */
+export async function dumpPglite(db: Database): Promise<Blob> {
+  const instance = instances.get(db);
+  if (!instance) throw new Error('not an embedded database');
+  return instance.dumpDataDir('none');
 }

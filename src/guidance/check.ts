@@ -2,16 +2,18 @@
  * Health of the knowledge base: facts without a source (CI fails on these), facts not verified for more than
  * 12 months (flagged stale in every view), conflicting sources, and details still to be confirmed.
  */
+import { addMonthsToDay } from '../shared/periods.ts';
 import type { LoadedKnowledgeBase } from './load.ts';
 import type { Fact } from './schema.ts';
 
 export const STALE_AFTER_MONTHS = 12;
 
-/** A fact is stale when its last verification is more than 12 months before `today` (YYYY-MM-DD). */
+/**
+ * A fact is stale when its last verification is more than 12 months before `today` (YYYY-MM-DD): before the same
+ * day a year earlier, or before that month's last day when it has no such day (today 2024-02-29: before 2023-02-28).
+ */
 export function isStale(fact: Fact, today: string): boolean {
-  const limit = new Date(`${today}T00:00:00Z`);
-  limit.setUTCMonth(limit.getUTCMonth() - STALE_AFTER_MONTHS);
-  return fact.verified < limit.toISOString().slice(0, 10);
+  return fact.verified < addMonthsToDay(today, -STALE_AFTER_MONTHS);
 }
 
 export interface KnowledgeBaseReport {

@@ -26,6 +26,11 @@ import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.
 import { planCrawlOperation } from './crawl/plan.ts';
 import { crawlStatusOperation } from './crawl/status.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
+import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
+import { compareOperation } from './stats/compare.ts';
+import { ratesOperation } from './stats/rates.ts';
+import { releasesOperation } from './stats/releases.ts';
+import { seriesOperation } from './stats/series.ts';
 import type { AnyOperation } from '../ops/operation.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
@@ -52,4 +57,10 @@ export const OPERATIONS: readonly AnyOperation[] = [
   crawlStatusOperation,
   listCaptchasOperation,
   answerCaptchaOperation,
+  seriesOperation,
+  compareOperation,
+  ratesOperation,
+  releasesOperation,
+  offencesOperation,
+  factsOperation,
 ];

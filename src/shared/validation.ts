@@ -9,6 +9,7 @@
  * The checks are plain functions too, for the CLI and the importers.
  */
 import { z } from 'zod';
+import { isMonth, parseMonthRange, parsePeriod } from './periods.ts';
 
 // C0 controls (NUL included), DEL and C1 controls: Unicode's Cc, U+0000–U+001F and U+007F–U+009F. Free text may keep
 // tab, line feed and carriage return.
@@ -39,7 +40,7 @@ export function isCalendarDate(value: string): boolean {
 
 /** YYYY-MM with a month 01–12, years 0001–9999. */
 export function isYearMonth(value: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && value.slice(0, 4) !== '0000';
+  return isMonth(value) && value.slice(0, 4) !== '0000';
 }
 
 /** One safe path segment: letters, digits, `_`, `.`, `-`; not `.` or `..` (nor only dots); at most 120 characters. */
@@ -47,14 +48,9 @@ export function isSafeFileName(value: string): boolean {
   return /^[\w.-]{1,120}$/.test(value) && !/^\.+$/.test(value);
 }
 
-const MONTH = '\\d{4}-(?:0[1-9]|1[0-2])';
-const PERIOD = new RegExp(`^(?:\\d{4}|FY ?\\d{4}|\\d{4}-Q[1-4]|${MONTH})$`, 'i');
-const MONTH_RANGE = new RegExp(`^${MONTH}\\.\\.${MONTH}$`);
-
 /** A statistics period: a year (2022), a US fiscal year (FY2023), a quarter (2022-Q1), a month (2022-03; 01–12). */
 export function isStatsPeriod(value: string, options: { ranges?: boolean } = {}): boolean {
-  const v = value.trim();
-  return PERIOD.test(v) || (options.ranges === true && MONTH_RANGE.test(v));
+  return parsePeriod(value) !== null || (options.ranges === true && parseMonthRange(value) !== null);
 }
 
 function checkedText(schema: z.ZodString, multiline: boolean): z.ZodString {

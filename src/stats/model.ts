@@ -5,8 +5,9 @@
  * means different things in different sources; `INDICATORS` states each definition (docs/asylum-statistics.md).
  */
 
-export type Source = 'unhcr' | 'eurostat' | 'cbp';
-export const SOURCES: readonly Source[] = ['unhcr', 'eurostat', 'cbp'];
+/** The statistics sources; each has its adapter in src/stats/sources/ (a missing one does not compile). */
+export const SOURCES = ['unhcr', 'eurostat', 'cbp'] as const;
+export type Source = (typeof SOURCES)[number];
 
 export type PeriodType = 'year' | 'quarter' | 'month';
 export type Unit = 'persons' | 'cases' | 'encounters';

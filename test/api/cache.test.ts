@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ResponseCache } from '../../src/api/cache.ts';
 import type { Queryable } from '../../src/db/database.ts';
+import { ManualClock } from '../../src/shared/clock.ts';
 
 /** A database whose data version is whatever the test says. */
 function versioned(): { db: Queryable; set(v: string): void; reads: () => number } {
@@ -41,7 +42,8 @@ describe('response cache: derived values follow the data version', () => {
 
   it('reads the data version at most once per interval', async () => {
     const data = versioned();
-    const cache = new ResponseCache(data.db, 10, 60_000);
+    const clock = new ManualClock(1_000_000);
+    const cache = new ResponseCache(data.db, 10, 60_000, clock);
     await cache.currentVersion();
     await cache.currentVersion();
     await cache.derive('k', async () => 1);
@@ -49,5 +51,19 @@ describe('response cache: derived values follow the data version', () => {
     cache.invalidate();
     await cache.currentVersion();
     assert.equal(data.reads(), 2, 'a write in this process forces a fresh read');
+  });
+
+  it('reads the data version again once the interval has passed, and sees the change', async () => {
+    const data = versioned();
+    const clock = new ManualClock(1_000_000);
+    const cache = new ResponseCache(data.db, 10, 1000, clock);
+    assert.equal(await cache.currentVersion(), '1.0.0');
+    data.set('2.0.0');
+    clock.advance(999);
+    assert.equal(await cache.currentVersion(), '1.0.0', 'within the interval the version read before is used');
+    assert.equal(data.reads(), 1);
+    clock.advance(1);
+    assert.equal(await cache.currentVersion(), '2.0.0');
+    assert.equal(data.reads(), 2);
   });
 });

@@ -34,4 +34,17 @@ describe('otkaz guidance', () => {
     const { out } = await cli('guidance', 'offences', '--lang', 'ru');
     assert.match(out, /338\s+3\s+Дезертирство в период мобилизации или войны\s+от 5 до 15 лет/);
   });
+
+  it('guidance offences and facts take --json (every data command does); a bad --lang is a coded usage error', async () => {
+    const offences = await cli('guidance', 'offences', '--json');
+    assert.equal(offences.code, 0, offences.err);
+    const parsed = JSON.parse(offences.out) as Array<{ article: string; part: string | null; penalty: { max_years: number | null } }>;
+    assert.equal(parsed.find((o) => o.article === '338' && o.part === '3')?.penalty.max_years, 15);
+    const facts = await cli('guidance', 'facts', '--json');
+    assert.equal(facts.code, 0, facts.err);
+    assert.ok((JSON.parse(facts.out) as Array<{ id: string }>).some((f) => f.id === 'law-365fz'));
+    const bad = await cli('guidance', 'offences', '--lang', 'de');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /\[cli\.usage\].*--lang.*"en".*"ru"/);
+  });
 });

@@ -17,8 +17,9 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
     const { code, out } = await cli('stats', 'series', '--indicator', 'applications', '--measure', 'first_time', '--dest', 'DEU,FRA,EU27', '--from', '2022', '--to', '2022', '--csv');
     assert.equal(code, 0);
     const [header, ...lines] = out.trim().split('\n');
-    assert.equal(header, 'source,dataset,destination,period,value,unit,levels,flags,months,complete,release,sha256,synthetic');
-    const value = (source: string, dest: string) => lines.map((l) => l.split(',')).find((f) => f[0] === source && f[2] === dest && f[5] === 'persons')?.[4];
+    // The same columns as the API's format=csv (one set of names for both).
+    assert.equal(header, 'source,dataset,indicator,measure,origin,destination,period,value,unit,levels,flags,months,complete,previous,growthPct,release,sha256,synthetic,definition');
+    const value = (source: string, dest: string) => lines.map((l) => l.split(',')).find((f) => f[0] === source && f[5] === dest && f[8] === 'persons')?.[7];
     assert.equal(value('eurostat', 'DEU'), '2850');
     assert.equal(value('eurostat', 'FRA'), '2600');
     assert.equal(value('eurostat', 'EU27_2020'), '13350');
@@ -73,5 +74,23 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
     const usage = await cli('stats', 'series', '--dest', 'Atlantis');
     assert.equal(usage.code, 2);
     assert.match(usage.err, /unknown country or area "Atlantis"/);
+  });
+
+  it('bad flags are coded usage errors naming the flag and the accepted values, before any work', async () => {
+    // --from 2024-13 used to pass by month and answer no rows; --period foo and --indicator foo list the values.
+    for (const [args, pattern] of [
+      [['stats', 'series', '--period', 'month', '--from', '2024-13'], /--from: a period: 2022, FY2023, 2022-Q1 or 2022-03 \(month 01–12\)/],
+      [['stats', 'compare', '--period', '2024-13'], /--period: a period/],
+      [['stats', 'series', '--period', 'weekly'], /--period: .*"year".*"fiscal_year".*"quarter".*"month"/],
+      [['stats', 'series', '--indicator', 'asylum'], /--indicator: one of applications, decisions/],
+      [['stats', 'series', '--source', 'unhcr,frontex'], /--source: unknown source "frontex"; use unhcr, eurostat, cbp/],
+      [['stats', 'rates', '--from', '21'], /--from: a year YYYY/],
+    ] as const) {
+      const result = await cli(...args);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.err}`);
+      assert.match(result.err, /^otkaz: error \[cli\.usage\]/, args.join(' '));
+      assert.match(result.err, pattern, args.join(' '));
+      assert.doesNotMatch(result.err, /\n\s+at /, 'no stack trace');
+    }
   });
 });

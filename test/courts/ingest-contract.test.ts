@@ -1,7 +1,7 @@
 // The evidence archive and the case store, as one contract run on both engines.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it, type TestContext } from 'node:test';
 import { exportWarc } from '../../src/courts/archive/export.ts';
 import { inputsFrom } from '../../src/courts/archive/inputs.ts';
 import { verifyArchive } from '../../src/courts/archive/store.ts';
@@ -43,19 +43,61 @@ async function snapshot(db: Database) {
   return { captures, cases };
 }
 
-for (const engine of ENGINES) {
-  describe(`ingest contract: ${engine.name}`, () => {
-    let db: Database;
-    let drop: () => Promise<void>;
-    before(async () => {
-      ({ db, drop } = await engine.create());
-      await syncCourts(db, directory);
-    });
-    after(() => drop());
+const SAVED_PAGES = ['blag_card.html', 'kirov_koap.html', 'ksoyu_listing_acts.html', 'ksoyu_listing_captcha_gate.html', 'ksoyu_temporarily_unavailable.html', 'samara_kas_appeal_uid_results.html', 'sudrf_captcha_form.html'];
+const CONVICTION = 'Вынесен ПРИГОВОР: лишение свободы сроком 2 года условно с испытательным сроком 1 год';
 
-    it('archives every page and stores the cases of cards and lists', async () => {
-      const files = ['blag_card.html', 'kirov_koap.html', 'ksoyu_listing_acts.html', 'ksoyu_listing_captcha_gate.html', 'ksoyu_temporarily_unavailable.html', 'samara_kas_appeal_uid_results.html', 'sudrf_captcha_form.html'];
-      for (const file of files) await ingestPage(db, directory, fileInput(file), KEY);
+/** What a test's database holds before it starts; each stage includes the ones before it. */
+type Stage = 'empty' | 'saved pages' | 'crawled card' | 'appeal';
+const STAGES: Stage[] = ['empty', 'saved pages', 'crawled card', 'appeal'];
+
+/** The leninsky card re-charged (art. 337, 338) as an appeal in another court, with the same judicial UID. */
+function appealInput(): IngestInput {
+  const appeal = criminalCard().toString('utf8').replace(/fromOa=03RS0004/g, 'fromOa=02OS0000').replace('Уголовные дела - первая инстанция', 'Уголовные дела - апелляция');
+  return fileInput('appeal', { bytes: Buffer.from(appeal), url: 'https://vs--bkr.sudrf.ru/modules.php?name=sud_delo&name_op=case&case_id=7&case_uid=bbbbbbbb-0000-0000-0000-000000000000&delo_id=4&new=4' });
+}
+
+/** Brings a database to a stage: the saved pages; the crawled card three times (new, unchanged, convicted); the appeal. */
+async function fill(db: Database, stage: Stage): Promise<void> {
+  const upTo = STAGES.indexOf(stage);
+  if (upTo >= 1) for (const file of SAVED_PAGES) await ingestPage(db, directory, fileInput(file), KEY);
+  if (upTo >= 2) {
+    await ingestPage(db, directory, crawled(criminalCard(), '2026-05-01T10:00:00.000Z'), KEY);
+    await ingestPage(db, directory, crawled(criminalCard(), '2026-05-02T10:00:00.000Z'), KEY);
+    await ingestPage(db, directory, crawled(criminalCard(CONVICTION), '2026-06-01T10:00:00.000Z'), KEY);
+  }
+  if (upTo >= 3) await ingestPage(db, directory, appealInput(), KEY);
+}
+
+for (const engine of ENGINES) {
+  // Each test has its own database at the stage it needs (no test reads what an earlier one wrote); tests that
+  // only read share one per stage, made once.
+  describe(`ingest contract: ${engine.name}`, () => {
+    async function filled(stage: Stage): Promise<{ db: Database; drop(): Promise<void> }> {
+      const made = await engine.create();
+      await syncCourts(made.db, directory);
+      await fill(made.db, stage);
+      return made;
+    }
+    /** A database of this test's own at `stage`, dropped when the test ends. */
+    async function database(t: TestContext, stage: Stage): Promise<Database> {
+      const { db, drop } = await filled(stage);
+      t.after(drop);
+      return db;
+    }
+    const shared = new Map<Stage, Promise<{ db: Database; drop(): Promise<void> }>>();
+    after(async () => {
+      for (const made of shared.values()) await (await made).drop();
+    });
+    /** A database at `stage` that tests only read, made once. */
+    const readOnly = async (stage: Stage): Promise<Database> => {
+      let made = shared.get(stage);
+      if (!made) shared.set(stage, (made = filled(stage)));
+      return (await made).db;
+    };
+
+    it('archives every page and stores the cases of cards and lists', async (t) => {
+      const db = await database(t, 'empty');
+      for (const file of SAVED_PAGES) await ingestPage(db, directory, fileInput(file), KEY);
       const [captures] = await db.query<{ n: number }>('select count(*)::int as n from captures');
       assert.equal(captures?.n, 7);
       const [cases] = await db.query<{ n: number }>('select count(*)::int as n from cases');
@@ -64,7 +106,8 @@ for (const engine of ENGINES) {
       assert.deepEqual(kinds.map((k) => k.page_kind), ['case_card', 'case_card', 'case_list', 'captcha_wrong', 'throttled', 'case_list', 'captcha_form']);
     });
 
-    it('re-ingesting the same page is a no-op', async () => {
+    it('re-ingesting the same page is a no-op', async (t) => {
+      const db = await database(t, 'saved pages');
       const result = await ingestPage(db, directory, fileInput('kirov_koap.html'), KEY);
       assert.equal(result.newCapture, false);
       assert.deepEqual(result.cases, { created: 0, updated: 0, unchanged: 1, unidentified: 0 });
@@ -73,6 +116,7 @@ for (const engine of ENGINES) {
     });
 
     it('never stores full names: initials and keyed hashes only', async () => {
+      const db = await readOnly('saved pages');
       const dump = JSON.stringify(await db.query('select c.record, d.* from cases c left join case_defendants d on d.case_id = c.id'));
       for (const name of ['Орлова Вера Игоревна', 'Зайцева Татьяна Олеговна', 'Лебедева Ирина Павловна', 'Лосев К. Д.', 'Осипова Л. Р.']) {
         assert.ok(!dump.includes(name), `${name} must not be stored`);
@@ -84,7 +128,8 @@ for (const engine of ENGINES) {
       assert.match(kirov?.name_hash ?? '', /^[0-9a-f]{64}$/);
     });
 
-    it('a changed card updates the case and appends one history entry', async () => {
+    it('a changed card updates the case and appends one history entry', async (t) => {
+      const db = await database(t, 'empty');
       const first = await ingestPage(db, directory, crawled(criminalCard(), '2026-05-01T10:00:00.000Z'), KEY);
       assert.deepEqual(first.cases, { created: 1, updated: 0, unchanged: 0, unidentified: 0 });
       const again = await ingestPage(db, directory, crawled(criminalCard(), '2026-05-02T10:00:00.000Z'), KEY);
@@ -92,7 +137,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(again.cases, { created: 0, updated: 0, unchanged: 1, unidentified: 0 });
       const changed = await ingestPage(
         db, directory,
-        crawled(criminalCard('Вынесен ПРИГОВОР: лишение свободы сроком 2 года условно с испытательным сроком 1 год'), '2026-06-01T10:00:00.000Z'),
+        crawled(criminalCard(CONVICTION), '2026-06-01T10:00:00.000Z'),
         KEY,
       );
       assert.deepEqual(changed.cases, { created: 0, updated: 1, unchanged: 0, unidentified: 0 });
@@ -116,6 +161,7 @@ for (const engine of ENGINES) {
     });
 
     it('counts prosecutions by month, article and outcome', async () => {
+      const db = await readOnly('crawled card');
       const counts = await prosecutionCounts(db, { by: ['month', 'article', 'outcome'] });
       assert.deepEqual(
         counts.rows.map((r) => [r.month, r.article, r.outcome, r.cases, r.defendants]),
@@ -128,10 +174,10 @@ for (const engine of ENGINES) {
       assert.equal(none.rows.length, 0);
     });
 
-    it('links instances by judicial UID and finds cases by full text', async () => {
+    it('links instances by judicial UID and finds cases by full text', async (t) => {
+      const db = await database(t, 'crawled card');
       // The same case (same judicial UID) as an appeal in another court.
-      const appeal = criminalCard().toString('utf8').replace(/fromOa=03RS0004/g, 'fromOa=02OS0000').replace('Уголовные дела - первая инстанция', 'Уголовные дела - апелляция');
-      await ingestPage(db, directory, fileInput('appeal', { bytes: Buffer.from(appeal), url: 'https://vs--bkr.sudrf.ru/modules.php?name=sud_delo&name_op=case&case_id=7&case_uid=bbbbbbbb-0000-0000-0000-000000000000&delo_id=4&new=4' }), KEY);
+      await ingestPage(db, directory, appealInput(), KEY);
       const [first] = await db.query<{ id: number }>("select id from cases where court_vnkod = '03RS0004' and case_uid is not null");
       const linked = await linkedInstances(db, first?.id ?? 0);
       assert.deepEqual(linked.map((l) => [l.court_vnkod, l.proceeding]), [['02OS0000', 'Уголовные дела - апелляция']]);
@@ -142,6 +188,7 @@ for (const engine of ENGINES) {
     });
 
     it('WARC export then ingest into an empty database gives the same records', async () => {
+      const db = await readOnly('appeal');
       const dir = tempDir('otkaz-warc-');
       const file = path.join(dir, 'all.warc');
       const exported = await exportWarc(db, file);
@@ -158,7 +205,8 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('verify re-hashes every capture and names a corrupted one', async () => {
+    it('verify re-hashes every capture and names a corrupted one', async (t) => {
+      const db = await database(t, 'appeal');
       const ok = await verifyArchive(db);
       assert.equal(ok.mismatches.length, 0);
       assert.equal(ok.checked, 10, '7 saved pages + 2 distinct versions of the crawled card + the appeal');
@@ -170,7 +218,8 @@ for (const engine of ENGINES) {
       assert.equal(bad.mismatches[0]?.captures.length, 1);
     });
 
-    it('a failure inside an ingest leaves nothing half-written', async () => {
+    it('a failure inside an ingest leaves nothing half-written', async (t) => {
+      const db = await database(t, 'empty');
       const before = await db.query<{ blobs: number; captures: number }>('select (select count(*) from blobs)::int as blobs, (select count(*) from captures)::int as captures');
       const bytes = Buffer.from('<html><body>never stored</body></html>');
       await assert.rejects(ingestPage(db, directory, fileInput('bad', { bytes, source: 'bogus' as 'file' }), KEY));

@@ -1,9 +1,10 @@
-// Crash safety: crawl the simulator with the real CLI in a child process, kill -9 it at random moments,
-// restart it each time, and compare the final database with an uninterrupted crawl's. Shared by the CI test
-// (a few kills) and scripts/crash-test.ts (20 or more).
+// Crash safety: crawl the simulator with the real CLI in a child process, kill -9 it at moments drawn from a
+// seeded generator, restart it each time, and compare the final database with an uninterrupted crawl's. Shared by
+// the CI test (a few kills) and scripts/crash-test.ts (20 or more). The seed is printed; given again
+// (OTKAZ_CRASH_SEED, or the script's second argument) it draws the same kill times.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { randomInt } from 'node:crypto';
+import { prng } from '../../src/courts/synthetic/generate.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { planCrawl } from '../../src/crawler/jobs.ts';
@@ -12,6 +13,7 @@ import { World } from '../../src/crawler/simulator/world.ts';
 import { DEFAULT_CRAWLER, runWorker } from '../../src/crawler/worker.ts';
 import type { Database } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
+import { createFromTemplate } from '../helpers/templates.ts';
 
 const ALL_COURTS = [
   { vnkod: '61GV0001', host: 'gvs--ros.sudrf.ru', layout: 'classic' as const },
@@ -40,15 +42,23 @@ export async function snapshot(db: Database) {
   return { cases, history, unfinishedJobs: jobs[0]?.n ?? -1 };
 }
 
+/** A new migrated database (copied from the template). */
 async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `otkaz_crash_${randomBytes(5).toString('hex')}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return (await createFromTemplate(adminUrl, 'otkaz_crash')).url;
+}
+
+/** The seed for the kill times: OTKAZ_CRASH_SEED when given (to repeat a run), otherwise a new one. */
+export function crashSeed(value: string | undefined = process.env.OTKAZ_CRASH_SEED): number {
+  if (value === undefined || value === '') return randomInt(1, 2 ** 31);
+  const seed = Number(value);
+  if (!/^\d+$/.test(value) || seed > 0xffffffff) throw new Error(`the crash-test seed must be a whole number from 0 to 4294967295, not "${value}"`);
+  return seed;
+}
+
+/** The kill times of a run, in ms after each start: 1.5 to 4 s, from the seed. */
+export function killTimes(seed: number, count: number): number[] {
+  const rand = prng(seed);
+  return Array.from({ length: count }, () => 1500 + Math.floor(rand() * 2500));
 }
 
 function runCli(url: string, base: string, size: CrashSize, killAfterMs: number | null): Promise<'killed' | number> {
@@ -72,7 +82,9 @@ function runCli(url: string, base: string, size: CrashSize, killAfterMs: number 
   });
 }
 
-export async function crashTest(adminUrl: string, kills: number, size: CrashSize = SMALL, log: (line: string) => void = () => undefined) {
+export async function crashTest(adminUrl: string, kills: number, size: CrashSize = SMALL, log: (line: string) => void = () => undefined, seed = crashSeed()) {
+  log(`kill times from seed ${seed} (OTKAZ_CRASH_SEED=${seed} repeats them)`);
+  const times = killTimes(seed, kills * 4);
   const courts = ALL_COURTS.slice(0, size.courts);
   const world = new World({ seed: 5, casesPerCourt: size.casesPerCourt, from: FROM, to: size.to, courts });
   const simulator = new CourtSimulator(world, { ...NO_TRAPS });
@@ -87,11 +99,11 @@ export async function crashTest(adminUrl: string, kills: number, size: CrashSize
     await runWorker(clean, { ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz crash test', pacingMs: 5, concurrency: 2, respectRobots: false, personKey: KEY, directory });
     const expected = await snapshot(clean);
     await clean.close();
-    // The interrupted one: the CLI, killed at random moments, restarted each time.
+    // The interrupted one: the CLI, killed at the seeded moments, restarted each time.
     const url = await freshDatabase(adminUrl);
     let killed = 0;
     for (let run = 0; killed < kills && run < kills * 4; run += 1) {
-      const after = 1500 + Math.floor(Math.random() * 2500);
+      const after = times[run] ?? 1500;
       const outcome = await runCli(url, base, size, after);
       if (outcome === 'killed') killed += 1;
       log(`run ${run + 1}: ${outcome === 'killed' ? `killed after ${after} ms` : 'finished before the kill'}`);
@@ -101,7 +113,7 @@ export async function crashTest(adminUrl: string, kills: number, size: CrashSize
     const db = await openDatabase({ kind: 'postgres', url });
     const actual = await snapshot(db);
     await db.close();
-    return { expected, actual, killed };
+    return { expected, actual, killed, seed };
   } finally {
     await simulator.close();
   }

@@ -12,10 +12,10 @@ import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
-import { openDatabase } from '../../src/db/open.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { fixture } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,7 +44,7 @@ describe('web app in headless Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const dataDir = tempDir('otkaz-e2e-');
     // One real case card in the archive, ingested before the server takes the embedded database's lock.
-    const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
+    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'));
     const directory = loadDirectory();
     await syncCourts(db, directory);
     await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'e2e', synthetic: false }, 'e2e-person-key-0123456789');

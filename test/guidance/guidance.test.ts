@@ -55,6 +55,16 @@ describe('knowledge base', () => {
     assert.equal(later.stale.length, kb.facts.length);
   });
 
+  it('on a leap day, 12 months back is the last day of February: a fact verified that day is not yet stale', () => {
+    const fact = { ...kb.factById.get('law-365fz')!, verified: '2023-02-28' };
+    // Before the fix the limit rolled over to 2023-03-01 and this fact, exactly 12 months old, was stale.
+    assert.equal(isStale(fact, '2024-02-29'), false);
+    assert.equal(isStale({ ...fact, verified: '2023-02-27' }, '2024-02-29'), true);
+    assert.equal(isStale(fact, '2024-03-01'), true);
+    assert.equal(isStale({ ...fact, verified: '2023-12-31' }, '2024-12-31'), false);
+    assert.equal(isStale({ ...fact, verified: '2023-12-30' }, '2024-12-31'), true);
+  });
+
   it('an unsourced fact fails the check; a broken reference or bad date fails the load, naming the file', () => {
     const unsourced = copyWith('organisations.yaml', (t) => t.replace(/sources:\n\s+- url: https:\/\/en.wikipedia.org\/wiki\/Go_by_the_Forest\n\s+- url: https:\/\/zerkalo-by-mirror.online\/news\/world\/97186.html/, 'sources: []'));
     const report = checkKnowledgeBase(loadKnowledgeBase(unsourced), TODAY);

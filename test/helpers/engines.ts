@@ -1,8 +1,9 @@
 // The storage contract runs on both engines: every storage test iterates over `ENGINES`.
-import { randomBytes } from 'node:crypto';
+// Each starts from a migrated template (test/helpers/templates.ts) instead of migrating every database.
 import pg from 'pg';
 import type { Database } from '../../src/db/database.ts';
 import { openDatabase } from '../../src/db/open.ts';
+import { createFromTemplate, openPgliteFromTemplate, waitForNoSessions } from './templates.ts';
 
 export interface EngineFactory {
   name: 'pglite' | 'postgres';
@@ -20,7 +21,7 @@ export const ENGINES: EngineFactory[] = [
   {
     name: 'pglite',
     async create() {
-      const db = await openDatabase({ kind: 'pglite', dataDir: null });
+      const db = await openPgliteFromTemplate(null);
       return { db, url: null, drop: () => db.close() };
     },
   },
@@ -28,28 +29,19 @@ export const ENGINES: EngineFactory[] = [
     name: 'postgres',
     async create() {
       const admin = adminUrl();
-      const name = `otkaz_test_${randomBytes(6).toString('hex')}`;
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(`create database ${name}`);
-      await client.end();
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+      const { name, url } = await createFromTemplate(admin, 'otkaz_test');
+      // openDatabase migrates: nothing to apply, and it checks that the template is this migration set.
+      const db = await openDatabase({ kind: 'postgres', url });
       return {
         db,
-        url: url.toString(),
+        url,
         async drop() {
           await db.close();
           const c = new pg.Client({ connectionString: admin });
           await c.connect();
           // pool.end() resolves before the server has closed the last sessions: wait for them, so that the drop
           // never terminates a session whose client is still saying goodbye.
-          for (let i = 0; i < 100; i += 1) {
-            const [row] = (await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows;
-            if (!row?.n) break;
-            await new Promise((resolve) => setTimeout(resolve, 20));
-          }
+          await waitForNoSessions(c, name).catch(() => undefined);
           await c.query(`drop database if exists ${name} with (force)`);
           await c.end();
         },

@@ -58,8 +58,8 @@ describe('layering', () => {
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['shared', 'privacy', 'config'],
   ['db'],
-  ['courts/parse', 'courts/layouts', 'stats/codes', 'stats/model', 'asylum/codes', 'asylum/model'],
-  ['courts/directory', 'courts/archive', 'courts/cases', 'courts/ingest', 'courts/counts', 'courts/stats', 'courts/synthetic', 'stats', 'asylum', 'guidance', 'crawler', 'net'],
+  ['courts/parse', 'courts/layouts', 'courts/marker', 'stats/codes', 'stats/model', 'asylum/codes', 'asylum/model'],
+  ['courts/directory', 'courts/archive', 'courts/cases', 'courts/ingest', 'courts/ingest-files', 'courts/counts', 'courts/stats', 'courts/synthetic', 'stats', 'asylum', 'guidance', 'crawler', 'net'],
   ['ops', 'policies'],
   ['operations'],
   ['api', 'cli'],

@@ -7,12 +7,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openDatabase } from '../../src/db/open.ts';
 import type { Database } from '../../src/db/database.ts';
-import { encounterLinks, fetchStatistics } from '../../src/stats/fetch/fetch.ts';
+import { encounterLinks } from '../../src/stats/fetch/fetch.ts';
+import { fetchStatistics } from '../../src/stats/sources/fetch.ts';
 import { series } from '../../src/stats/query/series.ts';
 import { SAMPLES } from '../helpers/asylum.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
 const decisionsPage = readFileSync(path.join(SAMPLES, 'unhcr_api_asylum-decisions_page.json'), 'utf8');
 const jsonStat = readFileSync(path.join(SAMPLES, 'migr_asyappctza_jsonstat.json'), 'utf8');
@@ -57,7 +58,7 @@ describe('stats fetch (local server in place of the official endpoints)', () => 
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    db = await openDatabase({ kind: 'pglite', dataDir: null });
+    db = await openPgliteFromTemplate(null);
   });
   after(async () => {
     await db.close();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Database } from '../../src/db/database.ts';
 import { OtkazError } from '../../src/shared/errors.ts';
 import { checkClaims } from '../../src/stats/claims/check.ts';
@@ -36,15 +36,26 @@ async function counts(db: Database) {
 }
 
 for (const engine of ENGINES) {
+  // Tests that write have a database of their own; the queries share one with the bundled snapshot, which they
+  // only read (no test reads what an earlier one wrote).
   describe(`asylum statistics on ${engine.name}`, () => {
     let db: Database;
     let drop: () => Promise<void>;
+    let firstLoad: Awaited<ReturnType<typeof ensureSnapshot>>;
     before(async () => {
       ({ db, drop } = await engine.create());
+      firstLoad = await ensureSnapshot(db);
     });
     after(async () => drop());
+    /** An empty database of this test's own, dropped when it ends. */
+    async function own(t: TestContext): Promise<Database> {
+      const made = await engine.create();
+      t.after(made.drop);
+      return made.db;
+    }
 
-    it('refuses a file with a duplicate observation, naming both lines, and leaves nothing', async () => {
+    it('refuses a file with a duplicate observation, naming both lines, and leaves nothing', async (t) => {
+      const db = await own(t);
       const file = temp('migr_asyappctza.tsv', 'freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2022 \nA,PER,RU,T,TOTAL,FRST,DE\t5 \nA,PER,RU,T,TOTAL,FRST,FR\t5 \nA,PER,RU,T,TOTAL,FRST,DE\t7 \n');
       await assert.rejects(importStatistics(db, file, { vintage: '2024-01-01' }), (error: unknown) => {
         assert.ok(error instanceof OtkazError);
@@ -55,7 +66,8 @@ for (const engine of ENGINES) {
       assert.deepEqual(await counts(db), { releases: 0, observations: 0 });
     });
 
-    it('an error after thousands of rows rolls the whole import back', async () => {
+    it('an error after thousands of rows rolls the whole import back', async (t) => {
+      const db = await own(t);
       const rows = Array.from({ length: 6000 }, (_, i) => `A,PER,RU,T,Y${i},FRST,DE\t5 `);
       const file = temp('migr_asyappctza.tsv', ['freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2022 ', ...rows, 'A,PER,RU,T,TOTAL,FRST,XX\t5 ', ''].join('\n'));
       await assert.rejects(importStatistics(db, file, { vintage: '2024-01-01' }), /unknown geo code "XX".*migr_asyappctza\.tsv:6002 column "geo"/);
@@ -63,7 +75,8 @@ for (const engine of ENGINES) {
     });
 
     it('loads the bundled snapshot once; a second load and a re-import are no-ops', async () => {
-      const first = await ensureSnapshot(db);
+      // The first load is the shared database's (made empty before this suite); the rest must change nothing.
+      const first = firstLoad;
       assert.equal(first.length, loadManifest().files.length);
       const before = await counts(db);
       assert.equal((await ensureSnapshot(db)).length, 0);
@@ -105,7 +118,10 @@ for (const engine of ENGINES) {
       assert.equal(world.rows[0]?.value, 2766582);
     });
 
-    it('a newer release supersedes the months it reports; --as-of gives the older figures', async () => {
+    it('a newer release supersedes the months it reports; --as-of gives the older figures', async (t) => {
+      // The CBP state file of the bundled snapshot, then a newer release that reports some of its months.
+      const db = await own(t);
+      await importStatistics(db, path.join(ASSETS, 'nationwide-encounters-fy22-fy25-state.csv.gz'));
       const sample = await importStatistics(db, path.join(SAMPLES, 'cbp_aor_fy23-fy26-nov_sample.csv'), { vintage: '2025-12-15', release: 'hand-written sample' });
       assert.equal(sample.observations, 4);
       const now = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', from: 'FY2025', to: 'FY2026' });

@@ -28,63 +28,14 @@ export type CaseDetail = ApiResponse<'/api/v1/cases/{id}'>;
 /** GET /api/v1/stats/prosecutions */
 export type Counts = ApiResponse<'/api/v1/stats/prosecutions'>;
 
-// TODO(generated): GET /api/v1/stats/series
-export interface ReleaseRef {
-  id: number;
-  source: string;
-  dataset: string;
-  release: string;
-  vintage: string;
-  sha256: string;
-  file: string;
-  synthetic: boolean;
-}
+/** GET /api/v1/stats/series */
+export type SeriesResult = ApiResponse<'/api/v1/stats/series'>;
+export type SeriesRow = SeriesResult['rows'][number];
+export type ReleaseRef = SeriesRow['releases'][number];
+export type SeriesStatement = SeriesResult['queries'][number];
 
-// TODO(generated): GET /api/v1/stats/series
-export interface SeriesRow {
-  source: string;
-  dataset: string;
-  measure: string;
-  destination: string;
-  period: string;
-  unit: string;
-  value: number | null;
-  levels: string;
-  flags: string;
-  months: number | null;
-  complete: boolean;
-  releases: ReleaseRef[];
-  definition: string;
-  queryId: number;
-}
-
-// TODO(generated): GET /api/v1/stats/series
-export interface SeriesStatement {
-  id: number;
-  source: string;
-  destination: string;
-  sql: string;
-  params: unknown[];
-}
-
-// TODO(generated): GET /api/v1/stats/series
-export interface SeriesResult {
-  rows: SeriesRow[];
-  queries: SeriesStatement[];
-  notes: Array<{ source: string; note: string }>;
-  definition: string;
-}
-
-// TODO(generated): GET /api/v1/stats/compare
-export interface CompareCandidate {
-  label: string;
-  period: string;
-  value: number | null;
-  unit: string;
-  complete: boolean;
-  definition: string;
-  releases: Array<{ release: string; vintage: string }>;
-}
+/** GET /api/v1/stats/compare */
+export type CompareCandidate = ApiResponse<'/api/v1/stats/compare'>[number];
 
 /** GET /api/v1/courts */
 export type Court = ApiResponse<'/api/v1/courts'>['courts'][number];

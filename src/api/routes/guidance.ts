@@ -13,6 +13,8 @@ import { series } from '../../stats/query/series.ts';
 import type { Database } from '../../db/database.ts';
 import type { RouteContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
+import { bindRoute } from '../bind.ts';
+import { factsOperation, offencesOperation } from '../../operations/guidance/knowledge.ts';
 import { text } from '../../shared/validation.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -58,6 +60,8 @@ export function registerGuidanceRoutes(app: ZodApp, ctx: RouteContext): void {
   };
 
   app.get('/api/v1/guidance', { config: { access: 'read' }, schema: { summary: 'The knowledge base: facts, offences, exit routes, restrictions, destinations, organisations' } }, async () => ({ disclaimer: DISCLAIMER, facts: kb.facts, offences: kb.offences, exit_routes: kb.exit_routes, restrictions: kb.restrictions, destinations: kb.destinations, organisations: kb.organisations }));
+  bindRoute(app, ctx, offencesOperation, { method: 'GET', url: '/api/v1/guidance/offences', description: 'CSV with format=csv' });
+  bindRoute(app, ctx, factsOperation, { method: 'GET', url: '/api/v1/guidance/facts', description: 'CSV with format=csv' });
   app.get('/api/v1/guidance/check', { config: { access: 'read' }, schema: { summary: 'Unsourced, stale, conflicting and unconfirmed facts' } }, async () => checkKnowledgeBase(kb, today()));
   app.get('/api/v1/guidance/route', { config: { access: 'read' }, schema: { summary: 'Route checker: reachable destinations, risks from dated incidents, protection prospects, evidence, organisations', querystring: RouteQuery } }, async (request) => route(request.query));
 

@@ -4,20 +4,26 @@
  * query behind it.
  */
 import type { Command } from 'commander';
+import type { z } from 'zod';
+import { compareOperation } from '../../operations/stats/compare.ts';
+import { ratesOperation } from '../../operations/stats/rates.ts';
+import { RELEASE_COLUMNS, releasesOperation } from '../../operations/stats/releases.ts';
+import { releaseCell } from '../../operations/stats/schemas.ts';
+import { type SeriesInput, seriesOperation } from '../../operations/stats/series.ts';
+import type { OperationContext } from '../../ops/operation.ts';
+import { PERIOD_BASES } from '../../shared/periods.ts';
 import { checkClaims } from '../../stats/claims/check.ts';
 import { loadClaims } from '../../stats/claims/load.ts';
 import { countryName, parseArea } from '../../stats/codes/countries.ts';
-import { fetchStatistics, FETCH_SOURCES, type FetchSource } from '../../stats/fetch/fetch.ts';
 import { importStatistics } from '../../stats/import/load.ts';
-import { type Indicator, INDICATORS, isIndicator, type Source, SOURCES } from '../../stats/model.ts';
-import { candidates, basisOf } from '../../stats/query/compare.ts';
-import { recognitionRates } from '../../stats/query/rates.ts';
-import { listReleases } from '../../stats/query/releases.ts';
-import { type PeriodBasis, series } from '../../stats/query/series.ts';
+import { INDICATORS, type Source, SOURCES } from '../../stats/model.ts';
+import type { SeriesResult } from '../../stats/query/series.ts';
+import { fetchStatistics } from '../../stats/sources/fetch.ts';
 import { ensureSnapshot } from '../../stats/snapshot.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { bindCommand } from '../bind.ts';
 import { withContext } from '../context.ts';
-import { formatFrom, print, renderCsv, renderTable } from '../output.ts';
+import { print, renderTable } from '../output.ts';
 
 function areas(value: string, flag: string): string[] {
   return value.split(',').map((v) => {
@@ -27,22 +33,16 @@ function areas(value: string, flag: string): string[] {
   });
 }
 
-function indicatorOf(value: string): Indicator {
-  if (!isIndicator(value)) throw new OtkazError(ErrorCode.Usage, `unknown indicator "${value}"; use ${Object.keys(INDICATORS).join(', ')}`, { where: '--indicator' });
-  return value;
-}
-
-function sourcesOf(value: string | undefined): Source[] | undefined {
-  if (!value) return undefined;
-  return value.split(',').map((s) => {
-    if (!(SOURCES as readonly string[]).includes(s)) throw new OtkazError(ErrorCode.Usage, `unknown source "${s}"; use ${SOURCES.join(', ')}`, { where: '--source' });
-    return s as Source;
-  });
-}
-
-function basisOption(value: string): PeriodBasis {
-  if (!['year', 'fiscal_year', 'quarter', 'month'].includes(value)) throw new OtkazError(ErrorCode.Usage, 'use year, fiscal_year, quarter or month', { where: '--period' });
-  return value as PeriodBasis;
+/** A series for people: its rows, notes, definitions and where the provenance is. */
+function seriesText(result: SeriesResult, input: z.output<typeof SeriesInput>): string {
+  const rows = result.rows.map((r) => ({ ...r, value: fmt(r.value), complete: r.months === null ? '' : r.complete ? 'yes' : 'NO', growth_pct: r.growthPct, release: releaseCell(r.releases) }));
+  const columns = ['source', 'dataset', 'destination', 'period', 'value', 'unit', 'levels', 'flags', ...(result.query.period === 'year' || result.query.period === 'fiscal_year' ? ['months', 'complete'] : []), ...(input.growth ? ['previous', 'growth_pct'] : []), 'release'];
+  const lines = [`${result.query.indicator}/${result.query.measure}, origin ${countryName(input.origin)} (${input.origin}), by ${result.query.period.replace('_', ' ')}`, renderTable(columns, rows)];
+  for (const note of result.notes) lines.push(`note: ${note.note}`);
+  for (const d of new Set(result.rows.map((r) => `${r.source}: ${r.definition}`))) lines.push(`definition — ${d}`);
+  if (result.rows.some((r) => r.releases.some((x) => x.synthetic))) lines.push('SYNTHETIC data is included (demo/benchmark files, not real).');
+  lines.push('provenance: --json gives each value\'s releases (file, sha256, vintage) and the exact SQL query.');
+  return lines.join('\n');
 }
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '' : Number.isInteger(value) ? value.toLocaleString('en-US') : String(value));
@@ -67,172 +67,80 @@ export function registerAsylum(stats: Command, program: Command): void {
       });
     });
 
-  stats
-    .command('releases')
-    .description('imported releases: source, dataset, vintage, file hash, and which newer release supersedes each')
-    .option('--json')
-    .option('--csv')
-    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
-    .action(async (options: { json?: boolean; csv?: boolean; bom?: boolean }) => {
-      await withContext(async ({ db }) => {
-        await ensureSnapshot(db);
-        const rows = await listReleases(db);
-        const columns = ['id', 'source', 'dataset', 'format', 'release', 'vintage', 'observations', 'superseded_by', 'synthetic', 'file', 'sha256'];
-        const format = formatFrom(options);
-        if (format === 'json') print(JSON.stringify(rows, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, rows, { bom: options.bom === true }));
-        else print(renderTable(columns, rows.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) }))));
-      });
-    });
+  const prepare = async (ctx: OperationContext) => ensureSnapshot(ctx.db);
 
-  stats
-    .command('series')
-    .description('a series by origin × destination × period from every source, with provenance')
-    .option('--indicator <name>', `one of ${Object.keys(INDICATORS).join(', ')}`, 'applications')
-    .option('--measure <name>', 'e.g. all, first_time, subsequent, new, repeat (applications); total, positive, rejected… (decisions)')
-    .option('--origin <code>', 'citizenship / country of origin', 'RUS')
-    .option('--dest <codes>', 'destinations: ISO3 / alpha-2 codes, EU27, WORLD (comma-separated)', 'DEU,FRA,EU27')
-    .option('--source <list>', `limit to ${SOURCES.join(', ')}`)
-    .option('--period <basis>', 'year | fiscal_year | quarter | month', 'year')
-    .option('--from <period>', 'first period (2019, FY2022, 2022-Q1, 2022-03)')
-    .option('--to <period>', 'last period')
-    .option('--level <codes>', 'procedure stages (UNHCR FI, AR, EO, IN…; Eurostat FI, FINAL)')
-    .option('--sex <code>', 'Eurostat sex (T, F, M)', 'T')
-    .option('--age <code>', 'Eurostat age band', 'TOTAL')
-    .option('--as-of <date>', 'as published on this date (YYYY-MM-DD): ignore later releases')
-    .option('--growth', 'add the previous period and growth in %')
-    .option('--json')
-    .option('--csv')
-    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
-    .action(async (options: { indicator: string; measure?: string; origin: string; dest: string; source?: string; period: string; from?: string; to?: string; level?: string; sex: string; age: string; asOf?: string; growth?: boolean; json?: boolean; csv?: boolean; bom?: boolean }) => {
-      const origin = areas(options.origin, '--origin')[0]!;
-      await withContext(async ({ db }) => {
-        await ensureSnapshot(db);
-        const result = await series(db, {
-          indicator: indicatorOf(options.indicator),
-          ...(options.measure ? { measure: options.measure } : {}),
-          origin,
-          destinations: areas(options.dest, '--dest'),
-          ...(sourcesOf(options.source) ? { sources: sourcesOf(options.source) } : {}),
-          period: basisOption(options.period),
-          ...(options.from ? { from: options.from } : {}),
-          ...(options.to ? { to: options.to } : {}),
-          ...(options.level ? { levels: options.level.split(',') } : {}),
-          sex: options.sex,
-          age: options.age,
-          ...(options.asOf ? { asOf: options.asOf } : {}),
-          growth: options.growth ?? false,
-        });
-        const format = formatFrom(options);
-        const flat = result.rows.map((r) => ({
-          source: r.source,
-          dataset: r.dataset,
-          destination: r.destination,
-          period: r.period,
-          value: r.value,
-          unit: r.unit,
-          levels: r.levels,
-          flags: r.flags,
-          months: r.months,
-          complete: r.complete,
-          previous: r.previous,
-          growth_pct: r.growthPct,
-          release: r.releases.map((x) => `${x.release} (${x.vintage})`).join('; '),
-          sha256: r.releases.map((x) => x.sha256).join(' '),
-          synthetic: r.releases.some((x) => x.synthetic),
-        }));
-        const columns = ['source', 'dataset', 'destination', 'period', 'value', 'unit', 'levels', 'flags', ...(result.query.period === 'year' || result.query.period === 'fiscal_year' ? ['months', 'complete'] : []), ...(options.growth ? ['previous', 'growth_pct'] : []), 'release'];
-        if (format === 'json') print(JSON.stringify(result, null, 2));
-        else if (format === 'csv') print(renderCsv([...columns, 'sha256', 'synthetic'], flat, { bom: options.bom === true }));
-        else {
-          print(`${result.query.indicator}/${result.query.measure}, origin ${countryName(origin)} (${origin}), by ${result.query.period.replace('_', ' ')}`);
-          print(renderTable(columns, flat.map((r) => ({ ...r, value: fmt(r.value), destination: r.destination, complete: r.months === null ? '' : r.complete ? 'yes' : 'NO' }))));
-          for (const note of result.notes) print(`note: ${note.note}`);
-          const definitions = [...new Set(result.rows.map((r) => `${r.source}: ${r.definition}`))];
-          for (const d of definitions) print(`definition — ${d}`);
-          if (flat.some((r) => r.synthetic)) print('SYNTHETIC data is included (demo/benchmark files, not real).');
-          print('provenance: --json gives each value\'s releases (file, sha256, vintage) and the exact SQL query.');
-        }
-      });
-    });
+  bindCommand(stats.command('releases').description('imported releases: source, dataset, vintage, file hash, and which newer release supersedes each'), releasesOperation, {
+    prepare,
+    text: (rows) => renderTable([...RELEASE_COLUMNS], rows.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) }))),
+  });
 
-  stats
-    .command('compare')
-    .description('one quantity across sources and definitions (e.g. Eurostat first-time vs UNHCR new applications; fiscal vs calendar year)')
-    .requiredOption('--period <period>', '2022, FY2023, 2022-Q1, 2022-03')
-    .option('--indicator <name>', 'applications, decisions, encounters, recognition_rate…', 'applications')
-    .option('--measure <name>', 'omit to see every definition')
-    .option('--origin <code>', 'origin', 'RUS')
-    .option('--dest <code>', 'destination (one)', 'DEU')
-    .option('--level <codes>', 'procedure stages')
-    .option('--as-of <date>', 'as published on this date')
-    .option('--json')
-    .option('--csv')
-    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
-    .action(async (options: { period: string; indicator: string; measure?: string; origin: string; dest: string; level?: string; asOf?: string; json?: boolean; csv?: boolean; bom?: boolean }) => {
-      basisOf(options.period);
-      const indicator = options.indicator === 'recognition_rate' ? 'recognition_rate' : indicatorOf(options.indicator);
-      await withContext(async ({ db }) => {
-        await ensureSnapshot(db);
-        const found = await candidates(db, {
-          indicator,
-          ...(options.measure ? { measure: options.measure } : {}),
-          origin: areas(options.origin, '--origin')[0]!,
-          destination: areas(options.dest, '--dest')[0]!,
-          period: options.period,
-          ...(options.level ? { levels: options.level.split(',') } : {}),
-          ...(options.asOf ? { asOf: options.asOf } : {}),
-        });
-        const rows = found.map((c) => ({ label: c.label, source: c.source, period: c.period, value: c.value, unit: c.unit, complete: c.complete, flags: c.flags, release: c.releases.map((r) => `${r.release} (${r.vintage})`).join('; '), definition: c.definition }));
-        const format = formatFrom(options);
-        if (format === 'json') print(JSON.stringify(found, null, 2));
-        else if (format === 'csv') print(renderCsv(['label', 'source', 'period', 'value', 'unit', 'complete', 'flags', 'release', 'definition'], rows, { bom: options.bom === true }));
-        else {
-          print(renderTable(['label', 'period', 'value', 'complete', 'flags', 'release'], rows.map((r) => ({ ...r, value: fmt(r.value), complete: r.complete ? 'yes' : 'NO' }))));
-          if (!rows.length) print('no source has this quantity');
-          print('None of these sources records military status, desertion or draft evasion: the figures cover all citizens of the origin.');
-        }
-      });
-    });
+  bindCommand(stats.command('series').description('a series by origin × destination × period from every source, with provenance'), seriesOperation, {
+    flags: {
+      indicator: ['--indicator <name>', `one of ${Object.keys(INDICATORS).join(', ')} (default applications)`],
+      measure: ['--measure <name>', 'e.g. all, first_time, subsequent, new, repeat (applications); total, positive, rejected… (decisions)'],
+      origin: ['--origin <code>', 'citizenship / country of origin (default RUS)'],
+      dest: ['--dest <codes>', 'destinations: ISO3 / alpha-2 codes, EU27, WORLD (comma-separated; default DEU,FRA,EU27)'],
+      source: ['--source <list>', `limit to ${SOURCES.join(', ')}`],
+      period: ['--period <basis>', `${PERIOD_BASES.join(' | ')} (default year)`],
+      from: ['--from <period>', 'first period (2019, FY2022, 2022-Q1, 2022-03)'],
+      to: ['--to <period>', 'last period'],
+      level: ['--level <codes>', 'procedure stages (UNHCR FI, AR, EO, IN…; Eurostat FI, FINAL)'],
+      sex: ['--sex <code>', 'Eurostat sex (T, F, M; default T)'],
+      age: ['--age <code>', 'Eurostat age band (default TOTAL)'],
+      asOf: ['--as-of <date>', 'as published on this date (YYYY-MM-DD): ignore later releases'],
+      growth: ['--growth', 'add the previous period and growth in %'],
+    },
+    prepare,
+    text: seriesText,
+  });
 
-  stats
-    .command('rates')
-    .description('recognition rates in the documented ways (UNHCR refugee / total, with and without closed cases; Eurostat positive ÷ total)')
-    .option('--origin <code>', 'origin', 'RUS')
-    .option('--dest <codes>', 'destinations', 'DEU,FRA,EU27')
-    .option('--from <year>')
-    .option('--to <year>')
-    .option('--level <codes>', 'procedure stages to include (default: all, labelled)')
-    .option('--json')
-    .option('--csv')
-    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
-    .action(async (options: { origin: string; dest: string; from?: string; to?: string; level?: string; json?: boolean; csv?: boolean; bom?: boolean }) => {
-      await withContext(async ({ db }) => {
-        await ensureSnapshot(db);
-        const rows = await recognitionRates(db, { origin: areas(options.origin, '--origin')[0]!, destinations: areas(options.dest, '--dest'), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}), ...(options.level ? { levels: options.level.split(',') } : {}) });
-        const flat = rows.map((r) => ({ source: r.source, method: r.method, destination: r.destination, period: r.period, unit: r.unit, levels: r.levels, rate_pct: r.ratePct, numerator: r.numerator, denominator: r.denominator, release: r.releases.map((x) => `${x.release} (${x.vintage})`).join('; ') }));
-        const format = formatFrom(options);
-        const columns = ['source', 'method', 'destination', 'period', 'unit', 'levels', 'rate_pct', 'numerator', 'denominator', 'release'];
-        if (format === 'json') print(JSON.stringify(rows, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, flat, { bom: options.bom === true }));
-        else {
-          print(renderTable(columns, flat));
-          for (const method of [...new Set(rows.map((r) => r.method))]) print(`${method}: ${rows.find((r) => r.method === method)!.definition}`);
-        }
-      });
-    });
+  bindCommand(stats.command('compare').description('one quantity across sources and definitions (e.g. Eurostat first-time vs UNHCR new applications; fiscal vs calendar year)'), compareOperation, {
+    flags: {
+      period: ['--period <period>', '2022, FY2023, 2022-Q1, 2022-03, or months 2021-10..2022-01 (required)'],
+      indicator: ['--indicator <name>', 'applications, decisions, encounters, recognition_rate… (default applications)'],
+      measure: ['--measure <name>', 'omit to see every definition'],
+      origin: ['--origin <code>', 'origin (default RUS)'],
+      dest: ['--dest <code>', 'destination, one (default DEU)'],
+      level: ['--level <codes>', 'procedure stages'],
+      asOf: ['--as-of <date>', 'as published on this date'],
+    },
+    prepare,
+    text: (found) => {
+      const lines = [renderTable(['label', 'period', 'value', 'complete', 'flags', 'release'], found.map((c) => ({ ...c, value: fmt(c.value), complete: c.complete ? 'yes' : 'NO', release: releaseCell(c.releases) })))];
+      if (!found.length) lines.push('no source has this quantity');
+      lines.push('None of these sources records military status, desertion or draft evasion: the figures cover all citizens of the origin.');
+      return lines.join('\n');
+    },
+  });
+
+  bindCommand(stats.command('rates').description('recognition rates in the documented ways (UNHCR refugee / total, with and without closed cases; Eurostat positive ÷ total)'), ratesOperation, {
+    flags: {
+      origin: ['--origin <code>', 'origin (default RUS)'],
+      dest: ['--dest <codes>', 'destinations (default DEU,FRA)'],
+      from: ['--from <year>', 'first year'],
+      to: ['--to <year>', 'last year'],
+      level: ['--level <codes>', 'procedure stages to include (default: all, labelled)'],
+    },
+    prepare,
+    text: (rows) => {
+      const columns = ['source', 'method', 'destination', 'period', 'unit', 'levels', 'ratePct', 'numerator', 'denominator', 'release'];
+      const lines = [renderTable(columns, rows.map((r) => ({ ...r, release: releaseCell(r.releases) })))];
+      for (const method of [...new Set(rows.map((r) => r.method))]) lines.push(`${method}: ${rows.find((r) => r.method === method)?.definition ?? ''}`);
+      return lines.join('\n');
+    },
+  });
 
   stats
     .command('fetch')
     .description('download from the official endpoints (UNHCR API, Eurostat API, CBP page), cache by content hash, import')
-    .argument('<source>', FETCH_SOURCES.join(' | '))
+    .argument('<source>', SOURCES.join(' | '))
     .option('--origin <code>', 'origin (UNHCR, Eurostat filters)', 'RUS')
     .option('--base-url <url>', 'another endpoint root (a mirror, or a local test server)')
     .option('--json')
     .action(async (source: string, options: { origin: string; baseUrl?: string; json?: boolean }) => {
-      if (!(FETCH_SOURCES as readonly string[]).includes(source)) throw new OtkazError(ErrorCode.Usage, `unknown source "${source}"; use ${FETCH_SOURCES.join(', ')}`, { where: 'source' });
+      if (!(SOURCES as readonly string[]).includes(source)) throw new OtkazError(ErrorCode.Usage, `unknown source "${source}"; use ${SOURCES.join(', ')}`, { where: 'source' });
       await withContext(async ({ db, config }) => {
-        const results = await fetchStatistics(db, { source: source as FetchSource, origin: areas(options.origin, '--origin')[0]!, cacheDir: `${config.dataDir}/downloads`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), contact: config.crawlContact });
+        const results = await fetchStatistics(db, { source: source as Source, origin: areas(options.origin, '--origin')[0]!, cacheDir: `${config.dataDir}/downloads`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), contact: config.crawlContact });
         if (options.json) print(JSON.stringify(results, null, 2));
         else print(renderTable(['url', 'cached', 'status', 'dataset', 'observations', 'sha256'], results.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) }))));
       });

@@ -12,6 +12,8 @@ import { syncKnowledgeBase } from '../../guidance/store.ts';
 import { parseArea } from '../../stats/codes/countries.ts';
 import { ensureSnapshot } from '../../stats/snapshot.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { FACT_COLUMNS, factsOperation, OFFENCE_COLUMNS, offencesOperation } from '../../operations/guidance/knowledge.ts';
+import { bindCommand } from '../bind.ts';
 import { withContext } from '../context.ts';
 import { print, renderTable } from '../output.ts';
 
@@ -91,13 +93,13 @@ export function registerGuidance(program: Command): void {
       });
     });
 
-  guidance
-    .command('offences')
-    .description('the offences and their penalty ranges')
-    .option('--lang <lang>', 'en | ru', 'en')
-    .action((options: { lang: string }) => {
-      const lang = langOf(options.lang);
-      const kb = loadKnowledgeBase();
-      print(renderTable(['article', 'part', 'title', 'penalty', 'conditions', 'since', 'facts'], kb.offences.map((o) => ({ article: o.article, part: o.part ?? '', title: o.title[lang], penalty: o.penalty.summary[lang], conditions: o.conditions.join(', '), since: o.introduced ? `${o.introduced.law} ${o.introduced.date}` : '', facts: o.facts.join(', ') }))));
-    });
+  bindCommand(guidance.command('offences').description('the offences and their penalty ranges'), offencesOperation, {
+    flags: { lang: ['--lang <lang>', 'en | ru (default en)'] },
+    text: (offences, { lang }) => renderTable([...OFFENCE_COLUMNS], offences.map((o) => ({ article: o.article, part: o.part ?? '', title: o.title[lang], penalty: o.penalty.summary[lang], conditions: o.conditions.join(', '), since: o.introduced ? `${o.introduced.law} ${o.introduced.date}` : '', facts: o.facts.join(', ') }))),
+  });
+
+  bindCommand(guidance.command('facts').description('the facts: date, when last verified, confidence, text, sources'), factsOperation, {
+    flags: { lang: ['--lang <lang>', 'en | ru (default en)'] },
+    text: (facts, { lang }) => `${renderTable([...FACT_COLUMNS], facts.map((f) => ({ ...f, text: f.text[lang], sources: f.sources.map((s) => s.url ?? s.document ?? '').join(' ') })))}\n${facts.length} facts`,
+  });
 }

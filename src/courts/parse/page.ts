@@ -37,30 +37,44 @@ export function moduleRegion(html: string): string {
 
 /**
  * The parser pipeline for one court response: bytes → text → DOM → classification → typed record.
- * Pure: no I/O, no clock. Never throws on any input; what it cannot read becomes kind 'unknown'.
+ * Pure: no I/O, no clock. Never throws on any input; what it cannot read becomes kind 'unknown' (an internal
+ * failure of the parser too: `isParserError` tells it apart).
  */
 export function parsePage(input: PageInput): ParsedPage {
-  const url = input.url ?? null;
-  let html = '';
+  const seen = { html: '' };
   try {
-    html = decodePage(input.bytes, input.contentType).text;
-    const region = moduleRegion(html);
-    const doc = parseHtml(region);
-    const meta: HttpMeta = { status: input.status ?? null };
-    const c = classifyPage(region, doc, meta);
-    const synthetic = html.includes(SYNTHETIC_MARKER);
-    const courtVnkod = courtVnkodFromHtml(html);
-    if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkod), synthetic };
-    if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkod), synthetic };
-    if (c.kind === 'unknown' && url && /[?&]name_op=doc(&|$)/.test(url)) {
-      // An act text (name_op=doc): the depersonalised text in div#content; "ПУСТОЙ ДОКУМЕНТ" when there is none.
-      const body = text($('div#content', doc) ?? $('#modSdpContent', doc));
-      if (body && !/^ПУСТОЙ ДОКУМЕНТ$/i.test(body.trim())) return { kind: 'act_text', layout: c.layout, courtVnkod, detail: null, text: body, synthetic };
-      return { kind: 'empty_result', layout: c.layout, courtVnkod, detail: 'ПУСТОЙ ДОКУМЕНТ', synthetic };
-    }
-    if (c.kind === 'captcha_form') return { kind: 'captcha_form', layout: c.layout, courtVnkod, detail: c.detail, captcha: parseCaptchaForm(doc), synthetic };
-    return { kind: c.kind === 'case_list' || c.kind === 'case_card' || c.kind === 'act_text' ? 'unknown' : c.kind, layout: c.layout, courtVnkod, detail: c.detail, synthetic };
+    return readPage(input, seen);
   } catch (error) {
-    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `${PARSER_ERROR}${(error as Error).message}`, synthetic: html.includes(SYNTHETIC_MARKER) };
+    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `${PARSER_ERROR}${(error as Error).message}`, synthetic: seen.html.includes(SYNTHETIC_MARKER) };
   }
+}
+
+/**
+ * `parsePage` without the safety net: an internal failure of the parser is thrown, with its stack, instead of
+ * becoming kind 'unknown'. For tests and fuzzing, which must see a crash as one.
+ */
+export function parsePageStrict(input: PageInput): ParsedPage {
+  return readPage(input, { html: '' });
+}
+
+function readPage(input: PageInput, seen: { html: string }): ParsedPage {
+  const url = input.url ?? null;
+  const html = decodePage(input.bytes, input.contentType).text;
+  seen.html = html;
+  const region = moduleRegion(html);
+  const doc = parseHtml(region);
+  const meta: HttpMeta = { status: input.status ?? null };
+  const c = classifyPage(region, doc, meta);
+  const synthetic = html.includes(SYNTHETIC_MARKER);
+  const courtVnkod = courtVnkodFromHtml(html);
+  if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkod), synthetic };
+  if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkod), synthetic };
+  if (c.kind === 'unknown' && url && /[?&]name_op=doc(&|$)/.test(url)) {
+    // An act text (name_op=doc): the depersonalised text in div#content; "ПУСТОЙ ДОКУМЕНТ" when there is none.
+    const body = text($('div#content', doc) ?? $('#modSdpContent', doc));
+    if (body && !/^ПУСТОЙ ДОКУМЕНТ$/i.test(body.trim())) return { kind: 'act_text', layout: c.layout, courtVnkod, detail: null, text: body, synthetic };
+    return { kind: 'empty_result', layout: c.layout, courtVnkod, detail: 'ПУСТОЙ ДОКУМЕНТ', synthetic };
+  }
+  if (c.kind === 'captcha_form') return { kind: 'captcha_form', layout: c.layout, courtVnkod, detail: c.detail, captcha: parseCaptchaForm(doc), synthetic };
+  return { kind: c.kind === 'case_list' || c.kind === 'case_card' || c.kind === 'act_text' ? 'unknown' : c.kind, layout: c.layout, courtVnkod, detail: c.detail, synthetic };
 }

@@ -9,6 +9,7 @@ import type { Queryable } from '../../db/database.ts';
 import { type Budget, LIMITS, UNBOUNDED } from '../../shared/limits.ts';
 import { parseArea } from '../codes/countries.ts';
 import { isIndicator } from '../model.ts';
+import { sourceAdapter } from '../sources/registry.ts';
 import { freeText, isoDate, periodOrRange, text } from '../../shared/validation.ts';
 import { type Candidate, candidates, type Quantity } from '../query/compare.ts';
 
@@ -149,7 +150,8 @@ function caveatsOf(c: Candidate, publishedOn?: string): string[] {
   if (!c.complete) out.push(`incomplete period: ${c.months ?? 0} months of data`);
   if (c.flags.includes('fytd')) out.push('running fiscal year (FYTD)');
   if (/[pe]/.test(c.flags.replace('fytd', ''))) out.push(`flagged ${c.flags} (provisional/estimated)`);
-  if (c.source === 'cbp') out.push('encounters are events, not people');
+  const caveat = sourceAdapter(c.source).caveat;
+  if (caveat) out.push(caveat);
   if (c.releases.some((r) => r.synthetic)) out.push('SYNTHETIC data');
   return out;
 }

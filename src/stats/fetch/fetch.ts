@@ -2,7 +2,9 @@
  * Downloaders for the official endpoints: UNHCR Refugee Statistics API (paged JSON), Eurostat statistics API
  * (JSON-stat, filtered pulls — whole datasets exceed the API's size limit), CBP Nationwide Encounters (links
  * discovered on the page, never constructed). Every body is cached under its sha256 in the data folder and
- * imported; a body already seen is not imported again. Tests point `baseUrl` at a local server.
+ * imported; a body already seen is not imported again. Tests point `baseUrl` at a local server. Each source's
+ * downloader is listed in its adapter (src/stats/sources/); `fetchStatistics` (src/stats/sources/fetch.ts) runs
+ * one with the importer and the source's licence.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,19 +17,17 @@ import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { type HttpClient, HttpError, type HttpResponse, header, httpClient, retryAfterMs, userAgent } from '../../shared/http.ts';
 import { LIMITS, limitError } from '../../shared/limits.ts';
 import { EUROSTAT_DATASETS } from '../import/eurostat.ts';
-import { importStatistics } from '../import/load.ts';
+import type { Source } from '../model.ts';
 
-export const FETCH_SOURCES = ['unhcr', 'eurostat', 'cbp'] as const;
-export type FetchSource = (typeof FETCH_SOURCES)[number];
-
-export const DEFAULT_BASES: Record<FetchSource, string> = {
-  unhcr: 'https://api.unhcr.org',
-  eurostat: 'https://ec.europa.eu',
-  cbp: 'https://www.cbp.gov',
-};
+/** Imports one downloaded file (src/stats/import/load.ts `importStatistics`, with the source's licence). */
+export type ImportDownloaded = (
+  db: Database,
+  file: string,
+  options: { vintage?: string; release?: string; url?: string; dataset?: string },
+) => Promise<{ status: 'imported' | 'unchanged'; dataset: string; observations: number }>;
 
 export interface FetchOptions {
-  source: FetchSource;
+  source: Source;
   origin: string;
   cacheDir: string;
   baseUrl?: string;
@@ -56,6 +56,7 @@ function today(): string {
 const TIMEOUT_MS = 120_000;
 const ATTEMPTS = 3;
 
+/** The shared HTTP client (src/shared/http.ts) as the statistics fetcher uses it: its own User-Agent, the file bound. */
 function client(options: FetchOptions): HttpClient {
   return httpClient({
     userAgent: userAgent('asylum statistics', options.contact ?? 'not configured'),
@@ -66,7 +67,8 @@ function client(options: FetchOptions): HttpClient {
 }
 
 /** GET with up to three attempts: again after a connection error, and after 429 or 5xx (waiting as Retry-After asks, at most a minute). */
-async function get(http: HttpClient, url: string, accept: string): Promise<{ body: Buffer; type: string; lastModified: string | null }> {
+async function get(url: string, options: FetchOptions, accept: string): Promise<{ body: Buffer; type: string; lastModified: string | null }> {
+  const http = client(options);
   for (let attempt = 1; ; attempt += 1) {
     let response: HttpResponse;
     try {
@@ -118,7 +120,7 @@ function expectJson(type: string, url: string): void {
   if (!/json/i.test(type)) throw new OtkazError(ErrorCode.StatsFetch, `expected JSON, got "${type || 'no content type'}" (an outage page?)`, { where: url });
 }
 
-async function fetchUnhcr(db: Database, options: FetchOptions, base: string, http: HttpClient): Promise<FetchResult[]> {
+export async function fetchUnhcr(db: Database, options: FetchOptions, base: string, importFile: ImportDownloaded): Promise<FetchResult[]> {
   const out: FetchResult[] = [];
   for (const endpoint of UNHCR_ENDPOINTS) {
     const pages: unknown[] = [];
@@ -126,7 +128,7 @@ async function fetchUnhcr(db: Database, options: FetchOptions, base: string, htt
     for (let page = 1; page <= (options.maxPages ?? 50); page += 1) {
       const url = `${base}/population/v1/${endpoint}/?coo=${options.origin}&cf_type=ISO&coa_all=true&yearFrom=2000&limit=10000&page=${page}`;
       if (page === 1) first = url;
-      const { body, type } = await get(http, url, 'application/json');
+      const { body, type } = await get(url, options, 'application/json');
       expectJson(type, url);
       const doc = parseJson(body, url) as { maxPages?: number; items?: unknown[] };
       pages.push(doc);
@@ -137,19 +139,19 @@ async function fetchUnhcr(db: Database, options: FetchOptions, base: string, htt
       out.push({ url: first, cached, status: 'empty', dataset: endpoint, observations: 0, sha256 });
       continue;
     }
-    const result = await importStatistics(db, file, { vintage: today(), release: `UNHCR API, fetched ${today()}`, url: first, licence: 'CC BY 4.0' });
+    const result = await importFile(db, file, { vintage: today(), release: `UNHCR API, fetched ${today()}`, url: first });
     out.push({ url: first, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
   }
   return out;
 }
 
-async function fetchEurostat(db: Database, options: FetchOptions, base: string, http: HttpClient): Promise<FetchResult[]> {
+export async function fetchEurostat(db: Database, options: FetchOptions, base: string, importFile: ImportDownloaded): Promise<FetchResult[]> {
   const out: FetchResult[] = [];
   const citizen = options.origin === 'RUS' ? 'RU' : options.origin.slice(0, 2);
   for (const dataset of Object.keys(EUROSTAT_DATASETS)) {
     for (const who of [citizen, 'TOTAL']) {
       const url = `${base}/eurostat/api/dissemination/statistics/1.0/data/${dataset}?lang=en&citizen=${who}&sex=T&age=TOTAL`;
-      const { body, type } = await get(http, url, 'application/json');
+      const { body, type } = await get(url, options, 'application/json');
       expectJson(type, url);
       const { file, cached, sha256 } = cache(options.cacheDir, body, 'json');
       const values = (parseJson(body, url) as { value?: unknown }).value;
@@ -157,12 +159,7 @@ async function fetchEurostat(db: Database, options: FetchOptions, base: string, 
         out.push({ url, cached, status: 'empty', dataset, observations: 0, sha256 });
         continue;
       }
-      const result = await importStatistics(db, file, {
-        dataset,
-        url,
-        release: `Eurostat API ${dataset}, fetched ${today()}`,
-        licence: 'Eurostat: re-use with attribution',
-      });
+      const result = await importFile(db, file, { dataset, url, release: `Eurostat API ${dataset}, fetched ${today()}` });
       out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
     }
   }
@@ -181,39 +178,17 @@ export function encounterLinks(html: string, pageUrl: string): string[] {
   return [...found];
 }
 
-async function fetchCbp(db: Database, options: FetchOptions, base: string, http: HttpClient): Promise<FetchResult[]> {
+export async function fetchCbp(db: Database, options: FetchOptions, base: string, importFile: ImportDownloaded): Promise<FetchResult[]> {
   const page = `${base}/newsroom/stats/nationwide-encounters`;
-  const { body } = await get(http, page, 'text/html');
+  const { body } = await get(page, options, 'text/html');
   const links = encounterLinks(body.toString('utf8'), page);
   if (!links.length) throw new OtkazError(ErrorCode.StatsFetch, 'no nationwide-encounters CSV link on the page (has the page changed?)', { where: page });
   const out: FetchResult[] = [];
   for (const url of links) {
-    const { body: csv, lastModified } = await get(http, url, 'text/csv');
+    const { body: csv, lastModified } = await get(url, options, 'text/csv');
     const { file, cached, sha256 } = cache(options.cacheDir, csv, 'csv');
-    const result = await importStatistics(db, file, {
-      vintage: lastModified ?? today(),
-      release: `CBP ${path.basename(new URL(url).pathname)}`,
-      url,
-      licence: 'US federal government work',
-    });
+    const result = await importFile(db, file, { vintage: lastModified ?? today(), release: `CBP ${path.basename(new URL(url).pathname)}`, url });
     out.push({ url, cached, status: result.status, dataset: result.dataset, observations: result.observations, sha256 });
   }
   return out;
-}
-
-export async function fetchStatistics(db: Database, options: FetchOptions): Promise<FetchResult[]> {
-  const base = (options.baseUrl ?? DEFAULT_BASES[options.source]).replace(/\/$/, '');
-  const http = client(options);
-  switch (options.source) {
-    case 'unhcr':
-      return fetchUnhcr(db, options, base, http);
-    case 'eurostat':
-      return fetchEurostat(db, options, base, http);
-    case 'cbp':
-      return fetchCbp(db, options, base, http);
-    default: {
-      const unreachable: never = options.source;
-      return unreachable;
-    }
-  }
 }

@@ -7,6 +7,7 @@
 import type { Observation } from '../model.ts';
 import { fromCbpCitizenship } from '../codes/countries.ts';
 import { ErrorCode } from '../../shared/errors.ts';
+import { calendarMonthOfFiscalYear } from '../../shared/periods.ts';
 import { csvBatches, headerAndRest, importError } from './input.ts';
 import { type ParsedFile, detailOf, parseCount } from './parsed.ts';
 
@@ -16,8 +17,7 @@ const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', '
 export function calendarMonth(fiscalYear: number, month: string): string | null {
   const index = MONTHS.indexOf(month.trim().toUpperCase().slice(0, 3));
   if (index < 0) return null;
-  const year = index >= 9 ? fiscalYear - 1 : fiscalYear;
-  return `${year}-${String(index + 1).padStart(2, '0')}`;
+  return calendarMonthOfFiscalYear(fiscalYear, index + 1);
 }
 
 /** "2024" or "2026 (FYTD)" → year and running flag. */

@@ -1,30 +1,39 @@
 /**
- * Which reader a file needs, from its content (not its extension): JSON-stat, UNHCR API JSON, Eurostat TSV,
- * SDMX-CSV or tidy CSV, UNHCR R-package or Refugee Data Finder CSV (preamble allowed), CBP encounters.
+ * Which reader a file needs, from its content (not its extension): each source's adapter (src/stats/sources/)
+ * recognises its own formats — JSON-stat, UNHCR API JSON, Eurostat TSV, SDMX-CSV or tidy CSV, UNHCR R-package or
+ * Refugee Data Finder CSV (preamble allowed), CBP encounters.
  */
 import { ErrorCode } from '../../shared/errors.ts';
 import { checkJsonShape, LIMITS, limitError } from '../../shared/limits.ts';
-import { readCbpCsv } from './cbp.ts';
-import { readEurostatCsv, readEurostatJsonStat, readEurostatTsv } from './eurostat.ts';
+import type { SourceAdapter } from '../sources/adapter.ts';
+import { sourceAdapters } from '../sources/registry.ts';
 import { importError, peek } from './input.ts';
 import type { ParsedFile, ReadHints } from './parsed.ts';
-import { preambleOf, readUnhcrCsv, readUnhcrJson } from './unhcr.ts';
 
-export type Format = 'eurostat-tsv' | 'eurostat-csv' | 'eurostat-jsonstat' | 'unhcr-csv' | 'unhcr-json' | 'cbp-csv';
+export interface Detected {
+  adapter: SourceAdapter;
+  format: string;
+}
 
-export function detectFormat(head: string, file: string): Format {
+/** The source and format of a file's start: a certain recognition first, else a fallback, in the order of SOURCES. */
+export function detect(head: string, file: string): Detected {
   const text = head.replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('{') || text.startsWith('[')) {
-    return /"class"\s*:\s*"dataset"/.test(text.slice(0, 4096)) || /"version"\s*:\s*"2\.0"/.test(text.slice(0, 4096)) ? 'eurostat-jsonstat' : 'unhcr-json';
-  }
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  if (/^[^\t]*\\(time|TIME_PERIOD)\t/i.test(firstLine) || /^[^\t]*\\(time|TIME_PERIOD)\s*$/i.test(firstLine)) return 'eurostat-tsv';
-  if (/^"?Fiscal Year"?,/.test(firstLine)) return 'cbp-csv';
-  if (/(^|,)"?DATAFLOW"?(,|$)/.test(firstLine) || /(^|,)OBS_VALUE(,|$)/.test(firstLine)) return 'eurostat-csv';
-  if (/(^|,)"?TIME_PERIOD"?(,|$)/.test(firstLine) && /(^|,)"?(values|geo)"?(,|$)/.test(firstLine)) return 'eurostat-csv';
-  if (/^"?year"?,/.test(firstLine) && /coo_iso|coa_iso/.test(firstLine)) return 'unhcr-csv';
-  if (preambleOf(text).lines > 0 || /^"?(Year|Footnote)"?,/.test(firstLine)) return 'unhcr-csv';
-  throw importError(ErrorCode.StatsFormat, `unrecognised statistics file; the first line is "${firstLine.slice(0, 80)}" (supported: Eurostat TSV, SDMX-CSV, JSON-stat, eurostat R tidy CSV; UNHCR API JSON, R-package CSV, Refugee Data Finder CSV; CBP encounters CSV)`, { file, line: 1 });
+  const sniffed = { text, firstLine, json: text.startsWith('{') || text.startsWith('[') };
+  let fallback: Detected | null = null;
+  for (const adapter of sourceAdapters()) {
+    const found = adapter.detect(sniffed);
+    if (found?.certainty === 'certain') return { adapter, format: found.format };
+    if (found && !fallback) fallback = { adapter, format: found.format };
+  }
+  if (fallback) return fallback;
+  const supported = sourceAdapters().map((a) => Object.values(a.formats).map((f) => f.label).join(', ')).join('; ');
+  throw importError(ErrorCode.StatsFormat, `unrecognised statistics file; the first line is "${firstLine.slice(0, 80)}" (supported: ${supported})`, { file, line: 1 });
+}
+
+/** The format of a file's start (eurostat-tsv, unhcr-csv, cbp-csv…). */
+export function detectFormat(head: string, file: string): string {
+  return detect(head, file).format;
 }
 
 /** A JSON file's whole text, within LIMITS.jsonChars, its values and depth counted before anything parses it. */
@@ -43,23 +52,8 @@ async function collect(text: AsyncIterable<string>, file: string): Promise<strin
 export async function readStatistics(text: AsyncIterable<string>, hints: ReadHints): Promise<ParsedFile> {
   const { head, rest } = await peek(text);
   if (!head.trim()) throw importError(ErrorCode.StatsParse, 'the file is empty', { file: hints.file, line: 1 });
-  const format = detectFormat(head, hints.file);
-  switch (format) {
-    case 'eurostat-tsv':
-      return readEurostatTsv(rest, hints.file, hints.dataset);
-    case 'eurostat-csv':
-      return readEurostatCsv(rest, hints.file, hints.dataset);
-    case 'eurostat-jsonstat':
-      return readEurostatJsonStat(await collect(rest, hints.file), hints.file, hints.dataset);
-    case 'unhcr-csv':
-      return readUnhcrCsv(rest, hints.file, head);
-    case 'unhcr-json':
-      return readUnhcrJson(await collect(rest, hints.file), hints.file);
-    case 'cbp-csv':
-      return readCbpCsv(rest, hints.file);
-    default: {
-      const unreachable: never = format;
-      return unreachable;
-    }
-  }
+  const { adapter, format } = detect(head, hints.file);
+  const reader = adapter.formats[format];
+  if (!reader) throw importError(ErrorCode.StatsFormat, `${adapter.name} has no reader for "${format}"`, { file: hints.file, line: 1 });
+  return reader.input === 'json' ? reader.read(await collect(rest, hints.file), hints) : reader.read(rest, hints, head);
 }

@@ -8,6 +8,7 @@ import type { Indicator, Observation, PeriodType } from '../model.ts';
 import { fromEurostat } from '../codes/countries.ts';
 import { z } from 'zod';
 import { ErrorCode } from '../../shared/errors.ts';
+import { isMonth, quarterOfMonth } from '../../shared/periods.ts';
 import { type CsvRecord, csvBatches, headerAndRest, importError, tsvBatches } from './input.ts';
 import { LIMITS, limitError } from '../../shared/limits.ts';
 import { type ParsedFile, detailOf, OBSERVATION_BATCH } from './parsed.ts';
@@ -54,14 +55,14 @@ export function periodOf(label: string, expected: PeriodType): { period: string;
   let m = /^(\d{4})$/.exec(text);
   if (m) return { period: m[1]!, periodType: 'year' };
   m = /^(\d{4})-?M(\d{2})$/.exec(text) ?? /^(\d{4})-(\d{2})$/.exec(text);
-  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { period: `${m[1]}-${m[2]}`, periodType: 'month' } : null;
+  if (m) return isMonth(`${m[1]}-${m[2]}`) ? { period: `${m[1]}-${m[2]}`, periodType: 'month' } : null;
   m = /^(\d{4})-?Q([1-4])$/.exec(text);
   if (m) return { period: `${m[1]}-Q${m[2]}`, periodType: 'quarter' };
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (m) {
     if (expected === 'year') return { period: m[1]!, periodType: 'year' };
     if (expected === 'month') return { period: `${m[1]}-${m[2]}`, periodType: 'month' };
-    return { period: `${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}`, periodType: 'quarter' };
+    return isMonth(`${m[1]}-${m[2]}`) ? { period: quarterOfMonth(`${m[1]}-${m[2]}`), periodType: 'quarter' } : null;
   }
   return null;
 }

@@ -14,6 +14,8 @@ import { fileText, hashFile, importError } from './input.ts';
 import type { Footnote, ParsedFile } from './parsed.ts';
 import { refreshPlannerStatistics } from '../../db/maintenance.ts';
 import { yieldToEventLoop } from '../../shared/limits.ts';
+// The last day of the latest period seen is the fallback vintage when nothing else dates the file.
+import { periodEnd } from '../../shared/periods.ts';
 
 export const OBSERVATION_COLUMNS = ['release_id', 'indicator', 'measure', 'origin', 'destination', 'period', 'period_type', 'level', 'unit', 'sex', 'age', 'detail', 'value', 'flags', 'line'] as const;
 const FOOTNOTE_COLUMNS = ['release_id', 'years', 'origin', 'destination', 'population_type', 'text', 'line'] as const;
@@ -77,15 +79,6 @@ export function dateFromName(file: string): string | null {
 function validDate(value: string, flag: string): string {
   if (!isCalendarDate(value)) throw new OtkazError(ErrorCode.Usage, `expected a real day YYYY-MM-DD, got "${value}"`, { where: flag });
   return value;
-}
-
-/** The last day of the latest period seen: the fallback vintage when nothing else dates the file. */
-function periodEnd(period: string): string {
-  if (/^\d{4}$/.test(period)) return `${period}-12-31`;
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  const [year, month] = quarter ? [Number(quarter[1]), Number(quarter[2]) * 3] : period.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
 async function copyAll<T>(tx: Queryable, table: string, columns: readonly string[], batches: AsyncIterable<T[]>, toCsv: (item: T) => string, onItem?: (item: T) => void, chunk = CHUNK, afterChunk?: (sent: number) => Promise<void>): Promise<number> {

@@ -7,7 +7,9 @@
 import type { Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { yieldToEventLoop } from '../../shared/limits.ts';
+import { parseMonthRange, parsePeriod } from '../../shared/periods.ts';
 import type { Indicator, Source } from '../model.ts';
+import { sourceAdapter } from '../sources/registry.ts';
 import { recognitionRates, type RateMethod } from './rates.ts';
 import { EU27_MEMBERS, type PeriodBasis, type ReleaseRef, series, type SeriesRow, type SeriesStatement } from './series.ts';
 
@@ -52,32 +54,26 @@ const SOUTHWEST = 'region=Southwest Land Border';
 
 /** A range of months `YYYY-MM..YYYY-MM`: summed into one figure. */
 export function monthRange(period: string): { from: string; to: string; months: number } | null {
-  const m = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/.exec(period.trim());
-  if (!m) return null;
-  const months = (Number(m[3]) - Number(m[1])) * 12 + (Number(m[4]) - Number(m[2])) + 1;
-  if (months < 1) throw new OtkazError(ErrorCode.StatsQuery, `the range "${period}" ends before it starts`, { where: 'period' });
-  return { from: `${m[1]}-${m[2]}`, to: `${m[3]}-${m[4]}`, months };
+  const range = parseMonthRange(period);
+  if (!range) return null;
+  if (range.months < 1) throw new OtkazError(ErrorCode.StatsQuery, `the range "${period}" ends before it starts`, { where: 'period' });
+  return range;
 }
 
 export function basisOf(period: string): { basis: PeriodBasis; period: string } {
   if (monthRange(period)) return { basis: 'month', period };
-  if (/^\d{4}$/.test(period)) return { basis: 'year', period };
-  if (/^FY\s?\d{4}$/i.test(period)) return { basis: 'fiscal_year', period: `FY${period.replace(/\D/g, '')}` };
-  if (/^\d{4}-Q[1-4]$/i.test(period)) return { basis: 'quarter', period: period.toUpperCase() };
-  if (/^\d{4}-\d{2}$/.test(period)) return { basis: 'month', period };
+  const parsed = parsePeriod(period);
+  if (parsed) return { basis: parsed.basis, period: parsed.label };
   throw new OtkazError(ErrorCode.StatsQuery, `unreadable period "${period}" (2022, FY2023, 2022-Q1, 2022-03)`, { where: 'period' });
 }
 
 const APPLICATION_MEASURES = ['all', 'first_time', 'subsequent'];
 
-const SOURCE_NAMES: Record<Source, string> = { unhcr: 'UNHCR', eurostat: 'Eurostat', cbp: 'US CBP' };
-
 function describe(row: SeriesRow, destinationNote: string): string {
+  const source = sourceAdapter(row.source);
   const basis = row.basis === 'fiscal_year' ? 'US fiscal year' : row.basis === 'year' ? 'calendar year' : row.basis;
-  const levels = row.source === 'unhcr' && row.levels ? `, stages ${row.levels}` : '';
-  const unhcrNames: Record<string, string> = { first_time: 'new (app_type N, nearest to first-time)', subsequent: 'repeat (app_type R)', all: 'all types' };
-  const measure = row.source === 'unhcr' ? (unhcrNames[row.measure] ?? row.measure) : row.measure;
-  return `${SOURCE_NAMES[row.source]} ${row.indicator}/${measure}${levels}, ${basis}${destinationNote}, ${row.unit}`;
+  const levels = source.labelsLevels && row.levels ? `, stages ${row.levels}` : '';
+  return `${source.name} ${row.indicator}/${source.describeMeasure(row.measure)}${levels}, ${basis}${destinationNote}, ${row.unit}`;
 }
 
 /** Every figure the data gives for a quantity, across sources, measures, period bases and EU definitions. */
@@ -91,7 +87,7 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
     return rates
       .filter((r) => !quantity.measure || r.method === (quantity.measure as RateMethod))
       .map((r) => ({
-        label: `${SOURCE_NAMES[r.source]} ${r.method.replace(/_/g, ' ')}${r.levels ? ` (stages ${r.levels})` : ''}, ${r.unit}`,
+        label: `${sourceAdapter(r.source).name} ${r.method.replace(/_/g, ' ')}${r.levels ? ` (stages ${r.levels})` : ''}, ${r.unit}`,
         source: r.source,
         measure: r.method,
         basis: 'rate' as const,
@@ -177,7 +173,7 @@ async function rangeReading(db: Queryable, quantity: Quantity, range: { from: st
     const filters = variant ? `, ${variant}` : detail?.length ? `, ${detail.join(', ')}` : '';
     return {
       ...(variant ? { variant } : {}),
-      label: `${SOURCE_NAMES[first.source]} ${first.indicator}/${first.measure}, months ${range.from} to ${range.to}${filters}, ${first.unit}`,
+      label: `${sourceAdapter(first.source).name} ${first.indicator}/${first.measure}, months ${range.from} to ${range.to}${filters}, ${first.unit}`,
       source: first.source,
       measure: first.measure,
       basis: 'month' as const,

@@ -8,13 +8,16 @@
 import type { Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { yieldToEventLoop } from '../../shared/limits.ts';
+import { FISCAL_YEAR_START_MONTH, monthsIn, type PeriodBasis, parsePeriod } from '../../shared/periods.ts';
 import { EU27 } from '../codes/countries.ts';
 import { type Indicator, INDICATORS, type Source, SOURCES } from '../model.ts';
+import type { MeasureSelection } from '../sources/adapter.ts';
+import { sourceAdapter } from '../sources/registry.ts';
 
 /** A destination that asks for the sum of EU member rows even where an EU aggregate is published. */
 export const EU27_MEMBERS = 'EU27_MEMBERS';
 
-export type PeriodBasis = 'year' | 'fiscal_year' | 'quarter' | 'month';
+export type { PeriodBasis };
 
 export interface SeriesQuery {
   indicator: Indicator;
@@ -119,33 +122,8 @@ export function defaultMeasure(indicator: Indicator): string {
 }
 
 /** Which stored measures make up a requested measure in a source, and what that means. null: not available. */
-export function measuresFor(source: Source, indicator: Indicator, measure: string): { measures: string[] | null; note: string } | null {
-  const own = INDICATORS[indicator].measures[measure];
-  if (source === 'cbp') return indicator === 'encounters' && measure === 'total' ? { measures: ['total'], note: own ?? '' } : null;
-  if (source === 'eurostat') {
-    if (indicator !== 'applications' && indicator !== 'decisions') return null;
-    const map: Record<string, string> = { new: 'first_time', repeat: 'subsequent' };
-    const stored = map[measure] ?? measure;
-    if (['all', 'first_time', 'subsequent', 'total', 'positive', 'refugee_status', 'subsidiary', 'humanitarian', 'temporary_protection', 'rejected'].includes(stored)) {
-      return { measures: [stored], note: map[measure] ? `Eurostat has no "${measure}"; nearest: ${stored} (${INDICATORS[indicator].measures[stored]})` : (INDICATORS[indicator].measures[stored] ?? '') };
-    }
-    return null;
-  }
-  // UNHCR
-  if (indicator === 'encounters') return null;
-  if (indicator === 'applications') {
-    if (measure === 'all') return { measures: null, note: 'UNHCR: sum of every application type and procedure stage reported' };
-    if (measure === 'first_time' || measure === 'new') return { measures: ['new'], note: 'UNHCR new applications (app_type N) — the national authority\'s count of new claims; the nearest to Eurostat first-time applicants' };
-    if (measure === 'subsequent' || measure === 'repeat') return { measures: ['repeat'], note: 'UNHCR repeat applications (app_type R); nearest to Eurostat subsequent applicants' };
-    if (measure === 'appeal' || measure === 'other') return { measures: [measure], note: own ?? '' };
-    return null;
-  }
-  if (indicator === 'decisions') {
-    if (measure === 'positive') return { measures: ['refugee_status', 'complementary'], note: 'UNHCR: recognised + complementary protection' };
-    if (['total', 'refugee_status', 'complementary', 'rejected', 'otherwise_closed'].includes(measure)) return { measures: [measure], note: own ?? '' };
-    return null;
-  }
-  return { measures: [measure], note: own ?? '' };
+export function measuresFor(source: Source, indicator: Indicator, measure: string): MeasureSelection | null {
+  return sourceAdapter(source).measures(indicator, measure);
 }
 
 /** Period bucket expression over a stored period of the given type. */
@@ -158,7 +136,7 @@ function bucketSql(basis: PeriodBasis): { sql: string; types: string[] } {
     case 'month':
       return { sql: 'period', types: ['month'] };
     case 'fiscal_year':
-      return { sql: "'FY' || (substr(period, 1, 4)::int + case when substr(period, 6, 2)::int >= 10 then 1 else 0 end)::text", types: ['month'] };
+      return { sql: `'FY' || (substr(period, 1, 4)::int + case when substr(period, 6, 2)::int >= ${FISCAL_YEAR_START_MONTH} then 1 else 0 end)::text`, types: ['month'] };
     default: {
       const unreachable: never = basis;
       return unreachable;
@@ -166,29 +144,28 @@ function bucketSql(basis: PeriodBasis): { sql: string; types: string[] } {
   }
 }
 
+/** Months a complete period holds when months are summed (null: a month is never summed). */
 function expectedMonths(basis: PeriodBasis): number | null {
-  return basis === 'year' || basis === 'fiscal_year' ? 12 : basis === 'quarter' ? 3 : null;
+  return basis === 'month' ? null : monthsIn(basis);
 }
 
+const EXAMPLES: Record<PeriodBasis, string> = { year: '2022', fiscal_year: 'FY2023', quarter: '2022-Q1', month: '2022-03' };
+
+/** A bound in the basis' notation, canonical (a plain year of fiscal years is that fiscal year); else a coded error. */
 function checkBound(value: string | undefined, basis: PeriodBasis, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  const patterns: Record<PeriodBasis, RegExp> = { year: /^\d{4}$/, fiscal_year: /^FY\d{4}$/, quarter: /^\d{4}-Q[1-4]$/, month: /^\d{4}-\d{2}$/ };
-  const normalised = basis === 'fiscal_year' && /^\d{4}$/.test(value) ? `FY${value}` : value.toUpperCase();
-  if (!patterns[basis].test(normalised)) throw new OtkazError(ErrorCode.StatsQuery, `"${value}" is not a ${basis.replace('_', ' ')} (e.g. ${basis === 'year' ? '2022' : basis === 'fiscal_year' ? 'FY2023' : basis === 'quarter' ? '2022-Q1' : '2022-03'})`, { where: flag });
-  return normalised;
+  const parsed = parsePeriod(value);
+  if (parsed?.basis === basis) return parsed.label;
+  if (parsed?.basis === 'year' && basis === 'fiscal_year') return `FY${parsed.label}`;
+  throw new OtkazError(ErrorCode.StatsQuery, `"${value}" is not a ${basis.replace('_', ' ')} (e.g. ${EXAMPLES[basis]}${basis === 'month' ? ', months 01–12' : ''})`, { where: flag });
 }
 
-/** Destinations a requested area covers in a source: Eurostat keeps the EU aggregate; UNHCR and sums of members. */
+/** Destinations a requested area covers in a source: the source's own reading (its adapter), else sums of members. */
 function destinationFilter(source: Source, area: string): { codes: string[] | null; note: string | null } {
   if (area === EU27_MEMBERS) return { codes: [...EU27], note: 'sum of the rows of the 27 EU member states (2020 composition), not the published aggregate' };
-  if (area === 'EU27_2020') {
-    if (source === 'eurostat') return { codes: ['EU27_2020'], note: 'Eurostat EU27_2020 aggregate as published' };
-    return { codes: [...EU27], note: 'sum of the 27 EU member states (2020 composition)' };
-  }
-  if (area === 'WORLD') {
-    if (source === 'cbp') return { codes: ['USA'], note: null };
-    return { codes: ['WORLD'], note: null };
-  }
+  const own = sourceAdapter(source).area(area);
+  if (own) return own;
+  if (area === 'EU27_2020') return { codes: [...EU27], note: 'sum of the 27 EU member states (2020 composition)' };
   return { codes: [area], note: null };
 }
 
@@ -275,7 +252,7 @@ select bucket as period, unit, sum(value) as value, count(*)::int as observation
       if (found.length) break;
       }
       if (!found.length) {
-        notes.push({ source, destination, note: `no ${source} data for ${indicator}/${measure}, origin ${origin}, ${destination}${from || to ? `, ${from ?? '…'}–${to ?? '…'}` : ''}${basis === 'fiscal_year' && source !== 'cbp' ? ' (annual data cannot give US fiscal years)' : ''}` });
+        notes.push({ source, destination, note: `no ${source} data for ${indicator}/${measure}, origin ${origin}, ${destination}${from || to ? `, ${from ?? '…'}–${to ?? '…'}` : ''}${basis === 'fiscal_year' && !sourceAdapter(source).fiscalYears ? ' (annual data cannot give US fiscal years)' : ''}` });
         continue;
       }
       const refs = await releaseRefs(db, [...new Set(found.flatMap((f) => f.releases))]);

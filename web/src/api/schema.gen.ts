@@ -886,6 +886,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guidance/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The facts of the knowledge base: text in English and Russian, date, sources, when last verified, confidence
+         * @description CSV with format=csv
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description language of the text view: en or ru */
+                    lang?: "en" | "ru";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            check?: string;
+                            /** @enum {string} */
+                            confidence: "official" | "secondary" | "unverified";
+                            conflict?: {
+                                en: string;
+                                ru: string;
+                            };
+                            date?: string;
+                            id: string;
+                            sources: {
+                                document?: string;
+                                published?: string;
+                                url?: string;
+                            }[];
+                            /** @enum {string} */
+                            status?: "in_force" | "historical" | "passed_not_confirmed";
+                            text: {
+                                en: string;
+                                ru: string;
+                            };
+                            verified: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance/offences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The offences of the knowledge base and their penalty ranges, each with its facts
+         * @description CSV with format=csv
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description language of the text view: en or ru */
+                    lang?: "en" | "ru";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applies_to: string[];
+                            article: string;
+                            conditions: string[];
+                            exemptions: string[];
+                            facts: string[];
+                            history: string[];
+                            id: string;
+                            introduced?: {
+                                date: string;
+                                law: string;
+                            };
+                            part: string | null;
+                            penalty: {
+                                max_years: number | null;
+                                min_years: number | null;
+                                summary: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            };
+                            title: {
+                                en: string;
+                                ru: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guidance/route": {
         parameters: {
             query?: never;
@@ -1220,12 +1359,23 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description as published on this date (YYYY-MM-DD) */
                     asOf?: string;
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description destination (one) */
                     dest?: string;
-                    indicator?: string | "recognition_rate";
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description applications, decisions, encounters, recognition_rate… */
+                    indicator?: "recognition_rate";
+                    /** @description procedure stages, comma-separated */
                     level?: string;
+                    /** @description omitted: every definition */
                     measure?: string;
+                    /** @description citizenship / country of origin */
                     origin?: string;
+                    /** @description 2022, FY2023, 2022-Q1, 2022-03, or months 2021-10..2022-01 */
                     period: string;
                 };
                 header?: never;
@@ -1239,7 +1389,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            basis: "year" | "fiscal_year" | "quarter" | "month" | "rate";
+                            complete: boolean;
+                            definition: string;
+                            destination: string;
+                            flags: string;
+                            label: string;
+                            levels: string;
+                            measure: string;
+                            months: number | null;
+                            period: string;
+                            query?: {
+                                destination: string;
+                                id: number;
+                                params: unknown[];
+                                /** @enum {string} */
+                                source: "unhcr" | "eurostat" | "cbp";
+                                sql: string;
+                            };
+                            releases: {
+                                dataset: string;
+                                file: string;
+                                id: number;
+                                release: string;
+                                sha256: string;
+                                /** @enum {string} */
+                                source: "unhcr" | "eurostat" | "cbp";
+                                synthetic: boolean;
+                                vintage: string;
+                            }[];
+                            /** @enum {string} */
+                            source: "unhcr" | "eurostat" | "cbp";
+                            unit: string;
+                            value: number | null;
+                            variant?: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -1351,14 +1539,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recognition rates, each with its formula */
+        /** Recognition rates, each with its formula (UNHCR refugee / total, with and without closed cases; Eurostat positive ÷ total) */
         get: {
             parameters: {
                 query?: {
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description destinations (comma-separated) */
                     dest?: string;
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description first year */
                     from?: string;
+                    /** @description procedure stages to include (default: all, labelled) */
                     level?: string;
+                    /** @description citizenship / country of origin */
                     origin?: string;
+                    /** @description last year */
                     to?: string;
                 };
                 header?: never;
@@ -1372,7 +1569,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            components: {
+                                [key: string]: number | null;
+                            };
+                            definition: string;
+                            denominator: number;
+                            destination: string;
+                            levels: string;
+                            /** @enum {string} */
+                            method: "unhcr_refugee" | "unhcr_total" | "unhcr_total_incl_closed" | "eurostat_positive";
+                            numerator: number;
+                            period: string;
+                            ratePct: number | null;
+                            releases: {
+                                dataset: string;
+                                file: string;
+                                id: number;
+                                release: string;
+                                sha256: string;
+                                /** @enum {string} */
+                                source: "unhcr" | "eurostat" | "cbp";
+                                synthetic: boolean;
+                                vintage: string;
+                            }[];
+                            /** @enum {string} */
+                            source: "unhcr" | "eurostat" | "cbp";
+                            unit: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -1394,7 +1620,12 @@ export interface paths {
         /** Imported releases: source, dataset, vintage, sha256, superseded by */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1406,7 +1637,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dataset: string;
+                            file: string;
+                            format: string;
+                            id: number;
+                            imported_at: string;
+                            licence: string | null;
+                            meta: {
+                                [key: string]: unknown;
+                            };
+                            observations: number;
+                            release: string;
+                            sha256: string;
+                            /** @enum {string} */
+                            source: "unhcr" | "eurostat" | "cbp";
+                            superseded_by: number | null;
+                            synthetic: boolean;
+                            url: string | null;
+                            vintage: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -1425,23 +1677,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An asylum or border series from every source, each value with its releases and the exact query */
+        /**
+         * An asylum or border series from every source, each value with its releases and the exact query
+         * @description CSV with format=csv
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Eurostat age band */
+                    age?: string;
+                    /** @description as published on this date (YYYY-MM-DD): later releases ignored */
                     asOf?: string;
                     /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
                     bom?: "true" | "false";
+                    /** @description destinations: ISO3 / alpha-2 codes, EU27, WORLD (comma-separated) */
                     dest?: string;
+                    /** @description csv: the same rows as the CLI's --csv */
                     format?: "json" | "csv";
+                    /** @description first period (2019, FY2022, 2022-Q1, 2022-03) */
                     from?: string;
-                    growth?: "true" | "false";
+                    /** @description add the previous period and the growth in % */
+                    growth?: boolean | ("true" | "false");
+                    /** @description the quantity (applications, decisions, encounters, refugees…) */
                     indicator?: string;
+                    /** @description procedure stages (UNHCR FI, AR, EO, IN…; Eurostat FI, FINAL), comma-separated */
                     level?: string;
+                    /** @description e.g. all, first_time, subsequent, new, repeat (applications); total, positive, rejected… (decisions) */
                     measure?: string;
+                    /** @description citizenship / country of origin */
                     origin?: string;
+                    /** @description year, fiscal_year, quarter or month */
                     period?: "year" | "fiscal_year" | "quarter" | "month";
+                    /** @description Eurostat sex (T, F, M) */
+                    sex?: string;
+                    /** @description only these sources (comma-separated) */
                     source?: string;
+                    /** @description last period */
                     to?: string;
                 };
                 header?: never;
@@ -1455,7 +1726,70 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            definition: string;
+                            notes: {
+                                destination: string;
+                                note: string;
+                                /** @enum {string} */
+                                source: "unhcr" | "eurostat" | "cbp";
+                            }[];
+                            queries: {
+                                destination: string;
+                                id: number;
+                                params: unknown[];
+                                /** @enum {string} */
+                                source: "unhcr" | "eurostat" | "cbp";
+                                sql: string;
+                            }[];
+                            query: {
+                                destinations: string[];
+                                indicator: string;
+                                measure: string;
+                                origin: string;
+                                /** @enum {string} */
+                                period: "year" | "fiscal_year" | "quarter" | "month";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            rows: {
+                                /** @enum {string} */
+                                basis: "year" | "fiscal_year" | "quarter" | "month";
+                                complete: boolean;
+                                dataset: string;
+                                definition: string;
+                                destination: string;
+                                flags: string;
+                                growthPct?: number | null;
+                                indicator: string;
+                                levels: string;
+                                measure: string;
+                                months: number | null;
+                                observations: number;
+                                origin: string;
+                                period: string;
+                                previous?: number | null;
+                                /** @description index into queries: the statement that produced this value */
+                                queryId: number;
+                                releases: {
+                                    dataset: string;
+                                    file: string;
+                                    id: number;
+                                    release: string;
+                                    sha256: string;
+                                    /** @enum {string} */
+                                    source: "unhcr" | "eurostat" | "cbp";
+                                    synthetic: boolean;
+                                    vintage: string;
+                                }[];
+                                /** @enum {string} */
+                                source: "unhcr" | "eurostat" | "cbp";
+                                unit: string;
+                                value: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyChart as Chart } from '../LazyChart.tsx';
+import { parsePeriod } from '../../../src/shared/periods.ts';
 import { formatDate, formatNumber } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
 import { useFetch } from '../useFetch.ts';
@@ -51,7 +52,7 @@ export function Overview() {
           ))}
           {lastFy && (
             <div className="card">
-              <div>{t('overview.figureEncounters', { year: lastFy.period.replace('FY', '') })}</div>
+              <div>{t('overview.figureEncounters', { year: parsePeriod(lastFy.period)?.year ?? lastFy.period })}</div>
               <div className="value">{formatNumber(lastFy.value, i18n.language)}</div>
               <div className="muted">{t('common.source')}: US CBP — {lastFy.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)}`).join('; ')}</div>
             </div>

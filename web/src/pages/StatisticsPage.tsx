@@ -2,6 +2,7 @@ import { type SubmitEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyChart as Chart } from '../LazyChart.tsx';
 import { query } from '../api.ts';
+import { monthsIn, parsePeriod } from '../../../src/shared/periods.ts';
 import { formatDate, formatNumber } from '../i18n.ts';
 import type { SeriesResult } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
@@ -73,7 +74,7 @@ export function StatisticsPage() {
               {data.rows.map((r, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
                 <tr key={i}>
-                  <td>{r.source} ({r.dataset})</td><td>{r.destination}</td><td>{r.period}</td><td className="num">{formatNumber(r.value, i18n.language)}{r.flags ? ` ${r.flags}` : ''}</td><td>{r.unit}</td><td>{r.months === null ? '' : r.complete ? '✓' : `${r.months}/12`}</td>
+                  <td>{r.source} ({r.dataset})</td><td>{r.destination}</td><td>{r.period}</td><td className="num">{formatNumber(r.value, i18n.language)}{r.flags ? ` ${r.flags}` : ''}</td><td>{r.unit}</td><td>{r.months === null ? '' : r.complete ? '✓' : `${r.months}/${monthsIn(parsePeriod(r.period)?.basis ?? 'year')}`}</td>
                   <td className="muted">{r.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)} (sha256 ${x.sha256.slice(0, 12)}…)`).join('; ')}</td>
                 </tr>
               ))}
