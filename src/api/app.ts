@@ -15,7 +15,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import { OtkazError } from '../shared/errors.ts';
 import { Budget, LIMITS } from '../shared/limits.ts';
 import { type Actor, authenticate, bearer, cachePartition } from '../ops/actor.ts';
-import { ACCESS_LEVELS, type Access, allowsLevel, isPrivate, type Rule } from '../ops/policy.ts';
+import { ACCESS_LEVELS, type Access, isPrivate, type Rule } from '../ops/policy.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
 import { type AppContext, BODY_LIMIT, type RouteContext } from './context.ts';
 import { errorFields, logController, loggerOptions, routeOf } from './log.ts';
@@ -32,7 +32,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route: the rule of its operation (src/policies/); its access level sets caching and headers. */
     policy?: Rule;
-    /** A route not (yet) bound to an operation names its access level alone. */
+    /** The policy's access level, set from it when the route is registered (headers and caching read it). */
     access?: Access;
     /** The operation the route is the adapter of (src/api/bind.ts). */
     operation?: string;
@@ -89,23 +89,22 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
   });
 
-  // Every route must decide who may call it: a policy rule (src/policies/), or at least an access level.
+  // Every route must name the policy rule that decides who may call it (src/policies/); none may go without.
   const routes: string[] = [];
   const operations: string[] = [];
   app.decorate('routeAccess', routes);
   app.decorate('routeOperations', operations);
   app.addHook('onRoute', (route) => {
     const policy = route.config?.policy;
-    const access = policy?.access ?? route.config?.access;
-    if (!access || !ACCESS_LEVELS.includes(access)) throw new Error(`route ${route.method} ${route.url} declares no policy nor access level (${ACCESS_LEVELS.join(', ')})`);
-    if (policy && route.config?.access && route.config.access !== policy.access) throw new Error(`route ${route.method} ${route.url}: access ${route.config.access} contradicts its policy ${policy.name} (${policy.access})`);
-    route.config = { ...route.config, access };
+    if (!policy || !ACCESS_LEVELS.includes(policy.access)) throw new Error(`route ${route.method} ${route.url} names no policy rule (src/policies/)`);
+    route.config = { ...route.config, access: policy.access };
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      routes.push(`${method} ${route.url} ${access} ${policy?.name ?? `level.${access}`}`);
+      routes.push(`${method} ${route.url} ${policy.access} ${policy.name}`);
       if (route.config.operation) operations.push(`${route.config.operation} ${method} ${route.url}`);
     }
   });
+
 
   // HSTS and upgrade-insecure-requests only when the deployment says it is served over HTTPS (OTKAZ_HTTPS): over
   // plain HTTP they would make browsers refuse the site or its requests.
@@ -143,7 +142,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // must key it by the Authorization header.
     else if (access !== 'public') reply.header('vary', 'Authorization');
     const policy = request.routeOptions.config.policy;
-    const decision = policy ? policy.check(request.actor, ctx.config, undefined) : allowsLevel(access, request.actor, ctx.config);
+    const decision = policy ? policy.check(request.actor, ctx.config, undefined) : { allow: false as const, reason: 'forbidden' as const };
     if (decision.allow) return;
     const code = decision.reason === 'unauthorized' ? ApiCode.Unauthorized : decision.reason === 'forbidden' ? ApiCode.Forbidden : ApiCode.OperationsDisabled;
     const evidence = access === 'evidence' ? 'raw captures and archive exports are evidence (they hold full names): ' : '';

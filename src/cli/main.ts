@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { keepServingWhenOutputCloses } from '../server/output.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerCourts } from './commands/courts.ts';
@@ -11,7 +12,6 @@ import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerStats } from './commands/stats.ts';
-import { keepServingWhenOutputCloses } from '../server/output.ts';
 import { exitQuietlyOnClosedPipe, type Io, processIo, useIo } from './output.ts';
 import { reportError } from './report.ts';
 
@@ -42,6 +42,10 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCrawl(program);
   registerServe(program);
+  // The program has no options of its own: the words after a command are that command's (and a command that has
+  // subcommands and options of the same name, like `crawl` and `crawl status --json`, can keep them apart). Set
+  // after the commands are registered, so they do not inherit it.
+  program.enablePositionalOptions();
   // A closed stdout: the data commands stop quietly (`otkaz … | head`); a server or a crawl keeps running.
   program.hook('preAction', (_program, action) => {
     if (LONG_RUNNING.has(action.name()) && action.parent === program) keepServingWhenOutputCloses();

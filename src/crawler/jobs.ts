@@ -1,35 +1,30 @@
+import type { CourtDirectory } from '../courts/directory/types.ts';
+import { DEFAULT_LAYOUT, type Layout } from '../courts/layouts.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import type { Layout } from '../courts/layouts.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import type { CrawlJob, NewJob } from './job.ts';
 import { monthWindows } from './plan.ts';
+import type { Settlement } from './settle.ts';
 import { type DateAxis, listUrl } from './urls.ts';
-
-export interface ActCase {
-  caseUid: string | null;
-  caseId: string | null;
-  deloId: string | null;
-  actTitle: string | null;
-}
-
-export interface CrawlJob {
-  id: number;
-  kind: 'list' | 'card' | 'act';
-  court_vnkod: string;
-  host: string;
-  url: string;
-  article: string | null;
-  axis: DateAxis | null;
-  window_from: string | null;
-  window_to: string | null;
-  page: number | null;
-  parent_id: number | null;
-  act_case: ActCase | null;
-  attempts: number;
-}
 
 export interface PlanCourt {
   vnkod: string;
   host: string;
   layout: Layout;
+}
+
+/**
+ * The courts a plan covers: those named (any type), else every garrison court — current ones with a court code and a
+ * host only; the first `limit` of them when given. None: a coded usage error.
+ */
+export function planCourts(directory: CourtDirectory, choice: { courts?: readonly string[] | undefined; limit?: number | undefined }): PlanCourt[] {
+  const wanted = choice.courts;
+  const courts = directory.courts
+    .filter((c) => c.vnkod && c.host && !c.onlyInOldList && (wanted ? wanted.includes(c.vnkod) : c.type === 'garrison'))
+    .slice(0, choice.limit)
+    .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? DEFAULT_LAYOUT }));
+  if (courts.length === 0) throw new OtkazError(ErrorCode.Usage, 'no court matches', { where: 'courts' });
+  return courts;
 }
 
 export interface PlanRequest {
@@ -50,7 +45,14 @@ export async function planCrawl(db: Database, request: PlanRequest): Promise<{ c
   const rows = request.courts.flatMap((court) =>
     request.articles.flatMap((article) =>
       monthWindows(request.from, request.to).map((w) => ({
-        kind: 'list', court_vnkod: court.vnkod, host: court.host, article, axis, window_from: w.from, window_to: w.to, page: 1,
+        kind: 'list',
+        court_vnkod: court.vnkod,
+        host: court.host,
+        article,
+        axis,
+        window_from: w.from,
+        window_to: w.to,
+        page: 1,
         url: listUrl({ host: court.host, layout: court.layout, vnkod: court.vnkod, article, axis, from: w.from, to: w.to, page: 1 }),
       })),
     ),
@@ -107,7 +109,9 @@ export async function claimJob(db: Database, options: ClaimOptions): Promise<Cra
   const day = now.slice(0, 10);
   return db.transaction(async (tx) => {
     const [job] = await tx.query<CrawlJob>(
-      `select ${JOB_COLUMNS.split(', ').map((c) => `j.${c}`).join(', ')}
+      `select ${JOB_COLUMNS.split(', ')
+        .map((c) => `j.${c}`)
+        .join(', ')}
        from crawl_jobs j join crawl_hosts h on h.host = j.host
        where j.state = 'pending' and j.next_run_at <= $1 and not h.in_flight and h.next_allowed_at <= $1
          and (h.backoff_until is null or h.backoff_until <= $1) and h.blocked_reason is null
@@ -119,7 +123,11 @@ export async function claimJob(db: Database, options: ClaimOptions): Promise<Cra
       [now, day, options.dailyCap],
     );
     if (!job) return null;
-    await tx.query(`update crawl_jobs set state = 'running', claimed_by = $2, claimed_at = $3, attempts = attempts + 1, updated_at = $3 where id = $1`, [job.id, options.worker, now]);
+    await tx.query(`update crawl_jobs set state = 'running', claimed_by = $2, claimed_at = $3, attempts = attempts + 1, updated_at = $3 where id = $1`, [
+      job.id,
+      options.worker,
+      now,
+    ]);
     await tx.query(
       `update crawl_hosts set in_flight = true, next_allowed_at = $2::timestamptz + ($3 || ' milliseconds')::interval,
          requests_today = case when day is distinct from $4::date then 1 else requests_today + 1 end, day = $4::date
@@ -145,7 +153,7 @@ export async function releaseStale(db: Database, olderThan: Date | null): Promis
   });
 }
 
-export async function enqueue(tx: Queryable, jobs: (Omit<CrawlJob, 'id' | 'attempts' | 'act_case'> & { act_case?: ActCase | null })[]): Promise<number> {
+export async function enqueue(tx: Queryable, jobs: NewJob[]): Promise<number> {
   if (jobs.length === 0) return 0;
   const rows = await tx.query<{ id: number }>(
     `insert into crawl_jobs (kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id, act_case)
@@ -188,4 +196,85 @@ export async function crawlStatus(db: Queryable): Promise<CrawlStatusRow[]> {
      from crawl_hosts h left join crawl_jobs j on j.host = h.host
      group by h.host order by h.host`,
   );
+}
+
+/**
+ * Writes a job's next state (from `settle`) and frees its host, in the caller's transaction — the same one that
+ * stored the page, so a crash between the two cannot happen. Jobs the site (not the request) held up — back-off,
+ * block, captcha — do not count the attempt.
+ */
+export async function applySettlement(tx: Queryable, job: CrawlJob, s: Settlement): Promise<void> {
+  const reschedule = (state: 'pending' | 'failed', runAt: string, reason: string, uncount: boolean) =>
+    tx.query(`update crawl_jobs set state = $2, next_run_at = $3, last_error = $4, attempts = attempts - $5, updated_at = now() where id = $1`, [
+      job.id,
+      state,
+      runAt,
+      reason,
+      uncount ? 1 : 0,
+    ]);
+  const host = (sql: string, params: unknown[]) => tx.query(`update crawl_hosts set in_flight = false${sql} where host = $1`, [job.host, ...params]);
+  const hostError = (error: string | null) => (error === null ? host('', []) : host(', last_error = $2', [error]));
+  switch (s.state) {
+    case 'done':
+      await enqueue(tx, s.follow);
+      await tx.query(
+        `update crawl_jobs set state = 'done', result_kind = $2, capture_id = $3, total_rows = $4, rows_found = $5, last_error = null, updated_at = now() where id = $1`,
+        [job.id, s.resultKind, s.captureId, s.totalRows, s.rowsFound],
+      );
+      await host(', last_success_at = $2, last_error = null', [s.succeededAt]);
+      return;
+    case 'retry':
+      await reschedule('pending', s.runAt, s.reason, false);
+      await hostError(s.hostError);
+      return;
+    case 'backoff':
+      await host(', backoff_until = $2, backoff_reason = $3', [s.runAt, s.hostReason]);
+      await reschedule('pending', s.runAt, s.reason, true);
+      return;
+    case 'blocked':
+      await host(', blocked_reason = $2', [s.hostReason]);
+      await reschedule('pending', s.runAt, s.reason, true);
+      return;
+    case 'captcha_needed':
+      await host(', captcha_needed = true, captcha_answer = null', []);
+      await reschedule('pending', s.runAt, s.reason, true);
+      return;
+    case 'failed':
+      // A run time or the capture it stopped on: each is written only when the settlement names it.
+      await tx.query(
+        `update crawl_jobs set state = 'failed', next_run_at = coalesce($2::timestamptz, next_run_at), last_error = $3,
+           result_kind = coalesce($4::text, result_kind), capture_id = coalesce($5::bigint, capture_id), updated_at = now() where id = $1`,
+        [job.id, s.runAt, s.reason, s.capture?.kind ?? null, s.capture?.id ?? null],
+      );
+      await hostError(s.hostError);
+      return;
+    default: {
+      const unreachable: never = s;
+      throw new Error(`unhandled settlement ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * When a pending job could run next (ISO-ish text from the database), and how many run now. `next` is null
+ * when none can run without a person (captcha, block) or none is left.
+ */
+export async function nextRunnable(db: Queryable): Promise<{ next: string | null; running: number } | null> {
+  const [row] = await db.query<{ next: string | null; running: number }>(
+    `select min(greatest(j.next_run_at, h.next_allowed_at, coalesce(h.backoff_until, j.next_run_at)))::text as next,
+            (select count(*) from crawl_jobs where state = 'running')::int as running
+     from crawl_jobs j join crawl_hosts h on h.host = j.host
+     where j.state = 'pending' and h.blocked_reason is null and (not h.captcha_needed or h.captcha_answer is not null)`,
+  );
+  return row ?? null;
+}
+
+/** The host's robots.txt as read before (null: never read). */
+export async function storedRobots(db: Queryable, host: string): Promise<string | null> {
+  const [row] = await db.query<{ robots_txt: string | null }>('select robots_txt from crawl_hosts where host = $1 and robots_checked_at is not null', [host]);
+  return row?.robots_txt ?? null;
+}
+
+export async function storeRobots(db: Queryable, host: string, text: string): Promise<void> {
+  await db.query('update crawl_hosts set robots_txt = $2, robots_checked_at = now() where host = $1', [host, text]);
 }

@@ -1,5 +1,5 @@
-import { encodeCp1251Component } from '../courts/parse/decode.ts';
 import { type DateAxis, LAYOUT_PROFILES, type Layout, type ProceedingCodes, type QueryPairs } from '../courts/layouts.ts';
+import { encodeCp1251Component } from '../courts/parse/decode.ts';
 
 /**
  * URL builders for sudrf court sites (docs: shared/docs/sudrf-protocol.md §5, §9). Query values are
@@ -8,6 +8,7 @@ import { type DateAxis, LAYOUT_PROFILES, type Layout, type ProceedingCodes, type
  */
 export type Proceeding = 'criminal_first' | 'criminal_appeal' | 'criminal_cassation';
 export type { DateAxis };
+export const DATE_AXES = ['receipt', 'decision', 'publication', 'validity'] as const satisfies readonly DateAxis[];
 
 interface ProceedingInfo {
   /** The classic layout's table, e.g. 'u1_case'. */
@@ -51,10 +52,21 @@ function build(host: string, pairs: QueryPairs): string {
 /** A result list: by article and a date window, one page. */
 export function listUrl(q: ListQuery): string {
   const p = PROCEEDINGS[q.proceeding ?? 'criminal_first'];
-  const captcha: QueryPairs = q.captcha ? [['captcha', q.captcha.answer], ['captchaid', q.captcha.captchaId]] : [];
+  const captcha: QueryPairs = q.captcha
+    ? [
+        ['captcha', q.captcha.answer],
+        ['captchaid', q.captcha.captchaId],
+      ]
+    : [];
   const pairs = LAYOUT_PROFILES[q.layout].urls.list({
-    codes: p.codes[q.layout], table: p.table, page: String(q.page ?? 1), vnkod: q.vnkod || null, axis: q.axis ?? 'receipt',
-    from: q.from ? ru(q.from) : null, to: q.to ? ru(q.to) : null, article: q.article ?? null,
+    codes: p.codes[q.layout],
+    table: p.table,
+    page: String(q.page ?? 1),
+    vnkod: q.vnkod || null,
+    axis: q.axis ?? 'receipt',
+    from: q.from ? ru(q.from) : null,
+    to: q.to ? ru(q.to) : null,
+    article: q.article ?? null,
   });
   return build(q.host, [...pairs, ...captcha]);
 }
@@ -76,12 +88,24 @@ export function cardUrl(c: CardRef): string {
 /** The text of an act (classic layout; the new layout shows acts inside the card with `_doc=1`). */
 export function actUrl(host: string, documentNumber: string, proceeding: Proceeding = 'criminal_first', textNumber = 1): string {
   const p = PROCEEDINGS[proceeding].codes.classic;
-  return build(host, [['name', 'sud_delo'], ['srv_num', '1'], ['name_op', 'doc'], ['number', documentNumber], ['delo_id', p.deloId], ['new', p.newCode], ['text_number', String(textNumber)]]);
+  return build(host, [
+    ['name', 'sud_delo'],
+    ['srv_num', '1'],
+    ['name_op', 'doc'],
+    ['number', documentNumber],
+    ['delo_id', p.deloId],
+    ['new', p.newCode],
+    ['text_number', String(textNumber)],
+  ]);
 }
 
 /** Cases listed for hearing on one day (needs no captcha). */
 export function docketUrl(host: string, dateIso: string): string {
-  return build(host, [['name', 'sud_delo'], ['srv_num', '1'], ['H_date', ru(dateIso)]]);
+  return build(host, [
+    ['name', 'sud_delo'],
+    ['srv_num', '1'],
+    ['H_date', ru(dateIso)],
+  ]);
 }
 
 /** Every case sharing one judicial UID. */

@@ -4,6 +4,8 @@
  * policy of each route. Adding an operation: define it next to its library code (src/operations/<resource>/),
  * name its rule in src/policies/, list it here, bind it in src/api/routes/ and/or src/cli/commands/.
  */
+
+import type { AnyOperation } from '../ops/operation.ts';
 import { exportArchiveOperation } from './archive/export.ts';
 import { ingestOperation } from './archive/ingest.ts';
 import { listCapturesOperation } from './archive/list.ts';
@@ -22,14 +24,16 @@ import { showCaseOperation } from './cases/show.ts';
 import { caseWarcOperation } from './cases/warc.ts';
 import { buildCourtsOperation } from './courts/build.ts';
 import { listCourtsOperation } from './courts/list.ts';
-import { prosecutionCountsOperation } from './prosecutions/count.ts';
+import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.ts';
+import { planCrawlOperation } from './crawl/plan.ts';
+import { crawlStatusOperation } from './crawl/status.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
+import { prosecutionCountsOperation } from './prosecutions/count.ts';
 import { compareOperation } from './stats/compare.ts';
 import { ratesOperation } from './stats/rates.ts';
 import { releasesOperation } from './stats/releases.ts';
 import { seriesOperation } from './stats/series.ts';
 import { checkClaimsFileOperation, checkClaimsOperation } from './claims/check.ts';
-import type { AnyOperation } from '../ops/operation.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
   listCasesOperation,
@@ -51,6 +55,10 @@ export const OPERATIONS: readonly AnyOperation[] = [
   listCourtsOperation,
   buildCourtsOperation,
   prosecutionCountsOperation,
+  planCrawlOperation,
+  crawlStatusOperation,
+  listCaptchasOperation,
+  answerCaptchaOperation,
   seriesOperation,
   compareOperation,
   ratesOperation,

@@ -19,6 +19,8 @@ export const LIMITS = {
   /** Courts and articles in one crawl plan (operator). */
   crawlCourts: 200,
   crawlArticles: 20,
+  /** Bytes of one court page the crawler downloads (a real one is well under 2 MB); a longer body is refused. */
+  crawlPageBytes: 32 * 1024 * 1024,
   /** Bytes of a statistics file's content (after gunzip), counted while hashing and again while reading. */
   inflatedBytes: 512 * 1024 * 1024,
   /** Characters of a JSON statistics file (UNHCR API JSON, JSON-stat) held for parsing. */
@@ -47,7 +49,10 @@ export function yieldToEventLoop(): Promise<void> {
 export class Budget {
   readonly ms: number;
   readonly deadline: number;
-  constructor(ms: number, private readonly now: () => number = () => performance.now()) {
+  constructor(
+    ms: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
     this.ms = ms;
     this.deadline = now() + ms;
   }
@@ -57,7 +62,8 @@ export class Budget {
   }
 
   check(what: string): void {
-    if (this.now() > this.deadline) throw new OtkazError(ErrorCode.TimeBudget, `${what} ran past its time budget of ${this.ms} ms and was stopped; send less at once`);
+    if (this.now() > this.deadline)
+      throw new OtkazError(ErrorCode.TimeBudget, `${what} ran past its time budget of ${this.ms} ms and was stopped; send less at once`);
   }
 
   async pause(what: string): Promise<void> {
@@ -73,7 +79,11 @@ export const UNBOUNDED = new Budget(Number.POSITIVE_INFINITY);
  * Counts the values and the depth of a JSON text without building it (a scan over the characters, strings
  * skipped), so a file with millions of keys or deep nesting is refused before JSON.parse allocates it.
  */
-export function checkJsonShape(json: string, where: string, limits: { values: number; depth: number } = { values: LIMITS.jsonValues, depth: LIMITS.jsonDepth }): { values: number; depth: number } {
+export function checkJsonShape(
+  json: string,
+  where: string,
+  limits: { values: number; depth: number } = { values: LIMITS.jsonValues, depth: LIMITS.jsonDepth },
+): { values: number; depth: number } {
   let depth = 0;
   let maxDepth = 0;
   let values = 0;
@@ -81,7 +91,8 @@ export function checkJsonShape(json: string, where: string, limits: { values: nu
   for (let i = 0; i < json.length; i += 1) {
     const c = json.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }

@@ -40,14 +40,8 @@ export type CompareCandidate = ApiResponse<'/api/v1/stats/compare'>[number];
 /** GET /api/v1/courts */
 export type Court = ApiResponse<'/api/v1/courts'>['courts'][number];
 
-// TODO(generated): GET /api/v1/operations/captchas
-export interface Captcha {
-  id: number;
-  host: string;
-  court_vnkod: string | null;
-  png: string | null;
-  created_at: string;
-}
+/** GET /api/v1/operations/captchas */
+export type Captcha = ApiResponse<'/api/v1/operations/captchas'>[number];
 
 /** POST /api/v1/claims/check */
 export type ClaimResult = ApiResponse<'/api/v1/claims/check', 'post'>[number];

@@ -1,67 +1,54 @@
 /**
- * Operations that change data — plan a crawl, answer a captcha, import a statistics file — need the operator
- * token. Each is one library call, in its own transaction where it writes.
+ * Operations that change data — plan a crawl, answer a captcha, import a statistics file — and the crawl's state
+ * need the operator token. Each is one library call, in its own transaction where it writes; the crawl's are bound
+ * operations (src/operations/crawl/), shared with the CLI.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { planCrawl } from '../../crawler/jobs.ts';
+import { answerCaptchaOperation, listCaptchasOperation } from '../../operations/crawl/captchas.ts';
+import { planCrawlOperation } from '../../operations/crawl/plan.ts';
+import { crawlStatusOperation } from '../../operations/crawl/status.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { LIMITS } from '../../shared/limits.ts';
+import { fileName, isoDate, text } from '../../shared/validation.ts';
+import { statisticsPolicy } from '../../policies/statistics.ts';
+import { bindRoute } from '../bind.ts';
 import { type RouteContext, UPLOAD_LIMIT } from '../context.ts';
 import type { ZodApp } from '../types.ts';
-import { fileName, id as dbId, isoDate, text } from '../../shared/validation.ts';
+
 const security = [{ bearer: [] }];
 
 export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
-  app.post(
-    '/api/v1/operations/crawl',
-    {
-      config: { access: 'operator' },
-      schema: {
-        summary: 'Plan a crawl: courts × articles × months (the workers run it)',
-        security,
-        body: z.object({ courts: z.array(text(40).regex(/^\w+$/)).max(LIMITS.crawlCourts).optional(), articles: z.array(text(20).regex(/^\d+(\.\d+)?$/)).max(LIMITS.crawlArticles).default(['337', '338', '332', '339', '352.1']), from: isoDate, to: isoDate }).strict(),
-      },
-    },
-    async (request) => {
-      const wanted = request.body.courts;
-      const courts = ctx.directory.courts
-        .filter((c) => c.vnkod && c.host && !c.onlyInOldList && (wanted ? wanted.includes(c.vnkod) : c.type === 'garrison'))
-        .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? ('classic' as const) }));
-      if (!courts.length) throw new OtkazError(ErrorCode.Usage, 'no court matches', { where: 'courts' });
-      return planCrawl(ctx.db, { courts, articles: request.body.articles, from: request.body.from, to: request.body.to });
-    },
-  );
-
-  app.get('/api/v1/operations/captchas', { config: { access: 'operator' }, schema: { summary: 'Pending captchas with their images (PNG, base64)', security } }, async () => {
-    const rows = await ctx.db.query<{ id: number; host: string; court_vnkod: string | null; captcha_id: string; png: Uint8Array | null; created_at: string }>("select id, host, court_vnkod, captcha_id, png, created_at from captcha_queue where state = 'pending' order by id");
-    return rows.map((r) => ({ ...r, png: r.png ? Buffer.from(r.png).toString('base64') : null }));
-  });
-
-  app.post('/api/v1/operations/captchas/:id', { config: { access: 'operator' }, schema: { summary: 'Answer a captcha; the host resumes with it', security, params: z.object({ id: dbId }), body: z.object({ answer: text(8).regex(/^\d{3,8}$/, 'the digits shown') }).strict() } }, async (request) => {
-    const [row] = await ctx.db.query<{ host: string; captcha_id: string }>("select host, captcha_id from captcha_queue where id = $1 and state = 'pending'", [request.params.id]);
-    if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no pending captcha #${request.params.id}`);
-    const { answerCaptcha } = await import('../../crawler/worker.ts');
-    await answerCaptcha(ctx.db, row.host, row.captcha_id, request.body.answer);
-    return { answered: request.params.id };
-  });
+  bindRoute(app, ctx, planCrawlOperation, { method: 'POST', url: '/api/v1/operations/crawl' });
+  bindRoute(app, ctx, crawlStatusOperation, { method: 'GET', url: '/api/v1/operations/crawl/status', description: 'CSV with format=csv' });
+  bindRoute(app, ctx, listCaptchasOperation, { method: 'GET', url: '/api/v1/operations/captchas' });
+  bindRoute(app, ctx, answerCaptchaOperation, { method: 'POST', url: '/api/v1/operations/captchas/:id', params: ['id'] });
 
   app.post(
     '/api/v1/operations/stats/import',
     {
-      config: { access: 'operator' },
+      config: { policy: statisticsPolicy.import },
       bodyLimit: UPLOAD_LIMIT,
       schema: {
         summary: 'Import a statistics file (the request body, any supported format, gzip allowed); same content again is a no-op',
         security,
-        querystring: z.object({ filename: fileName, vintage: isoDate.optional(), release: text(200).optional(), dataset: text(40).regex(/^migr_[a-z]+$/).optional() }).strict(),
+        querystring: z
+          .object({
+            filename: fileName,
+            vintage: isoDate.optional(),
+            release: text(200).optional(),
+            dataset: text(40)
+              .regex(/^migr_[a-z]+$/)
+              .optional(),
+          })
+          .strict(),
       },
     },
     async (request) => {
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new OtkazError(ErrorCode.InputInvalid, 'send the file as the request body (application/octet-stream)');
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        throw new OtkazError(ErrorCode.InputInvalid, 'send the file as the request body (application/octet-stream)');
       const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-upload-'));
       try {
         const file = path.join(dir, request.query.filename);
@@ -69,7 +56,12 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
         const q = request.query;
         const { importStatistics } = await import('../../stats/import/load.ts');
         // Answers and errors name the file as uploaded, never the server's temporary folder.
-        const result = await importStatistics(ctx.db, file, { name: q.filename, ...(q.vintage ? { vintage: q.vintage } : {}), ...(q.release ? { release: q.release } : {}), ...(q.dataset ? { dataset: q.dataset } : {}) });
+        const result = await importStatistics(ctx.db, file, {
+          name: q.filename,
+          ...(q.vintage ? { vintage: q.vintage } : {}),
+          ...(q.release ? { release: q.release } : {}),
+          ...(q.dataset ? { dataset: q.dataset } : {}),
+        });
         ctx.cache.invalidate();
         return result;
       } finally {
@@ -78,5 +70,9 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
     },
   );
 
-  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'text/tab-separated-values', 'application/gzip'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/csv', 'text/tab-separated-values', 'application/gzip'],
+    { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
 }

@@ -1,64 +1,95 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '../../config/config.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
-import { syncCourts } from '../../courts/directory/sync.ts';
-import { crawlStatus, planCrawl, releaseStale } from '../../crawler/jobs.ts';
-import { DEFAULT_ARTICLES } from '../../crawler/plan.ts';
-import { asciiPreview } from '../../crawler/png-preview.ts';
-import type { DateAxis } from '../../crawler/urls.ts';
-import { answerCaptcha, type CrawlEvent, type CrawlerOptions, DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
+import { crawlStatus, releaseStale } from '../../crawler/jobs.ts';
+import { DATE_AXES } from '../../crawler/urls.ts';
+import { type CrawlEvent, type CrawlerOptions, DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
 import type { Database } from '../../db/database.ts';
+import { answerCaptchaOperation, listCaptchasOperation } from '../../operations/crawl/captchas.ts';
+import { CRAWL_FROM, planCrawlOperation } from '../../operations/crawl/plan.ts';
+import { CRAWL_STATUS_COLUMNS, crawlStatusOperation } from '../../operations/crawl/status.ts';
+import { DEFAULT_ARTICLES } from '../../shared/articles.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { userAgent as httpUserAgent } from '../../shared/http.ts';
+import { bindCommand } from '../bind.ts';
 import { type Context, withContext } from '../context.ts';
-import { formatFrom, print, renderCsv, renderTable } from '../output.ts';
+import { parseFlags, whole } from '../flags.ts';
+import { print, renderTable } from '../output.ts';
 
-interface CrawlFlags {
-  baseUrl?: string;
-  courts?: string;
-  limit?: string;
-  articles: string;
-  from: string;
-  to?: string;
-  axis: string;
-  recent: string;
-  pacing: string;
-  concurrency: string;
-  timeout: string;
-  dailyCap: string;
-  throttleBackoff: string;
-  globalRate: string;
-  robots: boolean;
-  planOnly?: boolean;
-  quiet?: boolean;
-}
+/** Months of already crawled windows the command queues again by default. */
+const RECENT_MONTHS = 6;
 
-function userAgent(ctx: Context, baseUrl: string | undefined): string {
-  const contact = ctx.config.crawlContact;
+/** How a worker runs (the `crawl` and `worker` commands): checked before anything is planned or opened. */
+const WorkerFlags = z.object({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL, e.g. http://127.0.0.1:8099' }).optional(),
+  pacing: whole(0),
+  concurrency: whole(1, 1000),
+  timeout: whole(1),
+  dailyCap: whole(1),
+  throttleBackoff: whole(0),
+  globalRate: whole(0),
+  robots: z.boolean(),
+});
+type WorkerSettings = z.output<typeof WorkerFlags>;
+const WORKER_FLAG_NAMES = {
+  baseUrl: '--base-url',
+  pacing: '--pacing',
+  concurrency: '--concurrency',
+  timeout: '--timeout',
+  dailyCap: '--daily-cap',
+  throttleBackoff: '--throttle-backoff',
+  globalRate: '--global-rate',
+  robots: '--no-robots',
+} as const;
+
+function userAgent(contact: string | undefined, baseUrl: string | undefined): string {
   if (!contact && !baseUrl) {
     throw new OtkazError(ErrorCode.ConfigInvalid, 'a real crawl must name its operator: set OTKAZ_CRAWL_CONTACT (e-mail or URL), sent in the User-Agent');
   }
-  return `otkaz/0.1 (research crawler of court case lists; contact: ${contact ?? 'simulator run'})`;
+  return httpUserAgent('research crawler of court case lists', contact ?? 'simulator run');
 }
 
-function crawlerOptions(ctx: Context, flags: CrawlFlags, onEvent: (e: CrawlEvent) => void, stopWhenIdle: boolean): CrawlerOptions {
+/** The worker's flags, checked, with the User-Agent (a real crawl must name its operator): before any plan or database. */
+function workerSettings(options: Record<string, unknown>): WorkerSettings & { userAgent: string } {
+  const flags = parseFlags(WorkerFlags, options, WORKER_FLAG_NAMES);
+  return { ...flags, userAgent: userAgent(loadConfig().crawlContact, flags.baseUrl) };
+}
+
+function crawlerOptions(ctx: Context, worker: WorkerSettings & { userAgent: string }, onEvent: (e: CrawlEvent) => void, stopWhenIdle: boolean): CrawlerOptions {
   return {
     ...DEFAULT_CRAWLER,
-    baseUrl: flags.baseUrl ?? null,
-    userAgent: userAgent(ctx, flags.baseUrl),
-    pacingMs: Number(flags.pacing),
-    concurrency: Number(flags.concurrency),
-    timeoutMs: Number(flags.timeout),
-    dailyCap: Number(flags.dailyCap),
-    throttleBackoffMs: Number(flags.throttleBackoff),
-    globalPerMinute: Number(flags.globalRate),
-    respectRobots: flags.robots,
+    baseUrl: worker.baseUrl ?? null,
+    userAgent: worker.userAgent,
+    pacingMs: worker.pacing,
+    concurrency: worker.concurrency,
+    timeoutMs: worker.timeout,
+    dailyCap: worker.dailyCap,
+    throttleBackoffMs: worker.throttleBackoff,
+    globalPerMinute: worker.globalRate,
+    respectRobots: worker.robots,
     personKey: ctx.personKey,
     directory: loadDirectory(),
     stopWhenIdle,
     onEvent,
   };
 }
+
+async function runCrawl(
+  ctx: Context,
+  worker: WorkerSettings & { userAgent: string },
+  quiet: boolean,
+  stopWhenIdle: boolean,
+): Promise<{ requests: number; errors: number }> {
+  const p = progress(ctx.db, quiet);
+  const stats = await runWorker(ctx.db, crawlerOptions(ctx, worker, p.onEvent, stopWhenIdle));
+  await p.stop();
+  return stats;
+}
+
+const list = (value: unknown) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value);
 
 /** Live progress, redrawn every second on a terminal: overall (pages, rate, ETA, errors) and one bar per court. */
 function progress(db: Database, quiet: boolean): { onEvent: (e: CrawlEvent) => void; stop: () => Promise<void> } {
@@ -74,10 +105,22 @@ function progress(db: Database, quiet: boolean): { onEvent: (e: CrawlEvent) => v
     const left = rows.reduce((s, r) => s + r.pending + r.running, 0);
     const rate = fetched / Math.max(1 / 60, (Date.now() - started) / 60000);
     const eta = rate > 0 ? Math.round(left / rate) : null;
-    const lines = [`[${bar(done, done + left, 24)}] ${done}/${done + left} pages  ${rate.toFixed(0)}/min  ETA ${eta === null ? '?' : `${eta} min`}  errors ${errors}`];
+    const lines = [
+      `[${bar(done, done + left, 24)}] ${done}/${done + left} pages  ${rate.toFixed(0)}/min  ETA ${eta === null ? '?' : `${eta} min`}  errors ${errors}`,
+    ];
     for (const r of rows) {
-      const state = r.blocked_reason ? `BLOCKED: ${r.blocked_reason.split(':')[0]}` : r.captcha_needed ? 'waiting for a captcha (otkaz captcha)' : r.backoff_until && Date.parse(r.backoff_until) > Date.now() ? `backing off until ${r.backoff_until.slice(11, 19)} (${r.backoff_reason ?? ''})` : r.failed ? `${r.failed} failed` : '';
-      lines.push(`  ${r.host.padEnd(32)} [${bar(r.done, r.done + r.pending + r.running, 16)}] ${String(r.done).padStart(5)}/${String(r.done + r.pending + r.running).padEnd(5)} ${state}`);
+      const state = r.blocked_reason
+        ? `BLOCKED: ${r.blocked_reason.split(':')[0]}`
+        : r.captcha_needed
+          ? 'waiting for a captcha (otkaz captcha)'
+          : r.backoff_until && Date.parse(r.backoff_until) > Date.now()
+            ? `backing off until ${r.backoff_until.slice(11, 19)} (${r.backoff_reason ?? ''})`
+            : r.failed
+              ? `${r.failed} failed`
+              : '';
+      lines.push(
+        `  ${r.host.padEnd(32)} [${bar(r.done, r.done + r.pending + r.running, 16)}] ${String(r.done).padStart(5)}/${String(r.done + r.pending + r.running).padEnd(5)} ${state}`,
+      );
     }
     return lines;
   };
@@ -126,99 +169,88 @@ export function registerCrawl(program: Command): void {
     program
       .command('crawl')
       .description('plan a crawl (courts × articles × months) and run it politely until done; progress per second')
-      .option('--courts <vnkods>', 'comma-separated court codes (default: every current garrison court)')
-      .option('--limit <n>', 'only the first N of those courts')
-      .option('--articles <list>', 'criminal-code articles', DEFAULT_ARTICLES.join(','))
-      .option('--from <date>', 'first receipt date (YYYY-MM-DD)', '2022-09-01')
-      .option('--to <date>', 'last receipt date (default: today)')
-      .option('--axis <axis>', 'date axis: receipt | decision | publication | validity', 'receipt')
-      .option('--recent <months>', 're-crawl windows of the last N months that were already done', '6')
       .option('--plan-only', 'add the plan, do not run it')
-      .option('--quiet', 'no progress output'),
-  ).action(async (flags: CrawlFlags) => {
+      .option('--quiet', 'no progress output')
+      // `crawl status --json`: the subcommand's own --json, not the plan's.
+      .enablePositionalOptions(),
+  );
+  // The worker's flags are checked before the plan is made (a bad --pacing must not leave a plan behind), the
+  // plan is the crawl.plan operation, and the worker runs after it unless --plan-only.
+  let worker: (WorkerSettings & { userAgent: string }) | null = null;
+  crawl.hook('preAction', (_crawl, action) => {
+    if (action === crawl && crawl.opts().planOnly !== true) worker = workerSettings(crawl.opts());
+  });
+  bindCommand(crawl, planCrawlOperation, {
+    flags: {
+      courts: ['--courts <vnkods>', 'comma-separated court codes (default: every current garrison court)'],
+      limit: ['--limit <n>', 'only the first N of those courts'],
+      articles: ['--articles <list>', `criminal-code articles (default ${DEFAULT_ARTICLES.join(',')})`],
+      from: ['--from <date>', `first receipt date YYYY-MM-DD (default ${CRAWL_FROM})`],
+      to: ['--to <date>', 'last receipt date (default: today)'],
+      axis: ['--axis <axis>', `date axis: ${DATE_AXES.join(' | ')} (default receipt)`],
+      recent: ['--recent <months>', `re-crawl windows of the last N months that were already done (default ${RECENT_MONTHS})`],
+    },
+    // A command run again and again re-crawls the recent months unless told otherwise; the API plans only what is asked.
+    map: (raw) => ({
+      recent: String(RECENT_MONTHS),
+      ...raw,
+      ...(raw.courts !== undefined ? { courts: list(raw.courts) } : {}),
+      ...(raw.articles !== undefined ? { articles: list(raw.articles) } : {}),
+    }),
+    text: (plan) =>
+      `plan: ${plan.courts} courts × ${plan.articles} articles × months ${plan.from}…${plan.to}: ${plan.created} new list jobs, ${plan.refreshed} recent windows queued again`,
+  });
+  crawl.hook('postAction', async (_crawl, action) => {
+    if (action !== crawl || !worker) return;
+    const settings = worker;
     await withContext(async (ctx) => {
-      const directory = loadDirectory();
-      await syncCourts(ctx.db, directory);
-      const wanted = flags.courts?.split(',').map((c) => c.trim());
-      const courts = directory.courts
-        .filter((c) => c.vnkod && c.host && !c.onlyInOldList && (wanted ? wanted.includes(c.vnkod) : c.type === 'garrison'))
-        .slice(0, flags.limit ? Number(flags.limit) : undefined)
-        .map((c) => ({ vnkod: c.vnkod as string, host: c.host as string, layout: c.layout ?? ('classic' as const) }));
-      if (courts.length === 0) throw new OtkazError(ErrorCode.Usage, 'no court matches', { where: '--courts' });
-      const to = flags.to ?? new Date().toISOString().slice(0, 10);
-      const since = new Date(Date.parse(`${to}T00:00:00Z`));
-      since.setUTCMonth(since.getUTCMonth() - Number(flags.recent));
-      const plan = await planCrawl(ctx.db, { courts, articles: flags.articles.split(','), from: flags.from, to, axis: flags.axis as DateAxis, refreshSince: Number(flags.recent) > 0 ? since.toISOString().slice(0, 10) : null });
-      print(`plan: ${courts.length} courts × ${flags.articles.split(',').length} articles × months ${flags.from}…${to}: ${plan.created} new list jobs, ${plan.refreshed} recent windows queued again`);
-      if (flags.planOnly) return;
       await releaseStale(ctx.db, null);
-      const p = progress(ctx.db, flags.quiet === true);
-      const stats = await runWorker(ctx.db, crawlerOptions(ctx, flags, p.onEvent, true));
-      await p.stop();
+      const stats = await runCrawl(ctx, settings, crawl.opts().quiet === true, true);
       print(`crawl finished: ${stats.requests} requests, ${stats.errors} errors. \`otkaz crawl status\` shows every court.`);
     });
   });
-  crawl
-    .command('status')
-    .description('per court: jobs done and pending, last success, back-off, block reason, captcha needed, counters vs rows read')
-    .option('--json', 'machine-readable output')
-    .option('--csv', 'CSV output')
-    .option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)')
-    .action(async (flags: { json?: boolean; csv?: boolean; bom?: boolean }) => {
-      await withContext(async ({ db }) => {
-        const rows = await crawlStatus(db);
-        const columns = ['host', 'court_vnkod', 'done', 'pending', 'running', 'failed', 'last_success_at', 'backoff_until', 'blocked_reason', 'captcha_needed', 'expected_rows', 'rows_found', 'last_error'];
-        const format = formatFrom(flags);
-        if (format === 'json') print(JSON.stringify(rows, null, 2));
-        else if (format === 'csv') print(renderCsv(columns, rows, { bom: flags.bom === true }));
-        else print(renderTable(columns, rows));
-      });
-    });
+  bindCommand(
+    crawl.command('status').description('per court: jobs done and pending, last success, back-off, block reason, captcha needed, counters vs rows read'),
+    crawlStatusOperation,
+    {
+      text: (rows) => renderTable([...CRAWL_STATUS_COLUMNS], rows),
+    },
+  );
   addCrawlOptions(
     program
       .command('worker')
       .description('run crawl jobs from the database (start one on each machine sharing a PostgreSQL)')
       .option('--until-idle', 'stop when no job can run'),
-  ).action(async (flags: CrawlFlags & { untilIdle?: boolean }) => {
+  ).action(async (flags: Record<string, unknown>) => {
+    const settings = workerSettings(flags);
     await withContext(async (ctx) => {
-      const stale = new Date(Date.now() - Math.max(10 * 60_000, 2 * Number(flags.timeout)));
+      const stale = new Date(Date.now() - Math.max(10 * 60_000, 2 * settings.timeout));
       await releaseStale(ctx.db, ctx.db.engine === 'pglite' ? null : stale);
-      const p = progress(ctx.db, false);
-      const stats = await runWorker(ctx.db, crawlerOptions(ctx, flags, p.onEvent, flags.untilIdle === true));
-      await p.stop();
+      const stats = await runCrawl(ctx, settings, false, flags.untilIdle === true);
       print(`worker stopped: ${stats.requests} requests, ${stats.errors} errors`);
     });
   });
   const captcha = program
     .command('captcha')
-    .description('the human captcha queue: show pending images (PNG file and terminal preview)')
+    .description('the human captcha queue: show pending images (PNG file and terminal preview; --json: the images as base64)')
     .option('--out <dir>', 'where to save the PNG images', 'captcha')
-    .option('--json', 'machine-readable output')
-    .action(async (flags: { out: string; json?: boolean }) => {
-      await withContext(async ({ db }) => {
-        const rows = await db.query<{ id: number; host: string; captcha_id: string; png: Uint8Array; created_at: string }>(
-          "select id, host, captcha_id, png, created_at from captcha_queue where state = 'pending' order by id",
-        );
-        mkdirSync(flags.out, { recursive: true });
-        const out = rows.map((r) => {
-          const file = path.join(flags.out, `captcha-${r.id}.png`);
-          writeFileSync(file, r.png);
-          return { id: r.id, host: r.host, file, created_at: r.created_at, preview: asciiPreview(r.png) };
-        });
-        if (flags.json) return print(JSON.stringify(out, null, 2));
-        if (out.length === 0) return print('no captcha waits for an answer');
-        for (const c of out) print(`#${c.id} ${c.host} (${c.created_at}) — ${c.file}\n${c.preview ?? '(no preview)'}\nanswer with: ./otkaz captcha answer ${c.id} <digits>\n`);
-      });
-    });
-  captcha
-    .command('answer <id> <answer>')
-    .description('answer a pending captcha; that court\'s crawl resumes with it')
-    .action(async (id: string, answer: string) => {
-      await withContext(async ({ db }) => {
-        const [row] = await db.query<{ host: string; captcha_id: string }>("select host, captcha_id from captcha_queue where id = $1 and state = 'pending'", [Number(id)]);
-        if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no pending captcha #${id}`);
-        await answerCaptcha(db, row.host, row.captcha_id, answer.trim());
-        print(`answered; ${row.host} resumes at the next \`otkaz crawl\` or \`otkaz worker\``);
-      });
-    });
+    .enablePositionalOptions();
+  bindCommand(captcha, listCaptchasOperation, {
+    text: (rows) => {
+      if (rows.length === 0) return 'no captcha waits for an answer';
+      const dir = String(captcha.opts().out);
+      mkdirSync(dir, { recursive: true });
+      return rows
+        .map((c) => {
+          const file = path.join(dir, `captcha-${c.id}.png`);
+          writeFileSync(file, c.png ? Buffer.from(c.png, 'base64') : new Uint8Array());
+          return `#${c.id} ${c.host} (${c.created_at}) — ${file}\n${c.preview ?? '(no preview)'}\nanswer with: ./otkaz captcha answer ${c.id} <digits>\n`;
+        })
+        .join('\n');
+    },
+  });
+  bindCommand(captcha.command('answer <id> <answer>').description("answer a pending captcha; that court's crawl resumes with it"), answerCaptchaOperation, {
+    args: ['id', 'answer'],
+    text: (r) => `answered; ${r.host} resumes at the next \`otkaz crawl\` or \`otkaz worker\``,
+  });
 }

@@ -9,16 +9,22 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'htmlparser2';
 import { selectAll } from 'css-select';
 import type { AnyNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import type { Database } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { type HttpClient, HttpError, type HttpResponse, header, httpClient, retryAfterMs, userAgent } from '../../shared/http.ts';
+import { LIMITS, limitError } from '../../shared/limits.ts';
 import { EUROSTAT_DATASETS } from '../import/eurostat.ts';
 import type { Source } from '../model.ts';
 
 /** Imports one downloaded file (src/stats/import/load.ts `importStatistics`, with the source's licence). */
-export type ImportDownloaded = (db: Database, file: string, options: { vintage?: string; release?: string; url?: string; dataset?: string }) => Promise<{ status: 'imported' | 'unchanged'; dataset: string; observations: number }>;
+export type ImportDownloaded = (
+  db: Database,
+  file: string,
+  options: { vintage?: string; release?: string; url?: string; dataset?: string },
+) => Promise<{ status: 'imported' | 'unchanged'; dataset: string; observations: number }>;
 
 export interface FetchOptions {
   source: Source;
@@ -47,25 +53,47 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+const TIMEOUT_MS = 120_000;
+const ATTEMPTS = 3;
+
+/** The shared HTTP client (src/shared/http.ts) as the statistics fetcher uses it: its own User-Agent, the file bound. */
+function client(options: FetchOptions): HttpClient {
+  return httpClient({
+    userAgent: userAgent('asylum statistics', options.contact ?? 'not configured'),
+    timeoutMs: TIMEOUT_MS,
+    maxBodyBytes: LIMITS.inflatedBytes,
+    ...(options.fetchFn ? { fetch: options.fetchFn } : {}),
+  });
+}
+
+/** GET with up to three attempts: again after a connection error, and after 429 or 5xx (waiting as Retry-After asks, at most a minute). */
 async function get(url: string, options: FetchOptions, accept: string): Promise<{ body: Buffer; type: string; lastModified: string | null }> {
-  const fetchFn = options.fetchFn ?? fetch;
-  const agent = `otkaz/0.1 (asylum statistics; contact: ${options.contact ?? 'not configured'})`;
+  const http = client(options);
   for (let attempt = 1; ; attempt += 1) {
-    let response: Response;
+    let response: HttpResponse;
     try {
-      response = await fetchFn(url, { headers: { 'user-agent': agent, accept }, signal: AbortSignal.timeout(120_000) });
+      response = await http.get(url, { accept });
     } catch (cause) {
-      if (attempt < 3) continue;
-      throw new OtkazError(ErrorCode.StatsFetch, `cannot reach the endpoint: ${(cause as Error).message}`, { where: url, cause });
+      if (cause instanceof HttpError && cause.kind === 'too_large') throw limitError(`the endpoint sent more than ${LIMITS.inflatedBytes} bytes`, url);
+      if (attempt < ATTEMPTS) continue;
+      throw new OtkazError(ErrorCode.StatsFetch, `cannot reach the endpoint: ${cause instanceof HttpError ? cause.detail : (cause as Error).message}`, {
+        where: url,
+        cause,
+      });
     }
-    if ((response.status === 429 || response.status >= 500) && attempt < 3) {
-      const retryAfter = Number(response.headers.get('retry-after'));
-      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 60) * 1000 : 1000 * attempt));
+    if ((response.status === 429 || response.status >= 500) && attempt < ATTEMPTS) {
+      const asked = retryAfterMs(response.headers, 0, new Date());
+      await new Promise((resolve) => setTimeout(resolve, asked > 0 ? Math.min(asked, 60_000) : 1000 * attempt));
       continue;
     }
-    if (!response.ok) throw new OtkazError(ErrorCode.StatsFetch, `HTTP ${response.status} ${response.statusText}`, { where: url });
-    const lastModified = response.headers.get('last-modified');
-    return { body: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type') ?? '', lastModified: lastModified ? new Date(lastModified).toISOString().slice(0, 10) : null };
+    if (response.status < 200 || response.status > 299)
+      throw new OtkazError(ErrorCode.StatsFetch, `HTTP ${response.status} ${response.statusText}`, { where: url });
+    const lastModified = header(response.headers, 'last-modified');
+    return {
+      body: Buffer.from(response.bytes),
+      type: header(response.headers, 'content-type') ?? '',
+      lastModified: lastModified ? new Date(lastModified).toISOString().slice(0, 10) : null,
+    };
   }
 }
 
@@ -141,7 +169,7 @@ export async function fetchEurostat(db: Database, options: FetchOptions, base: s
 /** Links to encounter CSV files on the CBP page. */
 export function encounterLinks(html: string, pageUrl: string): string[] {
   const doc = parseDocument(html);
-  const links = selectAll<AnyNode, Element>("a[href]", doc);
+  const links = selectAll<AnyNode, Element>('a[href]', doc);
   const found = new Set<string>();
   for (const a of links) {
     const href = a.attribs.href ?? '';

@@ -1149,7 +1149,19 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            captcha_id: string;
+                            court_vnkod: string | null;
+                            created_at: string;
+                            host: string;
+                            id: number;
+                            /** @description the image, PNG as base64 */
+                            png: string | null;
+                            /** @description the image drawn in text ('#' dark), where it can be */
+                            preview: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -1176,6 +1188,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the captcha's number in the queue */
                     id: number;
                 };
                 cookie?: never;
@@ -1183,6 +1196,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description the digits shown */
                         answer: string;
                     };
                 };
@@ -1193,7 +1207,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            answered: number;
+                            host: string;
+                        };
+                    };
                 };
             };
         };
@@ -1224,6 +1243,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
+                         * @description criminal-code articles
                          * @default [
                          *       "337",
                          *       "338",
@@ -1233,9 +1253,31 @@ export interface paths {
                          *     ]
                          */
                         articles?: string[];
+                        /**
+                         * @description the date the windows run over
+                         * @default receipt
+                         * @enum {string}
+                         */
+                        axis?: "receipt" | "decision" | "publication" | "validity";
+                        /** @description court codes (default: every current garrison court) */
                         courts?: string[];
-                        from: string;
-                        to: string;
+                        /**
+                         * @description first receipt date
+                         * @default 2022-09-01
+                         */
+                        from?: string;
+                        /** @description only the first N of those courts */
+                        limit?: number;
+                        /**
+                         * @description queue again the list windows of the last N months already crawled, and their open cases (0: none)
+                         * @default 0
+                         */
+                        recent?: number;
+                        /**
+                         * @description last receipt date (default: today)
+                         * @default 2026-12-02
+                         */
+                        to?: string;
                     };
                 };
             };
@@ -1245,10 +1287,83 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            articles: number;
+                            /** @description courts planned */
+                            courts: number;
+                            /** @description new list jobs */
+                            created: number;
+                            from: string;
+                            /** @description list windows and open cases queued again */
+                            refreshed: number;
+                            to: string;
+                        };
+                    };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/crawl/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per court: jobs done and pending, last success, back-off, block reason, captcha needed, counters vs rows read
+         * @description CSV with format=csv
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            backoff_reason: string | null;
+                            backoff_until: string | null;
+                            blocked_reason: string | null;
+                            captcha_needed: boolean;
+                            court_vnkod: string | null;
+                            done: number;
+                            /** @description rows the first list pages announced */
+                            expected_rows: number | null;
+                            failed: number;
+                            host: string;
+                            last_error: string | null;
+                            last_success_at: string | null;
+                            pending: number;
+                            /** @description rows read from the list pages */
+                            rows_found: number | null;
+                            running: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

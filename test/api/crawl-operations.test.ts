@@ -1,0 +1,71 @@
+// The crawl operations over the API: one schema with the CLI (the same defaults, the same refusals), the plan
+// visible in the crawl's status (JSON and CSV), and the captcha queue listed and answered.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_ARTICLES } from '../../src/shared/articles.ts';
+import { AS_OPERATOR, AS_READER, type TestApi, testApi } from '../helpers/api.ts';
+import { ENGINES } from '../helpers/engines.ts';
+
+describe('crawl operations over the API', () => {
+  let api: TestApi;
+  before(async () => {
+    const pglite = ENGINES.find((e) => e.name === 'pglite');
+    assert.ok(pglite);
+    api = await testApi(pglite);
+  });
+  after(() => api.close());
+  const post = (url: string, payload: object) => api.app.inject({ method: 'POST', url, headers: AS_OPERATOR, payload });
+
+  it('a plan without articles takes the default articles; its jobs show in the status', async () => {
+    const planned = await post('/api/v1/operations/crawl', { courts: ['66GV0008'], from: '2024-01-01', to: '2024-01-31' });
+    assert.equal(planned.statusCode, 200, planned.body);
+    assert.deepEqual(planned.json(), {
+      courts: 1,
+      articles: DEFAULT_ARTICLES.length,
+      from: '2024-01-01',
+      to: '2024-01-31',
+      created: DEFAULT_ARTICLES.length,
+      refreshed: 0,
+    });
+    const status = await api.app.inject({ url: '/api/v1/operations/crawl/status', headers: AS_OPERATOR });
+    assert.equal(status.statusCode, 200);
+    assert.deepEqual(
+      (status.json() as { court_vnkod: string; pending: number }[]).map((r) => [r.court_vnkod, r.pending]),
+      [['66GV0008', DEFAULT_ARTICLES.length]],
+    );
+    const csv = await api.app.inject({ url: '/api/v1/operations/crawl/status?format=csv', headers: AS_OPERATOR });
+    assert.match(csv.body, /^host,court_vnkod,done,pending,/);
+    assert.equal((await api.app.inject({ url: '/api/v1/operations/crawl/status', headers: AS_READER })).statusCode, 403);
+  });
+
+  it('a bad axis or article is a 400 naming the field (the values listed), before anything is planned', async () => {
+    const axis = await post('/api/v1/operations/crawl', { courts: ['66GV0008'], from: '2024-02-01', to: '2024-02-29', axis: 'sideways' });
+    assert.equal(axis.statusCode, 400);
+    assert.match(String(axis.json().detail), /axis.*receipt.*decision/);
+    const article = await post('/api/v1/operations/crawl', { courts: ['66GV0008'], articles: ['three'], from: '2024-02-01', to: '2024-02-29' });
+    assert.equal(article.statusCode, 400);
+    assert.match(String(article.json().detail), /articles/);
+    const none = await post('/api/v1/operations/crawl', { courts: ['00XX0000'], from: '2024-02-01', to: '2024-02-29' });
+    assert.equal(none.statusCode, 400);
+    assert.match(String(none.json().detail), /no court matches/);
+    const status = await api.app.inject({ url: '/api/v1/operations/crawl/status', headers: AS_OPERATOR });
+    assert.equal((status.json() as { pending: number }[])[0]?.pending, DEFAULT_ARTICLES.length, 'nothing added');
+  });
+
+  it('the captcha queue: listed with its image and preview, answered by its number', async () => {
+    await api.db.query("insert into captcha_queue (host, court_vnkod, captcha_id, png) values ('109gvs--svd.sudrf.ru', '66GV0008', 'c-9', $1)", [
+      Buffer.from('89504e47', 'hex'),
+    ]);
+    const listed = await api.app.inject({ url: '/api/v1/operations/captchas', headers: AS_OPERATOR });
+    assert.equal(listed.statusCode, 200);
+    const [captcha] = listed.json() as { id: number; captcha_id: string; png: string; preview: string | null }[];
+    assert.deepEqual([captcha?.captcha_id, captcha?.png, captcha?.preview], ['c-9', Buffer.from('89504e47', 'hex').toString('base64'), null]);
+    const wrong = await post(`/api/v1/operations/captchas/${captcha?.id}`, { answer: 'abc' });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(String(wrong.json().detail), /answer/);
+    const answered = await post(`/api/v1/operations/captchas/${captcha?.id}`, { answer: '4711' });
+    assert.equal(answered.statusCode, 200, answered.body);
+    assert.deepEqual(answered.json(), { answered: captcha?.id, host: '109gvs--svd.sudrf.ru' });
+    assert.deepEqual((await api.app.inject({ url: '/api/v1/operations/captchas', headers: AS_OPERATOR })).json(), []);
+  });
+});
