@@ -20,7 +20,7 @@ import { generateCases } from '../src/courts/synthetic/generate.ts';
 import { syntheticPages } from '../src/courts/synthetic/pages.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { present } from '../src/shared/present.ts';
-import { importStatistics } from '../src/stats/import/load.ts';
+import { importStatistics } from '../src/asylum/import/load.ts';
 import { machine } from './harness.ts';
 import { generateStatsTsv } from './synthetic-stats.ts';
 

@@ -45,7 +45,7 @@ async function serve(): Promise<void> {
   const { loadDirectory } = await import('../src/courts/directory/load.ts');
   const { openDatabase } = await import('../src/db/open.ts');
   const { loadKnowledgeBase } = await import('../src/guidance/load.ts');
-  const { ensureSnapshot } = await import('../src/stats/snapshot.ts');
+  const { ensureSnapshot } = await import('../src/asylum/snapshot.ts');
   const { refreshPlannerStatistics } = await import('../src/db/maintenance.ts');
   const { syncCourts } = await import('../src/courts/directory/sync.ts');
   const db = await openDatabase({ kind: 'pglite', dataDir: null });

@@ -3,7 +3,7 @@
  * citizens, latest year with decisions, all stages (labelled), from the loaded releases.
  */
 import type { Queryable } from '../db/database.ts';
-import { recognitionRates } from '../stats/query/rates.ts';
+import { recognitionRates } from '../asylum/query/rates.ts';
 import type { RecognitionFigure } from './route.ts';
 
 export async function recognitionFigures(db: Queryable, countries: string[]): Promise<Map<string, RecognitionFigure>> {

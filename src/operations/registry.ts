@@ -29,10 +29,10 @@ import { planCrawlOperation } from './crawl/plan.ts';
 import { crawlStatusOperation } from './crawl/status.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
-import { compareOperation } from './stats/compare.ts';
-import { ratesOperation } from './stats/rates.ts';
-import { releasesOperation } from './stats/releases.ts';
-import { seriesOperation } from './stats/series.ts';
+import { compareOperation } from './asylum/compare.ts';
+import { ratesOperation } from './asylum/rates.ts';
+import { releasesOperation } from './asylum/releases.ts';
+import { seriesOperation } from './asylum/series.ts';
 import { checkClaimsFileOperation, checkClaimsOperation } from './claims/check.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [

@@ -17,7 +17,7 @@ import { prepareDataDir } from '../shared/data-dir.ts';
 import { personKeyWarnings } from '../shared/person-key.ts';
 import { loadKnowledgeBaseCached } from '../guidance/cache.ts';
 import { syncKnowledgeBase } from '../guidance/store.ts';
-import { ensureSnapshot } from '../stats/snapshot.ts';
+import { ensureSnapshot } from '../asylum/snapshot.ts';
 
 export interface RunningServer {
   server: http.Server;

@@ -1,6 +1,6 @@
 /**
  * Months, quarters, calendar and US fiscal years: the one place that reads a period label and does calendar
- * arithmetic on it, for the statistics (src/stats), the prosecution counts' date bounds (src/cli), the guidance
+ * arithmetic on it, for the statistics (src/asylum), the prosecution counts' date bounds (src/cli), the guidance
  * staleness check and the web app. Labels: 2024 (a calendar year), FY2024 (a US federal fiscal year: 1 October
  * 2023 – 30 September 2024), 2024-Q1, 2024-05; a range of months 2023-10..2024-01. Arithmetic is date-fns on UTC
  * dates (@date-fns/utc), so no time zone of the machine can move a day; a month added to 31 January is the last

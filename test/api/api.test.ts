@@ -15,7 +15,7 @@ import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
-import { importStatistics } from '../../src/stats/import/load.ts';
+import { importStatistics } from '../../src/asylum/import/load.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { fixture } from '../helpers/fixtures.ts';

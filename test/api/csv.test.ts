@@ -12,7 +12,7 @@ import { syncCourts } from '../../src/courts/directory/sync.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { present } from '../../src/shared/present.ts';
-import { importStatistics } from '../../src/stats/import/load.ts';
+import { importStatistics } from '../../src/asylum/import/load.ts';
 import { ASSETS } from '../helpers/asylum.ts';
 import { ENGINES } from '../helpers/engines.ts';
 

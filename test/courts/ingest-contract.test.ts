@@ -10,7 +10,7 @@ import { searchCases } from '../../src/courts/cases/search.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { type IngestInput, ingestPage } from '../../src/courts/ingest.ts';
-import { prosecutionCounts } from '../../src/courts/stats.ts';
+import { prosecutionCounts } from '../../src/courts/counts.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { fixture } from '../helpers/fixtures.ts';

@@ -7,7 +7,7 @@ import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { listCases } from '../../src/courts/cases/list.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
 import { parsePage } from '../../src/courts/parse/page.ts';
-import { prosecutionCounts } from '../../src/courts/stats.ts';
+import { prosecutionCounts } from '../../src/courts/counts.ts';
 import { generateCases, type SyntheticCase } from '../../src/courts/synthetic/generate.ts';
 import { syntheticPages } from '../../src/courts/synthetic/pages.ts';
 import { termText } from '../../src/courts/synthetic/render.ts';

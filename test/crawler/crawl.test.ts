@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
-import { prosecutionCounts } from '../../src/courts/stats.ts';
+import { prosecutionCounts } from '../../src/courts/counts.ts';
 import { crawlStatus, planCrawl } from '../../src/crawler/jobs.ts';
 import { CourtSimulator, NO_TRAPS, type Traps } from '../../src/crawler/simulator/server.ts';
 import { World } from '../../src/crawler/simulator/world.ts';

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { OtkazError } from '../../src/shared/errors.ts';
-import { readStatistics } from '../../src/stats/import/detect.ts';
-import { stringText } from '../../src/stats/import/input.ts';
-import { isIndicator } from '../../src/stats/model.ts';
+import { readStatistics } from '../../src/asylum/import/detect.ts';
+import { stringText } from '../../src/asylum/import/input.ts';
+import { isIndicator } from '../../src/asylum/model.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 
 const head = (file: string, chars = 3000) => {

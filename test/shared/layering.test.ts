@@ -53,13 +53,13 @@ describe('layering', () => {
 
 /**
  * The layers, lowest first: a module may import from its own layer and the ones below. The unit of a file is its
- * first folder under src (src/courts/<x> and src/stats/<x> count as their own units).
+ * first folder under src (src/courts/<x> and src/asylum/<x> count as their own units).
  */
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['shared', 'privacy', 'config'],
   ['db'],
-  ['courts/parse', 'courts/layouts', 'courts/marker', 'stats/codes', 'stats/model', 'asylum/codes', 'asylum/model'],
-  ['courts/directory', 'courts/archive', 'courts/cases', 'courts/ingest', 'courts/ingest-files', 'courts/counts', 'courts/stats', 'courts/synthetic', 'stats', 'asylum', 'guidance', 'crawler', 'net'],
+  ['courts/parse', 'courts/layouts', 'courts/marker', 'asylum/codes', 'asylum/model'],
+  ['courts/directory', 'courts/archive', 'courts/cases', 'courts/ingest', 'courts/ingest-files', 'courts/counts', 'courts/synthetic', 'asylum', 'guidance', 'crawler', 'net'],
   ['ops', 'policies'],
   ['operations'],
   ['api', 'cli'],
@@ -68,7 +68,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
 
 function unitOf(file: string): string {
   const parts = path.relative(SRC, file).replace(/\.ts$/, '').split(path.sep);
-  if ((parts[0] === 'courts' || parts[0] === 'stats' || parts[0] === 'asylum') && parts.length > 1) {
+  if ((parts[0] === 'courts' || parts[0] === 'asylum') && parts.length > 1) {
     const sub = `${parts[0]}/${parts[1]}`;
     if (LAYERS.some((layer) => layer.includes(sub))) return sub;
   }

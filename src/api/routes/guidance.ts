@@ -9,7 +9,7 @@ import { DOCUMENTS, STATUSES } from '../../guidance/schema.ts';
 import { recognitionFigures } from '../../guidance/statistics.ts';
 import { destinationPage, factsPage, guidanceHome, routePage } from '../pages/guidance.ts';
 import { escapeHtml } from '../pages/html.ts';
-import { series } from '../../stats/query/series.ts';
+import { series } from '../../asylum/query/series.ts';
 import type { Database } from '../../db/database.ts';
 import type { RouteContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';

@@ -1,7 +1,7 @@
 /** Health, the OpenAPI document and its human-readable page, and the home page. */
 import { z } from 'zod';
 import { caseCounts } from '../../courts/cases/read.ts';
-import { listReleases } from '../../stats/query/releases.ts';
+import { listReleases } from '../../asylum/query/releases.ts';
 import { escapeHtml } from '../pages/html.ts';
 import type { AppContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';

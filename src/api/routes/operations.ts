@@ -54,7 +54,7 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
         const file = path.join(dir, request.query.filename);
         writeFileSync(file, body);
         const q = request.query;
-        const { importStatistics } = await import('../../stats/import/load.ts');
+        const { importStatistics } = await import('../../asylum/import/load.ts');
         // Answers and errors name the file as uploaded, never the server's temporary folder.
         const result = await importStatistics(ctx.db, file, {
           name: q.filename,

@@ -3,10 +3,10 @@
  * comparisons across definitions, recognition rates, releases, and the claim check. Tables also as CSV.
  */
 import { prosecutionCountsOperation } from '../../operations/prosecutions/count.ts';
-import { compareOperation } from '../../operations/stats/compare.ts';
-import { ratesOperation } from '../../operations/stats/rates.ts';
-import { releasesOperation } from '../../operations/stats/releases.ts';
-import { seriesOperation } from '../../operations/stats/series.ts';
+import { compareOperation } from '../../operations/asylum/compare.ts';
+import { ratesOperation } from '../../operations/asylum/rates.ts';
+import { releasesOperation } from '../../operations/asylum/releases.ts';
+import { seriesOperation } from '../../operations/asylum/series.ts';
 import { checkClaimsOperation } from '../../operations/claims/check.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { bindRoute } from '../bind.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { registerAsylum } from './asylum.ts';
-import { DIMENSIONS } from '../../courts/stats.ts';
+import { DIMENSIONS } from '../../courts/counts.ts';
 import { prosecutionCountsOperation, type ProsecutionCountsView } from '../../operations/prosecutions/count.ts';
 import { bindCommand } from '../bind.ts';
 import { renderTable } from '../output.ts';

@@ -4,13 +4,13 @@
  * (`otkaz check FILE`, any number of claims) — two inputs, one check and one answer schema.
  */
 import { z } from 'zod';
-import { loadClaims } from '../../stats/claims/load.ts';
-import { checkClaims, claimsRequestSchema } from '../../stats/claims/check.ts';
-import { ensureSnapshot } from '../../stats/snapshot.ts';
+import { loadClaims } from '../../asylum/claims/load.ts';
+import { checkClaims, claimsRequestSchema } from '../../asylum/claims/check.ts';
+import { ensureSnapshot } from '../../asylum/snapshot.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { claimsPolicy } from '../../policies/statistics.ts';
 import { text } from '../../shared/validation.ts';
-import { CandidateSchema } from '../stats/schemas.ts';
+import { CandidateSchema } from '../asylum/schemas.ts';
 
 export const FigureSchema = CandidateSchema.extend({
   fromValue: z.number().nullable().optional().describe('change claims: the earlier value'),

@@ -1,7 +1,7 @@
 /** Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method. */
 import { z } from 'zod';
 import { syncCourts } from '../../courts/directory/sync.ts';
-import { DIMENSIONS, type Dimension, prosecutionCounts } from '../../courts/stats.ts';
+import { DIMENSIONS, type Dimension, prosecutionCounts } from '../../courts/counts.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { prosecutionPolicy } from '../../policies/prosecutions.ts';
 import { LIMITS } from '../../shared/limits.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineOperation } from '../../ops/operation.ts';
 import { statisticsPolicy } from '../../policies/statistics.ts';
 import { year } from '../../shared/validation.ts';
-import { recognitionRates } from '../../stats/query/rates.ts';
+import { recognitionRates } from '../../asylum/query/rates.ts';
 import { area, areas, levels, RateRowSchema, releaseCell } from './schemas.ts';
 
 export const RatesInput = z

@@ -5,7 +5,7 @@
  * means different things in different sources; `INDICATORS` states each definition (docs/asylum-statistics.md).
  */
 
-/** The statistics sources; each has its adapter in src/stats/sources/ (a missing one does not compile). */
+/** The statistics sources; each has its adapter in src/asylum/sources/ (a missing one does not compile). */
 export const SOURCES = ['unhcr', 'eurostat', 'cbp'] as const;
 export type Source = (typeof SOURCES)[number];
 

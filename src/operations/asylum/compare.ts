@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineOperation } from '../../ops/operation.ts';
 import { statisticsPolicy } from '../../policies/statistics.ts';
 import { isoDate, periodOrRange, text } from '../../shared/validation.ts';
-import { candidates } from '../../stats/query/compare.ts';
+import { candidates } from '../../asylum/query/compare.ts';
 import { area, CandidateSchema, indicator, levels, releaseCell } from './schemas.ts';
 
 export const CompareInput = z

@@ -3,7 +3,7 @@
  * (JSON-stat, filtered pulls — whole datasets exceed the API's size limit), CBP Nationwide Encounters (links
  * discovered on the page, never constructed). Every body is cached under its sha256 in the data folder and
  * imported; a body already seen is not imported again. Tests point `baseUrl` at a local server. Each source's
- * downloader is listed in its adapter (src/stats/sources/); `fetchStatistics` (src/stats/sources/fetch.ts) runs
+ * downloader is listed in its adapter (src/asylum/sources/); `fetchStatistics` (src/asylum/sources/fetch.ts) runs
  * one with the importer and the source's licence.
  */
 import { createHash } from 'node:crypto';
@@ -19,7 +19,7 @@ import { LIMITS, limitError } from '../../shared/limits.ts';
 import { EUROSTAT_DATASETS } from '../import/eurostat.ts';
 import type { Source } from '../model.ts';
 
-/** Imports one downloaded file (src/stats/import/load.ts `importStatistics`, with the source's licence). */
+/** Imports one downloaded file (src/asylum/import/load.ts `importStatistics`, with the source's licence). */
 export type ImportDownloaded = (
   db: Database,
   file: string,

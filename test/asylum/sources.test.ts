@@ -1,4 +1,4 @@
-// The source-adapter registry (src/stats/sources/): one adapter per source id, each recognising its own formats
+// The source-adapter registry (src/asylum/sources/): one adapter per source id, each recognising its own formats
 // (every sample and bundled file is read as the source it comes from), and the source-specific readings of
 // measures and areas that the queries ask the adapter for.
 import assert from 'node:assert/strict';
@@ -7,10 +7,10 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import type { Queryable } from '../../src/db/database.ts';
-import { detect } from '../../src/stats/import/detect.ts';
-import { SOURCES } from '../../src/stats/model.ts';
-import { series } from '../../src/stats/query/series.ts';
-import { SOURCE_ADAPTERS, sourceAdapter } from '../../src/stats/sources/registry.ts';
+import { detect } from '../../src/asylum/import/detect.ts';
+import { SOURCES } from '../../src/asylum/model.ts';
+import { series } from '../../src/asylum/query/series.ts';
+import { SOURCE_ADAPTERS, sourceAdapter } from '../../src/asylum/sources/registry.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 
 /** The source each file name says it comes from (test/fixtures/asylum/SOURCES.md, assets/asylum/manifest.json). */

@@ -1,5 +1,5 @@
 /**
- * Which reader a file needs, from its content (not its extension): each source's adapter (src/stats/sources/)
+ * Which reader a file needs, from its content (not its extension): each source's adapter (src/asylum/sources/)
  * recognises its own formats — JSON-stat, UNHCR API JSON, Eurostat TSV, SDMX-CSV or tidy CSV, UNHCR R-package or
  * Refugee Data Finder CSV (preamble allowed), CBP encounters.
  */

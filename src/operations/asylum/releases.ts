@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../ops/operation.ts';
 import { statisticsPolicy } from '../../policies/statistics.ts';
-import { listReleases } from '../../stats/query/releases.ts';
+import { listReleases } from '../../asylum/query/releases.ts';
 import { ReleaseRowSchema } from './schemas.ts';
 
 export const RELEASE_COLUMNS = [

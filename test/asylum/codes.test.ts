@@ -1,7 +1,7 @@
 // Country-code mapping: every source's codes end as ISO3 or an aggregate longer than three letters.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countryName, fromCbpCitizenship, fromEurostat, fromUnhcrIso, isAggregate, parseArea } from '../../src/stats/codes/countries.ts';
+import { countryName, fromCbpCitizenship, fromEurostat, fromUnhcrIso, isAggregate, parseArea } from '../../src/asylum/codes/countries.ts';
 
 describe('country codes', () => {
   it('UNHCR: ISO fields only; pseudo-codes become aggregates', () => {

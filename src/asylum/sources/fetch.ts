@@ -1,5 +1,5 @@
 /**
- * `stats fetch <source>`: runs the source's downloader (its adapter's `fetch`, in src/stats/fetch/fetch.ts) with the
+ * `stats fetch <source>`: runs the source's downloader (its adapter's `fetch`, in src/asylum/fetch/fetch.ts) with the
  * importer, every release keeping the source's licence.
  */
 import type { Database } from '../../db/database.ts';

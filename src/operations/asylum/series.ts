@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineOperation } from '../../ops/operation.ts';
 import { statisticsPolicy } from '../../policies/statistics.ts';
 import { isoDate, period, text } from '../../shared/validation.ts';
-import { series } from '../../stats/query/series.ts';
+import { series } from '../../asylum/query/series.ts';
 import { area, areas, basis, indicator, levels, releaseCell, SeriesResultSchema, sources, toggle } from './schemas.ts';
 
 export const SeriesInput = z
