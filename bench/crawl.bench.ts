@@ -2,13 +2,14 @@
 // response latency 0.2–2 s. The bound is 100 hosts / 3 s = 2,000 requests per minute. Baseline in the same
 // run: a naive sequential crawl (one request at a time). Reports requests/min, fraction of the bound, peak RSS.
 // Run: npm run bench:crawl -- [seconds per variant, default 120]
+
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { startTempPostgres, stopTempPostgres } from '../scripts/pg-temp.mjs';
 import { loadDirectory } from '../src/courts/directory/load.ts';
 import { garrisonCourts } from '../src/courts/directory/select.ts';
 import { syncCourts } from '../src/courts/directory/sync.ts';
 import { planCrawl } from '../src/crawler/jobs.ts';
-import { spawn } from 'node:child_process';
-import pg from 'pg';
-import { startTempPostgres, stopTempPostgres } from '../scripts/pg-temp.mjs';
 import { DEFAULT_CRAWLER, runWorker } from '../src/crawler/worker.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { machine } from './harness.ts';
@@ -23,7 +24,26 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 /** The simulator runs in its own process, as the sites would: its work is not counted against the crawler. */
 async function startSimulator(): Promise<{ base: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['bin/otkaz.mjs', 'simulate-courts', '--courts', String(courts.length), '--cases-per-court', '150', '--seed', '2', '--port', '0', '--latency', '200-2000', '--no-captcha', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      'bin/otkaz.mjs',
+      'simulate-courts',
+      '--courts',
+      String(courts.length),
+      '--cases-per-court',
+      '150',
+      '--seed',
+      '2',
+      '--port',
+      '0',
+      '--latency',
+      '200-2000',
+      '--no-captcha',
+      '--json',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   const base = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
@@ -50,8 +70,18 @@ async function variant(name: string, concurrency: number, pacingMs: number) {
   const started = performance.now();
   const timer = setTimeout(() => controller.abort(), seconds * 1000);
   await runWorker(db, {
-    ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz benchmark', pacingMs, concurrency, respectRobots: false, globalPerMinute: 0,
-    personKey: 'bench-person-key-000000000000', directory, stopWhenIdle: true, signal: controller.signal, timeoutMs: 30_000,
+    ...DEFAULT_CRAWLER,
+    baseUrl: base,
+    userAgent: 'otkaz benchmark',
+    pacingMs,
+    concurrency,
+    respectRobots: false,
+    globalPerMinute: 0,
+    personKey: 'bench-person-key-000000000000',
+    directory,
+    stopWhenIdle: true,
+    signal: controller.signal,
+    timeoutMs: 30_000,
     onEvent: (e) => {
       if (e.type === 'fetched' || e.type === 'error') requests += 1;
     },
@@ -77,12 +107,18 @@ async function freshDatabase(): Promise<string> {
 }
 
 const bound = (courts.length / (PACING / 1000)) * 60;
-console.log(`crawl benchmark — ${courts.length} simulated courts, pacing ${PACING} ms, latency 0.2–2 s, ${seconds} s per variant; bound ${bound.toFixed(0)} requests/min; ${machine()}`);
+console.log(
+  `crawl benchmark — ${courts.length} simulated courts, pacing ${PACING} ms, latency 0.2–2 s, ${seconds} s per variant; bound ${bound.toFixed(0)} requests/min; ${machine()}`,
+);
 const naive = await variant('naive sequential', 1, 0);
 const polite = await variant('otkaz crawler', 100, PACING);
 clearInterval(sampler);
 stopTempPostgres(pgServer.dir);
 for (const r of [naive, polite]) {
-  console.log(`  ${r.name.padEnd(18)} ${r.perMinute.toFixed(0).padStart(6)} requests/min  ${((100 * r.perMinute) / bound).toFixed(1).padStart(5)}% of bound  peak RSS ${r.rssMb.toFixed(0)} MB`);
+  console.log(
+    `  ${r.name.padEnd(18)} ${r.perMinute.toFixed(0).padStart(6)} requests/min  ${((100 * r.perMinute) / bound).toFixed(1).padStart(5)}% of bound  peak RSS ${r.rssMb.toFixed(0)} MB`,
+  );
 }
-console.log(`  ratio crawler/naive = ${(polite.perMinute / naive.perMinute).toFixed(1)}; target ≥ 95% of bound: ${polite.perMinute >= 0.95 * bound ? 'met' : 'NOT met'}`);
+console.log(
+  `  ratio crawler/naive = ${(polite.perMinute / naive.perMinute).toFixed(1)}; target ≥ 95% of bound: ${polite.perMinute >= 0.95 * bound ? 'met' : 'NOT met'}`,
+);

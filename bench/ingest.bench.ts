@@ -3,18 +3,18 @@
 // capture, no parsing and no case store). Each page is one transaction, as the crawler writes them.
 // Run: npm run bench:ingest -- [cards per engine, default 100000]   (PostgreSQL: a throwaway local cluster)
 import { mkdtempSync, rmSync } from 'node:fs';
-import { garrisonCourts } from '../src/courts/directory/select.ts';
 import os from 'node:os';
 import path from 'node:path';
+import { startTempPostgres, stopTempPostgres } from '../scripts/pg-temp.mjs';
 import { storeCapture } from '../src/courts/archive/store.ts';
 import { loadDirectory } from '../src/courts/directory/load.ts';
+import { garrisonCourts } from '../src/courts/directory/select.ts';
 import { syncCourts } from '../src/courts/directory/sync.ts';
 import { ingestPage } from '../src/courts/ingest.ts';
 import { generateCases } from '../src/courts/synthetic/generate.ts';
 import { syntheticPages } from '../src/courts/synthetic/pages.ts';
 import type { Database } from '../src/db/database.ts';
 import { openDatabase, type StorageTarget } from '../src/db/open.ts';
-import { startTempPostgres, stopTempPostgres } from '../scripts/pg-temp.mjs';
 import { machine } from './harness.ts';
 
 const total = Number(process.argv[2] ?? 100000);
@@ -41,10 +41,29 @@ async function run(target: () => StorageTarget, mode: 'archive' | 'ingest'): Pro
   for (const chunk of chunks(mode === 'archive' ? 7 : 7)) {
     for (const page of chunk) {
       if (mode === 'ingest') {
-        await ingestPage(db, directory, { bytes: page.bytes, url: page.url, retrievedAt: null, httpStatus: 200, httpHeaders: null, source: 'synthetic', sourceRef: 'bench', synthetic: true }, KEY);
+        await ingestPage(
+          db,
+          directory,
+          { bytes: page.bytes, url: page.url, retrievedAt: null, httpStatus: 200, httpHeaders: null, source: 'synthetic', sourceRef: 'bench', synthetic: true },
+          KEY,
+        );
       } else {
         await db.transaction((tx) =>
-          storeCapture(tx, { bytes: page.bytes, url: page.url, retrievedAt: null, httpStatus: 200, httpHeaders: null, requestHeaders: null, contentType: null, source: 'synthetic', sourceRef: 'bench', synthetic: true, pageKind: 'case_card', layout: null, courtVnkod: null }),
+          storeCapture(tx, {
+            bytes: page.bytes,
+            url: page.url,
+            retrievedAt: null,
+            httpStatus: 200,
+            httpHeaders: null,
+            requestHeaders: null,
+            contentType: null,
+            source: 'synthetic',
+            sourceRef: 'bench',
+            synthetic: true,
+            pageKind: 'case_card',
+            layout: null,
+            courtVnkod: null,
+          }),
         );
       }
       pages += 1;
@@ -101,7 +120,9 @@ for (const [name, setup] of engines) {
     const ingest = await run(target, 'ingest');
     const a = archive.pages / archive.seconds;
     const i = ingest.pages / ingest.seconds;
-    console.log(`  ${name.padEnd(8)} archive only ${a.toFixed(0).padStart(6)} pages/s | full ingest ${i.toFixed(0).padStart(6)} pages/s (${ingest.seconds.toFixed(0)} s, peak RSS ${ingest.rssMb.toFixed(0)} MB) | ratio ${(i / a).toFixed(2)}`);
+    console.log(
+      `  ${name.padEnd(8)} archive only ${a.toFixed(0).padStart(6)} pages/s | full ingest ${i.toFixed(0).padStart(6)} pages/s (${ingest.seconds.toFixed(0)} s, peak RSS ${ingest.rssMb.toFixed(0)} MB) | ratio ${(i / a).toFixed(2)}`,
+    );
   } finally {
     await done();
   }

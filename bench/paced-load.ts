@@ -15,14 +15,20 @@ import { present } from '../src/shared/present.ts';
 
 const [target, rateArg, secondsArg, connectionsArg] = process.argv.slice(2);
 if (!target || !rateArg || !secondsArg) throw new Error('usage: paced-load.ts URL|@FILE RATE SECONDS [CONNECTIONS]');
-const urls = target.startsWith('@') ? readFileSync(target.slice(1), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [target];
+const urls = target.startsWith('@')
+  ? readFileSync(target.slice(1), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+  : [target];
 for (const u of urls) {
   const host = new URL(u).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') throw new Error(`paced-load sends to loopback only, not ${host}`);
 }
 const rate = Number(rateArg);
 const seconds = Number(secondsArg);
-if (!(urls.length > 0 && rate > 0 && rate <= 5000 && seconds > 0 && seconds <= 86_400)) throw new Error('need at least one URL, 0 < RATE ≤ 5000 and 0 < SECONDS ≤ 86400');
+if (!(urls.length > 0 && rate > 0 && rate <= 5000 && seconds > 0 && seconds <= 86_400))
+  throw new Error('need at least one URL, 0 < RATE ≤ 5000 and 0 < SECONDS ≤ 86400');
 const total = Math.round(rate * seconds);
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(connectionsArg ?? 32) });
 const interval = 1000 / rate;
@@ -84,4 +90,6 @@ agent.destroy();
 const elapsed = (performance.now() - start) / 1000;
 const sorted = latencies.sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-process.stdout.write(`${JSON.stringify({ p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], rps: total / elapsed, errors, requests: total, statuses, ...(process.env.PACED_RAW ? { latencies: byDue } : {}) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], rps: total / elapsed, errors, requests: total, statuses, ...(process.env.PACED_RAW ? { latencies: byDue } : {}) })}\n`,
+);

@@ -15,9 +15,21 @@ const bytes = cards.reduce((sum, c) => sum + c.byteLength, 0);
 
 const noop = () => undefined;
 const callbacks = {
-  onattribdata: noop, onattribentity: noop, onattribend: noop, onattribname: noop, oncdata: noop, onclosetag: noop, oncomment: noop,
-  ondeclaration: noop, onend: noop, onopentagend: noop, onopentagname: noop, onprocessinginstruction: noop, onselfclosingtag: noop,
-  ontext: noop, ontextentity: noop,
+  onattribdata: noop,
+  onattribentity: noop,
+  onattribend: noop,
+  onattribname: noop,
+  oncdata: noop,
+  onclosetag: noop,
+  oncomment: noop,
+  ondeclaration: noop,
+  onend: noop,
+  onopentagend: noop,
+  onopentagname: noop,
+  onprocessinginstruction: noop,
+  onselfclosingtag: noop,
+  ontext: noop,
+  ontextentity: noop,
 };
 
 let sink = 0;
@@ -54,6 +66,7 @@ const results = await compare(
 const [tokenize, full] = results;
 const mbPerPage = bytes / cards.length / 1e6;
 console.log(`parse benchmark — ${cards.length} real cards, ${(bytes / 1e6).toFixed(2)} MB; ${machine()}; sink ${sink % 7}`);
-for (const r of results) console.log(`  ${r.name.padEnd(16)} ${r.unitsPerSecond.toFixed(1).padStart(8)} pages/s  ${(r.unitsPerSecond * mbPerPage).toFixed(1).padStart(6)} MB/s`);
+for (const r of results)
+  console.log(`  ${r.name.padEnd(16)} ${r.unitsPerSecond.toFixed(1).padStart(8)} pages/s  ${(r.unitsPerSecond * mbPerPage).toFixed(1).padStart(6)} MB/s`);
 const ratio = (full?.unitsPerSecond ?? 0) / (tokenize?.unitsPerSecond ?? 1);
 console.log(`  ratio full/tokenize = ${ratio.toFixed(2)} (target ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);

@@ -8,7 +8,7 @@
 // end, and compares latency with /healthz measured the same way in the same run (the server's floor).
 // Loopback only; every request loop is bounded (rate × seconds). The rate limiter is off (one client sends it all).
 // Run: npm run bench:soak -- [--seconds 600] [--rate 200] [--warmup 60] [--baseline 20] [--synthetic 500] [--port 8198]
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,7 +47,11 @@ process.once('SIGINT', () => {
 
 /** The otkaz CLI on the temporary data folder (the same code paths a user's `otkaz ingest` takes). */
 function cli(...args: string[]): void {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin/otkaz.mjs'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin/otkaz.mjs'), ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (run.status !== 0) throw new Error(`otkaz ${args.join(' ')} failed (${run.status})`);
 }
 
@@ -86,7 +90,10 @@ type Paced = PacedResult;
 
 /** Evenly paced requests from a second process: latency from the moment each was due. */
 async function paced(target: string, seconds: number): Promise<Paced> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/paced-load.ts'), target, String(RATE), String(seconds)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/paced-load.ts'), target, String(RATE), String(seconds)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const code = await new Promise<number | null>((r) => child.once('exit', r));
@@ -132,20 +139,35 @@ async function readUrls(): Promise<string[]> {
   const ids = (await get<{ rows: Array<{ id: number }>; total: number }>('/api/v1/cases?pageSize=200&sort=id')).body.rows.map((r) => r.id);
   const captures = new Set<number>();
   for (const id of ids.slice(0, 40)) for (const c of (await get<Array<{ id: number }>>(`/api/v1/cases/${id}/captures`)).body) captures.add(c.id);
-  const urls: string[] = ['/api/v1/courts', '/api/v1/courts?type=garrison', '/api/v1/stats/releases', '/api/v1/guidance', '/api/v1/guidance/check', '/guidance', '/guidance?lang=ru', '/guidance/facts', '/about'];
-  for (const sort of ['-receipt_date', 'receipt_date', '-decision_date', 'id', 'court']) for (const page of [1, 2, 3]) urls.push(`/api/v1/cases?sort=${sort}&page=${page}&pageSize=50`);
-  for (const article of ['337', '338', '332', '339', '352.1']) urls.push(`/api/v1/cases?article=${article}`, `/api/v1/cases?article=${article}&from=2023-01-01&to=2024-12-31`);
+  const urls: string[] = [
+    '/api/v1/courts',
+    '/api/v1/courts?type=garrison',
+    '/api/v1/stats/releases',
+    '/api/v1/guidance',
+    '/api/v1/guidance/check',
+    '/guidance',
+    '/guidance?lang=ru',
+    '/guidance/facts',
+    '/about',
+  ];
+  for (const sort of ['-receipt_date', 'receipt_date', '-decision_date', 'id', 'court'])
+    for (const page of [1, 2, 3]) urls.push(`/api/v1/cases?sort=${sort}&page=${page}&pageSize=50`);
+  for (const article of ['337', '338', '332', '339', '352.1'])
+    urls.push(`/api/v1/cases?article=${article}`, `/api/v1/cases?article=${article}&from=2023-01-01&to=2024-12-31`);
   for (const q of ['оставление', 'самовольное', 'штраф', 'приговор', 'уклонение']) urls.push(`/api/v1/cases?q=${encodeURIComponent(q)}`);
   for (const id of ids) urls.push(`/api/v1/cases/${id}`, `/api/v1/cases/${id}/${['persons', 'articles', 'events', 'captures'][id % 4]}`);
   for (const id of captures) urls.push(`/api/v1/captures/${id}`, `/api/v1/captures/${id}/redacted`);
-  for (const by of ['month,article', 'year', 'court', 'district', 'outcome', 'sentence', 'year,article,part']) urls.push(`/api/v1/stats/prosecutions?by=${by}`, `/api/v1/stats/prosecutions?by=${by}&date=decision&from=2023-01-01`);
+  for (const by of ['month,article', 'year', 'court', 'district', 'outcome', 'sentence', 'year,article,part'])
+    urls.push(`/api/v1/stats/prosecutions?by=${by}`, `/api/v1/stats/prosecutions?by=${by}&date=decision&from=2023-01-01`);
   for (const dest of ['DEU', 'FRA', 'EU27_2020', 'DEU,FRA,EU27_2020', 'USA', 'GEO', 'ARM', 'KAZ', 'POL', 'FIN']) {
     for (const from of ['2015', '2019', '2022']) urls.push(`/api/v1/stats/series?measure=first_time&dest=${dest}&from=${from}`);
     urls.push(`/api/v1/stats/series?dest=${dest}`, `/api/v1/stats/rates?dest=${dest}`);
   }
   for (const period of ['2021', '2022', '2023']) for (const dest of ['DEU', 'FRA', 'USA']) urls.push(`/api/v1/stats/compare?dest=${dest}&period=${period}`);
   urls.push('/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year', '/api/v1/stats/series?indicator=encounters&dest=USA&period=month');
-  for (const status of ['deserter', 'mobilised', 'conscript']) for (const documents of ['internal_passport', 'international_passport', 'internal_passport,international_passport', 'none']) urls.push(`/api/v1/guidance/route?status=${status}&documents=${documents}`);
+  for (const status of ['deserter', 'mobilised', 'conscript'])
+    for (const documents of ['internal_passport', 'international_passport', 'internal_passport,international_passport', 'none'])
+      urls.push(`/api/v1/guidance/route?status=${status}&documents=${documents}`);
   return urls;
 }
 
@@ -159,7 +181,9 @@ try {
     cli('ingest', warc);
     rmSync(warc);
   }
-  console.log(`  data folder ${DATA}: the real pages of test/fixtures/courts and ${SYNTHETIC} SYNTHETIC cases ingested in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `  data folder ${DATA}: the real pages of test/fixtures/courts and ${SYNTHETIC} SYNTHETIC cases ingested in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   server = await startServer();
   const pid = server.pid;
   if (pid === undefined) throw new Error('the server process did not start');
@@ -177,10 +201,21 @@ try {
   }
   if (refused.length) console.log(`  left out (not 200 before the soak): ${refused.join(' ')}`);
   const list = path.join(WORK, 'urls.txt');
-  writeFileSync(list, zipfSample(usable, Math.min(Math.round(RATE * SECONDS), 100_000)).map((u) => `${BASE}${u}`).join('\n'));
+  writeFileSync(
+    list,
+    zipfSample(usable, Math.min(Math.round(RATE * SECONDS), 100_000))
+      .map((u) => `${BASE}${u}`)
+      .join('\n'),
+  );
   const costs = cost.map(([, t]) => t).sort((a, b) => a - b);
   console.log(`  server pid ${pid}, statistics loaded, ${usable.length} read URLs (Zipf, seeded); RSS idle ${idle.rss.toFixed(0)} MiB`);
-  console.log(`  first (uncached) answer, one at a time: median ${(costs[Math.floor(costs.length / 2)] ?? Number.NaN).toFixed(1)} ms, total ${(costs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s; slowest: ${cost.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([u, t]) => `${u} ${t.toFixed(0)} ms`).join(', ')}`);
+  console.log(
+    `  first (uncached) answer, one at a time: median ${(costs[Math.floor(costs.length / 2)] ?? Number.NaN).toFixed(1)} ms, total ${(costs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s; slowest: ${cost
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([u, t]) => `${u} ${t.toFixed(0)} ms`)
+      .join(', ')}`,
+  );
 
   const warm = await paced(`@${list}`, WARMUP);
   const before = memory(pid);
@@ -201,12 +236,19 @@ try {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   console.log(`  warm-up: ${warm.requests} requests, ${warm.errors} errors, p99 ${ms(warm.p99)}`);
   console.log(`  baseline /healthz: p50 ${ms(baseline.p50)}  p99 ${ms(baseline.p99)}  ${baseline.rps.toFixed(0)} req/s  errors ${baseline.errors}`);
-  console.log(`  soak (${soakSeconds.toFixed(0)} s): p50 ${ms(soak.p50)}  p99 ${ms(soak.p99)}  max ${ms(soak.max)}  ${soak.rps.toFixed(0)} req/s  requests ${soak.requests}  statuses ${JSON.stringify(soak.statuses)}`);
+  console.log(
+    `  soak (${soakSeconds.toFixed(0)} s): p50 ${ms(soak.p50)}  p99 ${ms(soak.p99)}  max ${ms(soak.max)}  ${soak.rps.toFixed(0)} req/s  requests ${soak.requests}  statuses ${JSON.stringify(soak.statuses)}`,
+  );
   console.log(`  latency over the /healthz baseline: p50 ×${(soak.p50 / baseline.p50).toFixed(1)}, p99 ×${(soak.p99 / baseline.p99).toFixed(1)}`);
   console.log(`  errors: ${soak.errors} of ${soak.requests} (target 0)`);
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)} %`;
-  console.log(`  RSS: idle ${idle.rss.toFixed(0)} MiB → start of the soak (after the warm-up) ${before.rss.toFixed(0)} MiB → end ${after.rss.toFixed(0)} MiB (peak ${after.hwm.toFixed(0)} MiB): growth ${pct(growth)} (target ≤ 10 %)`);
-  if (samples.length >= 2) console.log(`  RSS every 5 s (${samples.length} samples, ${samples.length > 0 ? Math.min(...samples).toFixed(0) : '-'}–${samples.length > 0 ? Math.max(...samples).toFixed(0) : '-'} MiB): median of the first tenth ${early.toFixed(0)} MiB, of the last tenth ${late.toFixed(0)} MiB: ${pct(((late - early) / early) * 100)}`);
+  console.log(
+    `  RSS: idle ${idle.rss.toFixed(0)} MiB → start of the soak (after the warm-up) ${before.rss.toFixed(0)} MiB → end ${after.rss.toFixed(0)} MiB (peak ${after.hwm.toFixed(0)} MiB): growth ${pct(growth)} (target ≤ 10 %)`,
+  );
+  if (samples.length >= 2)
+    console.log(
+      `  RSS every 5 s (${samples.length} samples, ${samples.length > 0 ? Math.min(...samples).toFixed(0) : '-'}–${samples.length > 0 ? Math.max(...samples).toFixed(0) : '-'} MiB): median of the first tenth ${early.toFixed(0)} MiB, of the last tenth ${late.toFixed(0)} MiB: ${pct(((late - early) / early) * 100)}`,
+    );
   console.log(`  server ${alive ? 'still answering' : 'NOT answering'} at the end`);
   process.exitCode = soak.errors === 0 && growth <= 10 && alive ? 0 : 1;
 } finally {

@@ -28,7 +28,13 @@ type Paced = PacedResult;
 async function serve(dataDir: string, databaseUrl: string | undefined): Promise<void> {
   const { loadConfig } = await import('../src/config/config.ts');
   const { startServer } = await import('../src/server/server.ts');
-  const config = loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_OPERATOR_TOKEN: TOKEN, OTKAZ_RATE_LIMIT: '0', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const config = loadConfig({
+    OTKAZ_DATA_DIR: dataDir,
+    PORT: '0',
+    OTKAZ_OPERATOR_TOKEN: TOKEN,
+    OTKAZ_RATE_LIMIT: '0',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   const running = await startServer(config);
   await running.ready;
   process.stdout.write(`READY ${running.url}\n`);
@@ -37,7 +43,10 @@ async function serve(dataDir: string, databaseUrl: string | undefined): Promise<
 }
 
 function paced(base: string, rate: number, seconds: number): Promise<Paced> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'paced-load.ts'), `${base}${READ.slice(1)}`, String(rate), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PACED_RAW: '1' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'paced-load.ts'), `${base}${READ.slice(1)}`, String(rate), String(seconds)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PACED_RAW: '1' },
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   return once(child, 'exit').then(() => JSON.parse(out) as Paced);
@@ -67,7 +76,9 @@ async function main(): Promise<void> {
     databaseUrl = pg.url;
     stopPg = () => stopTempPostgres(pg.dir);
   }
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'upload-under-load.ts'), '--serve', dataDir, databaseUrl ?? ''], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'upload-under-load.ts'), '--serve', dataDir, databaseUrl ?? ''], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const base = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -80,11 +91,17 @@ async function main(): Promise<void> {
     });
     await paced(base, rate, 3); // warm-up
     const baseline = await paced(base, rate, 20);
-    console.log(`  baseline (no upload): ${rate} req/s for 20 s: p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms, max ${baseline.max.toFixed(0)} ms, errors ${baseline.errors}`);
+    console.log(
+      `  baseline (no upload): ${rate} req/s for 20 s: p50 ${baseline.p50.toFixed(1)} ms, p99 ${baseline.p99.toFixed(1)} ms, max ${baseline.max.toFixed(0)} ms, errors ${baseline.errors}`,
+    );
     // The upload, from this process (neither the server's nor the readers'); reads in windows until it ends.
     const started = performance.now();
     let uploadDone = false;
-    const upload = fetch(`${base}api/v1/operations/stats/import?filename=SYNTHETIC_migr_asyappctzm.tsv&vintage=2026-01-01`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/tab-separated-values' }, body })
+    const upload = fetch(`${base}api/v1/operations/stats/import?filename=SYNTHETIC_migr_asyappctzm.tsv&vintage=2026-01-01`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/tab-separated-values' },
+      body,
+    })
       .then(async (res) => ({ status: res.status, body: (await res.json()) as { observations?: number; code?: string } }))
       .finally(() => (uploadDone = true));
     const during: number[] = [];
@@ -108,7 +125,9 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     if (result.status !== 200) throw new Error(`upload failed: ${result.status} ${JSON.stringify(result.body)}`);
     console.log(`  upload: ${result.body.observations} observations (${(body.length / 1e6).toFixed(0)} MB TSV) in ${seconds.toFixed(1)} s`);
-    console.log(`  during the upload: ${rate} req/s, ${during.length} reads in ${windows} windows of ${WINDOW_S} s: p50 ${quantile(during, 0.5).toFixed(1)} ms, p99 ${quantile(during, 0.99).toFixed(1)} ms, max ${Math.max(...during).toFixed(0)} ms, errors ${errors}`);
+    console.log(
+      `  during the upload: ${rate} req/s, ${during.length} reads in ${windows} windows of ${WINDOW_S} s: p50 ${quantile(during, 0.5).toFixed(1)} ms, p99 ${quantile(during, 0.99).toFixed(1)} ms, max ${Math.max(...during).toFixed(0)} ms, errors ${errors}`,
+    );
     console.log(`  slowest reads (due at s after the upload began: ms): ${slow.map((x) => `${x.at.toFixed(1)}: ${x.ms.toFixed(0)}`).join(', ')}`);
     console.log(`  target p99 ≤ 250 ms during the upload: ${quantile(during, 0.99) <= 250 ? 'met' : 'NOT met'}`);
   } finally {

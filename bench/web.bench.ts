@@ -5,13 +5,14 @@
 // the first, uncached answer of each; Largest Contentful Paint of the overview in headless Chromium; the initial
 // JavaScript gzipped; `npm start` from a fresh clone and warm restarts, to the first served page.
 // Run: npm run bench:web -- [cases, default 100000] [observations, default 5000000] [rate, default 300] [seconds, default 20]
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
+import { importStatistics } from '../src/asylum/import/load.ts';
 import { loadDirectory } from '../src/courts/directory/load.ts';
 import { garrisonCourts } from '../src/courts/directory/select.ts';
 import { syncCourts } from '../src/courts/directory/sync.ts';
@@ -20,7 +21,6 @@ import { generateCases } from '../src/courts/synthetic/generate.ts';
 import { syntheticPages } from '../src/courts/synthetic/pages.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { present } from '../src/shared/present.ts';
-import { importStatistics } from '../src/asylum/import/load.ts';
 import { machine } from './harness.ts';
 import { generateStatsTsv } from './synthetic-stats.ts';
 
@@ -46,7 +46,12 @@ async function fill(): Promise<void> {
     const cases = generateCases({ seed: 11 + done, count: Math.min(1000, CASES - done), courts, from: '2022-10-01', to: '2025-12-31' });
     for (const c of cases) c.caseId += done;
     for (const page of syntheticPages(cases, directory, 'directory').filter((p) => p.kind === 'case_card')) {
-      await ingestPage(db, directory, { bytes: page.bytes, url: page.url, retrievedAt: null, httpStatus: 200, httpHeaders: null, source: 'synthetic', sourceRef: 'bench', synthetic: true }, 'benchmark-person-key-000000000');
+      await ingestPage(
+        db,
+        directory,
+        { bytes: page.bytes, url: page.url, retrievedAt: null, httpStatus: 200, httpHeaders: null, source: 'synthetic', sourceRef: 'bench', synthetic: true },
+        'benchmark-person-key-000000000',
+      );
     }
   }
   const tsv = path.join(WORK, 'SYNTHETIC_estat_migr_asyappctzm_en.tsv');
@@ -61,7 +66,11 @@ async function fill(): Promise<void> {
 /** `npm start` exactly as the README says, timed to the first served page of the web app. */
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; seconds: number }> {
   const started = performance.now();
-  const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, OTKAZ_DATA_DIR: dataDir, PORT: String(PORT), OTKAZ_RATE_LIMIT: '0' }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn('npm', ['start', '--silent'], {
+    env: { ...process.env, OTKAZ_DATA_DIR: dataDir, PORT: String(PORT), OTKAZ_RATE_LIMIT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   for (;;) {
     try {
       const res = await fetch(`${BASE}/`);
@@ -91,7 +100,9 @@ async function statisticsLoaded(): Promise<void> {
 
 /** Evenly paced requests from a second process (bench/paced-load.ts): latency from the moment each was due. */
 async function paced(url: string): Promise<{ p50: number; p99: number; rps: number; errors: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/paced-load.ts', `${BASE}${url}`, String(RATE), String(SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/paced-load.ts', `${BASE}${url}`, String(RATE), String(SECONDS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   await new Promise((r) => child.once('exit', r));
@@ -105,13 +116,22 @@ async function bursts(url: string): Promise<{ p50: number; p99: number; rps: num
 }
 
 async function lcp(): Promise<number> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
   try {
     const values: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       const page = await browser.newPage();
       await page.goto(`${BASE}/`, { waitUntil: 'networkidle' });
-      values.push(Number(await page.evaluate(`new Promise((resolve) => new PerformanceObserver((list) => { const entries = list.getEntries(); resolve(entries[entries.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true }))`)));
+      values.push(
+        Number(
+          await page.evaluate(
+            `new Promise((resolve) => new PerformanceObserver((list) => { const entries = list.getEntries(); resolve(entries[entries.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true }))`,
+          ),
+        ),
+      );
       await page.close();
     }
     return present(values.sort((a, b) => a - b)[2], 'the median of five LCP values');
@@ -143,7 +163,9 @@ const warm = await startServer(cold);
 await stop(warm.child, cold);
 const warm2 = await startServer(cold);
 await stop(warm2.child, cold);
-console.log(`  npm start to the first served page: fresh clone ${first.seconds.toFixed(1)} s (builds the web app and the server bundle, creates the database; the bundled statistics then load in the background), warm restart ${warm.seconds.toFixed(1)} s and ${warm2.seconds.toFixed(1)} s`);
+console.log(
+  `  npm start to the first served page: fresh clone ${first.seconds.toFixed(1)} s (builds the web app and the server bundle, creates the database; the bundled statistics then load in the background), warm restart ${warm.seconds.toFixed(1)} s and ${warm2.seconds.toFixed(1)} s`,
+);
 const { child } = await startServer(DATA);
 try {
   const endpoints: Array<[string, string]> = [
@@ -164,10 +186,14 @@ try {
     await paced(url); // warm-up
     const r = await paced(url);
     const b = await bursts(url);
-    console.log(`    ${name.padEnd(18)} p50 ${ms(r.p50)} ms  p99 ${ms(r.p99)} ms  ${r.rps.toFixed(0)} req/s  errors ${r.errors} | p50 ${ms(b.p50)} ms  p99 ${ms(b.p99)} ms  errors ${b.errors}`);
+    console.log(
+      `    ${name.padEnd(18)} p50 ${ms(r.p50)} ms  p99 ${ms(r.p99)} ms  ${r.rps.toFixed(0)} req/s  errors ${r.errors} | p50 ${ms(b.p50)} ms  p99 ${ms(b.p99)} ms  errors ${b.errors}`,
+    );
   }
   console.log(`  overview LCP (median of 5, headless Chromium): ${(await lcp()).toFixed(0)} ms`);
-  console.log(`  initial JavaScript: ${(initialJs() / 1024).toFixed(0)} KB gzipped (${readdirSync('web/dist/assets').filter((f) => f.endsWith('.js')).length} chunks in all)`);
+  console.log(
+    `  initial JavaScript: ${(initialJs() / 1024).toFixed(0)} KB gzipped (${readdirSync('web/dist/assets').filter((f) => f.endsWith('.js')).length} chunks in all)`,
+  );
 } finally {
   await stop(child, DATA);
 }

@@ -13,7 +13,11 @@ const stamp = path.join(SERVER_DIST, '.build-hash');
 
 /** Bundles when the sources changed; returns whether it bundled. */
 export async function buildServer() {
-  const digest = sourceDigest([...filesUnder(path.join(ROOT, 'src')).filter((f) => f.endsWith('.ts')), path.join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)]);
+  const digest = sourceDigest([
+    ...filesUnder(path.join(ROOT, 'src')).filter((f) => f.endsWith('.ts')),
+    path.join(ROOT, 'package-lock.json'),
+    fileURLToPath(import.meta.url),
+  ]);
   if (upToDate(stamp, digest, path.join(SERVER_DIST, 'main.js'))) return false;
   const { build } = await import('esbuild');
   rmSync(SERVER_DIST, { recursive: true, force: true });

@@ -33,7 +33,12 @@ export function generateApiTypes() {
 /** Builds when the sources changed; returns whether it built. */
 export async function buildWeb() {
   generateApiTypes();
-  const digest = sourceDigest([...filesUnder(path.join(web, 'src')), path.join(web, 'index.html'), path.join(web, 'vite.config.ts'), path.join(ROOT, 'package-lock.json')]);
+  const digest = sourceDigest([
+    ...filesUnder(path.join(web, 'src')),
+    path.join(web, 'index.html'),
+    path.join(web, 'vite.config.ts'),
+    path.join(ROOT, 'package-lock.json'),
+  ]);
   if (upToDate(stamp, digest, path.join(web, 'dist', 'index.html'))) return false;
   const started = performance.now();
   const { build } = await import('vite');

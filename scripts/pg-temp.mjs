@@ -60,7 +60,13 @@ export async function startTempPostgres() {
 }
 
 export function stopTempPostgres(dir) {
-  if (process.env.OTKAZ_KEEP_PG_LOG) { try { execFileSync('cp', [path.join(dir, 'server.log'), process.env.OTKAZ_KEEP_PG_LOG]); } catch { /* no log */ } }
+  if (process.env.OTKAZ_KEEP_PG_LOG) {
+    try {
+      execFileSync('cp', [path.join(dir, 'server.log'), process.env.OTKAZ_KEEP_PG_LOG]);
+    } catch {
+      /* no log */
+    }
+  }
   try {
     runAsPostgres(path.join(binDir(), 'pg_ctl'), ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
   } finally {

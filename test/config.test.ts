@@ -24,7 +24,10 @@ describe('configuration', () => {
   });
   it('refuses bad values and names the setting', () => {
     const check = (env: NodeJS.ProcessEnv, pattern: RegExp) =>
-      assert.throws(() => loadConfig(env, cwd), (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.ConfigInvalid && pattern.test(e.message));
+      assert.throws(
+        () => loadConfig(env, cwd),
+        (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.ConfigInvalid && pattern.test(e.message),
+      );
     check({ PORT: 'eighty' }, /environment variable PORT/);
     check({ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must be a postgres/);
     check({ OTKAZ_PERSON_KEY: 'short' }, /OTKAZ_PERSON_KEY: must be at least 16/);

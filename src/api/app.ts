@@ -7,19 +7,25 @@
  * names routes, never URLs or tokens.
  */
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { OtkazError } from '../shared/errors.ts';
-import { Budget, LIMITS } from '../shared/limits.ts';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { type Actor, authenticate, bearer, cachePartition } from '../ops/actor.ts';
 import { ACCESS_LEVELS, type Access, isPrivate, type Rule } from '../ops/policy.ts';
+import { OtkazError } from '../shared/errors.ts';
+import { Budget, LIMITS } from '../shared/limits.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
 import { type AppContext, BODY_LIMIT, type RouteContext } from './context.ts';
 import { errorFields, logController, loggerOptions, routeOf } from './log.ts';
-import { answerClientError, ApiCode, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
+import { ApiCode, answerClientError, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
 import { registerGuidanceRoutes } from './routes/guidance.ts';
@@ -105,11 +111,22 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }
   });
 
-
   // HSTS and upgrade-insecure-requests only when the deployment says it is served over HTTPS (OTKAZ_HTTPS): over
   // plain HTTP they would make browsers refuse the site or its requests.
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], upgradeInsecureRequests: ctx.config.https ? [] : null } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        upgradeInsecureRequests: ctx.config.https ? [] : null,
+      },
+    },
     strictTransportSecurity: ctx.config.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
@@ -117,13 +134,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     await app.register(rateLimit, {
       max: ctx.config.rateLimit,
       timeWindow: '1 minute',
-      errorResponseBuilder: (_req, info) => ({ ...problem(ApiCode.RateLimited, 429, 'too many requests', `limit ${info.max} per minute; retry after ${Math.ceil(info.ttl / 1000)} s`), statusCode: 429 }),
+      errorResponseBuilder: (_req, info) => ({
+        ...problem(ApiCode.RateLimited, 429, 'too many requests', `limit ${info.max} per minute; retry after ${Math.ceil(info.ttl / 1000)} s`),
+        statusCode: 429,
+      }),
     });
   }
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'otkaz API', version: '1', description: 'Prosecutions of Russian military refusers from court records; asylum statistics; guidance. Reads are public unless the server is configured private; operations need the operator token (Authorization: Bearer).' },
+      info: {
+        title: 'otkaz API',
+        version: '1',
+        description:
+          'Prosecutions of Russian military refusers from court records; asylum statistics; guidance. Reads are public unless the server is configured private; operations need the operator token (Authorization: Bearer).',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -147,9 +172,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const code = decision.reason === 'unauthorized' ? ApiCode.Unauthorized : decision.reason === 'forbidden' ? ApiCode.Forbidden : ApiCode.OperationsDisabled;
     const evidence = access === 'evidence' ? 'raw captures and archive exports are evidence (they hold full names): ' : '';
     const redacted = access === 'evidence' ? ' — the public has the redacted rendering of a capture at /api/v1/captures/:id/redacted' : '';
-    const detail = decision.reason === 'operations_disabled' ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured' : decision.reason === 'unauthorized' ? `${evidence}send Authorization: Bearer <${access === 'operator' ? 'operator' : 'read or operator'} token>${redacted}` : `${evidence}this token may not do that${redacted}`;
+    const detail =
+      decision.reason === 'operations_disabled'
+        ? 'operations are off: no OTKAZ_OPERATOR_TOKEN is configured'
+        : decision.reason === 'unauthorized'
+          ? `${evidence}send Authorization: Bearer <${access === 'operator' ? 'operator' : 'read or operator'} token>${redacted}`
+          : `${evidence}this token may not do that${redacted}`;
     if (decision.reason === 'unauthorized') reply.header('www-authenticate', 'Bearer');
-    return reply.code(statusOf(code)).type('application/problem+json').send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.routeOptions.url));
+    return reply
+      .code(statusOf(code))
+      .type('application/problem+json')
+      .send(problem(code, statusOf(code), decision.reason.replace('_', ' '), detail, request.routeOptions.url));
   });
 
   // Bounded work (src/shared/limits.ts): every request carries a time budget from its arrival.
@@ -169,7 +202,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (request.method !== 'GET' || !request.routeOptions.config.cache) return;
     const url = `${cachePartition(request.actor)} ${request.url}`;
     const version = await cache.currentVersion();
-    const send = (entry: CachedResponse, state: 'hit' | 'stale') => reply.header('x-otkaz-cache', state).header('x-otkaz-data-version', entry.version).type(entry.contentType).send(entry.body);
+    const send = (entry: CachedResponse, state: 'hit' | 'stale') =>
+      reply.header('x-otkaz-cache', state).header('x-otkaz-data-version', entry.version).type(entry.contentType).send(entry.body);
     let entry = cache.get(url);
     if (entry?.version === version) return send(entry, 'hit');
     const refresh = request.headers[REFRESH_HEADER] === `${refreshSecret} ${version}`;
@@ -179,7 +213,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         // The data changed since this answer: serve it while one background request computes the new one.
         if (!running) {
           cache.start(url, version);
-          void app.inject({ method: 'GET', url: request.url, headers: { ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}), [REFRESH_HEADER]: `${refreshSecret} ${version}` } }).catch(() => cache.finish(url, version));
+          void app
+            .inject({
+              method: 'GET',
+              url: request.url,
+              headers: {
+                ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+                [REFRESH_HEADER]: `${refreshSecret} ${version}`,
+              },
+            })
+            .catch(() => cache.finish(url, version));
         }
         return send(entry, 'stale');
       }
@@ -196,7 +239,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.cacheKey && request.cacheVersion !== undefined && reply.statusCode === 200 && typeof payload === 'string') {
-      cache.set(request.cacheKey, { body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'), version: request.cacheVersion });
+      cache.set(request.cacheKey, {
+        body: payload,
+        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        version: request.cacheVersion,
+      });
       reply.header('x-otkaz-data-version', request.cacheVersion);
     }
     return payload;
@@ -213,7 +260,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const instance = instanceOf(request);
     const send = (p: Problem) => reply.code(p.status).type('application/problem+json').send(p);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const detail = error.validation.map((v) => `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}: ${quoted(v.message ?? '')}`).join('; ');
+      const detail = error.validation
+        .map((v) => `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}: ${quoted(v.message ?? '')}`)
+        .join('; ');
       return send(problem(ApiCode.Validation, 400, 'invalid request', detail, instance));
     }
     if (error instanceof OtkazError) {
@@ -222,7 +271,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }
     // A value the database refused (SQLSTATE class 22) is the caller's input: 400, without repeating the value.
     const data = dataException(error);
-    if (data) return send(problem(ApiCode.Validation, 400, 'invalid request', `the database refused a value of the request: ${data.what} (SQLSTATE ${data.sqlstate})`, instance));
+    if (data)
+      return send(
+        problem(ApiCode.Validation, 400, 'invalid request', `the database refused a value of the request: ${data.what} (SQLSTATE ${data.sqlstate})`, instance),
+      );
     if (error.statusCode === 413) return send(problem(ApiCode.PayloadTooLarge, 413, 'payload too large', error.message, instance));
     if (error.statusCode === 429) return send(problem(ApiCode.RateLimited, 429, 'too many requests', error.message, instance));
     const framework = frameworkProblem(error);
@@ -233,9 +285,19 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
-    const allowed = (['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const).filter((method) => method !== request.method && app.findRoute({ method, url }) !== null);
-    if (allowed.length) return reply.code(405).header('allow', allowed.join(', ')).type('application/problem+json').send(problem(ApiCode.MethodNotAllowed, 405, 'method not allowed', `this path accepts ${allowed.join(', ')}`));
-    return reply.code(404).type('application/problem+json').send(problem(ApiCode.NotFound, 404, 'not found', `no route ${request.method} for this path (the API: /api/openapi.json)`));
+    const allowed = (['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const).filter(
+      (method) => method !== request.method && app.findRoute({ method, url }) !== null,
+    );
+    if (allowed.length)
+      return reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .type('application/problem+json')
+        .send(problem(ApiCode.MethodNotAllowed, 405, 'method not allowed', `this path accepts ${allowed.join(', ')}`));
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problem(ApiCode.NotFound, 404, 'not found', `no route ${request.method} for this path (the API: /api/openapi.json)`));
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -47,7 +47,7 @@ export function requestContext(ctx: RouteContext, request: FastifyRequest): Oper
   };
 }
 
-const csvQuery = z.object({ format: z.enum(['json', 'csv']).default('json').describe('csv: the same rows as the CLI\'s --csv'), bom: bomParam });
+const csvQuery = z.object({ format: z.enum(['json', 'csv']).default('json').describe("csv: the same rows as the CLI's --csv"), bom: bomParam });
 
 export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteContext, operation: Operation<In, Out>, binding: RouteBinding<In, Out>): void {
   const inPath = Object.fromEntries((binding.params ?? []).map((field) => [field, true])) as Record<string, true>;
@@ -55,7 +55,10 @@ export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteCo
   let rest: z.ZodObject = binding.params?.length ? operation.input.omit(inPath) : operation.input;
   if (operation.table && binding.method === 'GET') rest = rest.extend(csvQuery.shape);
   if (binding.presentation) rest = rest.extend(binding.presentation.shape);
-  const presentationKeys = new Set([...(operation.table && binding.method === 'GET' ? Object.keys(csvQuery.shape) : []), ...Object.keys(binding.presentation?.shape ?? {})]);
+  const presentationKeys = new Set([
+    ...(operation.table && binding.method === 'GET' ? Object.keys(csvQuery.shape) : []),
+    ...Object.keys(binding.presentation?.shape ?? {}),
+  ]);
   const hasRest = Object.keys(rest.shape).length > 0;
   const schema = {
     summary: operation.summary,
@@ -68,7 +71,12 @@ export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteCo
   app.route({
     method: binding.method,
     url: binding.url,
-    config: { policy: operation.policy, operation: operation.name, ...(binding.cache ? { cache: true } : {}), ...(binding.budgetMs ? { budgetMs: binding.budgetMs } : {}) },
+    config: {
+      policy: operation.policy,
+      operation: operation.name,
+      ...(binding.cache ? { cache: true } : {}),
+      ...(binding.budgetMs ? { budgetMs: binding.budgetMs } : {}),
+    },
     schema,
     handler: async (request, reply) => {
       const carried = (binding.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
@@ -78,7 +86,14 @@ export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteCo
       Object.assign(input, request.params as Record<string, unknown>);
       const result = await operation.run(requestContext(ctx, request), input as z.output<In>);
       if (binding.send) return binding.send(reply, result, presentation);
-      if (operation.table && presentation.format === 'csv') return sendCsv(reply, operation.table.fileName, tableColumns(operation.table, result), operation.table.rows(result), presentation.bom as 'true' | 'false' | undefined);
+      if (operation.table && presentation.format === 'csv')
+        return sendCsv(
+          reply,
+          operation.table.fileName,
+          tableColumns(operation.table, result),
+          operation.table.rows(result),
+          presentation.bom as 'true' | 'false' | undefined,
+        );
       return result;
     },
   });

@@ -46,7 +46,9 @@ export class ResponseCache {
   async currentVersion(now = this.clock.now()): Promise<string> {
     if (now - this.checkedAt < this.ttlMs && this.version) return this.version;
     this.pending ??= this.db
-      .query<{ v: string }>(`select (select coalesce(max(id), 0) from captures)::text || '.' || (select coalesce(max(id), 0) from stat_releases where not loading)::text || '.' || (select coalesce(max(id), 0) from case_history)::text as v`)
+      .query<{ v: string }>(
+        `select (select coalesce(max(id), 0) from captures)::text || '.' || (select coalesce(max(id), 0) from stat_releases where not loading)::text || '.' || (select coalesce(max(id), 0) from case_history)::text as v`,
+      )
       .then(([row]) => {
         const v = row?.v ?? '';
         if (v !== this.version) this.derived.clear();

@@ -30,7 +30,6 @@ export interface AppContext {
 /** What the routes get: the context with its response cache. */
 export type RouteContext = AppContext & { cache: ResponseCache };
 
-
 export const BODY_LIMIT = 1024 * 1024;
 /** Imports may upload a statistics file. */
 export const UPLOAD_LIMIT = 64 * 1024 * 1024;

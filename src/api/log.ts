@@ -94,7 +94,10 @@ export function loggerOptions(level: LogLevel, stream: LogDestination): LoggerOp
       // An error's message, stack and other fields (a database error's `detail` quotes the value) stay out of the log.
       err: (error) => ({ type: error.name, message: '[redacted]', stack: '[redacted]', ...errorFields(error) }),
     },
-    redact: { paths: ['authorization', 'token', 'headers.authorization', 'headers.cookie', 'req.headers', 'url', 'query', 'q', '*.authorization', '*.url', '*.query'], censor: '[redacted]' },
+    redact: {
+      paths: ['authorization', 'token', 'headers.authorization', 'headers.cookie', 'req.headers', 'url', 'query', 'q', '*.authorization', '*.url', '*.query'],
+      censor: '[redacted]',
+    },
   };
 }
 

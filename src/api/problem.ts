@@ -4,7 +4,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { ErrorCode, type ErrorCode as DomainCode } from '../shared/errors.ts';
+import { type ErrorCode as DomainCode, ErrorCode } from '../shared/errors.ts';
 
 export const ApiCode = {
   Validation: 'api.validation',
@@ -155,7 +155,12 @@ export function frameworkProblem(error: { code?: string; statusCode?: number }):
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return problem(ApiCode.UriTooLong, 414, 'URI too long', 'a path parameter is longer than the router accepts');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problem(ApiCode.UnsupportedMediaType, 415, 'unsupported media type', 'send JSON (Content-Type: application/json); a statistics upload as application/octet-stream');
+      return problem(
+        ApiCode.UnsupportedMediaType,
+        415,
+        'unsupported media type',
+        'send JSON (Content-Type: application/json); a statistics upload as application/octet-stream',
+      );
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem(ApiCode.Validation, 400, 'invalid request', 'the body is not valid JSON');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -194,5 +199,7 @@ export function answerClientError(error: { code?: string }, socket: Socket): voi
     socket.destroy();
     return;
   }
-  socket.end(`HTTP/1.1 ${p.status} ${STATUS_CODES[p.status]}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-content-type-options: nosniff\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${p.status} ${STATUS_CODES[p.status]}\r\ncontent-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nx-content-type-options: nosniff\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

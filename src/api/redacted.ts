@@ -11,7 +11,13 @@ function isTable(value: object): value is { header: string[]; rows: string[][] }
 }
 
 function empty(value: unknown): boolean {
-  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0) ||
+    (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0)
+  );
 }
 
 /** Any JSON value as nested HTML: objects as definition lists, arrays as lists, tables as tables, text escaped. */

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
-import type { ImportResult } from './import/load.ts';
 import { projectPath } from '../shared/paths.ts';
+import type { ImportResult } from './import/load.ts';
 
 export const SNAPSHOT_DIR = projectPath('assets', 'asylum');
 
@@ -21,7 +21,10 @@ const manifestSchema = z.object({
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
       bytes: z.number().int().positive(),
       release: z.string(),
-      vintage: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      vintage: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
       licence: z.string(),
       url: z.string().url(),
       provenance: z.object({ repository: z.string(), path: z.string(), commit: z.string(), shared_path: z.string(), changes: z.string() }),
@@ -33,7 +36,10 @@ export type SnapshotManifest = z.infer<typeof manifestSchema>;
 export function loadManifest(dir = SNAPSHOT_DIR): SnapshotManifest {
   const file = path.join(dir, 'manifest.json');
   const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new OtkazError(ErrorCode.InputInvalid, `bundled manifest: ${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.')}`, { where: file });
+  if (!parsed.success)
+    throw new OtkazError(ErrorCode.InputInvalid, `bundled manifest: ${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.')}`, {
+      where: file,
+    });
   return parsed.data;
 }
 
@@ -49,7 +55,10 @@ export async function ensureSnapshot(db: Database, dir = SNAPSHOT_DIR, signal?: 
   for (const entry of missing) {
     if (signal?.aborted) break;
     const { sha256 } = await hashFile(path.join(dir, entry.file));
-    if (sha256 !== entry.sha256) throw new OtkazError(ErrorCode.ArchiveMismatch, `bundled file's content hash ${sha256} differs from the manifest's ${entry.sha256}`, { where: entry.file });
+    if (sha256 !== entry.sha256)
+      throw new OtkazError(ErrorCode.ArchiveMismatch, `bundled file's content hash ${sha256} differs from the manifest's ${entry.sha256}`, {
+        where: entry.file,
+      });
     const result = await importStatistics(db, path.join(dir, entry.file), {
       ...(entry.vintage ? { vintage: entry.vintage } : {}),
       release: entry.release,

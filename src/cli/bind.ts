@@ -72,7 +72,8 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
       await binding.prepare?.(ctx);
       const result = await operation.run(ctx, input);
       if (format === 'json') print(JSON.stringify(result, null, 2));
-      else if (format === 'csv' && operation.table) print(renderCsv(tableColumns(operation.table, result), operation.table.rows(result), { bom: options.bom === true }));
+      else if (format === 'csv' && operation.table)
+        print(renderCsv(tableColumns(operation.table, result), operation.table.rows(result), { bom: options.bom === true }));
       else print(binding.text(result, input));
       binding.after?.(result, input);
     });

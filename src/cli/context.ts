@@ -4,12 +4,12 @@ import { loadDirectory } from '../courts/directory/load.ts';
 import type { CourtDirectory } from '../courts/directory/types.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
-import { prepareDataDir } from '../shared/data-dir.ts';
 import { type LoadedKnowledgeBase, loadKnowledgeBase } from '../guidance/load.ts';
 import type { Actor } from '../ops/actor.ts';
 import type { OperationContext } from '../ops/operation.ts';
+import { prepareDataDir } from '../shared/data-dir.ts';
 import { UNBOUNDED } from '../shared/limits.ts';
-import { personKey as readPersonKey, personKeyWarnings } from '../shared/person-key.ts';
+import { personKeyWarnings, personKey as readPersonKey } from '../shared/person-key.ts';
 import { printError } from './output.ts';
 
 export interface Context {

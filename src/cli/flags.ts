@@ -8,11 +8,18 @@ import { describeIssues } from '../ops/operation.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 
 /** Commander's option bag → the schema's output; `flags` names each field's flag for the message. */
-export function parseFlags<S extends z.ZodObject>(schema: S, options: Record<string, unknown>, flags: { readonly [K in keyof z.input<S>]?: string }): z.output<S> {
+export function parseFlags<S extends z.ZodObject>(
+  schema: S,
+  options: Record<string, unknown>,
+  flags: { readonly [K in keyof z.input<S>]?: string },
+): z.output<S> {
   const parsed = schema.safeParse(options);
   if (parsed.success) return parsed.data;
   const named = flags as Record<string, string | undefined>;
-  throw new OtkazError(ErrorCode.Usage, describeIssues(parsed.error, (path) => named[String(path[0])] ?? String(path[0] ?? 'input')));
+  throw new OtkazError(
+    ErrorCode.Usage,
+    describeIssues(parsed.error, (path) => named[String(path[0])] ?? String(path[0] ?? 'input')),
+  );
 }
 
 /** A whole number from `min` (a flag's string). */

@@ -17,7 +17,11 @@ function width(text: string): number {
 export function renderTable(columns: string[], objects: object[]): string {
   const rows = objects as Record<string, Cell>[];
   const widths = columns.map((c) => Math.max(width(c), ...rows.map((r) => width(cellText(r[c]).replace(/\n/g, ' ')))));
-  const line = (values: string[]) => values.map((v, i) => v + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(v)))).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(v))))
+      .join('  ')
+      .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cellText(r[c]).replace(/\n/g, ' '))))].join('\n');
 }
 

@@ -9,8 +9,8 @@ import type { Database } from '../db/database.ts';
 import { refreshPlannerStatistics } from '../db/maintenance.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { readInputs } from './archive/inputs.ts';
-import type { CourtDirectory } from './directory/types.ts';
 import { syncCourts } from './directory/sync.ts';
+import type { CourtDirectory } from './directory/types.ts';
 import { type IngestResult, ingestPage, storeFailure } from './ingest.ts';
 
 /** The files named, folders expanded to the pages and WARC files inside them; a missing path is a coded error. */
@@ -24,7 +24,13 @@ export function expandPaths(paths: readonly string[]): string[] {
       throw new OtkazError(ErrorCode.InputNotFound, 'no such file or folder', { where: p });
     }
     if (stat.isDirectory()) {
-      out.push(...expandPaths(readdirSync(p).filter((f) => /\.(html?|warc(\.gz)?)$/i.test(f) || statSync(path.join(p, f)).isDirectory()).map((f) => path.join(p, f))));
+      out.push(
+        ...expandPaths(
+          readdirSync(p)
+            .filter((f) => /\.(html?|warc(\.gz)?)$/i.test(f) || statSync(path.join(p, f)).isDirectory())
+            .map((f) => path.join(p, f)),
+        ),
+      );
     } else out.push(p);
   }
   return out;
@@ -59,13 +65,27 @@ export interface IngestFilesOptions {
 
 function unread(file: string, offset: number | null, failure: RecordFailure): RecordOutcome {
   return {
-    file, offset, captureId: null, sha256: null, newCapture: false, kind: null, courtVnkod: null,
-    cases: { created: 0, updated: 0, unchanged: 0, unidentified: 0 }, warnings: [], failure,
+    file,
+    offset,
+    captureId: null,
+    sha256: null,
+    newCapture: false,
+    kind: null,
+    courtVnkod: null,
+    cases: { created: 0, updated: 0, unchanged: 0, unidentified: 0 },
+    warnings: [],
+    failure,
   };
 }
 
 /** Every record of the files into the evidence archive and the case store; one outcome per record, in order. */
-export async function ingestFiles(db: Database, directory: CourtDirectory, personKey: string, paths: readonly string[], options: IngestFilesOptions = {}): Promise<RecordOutcome[]> {
+export async function ingestFiles(
+  db: Database,
+  directory: CourtDirectory,
+  personKey: string,
+  paths: readonly string[],
+  options: IngestFilesOptions = {},
+): Promise<RecordOutcome[]> {
   const files = expandPaths(paths);
   if ((options.url || options.retrievedAt) && files.length !== 1) throw new OtkazError(ErrorCode.Usage, '--url and --retrieved-at apply to a single file');
   await syncCourts(db, directory);

@@ -15,7 +15,11 @@ export interface Refreshed {
 }
 
 /** Refreshes the tables that need it (all public tables, or the ones named); returns what it did. */
-export async function refreshPlannerStatistics(db: Database, tables?: readonly string[], options: { vacuum?: boolean; statisticsTarget?: number } = {}): Promise<Refreshed[]> {
+export async function refreshPlannerStatistics(
+  db: Database,
+  tables?: readonly string[],
+  options: { vacuum?: boolean; statisticsTarget?: number } = {},
+): Promise<Refreshed[]> {
   const rows = await db.query<{ relname: string; relpages: number; reltuples: number; pages: number }>(
     `select c.relname, c.relpages, c.reltuples, (pg_relation_size(c.oid) / current_setting('block_size')::int)::int as pages
        from pg_class c join pg_namespace n on n.oid = c.relnamespace

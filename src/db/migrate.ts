@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
-import type { Database } from './database.ts';
 import { projectPath } from '../shared/paths.ts';
+import type { Database } from './database.ts';
 
 export interface Migration {
   version: number;
@@ -43,17 +43,12 @@ export async function migrate(db: Database, migrations: Migration[] = loadMigrat
     checksum text not null,
     applied_at timestamptz not null default now()
   )`);
-  const applied = await db.query<{ version: number; name: string; checksum: string }>(
-    'select version, name, checksum from schema_migrations order by version',
-  );
+  const applied = await db.query<{ version: number; name: string; checksum: string }>('select version, name, checksum from schema_migrations order by version');
   const known = new Map(migrations.map((m) => [m.version, m]));
   for (const row of applied) {
     const migration = known.get(row.version);
     if (!migration) {
-      throw new OtkazError(
-        ErrorCode.DbMigration,
-        `the database has migration ${row.name}, which this version of otkaz does not know; upgrade otkaz`,
-      );
+      throw new OtkazError(ErrorCode.DbMigration, `the database has migration ${row.name}, which this version of otkaz does not know; upgrade otkaz`);
     }
     if (migration.checksum !== row.checksum) {
       throw new OtkazError(ErrorCode.DbMigration, `migration ${row.name} was changed after it was applied`, {
@@ -68,11 +63,7 @@ export async function migrate(db: Database, migrations: Migration[] = loadMigrat
     try {
       await db.transaction(async (tx) => {
         await tx.exec(migration.sql);
-        await tx.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [
-          migration.version,
-          migration.name,
-          migration.checksum,
-        ]);
+        await tx.query('insert into schema_migrations (version, name, checksum) values ($1, $2, $3)', [migration.version, migration.name, migration.checksum]);
       });
     } catch (cause) {
       throw new OtkazError(ErrorCode.DbMigration, `migration ${migration.name} failed: ${(cause as Error).message}`, {

@@ -15,9 +15,10 @@ export async function openDatabase(target: StorageTarget): Promise<Database> {
   let db: Database;
   try {
     // Each engine is loaded only when used (PGlite's WASM module alone is ~40 MB of memory).
-    db = target.kind === 'postgres'
-      ? await (await import('./postgres.ts')).openPostgres(target.url)
-      : await (await import('./pglite.ts')).openPglite(target.dataDir);
+    db =
+      target.kind === 'postgres'
+        ? await (await import('./postgres.ts')).openPostgres(target.url)
+        : await (await import('./pglite.ts')).openPglite(target.dataDir);
   } catch (cause) {
     const where = target.kind === 'postgres' ? redactUrl(target.url) : (target.dataDir ?? 'memory');
     throw new OtkazError(ErrorCode.DbConnect, `cannot open the database: ${(cause as Error).message}`, { where, cause });

@@ -51,7 +51,9 @@ function lock(dataDir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(file, 'utf8').trim());
       if (owner && owner !== process.pid && alive(owner)) {
-        throw new Error(`the embedded database is in use by process ${owner} (a running \`otkaz serve\`?); stop it, or use PostgreSQL (DATABASE_URL) for concurrent access`);
+        throw new Error(
+          `the embedded database is in use by process ${owner} (a running \`otkaz serve\`?); stop it, or use PostgreSQL (DATABASE_URL) for concurrent access`,
+        );
       }
       rmSync(file, { force: true });
     }

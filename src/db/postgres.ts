@@ -1,5 +1,5 @@
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Queryable } from './database.ts';
@@ -13,8 +13,7 @@ const typeParsers: Record<number, (value: string) => unknown> = {
 };
 
 const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], csv: string): Promise<void> {

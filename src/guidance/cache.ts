@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GUIDANCE_DIR, knowledgeBaseHash } from './files.ts';
-import type { Fact, KnowledgeBase } from './schema.ts';
 import type { LoadedKnowledgeBase } from './load.ts';
+import type { Fact, KnowledgeBase } from './schema.ts';
 
 interface CacheFile {
   hash: string;

@@ -7,7 +7,9 @@ import { projectPath } from '../shared/paths.ts';
 export const GUIDANCE_DIR = projectPath('assets', 'guidance');
 
 export function knowledgeBaseFiles(dir = GUIDANCE_DIR): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 }
 
 export function knowledgeBaseHash(dir = GUIDANCE_DIR): string {

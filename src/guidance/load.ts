@@ -6,9 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
-import { type Fact, type KnowledgeBase, knowledgeBase } from './schema.ts';
 import { GUIDANCE_DIR, knowledgeBaseFiles } from './files.ts';
-
+import { type Fact, type KnowledgeBase, knowledgeBase } from './schema.ts';
 
 export interface LoadedKnowledgeBase extends KnowledgeBase {
   factById: Map<string, Fact>;

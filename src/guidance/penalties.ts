@@ -15,7 +15,9 @@ export function penaltiesFor(kb: LoadedKnowledgeBase, charges: Array<{ article: 
     const key = `${c.article}|${c.part ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const offence = kb.offences.find((o) => o.article === c.article && (o.part ?? null) === (c.part ?? null)) ?? (c.part === null ? null : kb.offences.find((o) => o.article === c.article && o.part === null) ?? null);
+    const offence =
+      kb.offences.find((o) => o.article === c.article && (o.part ?? null) === (c.part ?? null)) ??
+      (c.part === null ? null : (kb.offences.find((o) => o.article === c.article && o.part === null) ?? null));
     out.push({ article: c.article, part: c.part, offence });
   }
   return out;

@@ -69,21 +69,30 @@ export function renderRoute(result: RouteResult, kb: LoadedKnowledgeBase, lang: 
   const stale = new Set(result.staleFacts);
   const out: string[] = [];
   const line = (l: Line, indent = '  ') => out.push(`${indent}- ${l.text[lang]}${refs(l, stale, lang)}`);
-  out.push(`${label('title', lang)} — ${result.input.status}, ${result.input.documents.join(', ') || 'none'}, ${result.input.location} (${result.input.today})`);
+  out.push(
+    `${label('title', lang)} — ${result.input.status}, ${result.input.documents.join(', ') || 'none'}, ${result.input.location} (${result.input.today})`,
+  );
   out.push(`! ${result.disclaimer[lang]}`);
   out.push('', `${label('situation', lang)}:`);
   for (const l of result.situation) line(l);
   out.push('', `${label('destinations', lang)}:`);
   for (const d of result.destinations) {
-    out.push(`  ${d.name[lang]} (${d.country})${d.preferred ? ' *' : ''} — ${label('reach', lang)}: ${label(d.reachable, lang)}; ${label('risk', lang)}: ${label(d.risk.level, lang)}`);
+    out.push(
+      `  ${d.name[lang]} (${d.country})${d.preferred ? ' *' : ''} — ${label('reach', lang)}: ${label(d.reachable, lang)}; ${label('risk', lang)}: ${label(d.risk.level, lang)}`,
+    );
     for (const c of d.conditions) line(c, '    ');
     line(d.risk.summary, '    ');
     for (const w of d.risk.incidents) {
       const i = w.incident;
-      out.push(`      · ${i.date}, ${i.place[lang]}: ${label(i.kind, lang)} — ${i.outcome[lang]} (weight ${w.weight})${refs({ text: i.outcome, facts: i.facts }, stale, lang)}`);
+      out.push(
+        `      · ${i.date}, ${i.place[lang]}: ${label(i.kind, lang)} — ${i.outcome[lang]} (weight ${w.weight})${refs({ text: i.outcome, facts: i.facts }, stale, lang)}`,
+      );
     }
     line(d.protection.policy, '    ');
-    for (const r of d.protection.rulings) out.push(`      § ${r.court}, ${r.date}${r.case_no ? `, ${r.case_no}` : ''}: ${label(r.outcome, lang)} — ${r.held[lang]}${r.not_held ? ` / ${r.not_held[lang]}` : ''}${refs({ text: r.held, facts: r.facts }, stale, lang)}`);
+    for (const r of d.protection.rulings)
+      out.push(
+        `      § ${r.court}, ${r.date}${r.case_no ? `, ${r.case_no}` : ''}: ${label(r.outcome, lang)} — ${r.held[lang]}${r.not_held ? ` / ${r.not_held[lang]}` : ''}${refs({ text: r.held, facts: r.facts }, stale, lang)}`,
+      );
     if (d.protection.statistics) {
       const s = d.protection.statistics;
       out.push(`      ${label('statistics', lang)}: ${s.method} ${s.year} = ${s.ratePct ?? '—'} % (${s.definition}; ${s.release})`);
@@ -96,7 +105,9 @@ export function renderRoute(result: RouteResult, kb: LoadedKnowledgeBase, lang: 
   out.push('', `${label('organisations', lang)}:`);
   for (const o of result.organisations) {
     const figures = o.figures.map((f) => kb.factById.get(f)!.text[lang]).join(' ');
-    out.push(`  - ${o.name[lang]} (${o.based}${o.url ? `, ${o.url}` : ''}): ${o.what[lang]}${figures ? ` ${figures}` : ''} [${label('facts', lang)}: ${[...o.facts, ...o.figures].join(', ')}]`);
+    out.push(
+      `  - ${o.name[lang]} (${o.based}${o.url ? `, ${o.url}` : ''}): ${o.what[lang]}${figures ? ` ${figures}` : ''} [${label('facts', lang)}: ${[...o.facts, ...o.figures].join(', ')}]`,
+    );
   }
   return out.join('\n');
 }

@@ -10,8 +10,14 @@ export const localized = z.object({ en: z.string().min(1), ru: z.string().min(1)
 export type Localized = z.infer<typeof localized>;
 
 /** 2022, 2022-09 or 2022-09-24: as precise as the source is. */
-export const partialDate = z.union([z.string(), z.number().int(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v))).pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
-const fullDate = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
+export const partialDate = z
+  .union([z.string(), z.number().int(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)))
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
+const fullDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD'));
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and dashes');
 const iso3 = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166 alpha-3');
 
@@ -56,7 +62,10 @@ export const offence = z
   .object({
     id,
     article: z.string().regex(/^\d+(\.\d+)?$/),
-    part: z.string().regex(/^\d+(\.\d+)?$/).nullable(),
+    part: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .nullable(),
     title: localized,
     penalty: z.object({ min_years: z.number().nullable(), max_years: z.number().nullable(), summary: localized }).strict(),
     /** Aggravating conditions the part requires (empty: none). */
@@ -100,7 +109,18 @@ export const ruling = z
   .strict();
 export type Ruling = z.infer<typeof ruling>;
 
-export const INCIDENT_KINDS = ['detention', 'abduction', 'extradition', 'handover', 'deportation', 'refusal_to_extradite', 'release', 'entry_ban', 'killing', 'asylum_refused'] as const;
+export const INCIDENT_KINDS = [
+  'detention',
+  'abduction',
+  'extradition',
+  'handover',
+  'deportation',
+  'refusal_to_extradite',
+  'release',
+  'entry_ban',
+  'killing',
+  'asylum_refused',
+] as const;
 /** Kinds that put a person back in Russian hands (or worse): these raise the risk of a destination. */
 export const HARMFUL: ReadonlySet<string> = new Set(['abduction', 'extradition', 'handover', 'deportation', 'killing']);
 

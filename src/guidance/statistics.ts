@@ -2,8 +2,9 @@
  * The asylum statistics behind a destination's protection prospects: UNHCR's total recognition rate for Russian
  * citizens, latest year with decisions, all stages (labelled), from the loaded releases.
  */
-import type { Queryable } from '../db/database.ts';
+
 import { recognitionRates } from '../asylum/query/rates.ts';
+import type { Queryable } from '../db/database.ts';
 import type { RecognitionFigure } from './route.ts';
 
 export async function recognitionFigures(db: Queryable, countries: string[]): Promise<Map<string, RecognitionFigure>> {

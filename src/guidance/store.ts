@@ -25,7 +25,10 @@ export async function syncKnowledgeBase(db: Database, kb: LoadedKnowledgeBase, h
        select kind, id, data, verified from jsonb_to_recordset($1::jsonb) as x(kind text, id text, data jsonb, verified date)`,
       [JSON.stringify(rows.map(([kind, id, data, verified]) => ({ kind, id, data, verified })))],
     );
-    await tx.query('insert into guidance_meta (id, content_hash) values (1, $1) on conflict (id) do update set content_hash = excluded.content_hash, loaded_at = now()', [hash]);
+    await tx.query(
+      'insert into guidance_meta (id, content_hash) values (1, $1) on conflict (id) do update set content_hash = excluded.content_hash, loaded_at = now()',
+      [hash],
+    );
   });
   return true;
 }

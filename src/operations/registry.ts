@@ -10,6 +10,10 @@ import { exportArchiveOperation } from './archive/export.ts';
 import { ingestOperation } from './archive/ingest.ts';
 import { listCapturesOperation } from './archive/list.ts';
 import { verifyArchiveOperation } from './archive/verify.ts';
+import { compareOperation } from './asylum/compare.ts';
+import { ratesOperation } from './asylum/rates.ts';
+import { releasesOperation } from './asylum/releases.ts';
+import { seriesOperation } from './asylum/series.ts';
 import { rawCaptureOperation } from './captures/raw.ts';
 import { redactedCaptureOperation } from './captures/redacted.ts';
 import { showCaptureOperation } from './captures/show.ts';
@@ -22,6 +26,7 @@ import { casePersonsOperation } from './cases/persons.ts';
 import { searchCasesOperation } from './cases/search.ts';
 import { showCaseOperation } from './cases/show.ts';
 import { caseWarcOperation } from './cases/warc.ts';
+import { checkClaimsFileOperation, checkClaimsOperation } from './claims/check.ts';
 import { buildCourtsOperation } from './courts/build.ts';
 import { listCourtsOperation } from './courts/list.ts';
 import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.ts';
@@ -29,11 +34,6 @@ import { planCrawlOperation } from './crawl/plan.ts';
 import { crawlStatusOperation } from './crawl/status.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
-import { compareOperation } from './asylum/compare.ts';
-import { ratesOperation } from './asylum/rates.ts';
-import { releasesOperation } from './asylum/releases.ts';
-import { seriesOperation } from './asylum/series.ts';
-import { checkClaimsFileOperation, checkClaimsOperation } from './claims/check.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
   listCasesOperation,

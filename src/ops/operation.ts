@@ -95,7 +95,12 @@ export function authorize<R>(ctx: OperationContext, rule: Rule<R>, resource: R):
 }
 
 /** Runs an operation from raw input: the policy, then validation, then the work. (The API adapter's hooks do the first two.) */
-export async function perform<In extends z.ZodObject, Out>(operation: Operation<In, Out>, ctx: OperationContext, raw: unknown, nameOf: NameOf = (path) => path.join('.') || 'input'): Promise<Out> {
+export async function perform<In extends z.ZodObject, Out>(
+  operation: Operation<In, Out>,
+  ctx: OperationContext,
+  raw: unknown,
+  nameOf: NameOf = (path) => path.join('.') || 'input',
+): Promise<Out> {
   authorize(ctx, operation.policy, undefined);
   return operation.run(ctx, parseInput(operation, raw, nameOf));
 }

@@ -21,7 +21,10 @@ export type Refusal = 'unauthorized' | 'forbidden' | 'operations_disabled';
 export type Verdict = { allow: true } | { allow: false; reason: Refusal };
 
 const ALLOW: Verdict = { allow: true };
-const refuse = (actor: Actor, otherwise: Refusal = 'forbidden'): Verdict => ({ allow: false, reason: actor.kind === 'anonymous' && !actor.presented ? 'unauthorized' : otherwise });
+const refuse = (actor: Actor, otherwise: Refusal = 'forbidden'): Verdict => ({
+  allow: false,
+  reason: actor.kind === 'anonymous' && !actor.presented ? 'unauthorized' : otherwise,
+});
 
 /** The decision of an access level alone. */
 export function allowsLevel(access: Access, actor: Actor, settings: AccessSettings): Verdict {

@@ -26,9 +26,43 @@ const HIDDEN = /информация\s+скрыта|данные\s+скрыты|
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 /** Latin and Greek letters that look like Cyrillic ones. */
 const LOOK_ALIKE: Record<string, string> = {
-  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
-  a: 'а', c: 'с', e: 'е', k: 'к', o: 'о', p: 'р', x: 'х', y: 'у',
-  Α: 'А', Β: 'В', Ε: 'Е', Η: 'Н', Κ: 'К', Μ: 'М', Ο: 'О', Ρ: 'Р', Τ: 'Т', Χ: 'Х', Υ: 'У', α: 'а', ε: 'е', κ: 'к', ο: 'о', ρ: 'р', χ: 'х',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  k: 'к',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  Α: 'А',
+  Β: 'В',
+  Ε: 'Е',
+  Η: 'Н',
+  Κ: 'К',
+  Μ: 'М',
+  Ο: 'О',
+  Ρ: 'Р',
+  Τ: 'Т',
+  Χ: 'Х',
+  Υ: 'У',
+  α: 'а',
+  ε: 'е',
+  κ: 'к',
+  ο: 'о',
+  ρ: 'р',
+  χ: 'х',
 };
 const CYRILLIC = /[\u0400-\u04ff]/;
 const FOREIGN = /[A-Za-z\u0370-\u03ff]/;
@@ -57,7 +91,12 @@ export function normaliseText(text: string): string {
 }
 
 export function normaliseName(name: string): string {
-  return normaliseText(name).toLowerCase().replace(/ё/g, 'е').replace(/[^а-яa-z\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  return normaliseText(name)
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^а-яa-z\s-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function isHiddenName(name: string): boolean {
@@ -133,12 +172,43 @@ const STOP = new Set(
 кассационного апелляционный апелляционного зал зала ст статья статьи часть части пункт пункта коллегия коллегии коллегией член члена членов
 старший старшего младший младшего рядовой рядового сержант сержанта лейтенант лейтенанта капитан капитана майор майора полковник полковника
 подполковник подполковника прапорщик прапорщика ефрейтор ефрейтора матрос матроса мичман мичмана командир командира части войсковой
-информация скрыта данные скрыты фио ип ооо оао зао пао ао нко`.split(/\s+/).filter(Boolean),
+информация скрыта данные скрыты фио ип ооо оао зао пао ао нко`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 const PATRONYMIC = /(?:ов[иі]ч|ев[иі]ч|[иі]ч)(?:а|у|ем|ом|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$|-(?:оглы|кызы|улы|уулу)$/;
 const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ых|их|ко|ук|юк|ич|дзе|швили|ян|янц|ева|ова|ина|ына|ская|цкая)(?:а|у|ым|ом|е|ой|ою|ую|ого|ому|им|ых)?$/;
-const SURNAME_ENDINGS = ['ого', 'ому', 'ыми', 'ими', 'ая', 'ой', 'ою', 'ую', 'ий', 'ый', 'ым', 'им', 'ом', 'ем', 'ых', 'их', 'ие', 'ые', 'ей', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'ь', 'й'];
+const SURNAME_ENDINGS = [
+  'ого',
+  'ому',
+  'ыми',
+  'ими',
+  'ая',
+  'ой',
+  'ою',
+  'ую',
+  'ий',
+  'ый',
+  'ым',
+  'им',
+  'ом',
+  'ем',
+  'ых',
+  'их',
+  'ие',
+  'ые',
+  'ей',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'е',
+  'ы',
+  'и',
+  'ь',
+  'й',
+];
 const SURNAME_REST = new Set(['', ...SURNAME_ENDINGS]);
 
 /** The part of a surname that all its case forms share: "Беловой" → "белов", "Полянская" → "полянск". */
@@ -163,8 +233,10 @@ interface Token {
   cap: boolean;
 }
 
-const TOKEN = /([А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ])\.|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]?[а-яёѐ-џґғқңүұһәөҗ]+(?:-[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]?[а-яёѐ-џґғқңүұһәөҗ]+)*|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+(?:-[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+)*/g;
-const CAP = /^(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ][а-яёѐ-џґғқңүұһәөҗ]+|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{2,})(?:-(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ][а-яёѐ-џґғқңүұһәөҗ]+|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{2,}|[а-яёѐ-џґғқңүұһәөҗ]+))*$/;
+const TOKEN =
+  /([А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ])\.|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]?[а-яёѐ-џґғқңүұһәөҗ]+(?:-[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]?[а-яёѐ-џґғқңүұһәөҗ]+)*|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+(?:-[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]+)*/g;
+const CAP =
+  /^(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ][а-яёѐ-џґғқңүұһәөҗ]+|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{2,})(?:-(?:[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ][а-яёѐ-џґғқңүұһәөҗ]+|[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]{2,}|[а-яёѐ-џґғқңүұһәөҗ]+))*$/;
 
 function token(start: number, word: string, initial: boolean): Token {
   return { start, end: start + word.length + (initial ? 1 : 0), text: word, lower: lower(word), initial, cap: initial || CAP.test(word) };
@@ -198,9 +270,21 @@ function tokenize(text: string): Token[] {
     const next = tokens[i + 1];
     const before = text.slice(prev.end, t.start);
     const attached = prev.initial && before === '';
-    const pair = !prev.initial && prev.cap && prev.text.length >= 2 && /^\)?\s+$/.test(before) && next !== undefined && /^[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]$/.test(next.text) &&
-      /^[\s.]\s?$/.test(text.slice(t.end, next.start)) && !/^[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]$/.test(tokens[i + 2]?.text ?? ''); // but not a list "А Б В"
-    const second = prev.initial && prev.text.length === 1 && /^\s$/.test(before) && tokens[i - 2] !== undefined && !(tokens[i - 2] as Token).initial &&
+    const pair =
+      !prev.initial &&
+      prev.cap &&
+      prev.text.length >= 2 &&
+      /^\)?\s+$/.test(before) &&
+      next !== undefined &&
+      /^[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]$/.test(next.text) &&
+      /^[\s.]\s?$/.test(text.slice(t.end, next.start)) &&
+      !/^[А-ЯЁЀ-ЏҐҒҚҢҮҰҺӘӨҖ]$/.test(tokens[i + 2]?.text ?? ''); // but not a list "А Б В"
+    const second =
+      prev.initial &&
+      prev.text.length === 1 &&
+      /^\s$/.test(before) &&
+      tokens[i - 2] !== undefined &&
+      !(tokens[i - 2] as Token).initial &&
       text[prev.end - 1] !== '.';
     if (attached || pair || second) tokens[i] = { ...t, initial: true, cap: true };
   }
@@ -450,10 +534,13 @@ const ORG = new Set(
 комиссариат комиссариата военкомат военкомата филиал филиала коллегия коллегии адвокатов нотариус район района районе город городе поселок села село
 область областью республике республикой краю крае россия росгвардия роспотребнадзор роспотребнадзора росреестр росреестра сбербанк втб газпром
 ооо оао зао пао ао нко ип муп гуп фгуп фку фгку фгбу гбу гку мку мбу ано уно снт тсж жск гск нп тсн ифнс уфнс мифнс фнс уфссп фссп осп ровд овд
-гу гибдд дпс сизо ик кп лиу фсб фсо вч пфр сфр фсс пфрси дги умр`.split(/\s+/).filter(Boolean),
+гу гибдд дпс сизо ик кп лиу фсб фсо вч пфр сфр фсс пфрси дги умр`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 /** Role words after which the rest of a field's part is a person ("Адвокат Ким Ен Сук", "для вручения …"). */
-const ROLE = /^(?:адвокат|адвоката|защитник|защитника|представитель|представителя|гражданин|гражданка|истец|ответчик|заявитель|потерпевший|потерпевшая|свидетель|осужденный|осужденная|подсудимый|подсудимая|обвиняемый|обвиняемая|начальнику|начальник|вручения|лицо)$/;
+const ROLE =
+  /^(?:адвокат|адвоката|защитник|защитника|представитель|представителя|гражданин|гражданка|истец|ответчик|заявитель|потерпевший|потерпевшая|свидетель|осужденный|осужденная|подсудимый|подсудимая|обвиняемый|обвиняемая|начальнику|начальник|вручения|лицо)$/;
 const FIELD_WORD = /\p{L}+(?:[-'’]\p{L}+)*/gu;
 
 interface Segment {
@@ -464,9 +551,7 @@ interface Segment {
 /** A field cut into its parts: at commas, semicolons, brackets, quotes, line breaks and spaced dashes. A surname
  * written together with its initials ("ЛимТ.", "ГРОМОВГ.Г.") is split from them first. */
 function fieldSegments(raw: string): Segment[] {
-  const field = raw
-    .replace(/(\p{Ll})(\p{Lu}\.)/gu, '$1 $2')
-    .replace(/(?<!\p{L})(\p{Lu}{3,})(\p{Lu})\.(?=\s?(?:\p{Lu}\.)?\s*(?:$|[,;)]))/gu, '$1 $2.');
+  const field = raw.replace(/(\p{Ll})(\p{Lu}\.)/gu, '$1 $2').replace(/(?<!\p{L})(\p{Lu}{3,})(\p{Lu})\.(?=\s?(?:\p{Lu}\.)?\s*(?:$|[,;)]))/gu, '$1 $2.');
   const out: Segment[] = [];
   let quoted = false;
   let at = 0;
@@ -566,7 +651,12 @@ export function redactTexts(texts: string[], context: NameContext = new NameCont
 export function redactDeep<T>(value: T, keep: ReadonlySet<string>, context: NameContext = new NameContext(), nameField: NameFieldTest | null = null): T {
   const texts: string[] = [];
   const isField = (key: string | null, parent: unknown) =>
-    key !== null && nameField !== null && parent !== null && typeof parent === 'object' && !Array.isArray(parent) && nameField(key, parent as Record<string, unknown>);
+    key !== null &&
+    nameField !== null &&
+    parent !== null &&
+    typeof parent === 'object' &&
+    !Array.isArray(parent) &&
+    nameField(key, parent as Record<string, unknown>);
   const collect = (v: unknown, key: string | null, parent: unknown) => {
     if (typeof v === 'string') {
       if (isField(key, parent)) context.addPersonField(v);

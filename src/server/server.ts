@@ -7,17 +7,17 @@
 import type http from 'node:http';
 import path from 'node:path';
 import type { StartupState } from '../api/context.ts';
+import { ensureSnapshot } from '../asylum/snapshot.ts';
 import type { Config } from '../config/config.ts';
+import { reRedactStored } from '../courts/cases/store.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
 import { syncCourts } from '../courts/directory/sync.ts';
-import { reRedactStored } from '../courts/cases/store.ts';
 import { refreshPlannerStatistics } from '../db/maintenance.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
-import { prepareDataDir } from '../shared/data-dir.ts';
-import { personKeyWarnings } from '../shared/person-key.ts';
 import { loadKnowledgeBaseCached } from '../guidance/cache.ts';
 import { syncKnowledgeBase } from '../guidance/store.ts';
-import { ensureSnapshot } from '../asylum/snapshot.ts';
+import { prepareDataDir } from '../shared/data-dir.ts';
+import { personKeyWarnings } from '../shared/person-key.ts';
 
 export interface RunningServer {
   server: http.Server;
@@ -55,7 +55,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       try {
         const loaded = await ensureSnapshot(db, undefined, stopping.signal);
         startup.statistics = 'ready';
-        if (loaded.length) process.stdout.write(`loaded the bundled statistics: ${loaded.length} files, ${loaded.reduce((n, r) => n + r.observations, 0)} observations\n`);
+        if (loaded.length)
+          process.stdout.write(`loaded the bundled statistics: ${loaded.length} files, ${loaded.reduce((n, r) => n + r.observations, 0)} observations\n`);
       } catch (error) {
         startup.statistics = 'failed';
         process.stderr.write(`otkaz: the bundled statistics were not loaded: ${(error as Error).message}\n`);
@@ -79,7 +80,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     let stopped: Promise<void> | null = null;
     const stop = () => {
       stopping.abort();
-      return (stopped ??= app.close().then(() => ready).then(() => db.close()));
+      return (stopped ??= app
+        .close()
+        .then(() => ready)
+        .then(() => db.close()));
     };
     return { server: app.server, url, ready, stop };
   } catch (error) {

@@ -57,13 +57,20 @@ export function prepareDataDir(dataDir: string): string[] {
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (cause) {
-    throw new OtkazError(ErrorCode.DataDirUnsafe, `cannot create the data folder: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { where, cause });
+    throw new OtkazError(ErrorCode.DataDirUnsafe, `cannot create the data folder: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, {
+      where,
+      cause,
+    });
   }
   const st = statSync(dataDir);
   if (!st.isDirectory()) throw new OtkazError(ErrorCode.DataDirUnsafe, 'the data folder is not a folder', { where });
   const uid = process.getuid?.();
   if (uid !== undefined && st.uid !== uid) {
-    throw new OtkazError(ErrorCode.DataDirUnsafe, `the data folder belongs to another user (uid ${st.uid}, this process runs as ${uid}): run otkaz as its owner, or use a folder of your own (OTKAZ_DATA_DIR)`, { where });
+    throw new OtkazError(
+      ErrorCode.DataDirUnsafe,
+      `the data folder belongs to another user (uid ${st.uid}, this process runs as ${uid}): run otkaz as its owner, or use a folder of your own (OTKAZ_DATA_DIR)`,
+      { where },
+    );
   }
   if (st.mode & 0o022) {
     throw new OtkazError(
@@ -76,11 +83,17 @@ export function prepareDataDir(dataDir: string): string[] {
   try {
     writable = tightenTree(dataDir);
   } catch (cause) {
-    throw new OtkazError(ErrorCode.DataDirUnsafe, `cannot restrict the data folder to its owner: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}; fix it with: ${dataDirFix(dataDir)}`, { where, cause });
+    throw new OtkazError(
+      ErrorCode.DataDirUnsafe,
+      `cannot restrict the data folder to its owner: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}; fix it with: ${dataDirFix(dataDir)}`,
+      { where, cause },
+    );
   }
   if (writable.length === 0) return [];
   const shown = writable.slice(0, 5).join(', ') + (writable.length > 5 ? ` and ${writable.length - 5} more` : '');
-  return [`otkaz: warning: in the data folder ${dataDir}, other users could write to ${shown} until now (now its owner's only): they may have changed the evidence or the key — check them (otkaz archive verify re-hashes every stored page)`];
+  return [
+    `otkaz: warning: in the data folder ${dataDir}, other users could write to ${shown} until now (now its owner's only): they may have changed the evidence or the key — check them (otkaz archive verify re-hashes every stored page)`,
+  ];
 }
 
 /** Whether `file` lies inside `dir` (both resolved through symbolic links as far as they exist). */

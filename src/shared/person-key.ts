@@ -30,7 +30,9 @@ export function personKeyWarnings(config: KeyConfig): string[] {
   if (file === null || !existsSync(file)) return [];
   const warnings: string[] = [];
   if (isInside(file, config.dataDir)) {
-    warnings.push(`otkaz: warning: the name-hash key is kept inside the data folder (${file}): whoever copies the folder can test names against the stored hashes. Keep it elsewhere: move the file, then set OTKAZ_PERSON_KEY_FILE to its new place (README.md, Configuration).`);
+    warnings.push(
+      `otkaz: warning: the name-hash key is kept inside the data folder (${file}): whoever copies the folder can test names against the stored hashes. Keep it elsewhere: move the file, then set OTKAZ_PERSON_KEY_FILE to its new place (README.md, Configuration).`,
+    );
   }
   if (statSync(file).mode & 0o077) warnings.push(`otkaz: warning: other users may read the name-hash key (${file}); fix it with: chmod go-rwx '${file}'`);
   return warnings;
@@ -45,7 +47,10 @@ export function personKey(config: KeyConfig): string {
     try {
       key = readFileSync(file, 'utf8').trim();
     } catch (cause) {
-      throw new OtkazError(ErrorCode.ConfigInvalid, `cannot read the name-hash key: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { where: where ?? file, cause });
+      throw new OtkazError(ErrorCode.ConfigInvalid, `cannot read the name-hash key: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, {
+        where: where ?? file,
+        cause,
+      });
     }
     if (key.length < 16) throw new OtkazError(ErrorCode.ConfigInvalid, 'the name-hash key file must hold at least 16 characters', { where: where ?? file });
     return key;

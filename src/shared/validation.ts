@@ -74,7 +74,10 @@ export function freeText(max = 10_000, min = 0): z.ZodString {
 }
 
 /** A calendar date YYYY-MM-DD that exists. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').refine(isCalendarDate, 'no such date (YYYY-MM-DD, a real day)');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine(isCalendarDate, 'no such date (YYYY-MM-DD, a real day)');
 
 /** A month YYYY-MM (01–12). */
 export const yearMonth = z.string().refine(isYearMonth, 'a month YYYY-MM (01–12)');

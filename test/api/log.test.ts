@@ -19,7 +19,8 @@ const READER = 'reader-token-0123456789abcdefgh';
 const NAME = 'Заречный Пётр'; // invented
 const directory = loadDirectory();
 const kb = loadKnowledgeBase();
-const CARD_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
+const CARD_URL =
+  'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
 
 function config(extra: Record<string, string> = {}) {
   return loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_RATE_LIMIT: '0', OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER, ...extra });
@@ -36,7 +37,8 @@ function failing(db: Database): Database {
   return {
     ...db,
     query: <T extends object>(sql: string, params?: readonly unknown[]) => {
-      if (sql.includes('from case_defendants')) return Promise.reject(Object.assign(new Error(`value "${NAME}" is out of range`), { code: 'XX000', severity: 'ERROR' }));
+      if (sql.includes('from case_defendants'))
+        return Promise.reject(Object.assign(new Error(`value "${NAME}" is out of range`), { code: 'XX000', severity: 'ERROR' }));
       return db.query<T>(sql, params);
     },
   };
@@ -50,7 +52,21 @@ describe(`API log (${engine.name})`, () => {
   before(async () => {
     ({ db, drop } = await engine.create());
     await syncCourts(db, directory);
-    await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'test', synthetic: false }, 'test-person-key-0123456789');
+    await ingestPage(
+      db,
+      directory,
+      {
+        bytes: fixture('leninsky_ufa_criminal.html'),
+        url: CARD_URL,
+        retrievedAt: '2026-04-20T10:00:00Z',
+        httpStatus: 200,
+        httpHeaders: [['Content-Type', 'text/html; charset=utf-8']],
+        source: 'crawl',
+        sourceRef: 'test',
+        synthetic: false,
+      },
+      'test-person-key-0123456789',
+    );
     caseId = present((await db.query<{ id: number }>('select id from cases limit 1'))[0], 'the ingested case').id;
   });
   after(() => drop());
@@ -73,10 +89,17 @@ describe(`API log (${engine.name})`, () => {
       assert.deepEqual([mine.method, mine.route, mine.status, mine.level], ['GET', '/api/v1/cases', 200, 30]);
       assert.equal(typeof mine.ms, 'number');
       assert.ok(lines.some((l) => l.route === '/api/v1/cases/:id/persons' && l.status === 200));
-      assert.ok(lines.some((l) => l.status === 403), 'the refused request is logged too');
-      assert.ok(lines.some((l) => l.status === 404), 'and the unknown route');
+      assert.ok(
+        lines.some((l) => l.status === 403),
+        'the refused request is logged too',
+      );
+      assert.ok(
+        lines.some((l) => l.status === 404),
+        'and the unknown route',
+      );
       const text = log.text();
-      for (const secret of [NAME, 'Заречный', 'Пётр', q, READER, OPERATOR, 'q=', 'nothing-here', 'Никитина']) assert.ok(!text.includes(secret), `the log holds ${secret}: ${text}`);
+      for (const secret of [NAME, 'Заречный', 'Пётр', q, READER, OPERATOR, 'q=', 'nothing-here', 'Никитина'])
+        assert.ok(!text.includes(secret), `the log holds ${secret}: ${text}`);
     } finally {
       await app.close();
     }
@@ -90,7 +113,10 @@ describe(`API log (${engine.name})`, () => {
       assert.equal(res.statusCode, 500);
       assert.equal(res.json().code, 'api.internal');
       assert.ok(!res.body.includes('Заречный'));
-      const errors = log.lines().map((l) => JSON.parse(l) as { level: number; sqlstate?: string; route?: string }).filter((l) => l.level >= 50);
+      const errors = log
+        .lines()
+        .map((l) => JSON.parse(l) as { level: number; sqlstate?: string; route?: string })
+        .filter((l) => l.level >= 50);
       assert.equal(errors.length, 1, log.text());
       assert.equal(errors[0]?.sqlstate, 'XX000');
       assert.equal(errors[0]?.route, '/api/v1/cases/:id/persons');

@@ -4,8 +4,8 @@
 // checked, finding 4 of issue #11 — but even then without the path).
 import assert from 'node:assert/strict';
 import os from 'node:os';
-import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
@@ -36,7 +36,12 @@ for (const engine of ENGINES) {
     let app: FastifyInstance;
     before(async () => {
       ({ db, drop } = await engine.create());
-      app = await buildApp({ config: loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_RATE_LIMIT: '0' }), db, directory, kb });
+      app = await buildApp({
+        config: loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_RATE_LIMIT: '0' }),
+        db,
+        directory,
+        kb,
+      });
     });
     after(async () => {
       await app.close();
@@ -45,7 +50,12 @@ for (const engine of ENGINES) {
 
     for (const [what, filename, payload] of CASES) {
       it(`${what}: the answer never names the server's temporary folder`, async () => {
-        const res = await app.inject({ method: 'POST', url: `/api/v1/operations/stats/import?filename=${encodeURIComponent(filename)}`, headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' }, payload });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/v1/operations/stats/import?filename=${encodeURIComponent(filename)}`,
+          headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' },
+          payload,
+        });
         assert.doesNotMatch(res.body, /otkaz-upload-/, 'the temporary folder');
         assert.ok(!res.body.includes(`${os.tmpdir()}/`), `the system's temporary folder: ${res.body}`);
         if (res.statusCode < 500 && filename.length > 2) assert.match(res.body, new RegExp(filename.replace(/\./g, '\\.')), 'names the file as uploaded');

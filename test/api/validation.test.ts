@@ -28,12 +28,35 @@ function assertProblem(res: LightMyRequestResponse, status: number, what: string
   return body;
 }
 
-const claim = (quantity: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ claims: [{ id: 'c1', statement: 'about 3,000 in 2022', quantity: { indicator: 'applications', destination: 'DEU', period: 2022, ...quantity }, stated: { value: 3000, wording: 'about' }, ...extra }] });
+const claim = (quantity: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  claims: [
+    {
+      id: 'c1',
+      statement: 'about 3,000 in 2022',
+      quantity: { indicator: 'applications', destination: 'DEU', period: 2022, ...quantity },
+      stated: { value: 3000, wording: 'about' },
+      ...extra,
+    },
+  ],
+});
 
 describe('validation primitives', () => {
   it('calendar dates are checked by round trip', () => {
     for (const good of ['2024-02-29', '2023-12-31', '0001-01-01', '9999-12-31']) assert.ok(isCalendarDate(good), good);
-    for (const bad of ['2024-02-30', '2023-02-29', '0000-00-00', '0000-01-01', '2024-13-01', '2024-00-10', '2024-04-31', '2024-1-01', '2024-01-01T00:00', ' 2024-01-01', '２０２４-01-01']) assert.ok(!isCalendarDate(bad), bad);
+    for (const bad of [
+      '2024-02-30',
+      '2023-02-29',
+      '0000-00-00',
+      '0000-01-01',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-04-31',
+      '2024-1-01',
+      '2024-01-01T00:00',
+      ' 2024-01-01',
+      '２０２４-01-01',
+    ])
+      assert.ok(!isCalendarDate(bad), bad);
   });
   it('months, file names, unsafe text', () => {
     assert.ok(isYearMonth('2024-12') && !isYearMonth('2024-13') && !isYearMonth('2024-00') && !isYearMonth('0000-01'));
@@ -59,7 +82,8 @@ for (const engine of ENGINES) {
     after(() => api.close());
 
     const get = (url: string) => app.inject({ url, headers: AS_OPERATOR });
-    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => app.inject({ method: 'POST', url, headers: { ...AS_OPERATOR, ...headers }, payload: payload as string });
+    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url, headers: { ...AS_OPERATOR, ...headers }, payload: payload as string });
 
     it('a NUL byte in any string parameter is a 400 naming the parameter', async () => {
       const cases: Array<[string, RegExp]> = [
@@ -86,11 +110,25 @@ for (const engine of ENGINES) {
     });
 
     it('days and months that do not exist are a 400', async () => {
-      for (const url of ['/api/v1/cases?from=2024-02-30', '/api/v1/cases?from=0000-00-00', '/api/v1/cases?to=2024-13-01', '/api/v1/stats/prosecutions?from=2024-02-30', '/api/v1/stats/prosecutions?to=2023-02-29', '/api/v1/stats/series?asOf=2024-02-30', '/api/v1/stats/compare?period=2024&asOf=0000-00-00', '/api/v1/stats/series?period=month&from=2024-13', '/api/v1/stats/compare?period=2024-13']) {
+      for (const url of [
+        '/api/v1/cases?from=2024-02-30',
+        '/api/v1/cases?from=0000-00-00',
+        '/api/v1/cases?to=2024-13-01',
+        '/api/v1/stats/prosecutions?from=2024-02-30',
+        '/api/v1/stats/prosecutions?to=2023-02-29',
+        '/api/v1/stats/series?asOf=2024-02-30',
+        '/api/v1/stats/compare?period=2024&asOf=0000-00-00',
+        '/api/v1/stats/series?period=month&from=2024-13',
+        '/api/v1/stats/compare?period=2024-13',
+      ]) {
         const body = assertProblem(await get(url), 400, url);
         assert.equal(body.code, 'api.validation', url);
       }
-      for (const [from, to] of [['2024-02-30', '2024-03-31'], ['0000-00-00', '2024-01-31'], ['2024-01-01', '2024-13-01']]) {
+      for (const [from, to] of [
+        ['2024-02-30', '2024-03-31'],
+        ['0000-00-00', '2024-01-31'],
+        ['2024-01-01', '2024-13-01'],
+      ]) {
         const body = assertProblem(await post('/api/v1/operations/crawl', { courts: ['66GV0008'], articles: ['337'], from, to }), 400, `crawl ${from} ${to}`);
         assert.equal(body.code, 'api.validation');
       }
@@ -112,7 +150,16 @@ for (const engine of ENGINES) {
     it('statistics upload: unsafe file names, a NUL in the release name, an impossible vintage are a 400; nothing is stored', async () => {
       const body = readFileSync(path.join(SAMPLES, 'migr_asydcfsta_sdmx.csv'));
       const octet = { 'content-type': 'application/octet-stream' };
-      for (const query of ['filename=..', 'filename=.', 'filename=a%2Fb.csv', 'filename=..%2F..%2Fx.csv', 'filename=a%00.csv', 'filename=x.csv&release=r%00', 'filename=x.csv&vintage=2024-02-30', 'filename=x.csv&vintage=0000-00-00']) {
+      for (const query of [
+        'filename=..',
+        'filename=.',
+        'filename=a%2Fb.csv',
+        'filename=..%2F..%2Fx.csv',
+        'filename=a%00.csv',
+        'filename=x.csv&release=r%00',
+        'filename=x.csv&vintage=2024-02-30',
+        'filename=x.csv&vintage=0000-00-00',
+      ]) {
         const res = await post(`/api/v1/operations/stats/import?${query}`, body, octet);
         assert.equal(assertProblem(res, 400, query).code, 'api.validation', query);
       }
@@ -120,7 +167,7 @@ for (const engine of ENGINES) {
       assert.equal(row?.n, 0);
     });
 
-    it('the framework\'s own errors are problem+json and never echo the URL', async () => {
+    it("the framework's own errors are problem+json and never echo the URL", async () => {
       const badUrl = await app.inject({ url: '/api/v1/cases/%E0%A4%A?q=Громов' });
       assertProblem(badUrl, 400, 'bad URL');
       assert.doesNotMatch(badUrl.body, /%E0|Громов|cases/);
@@ -147,7 +194,12 @@ for (const engine of ENGINES) {
     it('a data exception from the database is a 400 with code api.validation, not a 500', async () => {
       // A database whose queries meet a value the engine refuses (as a NUL or a bad date would, unvalidated).
       const refusing: Database = { ...api.db, query: async () => api.db.query("select 'not a number'::int as n") };
-      const other = await buildApp({ config: loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_RATE_LIMIT: '0' }), db: refusing, directory: loadDirectory(), kb: loadKnowledgeBase() });
+      const other = await buildApp({
+        config: loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_RATE_LIMIT: '0' }),
+        db: refusing,
+        directory: loadDirectory(),
+        kb: loadKnowledgeBase(),
+      });
       try {
         const res = await other.inject({ url: '/api/v1/captures/1' });
         const body = assertProblem(res, 400, 'data exception');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runStatsProperties, SEEDS, checkStats } from '../property/stats-properties.ts';
+import { checkStats, runStatsProperties, SEEDS } from '../property/stats-properties.ts';
 
 describe('statistics readers never crash on random or mutated input', () => {
   it('every seed document reads cleanly before mutation', async () => {

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import type { Observation } from '../../src/asylum/model.ts';
 import { readStatistics } from '../../src/asylum/import/detect.ts';
-import type { Footnote } from '../../src/asylum/import/parsed.ts';
 import { fileText } from '../../src/asylum/import/input.ts';
+import type { Footnote } from '../../src/asylum/import/parsed.ts';
+import type { Observation } from '../../src/asylum/model.ts';
 import { OtkazError } from '../../src/shared/errors.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -51,13 +51,23 @@ describe('UNHCR R-package CSV (real, origin RUS)', () => {
     // First row: 2006, coa "AUL" / coa_iso "AUS" = Australia (UNHCR's AUS would be Austria), appeal, cases, 11.
     const first = observations[0];
     assert.ok(first, 'a first observation');
-    assert.deepEqual([first.period, first.destination, first.measure, first.level, first.unit, first.value, first.line], ['2006', 'AUS', 'appeal', 'AR', 'cases', 11, 2]);
-    const at = (dest: string, year: string, measure: string, level: string) => sum(observations, (o) => o.destination === dest && o.period === year && o.measure === measure && o.level === level);
+    assert.deepEqual(
+      [first.period, first.destination, first.measure, first.level, first.unit, first.value, first.line],
+      ['2006', 'AUS', 'appeal', 'AR', 'cases', 11, 2],
+    );
+    const at = (dest: string, year: string, measure: string, level: string) =>
+      sum(observations, (o) => o.destination === dest && o.period === year && o.measure === measure && o.level === level);
     assert.equal(at('DEU', '2021', 'new', 'FI'), 1438);
     assert.equal(at('DEU', '2021', 'repeat', 'RA'), 876);
     assert.equal(at('FRA', '2021', 'new', 'FI'), 923);
-    assert.equal(sum(observations, (o) => o.destination === 'USA' && o.period === '2023' && o.level === 'EO'), 27231);
-    assert.equal(sum(observations, (o) => o.destination === 'USA' && o.period === '2021' && o.level === 'IN'), 3100);
+    assert.equal(
+      sum(observations, (o) => o.destination === 'USA' && o.period === '2023' && o.level === 'EO'),
+      27231,
+    );
+    assert.equal(
+      sum(observations, (o) => o.destination === 'USA' && o.period === '2021' && o.level === 'IN'),
+      3100,
+    );
   });
 
   it('reads decisions, population stocks and resettlement', async () => {
@@ -66,7 +76,10 @@ describe('UNHCR R-package CSV (real, origin RUS)', () => {
     assert.deepEqual(['refugee_status', 'complementary', 'rejected', 'otherwise_closed', 'total'].map(deu), [90, 53, 1161, 512, 1816]);
     const population = (await read(path.join(ASSETS, 'unhcr_population_RUS.csv.gz'))).observations;
     const usa = (indicator: string, year: string) => sum(population, (o) => o.destination === 'USA' && o.period === year && o.indicator === indicator);
-    assert.deepEqual([usa('refugees', '2022'), usa('asylum_seekers', '2022'), usa('refugees', '2023'), usa('asylum_seekers', '2023')], [7675, 38366, 9777, 74236]);
+    assert.deepEqual(
+      [usa('refugees', '2022'), usa('asylum_seekers', '2022'), usa('refugees', '2023'), usa('asylum_seekers', '2023')],
+      [7675, 38366, 9777, 74236],
+    );
     const solutions = (await read(path.join(ASSETS, 'unhcr_solutions_RUS.csv.gz'))).observations;
     const resettled = (year: string) => sum(solutions, (o) => o.destination === 'USA' && o.period === year && o.indicator === 'resettlement');
     assert.deepEqual(['2019', '2020', '2021', '2023', '2024'].map(resettled), [173, 177, 41, 344, 334]);
@@ -79,14 +92,35 @@ describe('UNHCR Refugee Data Finder downloads', () => {
     assert.equal(parsed.format, 'unhcr-rdf-csv');
     assert.equal(observations.length, 630);
     // 2000,-,-,-,-,G,V,FI,C,109482
-    assert.deepEqual(observations[0], { indicator: 'applications', measure: 'other', origin: 'WORLD', destination: 'WORLD', period: '2000', periodType: 'year', level: 'FI', unit: 'cases', sex: '', age: '', detail: 'procedure=G;app_type=V', value: 109482, flags: null, line: 2 });
+    assert.deepEqual(observations[0], {
+      indicator: 'applications',
+      measure: 'other',
+      origin: 'WORLD',
+      destination: 'WORLD',
+      period: '2000',
+      periodType: 'year',
+      level: 'FI',
+      unit: 'cases',
+      sex: '',
+      age: '',
+      detail: 'procedure=G;app_type=V',
+      value: 109482,
+      flags: null,
+      line: 2,
+    });
   });
 
   it('reads the decisions download (five value columns)', async () => {
     const { observations } = await read(path.join(ASSETS, 'asylum-decisions_asylum-decisions.csv.gz'));
     // 2000,-,-,-,-,G,AR,C,3939,0,21349,1436,26725
     const first = observations.filter((o) => o.line === 2).map((o) => [o.measure, o.value]);
-    assert.deepEqual(first, [['refugee_status', 3939], ['complementary', 0], ['rejected', 21349], ['otherwise_closed', 1436], ['total', 26725]]);
+    assert.deepEqual(first, [
+      ['refugee_status', 3939],
+      ['complementary', 0],
+      ['rejected', 21349],
+      ['otherwise_closed', 1436],
+      ['total', 26725],
+    ]);
   });
 
   it('reads the footnotes file: 108 records, multi-line cells, year ranges', async () => {
@@ -103,11 +137,14 @@ describe('UNHCR Refugee Data Finder downloads', () => {
   it('skips a metadata preamble and keeps its extraction date as the vintage (sample)', async () => {
     const { parsed, observations } = await read(path.join(SAMPLES, 'rdf_with_preamble.csv'));
     assert.equal(parsed.vintage, '2024-06-14');
-    assert.deepEqual(observations.map((o) => [o.measure, o.level, o.value, o.line, o.detail]), [
-      ['new', 'FI', 1438, 16, 'procedure=G'],
-      ['repeat', 'RA', 876, 17, 'procedure=G'],
-      ['other', 'NA', 5, 18, 'procedure=G;app_type=NA'],
-    ]);
+    assert.deepEqual(
+      observations.map((o) => [o.measure, o.level, o.value, o.line, o.detail]),
+      [
+        ['new', 'FI', 1438, 16, 'procedure=G'],
+        ['repeat', 'RA', 876, 17, 'procedure=G'],
+        ['other', 'NA', 5, 18, 'procedure=G;app_type=NA'],
+      ],
+    );
   });
 });
 
@@ -115,8 +152,24 @@ describe('UNHCR API JSON (sample page)', () => {
   it('coerces numbers sent as strings, skips "-", keys on ISO (UNHCR AUS = Austria)', async () => {
     const { parsed, observations } = await read(path.join(SAMPLES, 'unhcr_api_asylum-decisions_page.json'));
     assert.equal(parsed.format, 'unhcr-api-json');
-    assert.deepEqual(observations.filter((o) => o.destination === 'DEU').map((o) => [o.measure, o.value]), [['refugee_status', 90], ['complementary', 53], ['rejected', 1161], ['otherwise_closed', 512], ['total', 1816]]);
-    assert.deepEqual(observations.filter((o) => o.destination === 'AUT').map((o) => [o.measure, o.value, o.level]), [['refugee_status', 5, 'NA'], ['complementary', 0, 'NA'], ['total', 5, 'NA']]);
+    assert.deepEqual(
+      observations.filter((o) => o.destination === 'DEU').map((o) => [o.measure, o.value]),
+      [
+        ['refugee_status', 90],
+        ['complementary', 53],
+        ['rejected', 1161],
+        ['otherwise_closed', 512],
+        ['total', 1816],
+      ],
+    );
+    assert.deepEqual(
+      observations.filter((o) => o.destination === 'AUT').map((o) => [o.measure, o.value, o.level]),
+      [
+        ['refugee_status', 5, 'NA'],
+        ['complementary', 0, 'NA'],
+        ['total', 5, 'NA'],
+      ],
+    );
   });
 });
 
@@ -126,7 +179,8 @@ describe('Eurostat', () => {
     assert.equal(parsed.format, 'eurostat-tidy-csv');
     assert.equal(parsed.dataset, 'migr_asyappctza');
     assert.equal(observations.length, 30645);
-    const at = (geo: string, year: string, measure: string) => sum(observations, (o) => o.destination === geo && o.period === year && o.measure === measure && o.sex === 'T' && o.age === 'TOTAL');
+    const at = (geo: string, year: string, measure: string) =>
+      sum(observations, (o) => o.destination === geo && o.period === year && o.measure === measure && o.sex === 'T' && o.age === 'TOTAL');
     assert.equal(at('DEU', '2022', 'first_time'), 2850);
     assert.equal(at('DEU', '2022', 'all'), 3855);
     assert.equal(at('EU27_2020', '2019', 'all'), 14995);
@@ -144,7 +198,11 @@ describe('Eurostat', () => {
     assert.equal(parsed.dataset, 'migr_asyappctza');
     assert.equal(observations.length, 12);
     const de = observations.filter((o) => o.destination === 'DEU' && o.measure === 'all').map((o) => [o.period, o.value]);
-    assert.deepEqual(de, [['2022', 3855], ['2021', 2315], ['2020', 2730]]);
+    assert.deepEqual(de, [
+      ['2022', 3855],
+      ['2021', 2315],
+      ['2020', 2730],
+    ]);
     const missing = observations.filter((o) => o.destination === 'GRC' || o.destination === 'GBR');
     assert.equal(missing.length, 6);
     assert.ok(missing.every((o) => o.value === null && o.flags === null));
@@ -172,13 +230,16 @@ describe('Eurostat', () => {
     assert.equal(parsed.format, 'eurostat-sdmx-csv');
     assert.equal(parsed.dataset, 'migr_asydcfsta');
     assert.equal(parsed.vintage, '2024-03-15');
-    assert.deepEqual(observations.map((o) => [o.destination, o.measure, o.level, o.value, o.flags]), [
-      ['DEU', 'total', 'FI', 100, null],
-      ['DEU', 'positive', 'FI', 20, 'p'],
-      ['DEU', 'refugee_status', 'FI', 10, null],
-      ['DEU', 'rejected', 'FI', 80, null],
-      ['GRC', 'total', 'FI', null, 'c'],
-    ]);
+    assert.deepEqual(
+      observations.map((o) => [o.destination, o.measure, o.level, o.value, o.flags]),
+      [
+        ['DEU', 'total', 'FI', 100, null],
+        ['DEU', 'positive', 'FI', 20, 'p'],
+        ['DEU', 'refugee_status', 'FI', 10, null],
+        ['DEU', 'rejected', 'FI', 80, null],
+        ['GRC', 'total', 'FI', null, 'c'],
+      ],
+    );
   });
 
   it('reads JSON-stat 2.0: sparse value and status, last dimension fastest (sample)', async () => {
@@ -186,13 +247,16 @@ describe('Eurostat', () => {
     assert.equal(parsed.format, 'eurostat-jsonstat');
     assert.equal(parsed.dataset, 'migr_asyappctza');
     assert.equal(parsed.vintage, '2024-03-15');
-    assert.deepEqual(observations.map((o) => [o.measure, o.destination, o.period, o.value, o.flags]), [
-      ['all', 'DEU', '2022', 3855, null],
-      ['all', 'DEU', '2023', 4000, 'p'],
-      ['first_time', 'DEU', '2022', 2850, null],
-      ['first_time', 'FRA', '2022', 2600, null],
-      ['first_time', 'FRA', '2023', null, 'c'],
-    ]);
+    assert.deepEqual(
+      observations.map((o) => [o.measure, o.destination, o.period, o.value, o.flags]),
+      [
+        ['all', 'DEU', '2022', 3855, null],
+        ['all', 'DEU', '2023', 4000, 'p'],
+        ['first_time', 'DEU', '2022', 2850, null],
+        ['first_time', 'FRA', '2022', 2600, null],
+        ['first_time', 'FRA', '2023', null, 'c'],
+      ],
+    );
   });
 });
 
@@ -206,11 +270,26 @@ describe('US CBP encounters', () => {
     assert.equal(sum(rus, fy(2022)), 36271);
     assert.equal(sum(rus, fy(2024)), 21891);
     assert.equal(sum(rus, fy(2025)), 9064);
-    assert.equal(sum(rus, (o) => fy(2022)(o) && o.detail.includes('region=Southwest Land Border')), 21763);
-    assert.equal(sum(rus, (o) => fy(2022)(o) && o.detail.includes('title=Title 42')), 163);
-    assert.equal(sum(rus, (o) => o.period.startsWith('2022-')), 48440);
-    assert.equal(sum(rus, (o) => o.period.startsWith('2024-')), 16636);
-    assert.equal(sum(rus, (o) => o.period === '2022-12'), 9227);
+    assert.equal(
+      sum(rus, (o) => fy(2022)(o) && o.detail.includes('region=Southwest Land Border')),
+      21763,
+    );
+    assert.equal(
+      sum(rus, (o) => fy(2022)(o) && o.detail.includes('title=Title 42')),
+      163,
+    );
+    assert.equal(
+      sum(rus, (o) => o.period.startsWith('2022-')),
+      48440,
+    );
+    assert.equal(
+      sum(rus, (o) => o.period.startsWith('2024-')),
+      16636,
+    );
+    assert.equal(
+      sum(rus, (o) => o.period === '2022-12'),
+      9227,
+    );
     assert.equal(sum(observations, fy(2022)), 2766582);
     assert.ok(observations.some((o) => o.origin === 'CHN'));
     assert.ok(observations.some((o) => o.origin === 'OTHER'));
@@ -218,13 +297,19 @@ describe('US CBP encounters', () => {
 
   it('reads a newer AOR release: "2026 (FYTD)" is running, Remaining rows are months like any other (sample)', async () => {
     const { observations } = await read(path.join(SAMPLES, 'cbp_aor_fy23-fy26-nov_sample.csv'));
-    assert.deepEqual(observations.map((o) => [o.origin, o.period, o.value, o.flags]), [
-      ['RUS', '2025-10', 300, 'fytd'],
-      ['RUS', '2025-11', 40, 'fytd'],
-      ['RUS', '2024-12', 500, null],
-      ['CHN', '2024-10', 7, null],
-    ]);
-    assert.equal(observations[0]?.detail, 'component=Office of Field Operations;region=Other;aor=San Francisco Field Office;aor_code=SFO;demographic=Single Adults;title=Title 8;type=Inadmissibles');
+    assert.deepEqual(
+      observations.map((o) => [o.origin, o.period, o.value, o.flags]),
+      [
+        ['RUS', '2025-10', 300, 'fytd'],
+        ['RUS', '2025-11', 40, 'fytd'],
+        ['RUS', '2024-12', 500, null],
+        ['CHN', '2024-10', 7, null],
+      ],
+    );
+    assert.equal(
+      observations[0]?.detail,
+      'component=Office of Field Operations;region=Other;aor=San Francisco Field Office;aor_code=SFO;demographic=Single Adults;title=Title 8;type=Inadmissibles',
+    );
   });
 });
 
@@ -274,7 +359,8 @@ describe('bad input: typed errors naming file, line and column', () => {
   });
 
   it('a malformed CSV (unclosed quote) and a bad number', async () => {
-    const unclosed = '"year","coo_iso","coa_iso","procedure_type","app_type","dec_level","app_pc","applied"\n2021,"RUS","DEU","G","N","FI","P",5\n2022,"RUS","DEU,"G","N","FI","P",6\n';
+    const unclosed =
+      '"year","coo_iso","coa_iso","procedure_type","app_type","dec_level","app_pc","applied"\n2021,"RUS","DEU","G","N","FI","P",5\n2022,"RUS","DEU,"G","N","FI","P",6\n';
     assert.equal((await failure(temp('u.csv', unclosed))).code, 'stats.parse');
     const bad = 'Fiscal Year,Month (abbv),Citizenship,Encounter Count\n2024,OCT,RUSSIA,five\n';
     const error = await failure(temp('cbp.csv', bad));

@@ -6,11 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import type { Queryable } from '../../src/db/database.ts';
 import { detect } from '../../src/asylum/import/detect.ts';
 import { SOURCES } from '../../src/asylum/model.ts';
 import { series } from '../../src/asylum/query/series.ts';
 import { SOURCE_ADAPTERS, sourceAdapter } from '../../src/asylum/sources/registry.ts';
+import type { Queryable } from '../../src/db/database.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 
 /** The source each file name says it comes from (test/fixtures/asylum/SOURCES.md, assets/asylum/manifest.json). */

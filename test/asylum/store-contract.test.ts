@@ -6,8 +6,6 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Database } from '../../src/db/database.ts';
-import { OtkazError } from '../../src/shared/errors.ts';
 import { checkClaims } from '../../src/asylum/claims/check.ts';
 import { loadClaims } from '../../src/asylum/claims/load.ts';
 import { importStatistics } from '../../src/asylum/import/load.ts';
@@ -16,6 +14,8 @@ import { recognitionRates } from '../../src/asylum/query/rates.ts';
 import { listReleases } from '../../src/asylum/query/releases.ts';
 import { series } from '../../src/asylum/query/series.ts';
 import { ensureSnapshot, loadManifest } from '../../src/asylum/snapshot.ts';
+import type { Database } from '../../src/db/database.ts';
+import { OtkazError } from '../../src/shared/errors.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -30,7 +30,9 @@ function temp(name: string, content: string): string {
 }
 
 async function counts(db: Database) {
-  const [row] = await db.query<{ releases: number; observations: number }>('select (select count(*)::int from stat_releases) as releases, (select count(*)::int from stat_observations) as observations');
+  const [row] = await db.query<{ releases: number; observations: number }>(
+    'select (select count(*)::int from stat_releases) as releases, (select count(*)::int from stat_observations) as observations',
+  );
   assert.ok(row, 'count query returns a row');
   return row;
 }
@@ -56,7 +58,10 @@ for (const engine of ENGINES) {
 
     it('refuses a file with a duplicate observation, naming both lines, and leaves nothing', async (t) => {
       const db = await own(t);
-      const file = temp('migr_asyappctza.tsv', 'freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2022 \nA,PER,RU,T,TOTAL,FRST,DE\t5 \nA,PER,RU,T,TOTAL,FRST,FR\t5 \nA,PER,RU,T,TOTAL,FRST,DE\t7 \n');
+      const file = temp(
+        'migr_asyappctza.tsv',
+        'freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2022 \nA,PER,RU,T,TOTAL,FRST,DE\t5 \nA,PER,RU,T,TOTAL,FRST,FR\t5 \nA,PER,RU,T,TOTAL,FRST,DE\t7 \n',
+      );
       await assert.rejects(importStatistics(db, file, { vintage: '2024-01-01' }), (error: unknown) => {
         assert.ok(error instanceof OtkazError);
         assert.equal(error.code, 'stats.duplicate');
@@ -69,7 +74,10 @@ for (const engine of ENGINES) {
     it('an error after thousands of rows rolls the whole import back', async (t) => {
       const db = await own(t);
       const rows = Array.from({ length: 6000 }, (_, i) => `A,PER,RU,T,Y${i},FRST,DE\t5 `);
-      const file = temp('migr_asyappctza.tsv', ['freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2022 ', ...rows, 'A,PER,RU,T,TOTAL,FRST,XX\t5 ', ''].join('\n'));
+      const file = temp(
+        'migr_asyappctza.tsv',
+        ['freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2022 ', ...rows, 'A,PER,RU,T,TOTAL,FRST,XX\t5 ', ''].join('\n'),
+      );
       await assert.rejects(importStatistics(db, file, { vintage: '2024-01-01' }), /unknown geo code "XX".*migr_asyappctza\.tsv:6002 column "geo"/);
       assert.deepEqual(await counts(db), { releases: 0, observations: 0 });
     });
@@ -87,8 +95,15 @@ for (const engine of ENGINES) {
     });
 
     it('series: Russian first-time applicants in Germany, France and the EU, with provenance', async () => {
-      const result = await series(db, { indicator: 'applications', measure: 'first_time', destinations: ['DEU', 'FRA', 'EU27_2020'], from: '2021', to: '2022' });
-      const pick = (source: string, dest: string, year: string) => result.rows.find((r) => r.source === source && r.destination === dest && r.period === year && r.unit === 'persons')?.value;
+      const result = await series(db, {
+        indicator: 'applications',
+        measure: 'first_time',
+        destinations: ['DEU', 'FRA', 'EU27_2020'],
+        from: '2021',
+        to: '2022',
+      });
+      const pick = (source: string, dest: string, year: string) =>
+        result.rows.find((r) => r.source === source && r.destination === dest && r.period === year && r.unit === 'persons')?.value;
       assert.equal(pick('eurostat', 'DEU', '2021'), 1440);
       assert.equal(pick('eurostat', 'DEU', '2022'), 2850);
       assert.equal(pick('unhcr', 'DEU', '2022'), 2851);
@@ -111,9 +126,26 @@ for (const engine of ENGINES) {
 
     it('series: CBP encounters by fiscal and calendar year; incomplete years are marked', async () => {
       const fiscal = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', sources: ['cbp'] });
-      assert.deepEqual(fiscal.rows.map((r) => [r.period, r.value, r.complete]), [['FY2022', 36271, true], ['FY2023', 57163, true], ['FY2024', 21891, true], ['FY2025', 9064, true]]);
+      assert.deepEqual(
+        fiscal.rows.map((r) => [r.period, r.value, r.complete]),
+        [
+          ['FY2022', 36271, true],
+          ['FY2023', 57163, true],
+          ['FY2024', 21891, true],
+          ['FY2025', 9064, true],
+        ],
+      );
       const calendar = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'year', sources: ['cbp'] });
-      assert.deepEqual(calendar.rows.map((r) => [r.period, r.value, r.months, r.complete]), [['2021', 9163, 3, false], ['2022', 48440, 12, true], ['2023', 44287, 12, true], ['2024', 16636, 12, true], ['2025', 5863, 9, false]]);
+      assert.deepEqual(
+        calendar.rows.map((r) => [r.period, r.value, r.months, r.complete]),
+        [
+          ['2021', 9163, 3, false],
+          ['2022', 48440, 12, true],
+          ['2023', 44287, 12, true],
+          ['2024', 16636, 12, true],
+          ['2025', 5863, 9, false],
+        ],
+      );
       const world = await series(db, { indicator: 'encounters', origin: 'WORLD', destinations: ['USA'], period: 'fiscal_year', from: 'FY2022', to: 'FY2022' });
       assert.equal(world.rows[0]?.value, 2766582);
     });
@@ -122,13 +154,32 @@ for (const engine of ENGINES) {
       // The CBP state file of the bundled snapshot, then a newer release that reports some of its months.
       const db = await own(t);
       await importStatistics(db, path.join(ASSETS, 'nationwide-encounters-fy22-fy25-state.csv.gz'));
-      const sample = await importStatistics(db, path.join(SAMPLES, 'cbp_aor_fy23-fy26-nov_sample.csv'), { vintage: '2025-12-15', release: 'hand-written sample' });
+      const sample = await importStatistics(db, path.join(SAMPLES, 'cbp_aor_fy23-fy26-nov_sample.csv'), {
+        vintage: '2025-12-15',
+        release: 'hand-written sample',
+      });
       assert.equal(sample.observations, 4);
       const now = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', from: 'FY2025', to: 'FY2026' });
       // FY2025: 9,064 in the state file, whose December 2024 (999) is replaced by the newer release's 500.
-      assert.deepEqual(now.rows.map((r) => [r.period, r.value, r.flags]), [['FY2025', 8565, ''], ['FY2026', 340, 'fytd']]);
-      const then = await series(db, { indicator: 'encounters', destinations: ['USA'], period: 'fiscal_year', from: 'FY2025', to: 'FY2026', asOf: '2025-10-01' });
-      assert.deepEqual(then.rows.map((r) => [r.period, r.value]), [['FY2025', 9064]]);
+      assert.deepEqual(
+        now.rows.map((r) => [r.period, r.value, r.flags]),
+        [
+          ['FY2025', 8565, ''],
+          ['FY2026', 340, 'fytd'],
+        ],
+      );
+      const then = await series(db, {
+        indicator: 'encounters',
+        destinations: ['USA'],
+        period: 'fiscal_year',
+        from: 'FY2025',
+        to: 'FY2026',
+        asOf: '2025-10-01',
+      });
+      assert.deepEqual(
+        then.rows.map((r) => [r.period, r.value]),
+        [['FY2025', 9064]],
+      );
       const releases = await listReleases(db);
       const state = releases.find((r) => r.file === 'nationwide-encounters-fy22-fy25-state.csv.gz');
       assert.equal(state?.superseded_by, sample.releaseId);
@@ -146,7 +197,12 @@ for (const engine of ENGINES) {
     it('compare offers every definition: fiscal vs calendar year, Southwest border, EU aggregate vs members', async () => {
       const cbp = await candidates(db, { indicator: 'encounters', origin: 'RUS', destination: 'USA', period: '2023' });
       const byLabel = cbp.map((c) => [c.basis, c.variant ?? '', c.value]);
-      assert.deepEqual(byLabel, [['year', '', 44287], ['year', 'Southwest land border only', 31599], ['fiscal_year', '', 57163], ['fiscal_year', 'Southwest land border only', 43210]]);
+      assert.deepEqual(byLabel, [
+        ['year', '', 44287],
+        ['year', 'Southwest land border only', 31599],
+        ['fiscal_year', '', 57163],
+        ['fiscal_year', 'Southwest land border only', 43210],
+      ]);
       const eu = await candidates(db, { indicator: 'applications', measure: 'all', origin: 'RUS', destination: 'EU27_2020', period: '2019' });
       const eurostat = eu.filter((c) => c.source === 'eurostat').map((c) => [c.destination, c.value]);
       assert.equal(eurostat[0]?.[0], 'EU27_2020');
@@ -170,9 +226,18 @@ for (const engine of ENGINES) {
         'us-immigration-courts-about-63pct': 'holds_under_other_definition',
       });
       const reuters = results.find((r) => r.id === 'us-oct2021-jan2022-about-6400');
-      assert.deepEqual(reuters?.figures.map((f) => [f.value, f.holds]), [[11783, false], [6422, true]]);
+      assert.deepEqual(
+        reuters?.figures.map((f) => [f.value, f.holds]),
+        [
+          [11783, false],
+          [6422, true],
+        ],
+      );
       const bamf = results.find((r) => r.id === 'de-2022-first-applications-2851');
-      assert.deepEqual(bamf?.figures.filter((f) => f.holds).map((f) => [f.source, f.value]), [['unhcr', 2851]]);
+      assert.deepEqual(
+        bamf?.figures.filter((f) => f.holds).map((f) => [f.source, f.value]),
+        [['unhcr', 2851]],
+      );
     });
   });
 }

@@ -6,7 +6,6 @@ import { describe, it } from 'node:test';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
-
 describe('otkaz CLI (embedded database in a temporary folder)', () => {
   const dataDir = useTempDataDir('otkaz-cli-');
 
@@ -43,7 +42,10 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     assert.equal((JSON.parse(ingest.out) as { cases: { created: number } }[])[0]?.cases.created, 1);
     const stats = await cli('stats', 'prosecutions', '--articles', '173.1', '--by', 'year,part', '--json');
     const parsed = JSON.parse(stats.out) as { rows: { year: string; part: string; cases: number }[]; method: string };
-    assert.deepEqual(parsed.rows.map((r) => [r.year, r.part, r.cases]), [['2026', '173.1 ч.2', 1]]);
+    assert.deepEqual(
+      parsed.rows.map((r) => [r.year, r.part, r.cases]),
+      [['2026', '173.1 ч.2', 1]],
+    );
     assert.match(parsed.method, /date of receipt/);
     const csv = await cli('stats', 'prosecutions', '--articles', '173.1', '--by', 'month', '--csv');
     assert.equal(csv.out.trim(), 'month,synthetic,cases,defendants\n2026-04,false,1,1');
@@ -67,13 +69,19 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     assert.equal(badSort.code, 2);
     assert.match(badSort.err, /\[cli\.usage\].*--sort/);
     const show = await cli('cases', 'show', '1', '--json');
-    const shown = JSON.parse(show.out) as { history: { kind: string; sha256: string }[]; penalties: Array<{ article: string; part: string; offence: unknown }> };
+    const shown = JSON.parse(show.out) as {
+      history: { kind: string; sha256: string }[];
+      penalties: Array<{ article: string; part: string; offence: unknown }>;
+    };
     assert.deepEqual(shown.penalties, [{ article: '173.1', part: '2', offence: null }], 'a non-military article has no penalty in the guidance knowledge base');
     assert.equal(shown.history[0]?.kind, 'created');
     assert.match(shown.history[0]?.sha256 ?? '', /^2d621169ee315353/);
     assert.ok(!show.out.includes('Никитина'), 'no full name in any view');
     const found = await cli('cases', 'find-person', 'никитина алина  романовна', '--json');
-    assert.deepEqual((JSON.parse(found.out) as { case_id: number; initials: string }[]).map((m) => [m.case_id, m.initials]), [[1, 'Н.А.Р.']]);
+    assert.deepEqual(
+      (JSON.parse(found.out) as { case_id: number; initials: string }[]).map((m) => [m.case_id, m.initials]),
+      [[1, 'Н.А.Р.']],
+    );
     const other = await cli('cases', 'find-person', 'Никитина Алина Петровна', '--json');
     assert.deepEqual(JSON.parse(other.out), []);
   });
@@ -106,7 +114,14 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
   });
 
   it('the installed bin answers --help for every command', () => {
-    for (const args of [['--help'], ['courts', '--help'], ['ingest', '--help'], ['archive', 'export', '--help'], ['stats', 'prosecutions', '--help'], ['demo', 'generate', '--help']]) {
+    for (const args of [
+      ['--help'],
+      ['courts', '--help'],
+      ['ingest', '--help'],
+      ['archive', 'export', '--help'],
+      ['stats', 'prosecutions', '--help'],
+      ['demo', 'generate', '--help'],
+    ]) {
       const result = spawnSync(process.execPath, ['bin/otkaz.mjs', ...args], { encoding: 'utf8' });
       assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
       assert.match(result.stdout, /Usage: otkaz/);
@@ -118,7 +133,19 @@ describe('otkaz CLI: every data command takes --json, bad arguments are coded er
   useTempDataDir('otkaz-cli-json-');
 
   it('--json is offered by every data command', () => {
-    const commands = [['courts'], ['courts', 'build'], ['cases', 'list'], ['cases', 'show'], ['cases', 'find-person'], ['search'], ['archive', 'list'], ['archive', 'export'], ['archive', 'verify'], ['ingest'], ['stats', 'prosecutions']];
+    const commands = [
+      ['courts'],
+      ['courts', 'build'],
+      ['cases', 'list'],
+      ['cases', 'show'],
+      ['cases', 'find-person'],
+      ['search'],
+      ['archive', 'list'],
+      ['archive', 'export'],
+      ['archive', 'verify'],
+      ['ingest'],
+      ['stats', 'prosecutions'],
+    ];
     for (const args of commands) {
       const result = spawnSync(process.execPath, ['bin/otkaz.mjs', ...args, '--help'], { encoding: 'utf8' });
       assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);

@@ -35,7 +35,10 @@ describe('otkaz courts: validated flags, one set of field names, a build that na
     assert.ok(header?.includes('legacyHost') && !header.includes('legacy_host'), header?.join(','));
     for (const column of header ?? []) assert.ok(column in (json.courts[0] ?? {}), `CSV column ${column} is a JSON field`);
     const legacy = header?.indexOf('legacyHost') ?? -1;
-    assert.deepEqual(rows.map((r) => r[legacy]), json.courts.map((c) => c.legacyHost ?? ''));
+    assert.deepEqual(
+      rows.map((r) => r[legacy]),
+      json.courts.map((c) => c.legacyHost ?? ''),
+    );
   });
 
   it('courts build: a folder lacking a list names the missing file, a missing folder is named, no stack trace', async () => {

@@ -47,11 +47,15 @@ async function withEnv<T>(env: Record<string, string | undefined>, fn: () => Pro
   }
 }
 
-describe('the data folder is its owner\'s only', () => {
+describe("the data folder is its owner's only", () => {
   it('a fresh data folder, made by the otkaz command, is 0700 and nothing inside is open to others (the database files included)', () => {
     const dataDir = path.join(tempDir('otkaz-fresh-'), 'data');
     const env = { ...process.env, OTKAZ_DATA_DIR: dataDir, DATABASE_URL: '' };
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'otkaz.mjs'), 'ingest', PAGE, '--json'], { env, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'otkaz.mjs'), 'ingest', PAGE, '--json'], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(mode(dataDir), 0o700);
     assert.ok(readdirSync(path.join(dataDir, 'db')).length > 10, 'the embedded database is there');
@@ -102,7 +106,10 @@ describe('the data folder is its owner\'s only', () => {
       assert.equal(result.code, 3, result.err);
       assert.match(result.err, /\[config\.data_dir_unsafe\]: the data folder can be written by other users \(mode \d+\).*chmod -R go-rwx '/);
       assert.ok(!existsSync(path.join(dataDir, 'db')), 'nothing was opened or created in it');
-      await assert.rejects(startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0' })), (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.DataDirUnsafe && e.message.includes('chmod -R go-rwx'));
+      await assert.rejects(
+        startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0' })),
+        (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.DataDirUnsafe && e.message.includes('chmod -R go-rwx'),
+      );
       assert.equal(mode(dataDir), bad & 0o777, 'left as it was, for the operator to check');
     });
   }
@@ -125,12 +132,16 @@ describe('the name-hash key', () => {
     assert.equal((JSON.parse(found.out) as unknown[]).length, 1, 'found with the key from the file');
     const sameKeyDirectly = await withEnv({ OTKAZ_DATA_DIR: dataDir, OTKAZ_PERSON_KEY: KEY }, () => cli('cases', 'find-person', NAME, '--json'));
     assert.equal((JSON.parse(sameKeyDirectly.out) as unknown[]).length, 1);
-    const otherKey = await withEnv({ OTKAZ_DATA_DIR: dataDir, OTKAZ_PERSON_KEY: 'another-invented-key-0000000000' }, () => cli('cases', 'find-person', NAME, '--json'));
+    const otherKey = await withEnv({ OTKAZ_DATA_DIR: dataDir, OTKAZ_PERSON_KEY: 'another-invented-key-0000000000' }, () =>
+      cli('cases', 'find-person', NAME, '--json'),
+    );
     assert.deepEqual(JSON.parse(otherKey.out), [], 'another key matches nothing');
   });
 
   it('a key file named but missing is an error (never a silent new key); a short one too', async () => {
-    const missing = await withEnv({ OTKAZ_DATA_DIR: dataDir, OTKAZ_PERSON_KEY_FILE: path.join(outside, 'not-mounted', 'otkaz.key') }, () => cli('cases', 'find-person', NAME));
+    const missing = await withEnv({ OTKAZ_DATA_DIR: dataDir, OTKAZ_PERSON_KEY_FILE: path.join(outside, 'not-mounted', 'otkaz.key') }, () =>
+      cli('cases', 'find-person', NAME),
+    );
     assert.equal(missing.code, 2);
     assert.match(missing.err, /\[config\.invalid\]: the name-hash key file does not exist.*OTKAZ_PERSON_KEY_FILE=/);
     const short = path.join(outside, 'short.key');

@@ -1,9 +1,9 @@
 // The tool commands (parse, demo generate, simulate-courts, demo) check their flags before they start: a bad value
 // is a coded usage error naming the flag (and the accepted values of an enum), never a stack trace or NaN at work.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
-import path from 'node:path';
 import { FIXTURES } from '../helpers/fixtures.ts';
 
 const CARD = path.join(FIXTURES, 'courts', 'blag_card.html');

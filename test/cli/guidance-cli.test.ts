@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
 
-
 describe('otkaz guidance', () => {
   useTempDataDir('otkaz-guidance-cli-');
 

@@ -20,13 +20,18 @@ function files(dir: string, keep: (file: string) => boolean): string[] {
 }
 
 describe('starting the CLI', () => {
-  it('./otkaz is executable and runs this clone\'s CLI from any folder, also through a symbolic link', () => {
+  it("./otkaz is executable and runs this clone's CLI from any folder, also through a symbolic link", () => {
     accessSync(LAUNCHER, constants.X_OK);
     const elsewhere = tempDir('otkaz-launcher-');
     const link = path.join(elsewhere, 'otkaz');
     symlinkSync(LAUNCHER, link);
     for (const command of [LAUNCHER, link]) {
-      const run = spawnSync(command, ['courts', '--type', 'appellate', '--json'], { cwd: elsewhere, encoding: 'utf8', env: { ...process.env, OTKAZ_DATA_DIR: path.join(elsewhere, 'data') }, timeout: 60_000 });
+      const run = spawnSync(command, ['courts', '--type', 'appellate', '--json'], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { ...process.env, OTKAZ_DATA_DIR: path.join(elsewhere, 'data') },
+        timeout: 60_000,
+      });
       assert.equal(run.status, 0, run.stderr);
       assert.equal((JSON.parse(run.stdout) as { courts: Array<{ host: string }> }).courts[0]?.host, 'vap.sudrf.ru');
     }
@@ -34,12 +39,17 @@ describe('starting the CLI', () => {
 
   it('no document, message or source runs otkaz through npx', () => {
     const texts = [
-      ...files(PROJECT_ROOT, (f) => /\.(md|ts|tsx|mjs|js|json|ya?ml|html|sh)$/.test(f) && !f.includes(`${path.sep}test${path.sep}`) && !f.endsWith('package-lock.json')),
+      ...files(
+        PROJECT_ROOT,
+        (f) => /\.(md|ts|tsx|mjs|js|json|ya?ml|html|sh)$/.test(f) && !f.includes(`${path.sep}test${path.sep}`) && !f.endsWith('package-lock.json'),
+      ),
       LAUNCHER,
     ];
     assert.ok(texts.some((f) => f.endsWith('README.md')) && texts.some((f) => f.includes(`${path.sep}src${path.sep}`)));
     const offending = texts.flatMap((file) =>
-      readFileSync(file, 'utf8').split('\n').flatMap((line, i) => (/\bnpx(\s+-{1,2}[\w-]+)*\s+otkaz\b/.test(line) ? [`${path.relative(PROJECT_ROOT, file)}:${i + 1}: ${line.trim()}`] : [])),
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/\bnpx(\s+-{1,2}[\w-]+)*\s+otkaz\b/.test(line) ? [`${path.relative(PROJECT_ROOT, file)}:${i + 1}: ${line.trim()}`] : [])),
     );
     assert.deepEqual(offending, []);
   });

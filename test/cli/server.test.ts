@@ -45,8 +45,13 @@ describe('server behind npm start', () => {
   it('serves the bundled statistics with provenance', async () => {
     const page = await (await fetch(`${base}/about`)).text();
     assert.match(page, /Asylum statistics: 10 releases/);
-    const series = (await (await fetch(`${base}/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&from=FY2022&to=FY2022`)).json()) as { rows: Array<{ source: string; value: number; releases: Array<{ sha256: string }> }> };
-    assert.deepEqual(series.rows.map((r) => [r.source, r.value]), [['cbp', 36271]]);
+    const series = (await (await fetch(`${base}/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&from=FY2022&to=FY2022`)).json()) as {
+      rows: Array<{ source: string; value: number; releases: Array<{ sha256: string }> }>;
+    };
+    assert.deepEqual(
+      series.rows.map((r) => [r.source, r.value]),
+      [['cbp', 36271]],
+    );
     assert.equal(series.rows[0]?.releases[0]?.sha256, 'ec734beafafc9aa34dafe61d3f1e506c9ea9155a73e4f1db8f611e929b6aee3a');
     const bad = await fetch(`${base}/api/v1/stats/series?period=fiscal_year&from=2022-Q1`);
     assert.equal(bad.status, 400);
@@ -73,7 +78,9 @@ describe('server behind npm start', () => {
     const html = await (await fetch(`${base}/guidance/route?status=deserter&documents=internal_passport&case=1&lang=en`)).text();
     assert.match(html, /Kazakhstan \(KAZ\) — Reachable: yes; Risk: <span class="high">HIGH<\/span>/);
     assert.match(html, /href="\/guidance\/facts\?lang=en#kz-handover-2026"/);
-    const api = (await (await fetch(`${base}/api/v1/guidance/route?status=civilian&documents=internal_passport`)).json()) as { destinations: Array<{ country: string; reachable: string }> };
+    const api = (await (await fetch(`${base}/api/v1/guidance/route?status=civilian&documents=internal_passport`)).json()) as {
+      destinations: Array<{ country: string; reachable: string }>;
+    };
     assert.equal(api.destinations.find((d) => d.country === 'ARM')?.reachable, 'conditional');
     const bad = await fetch(`${base}/api/v1/guidance/route?status=general`);
     assert.equal(bad.status, 400);
@@ -98,7 +105,10 @@ describe('server behind npm start', () => {
 
 describe('npm start (scripts/start.mjs: the server bundle, run by plain Node)', () => {
   it('bundles the server, serves the app on a warm data folder, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, OTKAZ_DATA_DIR: dataDir, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      env: { ...process.env, OTKAZ_DATA_DIR: dataDir, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -183,10 +193,14 @@ describe('the server process: closed output, and stopping through npm', () => {
       const url = await run.url;
       run.child.stdout.destroy();
       let health: { ok?: boolean; statistics?: string } = {};
-      await until('the bundled statistics loaded', async () => {
-        health = (await (await fetch(`${url}healthz`)).json()) as typeof health;
-        return health.statistics !== 'loading';
-      }, 120_000);
+      await until(
+        'the bundled statistics loaded',
+        async () => {
+          health = (await (await fetch(`${url}healthz`)).json()) as typeof health;
+          return health.statistics !== 'loading';
+        },
+        120_000,
+      );
       assert.deepEqual(health, { ok: true, engine: 'pglite', statistics: 'ready' });
       await new Promise((resolve) => setTimeout(resolve, 1500)); // past the planner-statistics step, which prints too
       assert.equal((await fetch(`${url}healthz`)).status, 200, 'still serving after writing into a closed stdout');

@@ -5,34 +5,64 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, useTempDataDir } from '../helpers/cli.ts';
 import { SAMPLES } from '../helpers/asylum.ts';
+import { cli, useTempDataDir } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
-
 
 describe('otkaz stats / check (embedded database in a temporary folder)', () => {
   useTempDataDir('otkaz-stats-cli-');
 
   it('stats series: Russian applicants in Germany, France and the EU (CSV with release and hash)', async () => {
-    const { code, out } = await cli('stats', 'series', '--indicator', 'applications', '--measure', 'first_time', '--dest', 'DEU,FRA,EU27', '--from', '2022', '--to', '2022', '--csv');
+    const { code, out } = await cli(
+      'stats',
+      'series',
+      '--indicator',
+      'applications',
+      '--measure',
+      'first_time',
+      '--dest',
+      'DEU,FRA,EU27',
+      '--from',
+      '2022',
+      '--to',
+      '2022',
+      '--csv',
+    );
     assert.equal(code, 0);
     const [header, ...lines] = out.trim().split('\n');
     // The same columns as the API's format=csv (one set of names for both).
-    assert.equal(header, 'source,dataset,indicator,measure,origin,destination,period,value,unit,levels,flags,months,complete,previous,growthPct,release,sha256,synthetic,definition');
+    assert.equal(
+      header,
+      'source,dataset,indicator,measure,origin,destination,period,value,unit,levels,flags,months,complete,previous,growthPct,release,sha256,synthetic,definition',
+    );
     const value = (source: string, dest: string) => lines.map((l) => l.split(',')).find((f) => f[0] === source && f[5] === dest && f[8] === 'persons')?.[7];
     assert.equal(value('eurostat', 'DEU'), '2850');
     assert.equal(value('eurostat', 'FRA'), '2600');
     assert.equal(value('eurostat', 'EU27_2020'), '13350');
     assert.equal(value('unhcr', 'DEU'), '2851');
     assert.equal(value('unhcr', 'FRA'), '1804');
-    assert.ok(lines.every((l) => /[0-9a-f]{64}/.test(l)), 'every row names the file hash of its release');
+    assert.ok(
+      lines.every((l) => /[0-9a-f]{64}/.test(l)),
+      'every row names the file hash of its release',
+    );
   });
 
   it('stats series: CBP encounters by fiscal and by calendar year, with the months found', async () => {
     const fiscal = await cli('stats', 'series', '--indicator', 'encounters', '--dest', 'USA', '--period', 'fiscal_year', '--json');
-    const parsed = JSON.parse(fiscal.out) as { rows: Array<{ period: string; value: number; releases: Array<{ file: string }>; queryId: number }>; queries: Array<{ sql: string }> };
+    const parsed = JSON.parse(fiscal.out) as {
+      rows: Array<{ period: string; value: number; releases: Array<{ file: string }>; queryId: number }>;
+      queries: Array<{ sql: string }>;
+    };
     const rows = parsed.rows;
-    assert.deepEqual(rows.map((r) => [r.period, r.value]), [['FY2022', 36271], ['FY2023', 57163], ['FY2024', 21891], ['FY2025', 9064]]);
+    assert.deepEqual(
+      rows.map((r) => [r.period, r.value]),
+      [
+        ['FY2022', 36271],
+        ['FY2023', 57163],
+        ['FY2024', 21891],
+        ['FY2025', 9064],
+      ],
+    );
     const [first] = rows;
     assert.ok(first, 'a first row');
     assert.equal(first.releases[0]?.file, 'nationwide-encounters-fy22-fy25-state.csv.gz');

@@ -16,7 +16,10 @@ describe('article lists', () => {
   it('one code after several items; parts with dots; points', () => {
     assert.deepEqual(
       parseArticles('ст.183 ч.4; ст.290 ч.3 УК РФ').map((a) => [a.code, a.article, a.part]),
-      [['УК РФ', '183', '4'], ['УК РФ', '290', '3']],
+      [
+        ['УК РФ', '183', '4'],
+        ['УК РФ', '290', '3'],
+      ],
     );
     assert.deepEqual(parseArticles('ст.337 ч.2.1 УК РФ')[0]?.part, '2.1');
     assert.deepEqual(parseArticles('ст.352.1 УК РФ')[0]?.article, '352.1');
@@ -52,20 +55,39 @@ describe('outcomes and sentences (unknown wording is never guessed)', () => {
   }
   it('unrecognised text is kept verbatim and flagged', () => {
     assert.deepEqual(classifyOutcome('Рассмотрено с вынесением чего-то нового'), {
-      outcome: 'unknown', ground: null, sentence: null, text: 'Рассмотрено с вынесением чего-то нового', unrecognised: true, source: 'result',
+      outcome: 'unknown',
+      ground: null,
+      sentence: null,
+      text: 'Рассмотрено с вынесением чего-то нового',
+      unrecognised: true,
+      source: 'result',
     });
     assert.equal(classifyOutcome('  '), null);
   });
   it('sentence kinds and terms', () => {
     assert.deepEqual(classifyOutcome('Вынесен ПРИГОВОР: лишение свободы на срок 5 лет 6 месяцев в исправительной колонии общего режима')?.sentence, {
-      kind: 'imprisonment', termMonths: 66, probationMonths: null, fineRub: null,
+      kind: 'imprisonment',
+      termMonths: 66,
+      probationMonths: null,
+      fineRub: null,
     });
     assert.deepEqual(classifyOutcome('ОБВИНИТЕЛЬНЫЙ приговор: лишение свободы сроком 2 года условно с испытательным сроком 1 год 6 месяцев')?.sentence, {
-      kind: 'suspended', termMonths: 24, probationMonths: 18, fineRub: null,
+      kind: 'suspended',
+      termMonths: 24,
+      probationMonths: 18,
+      fineRub: null,
     });
-    assert.deepEqual(classifyOutcome('Вынесен ПРИГОВОР, штраф в размере 50 000 рублей')?.sentence, { kind: 'fine', termMonths: null, probationMonths: null, fineRub: 50000 });
+    assert.deepEqual(classifyOutcome('Вынесен ПРИГОВОР, штраф в размере 50 000 рублей')?.sentence, {
+      kind: 'fine',
+      termMonths: null,
+      probationMonths: null,
+      fineRub: 50000,
+    });
     assert.deepEqual(classifyOutcome('Вынесен ПРИГОВОР: содержание в дисциплинарной воинской части сроком 1 год')?.sentence, {
-      kind: 'disciplinary_unit', termMonths: 12, probationMonths: null, fineRub: null,
+      kind: 'disciplinary_unit',
+      termMonths: 12,
+      probationMonths: null,
+      fineRub: null,
     });
     assert.equal(termMonths('на срок пять лет'), 60);
     assert.equal(termMonths('на срок 8 месяцев'), 8);
@@ -75,9 +97,14 @@ describe('outcomes and sentences (unknown wording is never guessed)', () => {
 describe('outcomes from the operative part of a published act', () => {
   // Phrasing modelled on published judgments; the texts are written here, not taken from a page.
   it('a judgment with a suspended sentence', () => {
-    const body = 'Суд, ... \nП Р И Г О В О Р И Л:\nпризнать Ф.И.О. виновным в совершении преступления, предусмотренного ч. 5 ст. 337 УК РФ, и назначить ему наказание в виде лишения свободы на срок 2 (два) года.\nНа основании ст. 73 УК РФ назначенное наказание считать условным с испытательным сроком 1 (один) год 6 месяцев.';
+    const body =
+      'Суд, ... \nП Р И Г О В О Р И Л:\nпризнать Ф.И.О. виновным в совершении преступления, предусмотренного ч. 5 ст. 337 УК РФ, и назначить ему наказание в виде лишения свободы на срок 2 (два) года.\nНа основании ст. 73 УК РФ назначенное наказание считать условным с испытательным сроком 1 (один) год 6 месяцев.';
     assert.deepEqual(outcomeFromAct('Судебный акт #1 (Приговор)', body), {
-      text: 'Судебный акт #1 (Приговор)', unrecognised: false, source: 'act', outcome: 'conviction', ground: null,
+      text: 'Судебный акт #1 (Приговор)',
+      unrecognised: false,
+      source: 'act',
+      outcome: 'conviction',
+      ground: null,
       sentence: { kind: 'suspended', termMonths: 24, probationMonths: 18, fineRub: null },
     });
   });
@@ -98,11 +125,22 @@ describe('dates, ids, encoding', () => {
     assert.equal(parseRuDate('ДД.ММ.ГГГГ'), null);
   });
   it('case ids of both layouts', () => {
-    assert.deepEqual(caseIdsFromUrl('/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=18223875&case_uid=3128AF6A-aafd-43ab-a873-18c4f46b860e&new=2800001&delo_id=2800001'), {
-      caseId: '18223875', caseUid: '3128af6a-aafd-43ab-a873-18c4f46b860e', deloId: '2800001', newCode: '2800001',
-    });
+    assert.deepEqual(
+      caseIdsFromUrl(
+        '/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=18223875&case_uid=3128AF6A-aafd-43ab-a873-18c4f46b860e&new=2800001&delo_id=2800001',
+      ),
+      {
+        caseId: '18223875',
+        caseUid: '3128af6a-aafd-43ab-a873-18c4f46b860e',
+        deloId: '2800001',
+        newCode: '2800001',
+      },
+    );
     assert.deepEqual(caseIdsFromUrl('/modules.php?name=sud_delo&name_op=case&_id=1&_uid=a-b&_deloId=1540006&_caseType=0&_new=0&srv_num=1'), {
-      caseId: '1', caseUid: 'a-b', deloId: '1540006', newCode: '0',
+      caseId: '1',
+      caseUid: 'a-b',
+      deloId: '1540006',
+      newCode: '0',
     });
   });
   it('query values are percent-encoded from windows-1251', () => {

@@ -7,10 +7,10 @@ import { inputsFrom } from '../../src/courts/archive/inputs.ts';
 import { verifyArchive } from '../../src/courts/archive/store.ts';
 import { linkedInstances } from '../../src/courts/cases/links.ts';
 import { searchCases } from '../../src/courts/cases/search.ts';
+import { prosecutionCounts } from '../../src/courts/counts.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { type IngestInput, ingestPage } from '../../src/courts/ingest.ts';
-import { prosecutionCounts } from '../../src/courts/counts.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { fixture } from '../helpers/fixtures.ts';
@@ -20,12 +20,23 @@ const KEY = 'test-person-key-0123456789';
 const directory = loadDirectory();
 
 function fileInput(name: string, extra: Partial<IngestInput> = {}): IngestInput {
-  return { bytes: extra.bytes ?? fixture(name), url: `file:${name}`, retrievedAt: null, httpStatus: null, httpHeaders: null, source: 'file', sourceRef: name, synthetic: false, ...extra };
+  return {
+    bytes: extra.bytes ?? fixture(name),
+    url: `file:${name}`,
+    retrievedAt: null,
+    httpStatus: null,
+    httpHeaders: null,
+    source: 'file',
+    sourceRef: name,
+    synthetic: false,
+    ...extra,
+  };
 }
 const crawled = (bytes: Buffer, retrievedAt: string): IngestInput =>
   fileInput('crawl', { bytes, url: CARD_URL, retrievedAt, source: 'crawl', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']] });
 
-const CARD_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
+const CARD_URL =
+  'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
 
 /** The leninsky card, re-charged under art. 337 ч.5 and 338 ч.1 (a changed copy to exercise history). */
 function criminalCard(result?: string): Buffer {
@@ -39,11 +50,21 @@ async function snapshot(db: Database) {
   const captures = await db.query(
     'select url, retrieved_at, http_status, http_headers, sha256, content_type, source, source_ref, synthetic, page_kind, layout, court_vnkod from captures order by sha256, url',
   );
-  const cases = await db.query('select court_vnkod, case_key, case_number, judicial_uid, receipt_date, outcome, record_hash from cases order by court_vnkod, case_key');
+  const cases = await db.query(
+    'select court_vnkod, case_key, case_number, judicial_uid, receipt_date, outcome, record_hash from cases order by court_vnkod, case_key',
+  );
   return { captures, cases };
 }
 
-const SAVED_PAGES = ['blag_card.html', 'kirov_koap.html', 'ksoyu_listing_acts.html', 'ksoyu_listing_captcha_gate.html', 'ksoyu_temporarily_unavailable.html', 'samara_kas_appeal_uid_results.html', 'sudrf_captcha_form.html'];
+const SAVED_PAGES = [
+  'blag_card.html',
+  'kirov_koap.html',
+  'ksoyu_listing_acts.html',
+  'ksoyu_listing_captcha_gate.html',
+  'ksoyu_temporarily_unavailable.html',
+  'samara_kas_appeal_uid_results.html',
+  'sudrf_captcha_form.html',
+];
 const CONVICTION = 'Вынесен ПРИГОВОР: лишение свободы сроком 2 года условно с испытательным сроком 1 год';
 
 /** What a test's database holds before it starts; each stage includes the ones before it. */
@@ -52,8 +73,14 @@ const STAGES: Stage[] = ['empty', 'saved pages', 'crawled card', 'appeal'];
 
 /** The leninsky card re-charged (art. 337, 338) as an appeal in another court, with the same judicial UID. */
 function appealInput(): IngestInput {
-  const appeal = criminalCard().toString('utf8').replace(/fromOa=03RS0004/g, 'fromOa=02OS0000').replace('Уголовные дела - первая инстанция', 'Уголовные дела - апелляция');
-  return fileInput('appeal', { bytes: Buffer.from(appeal), url: 'https://vs--bkr.sudrf.ru/modules.php?name=sud_delo&name_op=case&case_id=7&case_uid=bbbbbbbb-0000-0000-0000-000000000000&delo_id=4&new=4' });
+  const appeal = criminalCard()
+    .toString('utf8')
+    .replace(/fromOa=03RS0004/g, 'fromOa=02OS0000')
+    .replace('Уголовные дела - первая инстанция', 'Уголовные дела - апелляция');
+  return fileInput('appeal', {
+    bytes: Buffer.from(appeal),
+    url: 'https://vs--bkr.sudrf.ru/modules.php?name=sud_delo&name_op=case&case_id=7&case_uid=bbbbbbbb-0000-0000-0000-000000000000&delo_id=4&new=4',
+  });
 }
 
 /** Brings a database to a stage: the saved pages; the crawled card three times (new, unchanged, convicted); the appeal. */
@@ -103,7 +130,10 @@ for (const engine of ENGINES) {
       const [cases] = await db.query<{ n: number }>('select count(*)::int as n from cases');
       assert.equal(cases?.n, 1 + 1 + 25 + 1, 'two cards, 25 + 1 list rows; trap pages are never data');
       const kinds = await db.query<{ page_kind: string }>('select page_kind from captures order by id');
-      assert.deepEqual(kinds.map((k) => k.page_kind), ['case_card', 'case_card', 'case_list', 'captcha_wrong', 'throttled', 'case_list', 'captcha_form']);
+      assert.deepEqual(
+        kinds.map((k) => k.page_kind),
+        ['case_card', 'case_card', 'case_list', 'captcha_wrong', 'throttled', 'case_list', 'captcha_form'],
+      );
     });
 
     it('re-ingesting the same page is a no-op', async (t) => {
@@ -135,22 +165,26 @@ for (const engine of ENGINES) {
       const again = await ingestPage(db, directory, crawled(criminalCard(), '2026-05-02T10:00:00.000Z'), KEY);
       assert.equal(again.newCapture, true, 'a new retrieval is a new capture');
       assert.deepEqual(again.cases, { created: 0, updated: 0, unchanged: 1, unidentified: 0 });
-      const changed = await ingestPage(
-        db, directory,
-        crawled(criminalCard(CONVICTION), '2026-06-01T10:00:00.000Z'),
-        KEY,
-      );
+      const changed = await ingestPage(db, directory, crawled(criminalCard(CONVICTION), '2026-06-01T10:00:00.000Z'), KEY);
       assert.deepEqual(changed.cases, { created: 0, updated: 1, unchanged: 0, unidentified: 0 });
-      const [row] = await db.query<{ id: number; outcome: string; case_key: string }>("select id, outcome, case_key from cases where case_uid = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'");
+      const [row] = await db.query<{ id: number; outcome: string; case_key: string }>(
+        "select id, outcome, case_key from cases where case_uid = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'",
+      );
       assert.equal(row?.outcome, 'conviction');
       assert.equal(row?.case_key, 'uid:aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
       const history = await db.query<{ kind: string; changes: { field: string; from: unknown; to: unknown }[]; capture_id: number }>(
         'select kind, changes, capture_id from case_history where case_id = $1 order by id',
         [row?.id],
       );
-      assert.deepEqual(history.map((h) => h.kind), ['created', 'updated']);
+      assert.deepEqual(
+        history.map((h) => h.kind),
+        ['created', 'updated'],
+      );
       assert.equal(history[1]?.capture_id, changed.captureId);
-      assert.deepEqual(history[1]?.changes.find((c) => c.field === 'outcome'), { field: 'outcome', from: 'termination', to: 'conviction' });
+      assert.deepEqual(
+        history[1]?.changes.find((c) => c.field === 'outcome'),
+        { field: 'outcome', from: 'termination', to: 'conviction' },
+      );
       const [defendant] = await db.query<{ sentence_kind: string; sentence: { termMonths: number; probationMonths: number } }>(
         'select sentence_kind, sentence from case_defendants where case_id = $1',
         [row?.id],
@@ -165,11 +199,17 @@ for (const engine of ENGINES) {
       const counts = await prosecutionCounts(db, { by: ['month', 'article', 'outcome'] });
       assert.deepEqual(
         counts.rows.map((r) => [r.month, r.article, r.outcome, r.cases, r.defendants]),
-        [['2026-04', '337', 'conviction', 1, 1], ['2026-04', '338', 'conviction', 1, 1]],
+        [
+          ['2026-04', '337', 'conviction', 1, 1],
+          ['2026-04', '338', 'conviction', 1, 1],
+        ],
       );
       assert.deepEqual(counts.totals, { cases: 1, defendants: 1, syntheticCases: 0 });
       const byPart = await prosecutionCounts(db, { by: ['part', 'district'], articles: ['337'] });
-      assert.deepEqual(byPart.rows.map((r) => [r.part, r.district, r.cases]), [['337 ч.5', 'unknown', 1]]);
+      assert.deepEqual(
+        byPart.rows.map((r) => [r.part, r.district, r.cases]),
+        [['337 ч.5', 'unknown', 1]],
+      );
       const none = await prosecutionCounts(db, { by: ['year'], from: '2026-05-01' });
       assert.equal(none.rows.length, 0);
     });
@@ -180,7 +220,10 @@ for (const engine of ENGINES) {
       await ingestPage(db, directory, appealInput(), KEY);
       const [first] = await db.query<{ id: number }>("select id from cases where court_vnkod = '03RS0004' and case_uid is not null");
       const linked = await linkedInstances(db, first?.id ?? 0);
-      assert.deepEqual(linked.map((l) => [l.court_vnkod, l.proceeding]), [['02OS0000', 'Уголовные дела - апелляция']]);
+      assert.deepEqual(
+        linked.map((l) => [l.court_vnkod, l.proceeding]),
+        [['02OS0000', 'Уголовные дела - апелляция']],
+      );
       const hits = await searchCases(db, 'приговор лишение свободы');
       assert.ok(hits.some((h) => h.court_vnkod === '03RS0004'));
       const none = await searchCases(db, 'дезертирство вертолётом');
@@ -220,10 +263,14 @@ for (const engine of ENGINES) {
 
     it('a failure inside an ingest leaves nothing half-written', async (t) => {
       const db = await database(t, 'empty');
-      const before = await db.query<{ blobs: number; captures: number }>('select (select count(*) from blobs)::int as blobs, (select count(*) from captures)::int as captures');
+      const before = await db.query<{ blobs: number; captures: number }>(
+        'select (select count(*) from blobs)::int as blobs, (select count(*) from captures)::int as captures',
+      );
       const bytes = Buffer.from('<html><body>never stored</body></html>');
       await assert.rejects(ingestPage(db, directory, fileInput('bad', { bytes, source: 'bogus' as 'file' }), KEY));
-      const afterRows = await db.query<{ blobs: number; captures: number }>('select (select count(*) from blobs)::int as blobs, (select count(*) from captures)::int as captures');
+      const afterRows = await db.query<{ blobs: number; captures: number }>(
+        'select (select count(*) from blobs)::int as blobs, (select count(*) from captures)::int as captures',
+      );
       assert.deepEqual(afterRows, before);
     });
   });

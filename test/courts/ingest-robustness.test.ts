@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { type InputRecord, readInputs } from '../../src/courts/archive/inputs.ts';
-import { WARC_LIMITS } from '../../src/courts/archive/warc.ts';
 import { captureBody, sha256Hex } from '../../src/courts/archive/store.ts';
+import { WARC_LIMITS } from '../../src/courts/archive/warc.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { type IngestInput, type IngestResult, ingestPage, ingestParsed, parseInput } from '../../src/courts/ingest.ts';
@@ -34,7 +34,12 @@ export function cardWithNul(): Buffer {
 
 /** The ksoyu result list with one row whose case_id is longer than any database index allows. */
 export function listWithHugeId(): Buffer {
-  return Buffer.from(fixture('ksoyu_listing_acts.html').toString('latin1').replace('case_id=18223875', `case_id=${noise(6000)}`), 'latin1');
+  return Buffer.from(
+    fixture('ksoyu_listing_acts.html')
+      .toString('latin1')
+      .replace('case_id=18223875', `case_id=${noise(6000)}`),
+    'latin1',
+  );
 }
 
 async function counts(db: Database): Promise<{ blobs: number; captures: number; cases: number; failures: number }> {
@@ -80,13 +85,26 @@ for (const engine of ENGINES) {
       const result = await ingestPage(db, directory, fileInput('huge.html', bytes, { url: KSOYU_URL }), KEY);
       assert.equal(result.kind, 'case_list');
       assert.equal(result.newCapture, true);
-      assert.deepEqual(result.failure, { stage: 'store', code: 'ingest.store_failed', sqlstate: '54000', reason: 'a value from the page exceeds a database limit' });
+      assert.deepEqual(result.failure, {
+        stage: 'store',
+        code: 'ingest.store_failed',
+        sqlstate: '54000',
+        reason: 'a value from the page exceeds a database limit',
+      });
       assert.deepEqual(result.cases, { created: 0, updated: 0, unchanged: 0, unidentified: 0 }, 'no case of the page half-stored');
       const afterRows = await counts(db);
       assert.deepEqual(afterRows, { blobs: before.blobs + 1, captures: before.captures + 1, cases: before.cases, failures: before.failures + 1 });
       assert.deepEqual(Buffer.from((await captureBody(db, result.sha256)) ?? []), bytes);
       const failures = await db.query('select capture_id, stage, code, sqlstate, reason from ingest_failures where capture_id = $1', [result.captureId]);
-      assert.deepEqual(failures, [{ capture_id: result.captureId, stage: 'store', code: 'ingest.store_failed', sqlstate: '54000', reason: 'a value from the page exceeds a database limit' }]);
+      assert.deepEqual(failures, [
+        {
+          capture_id: result.captureId,
+          stage: 'store',
+          code: 'ingest.store_failed',
+          sqlstate: '54000',
+          reason: 'a value from the page exceeds a database limit',
+        },
+      ]);
       // The same page again: the capture is found, the failure is not recorded twice.
       const again = await ingestPage(db, directory, fileInput('huge.html', bytes, { url: KSOYU_URL }), KEY);
       assert.equal(again.newCapture, false);
@@ -104,7 +122,13 @@ for (const engine of ENGINES) {
         forCase: { caseUid: null, caseId: '77', deloId: '5', actTitle: 'Решение' },
       });
       const result = await db.transaction((tx) =>
-        ingestParsed(tx, directory, input, { kind: 'act_text', layout: 'classic', courtVnkod: '02OS0000', detail: null, text: 'ПОСТАНОВИЛ\u0000 оставить', synthetic: false }, KEY),
+        ingestParsed(
+          tx,
+          directory,
+          input,
+          { kind: 'act_text', layout: 'classic', courtVnkod: '02OS0000', detail: null, text: 'ПОСТАНОВИЛ\u0000 оставить', synthetic: false },
+          KEY,
+        ),
       );
       assert.equal(result.failure?.stage, 'store');
       assert.equal(result.failure?.code, 'ingest.store_failed');
@@ -128,7 +152,9 @@ for (const engine of ENGINES) {
       const bytes = Buffer.from('<html>a card the record builder chokes on</html>');
       const broken = { ...parseInput(fileInput('x.html', fixture('kirov_koap.html'))) } as Record<string, unknown>;
       broken.card = { ...(broken.card as object), defendants: 'not a list' };
-      const result = await db.transaction((tx) => ingestParsed(tx, directory, fileInput('throws.html', bytes), broken as unknown as ReturnType<typeof parseInput>, KEY));
+      const result = await db.transaction((tx) =>
+        ingestParsed(tx, directory, fileInput('throws.html', bytes), broken as unknown as ReturnType<typeof parseInput>, KEY),
+      );
       assert.equal(result.failure?.code, 'ingest.store_failed');
       assert.equal(result.failure?.sqlstate, null);
       assert.match(result.failure?.reason ?? '', /^TypeError at src\/[\w/.-]+\.ts:\d+$/);
@@ -151,10 +177,24 @@ for (const engine of ENGINES) {
       const file = path.join(dir, 'three.warc');
       writeFileSync(file, Buffer.concat([one, two, three]));
       const records = await collect(file);
-      assert.deepEqual(records.map((r) => [r.offset, r.error?.code ?? null]), [[0, null], [one.length, null], [one.length + two.length, null]]);
+      assert.deepEqual(
+        records.map((r) => [r.offset, r.error?.code ?? null]),
+        [
+          [0, null],
+          [one.length, null],
+          [one.length + two.length, null],
+        ],
+      );
       const results: IngestResult[] = [];
       for (const record of records) if (record.input) results.push(await ingestPage(db, directory, record.input, KEY));
-      assert.deepEqual(results.map((r) => [r.kind, r.failure?.code ?? null]), [['case_card', null], ['case_list', 'ingest.store_failed'], ['case_card', null]]);
+      assert.deepEqual(
+        results.map((r) => [r.kind, r.failure?.code ?? null]),
+        [
+          ['case_card', null],
+          ['case_list', 'ingest.store_failed'],
+          ['case_card', null],
+        ],
+      );
       assert.equal(results[0]?.cases.unchanged, 1, 'record 1: the NUL card, already stored above');
       assert.equal(results[2]?.cases.created, 1, 'record 3 ingested after the failed one');
     });
@@ -176,7 +216,13 @@ for (const engine of ENGINES) {
       const o5 = o4 + tooLong.length;
       assert.deepEqual(
         records.map((r) => [r.offset, r.error?.code ?? null, r.input ? Buffer.from(r.input.bytes).toString() : null]),
-        [[0, null, '<html><body>page 1</body></html>'], [o2, 'archive.warc_invalid', null], [o3, 'archive.warc_invalid', null], [o4, 'archive.warc_invalid', null], [o5, null, '<html><body>page 5</body></html>']],
+        [
+          [0, null, '<html><body>page 1</body></html>'],
+          [o2, 'archive.warc_invalid', null],
+          [o3, 'archive.warc_invalid', null],
+          [o4, 'archive.warc_invalid', null],
+          [o5, null, '<html><body>page 5</body></html>'],
+        ],
       );
       assert.match(records[1]?.error?.message ?? '', /Content-Length/);
       assert.match(records[2]?.error?.message ?? '', /Content-Length/);
@@ -189,21 +235,36 @@ for (const engine of ENGINES) {
       const file = path.join(dir, 'cut.warc');
       writeFileSync(file, Buffer.concat([one, two.subarray(0, two.length - 12)]));
       const records = await collect(file);
-      assert.deepEqual(records.map((r) => [r.offset, r.error?.code ?? null]), [[0, null], [one.length, 'archive.warc_invalid']]);
+      assert.deepEqual(
+        records.map((r) => [r.offset, r.error?.code ?? null]),
+        [
+          [0, null],
+          [one.length, 'archive.warc_invalid'],
+        ],
+      );
       assert.match(records[1]?.error?.message ?? '', /truncated/);
     });
 
     it('a .warc.gz (one gzip member per record) with a bad middle record: the others read, offsets in the decompressed WARC', async () => {
       const dir = tempDir('otkaz-warc-gz-');
       const one = responseRecord({ id: '40000000-0000-4000-8000-000000000001', url: 'https://a.example/1', body: Buffer.from('<html>1</html>') });
-      const bad = responseRecord({ id: '40000000-0000-4000-8000-000000000002', url: 'https://a.example/2', body: Buffer.from('<html>2</html>'), contentLength: '7' });
+      const bad = responseRecord({
+        id: '40000000-0000-4000-8000-000000000002',
+        url: 'https://a.example/2',
+        body: Buffer.from('<html>2</html>'),
+        contentLength: '7',
+      });
       const three = responseRecord({ id: '40000000-0000-4000-8000-000000000003', url: 'https://a.example/3', body: Buffer.from('<html>3</html>') });
       const file = path.join(dir, 'members.warc.gz');
       writeFileSync(file, Buffer.concat([one, bad, three].map((r) => gzipSync(r))));
       const records = await collect(file);
       assert.deepEqual(
         records.map((r) => [r.offset, r.error?.code ?? null, r.input ? Buffer.from(r.input.bytes).toString() : null]),
-        [[0, null, '<html>1</html>'], [one.length, 'archive.warc_invalid', null], [one.length + bad.length, null, '<html>3</html>']],
+        [
+          [0, null, '<html>1</html>'],
+          [one.length, 'archive.warc_invalid', null],
+          [one.length + bad.length, null, '<html>3</html>'],
+        ],
       );
     });
 
@@ -217,7 +278,10 @@ for (const engine of ENGINES) {
       const records = await collect(file);
       assert.equal(records.at(-1)?.error?.code, 'archive.warc_invalid');
       assert.match(records.at(-1)?.error?.message ?? '', /cannot be read on after byte \d+/);
-      assert.ok(records.slice(0, -1).every((r) => r.input !== null), 'whatever comes before the break is whole');
+      assert.ok(
+        records.slice(0, -1).every((r) => r.input !== null),
+        'whatever comes before the break is whole',
+      );
     });
 
     it('a response over the size limit is skipped without being held, reported, and the next record read', async () => {
@@ -230,7 +294,13 @@ for (const engine of ENGINES) {
       WARC_LIMITS.recordBytes = 1000;
       try {
         const records = await collect(file);
-        assert.deepEqual(records.map((r) => [r.offset, r.error?.code ?? null]), [[0, 'archive.warc_invalid'], [big.length, null]]);
+        assert.deepEqual(
+          records.map((r) => [r.offset, r.error?.code ?? null]),
+          [
+            [0, 'archive.warc_invalid'],
+            [big.length, null],
+          ],
+        );
         assert.match(records[0]?.error?.message ?? '', /larger than 1000 bytes/);
       } finally {
         WARC_LIMITS.recordBytes = saved;
@@ -242,7 +312,10 @@ for (const engine of ENGINES) {
       const file = path.join(dir, 'not.warc');
       writeFileSync(file, 'WARC/1.1\r\nthis is not a warc record\r\n\r\n');
       const records = await collect(file);
-      assert.deepEqual(records.map((r) => [r.offset, r.error?.code ?? null]), [[0, 'archive.warc_invalid']]);
+      assert.deepEqual(
+        records.map((r) => [r.offset, r.error?.code ?? null]),
+        [[0, 'archive.warc_invalid']],
+      );
       assert.ok(records[0]?.error?.message.includes('not.warc'));
     });
   });

@@ -41,8 +41,14 @@ describe('page layouts', () => {
       if (parsed.kind !== 'case_list') return;
       assert.deepEqual([parsed.list.total, parsed.list.rangeFrom, parsed.list.rangeTo], [30, 11, 20]);
       assert.deepEqual([parsed.list.currentPage, parsed.list.pageCount], [2, 3]);
-      assert.deepEqual(parsed.list.rows.map((r) => r.caseNumber), rows.map((c) => c.caseNumber));
-      assert.deepEqual(parsed.list.rows.map((r) => r.ids.caseId), rows.map((c) => String(c.caseId)));
+      assert.deepEqual(
+        parsed.list.rows.map((r) => r.caseNumber),
+        rows.map((c) => c.caseNumber),
+      );
+      assert.deepEqual(
+        parsed.list.rows.map((r) => r.ids.caseId),
+        rows.map((c) => String(c.caseId)),
+      );
     });
 
     it(`${layout}: its card URL names the case by its own parameters`, () => {
@@ -55,7 +61,7 @@ describe('page layouts', () => {
     });
   }
 
-  it('maps the court lists\' marks to layouts, and anything else to the default', () => {
+  it("maps the court lists' marks to layouts, and anything else to the default", () => {
     assert.equal(layoutFromDirectory('tochnoSearchPattern', 'VNKOD_PATTERN'), 'new');
     assert.equal(layoutFromDirectory('smSiteType', 2), 'new');
     assert.equal(layoutFromDirectory('tochnoSearchPattern', 'PRIMARY_PATTERN'), DEFAULT_LAYOUT);

@@ -7,15 +7,20 @@ import { parsePage } from '../../src/courts/parse/page.ts';
 import { present } from '../../src/shared/present.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
-const PAGES = ['blag_card.html', 'kirov_koap.html', 'ksoyu_listing_acts.html', 'leninsky_ufa_criminal.html', 'samara_kas_appeal_card.html', 'samara_kas_appeal_uid_results.html'].map(
-  (name) => {
-    const bytes = fixture(name);
-    // Where the page's text is: before the lead byte of each Cyrillic letter (UTF-8 0xD0/0xD1).
-    const letters: number[] = [];
-    for (let i = 0; i < bytes.length; i += 1) if (bytes[i] === 0xd0 || bytes[i] === 0xd1) letters.push(i);
-    return { name, bytes, letters };
-  },
-);
+const PAGES = [
+  'blag_card.html',
+  'kirov_koap.html',
+  'ksoyu_listing_acts.html',
+  'leninsky_ufa_criminal.html',
+  'samara_kas_appeal_card.html',
+  'samara_kas_appeal_uid_results.html',
+].map((name) => {
+  const bytes = fixture(name);
+  // Where the page's text is: before the lead byte of each Cyrillic letter (UTF-8 0xD0/0xD1).
+  const letters: number[] = [];
+  for (let i = 0; i < bytes.length; i += 1) if (bytes[i] === 0xd0 || bytes[i] === 0xd1) letters.push(i);
+  return { name, bytes, letters };
+});
 
 describe('NUL bytes in a page never reach a parsed value', () => {
   it('NULs inserted in the text and anywhere else, in either encoding: the parsed page holds none', () => {

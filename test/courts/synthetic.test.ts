@@ -2,12 +2,12 @@
 // with totals computed directly from the generated cases (not through the parsers).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { listCases } from '../../src/courts/cases/list.ts';
+import { prosecutionCounts } from '../../src/courts/counts.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
-import { listCases } from '../../src/courts/cases/list.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
 import { parsePage } from '../../src/courts/parse/page.ts';
-import { prosecutionCounts } from '../../src/courts/counts.ts';
 import { generateCases, type SyntheticCase } from '../../src/courts/synthetic/generate.ts';
 import { syntheticPages } from '../../src/courts/synthetic/pages.ts';
 import { termText } from '../../src/courts/synthetic/render.ts';
@@ -76,7 +76,21 @@ for (const engine of ENGINES) {
       await syncCourts(db, directory);
       for (const page of syntheticPages(cases, directory, 'directory')) {
         // Claimed real on purpose: the page's own marker must make it synthetic.
-        await ingestPage(db, directory, { bytes: page.bytes, url: page.url, retrievedAt: '2026-01-01T00:00:00.000Z', httpStatus: 200, httpHeaders: null, source: 'crawl', sourceRef: null, synthetic: false }, 'k'.repeat(32));
+        await ingestPage(
+          db,
+          directory,
+          {
+            bytes: page.bytes,
+            url: page.url,
+            retrievedAt: '2026-01-01T00:00:00.000Z',
+            httpStatus: 200,
+            httpHeaders: null,
+            source: 'crawl',
+            sourceRef: null,
+            synthetic: false,
+          },
+          'k'.repeat(32),
+        );
       }
     });
     after(() => drop());
@@ -88,7 +102,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(row, { n: 80, real: 0, captures_real: 0 });
     });
 
-    it('counts equal the generator\'s own totals', async () => {
+    it("counts equal the generator's own totals", async () => {
       const byYear = await prosecutionCounts(db, { by: ['year', 'article'] });
       assert.deepEqual(byYear.rows.map((r) => `${r.year} ${r.article} ${r.cases}`).sort(), truthByYearArticle());
       const byOutcome = await prosecutionCounts(db, { by: ['outcome', 'sentence'] });

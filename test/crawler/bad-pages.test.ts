@@ -27,9 +27,19 @@ function withNul(): Buffer {
 const PAGES: Record<string, Buffer> = {
   nul: withNul(),
   // A list row whose case id no index can hold: storing the cases fails.
-  hugeid: Buffer.from(fixture('ksoyu_listing_acts.html').toString('latin1').replace('case_id=18223875', `case_id=${noise(6000)}`), 'latin1'),
+  hugeid: Buffer.from(
+    fixture('ksoyu_listing_acts.html')
+      .toString('latin1')
+      .replace('case_id=18223875', `case_id=${noise(6000)}`),
+    'latin1',
+  ),
   // A list whose cases store fine but one of whose card links no index can hold: settling the job fails.
-  hugelink: Buffer.from(fixture('ksoyu_listing_acts.html').toString('latin1').replace('case_id=18223875', `case_id=18223875&amp;x=${noise(6000, 'link')}`), 'latin1'),
+  hugelink: Buffer.from(
+    fixture('ksoyu_listing_acts.html')
+      .toString('latin1')
+      .replace('case_id=18223875', `case_id=18223875&amp;x=${noise(6000, 'link')}`),
+    'latin1',
+  ),
   ok: fixture('blag_card.html'),
 };
 const NAMES = ['nul', 'hugeid', 'hugelink', 'ok'];
@@ -52,32 +62,70 @@ for (const engine of ENGINES) {
         await syncCourts(db, directory);
         await db.query('insert into crawl_hosts (host, court_vnkod) values ($1, $2)', [HOST, VNKOD]);
         await db.transaction((tx) =>
-          enqueue(tx, NAMES.map((name) => ({
-            kind: 'card' as const, court_vnkod: VNKOD, host: HOST, url: url(name), article: null, axis: null, window_from: null, window_to: null, page: null, parent_id: null,
-          }))),
+          enqueue(
+            tx,
+            NAMES.map((name) => ({
+              kind: 'card' as const,
+              court_vnkod: VNKOD,
+              host: HOST,
+              url: url(name),
+              article: null,
+              axis: null,
+              window_from: null,
+              window_to: null,
+              page: null,
+              parent_id: null,
+            })),
+          ),
         );
         const events: string[] = [];
         const stats = await runWorker(db, {
-          ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz-test (tests@example.org)', pacingMs: 0, retryBaseMs: 10, maxAttempts: 3, concurrency: 1,
-          respectRobots: false, personKey: 'k'.repeat(32), directory, stopWhenIdle: true,
-          onEvent: (e) => { if (e.type === 'error') events.push(e.error); },
+          ...DEFAULT_CRAWLER,
+          baseUrl: base,
+          userAgent: 'otkaz-test (tests@example.org)',
+          pacingMs: 0,
+          retryBaseMs: 10,
+          maxAttempts: 3,
+          concurrency: 1,
+          respectRobots: false,
+          personKey: 'k'.repeat(32),
+          directory,
+          stopWhenIdle: true,
+          onEvent: (e) => {
+            if (e.type === 'error') events.push(e.error);
+          },
         });
-        const jobs = await db.query<{ url: string; state: string; attempts: number; last_error: string | null; capture_id: number | null; sha256: string | null }>(
+        const jobs = await db.query<{
+          url: string;
+          state: string;
+          attempts: number;
+          last_error: string | null;
+          capture_id: number | null;
+          sha256: string | null;
+        }>(
           'select j.url, j.state, j.attempts, j.last_error, j.capture_id, c.sha256 from crawl_jobs j left join captures c on c.id = j.capture_id order by j.id',
         );
-        assert.deepEqual(jobs.map((j) => [j.state, j.attempts, j.last_error]), [
-          ['done', 1, null],
-          ['failed', 1, 'ingest.store_failed (SQLSTATE 54000)'],
-          ['failed', 1, 'ingest.store_failed (SQLSTATE 54000)'],
-          ['done', 1, null],
-        ]);
+        assert.deepEqual(
+          jobs.map((j) => [j.state, j.attempts, j.last_error]),
+          [
+            ['done', 1, null],
+            ['failed', 1, 'ingest.store_failed (SQLSTATE 54000)'],
+            ['failed', 1, 'ingest.store_failed (SQLSTATE 54000)'],
+            ['done', 1, null],
+          ],
+        );
         assert.equal(stats.requests, 4, 'each page fetched once: a refused page is not fetched again and again');
         assert.deepEqual(events, ['ingest.store_failed (SQLSTATE 54000)', 'ingest.store_failed (SQLSTATE 54000)']);
         for (const [i, name] of NAMES.entries()) {
           assert.deepEqual(Buffer.from((await captureBody(db, jobs[i]?.sha256 ?? '')) ?? []), PAGES[name], `${name}: archived byte for byte`);
         }
-        const failures = await db.query<{ capture_id: number; code: string; sqlstate: string }>('select capture_id, code, sqlstate from ingest_failures order by id');
-        assert.deepEqual(failures, [1, 2].map((i) => ({ capture_id: jobs[i]?.capture_id, code: 'ingest.store_failed', sqlstate: '54000' })));
+        const failures = await db.query<{ capture_id: number; code: string; sqlstate: string }>(
+          'select capture_id, code, sqlstate from ingest_failures order by id',
+        );
+        assert.deepEqual(
+          failures,
+          [1, 2].map((i) => ({ capture_id: jobs[i]?.capture_id, code: 'ingest.store_failed', sqlstate: '54000' })),
+        );
         const [stored] = await db.query<{ n: number }>('select count(*)::int as n from cases where last_capture_id = $1', [jobs[2]?.capture_id]);
         assert.equal(stored?.n, 0, 'the page whose links were refused keeps its capture, not half its cases');
         const [host] = await db.query<{ in_flight: boolean }>('select in_flight from crawl_hosts where host = $1', [HOST]);

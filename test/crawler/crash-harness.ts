@@ -4,9 +4,9 @@
 // (OTKAZ_CRASH_SEED, or the script's second argument) it draws the same kill times.
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { prng } from '../../src/courts/synthetic/generate.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
+import { prng } from '../../src/courts/synthetic/generate.ts';
 import { planCrawl } from '../../src/crawler/jobs.ts';
 import { CourtSimulator, NO_TRAPS } from '../../src/crawler/simulator/server.ts';
 import { World } from '../../src/crawler/simulator/world.ts';
@@ -34,7 +34,9 @@ export const LARGE: CrashSize = { courts: 4, casesPerCourt: 700, to: '2024-12-31
 const KEY = 'crash-test-person-key-0000000';
 
 export async function snapshot(db: Database) {
-  const cases = await db.query<{ court_vnkod: string; case_key: string; record_hash: string }>('select court_vnkod, case_key, record_hash from cases order by 1, 2');
+  const cases = await db.query<{ court_vnkod: string; case_key: string; record_hash: string }>(
+    'select court_vnkod, case_key, record_hash from cases order by 1, 2',
+  );
   const history = await db.query<{ case_key: string; kinds: string }>(
     `select c.case_key, string_agg(h.kind, ',' order by h.id) as kinds from case_history h join cases c on c.id = h.case_id group by c.case_key order by 1`,
   );
@@ -66,7 +68,26 @@ function runCli(url: string, base: string, size: CrashSize, killAfterMs: number 
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['bin/otkaz.mjs', 'crawl', '--base-url', base, '--courts', courts.map((c) => c.vnkod).join(','), '--from', FROM, '--to', size.to, '--articles', '337,338,332', '--pacing', '5', '--concurrency', '2', '--quiet', '--no-robots'],
+      [
+        'bin/otkaz.mjs',
+        'crawl',
+        '--base-url',
+        base,
+        '--courts',
+        courts.map((c) => c.vnkod).join(','),
+        '--from',
+        FROM,
+        '--to',
+        size.to,
+        '--articles',
+        '337,338,332',
+        '--pacing',
+        '5',
+        '--concurrency',
+        '2',
+        '--quiet',
+        '--no-robots',
+      ],
       { env: { ...process.env, DATABASE_URL: url, OTKAZ_PERSON_KEY: KEY }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
@@ -96,7 +117,16 @@ export async function crashTest(adminUrl: string, kills: number, size: CrashSize
     const clean = await openDatabase({ kind: 'postgres', url: cleanUrl });
     await syncCourts(clean, directory);
     await planCrawl(clean, { courts, articles: ['337', '338', '332'], from: FROM, to: size.to });
-    await runWorker(clean, { ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz crash test', pacingMs: 5, concurrency: 2, respectRobots: false, personKey: KEY, directory });
+    await runWorker(clean, {
+      ...DEFAULT_CRAWLER,
+      baseUrl: base,
+      userAgent: 'otkaz crash test',
+      pacingMs: 5,
+      concurrency: 2,
+      respectRobots: false,
+      personKey: KEY,
+      directory,
+    });
     const expected = await snapshot(clean);
     await clean.close();
     // The interrupted one: the CLI, killed at the seeded moments, restarted each time.

@@ -11,15 +11,21 @@ describe('crash safety', () => {
     assert.throws(() => crashSeed('12x'), /seed must be a whole number/);
   });
 
-  it('kill -9 at random moments, restart: the final database equals an uninterrupted crawl\'s', async (t) => {
+  it("kill -9 at random moments, restart: the final database equals an uninterrupted crawl's", async (t) => {
     const admin = process.env.OTKAZ_TEST_DATABASE_URL;
     assert.ok(admin, 'needs PostgreSQL (npm test starts one)');
     const seed = crashSeed();
     const log: string[] = [];
-    const { expected, actual, killed } = await crashTest(admin, 3, undefined, (line) => {
-      log.push(line);
-      t.diagnostic(line);
-    }, seed);
+    const { expected, actual, killed } = await crashTest(
+      admin,
+      3,
+      undefined,
+      (line) => {
+        log.push(line);
+        t.diagnostic(line);
+      },
+      seed,
+    );
     const repeat = `seed ${seed}; repeat with OTKAZ_CRASH_SEED=${seed}\n${log.join('\n')}`;
     assert.ok(killed >= 1, `at least one run was killed mid-crawl (${repeat})`);
     assert.equal(actual.unfinishedJobs, 0, repeat);

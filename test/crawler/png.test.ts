@@ -12,8 +12,14 @@ describe('captcha PNGs', () => {
     assert.deepEqual([image.width, image.height], [6, 7]);
     const dark = (x: number, y: number) => image.data[(y * image.width + x) * 4] === 0;
     // '1' is 010 / 110 / 010 / 010 / 111, drawn from x = 1, y = 1.
-    assert.deepEqual([0, 1, 2, 3, 4, 5].map((x) => dark(x, 2)), [false, true, true, false, false, false]);
-    assert.deepEqual([0, 1, 2, 3, 4, 5].map((x) => dark(x, 5)), [false, true, true, true, false, false]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5].map((x) => dark(x, 2)),
+      [false, true, true, false, false, false],
+    );
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5].map((x) => dark(x, 5)),
+      [false, true, true, true, false, false],
+    );
     assert.ok([0, 1, 2, 3, 4, 5].every((x) => !dark(x, 0) && !dark(x, 6)));
   });
 
@@ -25,7 +31,12 @@ describe('captcha PNGs', () => {
   it('reads colour PNGs by the mean of red, green and blue', () => {
     const image = new PNG({ width: 4, height: 1 });
     // Means 0, 255, 136.7 and 116.7; below 128 is dark.
-    const colours = [[0, 0, 0], [255, 255, 255], [220, 120, 70], [100, 100, 150]];
+    const colours = [
+      [0, 0, 0],
+      [255, 255, 255],
+      [220, 120, 70],
+      [100, 100, 150],
+    ];
     colours.forEach(([r, g, b], x) => image.data.set([r!, g!, b!, 255], x * 4));
     assert.equal(asciiPreview(PNG.sync.write(image)), '#  #');
   });

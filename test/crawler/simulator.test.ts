@@ -20,7 +20,11 @@ const world = new World({
 /** https://host/… → the simulator's path-prefixed URL. */
 const via = (base: string, url: string) => url.replace(/^https:\/\/([^/]+)/, `${base}/$1`);
 
-async function get(base: string, url: string, headers: Record<string, string> = { 'user-agent': 'otkaz-test (test@example.org)' }): Promise<{ status: number; page: ParsedPage; headers: Headers }> {
+async function get(
+  base: string,
+  url: string,
+  headers: Record<string, string> = { 'user-agent': 'otkaz-test (test@example.org)' },
+): Promise<{ status: number; page: ParsedPage; headers: Headers }> {
   const res = await fetch(via(base, url), { headers });
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, page: parsePage({ bytes, url, status: res.status, contentType: res.headers.get('content-type') }) };
@@ -71,7 +75,10 @@ describe('court-site simulator', () => {
       assert.equal(page.layout, court.layout);
       assert.equal(page.card.caseNumber, c.caseNumber);
       assert.equal(page.card.judicialUid, c.judicialUid);
-      assert.deepEqual(page.card.defendants[0]?.articles.map((a) => a.article), c.articles.map((a) => a.article));
+      assert.deepEqual(
+        page.card.defendants[0]?.articles.map((a) => a.article),
+        c.articles.map((a) => a.article),
+      );
     }
   });
 
@@ -82,9 +89,17 @@ describe('court-site simulator', () => {
     assert.equal(form.page.kind, 'captcha_form');
     if (form.page.kind !== 'captcha_form') return;
     const id = form.page.captcha.captchaId ?? '';
-    assert.match(Buffer.from(form.page.captcha.pngBase64 ?? '', 'base64').subarray(1, 4).toString('latin1'), /PNG/);
+    assert.match(
+      Buffer.from(form.page.captcha.pngBase64 ?? '', 'base64')
+        .subarray(1, 4)
+        .toString('latin1'),
+      /PNG/,
+    );
     const answer = sim.captchaAnswer(id) ?? '';
-    assert.equal((await get(base, listUrl({ host: 'tverskoy--twr.sudrf.ru', layout: 'new', vnkod: '77GV0011', captcha: { answer: '00000', captchaId: id } }))).page.kind, 'captcha_wrong');
+    assert.equal(
+      (await get(base, listUrl({ host: 'tverskoy--twr.sudrf.ru', layout: 'new', vnkod: '77GV0011', captcha: { answer: '00000', captchaId: id } }))).page.kind,
+      'captcha_wrong',
+    );
     const ok = await get(base, listUrl({ host: 'tverskoy--twr.sudrf.ru', layout: 'new', vnkod: '77GV0011', captcha: { answer, captchaId: id } }));
     assert.equal(ok.page.kind, 'case_list');
     if (ok.page.kind === 'case_list') assert.equal(ok.page.list.total, 60);
@@ -101,7 +116,15 @@ describe('court-site simulator', () => {
 });
 
 describe('simulator traps', () => {
-  const sim = new CourtSimulator(world, { ...NO_TRAPS, rateLimitEvery: 3, retryAfterSeconds: 7, throttleEvery: 5, phpErrorEvery: 7, wafWithoutUserAgent: true, geoBlocked: ['tverskoy--twr.sudrf.ru'] });
+  const sim = new CourtSimulator(world, {
+    ...NO_TRAPS,
+    rateLimitEvery: 3,
+    retryAfterSeconds: 7,
+    throttleEvery: 5,
+    phpErrorEvery: 7,
+    wafWithoutUserAgent: true,
+    geoBlocked: ['tverskoy--twr.sudrf.ru'],
+  });
   let base = '';
   before(async () => {
     base = await sim.listen();

@@ -26,15 +26,30 @@ describe('court-site URLs', () => {
     );
   });
   it('captcha answer is appended', () => {
-    assert.match(listUrl({ host: 'h', layout: 'classic', captcha: { answer: '12345', captchaId: 'v3ru' } }), /Submit=%CD%E0%E9%F2%E8&captcha=12345&captchaid=v3ru$/);
+    assert.match(
+      listUrl({ host: 'h', layout: 'classic', captcha: { answer: '12345', captchaId: 'v3ru' } }),
+      /Submit=%CD%E0%E9%F2%E8&captcha=12345&captchaid=v3ru$/,
+    );
   });
   it('cards, acts, docket, UID lookup, search forms', () => {
-    assert.equal(cardUrl({ host: 'h', layout: 'classic', caseId: '18223875', caseUid: '3128af6a-aafd-43ab-a873-18c4f46b860e' }), 'https://h/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=18223875&case_uid=3128af6a-aafd-43ab-a873-18c4f46b860e&delo_id=1540006&new=0');
-    assert.equal(cardUrl({ host: 'h', layout: 'new', caseId: '1', caseUid: 'u' }), 'https://h/modules.php?name=sud_delo&name_op=case&_id=1&_uid=u&_deloId=1540006&_caseType=0&_new=0&srv_num=1');
+    assert.equal(
+      cardUrl({ host: 'h', layout: 'classic', caseId: '18223875', caseUid: '3128af6a-aafd-43ab-a873-18c4f46b860e' }),
+      'https://h/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=18223875&case_uid=3128af6a-aafd-43ab-a873-18c4f46b860e&delo_id=1540006&new=0',
+    );
+    assert.equal(
+      cardUrl({ host: 'h', layout: 'new', caseId: '1', caseUid: 'u' }),
+      'https://h/modules.php?name=sud_delo&name_op=case&_id=1&_uid=u&_deloId=1540006&_caseType=0&_new=0&srv_num=1',
+    );
     assert.equal(actUrl('h', '18565938'), 'https://h/modules.php?name=sud_delo&srv_num=1&name_op=doc&number=18565938&delo_id=1540006&new=0&text_number=1');
     assert.equal(docketUrl('h', '2026-04-22'), 'https://h/modules.php?name=sud_delo&srv_num=1&H_date=22.04.2026');
-    assert.equal(judicialUidUrl('h', 'classic', '03RS0003-01-2026-003803-62', '03RS0004'), 'https://h/modules.php?name=sud_delo&name_op=r_juid&vnkod=03RS0004&srv_num=1&delo_id=1540006&case_type=0&judicial_uid=03RS0003-01-2026-003803-62');
-    assert.equal(judicialUidUrl('h', 'new', '28RS0004-01-2025-018120-67', '28RS0004'), 'https://h/modules.php?name=sud_delo&name_op=r&srv_num=1&token=judicial_uid&case__judicial_uidss=28RS0004-01-2025-018120-67&_ord=asc');
+    assert.equal(
+      judicialUidUrl('h', 'classic', '03RS0003-01-2026-003803-62', '03RS0004'),
+      'https://h/modules.php?name=sud_delo&name_op=r_juid&vnkod=03RS0004&srv_num=1&delo_id=1540006&case_type=0&judicial_uid=03RS0003-01-2026-003803-62',
+    );
+    assert.equal(
+      judicialUidUrl('h', 'new', '28RS0004-01-2025-018120-67', '28RS0004'),
+      'https://h/modules.php?name=sud_delo&name_op=r&srv_num=1&token=judicial_uid&case__judicial_uidss=28RS0004-01-2025-018120-67&_ord=asc',
+    );
     assert.equal(searchFormUrl('h', 'classic'), 'https://h/modules.php?name=sud_delo&srv_num=1&name_op=sf&delo_id=1540006&case_type=0&new=0');
     assert.equal(searchFormUrl('h', 'new'), 'https://h/modules.php?name=sud_delo&name_op=sf&srv_num=1&_deloId=1540006&_caseType=0&_new=0');
   });

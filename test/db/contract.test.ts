@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Database } from '../../src/db/database.ts';
 import { refreshPlannerStatistics } from '../../src/db/maintenance.ts';
-import { migrate, type Migration } from '../../src/db/migrate.ts';
+import { type Migration, migrate } from '../../src/db/migrate.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -43,12 +43,18 @@ for (const engine of ENGINES) {
       await db.exec(`create table planner_probe (id int, pad text); insert into planner_probe select g, repeat('x', 100) from generate_series(1, 5000) g`);
       try {
         const first = await refreshPlannerStatistics(db, ['planner_probe']);
-        assert.deepEqual(first.map((r) => r.table), ['planner_probe']);
+        assert.deepEqual(
+          first.map((r) => r.table),
+          ['planner_probe'],
+        );
         const [stats] = await db.query<{ reltuples: number }>(`select reltuples from pg_class where relname = 'planner_probe'`);
         assert.equal(stats?.reltuples, 5000);
         assert.deepEqual(await refreshPlannerStatistics(db, ['planner_probe']), [], 'nothing to do until it grows');
         await db.exec(`insert into planner_probe select g, repeat('x', 100) from generate_series(5001, 10000) g`);
-        assert.deepEqual((await refreshPlannerStatistics(db, ['planner_probe'])).map((r) => r.table), ['planner_probe']);
+        assert.deepEqual(
+          (await refreshPlannerStatistics(db, ['planner_probe'])).map((r) => r.table),
+          ['planner_probe'],
+        );
       } finally {
         await db.exec('drop table planner_probe');
       }
@@ -72,9 +78,7 @@ for (const engine of ENGINES) {
     });
 
     it('stops on a failing migration, names it, and keeps the earlier ones', async () => {
-      const bad: Migration[] = [
-        { version: 1, name: '001_courts_core', sql: '', checksum: '' },
-      ];
+      const bad: Migration[] = [{ version: 1, name: '001_courts_core', sql: '', checksum: '' }];
       await assert.rejects(migrate(db, bad), (error: unknown) => {
         assert.ok(error instanceof OtkazError);
         assert.equal(error.code, ErrorCode.DbMigration);
@@ -90,9 +94,7 @@ describe('migration failure on a fresh database', () => {
     it(`${engine.name}: a broken migration is rolled back and reported`, async () => {
       const { db, drop } = await engine.create();
       try {
-        const current = await db.query<{ version: number; name: string; checksum: string }>(
-          'select version, name, checksum from schema_migrations',
-        );
+        const current = await db.query<{ version: number; name: string; checksum: string }>('select version, name, checksum from schema_migrations');
         const known: Migration[] = current.map((r) => ({ ...r, sql: '' }));
         const broken: Migration = { version: 999, name: '999_broken', sql: 'create table half (id int); select * from nope;', checksum: 'x' };
         await assert.rejects(migrate(db, [...known, broken]), (error: unknown) => {

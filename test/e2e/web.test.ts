@@ -21,12 +21,15 @@ const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = path.resolve('test-artifacts');
 const CHROMIUM = '/usr/bin/chromium';
-const CARD_URL = 'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
+const CARD_URL =
+  'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
 
 async function axe(page: Page, name: string): Promise<void> {
   await page.evaluate(AXE);
   // Evaluated in the page (a string: this file is compiled without DOM types).
-  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as Array<{ id: string; impact: string; nodes: number }>;
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
+  )) as Array<{ id: string; impact: string; nodes: number }>;
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious, [], `${name}: axe violations ${JSON.stringify(serious)}`);
 }
@@ -47,13 +50,38 @@ describe('web app in headless Chromium', () => {
     const db = await openPgliteFromTemplate(path.join(dataDir, 'db'));
     const directory = loadDirectory();
     await syncCourts(db, directory);
-    await ingestPage(db, directory, { bytes: fixture('leninsky_ufa_criminal.html'), url: CARD_URL, retrievedAt: '2026-04-20T10:00:00Z', httpStatus: 200, httpHeaders: [['Content-Type', 'text/html; charset=utf-8']], source: 'crawl', sourceRef: 'e2e', synthetic: false }, 'e2e-person-key-0123456789');
+    await ingestPage(
+      db,
+      directory,
+      {
+        bytes: fixture('leninsky_ufa_criminal.html'),
+        url: CARD_URL,
+        retrievedAt: '2026-04-20T10:00:00Z',
+        httpStatus: 200,
+        httpHeaders: [['Content-Type', 'text/html; charset=utf-8']],
+        source: 'crawl',
+        sourceRef: 'e2e',
+        synthetic: false,
+      },
+      'e2e-person-key-0123456789',
+    );
     await db.close();
     server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn' }));
     await server.ready; // the bundled statistics load in the background on a first start
     const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
   });
   after(async () => {
     await browser?.close();
@@ -104,7 +132,13 @@ describe('web app in headless Chromium', () => {
     // The raw capture and the WARC are evidence (full names): not offered to the public, who get the redacted rendering.
     assert.equal(await page.locator('a', { hasText: 'View as captured' }).count(), 0);
     assert.match(await page.locator('main').innerText(), /original: needs access/);
-    const capture = await page.request.get(await page.locator('a', { hasText: 'Redacted rendering' }).first().getAttribute('href').then((h) => `${base}${h}`));
+    const capture = await page.request.get(
+      await page
+        .locator('a', { hasText: 'Redacted rendering' })
+        .first()
+        .getAttribute('href')
+        .then((h) => `${base}${h}`),
+    );
     assert.equal(capture.status(), 200);
     const rendering = await capture.text();
     assert.match(rendering, /2d621169ee315353/);
@@ -131,7 +165,13 @@ describe('web app in headless Chromium', () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     await page.goto(`${base}/`);
     await page.getByRole('button', { name: 'RU' }).click();
-    const pages: Array<[string, RegExp]> = [['/', /^Обзор$/], ['/prosecutions', /^Дела$/], ['/courts', /^Военные суды$/], ['/statistics', /^Статистика$/], ['/claims', /^Проверка утверждений$/]];
+    const pages: Array<[string, RegExp]> = [
+      ['/', /^Обзор$/],
+      ['/prosecutions', /^Дела$/],
+      ['/courts', /^Военные суды$/],
+      ['/statistics', /^Статистика$/],
+      ['/claims', /^Проверка утверждений$/],
+    ];
     for (const [url, heading] of pages) {
       await page.goto(`${base}${url}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -171,7 +211,10 @@ describe('web app in headless Chromium', () => {
     assert.match(csv, /eurostat,migr_asyappctza,applications,first_time,RUS,DEU,2022,2850/);
     await page.getByText('How each value was computed').click();
     await page.getByRole('region', { name: 'Statement eurostat DEU' }).waitFor();
-    assert.match(await page.getByRole('region', { name: 'Statement eurostat DEU' }).innerText(), /from stat_observations[\s\S]*"eurostat","applications","RUS"/);
+    assert.match(
+      await page.getByRole('region', { name: 'Statement eurostat DEU' }).innerText(),
+      /from stat_observations[\s\S]*"eurostat","applications","RUS"/,
+    );
     await page.getByRole('button', { name: 'Compare' }).click();
     await page.getByRole('cell', { name: /UNHCR applications\/new \(app_type N, nearest to first-time\), stages FI, calendar year, persons/ }).waitFor();
     await shot(page, 'statistics');
@@ -184,7 +227,10 @@ describe('web app in headless Chromium', () => {
     await page.goto(`${base}/claims`);
     await page.getByRole('button', { name: 'Check' }).click();
     await page.getByText('holds only under another definition').waitFor();
-    assert.match(await page.locator('main').innerText(), /✓ UNHCR applications\/new \(app_type N, nearest to first-time\), stages FI, calendar year, persons, 2022: 2,851/);
+    assert.match(
+      await page.locator('main').innerText(),
+      /✓ UNHCR applications\/new \(app_type N, nearest to first-time\), stages FI, calendar year, persons, 2022: 2,851/,
+    );
     await shot(page, 'claims');
     await axe(page, 'claims');
     await page.close();
@@ -196,7 +242,10 @@ describe('web app in headless Chromium', () => {
     await page.getByRole('heading', { name: 'Military courts' }).waitFor();
     await page.getByLabel('Operator token').fill('not-the-token');
     await page.getByRole('button', { name: 'Show' }).click();
-    await page.getByRole('status').getByText(/operations are off/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/operations are off/)
+      .waitFor();
     await axe(page, 'courts');
     await shot(page, 'courts');
     await page.goto(`${base}/guidance?lang=ru`);

@@ -66,20 +66,43 @@ describe('knowledge base', () => {
   });
 
   it('an unsourced fact fails the check; a broken reference or bad date fails the load, naming the file', () => {
-    const unsourced = copyWith('organisations.yaml', (t) => t.replace(/sources:\n\s+- url: https:\/\/en.wikipedia.org\/wiki\/Go_by_the_Forest\n\s+- url: https:\/\/zerkalo-by-mirror.online\/news\/world\/97186.html/, 'sources: []'));
+    const unsourced = copyWith('organisations.yaml', (t) =>
+      t.replace(
+        /sources:\n\s+- url: https:\/\/en.wikipedia.org\/wiki\/Go_by_the_Forest\n\s+- url: https:\/\/zerkalo-by-mirror.online\/news\/world\/97186.html/,
+        'sources: []',
+      ),
+    );
     const report = checkKnowledgeBase(loadKnowledgeBase(unsourced), TODAY);
     assert.deepEqual([report.ok, report.unsourced], [false, ['get-lost-founded']]);
     const dangling = copyWith('destinations.yaml', (t) => t.replace('facts: [kz-handover-2026]', 'facts: [kz-no-such-fact]'));
-    assert.throws(() => loadKnowledgeBase(dangling), (e: unknown) => e instanceof OtkazError && e.code === 'guidance.invalid' && /unknown fact "kz-no-such-fact"/.test(e.message));
+    assert.throws(
+      () => loadKnowledgeBase(dangling),
+      (e: unknown) => e instanceof OtkazError && e.code === 'guidance.invalid' && /unknown fact "kz-no-such-fact"/.test(e.message),
+    );
     const badDate = copyWith('exit.yaml', (t) => t.replace('date: 2023-08-04', 'date: 4 Aug 2023'));
-    assert.throws(() => loadKnowledgeBase(badDate), (e: unknown) => e instanceof OtkazError && /exit\.yaml at facts\.\d+\.date/.test(e.message));
+    assert.throws(
+      () => loadKnowledgeBase(badDate),
+      (e: unknown) => e instanceof OtkazError && /exit\.yaml at facts\.\d+\.date/.test(e.message),
+    );
   });
 });
 
 describe('case page: penalty ranges of its articles and parts', () => {
   it('maps charges to offences once each', () => {
-    const penalties = penaltiesFor(kb, [{ article: '337', part: '5' }, { article: '338', part: '3' }, { article: '337', part: '5' }, { article: '352.1', part: null }]);
-    assert.deepEqual(penalties.map((p) => [p.article, p.part, p.offence?.penalty.min_years, p.offence?.penalty.max_years]), [['337', '5', 5, 10], ['338', '3', 5, 15], ['352.1', null, 3, 10]]);
+    const penalties = penaltiesFor(kb, [
+      { article: '337', part: '5' },
+      { article: '338', part: '3' },
+      { article: '337', part: '5' },
+      { article: '352.1', part: null },
+    ]);
+    assert.deepEqual(
+      penalties.map((p) => [p.article, p.part, p.offence?.penalty.min_years, p.offence?.penalty.max_years]),
+      [
+        ['337', '5', 5, 10],
+        ['338', '3', 5, 15],
+        ['352.1', null, 3, 10],
+      ],
+    );
   });
 });
 
@@ -99,11 +122,20 @@ describe('route checker (hand-written scenarios)', () => {
     assert.match(condition.text.en, /by air only/);
     assert.ok(condition.facts.includes('armenia-air-only'));
     // Reachable destinations come first.
-    assert.deepEqual(result.destinations.slice(0, 2).map((d) => d.reachable), ['yes', 'yes']);
+    assert.deepEqual(
+      result.destinations.slice(0, 2).map((d) => d.reachable),
+      ['yes', 'yes'],
+    );
   });
 
   it('deserter with an open case: Kazakhstan is high risk, shown with its 2026 handover; penalties of art. 338 part 3', () => {
-    const result = checkRoute(kb, { documents: ['internal_passport', 'international_passport'], status: 'deserter', caseOpen: true, location: 'RUS', today: TODAY });
+    const result = checkRoute(kb, {
+      documents: ['internal_passport', 'international_passport'],
+      status: 'deserter',
+      caseOpen: true,
+      location: 'RUS',
+      today: TODAY,
+    });
     const kz = result.destinations.find((d) => d.country === 'KAZ');
     assert.ok(kz, 'Kazakhstan');
     assert.equal(kz.risk.level, 'high');
@@ -114,14 +146,23 @@ describe('route checker (hand-written scenarios)', () => {
     const p3 = result.situation.find((l) => l.facts.includes('art338-p3'));
     assert.ok(p3, 'the art. 338 part 3 line');
     assert.match(p3.text.en, /5 to 15 years/);
-    assert.ok(result.situation.some((l) => l.facts.includes('minsk-convention')), 'an open case brings the extradition frame');
+    assert.ok(
+      result.situation.some((l) => l.facts.includes('minsk-convention')),
+      'an open case brings the extradition frame',
+    );
     assert.ok(result.situation.some((l) => l.facts.includes('dec-2025-bill') && /not confirmed in force/.test(l.text.en)));
-    assert.ok(result.evidence.some((l) => /otkaz archive export --case/.test(l.text.en)), 'the court record from the tracker, with its hash');
+    assert.ok(
+      result.evidence.some((l) => /otkaz archive export --case/.test(l.text.en)),
+      'the court record from the tracker, with its hash',
+    );
     assert.ok(result.organisations.some((o) => o.id === 'get-lost'));
     const de = result.destinations.find((d) => d.country === 'DEU');
     assert.ok(de, 'Germany');
     assert.equal(de.reachable, 'conditional');
-    assert.deepEqual(de.protection.rulings.map((r) => r.date), ['2025-01-20', '2024-08-22', '2023-03-20']);
+    assert.deepEqual(
+      de.protection.rulings.map((r) => r.date),
+      ['2025-01-20', '2024-08-22', '2023-03-20'],
+    );
   });
 
   it('Armenia: abductions from the Gyumri base weigh less as they age; a refusal to extradite is shown but adds no risk', () => {
@@ -130,7 +171,12 @@ describe('route checker (hand-written scenarios)', () => {
     assert.ok(am, 'Armenia');
     assert.equal(am.risk.level, 'elevated');
     const kinds = am.risk.incidents.map((i) => [i.incident.kind, i.weight]);
-    assert.deepEqual(kinds, [['refusal_to_extradite', 0], ['abduction', 0.75], ['abduction', 0.75], ['release', 0]]);
+    assert.deepEqual(kinds, [
+      ['refusal_to_extradite', 0],
+      ['abduction', 0.75],
+      ['abduction', 0.75],
+      ['release', 0],
+    ]);
     assert.deepEqual([recency(6), recency(18), recency(30), recency(60)], [1, 0.5, 0.25, 0.1]);
   });
 

@@ -2,8 +2,8 @@
 // field can carry a chosen text — used to prove that no personal name put there survives ingest. All names used
 // with these pages are invented.
 import iconv from 'iconv-lite';
-import { SYNTHETIC_MARKER } from '../../src/courts/synthetic/render.ts';
 import type { Layout } from '../../src/courts/parse/types.ts';
+import { SYNTHETIC_MARKER } from '../../src/courts/synthetic/render.ts';
 
 export interface CardSlots {
   /** The defendant as the ЛИЦА tab shows them. */
@@ -28,7 +28,11 @@ export interface ListSlots {
 
 // Characters windows-1251 has no byte for (combining marks, zero-width characters) go in as character references.
 const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
     .replace(/[\u0300-\u036f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g, (ch) => `&#x${(ch.codePointAt(0) ?? 0).toString(16)};`);
 const br = (s: string) => esc(s).replace(/\n/g, '<br>');
 const head = (vnkod: string) =>
@@ -42,7 +46,16 @@ export function cardUrl(layout: Layout, n: number): string {
 
 export function renderNamedCard(s: CardSlots, layout: Layout, n: number, vnkod = '61GV0001'): Uint8Array {
   const judicialUid = `61GV0001-01-2024-${String(n).padStart(6, '0')}-11`;
-  const evHead = ['Наименование события', 'Дата', 'Время', 'Место проведения', 'Результат события', 'Основание для выбранного результата события', 'Примечание', 'Дата размещения'];
+  const evHead = [
+    'Наименование события',
+    'Дата',
+    'Время',
+    'Место проведения',
+    'Результат события',
+    'Основание для выбранного результата события',
+    'Примечание',
+    'Дата размещения',
+  ];
   const e = s.event;
   const evRow = `<tr><td>${esc(e.name)}</td><td>12.03.2024</td><td>10:00</td><td>${esc(e.place)}</td><td>${br(e.result)}</td><td>${br(e.basis)}</td><td>${br(e.note)}</td><td>12.03.2024</td></tr>`;
   const personHead = ['Фамилия / наименование', 'Перечень статей', 'Дата рассмотрения дела в отношении лица', 'Результат в отношении лица'];
@@ -102,7 +115,16 @@ export function listUrl(layout: Layout, n: number): string {
 
 /** A result list with one row per slot (case ids `base`, `base+1`, …). */
 export function renderNamedList(rows: ListSlots[], layout: Layout, base: number, vnkod = '61GV0001'): Uint8Array {
-  const header = ['№ дела', 'Дата поступления', 'Категория / Стороны / Статьи', 'Судья', 'Дата решения', 'Решение', 'Дата вступления в законную силу', 'Судебные акты'];
+  const header = [
+    '№ дела',
+    'Дата поступления',
+    'Категория / Стороны / Статьи',
+    'Судья',
+    'Дата решения',
+    'Решение',
+    'Дата вступления в законную силу',
+    'Судебные акты',
+  ];
   const row = (s: ListSlots, i: number) => {
     const n = base + i;
     const path = new URL(cardUrl(layout, n)).search;
@@ -113,11 +135,12 @@ export function renderNamedList(rows: ListSlots[], layout: Layout, base: number,
       : `<tr><td class="lawcase-number-td">${link}</td>${cells.map((v) => `<td class="vert-align">${v}</td>`).join('')}<td class="vert-align"></td></tr>`;
   };
   const total = rows.length;
-  const html = layout === 'classic'
-    ? `${head(vnkod)}<div id="modSdpContent"><div id="content"><div align="center" class="title">Уголовные дела - первая инстанция</div>
+  const html =
+    layout === 'classic'
+      ? `${head(vnkod)}<div id="modSdpContent"><div id="content"><div align="center" class="title">Уголовные дела - первая инстанция</div>
 <table width="100%"><tr><td>Страницы : <b>1</b></td><td align="right">Всего по запросу найдено — ${total}. На странице записи с 1 по ${total}.</td></tr></table>
 <table id="tablcont"><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map(row).join('')}</table></div></div></body></html>`
-    : `${head(vnkod)}<div id="modSdpContent"><div id="search_results"><div class="name-instanse">Уголовные дела - первая инстанция</div>
+      : `${head(vnkod)}<div id="modSdpContent"><div id="search_results"><div class="name-instanse">Уголовные дела - первая инстанция</div>
 <div class="lawcase-count">Всего по запросу найдено - <b>${total}</b>.&nbsp;<span>На странице записи с <b>1</b> по <b>${total}</b>.</span></div>
 <div id="resultTable"><table class="law-case-table line-hover"><thead><tr>${header.map((h) => `<td>${h}</td>`).join('')}</tr></thead><tbody>${rows.map(row).join('')}</tbody></table></div>
 </div></div></body></html>`;
@@ -126,5 +149,8 @@ export function renderNamedList(rows: ListSlots[], layout: Layout, base: number,
 
 /** An act-text page (name_op=doc). */
 export function renderNamedAct(text: string): Uint8Array {
-  return iconv.encode(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">${SYNTHETIC_MARKER}</head><body><div id="modSdpContent"><div id="content"><p>${br(text)}</p></div></div></body></html>`, 'win1251');
+  return iconv.encode(
+    `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">${SYNTHETIC_MARKER}</head><body><div id="modSdpContent"><div id="content"><p>${br(text)}</p></div></div></body></html>`,
+    'win1251',
+  );
 }

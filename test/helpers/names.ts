@@ -17,10 +17,15 @@ const SKY = ['Полозовск', 'Берёзинск', 'Ковыльск'];
 const ENKO = ['Гаврищенко', 'Мельничук'];
 
 function surnameForms(stem: string, male: boolean): Forms {
-  if (SKY.includes(stem)) return male ? forms(`${stem}ий`, `${stem}ого`, `${stem}ому`, `${stem}ого`, `${stem}им`, `${stem}ом`) : forms(`${stem}ая`, `${stem}ой`, `${stem}ой`, `${stem}ую`, `${stem}ой`, `${stem}ой`);
+  if (SKY.includes(stem))
+    return male
+      ? forms(`${stem}ий`, `${stem}ого`, `${stem}ому`, `${stem}ого`, `${stem}им`, `${stem}ом`)
+      : forms(`${stem}ая`, `${stem}ой`, `${stem}ой`, `${stem}ую`, `${stem}ой`, `${stem}ой`);
   if (stem.endsWith('енко')) return forms(stem, stem, stem, stem, stem, stem);
   if (stem.endsWith('ук')) return male ? forms(stem, `${stem}а`, `${stem}у`, `${stem}а`, `${stem}ом`, `${stem}е`) : forms(stem, stem, stem, stem, stem, stem);
-  return male ? forms(stem, `${stem}а`, `${stem}у`, `${stem}а`, `${stem}ым`, `${stem}е`) : forms(`${stem}а`, `${stem}ой`, `${stem}ой`, `${stem}у`, `${stem}ой`, `${stem}ой`);
+  return male
+    ? forms(stem, `${stem}а`, `${stem}у`, `${stem}а`, `${stem}ым`, `${stem}е`)
+    : forms(`${stem}а`, `${stem}ой`, `${stem}ой`, `${stem}у`, `${stem}ой`, `${stem}ой`);
 }
 
 const MALE_GIVEN: Forms[] = [
@@ -142,11 +147,33 @@ export const person: fc.Arbitrary<Person> = fc
     };
   });
 
-export const style: fc.Arbitrary<Style> = fc.record({ order: fc.constantFrom(...ORDERS), capitals: fc.boolean(), yo: fc.boolean(), trick: fc.constantFrom(...TRICKS) });
+export const style: fc.Arbitrary<Style> = fc.record({
+  order: fc.constantFrom(...ORDERS),
+  capitals: fc.boolean(),
+  yo: fc.boolean(),
+  trick: fc.constantFrom(...TRICKS),
+});
 
 const initial = (s: string) => `${s[0]}.`;
 const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
-const LATIN: Record<string, string> = { о: 'o', а: 'a', е: 'e', р: 'p', с: 'c', А: 'A', О: 'O', Е: 'E', Р: 'P', С: 'C', К: 'K', М: 'M', Т: 'T', В: 'B', Н: 'H', Х: 'X' };
+const LATIN: Record<string, string> = {
+  о: 'o',
+  а: 'a',
+  е: 'e',
+  р: 'p',
+  с: 'c',
+  А: 'A',
+  О: 'O',
+  Е: 'E',
+  Р: 'P',
+  С: 'C',
+  К: 'K',
+  М: 'M',
+  Т: 'T',
+  В: 'B',
+  Н: 'H',
+  Х: 'X',
+};
 
 /** A word disguised by a trick (the letters a reader sees are unchanged). */
 function disguise(word: string, trick: Trick): string {
@@ -218,11 +245,32 @@ export function givenWords(p: Person): string[] {
 /** What a reader sees: composed letters, no invisible characters, Latin and Greek look-alikes as the Cyrillic letters
  * they imitate (written here independently of the name model, so that a scan cannot be fooled by the same gap). */
 const LOOK_ALIKE: Record<string, string> = {
-  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
-  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  k: 'к',
 };
 export function fold(s: string): string {
-  return s.normalize('NFC').replace(/[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g, '').replace(/[A-Za-z]/g, (ch) => LOOK_ALIKE[ch] ?? ch);
+  return s
+    .normalize('NFC')
+    .replace(/[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g, '')
+    .replace(/[A-Za-z]/g, (ch) => LOOK_ALIKE[ch] ?? ch);
 }
 
 export const norm = (s: string) => fold(s).toLowerCase().replace(/ё/g, 'е');
@@ -252,9 +300,14 @@ export async function dumpDatabase(db: Database, skip: string[] = []): Promise<{
 
 /** Surname forms of a name as a page shows it ("Белова М.А.", "Беловой Марине Андреевне"): the stem + any ending. */
 export function surnamePattern(name: string): RegExp | null {
-  const words = name.replace(/[А-ЯЁ]\.\s?/g, ' ').split(/[\s,]+/).filter((w) => /^[А-ЯЁ][а-яё-]{2,}$/.test(w));
+  const words = name
+    .replace(/[А-ЯЁ]\.\s?/g, ' ')
+    .split(/[\s,]+/)
+    .filter((w) => /^[А-ЯЁ][а-яё-]{2,}$/.test(w));
   const surname = words[0];
   if (!surname) return null;
-  const parts = norm(surname).split('-').map((part) => part.replace(/(?:ого|ому|ая|ой|ую|ий|ым|ом|ем|ых|а|у|е|ы)$/, ''));
+  const parts = norm(surname)
+    .split('-')
+    .map((part) => part.replace(/(?:ого|ому|ая|ой|ую|ий|ым|ом|ем|ых|а|у|е|ы)$/, ''));
   return new RegExp(`(?<![а-я])(?:${parts.join('|')})(?:|а|у|ы|е|ой|ою|ым|ом|ем|ых|ыми|ую|ая|ий|ого|ому|им|ие|их|ими)(?![а-я])`);
 }

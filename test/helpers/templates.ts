@@ -15,8 +15,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Database } from '../../src/db/database.ts';
 import { loadMigrations, migrate } from '../../src/db/migrate.ts';
-import { openPostgres } from '../../src/db/postgres.ts';
 import { dumpPglite, openPglite, type PgliteStart } from '../../src/db/pglite.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
 
 const require = createRequire(import.meta.url);
 const PGLITE_DIST = path.dirname(require.resolve('@electric-sql/pglite'));
@@ -24,7 +24,11 @@ const PGLITE_VERSION = (JSON.parse(readFileSync(path.join(PGLITE_DIST, '..', 'pa
 
 /** Names the migration set: a template made from other migrations is never used. */
 export const MIGRATION_SET = createHash('sha256')
-  .update(loadMigrations().map((m) => `${m.name} ${m.checksum}`).join('\n'))
+  .update(
+    loadMigrations()
+      .map((m) => `${m.name} ${m.checksum}`)
+      .join('\n'),
+  )
   .digest('hex')
   .slice(0, 16);
 

@@ -6,7 +6,7 @@ import { routeOperations, routeTable } from '../../src/api/app.ts';
 import { boundCommands } from '../../src/cli/bind.ts';
 import { buildProgram } from '../../src/cli/main.ts';
 import { OPERATIONS } from '../../src/operations/registry.ts';
-import { testApi, type TestApi } from '../helpers/api.ts';
+import { type TestApi, testApi } from '../helpers/api.ts';
 import { ENGINES } from '../helpers/engines.ts';
 
 describe('operation coverage', () => {
@@ -33,11 +33,20 @@ describe('operation coverage', () => {
       if (op.surfaces.cli === true) assert.ok(boundCommands.has(op.name), `${op.name}: offered on the CLI but no command is bound to it`);
       else assert.ok(op.surfaces.cli.length > 10 && !boundCommands.has(op.name), `${op.name}: CLI-less operation needs a reason and no command`);
     }
-    for (const name of [...routed, ...boundCommands.keys()]) assert.ok(OPERATIONS.some((op) => op.name === name), `${name} is bound but not in src/operations/registry.ts`);
+    for (const name of [...routed, ...boundCommands.keys()])
+      assert.ok(
+        OPERATIONS.some((op) => op.name === name),
+        `${name} is bound but not in src/operations/registry.ts`,
+      );
   });
 
-  it('a route bound to an operation is guarded by that operation\'s policy', () => {
-    const policyOf = new Map(routeTable(api.app).map((line) => { const [method, url, , policy] = line.split(' '); return [`${method} ${url}`, policy]; }));
+  it("a route bound to an operation is guarded by that operation's policy", () => {
+    const policyOf = new Map(
+      routeTable(api.app).map((line) => {
+        const [method, url, , policy] = line.split(' ');
+        return [`${method} ${url}`, policy];
+      }),
+    );
     const bound = routeOperations(api.app);
     assert.ok(bound.length >= OPERATIONS.filter((op) => op.surfaces.api === true).length);
     for (const line of bound) {

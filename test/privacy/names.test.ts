@@ -2,8 +2,8 @@
 // names, article references, placeholders and ordinary words stay readable. All names here are invented.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { initials, nameHash, redactNames } from '../../src/courts/cases/privacy.ts';
 import fc from 'fast-check';
+import { initials, nameHash, redactNames } from '../../src/courts/cases/privacy.ts';
 import { NameContext, redactNameField } from '../../src/privacy/names.ts';
 import { CASES, givenWords, hits, norm, PHRASES, person, style, surnameWords, written } from '../helpers/names.ts';
 
@@ -93,11 +93,26 @@ const KEPT = [
 
 /** Organisations in fields that hold a person (a party, a list row's person line): kept as they are. */
 const KEPT_IN_NAME_FIELDS = [
-  'ПАО Сбербанк', 'Газпромбанк', 'АО «Тинькофф Банк»', 'ООО "Ромашка"', 'МУП Водоканал', 'Военный комиссариат Ростовской области',
-  'ФКУ «Военный комиссариат Ростовской области»', 'Министерство обороны Российской Федерации', 'Администрация г. Нижний Новгород',
-  'ГУ МВД России по г. Москве', 'ИФНС России № 5 по г. Москве', 'Войсковая часть 12345', 'Командир войсковой части 01234',
-  'Военная прокуратура Ростовского гарнизона', 'Военный прокурор Южного военного округа', 'Управление Росгвардии по Ростовской области',
-  'Администрация Ленинского района', 'Департамент городского имущества города Москвы', 'УФССП России по Тверской области', 'ДГИ г.Москвы',
+  'ПАО Сбербанк',
+  'Газпромбанк',
+  'АО «Тинькофф Банк»',
+  'ООО "Ромашка"',
+  'МУП Водоканал',
+  'Военный комиссариат Ростовской области',
+  'ФКУ «Военный комиссариат Ростовской области»',
+  'Министерство обороны Российской Федерации',
+  'Администрация г. Нижний Новгород',
+  'ГУ МВД России по г. Москве',
+  'ИФНС России № 5 по г. Москве',
+  'Войсковая часть 12345',
+  'Командир войсковой части 01234',
+  'Военная прокуратура Ростовского гарнизона',
+  'Военный прокурор Южного военного округа',
+  'Управление Росгвардии по Ростовской области',
+  'Администрация Ленинского района',
+  'Департамент городского имущества города Москвы',
+  'УФССП России по Тверской области',
+  'ДГИ г.Москвы',
   'Информация скрыта',
 ];
 
@@ -149,7 +164,12 @@ describe('the redaction stage on real pages (fictitious names)', () => {
     const page = redactParsed(parsePage({ bytes: fixture('leninsky_ufa_criminal.html'), url: null, status: 200 }));
     assert.equal(page.kind, 'case_card');
     const text = JSON.stringify(page);
-    for (const kept of ['Адвокат Сипайловского филиала г.Уфы «Башкирской Республиканской коллегии адвокатов»', 'Прокуратура Кировского района г.Уфа', 'Ленинский районный суд г. Уфы РБ', 'УК РФ']) {
+    for (const kept of [
+      'Адвокат Сипайловского филиала г.Уфы «Башкирской Республиканской коллегии адвокатов»',
+      'Прокуратура Кировского района г.Уфа',
+      'Ленинский районный суд г. Уфы РБ',
+      'УК РФ',
+    ]) {
       assert.ok(text.includes(kept), `"${kept}" stays readable`);
     }
     for (const gone of ['Никитин', 'Фролов', 'Соколов']) assert.ok(!text.includes(gone), `${gone} is redacted`);
@@ -158,13 +178,15 @@ describe('the redaction stage on real pages (fictitious names)', () => {
 });
 
 describe('names outside the lexicon, from the fields that hold persons', () => {
-  const survivors = (text: string, words: string[]) => words.filter((w) => new RegExp(`(?<![а-яa-z])${norm(w)}${w.length <= 3 ? '(?![а-яa-z])' : ''}`).test(norm(text)));
+  const survivors = (text: string, words: string[]) =>
+    words.filter((w) => new RegExp(`(?<![а-яa-z])${norm(w)}${w.length <= 3 ? '(?![а-яa-z])' : ''}`).test(norm(text)));
 
   it('a list page: the person lines are reduced and the words of their names are caught anywhere on the page', async () => {
     const { parsePage } = await import('../../src/courts/parse/page.ts');
     const { redactParsed } = await import('../../src/courts/parse/redact.ts');
     const { fixture } = await import('../helpers/fixtures.ts');
-    const html = Buffer.from(fixture('ksoyu_listing_acts.html')).toString('utf8')
+    const html = Buffer.from(fixture('ksoyu_listing_acts.html'))
+      .toString('utf8')
       .replace('Лосев К. Д.', 'Лим Ен Сук')
       .replace('Ефимов П. С.', 'Гульшат Шамсутдинова')
       .replace('Фомин В.Г.', 'Смитт Джон')
@@ -174,7 +196,8 @@ describe('names outside the lexicon, from the fields that hold persons', () => {
     assert.equal(page.kind, 'case_list');
     const text = JSON.stringify(page);
     assert.deepEqual(survivors(text, ['Лим', 'Ен', 'Сук', 'Гульшат', 'Шамсутдинов', 'Смитт', 'Джон', 'Нурлан', 'Бакыт', 'Дорджиев']), []);
-    for (const kept of ['Перовский районный суд (Город Москва)', 'УФССП России по Тверской области', 'ДГИ г.Москвы', '2-5462/2025']) assert.ok(text.includes(kept), `"${kept}" stays readable`);
+    for (const kept of ['Перовский районный суд (Город Москва)', 'УФССП России по Тверской области', 'ДГИ г.Москвы', '2-5462/2025'])
+      assert.ok(text.includes(kept), `"${kept}" stays readable`);
   });
 
   it('a card: defendants and parties with names the model does not know, and those names in the free text', async () => {
@@ -182,22 +205,37 @@ describe('names outside the lexicon, from the fields that hold persons', () => {
     const { redactParsed } = await import('../../src/courts/parse/redact.ts');
     const { renderNamedCard, cardUrl } = await import('../helpers/named-pages.ts');
     for (const layout of ['classic', 'new'] as const) {
-      const bytes = renderNamedCard({
-        person: 'Эрдниев Бадма',
-        caseResult: 'Уголовное дело ПРЕКРАЩЕНО в отношении Эрдниева Бадмы',
-        personResult: 'ОСУЖДЕН\nназначить Эрдниеву Бадме наказание',
-        articles: 'ст.337 ч.5 УК РФ',
-        category: 'Преступления против военной службы',
-        event: { name: 'Судебное заседание', place: 'Зал №2', result: 'с участием Мамедовой Эмины', basis: 'заявление Пака Тэнгира', note: 'Бадма не явился' },
-        parties: [['Защитник', 'Мамедова Эмина'], ['Потерпевший', 'Пак Тэнгир'], ['Прокурор', 'Военная прокуратура Ростовского гарнизона']],
-        act: 'признать Эрдниева Бадму виновным; защитник Мамедова Э. пояснила',
-        judge: 'Судьин С.С.',
-      }, layout, 5);
+      const bytes = renderNamedCard(
+        {
+          person: 'Эрдниев Бадма',
+          caseResult: 'Уголовное дело ПРЕКРАЩЕНО в отношении Эрдниева Бадмы',
+          personResult: 'ОСУЖДЕН\nназначить Эрдниеву Бадме наказание',
+          articles: 'ст.337 ч.5 УК РФ',
+          category: 'Преступления против военной службы',
+          event: {
+            name: 'Судебное заседание',
+            place: 'Зал №2',
+            result: 'с участием Мамедовой Эмины',
+            basis: 'заявление Пака Тэнгира',
+            note: 'Бадма не явился',
+          },
+          parties: [
+            ['Защитник', 'Мамедова Эмина'],
+            ['Потерпевший', 'Пак Тэнгир'],
+            ['Прокурор', 'Военная прокуратура Ростовского гарнизона'],
+          ],
+          act: 'признать Эрдниева Бадму виновным; защитник Мамедова Э. пояснила',
+          judge: 'Судьин С.С.',
+        },
+        layout,
+        5,
+      );
       const page = redactParsed(parsePage({ bytes, url: cardUrl(layout, 5), status: 200 }));
       assert.equal(page.kind, 'case_card');
       const text = JSON.stringify(page);
       assert.deepEqual(survivors(text, ['Эрдниев', 'Бадм', 'Мамедов', 'Эмин', 'Пак', 'Тэнгир']), [], layout);
-      for (const kept of ['Военная прокуратура Ростовского гарнизона', 'Судебное заседание', 'УК РФ', 'Судьин С.С.']) assert.ok(text.includes(kept), `"${kept}" stays readable (${layout})`);
+      for (const kept of ['Военная прокуратура Ростовского гарнизона', 'Судебное заседание', 'УК РФ', 'Судьин С.С.'])
+        assert.ok(text.includes(kept), `"${kept}" stays readable (${layout})`);
     }
   });
 });
@@ -205,11 +243,16 @@ describe('names outside the lexicon, from the fields that hold persons', () => {
 describe('property: every generated form (tricks, brackets, dotless initials, names outside the lexicon)', () => {
   it('free text alone: a name with a Slavic pattern or a lexicon given name never survives', () => {
     fc.assert(
-      fc.property(person.filter((p) => p.known), style, fc.constantFrom(...CASES), (p, s, c) => {
-        const out = redactNames(PHRASES[c](written(p, c, s)));
-        const found = hits(out, [...surnameWords(p), ...givenWords(p)]);
-        if (found.length) throw new Error(`${found.join(', ')} survive in "${out}" (${s.order}, ${s.trick})`);
-      }),
+      fc.property(
+        person.filter((p) => p.known),
+        style,
+        fc.constantFrom(...CASES),
+        (p, s, c) => {
+          const out = redactNames(PHRASES[c](written(p, c, s)));
+          const found = hits(out, [...surnameWords(p), ...givenWords(p)]);
+          if (found.length) throw new Error(`${found.join(', ')} survive in "${out}" (${s.order}, ${s.trick})`);
+        },
+      ),
       { numRuns: 1500, seed: 5 },
     );
   });
@@ -235,9 +278,16 @@ describe('layers', () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const { projectPath } = await import('../../src/shared/paths.ts');
     const imports = (dir: string) =>
-      readdirSync(projectPath(...dir.split('/'))).filter((f) => f.endsWith('.ts')).flatMap((f) =>
-        [...readFileSync(projectPath(...dir.split('/'), f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${f}: ${m[1]}`));
-    assert.deepEqual(imports('src/privacy').filter((i) => !/: node:/.test(i)), []);
-    assert.deepEqual(imports('src/courts/parse').filter((i) => /\/cases\//.test(i)), []);
+      readdirSync(projectPath(...dir.split('/')))
+        .filter((f) => f.endsWith('.ts'))
+        .flatMap((f) => [...readFileSync(projectPath(...dir.split('/'), f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => `${f}: ${m[1]}`));
+    assert.deepEqual(
+      imports('src/privacy').filter((i) => !/: node:/.test(i)),
+      [],
+    );
+    assert.deepEqual(
+      imports('src/courts/parse').filter((i) => /\/cases\//.test(i)),
+      [],
+    );
   });
 });

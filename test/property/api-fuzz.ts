@@ -55,21 +55,206 @@ export interface FuzzRequest {
 
 // Values that have broken servers before, and that this one must refuse politely.
 const HOSTILE_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', '%00', '\u0001\u0002\u001f', '\u007f', '\u0085', '\t', '\r\n', 'line\nbreak', '\ud800', '\udfff', 'x\udc00y', '\ud83d',
-  '2024-02-30', '2023-02-29', '0000-00-00', '0000-01-01', '2024-13-01', '2024-00-10', '2024-04-31', '9999-99-99', '2024-02-29', '1900-02-29', '99999-01-01', '2024-1-1',
-  '2024-13', '2024-00', '0000-12', 'FY', 'FY0', 'FY 2023', 'fy2023', '2022-Q5', '2022-q1', '2021-10..2022-01', '2022-01..2021-01', '2022-13..2023-01', '..', '....',
-  '.', '..', '../..', '../../etc/passwd', '/etc/passwd', 'a/b', 'a\\b', 'C:\\x', '~', 'con', 'nul', '.hidden',
-  '0', '-1', '1', '2', '1.5', '1e308', '-1e308', '1e-308', '9007199254740993', '99999999999999999999999', 'NaN', 'Infinity', '-0', '0x10', ' 1 ', '１',
-  "' or 1=1--", '"', '\\', '%', '_', '%%', '*', ',', ',,,', 'a,,b', ';', 'DEU,', ',DEU', 'DEU,FRA,EU27', 'WORLD', 'RUS', 'EU27_2020', 'TOTAL',
-  '.*', '(', '[', '\\d', '$1', '{}', '[]', 'null', 'true', '{"a":1}', '<script>alert(1)</script>', '&amp;', '${x}', '{{x}}',
-  'Громов Глеб Геннадьевич', 'ГРОМОВ', 'ё', 'ß', 'İ', 'ǅ', '😀', '👨‍👩‍👧', '\u202e', '\u200b', '\ufeff', '\ufffd', '\uffff', 'ﬀ',
-  'x'.repeat(201), 'x'.repeat(4096), 'я'.repeat(2000), '9'.repeat(400), 'a,'.repeat(500),
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '%00',
+  '\u0001\u0002\u001f',
+  '\u007f',
+  '\u0085',
+  '\t',
+  '\r\n',
+  'line\nbreak',
+  '\ud800',
+  '\udfff',
+  'x\udc00y',
+  '\ud83d',
+  '2024-02-30',
+  '2023-02-29',
+  '0000-00-00',
+  '0000-01-01',
+  '2024-13-01',
+  '2024-00-10',
+  '2024-04-31',
+  '9999-99-99',
+  '2024-02-29',
+  '1900-02-29',
+  '99999-01-01',
+  '2024-1-1',
+  '2024-13',
+  '2024-00',
+  '0000-12',
+  'FY',
+  'FY0',
+  'FY 2023',
+  'fy2023',
+  '2022-Q5',
+  '2022-q1',
+  '2021-10..2022-01',
+  '2022-01..2021-01',
+  '2022-13..2023-01',
+  '..',
+  '....',
+  '.',
+  '..',
+  '../..',
+  '../../etc/passwd',
+  '/etc/passwd',
+  'a/b',
+  'a\\b',
+  'C:\\x',
+  '~',
+  'con',
+  'nul',
+  '.hidden',
+  '0',
+  '-1',
+  '1',
+  '2',
+  '1.5',
+  '1e308',
+  '-1e308',
+  '1e-308',
+  '9007199254740993',
+  '99999999999999999999999',
+  'NaN',
+  'Infinity',
+  '-0',
+  '0x10',
+  ' 1 ',
+  '１',
+  "' or 1=1--",
+  '"',
+  '\\',
+  '%',
+  '_',
+  '%%',
+  '*',
+  ',',
+  ',,,',
+  'a,,b',
+  ';',
+  'DEU,',
+  ',DEU',
+  'DEU,FRA,EU27',
+  'WORLD',
+  'RUS',
+  'EU27_2020',
+  'TOTAL',
+  '.*',
+  '(',
+  '[',
+  '\\d',
+  '$1',
+  '{}',
+  '[]',
+  'null',
+  'true',
+  '{"a":1}',
+  '<script>alert(1)</script>',
+  '&amp;',
+  '${x}',
+  '{{x}}',
+  'Громов Глеб Геннадьевич',
+  'ГРОМОВ',
+  'ё',
+  'ß',
+  'İ',
+  'ǅ',
+  '😀',
+  '👨‍👩‍👧',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\ufffd',
+  '\uffff',
+  'ﬀ',
+  'x'.repeat(201),
+  'x'.repeat(4096),
+  'я'.repeat(2000),
+  '9'.repeat(400),
+  'a,'.repeat(500),
 ];
-const HOSTILE_NUMBERS: unknown[] = [0, -1, 1, 2, 1.5, -0, 1e308, -1e308, 5e-324, 2 ** 31, 2 ** 53, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, null, true, '1', [], {}];
+const HOSTILE_NUMBERS: unknown[] = [
+  0,
+  -1,
+  1,
+  2,
+  1.5,
+  -0,
+  1e308,
+  -1e308,
+  5e-324,
+  2 ** 31,
+  2 ** 53,
+  2 ** 53 + 2,
+  Number.MAX_SAFE_INTEGER,
+  null,
+  true,
+  '1',
+  [],
+  {},
+];
 // Fragments appended to a URL without encoding: what a broken client or an attacker sends.
-const RAW_FRAGMENTS = ['%', '%0', '%ZZ', '%E0%A4%A', '%FF', '%C0%AF', '%C0%80', '%ED%A0%80', '%00', '+', '&&', '=', '&=x', '&a[b]=1', '&__proto__=x', '&constructor[prototype]=x', '%2e%2e', '%2F', '..', '//', ';x=1'];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/xml', 'application/octet-stream', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/gzip', 'text/csv', 'application/json; charset=latin1', 'application/problem+json'];
-const RAW_BODIES = ['', '{', '}', '[]', '[', 'null', 'true', '0', '"x"', '{"claims":', '{"claims":[]}', '{"claims":{}}', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', '\u0000', '\ufeff{}', '{"a":1}{"b":2}', 'x=1&y=2', '<a/>', '\u00ff\u00fe'];
+const RAW_FRAGMENTS = [
+  '%',
+  '%0',
+  '%ZZ',
+  '%E0%A4%A',
+  '%FF',
+  '%C0%AF',
+  '%C0%80',
+  '%ED%A0%80',
+  '%00',
+  '+',
+  '&&',
+  '=',
+  '&=x',
+  '&a[b]=1',
+  '&__proto__=x',
+  '&constructor[prototype]=x',
+  '%2e%2e',
+  '%2F',
+  '..',
+  '//',
+  ';x=1',
+];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/xml',
+  'application/octet-stream',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/gzip',
+  'text/csv',
+  'application/json; charset=latin1',
+  'application/problem+json',
+];
+const RAW_BODIES = [
+  '',
+  '{',
+  '}',
+  '[]',
+  '[',
+  'null',
+  'true',
+  '0',
+  '"x"',
+  '{"claims":',
+  '{"claims":[]}',
+  '{"claims":{}}',
+  '{"__proto__":{"x":1}}',
+  '{"constructor":{"prototype":{"x":1}}}',
+  '\u0000',
+  '\ufeff{}',
+  '{"a":1}{"b":2}',
+  'x=1&y=2',
+  '<a/>',
+  '\u00ff\u00fe',
+];
 
 const hostileString = fc.constantFrom(...HOSTILE_STRINGS);
 
@@ -78,7 +263,12 @@ function sometimes<T>(arbitrary: fc.Arbitrary<T>, p: number): fc.Arbitrary<T | u
   return fc.oneof({ weight: Math.round(p * 100), arbitrary }, { weight: Math.round((1 - p) * 100), arbitrary: fc.constant(undefined) });
 }
 /** Any string: short random (all code points, lone surrogates included), or a hostile one. */
-const anyString = fc.oneof({ weight: 3, arbitrary: hostileString }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) }, { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), maxLength: 5 }) });
+const anyString = fc.oneof(
+  { weight: 3, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)), maxLength: 5 }) },
+);
 
 function patternString(pattern: string, maxLength: number | undefined): fc.Arbitrary<string> {
   try {
@@ -117,9 +307,24 @@ const PLAUSIBLE_BY_NAME: Record<string, string[]> = {
   country: ['DEU', 'FRA', 'GEO', 'KAZ'],
 };
 const PLAUSIBLE = ['2022', 'DEU', 'RUS', 'first_time', 'applications', '337', 'about', 'x'];
-const realDate = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const realDate = fc
+  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
-const BAD_DATES = ['2024-02-30', '2023-02-29', '0000-00-00', '0000-01-01', '2024-13-01', '2024-00-10', '2024-04-31', '9999-99-99', '1900-02-29', '2024-13', '2024-00', '2022-13..2023-01'];
+const BAD_DATES = [
+  '2024-02-30',
+  '2023-02-29',
+  '0000-00-00',
+  '0000-01-01',
+  '2024-13-01',
+  '2024-00-10',
+  '2024-04-31',
+  '9999-99-99',
+  '1900-02-29',
+  '2024-13',
+  '2024-00',
+  '2022-13..2023-01',
+];
 const INSERTED = ['\u0000', '\u0000', '\u0000', '\u0000', '\u0001', '\u001b', '\u007f', '\u0085', '\ud800', '\udfff', '\n', '%00', '..', '/', ',', "'"];
 
 /** A value that breaks a schema or probes the code behind it: an accepted value with a NUL (or another bad
@@ -154,8 +359,12 @@ function validFor(schema: JsonSchema, depth: number, name?: string): fc.Arbitrar
         case 'number': {
           const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1000);
           const max = Math.min(schema.maximum ?? 100_000, 2 ** 31);
-          const ranged = type === 'integer' ? fc.integer({ min: Math.ceil(min), max }) : fc.double({ min: Math.max(min, -1e6), max: Math.min(max, 1e6), noNaN: true });
-          return fc.oneof({ weight: 2, arbitrary: fc.integer({ min: Math.max(1, Math.ceil(min)), max: Math.max(3, Math.ceil(min)) }) }, { weight: 1, arbitrary: ranged });
+          const ranged =
+            type === 'integer' ? fc.integer({ min: Math.ceil(min), max }) : fc.double({ min: Math.max(min, -1e6), max: Math.min(max, 1e6), noNaN: true });
+          return fc.oneof(
+            { weight: 2, arbitrary: fc.integer({ min: Math.max(1, Math.ceil(min)), max: Math.max(3, Math.ceil(min)) }) },
+            { weight: 1, arbitrary: ranged },
+          );
         }
         case 'boolean':
           return fc.boolean();
@@ -182,7 +391,10 @@ function validFor(schema: JsonSchema, depth: number, name?: string): fc.Arbitrar
             });
         }
         default: {
-          const variants: Array<fc.WeightedArbitrary<string>> = [{ weight: 6, arbitrary: fc.constantFrom(...((name && PLAUSIBLE_BY_NAME[name]) || PLAUSIBLE)) }, { weight: 1, arbitrary: fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 20, 20) }) }];
+          const variants: Array<fc.WeightedArbitrary<string>> = [
+            { weight: 6, arbitrary: fc.constantFrom(...((name && PLAUSIBLE_BY_NAME[name]) || PLAUSIBLE)) },
+            { weight: 1, arbitrary: fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 20, 20) }) },
+          ];
           if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') variants.push({ weight: 12, arbitrary: realDate });
           else if (schema.pattern) variants.push({ weight: 8, arbitrary: patternString(schema.pattern, schema.maxLength) });
           return fc.oneof(...variants);
@@ -203,7 +415,8 @@ export function percentEncode(value: string): string {
   for (const ch of value) {
     const cp = ch.codePointAt(0)!;
     if (/^[A-Za-z0-9\-_.~]$/.test(ch)) out += ch;
-    else if (cp >= 0xd800 && cp <= 0xdfff) out += [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+    else if (cp >= 0xd800 && cp <= 0xdfff)
+      out += [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
     else out += encodeURIComponent(ch);
   }
   return out;
@@ -246,7 +459,15 @@ const CRAWL_DATES = fc.constantFrom('2024-01-01', '2024-02-29', '2024-03-31', '2
 
 function bodyFor(route: FuzzRoute): fc.Arbitrary<unknown> {
   if (route.url === '/api/v1/operations/crawl') {
-    return fc.record({ courts: sometimes(fc.array(fc.oneof(fc.constantFrom('66GV0008', '50GV0001'), anyString), { maxLength: 3 }), 0.7), articles: sometimes(fc.array(fc.oneof(fc.constantFrom('337', '338', '352.1'), anyString), { maxLength: 3 }), 0.5), from: CRAWL_DATES, to: CRAWL_DATES }, { requiredKeys: ['from', 'to'] });
+    return fc.record(
+      {
+        courts: sometimes(fc.array(fc.oneof(fc.constantFrom('66GV0008', '50GV0001'), anyString), { maxLength: 3 }), 0.7),
+        articles: sometimes(fc.array(fc.oneof(fc.constantFrom('337', '338', '352.1'), anyString), { maxLength: 3 }), 0.5),
+        from: CRAWL_DATES,
+        to: CRAWL_DATES,
+      },
+      { requiredKeys: ['from', 'to'] },
+    );
   }
   return route.body ? valueFor(route.body) : fc.constant(undefined);
 }
@@ -278,27 +499,38 @@ function requestFor(route: FuzzRoute): fc.Arbitrary<FuzzRequest> {
   const token = fc.constantFrom<string | null>(OPERATOR, OPERATOR, OPERATOR, OPERATOR, OPERATOR, OPERATOR, READER, READER, null, 'wrong-token');
   const raw = sometimes(fc.constantFrom(...RAW_FRAGMENTS), 0.06);
   const isUpload = route.url === '/api/v1/operations/stats/import';
-  const contentType = fc.oneof({ weight: 8, arbitrary: fc.constant(isUpload ? 'application/octet-stream' : 'application/json') }, { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) });
+  const contentType = fc.oneof(
+    { weight: 8, arbitrary: fc.constant(isUpload ? 'application/octet-stream' : 'application/json') },
+    { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+  );
   const payload = isUpload
     ? fc.oneof(fc.constantFrom(...RAW_BODIES), fc.string({ maxLength: 200 }), fc.constant('freq,unit\\TIME_PERIOD\t2022 \nA,PER\t1 \n'))
     : route.method === 'POST'
-      ? fc.oneof({ weight: 8, arbitrary: bodyFor(route).map((b) => (b === undefined ? '' : JSON.stringify(b))) }, { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) })
+      ? fc.oneof(
+          { weight: 8, arbitrary: bodyFor(route).map((b) => (b === undefined ? '' : JSON.stringify(b))) },
+          { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES) },
+        )
       : fc.constant(undefined);
-  const extraHeaders = fc.record({ cookie: fc.constantFrom('lang=ru', 'lang=xx', 'lang=\u00e9', ''), 'accept-language': fc.constantFrom('ru-RU', 'en', '*', '') }, { requiredKeys: [] });
-  return fc.record({ pathParams, queryParams, token, raw, contentType, payload, extraHeaders }).map(({ pathParams, queryParams, token, raw, contentType, payload, extraHeaders }) => {
-    let url = route.url;
-    for (const [name, value] of pathParams) url = url.replace(`:${name}`, value === '' ? '' : percentEncode(value));
-    const query = queryParams.flatMap(([name, value]) => {
-      return queryValues(value).map((v) => `${percentEncode(name)}=${percentEncode(v)}`);
+  const extraHeaders = fc.record(
+    { cookie: fc.constantFrom('lang=ru', 'lang=xx', 'lang=\u00e9', ''), 'accept-language': fc.constantFrom('ru-RU', 'en', '*', '') },
+    { requiredKeys: [] },
+  );
+  return fc
+    .record({ pathParams, queryParams, token, raw, contentType, payload, extraHeaders })
+    .map(({ pathParams, queryParams, token, raw, contentType, payload, extraHeaders }) => {
+      let url = route.url;
+      for (const [name, value] of pathParams) url = url.replace(`:${name}`, value === '' ? '' : percentEncode(value));
+      const query = queryParams.flatMap(([name, value]) => {
+        return queryValues(value).map((v) => `${percentEncode(name)}=${percentEncode(v)}`);
+      });
+      let search = query.join('&');
+      if (raw !== undefined) search += raw;
+      if (search) url += `?${search}`;
+      const headers: Record<string, string> = { ...extraHeaders };
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      if (payload !== undefined) headers['content-type'] = contentType;
+      return { route: `${route.method} ${route.url}`, method: route.method, url, headers, ...(payload === undefined ? {} : { payload }) };
     });
-    let search = query.join('&');
-    if (raw !== undefined) search += raw;
-    if (search) url += `?${search}`;
-    const headers: Record<string, string> = { ...extraHeaders };
-    if (token !== null) headers.authorization = `Bearer ${token}`;
-    if (payload !== undefined) headers['content-type'] = contentType;
-    return { route: `${route.method} ${route.url}`, method: route.method, url, headers, ...(payload === undefined ? {} : { payload }) };
-  });
 }
 
 /** One request for any route of the table. */
@@ -329,7 +561,12 @@ export function violation(res: LightMyRequestResponse): string | null {
 }
 
 export async function send(app: FastifyInstance, request: FuzzRequest): Promise<LightMyRequestResponse> {
-  const options: InjectOptions = { method: request.method, url: request.url, headers: request.headers, ...(request.payload === undefined ? {} : { payload: request.payload }) };
+  const options: InjectOptions = {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    ...(request.payload === undefined ? {} : { payload: request.payload }),
+  };
   return app.inject(options);
 }
 
@@ -348,7 +585,10 @@ export interface FuzzReport {
  * Sends `runs` generated requests. With `stopAtFirst`, fails like a property (fast-check shrinks the failing
  * request and throws); otherwise counts every violation and reports them.
  */
-export async function fuzzApi(app: FastifyInstance, options: { runs: number; seed: number; stopAtFirst?: boolean; onProgress?: (done: number) => void }): Promise<FuzzReport> {
+export async function fuzzApi(
+  app: FastifyInstance,
+  options: { runs: number; seed: number; stopAtFirst?: boolean; onProgress?: (done: number) => void },
+): Promise<FuzzReport> {
   const routes = fuzzRoutes(app);
   const report: FuzzReport = { runs: 0, statuses: {}, serverErrors: 0, violations: 0, routes: {}, failures: [] };
   const property = fc.asyncProperty(anyRequest(routes), async (request) => {

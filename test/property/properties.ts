@@ -12,7 +12,21 @@ import { parsePageStrict } from '../../src/courts/parse/page.ts';
 import type { Layout } from '../../src/courts/parse/types.ts';
 import { fixture } from '../helpers/fixtures.ts';
 
-const KINDS = new Set(['case_list', 'case_card', 'empty_result', 'captcha_form', 'captcha_wrong', 'throttled', 'geo_block', 'waf_block', 'rate_limited', 'php_error', 'search_form', 'http_error', 'unknown']);
+const KINDS = new Set([
+  'case_list',
+  'case_card',
+  'empty_result',
+  'captcha_form',
+  'captcha_wrong',
+  'throttled',
+  'geo_block',
+  'waf_block',
+  'rate_limited',
+  'php_error',
+  'search_form',
+  'http_error',
+  'unknown',
+]);
 
 /** The module part of each real page (the site chrome before it is the same on every page). */
 function core(name: string): string {
@@ -22,20 +36,83 @@ function core(name: string): string {
   return `<html><body>${ej}<div id="modSdpContent">${html.slice(start)}</div></body></html>`;
 }
 
-const PAGES = ['leninsky_ufa_criminal.html', 'kirov_koap.html', 'blag_card.html', 'samara_kas_appeal_card.html', 'ksoyu_listing_acts.html', 'samara_kas_appeal_uid_results.html'].map(core);
+const PAGES = [
+  'leninsky_ufa_criminal.html',
+  'kirov_koap.html',
+  'blag_card.html',
+  'samara_kas_appeal_card.html',
+  'ksoyu_listing_acts.html',
+  'samara_kas_appeal_uid_results.html',
+].map(core);
 
-const LABELS = ['ДЕЛО', 'ДВИЖЕНИЕ ДЕЛА', 'ЛИЦА', 'СТОРОНЫ', 'Судебный акт #1 (Приговор)', 'Уникальный идентификатор дела', 'Дата поступления', 'Судья', 'Результат рассмотрения',
-  'Наименование события', 'Дата', 'Перечень статей', 'Фамилия / наименование', 'Вид лица, участвующего в деле', 'ст.337 ч.5 УК РФ; ст.338 ч.1', 'Информация скрыта',
-  'Всего по запросу найдено — 3. На странице записи с 1 по 3.', 'Данных по запросу не обнаружено', '№ дела', '22.04.2026', 'Вынесен ПРИГОВОР', '&nbsp;', '&amp;', '<br>', '—'];
-const OPEN = ['<div class="casenumber">', '<div class="case-num">', '<ul class="tabs">', '<ul id="case_bookmarks">', '<li id="tab1">', '<li id="tab_id_Case">', '<div id="cont1">',
-  '<div id="tab_content_Case">', '<table id="tablcont">', '<table class="law-case-table">', '<thead>', '<tbody>', '<tr>', '<td>', '<th colspan="2">', '<b>', '<div id="resultTable">',
-  '<div class="lawcase-count">', '<a href="/modules.php?name=sud_delo&name_op=case&case_id=1&case_uid=x&delo_id=1540006&new=0">', '<a href="?name_op=r&page=2" title="На последнюю страницу списка">',
-  '<div id="error">', '<input name="captcha">', '<div class="mobile-lawcase-item block-mobile">', '<span class="tooltipShow">', '<script>', '<!--'];
+const LABELS = [
+  'ДЕЛО',
+  'ДВИЖЕНИЕ ДЕЛА',
+  'ЛИЦА',
+  'СТОРОНЫ',
+  'Судебный акт #1 (Приговор)',
+  'Уникальный идентификатор дела',
+  'Дата поступления',
+  'Судья',
+  'Результат рассмотрения',
+  'Наименование события',
+  'Дата',
+  'Перечень статей',
+  'Фамилия / наименование',
+  'Вид лица, участвующего в деле',
+  'ст.337 ч.5 УК РФ; ст.338 ч.1',
+  'Информация скрыта',
+  'Всего по запросу найдено — 3. На странице записи с 1 по 3.',
+  'Данных по запросу не обнаружено',
+  '№ дела',
+  '22.04.2026',
+  'Вынесен ПРИГОВОР',
+  '&nbsp;',
+  '&amp;',
+  '<br>',
+  '—',
+];
+const OPEN = [
+  '<div class="casenumber">',
+  '<div class="case-num">',
+  '<ul class="tabs">',
+  '<ul id="case_bookmarks">',
+  '<li id="tab1">',
+  '<li id="tab_id_Case">',
+  '<div id="cont1">',
+  '<div id="tab_content_Case">',
+  '<table id="tablcont">',
+  '<table class="law-case-table">',
+  '<thead>',
+  '<tbody>',
+  '<tr>',
+  '<td>',
+  '<th colspan="2">',
+  '<b>',
+  '<div id="resultTable">',
+  '<div class="lawcase-count">',
+  '<a href="/modules.php?name=sud_delo&name_op=case&case_id=1&case_uid=x&delo_id=1540006&new=0">',
+  '<a href="?name_op=r&page=2" title="На последнюю страницу списка">',
+  '<div id="error">',
+  '<input name="captcha">',
+  '<div class="mobile-lawcase-item block-mobile">',
+  '<span class="tooltipShow">',
+  '<script>',
+  '<!--',
+];
 const CLOSE = ['</div>', '</ul>', '</li>', '</table>', '</tr>', '</td>', '</th>', '</b>', '</a>', '</thead>', '</tbody>', '</span>', '</script>', '-->'];
 
 /** Random HTML built from the pieces court pages are made of, well- and ill-formed. */
 export const generatedHtml = fc
-  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...OPEN) }, { weight: 3, arbitrary: fc.constantFrom(...CLOSE) }, { weight: 4, arbitrary: fc.constantFrom(...LABELS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }), { maxLength: 120 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...OPEN) },
+      { weight: 3, arbitrary: fc.constantFrom(...CLOSE) },
+      { weight: 4, arbitrary: fc.constantFrom(...LABELS) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+    ),
+    { maxLength: 120 },
+  )
   .map((parts) => parts.join(''));
 
 /** A window of a real page with random edits: cut, duplicated, spliced with markup or noise. */
@@ -44,7 +121,10 @@ export const mutatedPage = fc
     page: fc.integer({ min: 0, max: PAGES.length - 1 }),
     start: fc.nat(),
     length: fc.integer({ min: 200, max: 12000 }),
-    edits: fc.array(fc.record({ at: fc.nat(), cut: fc.nat({ max: 400 }), insert: fc.oneof(fc.constantFrom(...OPEN, ...CLOSE, ...LABELS, ''), fc.string({ maxLength: 20 })) }), { maxLength: 8 }),
+    edits: fc.array(
+      fc.record({ at: fc.nat(), cut: fc.nat({ max: 400 }), insert: fc.oneof(fc.constantFrom(...OPEN, ...CLOSE, ...LABELS, ''), fc.string({ maxLength: 20 })) }),
+      { maxLength: 8 },
+    ),
   })
   .map(({ page, start, length, edits }) => {
     const source = PAGES[page] ?? '';
@@ -82,10 +162,22 @@ function forceParsers(html: string): void {
 
 export function runProperties(numRuns: number, seed?: number): void {
   const params = { numRuns, ...(seed === undefined ? {} : { seed }) };
-  fc.assert(fc.property(generatedHtml, (html) => checkPage(html)), params);
-  fc.assert(fc.property(mutatedPage, (html) => checkPage(html)), params);
-  fc.assert(fc.property(randomBytes, (bytes) => checkPage(bytes)), params);
-  fc.assert(fc.property(fc.oneof(generatedHtml, mutatedPage), (html) => forceParsers(html)), params);
+  fc.assert(
+    fc.property(generatedHtml, (html) => checkPage(html)),
+    params,
+  );
+  fc.assert(
+    fc.property(mutatedPage, (html) => checkPage(html)),
+    params,
+  );
+  fc.assert(
+    fc.property(randomBytes, (bytes) => checkPage(bytes)),
+    params,
+  );
+  fc.assert(
+    fc.property(fc.oneof(generatedHtml, mutatedPage), (html) => forceParsers(html)),
+    params,
+  );
   fc.assert(
     fc.property(fc.string({ maxLength: 200 }), fc.constantFrom('ст.337 ч.5', 'ст.352.1', 'УК РФ', ';', 'п.а', 'ч.2.1', ' '), (noise, piece) => {
       for (const a of parseArticles(noise + piece + noise)) if (!/^\d+(\.\d+)*$/.test(a.article)) throw new Error(`bad article ${a.article}`);

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { OtkazError } from '../../src/shared/errors.ts';
 import { readStatistics } from '../../src/asylum/import/detect.ts';
 import { stringText } from '../../src/asylum/import/input.ts';
 import { isIndicator } from '../../src/asylum/model.ts';
+import { OtkazError } from '../../src/shared/errors.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 
 const head = (file: string, chars = 3000) => {
@@ -33,13 +33,44 @@ export const SEEDS: Array<{ name: string; text: string }> = [
   { name: 'cbp_aor.csv', text: sample('cbp_aor_fy23-fy26-nov_sample.csv') },
 ];
 
-const PIECES = [',', '\t', '"', '\n', '\r\n', ':', ' p', ': c', 'RU', 'XX', 'QQQ', '-', 'NA', '""', '{', '}', '[', ']', '2022', 'FY', '(FYTD)', '\\time', '-1', '1e9', '0n', 'ä', '\uFEFF'];
+const PIECES = [
+  ',',
+  '\t',
+  '"',
+  '\n',
+  '\r\n',
+  ':',
+  ' p',
+  ': c',
+  'RU',
+  'XX',
+  'QQQ',
+  '-',
+  'NA',
+  '""',
+  '{',
+  '}',
+  '[',
+  ']',
+  '2022',
+  'FY',
+  '(FYTD)',
+  '\\time',
+  '-1',
+  '1e9',
+  '0n',
+  'ä',
+  '\uFEFF',
+];
 
 /** A seed document with random edits: cuts, duplications, splices of format characters and noise. */
 export const mutatedStats = fc
   .record({
     seed: fc.integer({ min: 0, max: SEEDS.length - 1 }),
-    edits: fc.array(fc.record({ at: fc.nat(), cut: fc.nat({ max: 60 }), insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 10 })) }), { minLength: 1, maxLength: 6 }),
+    edits: fc.array(fc.record({ at: fc.nat(), cut: fc.nat({ max: 60 }), insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 10 })) }), {
+      minLength: 1,
+      maxLength: 6,
+    }),
   })
   .map(({ seed, edits }) => {
     const { name, text: original } = SEEDS[seed]!;
@@ -53,7 +84,10 @@ export const mutatedStats = fc
 
 /** Random text with a header of one of the formats, so the readers (not only detection) see it. */
 export const headedNoise = fc
-  .record({ seed: fc.integer({ min: 0, max: SEEDS.length - 1 }), body: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 60 }) })
+  .record({
+    seed: fc.integer({ min: 0, max: SEEDS.length - 1 }),
+    body: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 60 }),
+  })
   .map(({ seed, body }) => {
     const { name, text } = SEEDS[seed]!;
     return { name, text: text.slice(0, text.indexOf('\n') + 1) + body.join('') };
@@ -85,5 +119,8 @@ export async function runStatsProperties(numRuns: number, seed?: number): Promis
   const params = { numRuns, ...(seed === undefined ? {} : { seed }) };
   await fc.assert(fc.asyncProperty(mutatedStats, checkStats), params);
   await fc.assert(fc.asyncProperty(headedNoise, checkStats), params);
-  await fc.assert(fc.asyncProperty(fc.string({ maxLength: 400 }), async (text) => checkStats({ name: 'random.csv', text })), params);
+  await fc.assert(
+    fc.asyncProperty(fc.string({ maxLength: 400 }), async (text) => checkStats({ name: 'random.csv', text })),
+    params,
+  );
 }

@@ -12,7 +12,10 @@ const read = (file: string) => JSON.parse(readFileSync(path.join(PROJECT_ROOT, f
 
 describe('Node engine', () => {
   const declared = (read('package.json').engines as { node: string }).node;
-  const lowest = declared.split('||').map((part) => semver.minVersion(part.trim())?.version).filter((v): v is string => v !== undefined);
+  const lowest = declared
+    .split('||')
+    .map((part) => semver.minVersion(part.trim())?.version)
+    .filter((v): v is string => v !== undefined);
 
   it('declares a range, with a lowest version per part, that this Node is inside', () => {
     assert.ok(semver.validRange(declared), declared);
@@ -28,7 +31,8 @@ describe('Node engine', () => {
       const node = !Array.isArray(info.engines) ? info.engines?.node : undefined;
       if (!where || !node) continue;
       checked += 1;
-      for (const version of lowest) if (!semver.satisfies(version, node)) refused.push(`${where.replace(/^.*node_modules\//, '')} wants ${node}, not ${version}`);
+      for (const version of lowest)
+        if (!semver.satisfies(version, node)) refused.push(`${where.replace(/^.*node_modules\//, '')} wants ${node}, not ${version}`);
     }
     assert.ok(checked > 50, `packages with an engine field: ${checked}`);
     assert.deepEqual(refused, []);

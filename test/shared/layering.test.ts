@@ -20,7 +20,9 @@ function tsFiles(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => present(m[1], 'the import specifier'));
+  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) =>
+    present(m[1], 'the import specifier'),
+  );
   return specifiers.map((s) => path.resolve(path.dirname(file), s));
 }
 
@@ -59,7 +61,19 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['shared', 'privacy', 'config'],
   ['db'],
   ['courts/parse', 'courts/layouts', 'courts/marker', 'asylum/codes', 'asylum/model'],
-  ['courts/directory', 'courts/archive', 'courts/cases', 'courts/ingest', 'courts/ingest-files', 'courts/counts', 'courts/synthetic', 'asylum', 'guidance', 'crawler', 'net'],
+  [
+    'courts/directory',
+    'courts/archive',
+    'courts/cases',
+    'courts/ingest',
+    'courts/ingest-files',
+    'courts/counts',
+    'courts/synthetic',
+    'asylum',
+    'guidance',
+    'crawler',
+    'net',
+  ],
   ['ops', 'policies'],
   ['operations'],
   ['api', 'cli'],
@@ -83,7 +97,8 @@ describe('layers and cycles', () => {
   const files = tsFiles(SRC);
 
   it('every unit of src has a layer', () => {
-    for (const file of files) assert.notEqual(layerOf(unitOf(file)), -1, `${path.relative(PROJECT_ROOT, file)}: unit ${unitOf(file)} is in no layer (test/shared/layering.test.ts)`);
+    for (const file of files)
+      assert.notEqual(layerOf(unitOf(file)), -1, `${path.relative(PROJECT_ROOT, file)}: unit ${unitOf(file)} is in no layer (test/shared/layering.test.ts)`);
   });
 
   it('no import runs from a lower layer to a higher one', () => {

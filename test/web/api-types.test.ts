@@ -15,6 +15,8 @@ describe('web API types', () => {
     const b = generated.split('\n');
     let line = 0;
     while (line < a.length && a[line] === b[line]) line += 1;
-    assert.fail(`web/src/api/schema.gen.ts is stale (first difference at line ${line + 1}: committed ${JSON.stringify(a[line] ?? '<end>')}, generated ${JSON.stringify(b[line] ?? '<end>')}): run ${API_TYPES_COMMAND} and commit it`);
+    assert.fail(
+      `web/src/api/schema.gen.ts is stale (first difference at line ${line + 1}: committed ${JSON.stringify(a[line] ?? '<end>')}, generated ${JSON.stringify(b[line] ?? '<end>')}): run ${API_TYPES_COMMAND} and commit it`,
+    );
   });
 });

@@ -33,8 +33,16 @@ const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m)
 
 describe('web app languages', () => {
   it('English and Russian have the same keys, none empty, with the same {{variables}}', () => {
-    assert.deepEqual([...ru.keys()].filter((k) => !en.has(k)), [], 'keys only in Russian');
-    assert.deepEqual([...en.keys()].filter((k) => !ru.has(k)), [], 'keys only in English');
+    assert.deepEqual(
+      [...ru.keys()].filter((k) => !en.has(k)),
+      [],
+      'keys only in Russian',
+    );
+    assert.deepEqual(
+      [...en.keys()].filter((k) => !ru.has(k)),
+      [],
+      'keys only in English',
+    );
     for (const [key, text] of en) {
       const russian = ru.get(key) ?? '';
       assert.ok(text.trim() && russian.trim(), `empty text for ${key}`);
@@ -49,7 +57,9 @@ describe('web app languages', () => {
   });
 
   it('every key the code asks for exists (literal keys, and the keys built from known lists)', () => {
-    const code = sources(projectPath('web', 'src')).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const code = sources(projectPath('web', 'src'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     const literal = [...code.matchAll(/\bt\('([\w.]+)'/g)].map((m) => present(m[1], 'the key in t(…)'));
     assert.ok(literal.length > 50, `found ${literal.length} keys in the code`);
     const built = [
@@ -57,7 +67,19 @@ describe('web app languages', () => {
       ...['id', 'court', 'number', 'receipt', 'decision', 'articles', 'defendants', 'outcome'].map((c) => `cases.columns.${c}`),
       ...['holds', 'holds_under_other_definition', 'does_not_hold', 'no_data'].map((v) => `claims.${v}`),
       // Every outcome the parser can store (src/courts/parse/types.ts), shown by outcomeLabel().
-      ...['conviction', 'acquittal', 'termination', 'returned_to_prosecutor', 'transferred', 'medical_measures', 'upheld', 'modified', 'overturned', 'appeal_withdrawn', 'unknown'].map((o) => `outcomes.${o}`),
+      ...[
+        'conviction',
+        'acquittal',
+        'termination',
+        'returned_to_prosecutor',
+        'transferred',
+        'medical_measures',
+        'upheld',
+        'modified',
+        'overturned',
+        'appeal_withdrawn',
+        'unknown',
+      ].map((o) => `outcomes.${o}`),
     ];
     const missing = [...new Set([...literal, ...built])].filter((key) => !en.has(key) || !ru.has(key));
     assert.deepEqual(missing, []);

@@ -39,24 +39,38 @@ export function App() {
   const lang = i18n.language as Lang;
   return (
     <>
-      <a className="skip" href="#main">{t('app.skip')}</a>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <header>
-        <a className="brand" href="/" onClick={onLinkClick}>{t('app.name')}</a>
+        <a className="brand" href="/" onClick={onLinkClick}>
+          {t('app.name')}
+        </a>
         <nav aria-label="main">
           <ul>
             {NAV.map(([href, key]) => (
               <li key={href}>
-                <a href={href} onClick={onLinkClick} aria-current={url.pathname === href ? 'page' : undefined}>{t(key)}</a>
+                <a href={href} onClick={onLinkClick} aria-current={url.pathname === href ? 'page' : undefined}>
+                  {t(key)}
+                </a>
               </li>
             ))}
-            <li><a href={`/guidance?lang=${lang}`}>{t('nav.guidance')}</a></li>
-            <li><a href="/api/docs">{t('nav.api')}</a></li>
+            <li>
+              <a href={`/guidance?lang=${lang}`}>{t('nav.guidance')}</a>
+            </li>
+            <li>
+              <a href="/api/docs">{t('nav.api')}</a>
+            </li>
           </ul>
         </nav>
         {/* biome-ignore lint/a11y/useSemanticElements: two toggle buttons, not form fields: a <fieldset> would bring form semantics and its border */}
         <div className="lang" role="group" aria-label={t('app.language')}>
-          <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>EN</button>{' '}
-          <button type="button" lang="ru" aria-pressed={lang === 'ru'} onClick={() => setLang('ru')}>RU</button>
+          <button type="button" lang="en" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
+            EN
+          </button>{' '}
+          <button type="button" lang="ru" aria-pressed={lang === 'ru'} onClick={() => setLang('ru')}>
+            RU
+          </button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -32,7 +32,21 @@ function download(href: string, name: string): void {
   a.click();
 }
 
-export function Chart({ categories, series, kind = 'bar', stacked = false, label, file }: { categories: string[]; series: ChartSeries[]; kind?: 'bar' | 'line'; stacked?: boolean; label: string; file?: string }) {
+export function Chart({
+  categories,
+  series,
+  kind = 'bar',
+  stacked = false,
+  label,
+  file,
+}: {
+  categories: string[];
+  series: ChartSeries[];
+  kind?: 'bar' | 'line';
+  stacked?: boolean;
+  label: string;
+  file?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const { t } = useTranslation();
@@ -64,8 +78,12 @@ export function Chart({ categories, series, kind = 'bar', stacked = false, label
       <div ref={ref} className="chart" role="img" aria-label={label} />
       {file && (
         <p>
-          <button type="button" onClick={() => chart.current && download(chart.current.getDataURL({ type: 'png', backgroundColor: '#fff' }), `${file}.png`)}>{t('stats.png')}</button>{' '}
-          <button type="button" onClick={exportSvg}>{t('stats.svg')}</button>
+          <button type="button" onClick={() => chart.current && download(chart.current.getDataURL({ type: 'png', backgroundColor: '#fff' }), `${file}.png`)}>
+            {t('stats.png')}
+          </button>{' '}
+          <button type="button" onClick={exportSvg}>
+            {t('stats.svg')}
+          </button>
         </p>
       )}
     </figure>

@@ -19,7 +19,9 @@ export function setLang(lang: Lang): void {
   void i18next.changeLanguage(lang);
 }
 
-void i18next.use(initReactI18next).init({ resources: { en: { translation: en }, ru: { translation: ru } }, lng: initialLang(), fallbackLng: 'en', interpolation: { escapeValue: false } });
+void i18next
+  .use(initReactI18next)
+  .init({ resources: { en: { translation: en }, ru: { translation: ru } }, lng: initialLang(), fallbackLng: 'en', interpolation: { escapeValue: false } });
 document.documentElement.lang = i18next.language;
 
 export function formatNumber(value: number | null | undefined, lang: string): string {

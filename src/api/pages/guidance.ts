@@ -6,7 +6,7 @@
  */
 import { isStale } from '../../guidance/check.ts';
 import type { LoadedKnowledgeBase } from '../../guidance/load.ts';
-import { label, type Lang } from '../../guidance/render.ts';
+import { type Lang, label } from '../../guidance/render.ts';
 import { DISCLAIMER, type Line, type RouteResult } from '../../guidance/route.ts';
 import { DOCUMENTS, type Localized, STATUSES } from '../../guidance/schema.ts';
 import { escapeHtml } from './html.ts';
@@ -68,7 +68,12 @@ function lineHtml(kb: LoadedKnowledgeBase, line: Line, lang: Lang, today: string
 
 export function routeForm(lang: Lang, values: { status?: string; documents?: string[]; location?: string; caseOpen?: boolean }): string {
   const options = STATUSES.map((s) => `<option value="${s}"${values.status === s ? ' selected' : ''}>${escapeHtml(STATUS_NAMES[s]![lang])}</option>`).join('');
-  const docs = DOCUMENTS.filter((d) => d !== 'none').map((d) => `<label><input type="checkbox" name="documents" value="${d}"${values.documents?.includes(d) ? ' checked' : ''}> ${escapeHtml(DOC_NAMES[d]![lang])}</label>`).join('');
+  const docs = DOCUMENTS.filter((d) => d !== 'none')
+    .map(
+      (d) =>
+        `<label><input type="checkbox" name="documents" value="${d}"${values.documents?.includes(d) ? ' checked' : ''}> ${escapeHtml(DOC_NAMES[d]![lang])}</label>`,
+    )
+    .join('');
   return `<form method="get" action="/guidance/route"><input type="hidden" name="lang" value="${lang}">
 <label for="status">${escapeHtml(T.status![lang])}</label><select id="status" name="status">${options}</select>
 <fieldset><legend>${escapeHtml(T.documents![lang])}</legend>${docs}</fieldset>
@@ -79,28 +84,58 @@ export function routeForm(lang: Lang, values: { status?: string; documents?: str
 
 export function guidanceHome(kb: LoadedKnowledgeBase, lang: Lang, today: string): string {
   const offences = `<table><caption>${escapeHtml(T.offences![lang])}</caption><thead><tr><th scope="col">art.</th><th scope="col">${lang === 'en' ? 'offence' : 'состав'}</th><th scope="col">${lang === 'en' ? 'penalty' : 'наказание'}</th><th scope="col">${escapeHtml(label('facts', lang))}</th></tr></thead><tbody>${kb.offences
-    .map((o) => `<tr><td>${o.article}${o.part ? `.${o.part}` : ''}</td><td>${escapeHtml(o.title[lang])}</td><td>${escapeHtml(o.penalty.summary[lang])}</td><td>${refs(kb, o.facts, lang, today)}</td></tr>`)
+    .map(
+      (o) =>
+        `<tr><td>${o.article}${o.part ? `.${o.part}` : ''}</td><td>${escapeHtml(o.title[lang])}</td><td>${escapeHtml(o.penalty.summary[lang])}</td><td>${refs(kb, o.facts, lang, today)}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
   const destinations = kb.destinations
     .map((d) => `<li><a href="/guidance/destination/${d.country}?lang=${lang}">${escapeHtml(d.name[lang])}</a> — ${escapeHtml(d.policy.summary[lang])}</li>`)
     .join('');
-  const orgs = kb.organisations.map((o) => `<li><strong>${escapeHtml(o.name[lang])}</strong> (${escapeHtml(o.based)}): ${escapeHtml(o.what[lang])}${refs(kb, [...o.facts, ...o.figures], lang, today)}</li>`).join('');
-  return page(lang, T.heading![lang], `<h2>${escapeHtml(T.route![lang])}</h2>${routeForm(lang, { documents: ['internal_passport'] })}${offences}<h2>${escapeHtml(T.destinationsAll![lang])}</h2><ul>${destinations}</ul><h2>${escapeHtml(T.orgs![lang])}</h2><ul>${orgs}</ul>`, '/guidance');
+  const orgs = kb.organisations
+    .map(
+      (o) =>
+        `<li><strong>${escapeHtml(o.name[lang])}</strong> (${escapeHtml(o.based)}): ${escapeHtml(o.what[lang])}${refs(kb, [...o.facts, ...o.figures], lang, today)}</li>`,
+    )
+    .join('');
+  return page(
+    lang,
+    T.heading![lang],
+    `<h2>${escapeHtml(T.route![lang])}</h2>${routeForm(lang, { documents: ['internal_passport'] })}${offences}<h2>${escapeHtml(T.destinationsAll![lang])}</h2><ul>${destinations}</ul><h2>${escapeHtml(T.orgs![lang])}</h2><ul>${orgs}</ul>`,
+    '/guidance',
+  );
 }
 
 export function routePage(kb: LoadedKnowledgeBase, result: RouteResult, lang: Lang, path: string): string {
   const today = result.input.today;
   const dests = result.destinations
     .map((d) => {
-      const incidents = d.risk.incidents.map((w) => `<li>${w.incident.date}, ${escapeHtml(w.incident.place[lang])}: ${escapeHtml(label(w.incident.kind, lang))} — ${escapeHtml(w.incident.outcome[lang])}${refs(kb, w.incident.facts, lang, today)}</li>`).join('');
-      const rulings = d.protection.rulings.map((r) => `<li>${escapeHtml(r.court)}, ${r.date}${r.case_no ? `, ${escapeHtml(r.case_no)}` : ''}: ${escapeHtml(label(r.outcome, lang))} — ${escapeHtml(r.held[lang])}${r.not_held ? ` / ${escapeHtml(r.not_held[lang])}` : ''}${refs(kb, r.facts, lang, today)}</li>`).join('');
-      const stats = d.protection.statistics ? `<p>${escapeHtml(d.protection.statistics.method)} ${d.protection.statistics.year}: ${d.protection.statistics.ratePct ?? '—'} % (${escapeHtml(d.protection.statistics.definition)}; ${escapeHtml(d.protection.statistics.release)})</p>` : '';
+      const incidents = d.risk.incidents
+        .map(
+          (w) =>
+            `<li>${w.incident.date}, ${escapeHtml(w.incident.place[lang])}: ${escapeHtml(label(w.incident.kind, lang))} — ${escapeHtml(w.incident.outcome[lang])}${refs(kb, w.incident.facts, lang, today)}</li>`,
+        )
+        .join('');
+      const rulings = d.protection.rulings
+        .map(
+          (r) =>
+            `<li>${escapeHtml(r.court)}, ${r.date}${r.case_no ? `, ${escapeHtml(r.case_no)}` : ''}: ${escapeHtml(label(r.outcome, lang))} — ${escapeHtml(r.held[lang])}${r.not_held ? ` / ${escapeHtml(r.not_held[lang])}` : ''}${refs(kb, r.facts, lang, today)}</li>`,
+        )
+        .join('');
+      const stats = d.protection.statistics
+        ? `<p>${escapeHtml(d.protection.statistics.method)} ${d.protection.statistics.year}: ${d.protection.statistics.ratePct ?? '—'} % (${escapeHtml(d.protection.statistics.definition)}; ${escapeHtml(d.protection.statistics.release)})</p>`
+        : '';
       return `<section><h3>${escapeHtml(d.name[lang])} (${d.country}) — ${escapeHtml(label('reach', lang))}: ${escapeHtml(label(d.reachable, lang))}; ${escapeHtml(label('risk', lang))}: <span class="${d.risk.level}">${escapeHtml(label(d.risk.level, lang))}</span></h3>
 <ul>${d.conditions.map((l) => lineHtml(kb, l, lang, today)).join('')}${lineHtml(kb, d.risk.summary, lang, today)}</ul>${incidents ? `<h4>${escapeHtml(label('incidents', lang))}</h4><ul>${incidents}</ul>` : ''}
 <h4>${escapeHtml(label('protection', lang))}</h4><ul>${lineHtml(kb, d.protection.policy, lang, today)}${rulings}</ul>${stats}${d.protection.statisticsHint ? `<p><a href="/guidance/destination/${d.country}?lang=${lang}">${escapeHtml(T.stats![lang])}</a></p>` : ''}</section>`;
     })
     .join('');
-  const orgs = result.organisations.map((o) => `<li><strong>${escapeHtml(o.name[lang])}</strong> (${escapeHtml(o.based)}): ${escapeHtml(o.what[lang])}${refs(kb, [...o.facts, ...o.figures], lang, today)}</li>`).join('');
+  const orgs = result.organisations
+    .map(
+      (o) =>
+        `<li><strong>${escapeHtml(o.name[lang])}</strong> (${escapeHtml(o.based)}): ${escapeHtml(o.what[lang])}${refs(kb, [...o.facts, ...o.figures], lang, today)}</li>`,
+    )
+    .join('');
   const body = `${routeForm(lang, { status: result.input.status, documents: result.input.documents, location: result.input.location, caseOpen: result.input.caseOpen ?? false })}
 <h2>${escapeHtml(label('situation', lang))}</h2><ul>${result.situation.map((l) => lineHtml(kb, l, lang, today)).join('')}</ul>
 <h2>${escapeHtml(label('destinations', lang))}</h2>${dests}
@@ -112,8 +147,17 @@ export function routePage(kb: LoadedKnowledgeBase, result: RouteResult, lang: La
 export function destinationPage(kb: LoadedKnowledgeBase, country: string, lang: Lang, today: string, statisticsRows: string): string | null {
   const d = kb.destinations.find((x) => x.country === country);
   if (!d) return null;
-  const incidents = d.incidents.map((i) => `<li>${i.date}, ${escapeHtml(i.place[lang])}: ${escapeHtml(label(i.kind, lang))} — ${escapeHtml(i.outcome[lang])}${refs(kb, i.facts, lang, today)}</li>`).join('');
-  const rulings = d.rulings.map((r) => `<li>${escapeHtml(r.court)}, ${r.date}: ${escapeHtml(label(r.outcome, lang))} — ${escapeHtml(r.held[lang])}${refs(kb, r.facts, lang, today)}</li>`).join('');
+  const incidents = d.incidents
+    .map(
+      (i) =>
+        `<li>${i.date}, ${escapeHtml(i.place[lang])}: ${escapeHtml(label(i.kind, lang))} — ${escapeHtml(i.outcome[lang])}${refs(kb, i.facts, lang, today)}</li>`,
+    )
+    .join('');
+  const rulings = d.rulings
+    .map(
+      (r) => `<li>${escapeHtml(r.court)}, ${r.date}: ${escapeHtml(label(r.outcome, lang))} — ${escapeHtml(r.held[lang])}${refs(kb, r.facts, lang, today)}</li>`,
+    )
+    .join('');
   const body = `<ul><li>${escapeHtml(d.entry.summary[lang])}${refs(kb, d.entry.facts, lang, today)}</li><li>${escapeHtml(d.policy.summary[lang])}${refs(kb, d.policy.facts, lang, today)}</li></ul>
 ${rulings ? `<h2>${escapeHtml(label('rulings', lang))}</h2><ul>${rulings}</ul>` : ''}${incidents ? `<h2>${escapeHtml(label('incidents', lang))}</h2><ul>${incidents}</ul>` : ''}
 ${d.statistics ? `<h2>${escapeHtml(T.stats![lang])}</h2>${statisticsRows}<p><a href="/api/v1/stats/series?indicator=applications&amp;dest=${d.country}&amp;from=2019">JSON</a></p>` : ''}`;
@@ -124,7 +168,13 @@ export function factsPage(kb: LoadedKnowledgeBase, lang: Lang, today: string): s
   const items = kb.facts
     .map((f) => {
       const stale = isStale(f, today);
-      const sources = f.sources.map((s) => (s.url ? `<a href="${escapeHtml(s.url)}" rel="noreferrer">${escapeHtml(new URL(s.url).hostname)}</a>` : escapeHtml(s.document ?? '')) + (s.published ? ` (${s.published})` : '')).join('; ');
+      const sources = f.sources
+        .map(
+          (s) =>
+            (s.url ? `<a href="${escapeHtml(s.url)}" rel="noreferrer">${escapeHtml(new URL(s.url).hostname)}</a>` : escapeHtml(s.document ?? '')) +
+            (s.published ? ` (${s.published})` : ''),
+        )
+        .join('; ');
       return `<li id="${escapeHtml(f.id)}"><strong>${escapeHtml(f.id)}</strong>${f.date ? ` (${f.date})` : ''}: ${escapeHtml(f.text[lang])} — ${sources}; ${escapeHtml(T.verified![lang])} ${f.verified}${stale ? ` <span class="stale">⚠ ${escapeHtml(label('stale', lang))}</span>` : ''}; ${escapeHtml(T.confidence![lang])}: ${f.confidence}${f.status === 'passed_not_confirmed' ? ` — ${lang === 'en' ? 'passed, not confirmed in force' : 'принято, вступление в силу не подтверждено'}` : ''}${f.conflict ? ` — ${escapeHtml(f.conflict[lang])}` : ''}</li>`;
     })
     .join('');

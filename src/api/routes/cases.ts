@@ -6,6 +6,9 @@
  * Each route is the adapter of an operation (src/operations/cases/, src/operations/captures/).
  */
 import { z } from 'zod';
+import { rawCaptureOperation } from '../../operations/captures/raw.ts';
+import { redactedCaptureOperation } from '../../operations/captures/redacted.ts';
+import { showCaptureOperation } from '../../operations/captures/show.ts';
 import { articlesOperation } from '../../operations/cases/articles.ts';
 import { caseCapturesOperation } from '../../operations/cases/captures.ts';
 import { caseEventsOperation } from '../../operations/cases/events.ts';
@@ -13,11 +16,8 @@ import { listCasesOperation } from '../../operations/cases/list.ts';
 import { casePersonsOperation } from '../../operations/cases/persons.ts';
 import { showCaseOperation } from '../../operations/cases/show.ts';
 import { caseWarcOperation } from '../../operations/cases/warc.ts';
-import { rawCaptureOperation } from '../../operations/captures/raw.ts';
-import { redactedCaptureOperation } from '../../operations/captures/redacted.ts';
-import { showCaptureOperation } from '../../operations/captures/show.ts';
-import type { RouteContext } from '../context.ts';
 import { bindRoute } from '../bind.ts';
+import type { RouteContext } from '../context.ts';
 import { redactedCaptureHtml } from '../redacted.ts';
 import type { ZodApp } from '../types.ts';
 
@@ -35,7 +35,8 @@ export function registerCaseRoutes(app: ZodApp, ctx: RouteContext): void {
     url: '/api/v1/cases/:id/warc',
     params: ['id'],
     description: EVIDENCE,
-    send: (reply, result) => reply.type('application/warc').header('content-disposition', `attachment; filename="case-${result.caseId}.warc"`).send(Buffer.from(result.warc)),
+    send: (reply, result) =>
+      reply.type('application/warc').header('content-disposition', `attachment; filename="case-${result.caseId}.warc"`).send(Buffer.from(result.warc)),
   });
 
   bindRoute(app, ctx, showCaptureOperation, { method: 'GET', url: '/api/v1/captures/:id', params: ['id'] });
@@ -45,7 +46,8 @@ export function registerCaseRoutes(app: ZodApp, ctx: RouteContext): void {
     params: ['id'],
     cache: true,
     presentation: z.object({ format: z.enum(['json', 'html']).default('json').describe('html: a page for people') }),
-    send: (reply, result, presentation) => (presentation.format === 'html' ? reply.type('text/html; charset=utf-8').send(redactedCaptureHtml(result)) : reply.send(result)),
+    send: (reply, result, presentation) =>
+      presentation.format === 'html' ? reply.type('text/html; charset=utf-8').send(redactedCaptureHtml(result)) : reply.send(result),
   });
   bindRoute(app, ctx, rawCaptureOperation, {
     method: 'GET',

@@ -2,12 +2,13 @@
  * Counts and statistics: prosecution counts, asylum series (with provenance: releases and the exact query),
  * comparisons across definitions, recognition rates, releases, and the claim check. Tables also as CSV.
  */
-import { prosecutionCountsOperation } from '../../operations/prosecutions/count.ts';
+
 import { compareOperation } from '../../operations/asylum/compare.ts';
 import { ratesOperation } from '../../operations/asylum/rates.ts';
 import { releasesOperation } from '../../operations/asylum/releases.ts';
 import { seriesOperation } from '../../operations/asylum/series.ts';
 import { checkClaimsOperation } from '../../operations/claims/check.ts';
+import { prosecutionCountsOperation } from '../../operations/prosecutions/count.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
@@ -20,5 +21,9 @@ export function registerStatsRoutes(app: ZodApp, ctx: RouteContext): void {
   bindRoute(app, ctx, ratesOperation, { method: 'GET', url: '/api/v1/stats/rates', cache: true });
   bindRoute(app, ctx, releasesOperation, { method: 'GET', url: '/api/v1/stats/releases', cache: true });
 
-  bindRoute(app, ctx, checkClaimsOperation, { method: 'POST', url: '/api/v1/claims/check', description: `At most ${LIMITS.claimsPerCheck} claims per request` });
+  bindRoute(app, ctx, checkClaimsOperation, {
+    method: 'POST',
+    url: '/api/v1/claims/check',
+    description: `At most ${LIMITS.claimsPerCheck} claims per request`,
+  });
 }

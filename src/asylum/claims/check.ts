@@ -7,11 +7,11 @@
 import { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
 import { type Budget, LIMITS, UNBOUNDED } from '../../shared/limits.ts';
+import { freeText, isoDate, periodOrRange, text } from '../../shared/validation.ts';
 import { parseArea } from '../codes/countries.ts';
 import { isIndicator } from '../model.ts';
-import { sourceAdapter } from '../sources/registry.ts';
-import { freeText, isoDate, periodOrRange, text } from '../../shared/validation.ts';
 import { type Candidate, candidates, type Quantity } from '../query/compare.ts';
+import { sourceAdapter } from '../sources/registry.ts';
 
 export const WORDINGS = ['exactly', 'about', 'almost', 'more than', 'at least', 'less than', 'at most'] as const;
 export type Wording = (typeof WORDINGS)[number];
@@ -56,7 +56,10 @@ const claimSchema = z
   .object({
     id: text(200, 1),
     statement: freeText(4000, 1),
-    published: z.object({ by: text(1000), date: text(40).optional(), url: text(2000).optional(), note: freeText(4000).optional() }).strict().optional(),
+    published: z
+      .object({ by: text(1000), date: text(40).optional(), url: text(2000).optional(), note: freeText(4000).optional() })
+      .strict()
+      .optional(),
     quantity: z
       .object({
         indicator: text(40).refine((v) => v === 'recognition_rate' || isIndicator(v), { message: 'unknown indicator' }),
@@ -66,7 +69,10 @@ const claimSchema = z
         period: claimPeriod,
         basis: z.enum(['year', 'fiscal_year', 'quarter', 'month']).optional(),
         levels: z.array(text(60)).max(LIMITS.levels).optional(),
-        detail: z.array(text(200).regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border')).max(LIMITS.details).optional(),
+        detail: z
+          .array(text(200).regex(/^[a-z_]+=[^;=]+$/, 'detail filters look like region=Southwest Land Border'))
+          .max(LIMITS.details)
+          .optional(),
         as_of: isoDate.optional(),
       })
       .strict(),
@@ -94,7 +100,9 @@ const claimSchema = z
 
 export const claimsFileSchema = z.object({ claims: z.array(claimSchema).min(1) }).strict();
 /** What one API request may ask: at most LIMITS.claimsPerCheck claims (a file on the command line has no bound). */
-export const claimsRequestSchema = z.object({ claims: z.array(claimSchema).min(1).max(LIMITS.claimsPerCheck, `at most ${LIMITS.claimsPerCheck} claims per request`) }).strict();
+export const claimsRequestSchema = z
+  .object({ claims: z.array(claimSchema).min(1).max(LIMITS.claimsPerCheck, `at most ${LIMITS.claimsPerCheck} claims per request`) })
+  .strict();
 export type Claim = z.infer<typeof claimSchema>;
 
 export type Verdict = 'holds' | 'holds_under_other_definition' | 'does_not_hold' | 'no_data';
@@ -178,11 +186,26 @@ export async function checkClaim(db: Queryable, claim: Claim): Promise<ClaimResu
   if (stated.change_pct !== undefined) {
     const before = await candidates(db, { ...quantity, period: stated.from_period! });
     for (const c of now) {
-      const match = before.find((b) => b.source === c.source && b.measure === c.measure && b.basis === c.basis && b.destination === c.destination && b.unit === c.unit && b.variant === c.variant);
+      const match = before.find(
+        (b) =>
+          b.source === c.source &&
+          b.measure === c.measure &&
+          b.basis === c.basis &&
+          b.destination === c.destination &&
+          b.unit === c.unit &&
+          b.variant === c.variant,
+      );
       const fromValue = match?.value ?? null;
       const changePct = fromValue && c.value !== null ? Math.round(((c.value - fromValue) / fromValue) * 1000) / 10 : null;
       const holds = changePct === null ? null : satisfies(changePct, stated.change_pct, stated.wording, stated.tolerance_pct ?? 5);
-      figures.push({ ...c, fromValue, changePct, holds, meant: isMeant(c), caveats: caveatsOf(c, claim.published?.date).concat(match ? caveatsOf(match).map((x) => `${stated.from_period}: ${x}`) : []) });
+      figures.push({
+        ...c,
+        fromValue,
+        changePct,
+        holds,
+        meant: isMeant(c),
+        caveats: caveatsOf(c, claim.published?.date).concat(match ? caveatsOf(match).map((x) => `${stated.from_period}: ${x}`) : []),
+      });
     }
   } else {
     for (const c of now) {
@@ -198,13 +221,24 @@ function judge(figures: Figure[], claim: Claim): { verdict: Verdict; reason: str
   const military = /soldier|military|deserter|draft|mobili[sz]/i.test(claim.statement)
     ? ' None of the statistical sources records military status: the figures cover all citizens of the origin.'
     : '';
-  if (!usable.length) return { verdict: 'no_data', reason: `no source has this quantity for ${claim.quantity.period}${claim.stated.from_period ? ` and ${claim.stated.from_period}` : ''}.${military}` };
+  if (!usable.length)
+    return {
+      verdict: 'no_data',
+      reason: `no source has this quantity for ${claim.quantity.period}${claim.stated.from_period ? ` and ${claim.stated.from_period}` : ''}.${military}`,
+    };
   const meant = usable.filter((f) => f.meant);
   const holding = usable.filter((f) => f.holds);
-  const what = claim.stated.change_pct !== undefined ? `a change of ${claim.stated.wording} ${claim.stated.change_pct} %` : `${claim.stated.wording} ${claim.stated.value}`;
+  const what =
+    claim.stated.change_pct !== undefined
+      ? `a change of ${claim.stated.wording} ${claim.stated.change_pct} %`
+      : `${claim.stated.wording} ${claim.stated.value}`;
   const list = (fs: Figure[]) => fs.map((f) => `${f.label} = ${f.changePct !== undefined ? `${f.changePct} %` : f.value}`).join('; ');
   if (meant.length && meant.every((f) => f.holds)) return { verdict: 'holds', reason: `${what}: ${list(meant)}.${military}` };
-  if (holding.length) return { verdict: 'holds_under_other_definition', reason: `${what} holds only for ${list(holding)}; not for ${list(usable.filter((f) => !f.holds))}.${military}` };
+  if (holding.length)
+    return {
+      verdict: 'holds_under_other_definition',
+      reason: `${what} holds only for ${list(holding)}; not for ${list(usable.filter((f) => !f.holds))}.${military}`,
+    };
   return { verdict: 'does_not_hold', reason: `${what}: ${list(usable)}.${military}` };
 }
 
@@ -221,4 +255,3 @@ export async function checkClaims(db: Queryable, claims: Claim[], budget: Budget
   }
   return out;
 }
-

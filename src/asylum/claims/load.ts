@@ -16,7 +16,10 @@ export function loadClaims(file: string): Claim[] {
     document = parseYaml(text, { prettyErrors: true });
   } catch (error) {
     const linePos = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
-    throw new OtkazError(ErrorCode.ClaimsInvalid, `invalid YAML: ${(error as Error).message.split('\n')[0]}`, { where: linePos ? `${file}:${linePos.line}:${linePos.col}` : file, cause: error });
+    throw new OtkazError(ErrorCode.ClaimsInvalid, `invalid YAML: ${(error as Error).message.split('\n')[0]}`, {
+      where: linePos ? `${file}:${linePos.line}:${linePos.col}` : file,
+      cause: error,
+    });
   }
   const parsed = claimsFileSchema.safeParse(document);
   if (!parsed.success) {

@@ -4,12 +4,13 @@
  * months. "2026 (FYTD)" is fiscal year 2026, still running: its rows carry the flag `fytd`. `Month Grouping`
  * (FYTD / Remaining) is not a subtotal and is not stored.
  */
-import type { Observation } from '../model.ts';
-import { fromCbpCitizenship } from '../codes/countries.ts';
+
 import { ErrorCode } from '../../shared/errors.ts';
 import { calendarMonthOfFiscalYear } from '../../shared/periods.ts';
+import { fromCbpCitizenship } from '../codes/countries.ts';
+import type { Observation } from '../model.ts';
 import { csvBatches, headerAndRest, importError } from './input.ts';
-import { type ParsedFile, detailOf, parseCount } from './parsed.ts';
+import { detailOf, type ParsedFile, parseCount } from './parsed.ts';
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
@@ -43,46 +44,50 @@ export async function readCbpCsv(text: AsyncIterable<string>, file: string): Pro
   const col = (name: string) => names.indexOf(name);
   const required = ['Fiscal Year', 'Month (abbv)', 'Citizenship', 'Encounter Count'];
   for (const name of required) {
-    if (col(name) < 0) throw importError(ErrorCode.StatsFormat, `a CBP encounters file needs the column "${name}" (found: ${names.join(', ')})`, { file, line: header.line });
+    if (col(name) < 0)
+      throw importError(ErrorCode.StatsFormat, `a CBP encounters file needs the column "${name}" (found: ${names.join(', ')})`, { file, line: header.line });
   }
   const details = DETAIL_COLUMNS.map(([name, key]) => [col(name), key] as const).filter(([i]) => i >= 0);
   const [fyCol, monthCol, citizenCol, countCol] = required.map(col) as [number, number, number, number];
   const citizenship = new Map<string, string>();
   async function* observations(): AsyncGenerator<Observation[]> {
     for await (const batch of records) {
-     const out: Observation[] = [];
-     for (const record of batch) {
-      const field = (i: number) => (record.fields[i] ?? '').trim();
-      const fy = fiscalYearOf(field(fyCol));
-      if (!fy) throw importError(ErrorCode.StatsParse, `unreadable fiscal year "${field(fyCol).slice(0, 20)}"`, { file, line: record.line, column: 'Fiscal Year' });
-      const month = calendarMonth(fy.year, field(monthCol));
-      if (!month) throw importError(ErrorCode.StatsParse, `unreadable month "${field(monthCol).slice(0, 20)}"`, { file, line: record.line, column: 'Month (abbv)' });
-      const name = field(citizenCol);
-      let origin = citizenship.get(name);
-      if (origin === undefined) {
-        const code = fromCbpCitizenship(name);
-        if (code === null) throw importError(ErrorCode.StatsUnknownCode, `unknown citizenship "${name.slice(0, 40)}"`, { file, line: record.line, column: 'Citizenship' });
-        citizenship.set(name, code);
-        origin = code;
+      const out: Observation[] = [];
+      for (const record of batch) {
+        const field = (i: number) => (record.fields[i] ?? '').trim();
+        const fy = fiscalYearOf(field(fyCol));
+        if (!fy)
+          throw importError(ErrorCode.StatsParse, `unreadable fiscal year "${field(fyCol).slice(0, 20)}"`, { file, line: record.line, column: 'Fiscal Year' });
+        const month = calendarMonth(fy.year, field(monthCol));
+        if (!month)
+          throw importError(ErrorCode.StatsParse, `unreadable month "${field(monthCol).slice(0, 20)}"`, { file, line: record.line, column: 'Month (abbv)' });
+        const name = field(citizenCol);
+        let origin = citizenship.get(name);
+        if (origin === undefined) {
+          const code = fromCbpCitizenship(name);
+          if (code === null)
+            throw importError(ErrorCode.StatsUnknownCode, `unknown citizenship "${name.slice(0, 40)}"`, { file, line: record.line, column: 'Citizenship' });
+          citizenship.set(name, code);
+          origin = code;
+        }
+        out.push({
+          indicator: 'encounters',
+          measure: 'total',
+          origin,
+          destination: 'USA',
+          period: month,
+          periodType: 'month',
+          level: '',
+          unit: 'encounters',
+          sex: '',
+          age: '',
+          detail: detailOf(details.map(([i, key]) => [key, field(i)])),
+          value: parseCount(field(countCol), file, record.line, 'Encounter Count'),
+          flags: fy.running ? 'fytd' : null,
+          line: record.line,
+        });
       }
-      out.push({
-        indicator: 'encounters',
-        measure: 'total',
-        origin,
-        destination: 'USA',
-        period: month,
-        periodType: 'month',
-        level: '',
-        unit: 'encounters',
-        sex: '',
-        age: '',
-        detail: detailOf(details.map(([i, key]) => [key, field(i)])),
-        value: parseCount(field(countCol), file, record.line, 'Encounter Count'),
-        flags: fy.running ? 'fytd' : null,
-        line: record.line,
-      });
-     }
-     yield out;
+      yield out;
     }
   }
   return { source: 'cbp', dataset: 'nationwide-encounters', format: 'cbp-csv', vintage: null, meta: { columns: names }, observations: observations() };

@@ -27,8 +27,17 @@ export function detect(head: string, file: string): Detected {
     if (found && !fallback) fallback = { adapter, format: found.format };
   }
   if (fallback) return fallback;
-  const supported = sourceAdapters().map((a) => Object.values(a.formats).map((f) => f.label).join(', ')).join('; ');
-  throw importError(ErrorCode.StatsFormat, `unrecognised statistics file; the first line is "${firstLine.slice(0, 80)}" (supported: ${supported})`, { file, line: 1 });
+  const supported = sourceAdapters()
+    .map((a) =>
+      Object.values(a.formats)
+        .map((f) => f.label)
+        .join(', '),
+    )
+    .join('; ');
+  throw importError(ErrorCode.StatsFormat, `unrecognised statistics file; the first line is "${firstLine.slice(0, 80)}" (supported: ${supported})`, {
+    file,
+    line: 1,
+  });
 }
 
 /** The format of a file's start (eurostat-tsv, unhcr-csv, cbp-csv…). */
@@ -41,7 +50,8 @@ async function collect(text: AsyncIterable<string>, file: string): Promise<strin
   let all = '';
   for await (const chunk of text) {
     all += chunk;
-    if (all.length > LIMITS.jsonChars) throw limitError(`JSON input larger than ${LIMITS.jsonChars / 1024 / 1024} MB; split it (UNHCR: one file per page)`, file);
+    if (all.length > LIMITS.jsonChars)
+      throw limitError(`JSON input larger than ${LIMITS.jsonChars / 1024 / 1024} MB; split it (UNHCR: one file per page)`, file);
   }
   const json = all.replace(/^\uFEFF/, '');
   checkJsonShape(json, file);

@@ -4,14 +4,15 @@
  * tidy CSV written by the eurostat R package. Dimension order is always read from the header. Old and new code
  * lists (asyl_app/applicant, decision) map to one vocabulary; flags are kept per value; geo codes map to ISO3.
  */
-import type { Indicator, Observation, PeriodType } from '../model.ts';
-import { fromEurostat } from '../codes/countries.ts';
+
 import { z } from 'zod';
 import { ErrorCode } from '../../shared/errors.ts';
-import { isMonth, quarterOfMonth } from '../../shared/periods.ts';
-import { type CsvRecord, csvBatches, headerAndRest, importError, tsvBatches } from './input.ts';
 import { LIMITS, limitError } from '../../shared/limits.ts';
-import { type ParsedFile, detailOf, OBSERVATION_BATCH } from './parsed.ts';
+import { isMonth, quarterOfMonth } from '../../shared/periods.ts';
+import { fromEurostat } from '../codes/countries.ts';
+import type { Indicator, Observation, PeriodType } from '../model.ts';
+import { type CsvRecord, csvBatches, headerAndRest, importError, tsvBatches } from './input.ts';
+import { detailOf, OBSERVATION_BATCH, type ParsedFile } from './parsed.ts';
 
 interface DatasetInfo {
   indicator: Indicator;
@@ -78,7 +79,7 @@ export function cellOf(raw: string): { value: number | null; flags: string | nul
   if (head === ':') return { value: null, flags };
   // "0n" (the R package's special value): a number with a flag glued on.
   const glued = /^(-?\d+(?:\.\d+)?)([a-z]+)$/.exec(head);
-  if (glued) return { value: Number(glued[1]), flags: (glued[2]! + (flags ?? '')) || null };
+  if (glued) return { value: Number(glued[1]), flags: glued[2]! + (flags ?? '') || null };
   if (!/^-?\d+(\.\d+)?$/.test(head)) return null;
   return { value: Number(head), flags };
 }
@@ -90,7 +91,8 @@ class SeriesMapper {
   readonly file: string;
   constructor(dataset: string, file: string) {
     const info = EUROSTAT_DATASETS[dataset];
-    if (!info) throw importError(ErrorCode.StatsFormat, `unsupported Eurostat dataset "${dataset}" (supported: ${Object.keys(EUROSTAT_DATASETS).join(', ')})`, { file });
+    if (!info)
+      throw importError(ErrorCode.StatsFormat, `unsupported Eurostat dataset "${dataset}" (supported: ${Object.keys(EUROSTAT_DATASETS).join(', ')})`, { file });
     this.info = info;
     this.dataset = dataset;
     this.file = file;
@@ -108,7 +110,8 @@ class SeriesMapper {
     const destination = fromEurostat(get('geo'));
     if (destination === null) throw importError(ErrorCode.StatsUnknownCode, `unknown geo code "${key.geo}"`, { file: this.file, line, column: 'geo' });
     const unit = key.unit;
-    if (unit !== undefined && unit !== 'PER') throw importError(ErrorCode.StatsUnknownCode, `unknown unit "${unit}" (expected PER)`, { file: this.file, line, column: 'unit' });
+    if (unit !== undefined && unit !== 'PER')
+      throw importError(ErrorCode.StatsUnknownCode, `unknown unit "${unit}" (expected PER)`, { file: this.file, line, column: 'unit' });
     let measure: string | undefined;
     if (this.info.indicator === 'applications') {
       const dim = key.asyl_app !== undefined ? 'asyl_app' : 'applicant';
@@ -119,7 +122,9 @@ class SeriesMapper {
       if (!measure) throw importError(ErrorCode.StatsUnknownCode, `unknown decision type "${key.decision}"`, { file: this.file, line, column: 'decision' });
     }
     const known = new Set(['freq', 'unit', 'citizen', 'geo', 'sex', 'age', 'asyl_app', 'applicant', 'decision']);
-    const other = Object.entries(key).filter(([dim]) => !known.has(dim)).sort(([a], [b]) => a.localeCompare(b));
+    const other = Object.entries(key)
+      .filter(([dim]) => !known.has(dim))
+      .sort(([a], [b]) => a.localeCompare(b));
     return {
       indicator: this.info.indicator,
       measure,
@@ -155,8 +160,16 @@ export async function readEurostatTsv(text: AsyncIterable<string>, file: string,
   const { header, rest: records } = await headerAndRest(tsvBatches(text), file);
   const corner = header.fields[0] ?? '';
   const slash = corner.indexOf('\\');
-  if (slash < 0) throw importError(ErrorCode.StatsFormat, 'not a Eurostat TSV: the first header cell has no "\\time" or "\\TIME_PERIOD"', { file, line: header.line, column: 1 });
-  const dims = corner.slice(0, slash).split(',').map((d) => d.trim());
+  if (slash < 0)
+    throw importError(ErrorCode.StatsFormat, 'not a Eurostat TSV: the first header cell has no "\\time" or "\\TIME_PERIOD"', {
+      file,
+      line: header.line,
+      column: 1,
+    });
+  const dims = corner
+    .slice(0, slash)
+    .split(',')
+    .map((d) => d.trim());
   const periods = header.fields.slice(1);
   const mapper = new SeriesMapper(resolveDataset(null, hintDataset, file, dims, periods), file);
   const periodOfColumn = periods.map((label, i) => mapper.period(label, header.line, i + 2));
@@ -164,51 +177,68 @@ export async function readEurostatTsv(text: AsyncIterable<string>, file: string,
   const templates = new Map<string, ReturnType<SeriesMapper['series']>>();
   async function* observations(): AsyncGenerator<Observation[]> {
     for await (const batch of records) {
-     const out: Observation[] = [];
-     for (const record of batch) {
-      const keyText = record.fields[0] ?? '';
-      if (record.fields.length !== periods.length + 1) throw importError(ErrorCode.StatsParse, `expected ${periods.length + 1} tab-separated cells, found ${record.fields.length} (truncated line?)`, { file, line: record.line });
-      const codes = keyText.split(',');
-      if (codes.length !== dims.length) throw importError(ErrorCode.StatsParse, `expected ${dims.length} comma-separated codes (${dims.join(',')}), found ${codes.length}`, { file, line: record.line, column: 1 });
-      const key: Record<string, string> = {};
-      dims.forEach((dim, i) => {
-        key[dim] = codes[i]!.trim();
-      });
-      let template = templates.get(keyText);
-      if (!template) {
-        template = mapper.series(key, record.line);
-        // Series keys repeat rarely in a TSV; keep the cache small.
-        if (templates.size > 10_000) templates.clear();
-        templates.set(keyText, template);
-      }
-      for (let i = 0; i < periods.length; i += 1) {
-        const raw = record.fields[i + 1] ?? '';
-        const cell = cellOf(raw);
-        if (!cell) throw importError(ErrorCode.StatsParse, `unreadable value "${raw.trim().slice(0, 40)}"`, { file, line: record.line, column: periods[i]!.trim() });
-        if (cell.value === null && cell.flags === null && raw.trim() === '') continue;
-        const period = periodOfColumn[i]!;
-        out.push({
-          indicator: template.indicator,
-          measure: template.measure,
-          origin: template.origin,
-          destination: template.destination,
-          period: period.period,
-          periodType: period.periodType,
-          level: template.level,
-          unit: template.unit,
-          sex: template.sex,
-          age: template.age,
-          detail: template.detail,
-          value: cell.value,
-          flags: cell.flags,
-          line: record.line,
+      const out: Observation[] = [];
+      for (const record of batch) {
+        const keyText = record.fields[0] ?? '';
+        if (record.fields.length !== periods.length + 1)
+          throw importError(ErrorCode.StatsParse, `expected ${periods.length + 1} tab-separated cells, found ${record.fields.length} (truncated line?)`, {
+            file,
+            line: record.line,
+          });
+        const codes = keyText.split(',');
+        if (codes.length !== dims.length)
+          throw importError(ErrorCode.StatsParse, `expected ${dims.length} comma-separated codes (${dims.join(',')}), found ${codes.length}`, {
+            file,
+            line: record.line,
+            column: 1,
+          });
+        const key: Record<string, string> = {};
+        dims.forEach((dim, i) => {
+          key[dim] = codes[i]!.trim();
         });
+        let template = templates.get(keyText);
+        if (!template) {
+          template = mapper.series(key, record.line);
+          // Series keys repeat rarely in a TSV; keep the cache small.
+          if (templates.size > 10_000) templates.clear();
+          templates.set(keyText, template);
+        }
+        for (let i = 0; i < periods.length; i += 1) {
+          const raw = record.fields[i + 1] ?? '';
+          const cell = cellOf(raw);
+          if (!cell)
+            throw importError(ErrorCode.StatsParse, `unreadable value "${raw.trim().slice(0, 40)}"`, { file, line: record.line, column: periods[i]!.trim() });
+          if (cell.value === null && cell.flags === null && raw.trim() === '') continue;
+          const period = periodOfColumn[i]!;
+          out.push({
+            indicator: template.indicator,
+            measure: template.measure,
+            origin: template.origin,
+            destination: template.destination,
+            period: period.period,
+            periodType: period.periodType,
+            level: template.level,
+            unit: template.unit,
+            sex: template.sex,
+            age: template.age,
+            detail: template.detail,
+            value: cell.value,
+            flags: cell.flags,
+            line: record.line,
+          });
+        }
       }
-     }
-     yield out;
+      yield out;
     }
   }
-  return { source: 'eurostat', dataset: mapper.dataset, format: 'eurostat-tsv', vintage: null, meta: { generation, dimensions: dims }, observations: observations() };
+  return {
+    source: 'eurostat',
+    dataset: mapper.dataset,
+    format: 'eurostat-tsv',
+    vintage: null,
+    meta: { generation, dimensions: dims },
+    observations: observations(),
+  };
 }
 
 /** "25/11/26 23:00:00" (dd/mm/yy), ISO date or date-time → YYYY-MM-DD. */
@@ -228,7 +258,8 @@ export async function readEurostatCsv(text: AsyncIterable<string>, file: string,
   const sdmx = names.includes('OBS_VALUE');
   const timeIndex = names.indexOf('TIME_PERIOD') >= 0 ? names.indexOf('TIME_PERIOD') : names.indexOf('time');
   const valueIndex = sdmx ? names.indexOf('OBS_VALUE') : names.indexOf('values');
-  if (timeIndex < 0 || valueIndex < 0) throw importError(ErrorCode.StatsFormat, 'a Eurostat CSV needs TIME_PERIOD and OBS_VALUE (SDMX-CSV) or values (tidy) columns', { file, line: header.line });
+  if (timeIndex < 0 || valueIndex < 0)
+    throw importError(ErrorCode.StatsFormat, 'a Eurostat CSV needs TIME_PERIOD and OBS_VALUE (SDMX-CSV) or values (tidy) columns', { file, line: header.line });
   const flagIndex = names.indexOf('OBS_FLAG');
   const flowIndex = names.indexOf('DATAFLOW');
   const updateIndex = names.indexOf('LAST UPDATE');
@@ -238,9 +269,18 @@ export async function readEurostatCsv(text: AsyncIterable<string>, file: string,
   const next = await records.next();
   const firstBatch = next.done ? [] : next.value;
   const first = firstBatch[0];
-  const firstFlow = !first || flowIndex < 0 ? null : /:([A-Z0-9_]+)\(/i.exec(first.fields[flowIndex] ?? '')?.[1] ?? null;
+  const firstFlow = !first || flowIndex < 0 ? null : (/:([A-Z0-9_]+)\(/i.exec(first.fields[flowIndex] ?? '')?.[1] ?? null);
   const vintage = !first || updateIndex < 0 ? null : lastUpdate((first.fields[updateIndex] ?? '').trim());
-  const mapper = new SeriesMapper(resolveDataset(firstFlow, hintDataset, file, dimIndexes.map(([name]) => name), first ? [first.fields[timeIndex] ?? ''] : []), file);
+  const mapper = new SeriesMapper(
+    resolveDataset(
+      firstFlow,
+      hintDataset,
+      file,
+      dimIndexes.map(([name]) => name),
+      first ? [first.fields[timeIndex] ?? ''] : [],
+    ),
+    file,
+  );
   async function* all(): AsyncGenerator<CsvRecord[]> {
     if (firstBatch.length) yield firstBatch;
     yield* records;
@@ -249,29 +289,42 @@ export async function readEurostatCsv(text: AsyncIterable<string>, file: string,
   let cachedTemplate: ReturnType<SeriesMapper['series']> | null = null;
   async function* observations(): AsyncGenerator<Observation[]> {
     for await (const batch of all()) {
-     const out: Observation[] = [];
-     for (const record of batch) {
-      const keyText = dimIndexes.map(([, i]) => record.fields[i] ?? '').join('\u0001');
-      if (keyText !== cachedKey || !cachedTemplate) {
-        const key: Record<string, string> = {};
-        for (const [name, i] of dimIndexes) key[name] = (record.fields[i] ?? '').trim();
-        cachedTemplate = mapper.series(key, record.line);
-        cachedKey = keyText;
+      const out: Observation[] = [];
+      for (const record of batch) {
+        const keyText = dimIndexes.map(([, i]) => record.fields[i] ?? '').join('\u0001');
+        if (keyText !== cachedKey || !cachedTemplate) {
+          const key: Record<string, string> = {};
+          for (const [name, i] of dimIndexes) key[name] = (record.fields[i] ?? '').trim();
+          cachedTemplate = mapper.series(key, record.line);
+          cachedKey = keyText;
+        }
+        const rawValue = (record.fields[valueIndex] ?? '').trim();
+        const flags = flagIndex >= 0 ? (record.fields[flagIndex] ?? '').trim() || null : null;
+        let value: number | null = null;
+        if (rawValue !== '' && rawValue !== ':' && rawValue !== 'NA') {
+          if (!/^-?\d+(\.\d+)?$/.test(rawValue))
+            throw importError(ErrorCode.StatsParse, `expected a number, found "${rawValue.slice(0, 40)}"`, {
+              file,
+              line: record.line,
+              column: names[valueIndex],
+            });
+          value = Number(rawValue);
+        }
+        if (flags !== null && !/^[a-z]+$/.test(flags))
+          throw importError(ErrorCode.StatsParse, `unreadable flags "${flags.slice(0, 20)}"`, { file, line: record.line, column: 'OBS_FLAG' });
+        out.push({ ...cachedTemplate, ...mapper.period(record.fields[timeIndex] ?? '', record.line, names[timeIndex]!), value, flags, line: record.line });
       }
-      const rawValue = (record.fields[valueIndex] ?? '').trim();
-      const flags = flagIndex >= 0 ? (record.fields[flagIndex] ?? '').trim() || null : null;
-      let value: number | null = null;
-      if (rawValue !== '' && rawValue !== ':' && rawValue !== 'NA') {
-        if (!/^-?\d+(\.\d+)?$/.test(rawValue)) throw importError(ErrorCode.StatsParse, `expected a number, found "${rawValue.slice(0, 40)}"`, { file, line: record.line, column: names[valueIndex] });
-        value = Number(rawValue);
-      }
-      if (flags !== null && !/^[a-z]+$/.test(flags)) throw importError(ErrorCode.StatsParse, `unreadable flags "${flags.slice(0, 20)}"`, { file, line: record.line, column: 'OBS_FLAG' });
-      out.push({ ...cachedTemplate, ...mapper.period(record.fields[timeIndex] ?? '', record.line, names[timeIndex]!), value, flags, line: record.line });
-     }
-     yield out;
+      yield out;
     }
   }
-  return { source: 'eurostat', dataset: mapper.dataset, format: sdmx ? 'eurostat-sdmx-csv' : 'eurostat-tidy-csv', vintage, meta: { dimensions: dimIndexes.map(([name]) => name) }, observations: observations() };
+  return {
+    source: 'eurostat',
+    dataset: mapper.dataset,
+    format: sdmx ? 'eurostat-sdmx-csv' : 'eurostat-tidy-csv',
+    vintage,
+    meta: { dimensions: dimIndexes.map(([name]) => name) },
+    observations: observations(),
+  };
 }
 
 const jsonStatSchema = z
@@ -281,7 +334,12 @@ const jsonStatSchema = z
     updated: z.string().optional(),
     id: z.array(z.string()),
     size: z.array(z.number().int().nonnegative()),
-    dimension: z.record(z.string(), z.object({ category: z.object({ index: z.union([z.record(z.string(), z.number().int().nonnegative()), z.array(z.string())]) }).passthrough() }).passthrough()),
+    dimension: z.record(
+      z.string(),
+      z
+        .object({ category: z.object({ index: z.union([z.record(z.string(), z.number().int().nonnegative()), z.array(z.string())]) }).passthrough() })
+        .passthrough(),
+    ),
     value: z.union([z.record(z.string(), z.number().nullable()), z.array(z.number().nullable())]),
     status: z.union([z.record(z.string(), z.string()), z.array(z.string().nullable()), z.string()]).optional(),
     extension: z.object({ id: z.string().optional() }).passthrough().optional(),
@@ -307,10 +365,17 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
   const codes: string[][] = doc.id.map((dim, d) => {
     const category = doc.dimension[dim]?.category;
     if (!category) throw importError(ErrorCode.StatsParse, `dimension "${dim}" has no category`, { file, column: `dimension.${dim}` });
-    const entries = Array.isArray(category.index) ? category.index.map((code, i) => [code, i] as const) : Object.entries(category.index).sort((a, b) => a[1] - b[1]);
-    if (entries.some(([, position], i) => position !== i)) throw importError(ErrorCode.StatsParse, `dimension "${dim}" has category positions that are not 0…n-1`, { file, column: `dimension.${dim}` });
+    const entries = Array.isArray(category.index)
+      ? category.index.map((code, i) => [code, i] as const)
+      : Object.entries(category.index).sort((a, b) => a[1] - b[1]);
+    if (entries.some(([, position], i) => position !== i))
+      throw importError(ErrorCode.StatsParse, `dimension "${dim}" has category positions that are not 0…n-1`, { file, column: `dimension.${dim}` });
     const list = entries.map(([code]) => code);
-    if (list.length !== doc.size[d]) throw importError(ErrorCode.StatsParse, `dimension "${dim}" has ${list.length} categories, size says ${doc.size[d]}`, { file, column: `dimension.${dim}` });
+    if (list.length !== doc.size[d])
+      throw importError(ErrorCode.StatsParse, `dimension "${dim}" has ${list.length} categories, size says ${doc.size[d]}`, {
+        file,
+        column: `dimension.${dim}`,
+      });
     return list;
   });
   const timeDim = doc.id.findIndex((dim) => dim === 'time' || dim === 'TIME_PERIOD');
@@ -323,11 +388,14 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
     if (Array.isArray(container)) container.forEach((v, i) => v !== null && v !== undefined && keys.add(i));
     else if (container && typeof container === 'object') for (const k of Object.keys(container)) keys.add(Number(k));
   };
-  const cells = (container: unknown) => (Array.isArray(container) ? container.length : container && typeof container === 'object' ? Object.keys(container).length : 0);
-  if (cells(doc.value) + (typeof doc.status === 'object' ? cells(doc.status) : 0) > LIMITS.jsonStatCells * 2) throw limitError(`JSON-stat with more than ${LIMITS.jsonStatCells.toLocaleString('en-US')} cells; ask for a smaller extract`, file);
+  const cells = (container: unknown) =>
+    Array.isArray(container) ? container.length : container && typeof container === 'object' ? Object.keys(container).length : 0;
+  if (cells(doc.value) + (typeof doc.status === 'object' ? cells(doc.status) : 0) > LIMITS.jsonStatCells * 2)
+    throw limitError(`JSON-stat with more than ${LIMITS.jsonStatCells.toLocaleString('en-US')} cells; ask for a smaller extract`, file);
   addKeys(doc.value);
   if (typeof doc.status === 'object') addKeys(doc.status);
-  if (keys.size > LIMITS.jsonStatCells) throw limitError(`JSON-stat with more than ${LIMITS.jsonStatCells.toLocaleString('en-US')} cells; ask for a smaller extract`, file);
+  if (keys.size > LIMITS.jsonStatCells)
+    throw limitError(`JSON-stat with more than ${LIMITS.jsonStatCells.toLocaleString('en-US')} cells; ask for a smaller extract`, file);
   const valueAt = (i: number): unknown => (Array.isArray(doc.value) ? doc.value[i] : (doc.value as Record<string, unknown>)[String(i)]);
   const statusAt = (i: number): string | null => {
     const status = doc.status;
@@ -338,7 +406,8 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
   async function* observations(): AsyncGenerator<Observation[]> {
     const out: Observation[] = [];
     for (const index of [...keys].sort((a, b) => a - b)) {
-      if (!Number.isInteger(index) || index < 0 || index >= total) throw importError(ErrorCode.StatsParse, `cell index ${index} outside the cube (size ${total})`, { file, column: `value.${index}` });
+      if (!Number.isInteger(index) || index < 0 || index >= total)
+        throw importError(ErrorCode.StatsParse, `cell index ${index} outside the cube (size ${total})`, { file, column: `value.${index}` });
       const key: Record<string, string> = {};
       let rest = index;
       let timeLabel = '';
@@ -350,14 +419,29 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
       }
       const raw = valueAt(index);
       const value = raw === null || raw === undefined ? null : Number(raw);
-      if (value !== null && !Number.isFinite(value)) throw importError(ErrorCode.StatsParse, `not a number: ${JSON.stringify(raw).slice(0, 40)}`, { file, column: `value.${index}` });
+      if (value !== null && !Number.isFinite(value))
+        throw importError(ErrorCode.StatsParse, `not a number: ${JSON.stringify(raw).slice(0, 40)}`, { file, column: `value.${index}` });
       const flags = statusAt(index);
-      if (flags !== null && !/^[a-z]+$/.test(flags) && flags !== ':') throw importError(ErrorCode.StatsParse, `unreadable status "${flags.slice(0, 20)}"`, { file, column: `status.${index}` });
-      out.push({ ...mapper.series(key, index + 1), ...mapper.period(timeLabel, index + 1, 'time'), value, flags: flags === ':' ? null : flags, line: index + 1 });
+      if (flags !== null && !/^[a-z]+$/.test(flags) && flags !== ':')
+        throw importError(ErrorCode.StatsParse, `unreadable status "${flags.slice(0, 20)}"`, { file, column: `status.${index}` });
+      out.push({
+        ...mapper.series(key, index + 1),
+        ...mapper.period(timeLabel, index + 1, 'time'),
+        value,
+        flags: flags === ':' ? null : flags,
+        line: index + 1,
+      });
       if (out.length >= OBSERVATION_BATCH) yield out.splice(0);
     }
     yield out;
   }
-  const updated = typeof doc.updated === 'string' ? /^(\d{4}-\d{2}-\d{2})/.exec(doc.updated)?.[1] ?? null : null;
-  return { source: 'eurostat', dataset, format: 'eurostat-jsonstat', vintage: updated, meta: { dimensions: doc.id, cells: keys.size }, observations: observations() };
+  const updated = typeof doc.updated === 'string' ? (/^(\d{4}-\d{2}-\d{2})/.exec(doc.updated)?.[1] ?? null) : null;
+  return {
+    source: 'eurostat',
+    dataset,
+    format: 'eurostat-jsonstat',
+    vintage: updated,
+    meta: { dimensions: doc.id, cells: keys.size },
+    observations: observations(),
+  };
 }

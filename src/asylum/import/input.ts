@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { CsvError, parse, type Options } from 'csv-parse';
+import { CsvError, type Options, parse } from 'csv-parse';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { isGzipFile } from '../../shared/gzip.ts';
 import { LIMITS, limitError } from '../../shared/limits.ts';
@@ -43,7 +43,8 @@ async function* contentBytes(file: string, name: string, maxBytes: number): Asyn
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      if (bytes > maxBytes) throw limitError(`the file's content is larger than ${maxBytes.toLocaleString('en-US')} bytes${gz ? ' after decompression' : ''}; split it`, name);
+      if (bytes > maxBytes)
+        throw limitError(`the file's content is larger than ${maxBytes.toLocaleString('en-US')} bytes${gz ? ' after decompression' : ''}; split it`, name);
       yield chunk;
     }
   } finally {
@@ -67,7 +68,12 @@ export async function hashFile(file: string, options: { name?: string; maxBytes?
     }
   } catch (error) {
     if (error instanceof OtkazError) throw error;
-    throw importError(ErrorCode.StatsParse, `the gzip stream is truncated or corrupt (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file: name }, error);
+    throw importError(
+      ErrorCode.StatsParse,
+      `the gzip stream is truncated or corrupt (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      { file: name },
+      error,
+    );
   }
   return { sha256: hash.digest('hex'), bytes };
 }
@@ -105,7 +111,10 @@ export async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, file: strin
     const chunk = pending.length ? Buffer.concat([pending, raw]) : raw;
     const { bad, tail } = checkUtf8(chunk);
     if (bad >= 0) {
-      throw importError(ErrorCode.StatsParse, 'the file is not UTF-8 (is it windows-1251 or another encoding? convert it first)', { file, line: lines + countNewlines(chunk, bad) });
+      throw importError(ErrorCode.StatsParse, 'the file is not UTF-8 (is it windows-1251 or another encoding? convert it first)', {
+        file,
+        line: lines + countNewlines(chunk, bad),
+      });
     }
     const cut = tail >= 0 ? tail : chunk.length;
     pending = chunk.subarray(cut);

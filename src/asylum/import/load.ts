@@ -6,18 +6,34 @@
  */
 import path from 'node:path';
 import type { Database, Queryable } from '../../db/database.ts';
+import { refreshPlannerStatistics } from '../../db/maintenance.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { yieldToEventLoop } from '../../shared/limits.ts';
+// The last day of the latest period seen is the fallback vintage when nothing else dates the file.
+import { periodEnd } from '../../shared/periods.ts';
 import { isCalendarDate } from '../../shared/validation.ts';
 import type { Observation, Source } from '../model.ts';
 import { readStatistics } from './detect.ts';
 import { fileText, hashFile, importError } from './input.ts';
 import type { Footnote, ParsedFile } from './parsed.ts';
-import { refreshPlannerStatistics } from '../../db/maintenance.ts';
-import { yieldToEventLoop } from '../../shared/limits.ts';
-// The last day of the latest period seen is the fallback vintage when nothing else dates the file.
-import { periodEnd } from '../../shared/periods.ts';
 
-export const OBSERVATION_COLUMNS = ['release_id', 'indicator', 'measure', 'origin', 'destination', 'period', 'period_type', 'level', 'unit', 'sex', 'age', 'detail', 'value', 'flags', 'line'] as const;
+export const OBSERVATION_COLUMNS = [
+  'release_id',
+  'indicator',
+  'measure',
+  'origin',
+  'destination',
+  'period',
+  'period_type',
+  'level',
+  'unit',
+  'sex',
+  'age',
+  'detail',
+  'value',
+  'flags',
+  'line',
+] as const;
 const FOOTNOTE_COLUMNS = ['release_id', 'years', 'origin', 'destination', 'population_type', 'text', 'line'] as const;
 const CHUNK = 5_000;
 /** Rows per step of a staged load (embedded engine): a reader waits at most about one such COPY (~70 ms). */
@@ -81,7 +97,16 @@ function validDate(value: string, flag: string): string {
   return value;
 }
 
-async function copyAll<T>(tx: Queryable, table: string, columns: readonly string[], batches: AsyncIterable<T[]>, toCsv: (item: T) => string, onItem?: (item: T) => void, chunk = CHUNK, afterChunk?: (sent: number) => Promise<void>): Promise<number> {
+async function copyAll<T>(
+  tx: Queryable,
+  table: string,
+  columns: readonly string[],
+  batches: AsyncIterable<T[]>,
+  toCsv: (item: T) => string,
+  onItem?: (item: T) => void,
+  chunk = CHUNK,
+  afterChunk?: (sent: number) => Promise<void>,
+): Promise<number> {
   let buffer = '';
   let inBuffer = 0;
   let count = 0;
@@ -164,19 +189,40 @@ export async function importStatistics(db: Database, file: string, options: Impo
   const name = options.name ?? file;
   const { sha256, bytes } = await hashFile(file, { name, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) });
   if (db.engine === 'pglite') await removeAbandoned(db);
-  const existing = await db.query<{ id: number; source: Source; dataset: string; format: string; release_label: string; vintage: string; observations: number; loading: boolean }>(
-    'select id, source, dataset, format, release_label, vintage, observations, loading from stat_releases where sha256 = $1',
-    [sha256],
-  );
+  const existing = await db.query<{
+    id: number;
+    source: Source;
+    dataset: string;
+    format: string;
+    release_label: string;
+    vintage: string;
+    observations: number;
+    loading: boolean;
+  }>('select id, source, dataset, format, release_label, vintage, observations, loading from stat_releases where sha256 = $1', [sha256]);
   if (existing[0]?.loading) throw importError(ErrorCode.StatsDuplicate, 'this file is being imported right now; wait for that import to end', { file: name });
   if (existing[0]) {
     const r = existing[0];
     const footnotes = await db.query<{ n: number }>('select count(*)::int as n from stat_footnotes where release_id = $1', [r.id]);
-    return { status: 'unchanged', releaseId: r.id, source: r.source, dataset: r.dataset, format: r.format, release: r.release_label, vintage: r.vintage, observations: r.observations, footnotes: footnotes[0]?.n ?? 0, sha256, file: name };
+    return {
+      status: 'unchanged',
+      releaseId: r.id,
+      source: r.source,
+      dataset: r.dataset,
+      format: r.format,
+      release: r.release_label,
+      vintage: r.vintage,
+      observations: r.observations,
+      footnotes: footnotes[0]?.n ?? 0,
+      sha256,
+      file: name,
+    };
   }
   const given = options.vintage ? validDate(options.vintage, '--vintage') : null;
   try {
-    const result = db.engine === 'pglite' ? await insertStaged(db, file, sha256, bytes, given, options) : await db.transaction((tx) => insertRelease(tx, file, sha256, bytes, given, options, false));
+    const result =
+      db.engine === 'pglite'
+        ? await insertStaged(db, file, sha256, bytes, given, options)
+        : await db.transaction((tx) => insertRelease(tx, file, sha256, bytes, given, options, false));
     await refreshPlannerStatistics(db, ['stat_observations', 'stat_releases', 'stat_footnotes'], await refreshOptions(db, result.observations));
     return result;
   } catch (error) {
@@ -236,34 +282,89 @@ async function checkpointEvery(sent: number, db: Queryable): Promise<void> {
 }
 
 /** Reads the file and writes its release: in `tx` (one transaction), or `staged` (see importStatistics). */
-async function insertRelease(tx: Queryable, file: string, sha256: string, bytes: number, given: string | null, options: ImportOptions, staged: boolean, created?: (id: number) => void): Promise<ImportResult> {
+async function insertRelease(
+  tx: Queryable,
+  file: string,
+  sha256: string,
+  bytes: number,
+  given: string | null,
+  options: ImportOptions,
+  staged: boolean,
+  created?: (id: number) => void,
+): Promise<ImportResult> {
   const name = options.name ?? file;
   const parsed: ParsedFile = await readStatistics(fileText(file, name, options.maxBytes), { file: name, dataset: options.dataset });
   const named = given ?? parsed.vintage ?? dateFromName(file);
   const [release] = await tx.query<{ id: number }>(
     `insert into stat_releases (source, dataset, format, release_label, vintage, file_name, sha256, bytes, synthetic, licence, origin_url, meta, loading)
      values ($1, $2, $3, '', coalesce($4::date, current_date), $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
-    [parsed.source, parsed.dataset, parsed.format, named, path.basename(file), sha256, bytes, options.synthetic ?? false, options.licence ?? null, options.url ?? null, JSON.stringify({ ...parsed.meta, ...options.meta }), staged],
+    [
+      parsed.source,
+      parsed.dataset,
+      parsed.format,
+      named,
+      path.basename(file),
+      sha256,
+      bytes,
+      options.synthetic ?? false,
+      options.licence ?? null,
+      options.url ?? null,
+      JSON.stringify({ ...parsed.meta, ...options.meta }),
+      staged,
+    ],
   );
   const releaseId = release!.id;
   created?.(releaseId);
   let latest = '';
-  const observations = await copyAll(tx, 'stat_observations', OBSERVATION_COLUMNS, parsed.observations, (o) => observationCsv(releaseId, o), (o) => {
-    if (o.period > latest) latest = o.period;
-  }, staged ? STAGED_CHUNK : CHUNK, staged ? (sent) => checkpointEvery(sent, tx) : undefined);
-  const footnotes = parsed.footnotes ? await copyAll(tx, 'stat_footnotes', FOOTNOTE_COLUMNS, batched(parsed.footnotes), (f) => footnoteCsv(releaseId, f), (f) => {
-    const year = f.years?.slice(-4);
-    if (year && year > latest) latest = year;
-  }) : 0;
+  const observations = await copyAll(
+    tx,
+    'stat_observations',
+    OBSERVATION_COLUMNS,
+    parsed.observations,
+    (o) => observationCsv(releaseId, o),
+    (o) => {
+      if (o.period > latest) latest = o.period;
+    },
+    staged ? STAGED_CHUNK : CHUNK,
+    staged ? (sent) => checkpointEvery(sent, tx) : undefined,
+  );
+  const footnotes = parsed.footnotes
+    ? await copyAll(
+        tx,
+        'stat_footnotes',
+        FOOTNOTE_COLUMNS,
+        batched(parsed.footnotes),
+        (f) => footnoteCsv(releaseId, f),
+        (f) => {
+          const year = f.years?.slice(-4);
+          if (year && year > latest) latest = year;
+        },
+      )
+    : 0;
   if (observations === 0 && footnotes === 0) throw importError(ErrorCode.StatsParse, 'the file holds no observations', { file: name });
   const vintage = named ?? (latest ? periodEnd(latest) : null);
   if (!vintage) throw importError(ErrorCode.StatsParse, 'the file states no release date; give one with --vintage YYYY-MM-DD', { file: name });
   const basis = given ? 'given' : parsed.vintage ? 'stated in the file' : named ? 'file name' : 'end of the latest period in the file (no release date given)';
   const label = options.release ?? `${parsed.format} ${vintage}`;
   // The last step: one statement makes the release (and with it every row) visible.
-  await tx.query(
-    `update stat_releases set vintage = $2, release_label = $3, observations = $4, meta = meta || $5::jsonb, loading = false where id = $1`,
-    [releaseId, vintage, label, observations, JSON.stringify({ vintage_basis: basis })],
-  );
-  return { status: 'imported' as const, releaseId, source: parsed.source, dataset: parsed.dataset, format: parsed.format, release: label, vintage, observations, footnotes, sha256, file: name };
+  await tx.query(`update stat_releases set vintage = $2, release_label = $3, observations = $4, meta = meta || $5::jsonb, loading = false where id = $1`, [
+    releaseId,
+    vintage,
+    label,
+    observations,
+    JSON.stringify({ vintage_basis: basis }),
+  ]);
+  return {
+    status: 'imported' as const,
+    releaseId,
+    source: parsed.source,
+    dataset: parsed.dataset,
+    format: parsed.format,
+    release: label,
+    vintage,
+    observations,
+    footnotes,
+    sha256,
+    file: name,
+  };
 }

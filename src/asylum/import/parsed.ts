@@ -1,5 +1,5 @@
-import type { Observation, Source } from '../model.ts';
 import { ErrorCode } from '../../shared/errors.ts';
+import type { Observation, Source } from '../model.ts';
 import { importError } from './input.ts';
 
 /** Observations per batch a reader yields from an in-memory document (JSON): the loader streams them on. */

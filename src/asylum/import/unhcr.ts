@@ -3,11 +3,12 @@
  * metadata preamble; their footnotes file), and Refugee Statistics API JSON (pages of `items`). Countries are
  * read only from the ISO fields; UNHCR's own codes (`coo`, `coa`) are ignored. "NA" is a real code.
  */
-import type { Indicator, Observation, Unit } from '../model.ts';
-import { fromUnhcrIso } from '../codes/countries.ts';
+
 import { ErrorCode } from '../../shared/errors.ts';
+import { fromUnhcrIso } from '../codes/countries.ts';
+import type { Indicator, Observation, Unit } from '../model.ts';
 import { type CsvRecord, csvBatches, headerAndRest, importError } from './input.ts';
-import { type Footnote, type ParsedFile, detailOf, OBSERVATION_BATCH, parseCount, parseYear } from './parsed.ts';
+import { detailOf, type Footnote, OBSERVATION_BATCH, type ParsedFile, parseCount, parseYear } from './parsed.ts';
 import { preambleOf } from './unhcr-preamble.ts';
 
 export { preambleOf };
@@ -119,7 +120,9 @@ export function unhcrMapper(names: readonly string[], kind: UnhcrKind, file: str
   const levelAt = index('level');
   const pcAt = index('pc');
   const appTypeAt = index('app_type');
-  const values = Object.entries(VALUE_FIELDS).map(([field, target]) => [index(field), field, target] as const).filter(([i]) => i >= 0);
+  const values = Object.entries(VALUE_FIELDS)
+    .map(([field, target]) => [index(field), field, target] as const)
+    .filter(([i]) => i >= 0);
   const countries = new Map<string, string | null>();
   const text = (fields: readonly Cell[], i: number): string => {
     if (i < 0) return '';
@@ -152,7 +155,11 @@ export function unhcrMapper(names: readonly string[], kind: UnhcrKind, file: str
       if (indicator === 'applications') {
         const appType = text(fields, appTypeAt);
         measure = APP_TYPES[appType] ?? 'other';
-        if (measure === 'other') detail = detailOf([['procedure', procedure], ['app_type', appType]]);
+        if (measure === 'other')
+          detail = detailOf([
+            ['procedure', procedure],
+            ['app_type', appType],
+          ]);
       }
       out.push({
         indicator,
@@ -181,7 +188,11 @@ export async function readUnhcrCsv(text: AsyncIterable<string>, file: string, he
   const names = header.fields.map((name) => FIELD_ALIASES[name.trim()] ?? name.trim());
   if (names[0] === 'Footnote') return footnotesFile(records, header, file, preamble.meta);
   const kind = kindOf(names);
-  if (!kind) throw importError(ErrorCode.StatsFormat, `a UNHCR CSV, but not applications, decisions, population or solutions (columns: ${header.fields.join(', ')})`, { file, line: header.line });
+  if (!kind)
+    throw importError(ErrorCode.StatsFormat, `a UNHCR CSV, but not applications, decisions, population or solutions (columns: ${header.fields.join(', ')})`, {
+      file,
+      line: header.line,
+    });
   const rdf = header.fields.includes('Year');
   const map = unhcrMapper(names, kind, file);
   async function* observations(): AsyncGenerator<Observation[]> {
@@ -204,34 +215,50 @@ export async function readUnhcrCsv(text: AsyncIterable<string>, file: string, he
 /** A footnote's years: "2023", "2022 - 2023", or empty. */
 function checkedYears(raw: string, file: string, line: number): string | null {
   if (!raw) return null;
-  if (!/^(19|20)\d\d(\s*-\s*(19|20)\d\d)?$/.test(raw)) throw importError(ErrorCode.StatsParse, `expected a year or a range of years, found "${raw.slice(0, 40)}"`, { file, line, column: 'Year' });
+  if (!/^(19|20)\d\d(\s*-\s*(19|20)\d\d)?$/.test(raw))
+    throw importError(ErrorCode.StatsParse, `expected a year or a range of years, found "${raw.slice(0, 40)}"`, { file, line, column: 'Year' });
   return raw;
 }
 
 function footnotesFile(records: AsyncGenerator<CsvRecord[]>, header: CsvRecord, file: string, meta: Record<string, string>): ParsedFile {
   const index = (name: string) => header.fields.findIndex((field) => field.trim() === name);
-  const columns = { text: index('Footnote'), year: index('Year'), origin: index('Country of origin (ISO)'), destination: index('Country of asylum (ISO)'), type: index('Population type') };
+  const columns = {
+    text: index('Footnote'),
+    year: index('Year'),
+    origin: index('Country of origin (ISO)'),
+    destination: index('Country of asylum (ISO)'),
+    type: index('Population type'),
+  };
   async function* footnotes(): AsyncGenerator<Footnote> {
-    for await (const batch of records) for (const record of batch) {
-      const at = (i: number) => (i >= 0 ? (record.fields[i] ?? '').trim() : '');
-      const country = (raw: string, column: string): string | null => {
-        if (!raw) return null;
-        const code = fromUnhcrIso(raw);
-        if (code === null) throw importError(ErrorCode.StatsUnknownCode, `unknown ISO3 country code "${raw}"`, { file, line: record.line, column });
-        return code;
-      };
-      yield {
-        text: at(columns.text),
-        years: checkedYears(at(columns.year), file, record.line),
-        origin: country(at(columns.origin), 'Country of origin (ISO)'),
-        destination: country(at(columns.destination), 'Country of asylum (ISO)'),
-        populationType: at(columns.type) || null,
-        line: record.line,
-      };
-    }
+    for await (const batch of records)
+      for (const record of batch) {
+        const at = (i: number) => (i >= 0 ? (record.fields[i] ?? '').trim() : '');
+        const country = (raw: string, column: string): string | null => {
+          if (!raw) return null;
+          const code = fromUnhcrIso(raw);
+          if (code === null) throw importError(ErrorCode.StatsUnknownCode, `unknown ISO3 country code "${raw}"`, { file, line: record.line, column });
+          return code;
+        };
+        yield {
+          text: at(columns.text),
+          years: checkedYears(at(columns.year), file, record.line),
+          origin: country(at(columns.origin), 'Country of origin (ISO)'),
+          destination: country(at(columns.destination), 'Country of asylum (ISO)'),
+          populationType: at(columns.type) || null,
+          line: record.line,
+        };
+      }
   }
   async function* none(): AsyncGenerator<Observation[]> {}
-  return { source: 'unhcr', dataset: 'footnotes', format: 'unhcr-rdf-footnotes', vintage: null, meta: Object.keys(meta).length ? { preamble: meta } : {}, observations: none(), footnotes: footnotes() };
+  return {
+    source: 'unhcr',
+    dataset: 'footnotes',
+    format: 'unhcr-rdf-footnotes',
+    vintage: null,
+    meta: Object.keys(meta).length ? { preamble: meta } : {},
+    observations: none(),
+    footnotes: footnotes(),
+  };
 }
 
 /** Refugee Statistics API JSON: one page `{page, maxPages, items}`, an array of pages, or an array of items. */
@@ -262,7 +289,8 @@ export function readUnhcrJson(json: string, file: string): ParsedFile {
   async function* observations(): AsyncGenerator<Observation[]> {
     const out: Observation[] = [];
     for (const [index, item] of items.entries()) {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) throw importError(ErrorCode.StatsParse, 'an item is not an object', { file, line: index + 1 });
+      if (item === null || typeof item !== 'object' || Array.isArray(item))
+        throw importError(ErrorCode.StatsParse, 'an item is not an object', { file, line: index + 1 });
       // The API sends numbers as numbers or strings, and "-" for missing; fields are looked up by name.
       const cells = fields.map((key) => {
         const value = item[key];
@@ -274,7 +302,14 @@ export function readUnhcrJson(json: string, file: string): ParsedFile {
     yield out;
   }
   const first = pages[0] as Record<string, unknown>;
-  return { source: 'unhcr', dataset: kind, format: 'unhcr-api-json', vintage: null, meta: { pages: pages.length, maxPages: first?.maxPages ?? null, items: items.length }, observations: observations() };
+  return {
+    source: 'unhcr',
+    dataset: kind,
+    format: 'unhcr-api-json',
+    vintage: null,
+    meta: { pages: pages.length, maxPages: first?.maxPages ?? null, items: items.length },
+    observations: observations(),
+  };
 }
 
 function isPage(value: unknown): value is { items: unknown[] } {

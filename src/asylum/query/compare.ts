@@ -10,8 +10,8 @@ import { yieldToEventLoop } from '../../shared/limits.ts';
 import { parseMonthRange, parsePeriod } from '../../shared/periods.ts';
 import type { Indicator, Source } from '../model.ts';
 import { sourceAdapter } from '../sources/registry.ts';
-import { recognitionRates, type RateMethod } from './rates.ts';
-import { EU27_MEMBERS, type PeriodBasis, type ReleaseRef, series, type SeriesRow, type SeriesStatement } from './series.ts';
+import { type RateMethod, recognitionRates } from './rates.ts';
+import { EU27_MEMBERS, type PeriodBasis, type ReleaseRef, type SeriesRow, type SeriesStatement, series } from './series.ts';
 
 export interface Quantity {
   indicator: Indicator | 'recognition_rate';
@@ -83,7 +83,14 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
   const { basis: inferred, period } = basisOf(quantity.period);
   if (quantity.indicator === 'recognition_rate') {
     if (inferred !== 'year') throw new OtkazError(ErrorCode.StatsQuery, 'recognition rates are annual', { where: 'period' });
-    const rates = await recognitionRates(db, { origin: quantity.origin, destinations: [quantity.destination], from: period, to: period, levels: quantity.levels, asOf: quantity.asOf });
+    const rates = await recognitionRates(db, {
+      origin: quantity.origin,
+      destinations: [quantity.destination],
+      from: period,
+      to: period,
+      levels: quantity.levels,
+      asOf: quantity.asOf,
+    });
     return rates
       .filter((r) => !quantity.measure || r.method === (quantity.measure as RateMethod))
       .map((r) => ({
@@ -109,7 +116,10 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
   const bases: Array<{ basis: PeriodBasis; period: string }> = quantity.basis
     ? [{ basis: quantity.basis, period: quantity.basis === 'fiscal_year' && /^\d{4}$/.test(period) ? `FY${period}` : period }]
     : inferred === 'year' && indicator === 'encounters'
-      ? [{ basis: 'year', period }, { basis: 'fiscal_year', period: `FY${period}` }]
+      ? [
+          { basis: 'year', period },
+          { basis: 'fiscal_year', period: `FY${period}` },
+        ]
       : [{ basis: inferred, period }];
   const destinations = quantity.destination === 'EU27_2020' ? ['EU27_2020', EU27_MEMBERS] : [quantity.destination];
   const out: Candidate[] = [];
@@ -118,36 +128,55 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
   const readings: Array<{ detail: string[] | undefined; variant?: string }> = [{ detail: quantity.detail }];
   if (indicator === 'encounters' && !quantity.detail?.length) readings.push({ detail: [SOUTHWEST], variant: 'Southwest land border only' });
   for (const measure of measures) {
-    for (const b of bases) for (const reading of readings) {
-      // One series at a time, with a turn of the event loop before each: other requests are served in between.
-      await yieldToEventLoop();
-      const result = await series(db, { indicator, measure, origin: quantity.origin, destinations, period: b.basis, from: b.period, to: b.period, levels: quantity.levels, detail: reading.detail, asOf: quantity.asOf });
-      for (const row of result.rows) {
-        // UNHCR sums members for both EU forms: keep one.
-        const key = `${row.source}|${row.measure}|${row.basis}|${row.unit}|${row.value}|${row.destination === EU27_MEMBERS ? 'EU27_2020' : row.destination}`;
-        if (row.source !== 'eurostat' && seen.has(key)) continue;
-        seen.add(key);
-        const destinationNote = row.destination === EU27_MEMBERS ? ', sum of EU member rows' : row.destination === 'EU27_2020' && row.source === 'eurostat' ? ', published EU27_2020 aggregate' : row.destination === 'EU27_2020' ? ', sum of EU member states' : '';
-        out.push({
-          label: describe(row, destinationNote) + (reading.variant ? `, ${reading.variant}` : ''),
-          ...(reading.variant ? { variant: reading.variant } : {}),
-          source: row.source,
-          measure: row.measure,
-          basis: row.basis,
-          destination: row.destination,
-          period: row.period,
-          unit: row.unit,
-          value: row.value,
-          complete: row.complete,
-          months: row.months,
-          levels: row.levels,
-          flags: row.flags,
-          definition: row.definition,
-          releases: row.releases,
-          query: result.queries[row.queryId]!,
+    for (const b of bases)
+      for (const reading of readings) {
+        // One series at a time, with a turn of the event loop before each: other requests are served in between.
+        await yieldToEventLoop();
+        const result = await series(db, {
+          indicator,
+          measure,
+          origin: quantity.origin,
+          destinations,
+          period: b.basis,
+          from: b.period,
+          to: b.period,
+          levels: quantity.levels,
+          detail: reading.detail,
+          asOf: quantity.asOf,
         });
+        for (const row of result.rows) {
+          // UNHCR sums members for both EU forms: keep one.
+          const key = `${row.source}|${row.measure}|${row.basis}|${row.unit}|${row.value}|${row.destination === EU27_MEMBERS ? 'EU27_2020' : row.destination}`;
+          if (row.source !== 'eurostat' && seen.has(key)) continue;
+          seen.add(key);
+          const destinationNote =
+            row.destination === EU27_MEMBERS
+              ? ', sum of EU member rows'
+              : row.destination === 'EU27_2020' && row.source === 'eurostat'
+                ? ', published EU27_2020 aggregate'
+                : row.destination === 'EU27_2020'
+                  ? ', sum of EU member states'
+                  : '';
+          out.push({
+            label: describe(row, destinationNote) + (reading.variant ? `, ${reading.variant}` : ''),
+            ...(reading.variant ? { variant: reading.variant } : {}),
+            source: row.source,
+            measure: row.measure,
+            basis: row.basis,
+            destination: row.destination,
+            period: row.period,
+            unit: row.unit,
+            value: row.value,
+            complete: row.complete,
+            months: row.months,
+            levels: row.levels,
+            flags: row.flags,
+            definition: row.definition,
+            releases: row.releases,
+            query: result.queries[row.queryId]!,
+          });
+        }
       }
-    }
   }
   return out;
 }
@@ -155,13 +184,31 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
 /** Monthly data summed over a range of months, one candidate per source and unit. */
 async function rangeCandidates(db: Queryable, quantity: Quantity, range: { from: string; to: string; months: number }): Promise<Candidate[]> {
   const out = await rangeReading(db, quantity, range, quantity.detail, undefined);
-  if (quantity.indicator === 'encounters' && !quantity.detail?.length) out.push(...(await rangeReading(db, quantity, range, [SOUTHWEST], 'Southwest land border only')));
+  if (quantity.indicator === 'encounters' && !quantity.detail?.length)
+    out.push(...(await rangeReading(db, quantity, range, [SOUTHWEST], 'Southwest land border only')));
   return out;
 }
 
-async function rangeReading(db: Queryable, quantity: Quantity, range: { from: string; to: string; months: number }, detail: string[] | undefined, variant: string | undefined): Promise<Candidate[]> {
+async function rangeReading(
+  db: Queryable,
+  quantity: Quantity,
+  range: { from: string; to: string; months: number },
+  detail: string[] | undefined,
+  variant: string | undefined,
+): Promise<Candidate[]> {
   const indicator = quantity.indicator as Indicator;
-  const result = await series(db, { indicator, ...(quantity.measure ? { measure: quantity.measure } : {}), origin: quantity.origin, destinations: [quantity.destination], period: 'month', from: range.from, to: range.to, levels: quantity.levels, detail, asOf: quantity.asOf });
+  const result = await series(db, {
+    indicator,
+    ...(quantity.measure ? { measure: quantity.measure } : {}),
+    origin: quantity.origin,
+    destinations: [quantity.destination],
+    period: 'month',
+    from: range.from,
+    to: range.to,
+    levels: quantity.levels,
+    detail,
+    asOf: quantity.asOf,
+  });
   const groups = new Map<string, SeriesRow[]>();
   for (const row of result.rows) {
     const key = `${row.source}|${row.unit}`;

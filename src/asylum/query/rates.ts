@@ -8,7 +8,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import type { Source } from '../model.ts';
-import { type PeriodBasis, type ReleaseRef, series, type SeriesQuery, type SeriesRow } from './series.ts';
+import { type PeriodBasis, type ReleaseRef, type SeriesQuery, type SeriesRow, series } from './series.ts';
 
 export const RATE_DEFINITIONS = {
   unhcr_refugee: 'UNHCR refugee recognition rate: recognised ÷ (recognised + complementary + rejected); otherwise-closed cases excluded',
@@ -48,13 +48,24 @@ function pct(numerator: number, denominator: number): number | null {
 }
 
 export async function recognitionRates(db: Queryable, query: RatesQuery): Promise<RateRow[]> {
-  const base: Omit<SeriesQuery, 'measure'> = { indicator: 'decisions', origin: query.origin ?? 'RUS', destinations: query.destinations, period: 'year' as PeriodBasis, from: query.from, to: query.to, levels: query.levels, asOf: query.asOf };
+  const base: Omit<SeriesQuery, 'measure'> = {
+    indicator: 'decisions',
+    origin: query.origin ?? 'RUS',
+    destinations: query.destinations,
+    period: 'year' as PeriodBasis,
+    from: query.from,
+    to: query.to,
+    levels: query.levels,
+    asOf: query.asOf,
+  };
   const sources = query.sources ?? ['unhcr', 'eurostat'];
   const out: RateRow[] = [];
   const take = async (source: Source, measure: string) => (await series(db, { ...base, measure, sources: [source] })).rows;
   const keyOf = (r: SeriesRow) => `${r.destination}|${r.period}|${r.unit}`;
   if (sources.includes('unhcr')) {
-    const [recognised, complementary, rejected, closed, total] = await Promise.all(['refugee_status', 'complementary', 'rejected', 'otherwise_closed', 'total'].map((m) => take('unhcr', m)));
+    const [recognised, complementary, rejected, closed, total] = await Promise.all(
+      ['refugee_status', 'complementary', 'rejected', 'otherwise_closed', 'total'].map((m) => take('unhcr', m)),
+    );
     const index = (rows: SeriesRow[]) => new Map(rows.map((r) => [keyOf(r), r]));
     const [c, j, x, t] = [complementary!, rejected!, closed!, total!].map(index);
     for (const r of recognised!) {
@@ -65,10 +76,39 @@ export async function recognitionRates(db: Queryable, query: RatesQuery): Promis
       const clo = x!.get(key)?.value ?? 0;
       const tot = t!.get(key)?.value ?? rec + comp + rej + clo;
       const components = { recognised: rec, complementary: comp, rejected: rej, otherwise_closed: clo, total: tot };
-      const common = { source: 'unhcr' as const, destination: r.destination, period: r.period, unit: r.unit, levels: r.levels, components, releases: r.releases };
-      out.push({ ...common, method: 'unhcr_refugee', ratePct: pct(rec, rec + comp + rej), numerator: rec, denominator: rec + comp + rej, definition: RATE_DEFINITIONS.unhcr_refugee });
-      out.push({ ...common, method: 'unhcr_total', ratePct: pct(rec + comp, rec + comp + rej), numerator: rec + comp, denominator: rec + comp + rej, definition: RATE_DEFINITIONS.unhcr_total });
-      out.push({ ...common, method: 'unhcr_total_incl_closed', ratePct: pct(rec + comp, tot), numerator: rec + comp, denominator: tot, definition: RATE_DEFINITIONS.unhcr_total_incl_closed });
+      const common = {
+        source: 'unhcr' as const,
+        destination: r.destination,
+        period: r.period,
+        unit: r.unit,
+        levels: r.levels,
+        components,
+        releases: r.releases,
+      };
+      out.push({
+        ...common,
+        method: 'unhcr_refugee',
+        ratePct: pct(rec, rec + comp + rej),
+        numerator: rec,
+        denominator: rec + comp + rej,
+        definition: RATE_DEFINITIONS.unhcr_refugee,
+      });
+      out.push({
+        ...common,
+        method: 'unhcr_total',
+        ratePct: pct(rec + comp, rec + comp + rej),
+        numerator: rec + comp,
+        denominator: rec + comp + rej,
+        definition: RATE_DEFINITIONS.unhcr_total,
+      });
+      out.push({
+        ...common,
+        method: 'unhcr_total_incl_closed',
+        ratePct: pct(rec + comp, tot),
+        numerator: rec + comp,
+        denominator: tot,
+        definition: RATE_DEFINITIONS.unhcr_total_incl_closed,
+      });
     }
   }
   if (sources.includes('eurostat')) {
@@ -77,7 +117,20 @@ export async function recognitionRates(db: Queryable, query: RatesQuery): Promis
     for (const p of positive!) {
       const t = totals.get(keyOf(p));
       if (!t || p.value === null || t.value === null) continue;
-      out.push({ source: 'eurostat', method: 'eurostat_positive', destination: p.destination, period: p.period, unit: p.unit, levels: p.levels, ratePct: pct(p.value, t.value), numerator: p.value, denominator: t.value, components: { positive: p.value, total: t.value }, definition: RATE_DEFINITIONS.eurostat_positive, releases: p.releases });
+      out.push({
+        source: 'eurostat',
+        method: 'eurostat_positive',
+        destination: p.destination,
+        period: p.period,
+        unit: p.unit,
+        levels: p.levels,
+        ratePct: pct(p.value, t.value),
+        numerator: p.value,
+        denominator: t.value,
+        components: { positive: p.value, total: t.value },
+        definition: RATE_DEFINITIONS.eurostat_positive,
+        releases: p.releases,
+      });
     }
   }
   return out;

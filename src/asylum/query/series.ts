@@ -10,7 +10,7 @@ import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { yieldToEventLoop } from '../../shared/limits.ts';
 import { FISCAL_YEAR_START_MONTH, monthsIn, type PeriodBasis, parsePeriod } from '../../shared/periods.ts';
 import { EU27 } from '../codes/countries.ts';
-import { type Indicator, INDICATORS, type Source, SOURCES } from '../model.ts';
+import { INDICATORS, type Indicator, SOURCES, type Source } from '../model.ts';
 import type { MeasureSelection } from '../sources/adapter.ts';
 import { sourceAdapter } from '../sources/registry.ts';
 
@@ -94,7 +94,8 @@ export interface SeriesNote {
 }
 
 export interface SeriesResult {
-  query: Required<Pick<SeriesQuery, 'indicator' | 'measure' | 'origin' | 'destinations' | 'period'>> & Omit<SeriesQuery, 'indicator' | 'measure' | 'origin' | 'destinations' | 'period'>;
+  query: Required<Pick<SeriesQuery, 'indicator' | 'measure' | 'origin' | 'destinations' | 'period'>> &
+    Omit<SeriesQuery, 'indicator' | 'measure' | 'origin' | 'destinations' | 'period'>;
   rows: SeriesRow[];
   /** The exact SQL and parameters behind the rows (each row names its statement), so every value can be re-derived. */
   queries: SeriesStatement[];
@@ -132,11 +133,17 @@ function bucketSql(basis: PeriodBasis): { sql: string; types: string[] } {
     case 'year':
       return { sql: 'substr(period, 1, 4)', types: ['year', 'quarter', 'month'] };
     case 'quarter':
-      return { sql: "case when period_type = 'quarter' then period else substr(period, 1, 4) || '-Q' || ((substr(period, 6, 2)::int + 2) / 3)::text end", types: ['quarter', 'month'] };
+      return {
+        sql: "case when period_type = 'quarter' then period else substr(period, 1, 4) || '-Q' || ((substr(period, 6, 2)::int + 2) / 3)::text end",
+        types: ['quarter', 'month'],
+      };
     case 'month':
       return { sql: 'period', types: ['month'] };
     case 'fiscal_year':
-      return { sql: `'FY' || (substr(period, 1, 4)::int + case when substr(period, 6, 2)::int >= ${FISCAL_YEAR_START_MONTH} then 1 else 0 end)::text`, types: ['month'] };
+      return {
+        sql: `'FY' || (substr(period, 1, 4)::int + case when substr(period, 6, 2)::int >= ${FISCAL_YEAR_START_MONTH} then 1 else 0 end)::text`,
+        types: ['month'],
+      };
     default: {
       const unreachable: never = basis;
       return unreachable;
@@ -157,7 +164,11 @@ function checkBound(value: string | undefined, basis: PeriodBasis, flag: string)
   const parsed = parsePeriod(value);
   if (parsed?.basis === basis) return parsed.label;
   if (parsed?.basis === 'year' && basis === 'fiscal_year') return `FY${parsed.label}`;
-  throw new OtkazError(ErrorCode.StatsQuery, `"${value}" is not a ${basis.replace('_', ' ')} (e.g. ${EXAMPLES[basis]}${basis === 'month' ? ', months 01–12' : ''})`, { where: flag });
+  throw new OtkazError(
+    ErrorCode.StatsQuery,
+    `"${value}" is not a ${basis.replace('_', ' ')} (e.g. ${EXAMPLES[basis]}${basis === 'month' ? ', months 01–12' : ''})`,
+    { where: flag },
+  );
 }
 
 /** Destinations a requested area covers in a source: the source's own reading (its adapter), else sums of members. */
@@ -170,11 +181,31 @@ function destinationFilter(source: Source, area: string): { codes: string[] | nu
 }
 
 export async function releaseRefs(db: Queryable, ids: number[]): Promise<Map<number, ReleaseRef>> {
-  const rows = await db.query<{ id: number; source: Source; dataset: string; release_label: string; vintage: string; sha256: string; file_name: string; synthetic: boolean }>(
-    'select id, source, dataset, release_label, vintage, sha256, file_name, synthetic from stat_releases where id = any($1::int[])',
-    [ids],
+  const rows = await db.query<{
+    id: number;
+    source: Source;
+    dataset: string;
+    release_label: string;
+    vintage: string;
+    sha256: string;
+    file_name: string;
+    synthetic: boolean;
+  }>('select id, source, dataset, release_label, vintage, sha256, file_name, synthetic from stat_releases where id = any($1::int[])', [ids]);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        source: r.source,
+        dataset: r.dataset,
+        release: r.release_label,
+        vintage: r.vintage,
+        sha256: r.sha256,
+        file: r.file_name,
+        synthetic: r.synthetic,
+      },
+    ]),
   );
-  return new Map(rows.map((r) => [r.id, { id: r.id, source: r.source, dataset: r.dataset, release: r.release_label, vintage: r.vintage, sha256: r.sha256, file: r.file_name, synthetic: r.synthetic }]));
 }
 
 export async function series(db: Queryable, input: SeriesQuery): Promise<SeriesResult> {
@@ -185,7 +216,8 @@ export async function series(db: Queryable, input: SeriesQuery): Promise<SeriesR
   const basis = input.period ?? 'year';
   const from = checkBound(input.from, basis, '--from');
   const to = checkBound(input.to, basis, '--to');
-  if (input.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.asOf)) throw new OtkazError(ErrorCode.StatsQuery, `expected YYYY-MM-DD, got "${input.asOf}"`, { where: '--as-of' });
+  if (input.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.asOf))
+    throw new OtkazError(ErrorCode.StatsQuery, `expected YYYY-MM-DD, got "${input.asOf}"`, { where: '--as-of' });
   const sources = input.sources ?? [...SOURCES];
   const rows: SeriesRow[] = [];
   const queries: SeriesStatement[] = [];
@@ -215,12 +247,28 @@ export async function series(db: Queryable, input: SeriesQuery): Promise<SeriesR
       let params: unknown[] = [];
       let summed: string[] = [];
       for (const attempt of attempts) {
-      params = [source, indicator, attempt.origin, selection.measures, attempt.codes, bucket.types, input.asOf ?? null, input.includeSynthetic ?? false, input.levels ?? null, source === 'eurostat' ? (input.sex ?? 'T') : null, source === 'eurostat' ? (input.age ?? 'TOTAL') : null, from ?? null, to ?? null, input.detail?.length ? input.detail : null, TOTAL_CODES];
-      // Origin WORLD: Eurostat stores the TOTAL citizen aggregate; for the others, sum over countries of origin.
-      // Supersession: for each (indicator, origin, destination, period), only the newest release that reports it
-      // counts (ties: the later import). A newer release of a different breakdown (CBP state vs AOR file) thus
-      // replaces the older one instead of being added to it.
-      sql = `with filtered as (
+        params = [
+          source,
+          indicator,
+          attempt.origin,
+          selection.measures,
+          attempt.codes,
+          bucket.types,
+          input.asOf ?? null,
+          input.includeSynthetic ?? false,
+          input.levels ?? null,
+          source === 'eurostat' ? (input.sex ?? 'T') : null,
+          source === 'eurostat' ? (input.age ?? 'TOTAL') : null,
+          from ?? null,
+          to ?? null,
+          input.detail?.length ? input.detail : null,
+          TOTAL_CODES,
+        ];
+        // Origin WORLD: Eurostat stores the TOTAL citizen aggregate; for the others, sum over countries of origin.
+        // Supersession: for each (indicator, origin, destination, period), only the newest release that reports it
+        // counts (ties: the later import). A newer release of a different breakdown (CBP state vs AOR file) thus
+        // replaces the older one instead of being added to it.
+        sql = `with filtered as (
   select o.indicator, o.measure, o.origin, o.destination, o.period, o.period_type, o.level, o.unit, o.value, o.flags, o.release_id, r.vintage
     from stat_observations o join stat_releases r on r.id = o.release_id
    where r.source = $1 and not r.loading and o.indicator = $2
@@ -247,12 +295,19 @@ select bucket as period, unit, sum(value) as value, count(*)::int as observation
   from bucketed
  where ($12::text is null or bucket >= $12) and ($13::text is null or bucket <= $13)
  group by bucket, unit order by bucket, unit`;
-      found = await db.query<FoundRow>(sql, params);
-      summed = [attempt.origin === null ? 'sum over the origins present in the loaded releases (published totals excluded)' : '', attempt.codes === null ? 'sum over the destinations present in the loaded releases (published totals excluded)' : ''].filter(Boolean);
-      if (found.length) break;
+        found = await db.query<FoundRow>(sql, params);
+        summed = [
+          attempt.origin === null ? 'sum over the origins present in the loaded releases (published totals excluded)' : '',
+          attempt.codes === null ? 'sum over the destinations present in the loaded releases (published totals excluded)' : '',
+        ].filter(Boolean);
+        if (found.length) break;
       }
       if (!found.length) {
-        notes.push({ source, destination, note: `no ${source} data for ${indicator}/${measure}, origin ${origin}, ${destination}${from || to ? `, ${from ?? '…'}–${to ?? '…'}` : ''}${basis === 'fiscal_year' && !sourceAdapter(source).fiscalYears ? ' (annual data cannot give US fiscal years)' : ''}` });
+        notes.push({
+          source,
+          destination,
+          note: `no ${source} data for ${indicator}/${measure}, origin ${origin}, ${destination}${from || to ? `, ${from ?? '…'}–${to ?? '…'}` : ''}${basis === 'fiscal_year' && !sourceAdapter(source).fiscalYears ? ' (annual data cannot give US fiscal years)' : ''}`,
+        });
         continue;
       }
       const refs = await releaseRefs(db, [...new Set(found.flatMap((f) => f.releases))]);

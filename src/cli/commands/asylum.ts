@@ -5,21 +5,21 @@
  */
 import type { Command } from 'commander';
 import type { z } from 'zod';
+import { countryName, parseArea } from '../../asylum/codes/countries.ts';
+import { importStatistics } from '../../asylum/import/load.ts';
+import { INDICATORS, SOURCES, type Source } from '../../asylum/model.ts';
+import type { SeriesResult } from '../../asylum/query/series.ts';
+import { ensureSnapshot } from '../../asylum/snapshot.ts';
+import { fetchStatistics } from '../../asylum/sources/fetch.ts';
 import { compareOperation } from '../../operations/asylum/compare.ts';
 import { ratesOperation } from '../../operations/asylum/rates.ts';
 import { RELEASE_COLUMNS, releasesOperation } from '../../operations/asylum/releases.ts';
 import { releaseCell } from '../../operations/asylum/schemas.ts';
 import { type SeriesInput, seriesOperation } from '../../operations/asylum/series.ts';
-import type { OperationContext } from '../../ops/operation.ts';
-import { PERIOD_BASES } from '../../shared/periods.ts';
-import { countryName, parseArea } from '../../asylum/codes/countries.ts';
-import { importStatistics } from '../../asylum/import/load.ts';
-import { INDICATORS, type Source, SOURCES } from '../../asylum/model.ts';
-import type { SeriesResult } from '../../asylum/query/series.ts';
-import { fetchStatistics } from '../../asylum/sources/fetch.ts';
-import { ensureSnapshot } from '../../asylum/snapshot.ts';
-import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { checkClaimsFileOperation } from '../../operations/claims/check.ts';
+import type { OperationContext } from '../../ops/operation.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { PERIOD_BASES } from '../../shared/periods.ts';
 import { bindCommand } from '../bind.ts';
 import { withContext } from '../context.ts';
 import { print, renderTable } from '../output.ts';
@@ -34,22 +34,46 @@ function areas(value: string, flag: string): string[] {
 
 /** A series for people: its rows, notes, definitions and where the provenance is. */
 function seriesText(result: SeriesResult, input: z.output<typeof SeriesInput>): string {
-  const rows = result.rows.map((r) => ({ ...r, value: fmt(r.value), complete: r.months === null ? '' : r.complete ? 'yes' : 'NO', growth_pct: r.growthPct, release: releaseCell(r.releases) }));
-  const columns = ['source', 'dataset', 'destination', 'period', 'value', 'unit', 'levels', 'flags', ...(result.query.period === 'year' || result.query.period === 'fiscal_year' ? ['months', 'complete'] : []), ...(input.growth ? ['previous', 'growth_pct'] : []), 'release'];
-  const lines = [`${result.query.indicator}/${result.query.measure}, origin ${countryName(input.origin)} (${input.origin}), by ${result.query.period.replace('_', ' ')}`, renderTable(columns, rows)];
+  const rows = result.rows.map((r) => ({
+    ...r,
+    value: fmt(r.value),
+    complete: r.months === null ? '' : r.complete ? 'yes' : 'NO',
+    growth_pct: r.growthPct,
+    release: releaseCell(r.releases),
+  }));
+  const columns = [
+    'source',
+    'dataset',
+    'destination',
+    'period',
+    'value',
+    'unit',
+    'levels',
+    'flags',
+    ...(result.query.period === 'year' || result.query.period === 'fiscal_year' ? ['months', 'complete'] : []),
+    ...(input.growth ? ['previous', 'growth_pct'] : []),
+    'release',
+  ];
+  const lines = [
+    `${result.query.indicator}/${result.query.measure}, origin ${countryName(input.origin)} (${input.origin}), by ${result.query.period.replace('_', ' ')}`,
+    renderTable(columns, rows),
+  ];
   for (const note of result.notes) lines.push(`note: ${note.note}`);
   for (const d of new Set(result.rows.map((r) => `${r.source}: ${r.definition}`))) lines.push(`definition — ${d}`);
   if (result.rows.some((r) => r.releases.some((x) => x.synthetic))) lines.push('SYNTHETIC data is included (demo/benchmark files, not real).');
-  lines.push('provenance: --json gives each value\'s releases (file, sha256, vintage) and the exact SQL query.');
+  lines.push("provenance: --json gives each value's releases (file, sha256, vintage) and the exact SQL query.");
   return lines.join('\n');
 }
 
-const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '' : Number.isInteger(value) ? value.toLocaleString('en-US') : String(value));
+const fmt = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
 
 export function registerAsylum(stats: Command, program: Command): void {
   stats
     .command('import')
-    .description('import statistics files (UNHCR API JSON / R-package / Refugee Data Finder CSV, Eurostat TSV / SDMX-CSV / JSON-stat / tidy CSV, CBP encounters CSV; .gz allowed); the same file twice is a no-op')
+    .description(
+      'import statistics files (UNHCR API JSON / R-package / Refugee Data Finder CSV, Eurostat TSV / SDMX-CSV / JSON-stat / tidy CSV, CBP encounters CSV; .gz allowed); the same file twice is a no-op',
+    )
     .argument('<files...>')
     .option('--vintage <date>', 'release date YYYY-MM-DD, when the file does not state one')
     .option('--release <label>', 'release label, e.g. "R package 2025.12.1"')
@@ -68,10 +92,18 @@ export function registerAsylum(stats: Command, program: Command): void {
 
   const prepare = async (ctx: OperationContext) => ensureSnapshot(ctx.db);
 
-  bindCommand(stats.command('releases').description('imported releases: source, dataset, vintage, file hash, and which newer release supersedes each'), releasesOperation, {
-    prepare,
-    text: (rows) => renderTable([...RELEASE_COLUMNS], rows.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) }))),
-  });
+  bindCommand(
+    stats.command('releases').description('imported releases: source, dataset, vintage, file hash, and which newer release supersedes each'),
+    releasesOperation,
+    {
+      prepare,
+      text: (rows) =>
+        renderTable(
+          [...RELEASE_COLUMNS],
+          rows.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) })),
+        ),
+    },
+  );
 
   bindCommand(stats.command('series').description('a series by origin × destination × period from every source, with provenance'), seriesOperation, {
     flags: {
@@ -93,41 +125,63 @@ export function registerAsylum(stats: Command, program: Command): void {
     text: seriesText,
   });
 
-  bindCommand(stats.command('compare').description('one quantity across sources and definitions (e.g. Eurostat first-time vs UNHCR new applications; fiscal vs calendar year)'), compareOperation, {
-    flags: {
-      period: ['--period <period>', '2022, FY2023, 2022-Q1, 2022-03, or months 2021-10..2022-01 (required)'],
-      indicator: ['--indicator <name>', 'applications, decisions, encounters, recognition_rate… (default applications)'],
-      measure: ['--measure <name>', 'omit to see every definition'],
-      origin: ['--origin <code>', 'origin (default RUS)'],
-      dest: ['--dest <code>', 'destination, one (default DEU)'],
-      level: ['--level <codes>', 'procedure stages'],
-      asOf: ['--as-of <date>', 'as published on this date'],
+  bindCommand(
+    stats
+      .command('compare')
+      .description('one quantity across sources and definitions (e.g. Eurostat first-time vs UNHCR new applications; fiscal vs calendar year)'),
+    compareOperation,
+    {
+      flags: {
+        period: ['--period <period>', '2022, FY2023, 2022-Q1, 2022-03, or months 2021-10..2022-01 (required)'],
+        indicator: ['--indicator <name>', 'applications, decisions, encounters, recognition_rate… (default applications)'],
+        measure: ['--measure <name>', 'omit to see every definition'],
+        origin: ['--origin <code>', 'origin (default RUS)'],
+        dest: ['--dest <code>', 'destination, one (default DEU)'],
+        level: ['--level <codes>', 'procedure stages'],
+        asOf: ['--as-of <date>', 'as published on this date'],
+      },
+      prepare,
+      text: (found) => {
+        const lines = [
+          renderTable(
+            ['label', 'period', 'value', 'complete', 'flags', 'release'],
+            found.map((c) => ({ ...c, value: fmt(c.value), complete: c.complete ? 'yes' : 'NO', release: releaseCell(c.releases) })),
+          ),
+        ];
+        if (!found.length) lines.push('no source has this quantity');
+        lines.push('None of these sources records military status, desertion or draft evasion: the figures cover all citizens of the origin.');
+        return lines.join('\n');
+      },
     },
-    prepare,
-    text: (found) => {
-      const lines = [renderTable(['label', 'period', 'value', 'complete', 'flags', 'release'], found.map((c) => ({ ...c, value: fmt(c.value), complete: c.complete ? 'yes' : 'NO', release: releaseCell(c.releases) })))];
-      if (!found.length) lines.push('no source has this quantity');
-      lines.push('None of these sources records military status, desertion or draft evasion: the figures cover all citizens of the origin.');
-      return lines.join('\n');
-    },
-  });
+  );
 
-  bindCommand(stats.command('rates').description('recognition rates in the documented ways (UNHCR refugee / total, with and without closed cases; Eurostat positive ÷ total)'), ratesOperation, {
-    flags: {
-      origin: ['--origin <code>', 'origin (default RUS)'],
-      dest: ['--dest <codes>', 'destinations (default DEU,FRA)'],
-      from: ['--from <year>', 'first year'],
-      to: ['--to <year>', 'last year'],
-      level: ['--level <codes>', 'procedure stages to include (default: all, labelled)'],
+  bindCommand(
+    stats
+      .command('rates')
+      .description('recognition rates in the documented ways (UNHCR refugee / total, with and without closed cases; Eurostat positive ÷ total)'),
+    ratesOperation,
+    {
+      flags: {
+        origin: ['--origin <code>', 'origin (default RUS)'],
+        dest: ['--dest <codes>', 'destinations (default DEU,FRA)'],
+        from: ['--from <year>', 'first year'],
+        to: ['--to <year>', 'last year'],
+        level: ['--level <codes>', 'procedure stages to include (default: all, labelled)'],
+      },
+      prepare,
+      text: (rows) => {
+        const columns = ['source', 'method', 'destination', 'period', 'unit', 'levels', 'ratePct', 'numerator', 'denominator', 'release'];
+        const lines = [
+          renderTable(
+            columns,
+            rows.map((r) => ({ ...r, release: releaseCell(r.releases) })),
+          ),
+        ];
+        for (const method of [...new Set(rows.map((r) => r.method))]) lines.push(`${method}: ${rows.find((r) => r.method === method)?.definition ?? ''}`);
+        return lines.join('\n');
+      },
     },
-    prepare,
-    text: (rows) => {
-      const columns = ['source', 'method', 'destination', 'period', 'unit', 'levels', 'ratePct', 'numerator', 'denominator', 'release'];
-      const lines = [renderTable(columns, rows.map((r) => ({ ...r, release: releaseCell(r.releases) })))];
-      for (const method of [...new Set(rows.map((r) => r.method))]) lines.push(`${method}: ${rows.find((r) => r.method === method)?.definition ?? ''}`);
-      return lines.join('\n');
-    },
-  });
+  );
 
   stats
     .command('fetch')
@@ -137,32 +191,54 @@ export function registerAsylum(stats: Command, program: Command): void {
     .option('--base-url <url>', 'another endpoint root (a mirror, or a local test server)')
     .option('--json')
     .action(async (source: string, options: { origin: string; baseUrl?: string; json?: boolean }) => {
-      if (!(SOURCES as readonly string[]).includes(source)) throw new OtkazError(ErrorCode.Usage, `unknown source "${source}"; use ${SOURCES.join(', ')}`, { where: 'source' });
+      if (!(SOURCES as readonly string[]).includes(source))
+        throw new OtkazError(ErrorCode.Usage, `unknown source "${source}"; use ${SOURCES.join(', ')}`, { where: 'source' });
       await withContext(async ({ db, config }) => {
-        const results = await fetchStatistics(db, { source: source as Source, origin: areas(options.origin, '--origin')[0]!, cacheDir: `${config.dataDir}/downloads`, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), contact: config.crawlContact });
+        const results = await fetchStatistics(db, {
+          source: source as Source,
+          origin: areas(options.origin, '--origin')[0]!,
+          cacheDir: `${config.dataDir}/downloads`,
+          ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+          contact: config.crawlContact,
+        });
         if (options.json) print(JSON.stringify(results, null, 2));
-        else print(renderTable(['url', 'cached', 'status', 'dataset', 'observations', 'sha256'], results.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) }))));
+        else
+          print(
+            renderTable(
+              ['url', 'cached', 'status', 'dataset', 'observations', 'sha256'],
+              results.map((r) => ({ ...r, sha256: r.sha256.slice(0, 12) })),
+            ),
+          );
       });
     });
 
-  bindCommand(program.command('check <file>').description('check published claims (a YAML file of structured claims) against every source; verdict and the figures behind it'), checkClaimsFileOperation, {
-    args: ['file'],
-    text: (results) => {
-      const lines: string[] = [];
-      for (const r of results) {
-        lines.push(`${r.id}: ${r.verdict.toUpperCase().replace(/_/g, ' ')}`);
-        lines.push(`  claim: ${r.statement}${r.published ? ` — ${r.published.by}${r.published.date ? `, ${r.published.date}` : ''}` : ''}`);
-        lines.push(`  why: ${r.reason}`);
-        for (const f of r.figures) {
-          const shown = f.changePct !== undefined ? `${fmt(f.fromValue ?? null)} → ${fmt(f.value)} (${f.changePct === null ? 'n/a' : `${f.changePct} %`})` : fmt(f.value);
-          lines.push(`  ${f.holds === null ? '·' : f.holds ? '✓' : '✗'} ${f.label}, ${f.period}: ${shown}${f.caveats.length ? ` [${f.caveats.join('; ')}]` : ''} — ${f.releases.map((x) => `${x.release}, ${x.vintage}`).join('; ')}`);
+  bindCommand(
+    program
+      .command('check <file>')
+      .description('check published claims (a YAML file of structured claims) against every source; verdict and the figures behind it'),
+    checkClaimsFileOperation,
+    {
+      args: ['file'],
+      text: (results) => {
+        const lines: string[] = [];
+        for (const r of results) {
+          lines.push(`${r.id}: ${r.verdict.toUpperCase().replace(/_/g, ' ')}`);
+          lines.push(`  claim: ${r.statement}${r.published ? ` — ${r.published.by}${r.published.date ? `, ${r.published.date}` : ''}` : ''}`);
+          lines.push(`  why: ${r.reason}`);
+          for (const f of r.figures) {
+            const shown =
+              f.changePct !== undefined ? `${fmt(f.fromValue ?? null)} → ${fmt(f.value)} (${f.changePct === null ? 'n/a' : `${f.changePct} %`})` : fmt(f.value);
+            lines.push(
+              `  ${f.holds === null ? '·' : f.holds ? '✓' : '✗'} ${f.label}, ${f.period}: ${shown}${f.caveats.length ? ` [${f.caveats.join('; ')}]` : ''} — ${f.releases.map((x) => `${x.release}, ${x.vintage}`).join('; ')}`,
+            );
+          }
+          lines.push('');
         }
-        lines.push('');
-      }
-      const counts = new Map<string, number>();
-      for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
-      lines.push(`${results.length} claims: ${[...counts].map(([k, v]) => `${v} ${k.replace(/_/g, ' ')}`).join(', ')}`);
-      return lines.join('\n');
+        const counts = new Map<string, number>();
+        for (const r of results) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
+        lines.push(`${results.length} claims: ${[...counts].map(([k, v]) => `${v} ${k.replace(/_/g, ' ')}`).join(', ')}`);
+        return lines.join('\n');
+      },
     },
-  });
+  );
 }

@@ -29,7 +29,10 @@ export function registerCases(program: Command): void {
     args: ['fullName'],
     text: (matches) => `${renderTable([...PERSON_MATCH_COLUMNS], matches)}\n${matches.length} case(s)`,
   });
-  bindCommand(cases.command('show <id>').description('one case: charges, sentence, hearings, history and the captures it came from'), showCaseOperation, { args: ['id'], text: caseText });
+  bindCommand(cases.command('show <id>').description('one case: charges, sentence, hearings, history and the captures it came from'), showCaseOperation, {
+    args: ['id'],
+    text: caseText,
+  });
 }
 
 /** A case for people: what the court decided, for whom (initials), under which articles, when it sat, and the evidence. */
@@ -52,10 +55,13 @@ function caseText(view: CaseView): string {
   lines.push('', 'defendants and charges:');
   if (!view.persons.length) lines.push('  (none listed)');
   for (const p of view.persons) {
-    const charges = view.articles.filter((a) => a.defendant_position === p.position).map((a) => `art. ${a.article}${a.part ? ` part ${a.part}` : ''}${a.point ? ` point ${a.point}` : ''}`);
+    const charges = view.articles
+      .filter((a) => a.defendant_position === p.position)
+      .map((a) => `art. ${a.article}${a.part ? ` part ${a.part}` : ''}${a.point ? ` point ${a.point}` : ''}`);
     lines.push(`  ${p.hidden ? '(hidden by the court)' : (p.initials ?? '?')}: ${charges.join(', ') || 'no charge listed'}`);
     if (p.outcome || p.result_text) lines.push(`    outcome: ${[p.outcome, p.result_text].filter(Boolean).join(' — ')}`);
-    if (p.sentence_kind || p.sentence) lines.push(`    sentence: ${[p.sentence_kind, p.sentence ? JSON.stringify(p.sentence) : null].filter(Boolean).join(' ')}`);
+    if (p.sentence_kind || p.sentence)
+      lines.push(`    sentence: ${[p.sentence_kind, p.sentence ? JSON.stringify(p.sentence) : null].filter(Boolean).join(' ')}`);
   }
   const unassigned = view.articles.filter((a) => !view.persons.some((p) => p.position === a.defendant_position));
   if (unassigned.length) lines.push(`  charges: ${unassigned.map((a) => `art. ${a.article}${a.part ? ` part ${a.part}` : ''}`).join(', ')}`);
@@ -63,7 +69,10 @@ function caseText(view: CaseView): string {
   lines.push(view.events.length ? renderTable(['event_date', 'event_time', 'name', 'result', 'place'], view.events) : '  (none listed)');
   if (view.penalties.length) {
     lines.push('', 'penalties (guidance knowledge base; not legal advice):');
-    for (const p of view.penalties) lines.push(`  art. ${p.article}${p.part ? ` part ${p.part}` : ''}: ${p.offence ? `${p.offence.title.en} — ${p.offence.penalty.summary.en} [facts: ${p.offence.facts.join(', ')}]` : 'not in the knowledge base'}`);
+    for (const p of view.penalties)
+      lines.push(
+        `  art. ${p.article}${p.part ? ` part ${p.part}` : ''}: ${p.offence ? `${p.offence.title.en} — ${p.offence.penalty.summary.en} [facts: ${p.offence.facts.join(', ')}]` : 'not in the knowledge base'}`,
+      );
   }
   lines.push('', 'captures (the archived pages this case was read from; sha256 of the bytes as received):');
   lines.push(renderTable(['id', 'retrieved_at', 'http_status', 'page_kind', 'sha256', 'url'], view.captures));

@@ -7,7 +7,10 @@ import { renderTable } from '../output.ts';
 
 export function registerCourts(program: Command): void {
   // Positional options: `courts build --json` is the build's flag, not the list's.
-  const courts = program.command('courts').description('list and filter the directory of military courts (the same list as GET /api/v1/courts)').enablePositionalOptions();
+  const courts = program
+    .command('courts')
+    .description('list and filter the directory of military courts (the same list as GET /api/v1/courts)')
+    .enablePositionalOptions();
   bindCommand(courts, listCourtsOperation, {
     flags: {
       type: ['--type <type>', COURT_TYPES.join(' | ')],
@@ -25,7 +28,10 @@ export function registerCourts(program: Command): void {
     },
   });
   bindCommand(courts.command('build'), buildCourtsOperation, {
-    flags: { from: ['--from <dir>', 'folder holding the lists, e.g. ../shared/data/courts'], out: ['--out <file>', 'where to write the directory (default: the shipped assets/courts/military-courts.json)'] },
+    flags: {
+      from: ['--from <dir>', 'folder holding the lists, e.g. ../shared/data/courts'],
+      out: ['--out <file>', 'where to write the directory (default: the shipped assets/courts/military-courts.json)'],
+    },
     text: (result) => `wrote ${result.courts} courts to ${result.file}: ${JSON.stringify(result.counts)}`,
   });
 }

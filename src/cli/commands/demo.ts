@@ -1,17 +1,15 @@
-import { createWriteStream } from 'node:fs';
-import { garrisonCourts } from '../../courts/directory/select.ts';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '../../config/config.ts';
 import { sha256Hex } from '../../courts/archive/store.ts';
 import { captureRecords, warcInfoRecord } from '../../courts/archive/warc.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
+import { garrisonCourts } from '../../courts/directory/select.ts';
+import { syncCourts } from '../../courts/directory/sync.ts';
 import { generateCases } from '../../courts/synthetic/generate.ts';
 import { type LayoutMode, syntheticPages } from '../../courts/synthetic/pages.ts';
-import { z } from 'zod';
-import { isoDate } from '../../shared/validation.ts';
-import { parseFlags, whole } from '../flags.ts';
-import { loadConfig } from '../../config/config.ts';
-import { syncCourts } from '../../courts/directory/sync.ts';
 import { planCrawl } from '../../crawler/jobs.ts';
 import { DEFAULT_ARTICLES } from '../../crawler/plan.ts';
 import { CourtSimulator, NO_TRAPS } from '../../crawler/simulator/server.ts';
@@ -19,11 +17,21 @@ import { World } from '../../crawler/simulator/world.ts';
 import { DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
 import { serveUntilStopped } from '../../server/main.ts';
 import { startServer } from '../../server/server.ts';
+import { isoDate } from '../../shared/validation.ts';
 import { withContext } from '../context.ts';
+import { parseFlags, whole } from '../flags.ts';
 import { print } from '../output.ts';
 
 const GenerateFlags = z
-  .object({ out: z.string().min(1), count: whole(1, 1_000_000), seed: whole(0), from: isoDate, to: isoDate, layout: z.enum(['classic', 'new', 'directory'] satisfies LayoutMode[]), courts: whole(1) })
+  .object({
+    out: z.string().min(1),
+    count: whole(1, 1_000_000),
+    seed: whole(0),
+    from: isoDate,
+    to: isoDate,
+    layout: z.enum(['classic', 'new', 'directory'] satisfies LayoutMode[]),
+    courts: whole(1),
+  })
   .refine((f) => f.from <= f.to, { message: 'the first receipt date must not be after the last', path: ['to'] });
 
 export function registerDemo(program: Command): void {
@@ -45,8 +53,14 @@ export function registerDemo(program: Command): void {
         await syncCourts(ctx.db, directory);
         await planCrawl(ctx.db, { courts, articles: DEFAULT_ARTICLES, from: '2023-01-01', to: '2025-12-31' });
         const stats = await runWorker(ctx.db, {
-          ...DEFAULT_CRAWLER, baseUrl: base, userAgent: 'otkaz demo (simulator)', pacingMs: 20, concurrency: courts.length,
-          respectRobots: false, personKey: ctx.personKey, directory,
+          ...DEFAULT_CRAWLER,
+          baseUrl: base,
+          userAgent: 'otkaz demo (simulator)',
+          pacingMs: 20,
+          concurrency: courts.length,
+          respectRobots: false,
+          personKey: ctx.personKey,
+          directory,
         });
         const [row] = await ctx.db.query<{ n: number }>('select count(*)::int as n from cases where synthetic');
         print(`crawled: ${stats.requests} requests, ${row?.n ?? 0} SYNTHETIC cases stored (the simulator holds ${world.totals().cases})`);
@@ -68,7 +82,15 @@ export function registerDemo(program: Command): void {
     .option('--layout <mode>', 'classic | new | directory (each court its own layout)', 'directory')
     .option('--courts <n>', 'spread over this many garrison courts', '20')
     .action(async (options: { out: string; count: string; seed: string; from: string; to: string; layout: string; courts: string }) => {
-      const flags = parseFlags(GenerateFlags, options, { out: '--out', count: '--count', seed: '--seed', from: '--from', to: '--to', layout: '--layout', courts: '--courts' });
+      const flags = parseFlags(GenerateFlags, options, {
+        out: '--out',
+        count: '--count',
+        seed: '--seed',
+        from: '--from',
+        to: '--to',
+        layout: '--layout',
+        courts: '--courts',
+      });
       const directory = loadDirectory();
       const courts = garrisonCourts(directory, { limit: flags.courts }).map((c) => c.vnkod);
       const cases = generateCases({ seed: flags.seed, count: flags.count, courts, from: flags.from, to: flags.to });
@@ -82,14 +104,28 @@ export function registerDemo(program: Command): void {
       for (const [i, page] of pages.entries()) {
         const headers: [string, string][] = [['Content-Type', 'text/html; charset=windows-1251']];
         const row = {
-          id: i + 1, url: page.url, retrieved_at: now, ingested_at: now, http_status: 200, http_headers: headers, request_headers: null,
-          sha256: sha256Hex(page.bytes), content_type: headers[0]?.[1] ?? null, source: 'synthetic' as const, source_ref: 'otkaz demo generate',
-          synthetic: true, page_kind: page.kind, layout: null, court_vnkod: null,
+          id: i + 1,
+          url: page.url,
+          retrieved_at: now,
+          ingested_at: now,
+          http_status: 200,
+          http_headers: headers,
+          request_headers: null,
+          sha256: sha256Hex(page.bytes),
+          content_type: headers[0]?.[1] ?? null,
+          source: 'synthetic' as const,
+          source_ref: 'otkaz demo generate',
+          synthetic: true,
+          page_kind: page.kind,
+          layout: null,
+          court_vnkod: null,
         };
         for (const record of await captureRecords(row, page.bytes)) await write(record);
       }
       stream.end();
       await once(stream, 'finish');
-      print(`wrote ${pages.length} SYNTHETIC pages (${cases.length} invented cases in ${courts.length} courts) to ${options.out}; load them with: ./otkaz ingest ${options.out}`);
+      print(
+        `wrote ${pages.length} SYNTHETIC pages (${cases.length} invented cases in ${courts.length} courts) to ${options.out}; load them with: ./otkaz ingest ${options.out}`,
+      );
     });
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { parsePage } from '../../courts/parse/page.ts';
 import { redactParsed } from '../../courts/parse/redact.ts';
 import type { ParsedPage } from '../../courts/parse/types.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { z } from 'zod';
 import { text } from '../../shared/validation.ts';
 import { parseFlags, whole } from '../flags.ts';
 import { print } from '../output.ts';
@@ -30,7 +30,9 @@ function summary(page: ParsedPage): string {
       `total: ${l.total ?? '?'}  rows on page: ${l.rows.length} (${l.rangeFrom ?? '?'}–${l.rangeTo ?? '?'})  page ${l.currentPage ?? '?'} of ${l.pageCount ?? '?'}`,
       ...l.rows.slice(0, 10).map((r) => `  ${r.caseNumber}  received ${r.receiptDate ?? '-'}  decided ${r.decisionDate ?? '-'}  ${r.decision ?? ''}`),
       l.rows.length > 10 ? `  … ${l.rows.length - 10} more` : '',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   }
   return `kind: ${page.kind}${page.detail ? ` (${page.detail})` : ''}  layout: ${page.layout ?? '-'}  court: ${page.courtVnkod ?? '-'}`;
 }
@@ -42,7 +44,7 @@ export function registerParse(program: Command): void {
     .option('--url <url>', 'the page URL (gives the case ids of a card)')
     .option('--status <code>', 'HTTP status the page came with')
     .option('--json', 'the full typed result as JSON')
-    .option('--show-names', 'print persons\' names as the page shows them (for the holder of the page only)')
+    .option('--show-names', "print persons' names as the page shows them (for the holder of the page only)")
     .action((file: string, options: { url?: string; status?: string; json?: boolean; showNames?: boolean }) => {
       let bytes: Uint8Array;
       try {
@@ -50,7 +52,10 @@ export function registerParse(program: Command): void {
       } catch (cause) {
         throw new OtkazError(ErrorCode.InputNotFound, `cannot read the page: ${(cause as Error).message}`, { where: file, cause });
       }
-      const flags = parseFlags(z.object({ url: text(2000).url('expected an absolute URL').optional(), status: whole(100, 599).optional() }), options, { url: '--url', status: '--status' });
+      const flags = parseFlags(z.object({ url: text(2000).url('expected an absolute URL').optional(), status: whole(100, 599).optional() }), options, {
+        url: '--url',
+        status: '--status',
+      });
       const parsed = parsePage({ bytes, url: flags.url ?? null, status: flags.status ?? null });
       const page = options.showNames ? parsed : redactParsed(parsed);
       print(options.json ? JSON.stringify(page, null, 2) : summary(page));

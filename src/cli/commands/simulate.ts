@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { garrisonCourts } from '../../courts/directory/select.ts';
+import { z } from 'zod';
 import { loadDirectory } from '../../courts/directory/load.ts';
+import { garrisonCourts } from '../../courts/directory/select.ts';
 import { CourtSimulator, NO_TRAPS, type Traps } from '../../crawler/simulator/server.ts';
 import { World } from '../../crawler/simulator/world.ts';
-import { z } from 'zod';
 import { msRange, parseFlags, whole } from '../flags.ts';
 import { print } from '../output.ts';
 
@@ -23,7 +23,7 @@ const SimulateFlags = z.object({
 export function registerSimulate(program: Command): void {
   program
     .command('simulate-courts')
-    .description('serve SYNTHETIC sudrf court sites of both layouts on loopback: the crawler\'s test bed and an offline demo')
+    .description("serve SYNTHETIC sudrf court sites of both layouts on loopback: the crawler's test bed and an offline demo")
     .option('--courts <n>', 'how many garrison courts from the directory (their real hosts, layouts and captcha flags)', '10')
     .option('--cases-per-court <n>', 'synthetic cases per court', '120')
     .option('--seed <n>', 'random seed', '1')
@@ -40,7 +40,18 @@ export function registerSimulate(program: Command): void {
     .option('--no-captcha', 'do not require captchas on captcha courts')
     .option('--json', 'print the address and the ground-truth totals as JSON')
     .action(async (options: Record<string, unknown>) => {
-      const flags = parseFlags(SimulateFlags, options, { courts: '--courts', casesPerCourt: '--cases-per-court', seed: '--seed', host: '--host', port: '--port', latency: '--latency', rateLimitEvery: '--rate-limit-every', throttleEvery: '--throttle-every', phpErrorEvery: '--php-error-every', dropEvery: '--drop-every' });
+      const flags = parseFlags(SimulateFlags, options, {
+        courts: '--courts',
+        casesPerCourt: '--cases-per-court',
+        seed: '--seed',
+        host: '--host',
+        port: '--port',
+        latency: '--latency',
+        rateLimitEvery: '--rate-limit-every',
+        throttleEvery: '--throttle-every',
+        phpErrorEvery: '--php-error-every',
+        dropEvery: '--drop-every',
+      });
       const traps: Traps = {
         ...NO_TRAPS,
         latencyMs: flags.latency,

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { registerAsylum } from './asylum.ts';
 import { DIMENSIONS } from '../../courts/counts.ts';
-import { prosecutionCountsOperation, type ProsecutionCountsView } from '../../operations/prosecutions/count.ts';
+import { type ProsecutionCountsView, prosecutionCountsOperation } from '../../operations/prosecutions/count.ts';
 import { bindCommand } from '../bind.ts';
 import { renderTable } from '../output.ts';
+import { registerAsylum } from './asylum.ts';
 
 export function registerStats(program: Command): void {
   const stats = program.command('stats').description('prosecution counts; asylum and border statistics (UNHCR, Eurostat, US CBP)');

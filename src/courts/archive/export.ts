@@ -8,7 +8,10 @@ import { captureRecords, warcInfoRecord } from './warc.ts';
 /** Writes captures (all, or those of one case) as a WARC 1.1 file; returns how many. */
 export async function exportWarc(db: Queryable, out: string, options: { caseId?: number } = {}): Promise<number> {
   const where = options.caseId !== undefined ? 'where id in (select capture_id from case_history where case_id = $1)' : '';
-  const captures = await db.query<CaptureRow>(`select ${CAPTURE_COLUMNS} from captures ${where} order by id`, options.caseId !== undefined ? [options.caseId] : []);
+  const captures = await db.query<CaptureRow>(
+    `select ${CAPTURE_COLUMNS} from captures ${where} order by id`,
+    options.caseId !== undefined ? [options.caseId] : [],
+  );
   const stream = createWriteStream(out);
   const write = async (chunk: Uint8Array) => {
     if (!stream.write(chunk)) await once(stream, 'drain');

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { withoutNul } from '../parse/decode.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import type { IngestInput } from '../ingest.ts';
+import { withoutNul } from '../parse/decode.ts';
 import { readWarc, type WarcResponse } from './warc.ts';
 
 /**
  * One record of an input file: a page to ingest, or the reason it cannot be read. `offset` is the record's
  * byte offset in a WARC (decompressed), null for a saved page.
  */
-export type InputRecord = { file: string; offset: number | null; input: IngestInput; error: null } | { file: string; offset: number | null; input: null; error: OtkazError };
+export type InputRecord =
+  | { file: string; offset: number | null; input: IngestInput; error: null }
+  | { file: string; offset: number | null; input: null; error: OtkazError };
 
 /** A retrieval time the database takes (ISO 8601), or null. */
 function isoDate(value: string | null): string | null {
@@ -18,7 +20,8 @@ function isoDate(value: string | null): string | null {
   return Number.isFinite(time) ? new Date(time).toISOString() : null;
 }
 
-const clean = (headers: [string, string][] | null): [string, string][] | null => headers?.map(([name, value]): [string, string] => [withoutNul(name), withoutNul(value)]) ?? null;
+const clean = (headers: [string, string][] | null): [string, string][] | null =>
+  headers?.map(([name, value]): [string, string] => [withoutNul(name), withoutNul(value)]) ?? null;
 
 /** A WARC response as an ingest input; its texts go into text and jsonb columns, so none carries a NUL. */
 function warcInput(file: string, r: WarcResponse, options: { synthetic?: boolean }): IngestInput {
@@ -51,7 +54,12 @@ export async function* readInputs(file: string, options: { url?: string; retriev
   try {
     bytes = readFileSync(file);
   } catch (cause) {
-    yield { file, offset: null, input: null, error: new OtkazError(ErrorCode.InputNotFound, `cannot read the file: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { where: file, cause }) };
+    yield {
+      file,
+      offset: null,
+      input: null,
+      error: new OtkazError(ErrorCode.InputNotFound, `cannot read the file: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { where: file, cause }),
+    };
     return;
   }
   yield {

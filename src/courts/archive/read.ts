@@ -27,7 +27,10 @@ const notFound = (id: number) => new OtkazError(ErrorCode.InputNotFound, `no cap
 
 /** A capture's metadata; its URL as the public may see it. A capture that does not exist is a coded not-found error. */
 export async function captureInfo(db: Queryable, id: number): Promise<CaptureInfo> {
-  const [row] = await db.query<CaptureInfo>('select id, url, retrieved_at, ingested_at, http_status, sha256, content_type, source, synthetic, page_kind, layout, court_vnkod from captures where id = $1', [id]);
+  const [row] = await db.query<CaptureInfo>(
+    'select id, url, retrieved_at, ingested_at, http_status, sha256, content_type, source, synthetic, page_kind, layout, court_vnkod from captures where id = $1',
+    [id],
+  );
   if (!row) throw notFound(id);
   return { ...row, url: publicUrl(row.url) };
 }
@@ -45,7 +48,10 @@ export async function captureWithBody(db: Queryable, id: number): Promise<{ meta
 
 /** The page exactly as captured (evidence: it holds full names). */
 export async function rawCapture(db: Queryable, id: number): Promise<{ body: Uint8Array; content_type: string | null; sha256: string }> {
-  const [row] = await db.query<{ body: Uint8Array; content_type: string | null; sha256: string }>('select b.body, p.content_type, p.sha256 from captures p join blobs b on b.sha256 = p.sha256 where p.id = $1', [id]);
+  const [row] = await db.query<{ body: Uint8Array; content_type: string | null; sha256: string }>(
+    'select b.body, p.content_type, p.sha256 from captures p join blobs b on b.sha256 = p.sha256 where p.id = $1',
+    [id],
+  );
   if (!row) throw notFound(id);
   return row;
 }

@@ -51,5 +51,7 @@ export function redactedCapture(capture: CaptureMeta, body: Uint8Array): Redacte
 function withPublicLinks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withPublicLinks);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, (/url$/i.test(key) || key === 'href') && typeof v === 'string' ? publicUrl(v) : withPublicLinks(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, (/url$/i.test(key) || key === 'href') && typeof v === 'string' ? publicUrl(v) : withPublicLinks(v)]),
+  );
 }

@@ -108,10 +108,10 @@ export async function verifyArchive(db: Queryable, batchSize = 200): Promise<Ver
   const report: VerifyReport = { checked: 0, mismatches: [] };
   let after = '';
   for (;;) {
-    const rows = await db.query<{ sha256: string; body: Uint8Array }>(
-      'select sha256, body from blobs where sha256 > $1 order by sha256 limit $2',
-      [after, batchSize],
-    );
+    const rows = await db.query<{ sha256: string; body: Uint8Array }>('select sha256, body from blobs where sha256 > $1 order by sha256 limit $2', [
+      after,
+      batchSize,
+    ]);
     if (rows.length === 0) break;
     for (const row of rows) {
       report.checked += 1;

@@ -66,9 +66,7 @@ export async function captureRecords(capture: CaptureRow, body: Uint8Array): Pro
     });
     out.push(await serialize(request));
   }
-  const headers: [string, string][] = (capture.http_headers ?? [['Content-Type', capture.content_type ?? 'text/html']]).filter(
-    ([name]) => !FRAMING.test(name),
-  );
+  const headers: [string, string][] = (capture.http_headers ?? [['Content-Type', capture.content_type ?? 'text/html']]).filter(([name]) => !FRAMING.test(name));
   const status = capture.http_status ?? 200;
   const response = WARCRecord.create(
     {
@@ -252,7 +250,10 @@ class ByteReader {
 /** A reader of the (decompressed) WARC from byte `start`. */
 async function openAt(file: string, gzip: boolean, start: number): Promise<ByteReader> {
   if (!gzip) return new ByteReader(createReadStream(file, { start }), start);
-  const reader = new ByteReader(pipeline(createReadStream(file), createGunzip(), () => undefined), 0);
+  const reader = new ByteReader(
+    pipeline(createReadStream(file), createGunzip(), () => undefined),
+    0,
+  );
   await reader.bytes(start, false);
   return reader;
 }
@@ -356,7 +357,11 @@ export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
   try {
     gzip = await isGzipFile(file);
   } catch (cause) {
-    yield { offset: 0, response: null, error: new OtkazError(ErrorCode.InputNotFound, `cannot open the file: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { where: file, cause }) };
+    yield {
+      offset: 0,
+      response: null,
+      error: new OtkazError(ErrorCode.InputNotFound, `cannot open the file: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { where: file, cause }),
+    };
     return;
   }
   let pending: WarcItem | null = null;

@@ -9,7 +9,16 @@ import type { Queryable } from '../../db/database.ts';
 export const CASE_SORTS = { receipt_date: 'c.receipt_date', decision_date: 'c.decision_date', id: 'c.id', court: 'c.court_vnkod' } as const;
 export type CaseSortKey = keyof typeof CASE_SORTS;
 /** Every accepted sort: a key, ascending, or with `-` first, descending. */
-export const CASE_SORT_VALUES = ['receipt_date', '-receipt_date', 'decision_date', '-decision_date', 'id', '-id', 'court', '-court'] as const satisfies ReadonlyArray<`${'' | '-'}${CaseSortKey}`>;
+export const CASE_SORT_VALUES = [
+  'receipt_date',
+  '-receipt_date',
+  'decision_date',
+  '-decision_date',
+  'id',
+  '-id',
+  'court',
+  '-court',
+] as const satisfies ReadonlyArray<`${'' | '-'}${CaseSortKey}`>;
 export type CaseSort = (typeof CASE_SORT_VALUES)[number];
 
 export interface CaseFilter {
@@ -49,7 +58,18 @@ export interface CaseList {
   rows: CaseListRow[];
 }
 
-export const CASE_LIST_COLUMNS = ['id', 'court_vnkod', 'court_name', 'case_number', 'receipt_date', 'decision_date', 'articles', 'defendants', 'outcome', 'synthetic'] as const;
+export const CASE_LIST_COLUMNS = [
+  'id',
+  'court_vnkod',
+  'court_name',
+  'case_number',
+  'receipt_date',
+  'decision_date',
+  'articles',
+  'defendants',
+  'outcome',
+  'synthetic',
+] as const;
 
 export async function listCases(db: Queryable, filter: CaseFilter): Promise<CaseList> {
   const where: string[] = [];
@@ -64,7 +84,11 @@ export async function listCases(db: Queryable, filter: CaseFilter): Promise<Case
   if (filter.outcome) add('c.outcome = ?', filter.outcome);
   if (filter.from) add('c.receipt_date >= ?::date', filter.from);
   if (filter.to) add('c.receipt_date <= ?::date', filter.to);
-  if (filter.q) add("(c.search @@ plainto_tsquery('russian', ?) or exists (select 1 from case_acts t where t.case_id = c.id and t.search @@ plainto_tsquery('russian', ?)))", filter.q);
+  if (filter.q)
+    add(
+      "(c.search @@ plainto_tsquery('russian', ?) or exists (select 1 from case_acts t where t.case_id = c.id and t.search @@ plainto_tsquery('russian', ?)))",
+      filter.q,
+    );
   if (filter.synthetic === 'exclude') where.push('not c.synthetic');
   if (filter.synthetic === 'only') where.push('c.synthetic');
   const sort = filter.sort ?? '-receipt_date';

@@ -99,15 +99,24 @@ export async function caseHead(db: Queryable, id: number): Promise<CaseHead> {
 }
 
 export function casePersons(db: Queryable, id: number): Promise<CasePerson[]> {
-  return db.query<CasePerson>('select position, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence from case_defendants where case_id = $1 order by position', [id]);
+  return db.query<CasePerson>(
+    'select position, initials, hidden, decision_date, result_text, outcome, sentence_kind, sentence from case_defendants where case_id = $1 order by position',
+    [id],
+  );
 }
 
 export function caseCharges(db: Queryable, id: number): Promise<CaseCharge[]> {
-  return db.query<CaseCharge>('select defendant_position, position, code, article, part, point from case_articles where case_id = $1 order by defendant_position, position', [id]);
+  return db.query<CaseCharge>(
+    'select defendant_position, position, code, article, part, point from case_articles where case_id = $1 order by defendant_position, position',
+    [id],
+  );
 }
 
 export function caseEvents(db: Queryable, id: number): Promise<CaseEvent[]> {
-  return db.query<CaseEvent>('select position, name, event_date, event_time, place, result, basis, note, published_date from case_events where case_id = $1 order by position', [id]);
+  return db.query<CaseEvent>(
+    'select position, name, event_date, event_time, place, result, basis, note, published_date from case_events where case_id = $1 order by position',
+    [id],
+  );
 }
 
 export async function caseHistory(db: Queryable, id: number): Promise<CaseHistoryEntry[]> {
@@ -132,6 +141,8 @@ export async function caseCaptures(db: Queryable, id: number): Promise<CaseCaptu
 
 /** How many cases are stored, and how many of them are SYNTHETIC demo cases (the /about page). */
 export async function caseCounts(db: Queryable): Promise<{ total: number; synthetic: number }> {
-  const [row] = await db.query<{ total: number; synthetic: number }>('select count(*)::int as total, count(*) filter (where synthetic)::int as synthetic from cases');
+  const [row] = await db.query<{ total: number; synthetic: number }>(
+    'select count(*)::int as total, count(*) filter (where synthetic)::int as synthetic from cases',
+  );
   return { total: row?.total ?? 0, synthetic: row?.synthetic ?? 0 };
 }

@@ -1,6 +1,6 @@
-import type { CaseCard, CaseListRow, OutcomeInfo } from '../parse/types.ts';
 import { classifyOutcome, outcomeFromAct } from '../parse/outcome.ts';
 import { redactCard } from '../parse/redact.ts';
+import type { CaseCard, CaseListRow, OutcomeInfo } from '../parse/types.ts';
 import { initials, isHiddenName, nameHash } from './privacy.ts';
 
 /**
@@ -21,7 +21,19 @@ export interface StoredDefendant {
 /** A card as stored: the parsed card's scalar fields as they are, names in lists reduced (see storedCard). */
 export type StoredCard = Pick<
   CaseCard,
-  'layout' | 'proceeding' | 'caseNumber' | 'judicialUid' | 'receiptDate' | 'judge' | 'hearingDate' | 'category' | 'resultText' | 'outcome' | 'events' | 'lowerCourt' | 'acts'
+  | 'layout'
+  | 'proceeding'
+  | 'caseNumber'
+  | 'judicialUid'
+  | 'receiptDate'
+  | 'judge'
+  | 'hearingDate'
+  | 'category'
+  | 'resultText'
+  | 'outcome'
+  | 'events'
+  | 'lowerCourt'
+  | 'acts'
 > & {
   info: { section: string | null; label: string; value: string }[];
   defendants: StoredDefendant[];

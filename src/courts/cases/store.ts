@@ -120,14 +120,45 @@ function detailCtes(record: CaseRecord, columns: CaseColumns, params: unknown[])
   const listArticles = record.list?.articles ?? [];
   if (defendants.length === 0 && listArticles.length > 0) {
     // A list row without a card: its articles still count, as one defendant of unknown name.
-    defendants.push({ initials: null, nameHash: null, hidden: true, articles: listArticles, articlesText: null, decisionDate: columns.decisionDate, result: columns.resultText, outcome: classifyOutcome(columns.resultText) });
+    defendants.push({
+      initials: null,
+      nameHash: null,
+      hidden: true,
+      articles: listArticles,
+      articlesText: null,
+      decisionDate: columns.decisionDate,
+      result: columns.resultText,
+      outcome: classifyOutcome(columns.resultText),
+    });
   }
   const defendantRows = defendants.map((d, position) => {
     const { outcome, sentenceKind } = defendantOutcome(d);
-    return { position, name_hash: d.nameHash, initials: d.initials, hidden: d.hidden, decision_date: d.decisionDate, result_text: d.result, outcome, sentence_kind: sentenceKind, sentence: d.outcome?.sentence ?? null };
+    return {
+      position,
+      name_hash: d.nameHash,
+      initials: d.initials,
+      hidden: d.hidden,
+      decision_date: d.decisionDate,
+      result_text: d.result,
+      outcome,
+      sentence_kind: sentenceKind,
+      sentence: d.outcome?.sentence ?? null,
+    };
   });
-  const articles = defendants.flatMap((d, dp) => d.articles.map((a, position) => ({ dp, position, code: a.code, article: a.article, part: a.part, point: a.point })));
-  const events = (record.card?.events ?? []).map((e, position) => ({ position, name: e.name, date: e.date, time: e.time, place: e.place, result: e.result, basis: e.basis, note: e.note, published: e.publishedDate }));
+  const articles = defendants.flatMap((d, dp) =>
+    d.articles.map((a, position) => ({ dp, position, code: a.code, article: a.article, part: a.part, point: a.point })),
+  );
+  const events = (record.card?.events ?? []).map((e, position) => ({
+    position,
+    name: e.name,
+    date: e.date,
+    time: e.time,
+    place: e.place,
+    result: e.result,
+    basis: e.basis,
+    note: e.note,
+    published: e.publishedDate,
+  }));
   const acts = [
     ...(record.card?.acts ?? []).map((a) => ({ title: a.title, type: a.actType, body: a.text })),
     ...(record.fetchedActs ?? []).map((a) => ({ title: a.title, type: a.title, body: a.text })),
@@ -193,9 +224,23 @@ export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId:
   const columns = caseColumns(record);
   const outcome = columns.outcome ?? classifyOutcome(columns.resultText)?.outcome ?? null;
   const values = [
-    record.ids.caseUid, record.ids.caseId, record.ids.deloId, columns.proceeding, columns.caseNumber, columns.judicialUid,
-    columns.receiptDate, columns.decisionDate, columns.legalForceDate, columns.judge, columns.category, columns.resultText, outcome,
-    JSON.stringify(record), hash, captureId, searchText(record, columns),
+    record.ids.caseUid,
+    record.ids.caseId,
+    record.ids.deloId,
+    columns.proceeding,
+    columns.caseNumber,
+    columns.judicialUid,
+    columns.receiptDate,
+    columns.decisionDate,
+    columns.legalForceDate,
+    columns.judge,
+    columns.category,
+    columns.resultText,
+    outcome,
+    JSON.stringify(record),
+    hash,
+    captureId,
+    searchText(record, columns),
   ];
   let rows: { id: number }[];
   if (existing) {
@@ -246,7 +291,10 @@ export async function upsertCase(tx: Queryable, incoming: CaseRecord, captureId:
 export async function reRedactStored(db: Database, batch = 100): Promise<number> {
   let done = 0;
   for (;;) {
-    const rows = await db.query<{ id: number; record: CaseRecord }>('select id, record from cases where redaction < $1 order by id limit $2', [REDACTION_VERSION, batch]);
+    const rows = await db.query<{ id: number; record: CaseRecord }>('select id, record from cases where redaction < $1 order by id limit $2', [
+      REDACTION_VERSION,
+      batch,
+    ]);
     if (rows.length === 0) return done;
     await db.transaction(async (tx) => {
       for (const row of rows) {
@@ -274,9 +322,11 @@ export async function reRedactStored(db: Database, batch = 100): Promise<number>
         const history = await tx.query<{ id: number; changes: unknown }>('select id, changes from case_history where case_id = $1', [row.id]);
         for (const h of history) {
           // A change of the judge field keeps the judge's name as published, like the field itself.
-          const redactChange = (c: unknown) => (c && typeof c === 'object' && (c as { field?: unknown }).field === 'judge' ? c : redactDeep(c, KEEP_FIELDS, new NameContext(), isNameField));
+          const redactChange = (c: unknown) =>
+            c && typeof c === 'object' && (c as { field?: unknown }).field === 'judge' ? c : redactDeep(c, KEEP_FIELDS, new NameContext(), isNameField);
           const changes = Array.isArray(h.changes) ? h.changes.map(redactChange) : redactChange(h.changes);
-          if (JSON.stringify(changes) !== JSON.stringify(h.changes)) await tx.query('update case_history set changes = $2 where id = $1', [h.id, JSON.stringify(changes)]);
+          if (JSON.stringify(changes) !== JSON.stringify(h.changes))
+            await tx.query('update case_history set changes = $2 where id = $1', [h.id, JSON.stringify(changes)]);
         }
       }
     });

@@ -48,14 +48,19 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new OtkazError(ErrorCode.DirectoryInvalid, `unexpected court-list format: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}`, { where: file });
+    throw new OtkazError(ErrorCode.DirectoryInvalid, `unexpected court-list format: ${issue?.message ?? 'invalid'} at ${issue?.path.join('.') ?? ''}`, {
+      where: file,
+    });
   }
   return result.data;
 }
 
 /** 'http://gvs.ros.sudrf.ru/' or 'gvs--ros.sudrf.ru' → both host forms. */
 export function hostForms(raw: string): { host: string; legacyHost: string } {
-  const bare = raw.replace(/^https?:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const bare = raw
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   const m = /^(.+?)(?:--|\.)([a-z0-9-]+)\.sudrf\.ru$/.exec(bare);
   if (!m || /^(vkas|vap|\d?kas)$/.test(bare.split('.')[0] ?? '')) return { host: bare, legacyHost: bare };
   return { host: `${m[1]}--${m[2]}.sudrf.ru`, legacyHost: `${m[1]}.${m[2]}.sudrf.ru` };
@@ -105,9 +110,23 @@ export function buildDirectory(inputs: DirectoryInputs, files: Record<SourceId, 
   const blank = (name: string, vnkod: string | null): MilitaryCourt => {
     const code = typeCode(vnkod);
     return {
-      vnkod, name, type: code ? TYPE_BY_CODE[code] : typeFromName(name), typeCode: code,
-      regionCode: null, regionName: null, districtCourt: null, districtName: null, districtBasis: null,
-      host: null, legacyHost: null, layout: null, layoutSource: null, captcha: null, srv: [], sources: [], onlyInOldList: false,
+      vnkod,
+      name,
+      type: code ? TYPE_BY_CODE[code] : typeFromName(name),
+      typeCode: code,
+      regionCode: null,
+      regionName: null,
+      districtCourt: null,
+      districtName: null,
+      districtBasis: null,
+      host: null,
+      legacyHost: null,
+      layout: null,
+      layoutSource: null,
+      captcha: null,
+      srv: [],
+      sources: [],
+      onlyInOldList: false,
     };
   };
 

@@ -34,7 +34,10 @@ export function filterCourts(directory: CourtDirectory, filter: CourtFilter): Mi
       (!filter.layout || c.layout === filter.layout) &&
       (filter.captcha === undefined || (c.captcha === true) === filter.captcha) &&
       (!district || (c.districtName ?? '').toLowerCase().includes(district)) &&
-      (!needle || c.name.toLowerCase().includes(needle) || (c.host ?? '').toLowerCase().includes(needle) || (c.legacyHost ?? '').toLowerCase().includes(needle)),
+      (!needle ||
+        c.name.toLowerCase().includes(needle) ||
+        (c.host ?? '').toLowerCase().includes(needle) ||
+        (c.legacyHost ?? '').toLowerCase().includes(needle)),
   );
 }
 
@@ -51,5 +54,16 @@ export async function listCourts(db: Queryable, directory: CourtDirectory, filte
 export const COURT_COLUMNS = ['vnkod', 'name', 'type', 'districtName', 'regionName', 'host', 'legacyHost', 'layout', 'captcha', 'sources'] as const;
 
 export function courtRow(c: MilitaryCourt): Record<(typeof COURT_COLUMNS)[number], Cell> {
-  return { vnkod: c.vnkod, name: c.name, type: c.type, districtName: c.districtName, regionName: c.regionName, host: c.host, legacyHost: c.legacyHost, layout: c.layout, captcha: c.captcha, sources: c.sources.join(' ') };
+  return {
+    vnkod: c.vnkod,
+    name: c.name,
+    type: c.type,
+    districtName: c.districtName,
+    regionName: c.regionName,
+    host: c.host,
+    legacyHost: c.legacyHost,
+    layout: c.layout,
+    captcha: c.captcha,
+    sources: c.sources.join(' '),
+  };
 }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildDirectory } from './build.ts';
-import type { CourtDirectory, SourceId } from './types.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { projectPath } from '../../shared/paths.ts';
+import { buildDirectory } from './build.ts';
+import type { CourtDirectory, SourceId } from './types.ts';
 
 export const DIRECTORY_FILE = projectPath('assets', 'courts', 'military-courts.json');
 
@@ -28,7 +28,8 @@ export const REGION_FILE = 'rf_region_codes.json';
  */
 export function buildDirectoryFromFolder(dir: string): CourtDirectory {
   const expected = [...Object.values(SOURCE_FILES), REGION_FILE];
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new OtkazError(ErrorCode.InputNotFound, `no such folder; it should hold ${expected.join(', ')}`, { where: dir });
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new OtkazError(ErrorCode.InputNotFound, `no such folder; it should hold ${expected.join(', ')}`, { where: dir });
   const read = (file: string): unknown => {
     const where = path.join(dir, file);
     if (!existsSync(where)) throw new OtkazError(ErrorCode.InputNotFound, `the folder lacks ${file} (it should hold ${expected.join(', ')})`, { where });

@@ -5,7 +5,18 @@ import type { CourtDirectory } from './types.ts';
 export async function syncCourts(db: Queryable, directory: CourtDirectory): Promise<number> {
   const rows = directory.courts
     .filter((c) => c.vnkod)
-    .map((c) => ({ vnkod: c.vnkod, name: c.name, court_type: c.type, military_district: c.districtName, region_code: c.regionCode, host: c.host, legacy_host: c.legacyHost, layout: c.layout, captcha: c.captcha, sources: c.sources }));
+    .map((c) => ({
+      vnkod: c.vnkod,
+      name: c.name,
+      court_type: c.type,
+      military_district: c.districtName,
+      region_code: c.regionCode,
+      host: c.host,
+      legacy_host: c.legacyHost,
+      layout: c.layout,
+      captcha: c.captcha,
+      sources: c.sources,
+    }));
   await db.query(
     `insert into courts (vnkod, name, court_type, military_district, region_code, host, legacy_host, layout, captcha, sources)
      select vnkod, name, court_type, military_district, region_code, host, legacy_host, layout, captcha, sources

@@ -32,4 +32,3 @@ export function parseArticles(text: string | null | undefined): ArticleRef[] {
   }
   return out;
 }
-

@@ -12,9 +12,11 @@ export interface CaptchaForm {
 /** Reads a captcha-protected search form: the captcha id, the image and the form's hidden fields. */
 export function parseCaptchaForm(doc: Document): CaptchaForm {
   const input = $('input[name=captcha]', doc);
-  const form = $('form#calform', doc) ?? (input ? $$('form', doc).find((f) => $('input[name=captcha]', f)) ?? null : null);
+  const form = $('form#calform', doc) ?? (input ? ($$('form', doc).find((f) => $('input[name=captcha]', f)) ?? null) : null);
   const scope = form ?? doc;
-  const image = $$('img', scope).map((img) => attr(img, 'src') ?? '').find((src) => /^\s*data:\s*image\/png;\s*base64,/i.test(src));
+  const image = $$('img', scope)
+    .map((img) => attr(img, 'src') ?? '')
+    .find((src) => /^\s*data:\s*image\/png;\s*base64,/i.test(src));
   return {
     captchaId: attr($('input[name=captchaid]', scope), 'value'),
     pngBase64: image ? image.replace(/^\s*data:\s*image\/png;\s*base64,/i, '').replace(/\s+/g, '') : null,

@@ -1,6 +1,6 @@
+import { LAYOUT_PROFILES } from '../layouts.ts';
 import { parseArticles } from './articles.ts';
 import { $, type Document, text, textLine } from './dom.ts';
-import { LAYOUT_PROFILES } from '../layouts.ts';
 import { caseIdsFromUrl, emptyToNull, JUDICIAL_UID, parseRuDate, queryParams } from './fields.ts';
 import { classifyOutcome, outcomeFromAct } from './outcome.ts';
 import { findTabs, mapRows, readTab, type TabNode } from './tabs.ts';

@@ -1,5 +1,5 @@
-import { $, type Document, text } from './dom.ts';
 import { LAYOUT_PROFILES, LAYOUTS_BY_DETECTION } from '../layouts.ts';
+import { $, type Document, text } from './dom.ts';
 import type { Layout, PageKind } from './types.ts';
 
 export interface Classification {

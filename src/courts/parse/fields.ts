@@ -21,7 +21,7 @@ export function emptyToNull(value: string | null | undefined): string | null {
 /** Query parameters of a (possibly relative, possibly cp1251-encoded) link, names lower-cased. */
 export function queryParams(href: string): Map<string, string> {
   const out = new Map<string, string>();
-  const query = href.includes('?') ? href.slice(href.indexOf('?') + 1).split('#')[0] ?? '' : '';
+  const query = href.includes('?') ? (href.slice(href.indexOf('?') + 1).split('#')[0] ?? '') : '';
   for (const pair of query.split('&')) {
     if (!pair) continue;
     const eq = pair.indexOf('=');

@@ -1,6 +1,6 @@
+import { LAYOUT_PROFILES } from '../layouts.ts';
 import { parseArticles } from './articles.ts';
 import { $, $$, attr, type Document, type Element, rowCells, tableRows, text, textLine } from './dom.ts';
-import { LAYOUT_PROFILES } from '../layouts.ts';
 import { absoluteUrl, caseIdsFromUrl, emptyToNull, layoutParam, parseRuDate, queryParams } from './fields.ts';
 import type { CaseList, CaseListRow, Layout, ListInfoLine } from './types.ts';
 
@@ -58,9 +58,7 @@ function parseRow(cells: Element[], columns: (Column | null)[], pageUrl: string 
     decisionDate: parseRuDate(textLine(cellOf('decisionDate'))),
     decision: emptyToNull(text(cellOf('decision'))),
     legalForceDate: parseRuDate(textLine(cellOf('legalForce'))),
-    acts: actsCell
-      ? $$('a[href]', actsCell).map((a) => ({ url: absoluteUrl(attr(a, 'href') ?? '', pageUrl), title: emptyToNull(attr(a, 'title')) }))
-      : [],
+    acts: actsCell ? $$('a[href]', actsCell).map((a) => ({ url: absoluteUrl(attr(a, 'href') ?? '', pageUrl), title: emptyToNull(attr(a, 'title')) })) : [],
   };
 }
 
@@ -74,7 +72,11 @@ function counter(value: string): { total: number | null; from: number | null; to
   };
 }
 
-function pagination(doc: Document, layout: Layout, pageUrl: string | null): { current: number | null; count: number | null; urls: { page: number; url: string }[] } {
+function pagination(
+  doc: Document,
+  layout: Layout,
+  pageUrl: string | null,
+): { current: number | null; count: number | null; urls: { page: number; url: string }[] } {
   const byPage = new Map<number, string>();
   let last: number | null = null;
   for (const a of $$('a[href]', doc)) {
@@ -130,7 +132,8 @@ export function parseCaseList(html: string, doc: Document, layout: Layout, pageU
     shape.table.kind === 'thead'
       ? $(shape.table.selector, doc)
       : ($$(shape.table.selector, doc).find((t) => tableRows(t).some((row) => rowCells(row).some((cell) => columnKey(textLine(cell)) === 'number'))) ?? null);
-  const counterText = shape.counter.kind === 'selector' ? textLine($(shape.counter.selector, doc)) : (shape.counter.pattern.exec(html)?.[0] ?? '').replace(/<[^>]+>/g, ' ');
+  const counterText =
+    shape.counter.kind === 'selector' ? textLine($(shape.counter.selector, doc)) : (shape.counter.pattern.exec(html)?.[0] ?? '').replace(/<[^>]+>/g, ' ');
   const { total, from, to } = counter(counterText.replace(/\s+/g, ' '));
   const pages = pagination(doc, layout, pageUrl);
   const rows: CaseListRow[] = [];

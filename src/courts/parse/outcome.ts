@@ -41,9 +41,33 @@ const SENTENCE_RULES: { kind: SentenceKind; pattern: RegExp }[] = [
 ];
 
 const WORD_NUMBERS: Record<string, number> = {
-  один: 1, одного: 1, одному: 1, два: 2, двух: 2, три: 3, трех: 3, трёх: 3, четыре: 4, четырех: 4, четырёх: 4,
-  пять: 5, пяти: 5, шесть: 6, шести: 6, семь: 7, семи: 7, восемь: 8, восьми: 8, девять: 9, девяти: 9,
-  десять: 10, десяти: 10, одиннадцать: 11, одиннадцати: 11, двенадцать: 12, двенадцати: 12,
+  один: 1,
+  одного: 1,
+  одному: 1,
+  два: 2,
+  двух: 2,
+  три: 3,
+  трех: 3,
+  трёх: 3,
+  четыре: 4,
+  четырех: 4,
+  четырёх: 4,
+  пять: 5,
+  пяти: 5,
+  шесть: 6,
+  шести: 6,
+  семь: 7,
+  семи: 7,
+  восемь: 8,
+  восьми: 8,
+  девять: 9,
+  девяти: 9,
+  десять: 10,
+  десяти: 10,
+  одиннадцать: 11,
+  одиннадцати: 11,
+  двенадцать: 12,
+  двенадцати: 12,
 };
 
 function number(token: string): number | null {
@@ -120,7 +144,8 @@ export function outcomeFromAct(title: string, body: string): OutcomeInfo | null 
   const operative = body.slice(marker.index, marker.index + 2000);
   const base = { text: title, unrecognised: false, source: 'act' as const };
   if (isJudgment && /признать\s[\s\S]{0,200}?невиновн|оправдать/i.test(operative)) return { ...base, outcome: 'acquittal', ground: null, sentence: null };
-  if (isJudgment && /признать\s[\s\S]{0,200}?виновн/i.test(operative)) return { ...base, outcome: 'conviction', ground: null, sentence: extractSentence(operative) };
+  if (isJudgment && /признать\s[\s\S]{0,200}?виновн/i.test(operative))
+    return { ...base, outcome: 'conviction', ground: null, sentence: extractSentence(operative) };
   if (/прекратить\s+уголовное\s+дело|уголовное\s+дело[\s\S]{0,300}?прекратить/i.test(operative)) {
     return { ...base, outcome: 'termination', ground: GROUND_RULES.find((g) => g.pattern.test(operative))?.ground ?? 'other', sentence: null };
   }

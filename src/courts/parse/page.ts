@@ -1,10 +1,10 @@
 import { SYNTHETIC_MARKER } from '../marker.ts';
 import { parseCaptchaForm } from './captcha.ts';
+import { parseCaseCard } from './card.ts';
 import { classifyPage, type HttpMeta } from './classify.ts';
 import { decodePage } from './decode.ts';
 import { $, parseHtml, text } from './dom.ts';
 import { courtVnkodFromHtml } from './fields.ts';
-import { parseCaseCard } from './card.ts';
 import { parseCaseList } from './list.ts';
 import type { ParsedPage } from './types.ts';
 
@@ -45,7 +45,13 @@ export function parsePage(input: PageInput): ParsedPage {
   try {
     return readPage(input, seen);
   } catch (error) {
-    return { kind: 'unknown', layout: null, courtVnkod: null, detail: `${PARSER_ERROR}${(error as Error).message}`, synthetic: seen.html.includes(SYNTHETIC_MARKER) };
+    return {
+      kind: 'unknown',
+      layout: null,
+      courtVnkod: null,
+      detail: `${PARSER_ERROR}${(error as Error).message}`,
+      synthetic: seen.html.includes(SYNTHETIC_MARKER),
+    };
   }
 }
 
@@ -67,7 +73,8 @@ function readPage(input: PageInput, seen: { html: string }): ParsedPage {
   const c = classifyPage(region, doc, meta);
   const synthetic = html.includes(SYNTHETIC_MARKER);
   const courtVnkod = courtVnkodFromHtml(html);
-  if (c.kind === 'case_list' && c.layout) return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkod), synthetic };
+  if (c.kind === 'case_list' && c.layout)
+    return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkod), synthetic };
   if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkod), synthetic };
   if (c.kind === 'unknown' && url && /[?&]name_op=doc(&|$)/.test(url)) {
     // An act text (name_op=doc): the depersonalised text in div#content; "ПУСТОЙ ДОКУМЕНТ" when there is none.
@@ -76,5 +83,11 @@ function readPage(input: PageInput, seen: { html: string }): ParsedPage {
     return { kind: 'empty_result', layout: c.layout, courtVnkod, detail: 'ПУСТОЙ ДОКУМЕНТ', synthetic };
   }
   if (c.kind === 'captcha_form') return { kind: 'captcha_form', layout: c.layout, courtVnkod, detail: c.detail, captcha: parseCaptchaForm(doc), synthetic };
-  return { kind: c.kind === 'case_list' || c.kind === 'case_card' || c.kind === 'act_text' ? 'unknown' : c.kind, layout: c.layout, courtVnkod, detail: c.detail, synthetic };
+  return {
+    kind: c.kind === 'case_list' || c.kind === 'case_card' || c.kind === 'act_text' ? 'unknown' : c.kind,
+    layout: c.layout,
+    courtVnkod,
+    detail: c.detail,
+    synthetic,
+  };
 }

@@ -1,5 +1,5 @@
-import { initials, isHiddenName, NameContext, redactDeep } from '../../privacy/names.ts';
 import type { NameFieldTest } from '../../privacy/names.ts';
+import { initials, isHiddenName, NameContext, redactDeep } from '../../privacy/names.ts';
 import type { CaseCard, CaseList, ParsedPage } from './types.ts';
 
 /**
@@ -8,15 +8,43 @@ import type { CaseCard, CaseList, ParsedPage } from './types.ts';
  * Kept as published: identifiers, dates, codes, links, and the judge (officially published, in its own field).
  */
 export const KEEP_FIELDS: ReadonlySet<string> = new Set([
-  'layout', 'courtVnkod', 'caseNumber', 'judicialUid', 'receiptDate', 'hearingDate', 'decisionDate', 'legalForceDate', 'publishedDate', 'date', 'time',
-  'caseId', 'caseUid', 'deloId', 'newCode', 'href', 'url', 'cardUrl', 'code', 'article', 'part', 'point', 'kind', 'outcome', 'ground', 'source',
-  'judge', 'nameHash', 'initials', 'field',
+  'layout',
+  'courtVnkod',
+  'caseNumber',
+  'judicialUid',
+  'receiptDate',
+  'hearingDate',
+  'decisionDate',
+  'legalForceDate',
+  'publishedDate',
+  'date',
+  'time',
+  'caseId',
+  'caseUid',
+  'deloId',
+  'newCode',
+  'href',
+  'url',
+  'cardUrl',
+  'code',
+  'article',
+  'part',
+  'point',
+  'kind',
+  'outcome',
+  'ground',
+  'source',
+  'judge',
+  'nameHash',
+  'initials',
+  'field',
 ]);
 
 /** A list row's line that is not about a person: the category, a court, a case number, an article, a date, a judge. */
 const NOT_PERSON_LINE = /(?<![а-яё])(?:категори|суд|номер|стать|ст\.|дат|докладчик|решени|результат|инстанц|правонарушени|вид\s|статус|состояни)/i;
 /** A card's pair whose value is a person (or an organisation that may name one). */
-const PERSON_PAIR = /(?<![а-яё])(?:истец|истца|ответчик|заявител|лица|лицо|подсудим|осужд|обвиняем|потерпевш|защитник|представител|адвокат|жалобу\s+подал|взыскател|должник|привлекаем|участник|сторон)/i;
+const PERSON_PAIR =
+  /(?<![а-яё])(?:истец|истца|ответчик|заявител|лица|лицо|подсудим|осужд|обвиняем|потерпевш|защитник|представител|адвокат|жалобу\s+подал|взыскател|должник|привлекаем|участник|сторон)/i;
 
 /**
  * The fields that by their label or column hold a person, in a parsed page and in a stored record alike: a party's

@@ -1,6 +1,6 @@
 import { type AnyNode, isTag } from 'domhandler';
-import { $, $$, attr, type Document, type Element, hasClass, rowCells, tableRows, text, textLine } from './dom.ts';
 import { LAYOUT_PROFILES } from '../layouts.ts';
+import { $, $$, attr, type Document, type Element, hasClass, rowCells, tableRows, text, textLine } from './dom.ts';
 import type { LabelValue, Layout, RawTab, RawTable } from './types.ts';
 
 /** A tab of a case card: its label and the element holding its content. */
@@ -93,10 +93,7 @@ export function readTab(tab: TabNode): RawTab {
 }
 
 /** Maps a table's rows to objects keyed by canonical column names; unknown columns go to `extra`. */
-export function mapRows<K extends string>(
-  table: RawTable,
-  columns: [K, RegExp][],
-): { fields: Partial<Record<K, string>>; extra: Record<string, string> }[] {
+export function mapRows<K extends string>(table: RawTable, columns: [K, RegExp][]): { fields: Partial<Record<K, string>>; extra: Record<string, string> }[] {
   const keys = table.header.map((label) => columns.find(([, pattern]) => pattern.test(label))?.[0] ?? null);
   return table.rows.map((cells) => {
     const fields: Partial<Record<K, string>> = {};

@@ -3,6 +3,7 @@ import type { CaptchaForm } from './captcha.ts';
 /** Typed results of the court-page parsers. Dates are ISO 'YYYY-MM-DD'; texts keep the court's wording. */
 
 export type { Layout } from '../layouts.ts';
+
 import type { Layout } from '../layouts.ts';
 
 export type PageKind =
@@ -39,7 +40,19 @@ export interface ArticleRef {
 }
 
 /** Every outcome the parser gives a case or a defendant (filters validate against this list). */
-export const OUTCOMES = ['conviction', 'acquittal', 'termination', 'returned_to_prosecutor', 'transferred', 'medical_measures', 'upheld', 'modified', 'overturned', 'appeal_withdrawn', 'unknown'] as const;
+export const OUTCOMES = [
+  'conviction',
+  'acquittal',
+  'termination',
+  'returned_to_prosecutor',
+  'transferred',
+  'medical_measures',
+  'upheld',
+  'modified',
+  'overturned',
+  'appeal_withdrawn',
+  'unknown',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export type TerminationGround =
@@ -213,7 +226,12 @@ export type ParsedPage = (
   | { kind: 'case_card'; layout: Layout; card: CaseCard }
   | { kind: 'captcha_form'; layout: Layout | null; courtVnkod: string | null; detail: string | null; captcha: CaptchaForm }
   | { kind: 'act_text'; layout: Layout | null; courtVnkod: string | null; detail: string | null; text: string }
-  | { kind: Exclude<PageKind, 'case_list' | 'case_card' | 'captcha_form' | 'act_text'>; layout: Layout | null; courtVnkod: string | null; detail: string | null }
+  | {
+      kind: Exclude<PageKind, 'case_list' | 'case_card' | 'captcha_form' | 'act_text'>;
+      layout: Layout | null;
+      courtVnkod: string | null;
+      detail: string | null;
+    }
 ) & {
   /** The page carries otkaz's synthetic-data marker: it was generated, never served by a real court. */
   synthetic: boolean;

@@ -115,10 +115,13 @@ export function generateCases(options: GenerateOptions): SyntheticCase[] {
     if (first.article === '337' && rand() < 0.08) articles.push({ article: '338', part: '1' });
     const outcome = weighted(rand, OUTCOMES);
     const termMonths =
-      outcome === 'imprisonment' ? 12 * (2 + Math.floor(rand() * 6)) + (rand() < 0.4 ? 6 : 0)
-      : outcome === 'suspended' ? 12 * (1 + Math.floor(rand() * 5))
-      : outcome === 'disciplinary_unit' ? 6 + Math.floor(rand() * 19)
-      : null;
+      outcome === 'imprisonment'
+        ? 12 * (2 + Math.floor(rand() * 6)) + (rand() < 0.4 ? 6 : 0)
+        : outcome === 'suspended'
+          ? 12 * (1 + Math.floor(rand() * 5))
+          : outcome === 'disciplinary_unit'
+            ? 6 + Math.floor(rand() * 19)
+            : null;
     cases.push({
       courtVnkod,
       caseId: 1000000 + i,

@@ -29,9 +29,16 @@ export function syntheticPages(cases: SyntheticCase[], directory: CourtDirectory
     const query = listQuery(layout);
     const sorted = [...list].sort((a, b) => b.receiptDate.localeCompare(a.receiptDate) || a.caseId - b.caseId);
     for (let page = 1; (page - 1) * perPage < sorted.length; page += 1) {
-      const html = renderList({ cases: sorted.slice((page - 1) * perPage, page * perPage), page, perPage, total: sorted.length, courtVnkod: vnkod, query }, layout);
+      const html = renderList(
+        { cases: sorted.slice((page - 1) * perPage, page * perPage), page, perPage, total: sorted.length, courtVnkod: vnkod, query },
+        layout,
+      );
       const pageParam = `${LAYOUT_PROFILES[layout].params.page}=${page}`;
-      pages.push({ url: `https://${host}/modules.php?name=sud_delo&srv_num=1&name_op=r&${pageParam}&${query}`, bytes: iconv.encode(html, 'win1251'), kind: 'case_list' });
+      pages.push({
+        url: `https://${host}/modules.php?name=sud_delo&srv_num=1&name_op=r&${pageParam}&${query}`,
+        bytes: iconv.encode(html, 'win1251'),
+        kind: 'case_list',
+      });
     }
     for (const c of sorted) {
       pages.push({ url: `https://${host}${cardPath(c, layout)}`, bytes: iconv.encode(renderCard(c, layout), 'win1251'), kind: 'case_card' });

@@ -8,7 +8,9 @@ import type { SyntheticCase } from './generate.ts';
  * `<meta name="otkaz-synthetic" content="true">` and a visible banner, so it can never pass as real.
  */
 export { SYNTHETIC_MARKER };
-const BANNER = '<div class="otkaz-synthetic" style="background:#fd0;padding:4px">СИНТЕТИЧЕСКИЕ ДАННЫЕ (SYNTHETIC DATA): вымышленное дело для демонстрации и тестов</div>';
+
+const BANNER =
+  '<div class="otkaz-synthetic" style="background:#fd0;padding:4px">СИНТЕТИЧЕСКИЕ ДАННЫЕ (SYNTHETIC DATA): вымышленное дело для демонстрации и тестов</div>';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const ru = (iso: string | null) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
@@ -40,21 +42,38 @@ export function resultTexts(c: SyntheticCase): { caseResult: string; personResul
     case 'imprisonment':
       return { caseResult: 'Вынесен ПРИГОВОР', personResult: `ОСУЖДЕН к лишению свободы на срок ${termText(c.termMonths ?? 12)}` };
     case 'suspended':
-      return { caseResult: 'Вынесен ПРИГОВОР', personResult: `ОСУЖДЕН к лишению свободы на срок ${termText(c.termMonths ?? 12)} условно с испытательным сроком ${termText(c.probationMonths ?? 12)}` };
+      return {
+        caseResult: 'Вынесен ПРИГОВОР',
+        personResult: `ОСУЖДЕН к лишению свободы на срок ${termText(c.termMonths ?? 12)} условно с испытательным сроком ${termText(c.probationMonths ?? 12)}`,
+      };
     case 'disciplinary_unit':
       return { caseResult: 'Вынесен ПРИГОВОР', personResult: `ОСУЖДЕН к содержанию в дисциплинарной воинской части на срок ${termText(c.termMonths ?? 12)}` };
     case 'fine':
       return { caseResult: 'Вынесен ПРИГОВОР', personResult: `ОСУЖДЕН, назначен штраф в размере ${c.fineRub ?? 0} рублей` };
     case 'contract_signed':
-      return { caseResult: 'Уголовное дело ПРЕКРАЩЕНО', personResult: 'Уголовное дело ПРЕКРАЩЕНО\nв связи с заключением контракта о прохождении военной службы (ст. 78.1 УК РФ)' };
+      return {
+        caseResult: 'Уголовное дело ПРЕКРАЩЕНО',
+        personResult: 'Уголовное дело ПРЕКРАЩЕНО\nв связи с заключением контракта о прохождении военной службы (ст. 78.1 УК РФ)',
+      };
     case 'court_fine':
-      return { caseResult: 'Уголовное дело ПРЕКРАЩЕНО', personResult: 'Уголовное дело ПРЕКРАЩЕНО\nназначена мера уголовно-правового характера - СУДЕБНЫЙ ШТРАФ (ст. 25.1 УПК РФ)' };
+      return {
+        caseResult: 'Уголовное дело ПРЕКРАЩЕНО',
+        personResult: 'Уголовное дело ПРЕКРАЩЕНО\nназначена мера уголовно-правового характера - СУДЕБНЫЙ ШТРАФ (ст. 25.1 УПК РФ)',
+      };
     case 'pending':
       return { caseResult: '', personResult: '' };
   }
 }
 
-interface Event { name: string; date: string; time: string; place: string; result: string; basis: string; published: string }
+interface Event {
+  name: string;
+  date: string;
+  time: string;
+  place: string;
+  result: string;
+  basis: string;
+  published: string;
+}
 
 export function events(c: SyntheticCase): Event[] {
   const list: Event[] = [
@@ -62,7 +81,19 @@ export function events(c: SyntheticCase): Event[] {
     { name: 'Передача материалов дела судье', date: c.receiptDate, time: '11:40', place: '', result: '', basis: '', published: c.receiptDate },
   ];
   if (c.version > 1 || c.decisionDate) {
-    list.push({ name: 'Судебное заседание', date: c.decisionDate ?? c.receiptDate, time: '10:00', place: 'Зал №2', result: c.decisionDate ? (c.outcome === 'contract_signed' || c.outcome === 'court_fine' ? 'Производство по делу прекращено' : 'Вынесен приговор') : 'Отложено', basis: '', published: c.receiptDate });
+    list.push({
+      name: 'Судебное заседание',
+      date: c.decisionDate ?? c.receiptDate,
+      time: '10:00',
+      place: 'Зал №2',
+      result: c.decisionDate
+        ? c.outcome === 'contract_signed' || c.outcome === 'court_fine'
+          ? 'Производство по делу прекращено'
+          : 'Вынесен приговор'
+        : 'Отложено',
+      basis: '',
+      published: c.receiptDate,
+    });
   }
   return list;
 }
@@ -82,15 +113,32 @@ function classicCard(c: SyntheticCase): string {
   const name = `${c.defendant.surname} ${c.defendant.name} ${c.defendant.patronymic}`;
   const pair = (label: string, value: string) => `<tr><td width="50%"><b>${label}</b></td><td>${value}</td></tr>`;
   const info = [
-    pair('Уникальный идентификатор дела', `<a href="/modules.php?name=sud_delo&amp;name_op=r_juid&amp;vnkod=${c.courtVnkod}&amp;srv_num=1&amp;delo_id=1540006&amp;case_type=0&amp;judicial_uid=${c.judicialUid}"><u>${c.judicialUid}</u></a>`),
+    pair(
+      'Уникальный идентификатор дела',
+      `<a href="/modules.php?name=sud_delo&amp;name_op=r_juid&amp;vnkod=${c.courtVnkod}&amp;srv_num=1&amp;delo_id=1540006&amp;case_type=0&amp;judicial_uid=${c.judicialUid}"><u>${c.judicialUid}</u></a>`,
+    ),
     pair('Дата поступления', ru(c.receiptDate)),
     pair('Судья', esc(c.judge)),
     c.decisionDate ? pair('Дата рассмотрения', ru(c.decisionDate)) : '',
     caseResult ? pair('Результат рассмотрения', br(caseResult)) : '',
     pair('Признак рассмотрения дела', 'Рассмотрено единолично судьей'),
   ].join('');
-  const evHead = ['Наименование события', 'Дата', 'Время', 'Место проведения', 'Результат события', 'Основание для выбранного результата события', 'Примечание', 'Дата размещения'];
-  const evRows = events(c).map((e) => `<tr><td>${esc(e.name)}</td><td>${ru(e.date)}</td><td>${e.time}</td><td>${esc(e.place)}</td><td>${esc(e.result)}</td><td>${esc(e.basis)}</td><td></td><td>${ru(e.published)}</td></tr>`).join('');
+  const evHead = [
+    'Наименование события',
+    'Дата',
+    'Время',
+    'Место проведения',
+    'Результат события',
+    'Основание для выбранного результата события',
+    'Примечание',
+    'Дата размещения',
+  ];
+  const evRows = events(c)
+    .map(
+      (e) =>
+        `<tr><td>${esc(e.name)}</td><td>${ru(e.date)}</td><td>${e.time}</td><td>${esc(e.place)}</td><td>${esc(e.result)}</td><td>${esc(e.basis)}</td><td></td><td>${ru(e.published)}</td></tr>`,
+    )
+    .join('');
   const tabs = ['ДЕЛО', 'ДВИЖЕНИЕ ДЕЛА', 'ЛИЦА', 'СТОРОНЫ'];
   return `${head(c)}<div id="modSdpContent"><div id="content"><div align="center" class="title">Уголовные дела - первая инстанция</div>
 <div align="center" class="casenumber">ДЕЛО № ${esc(c.caseNumber)}</div>
@@ -110,15 +158,32 @@ function newCard(c: SyntheticCase): string {
   const name = `${c.defendant.surname} ${c.defendant.name} ${c.defendant.patronymic}`;
   const pair = (label: string, value: string) => `<tr><td><b>${label}</b></td><td>${value}</td></tr>`;
   const info = [
-    pair('Уникальный идентификатор дела', `<a class="dashed" href="/modules.php?name=sud_delo&amp;name_op=r&amp;srv_num=1&amp;token=judicial_uid&amp;case__judicial_uidss=${c.judicialUid}&amp;_ord=asc">${c.judicialUid}</a>`),
+    pair(
+      'Уникальный идентификатор дела',
+      `<a class="dashed" href="/modules.php?name=sud_delo&amp;name_op=r&amp;srv_num=1&amp;token=judicial_uid&amp;case__judicial_uidss=${c.judicialUid}&amp;_ord=asc">${c.judicialUid}</a>`,
+    ),
     pair('Дата поступления', ru(c.receiptDate)),
     pair('Судья', esc(c.judge)),
     c.decisionDate ? pair('Дата рассмотрения', ru(c.decisionDate)) : '',
     caseResult ? pair('Результат рассмотрения', br(caseResult)) : '',
   ].join('');
-  const evHead = ['Наименование события', 'Дата', 'Время слушания', 'Место проведения', 'Результат события', 'Основание для выбранного результата события', 'Примечание', 'Дата размещения'];
+  const evHead = [
+    'Наименование события',
+    'Дата',
+    'Время слушания',
+    'Место проведения',
+    'Результат события',
+    'Основание для выбранного результата события',
+    'Примечание',
+    'Дата размещения',
+  ];
   const ev = events(c);
-  const evRows = ev.map((e) => `<tr><td class="vert-align"> ${esc(e.name)}</td><td>${ru(e.date)}</td><td>${e.time}</td><td>${esc(e.place)}</td><td> ${esc(e.result)}</td><td>${esc(e.basis)}</td><td></td><td>${ru(e.published)}</td></tr>`).join('');
+  const evRows = ev
+    .map(
+      (e) =>
+        `<tr><td class="vert-align"> ${esc(e.name)}</td><td>${ru(e.date)}</td><td>${e.time}</td><td>${esc(e.place)}</td><td> ${esc(e.result)}</td><td>${esc(e.basis)}</td><td></td><td>${ru(e.published)}</td></tr>`,
+    )
+    .join('');
   const evMobile = ev.map((e) => `<div class="mobile-lawcase-item block-mobile"><time>${ru(e.date)}</time> ${esc(e.name)}</div>`).join('');
   return `${head(c)}<div id="modSdpContent"><div id="search_results"><div class="name-instanse">Уголовные дела - первая инстанция</div>
 <div class="container" id="case_window"><div class="case-num">ДЕЛО № ${esc(c.caseNumber)}</div>
@@ -167,10 +232,15 @@ const SHAPES: Record<Layout, PageShape> = {
     cardPath: (c) => `/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=${c.caseId}&case_uid=${c.caseUid}&delo_id=1540006&new=0`,
     linkAttrs: '',
     act: (c, title) => `<a href="${esc(actPath(c))}" TITLE="${title}"><img src="/images/arow.gif"></a>`,
-    row: (link, cells, act) => `<tr valign="top"><td title="Для получения справки по делу, нажмите на номер дела">${link}<br></td>${cells.map((v) => `<td>${v}</td>`).join('')}<td>&nbsp;${act}</td></tr>`,
-    pageLink: (p, label, titleAttr, query) => `<a href="./modules.php?name=sud_delo&amp;srv_num=1&amp;name_op=r&amp;page=${p}&amp;${esc(query)}"${titleAttr}>${label}</a>`,
+    row: (link, cells, act) =>
+      `<tr valign="top"><td title="Для получения справки по делу, нажмите на номер дела">${link}<br></td>${cells.map((v) => `<td>${v}</td>`).join('')}<td>&nbsp;${act}</td></tr>`,
+    pageLink: (p, label, titleAttr, query) =>
+      `<a href="./modules.php?name=sud_delo&amp;srv_num=1&amp;name_op=r&amp;page=${p}&amp;${esc(query)}"${titleAttr}>${label}</a>`,
     current: (page) => `<b>${page}</b>`,
-    page: (list, { nav, header, rows, from, to }) => `${head(list)}<div id="modSdpContent"><div id="content"><div align="center" class="title">Уголовные дела - первая инстанция</div>
+    page: (
+      list,
+      { nav, header, rows, from, to },
+    ) => `${head(list)}<div id="modSdpContent"><div id="content"><div align="center" class="title">Уголовные дела - первая инстанция</div>
 <table width="100%"><tr><td>Страницы : ${nav.join(' | ')}</td><td align="right">Всего по запросу найдено — ${list.total}. На странице записи с ${from} по ${to}.</td></tr></table>
 <table id="tablcont"><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${rows}</table></div></div></body></html>`,
     listQuery: 'delo_id=1540006&case_type=0&new=0&delo_table=u1_case&U1_DEFENDANT__LAW_ARTICLESS=337&Submit=%CD%E0%E9%F2%E8',
@@ -180,10 +250,15 @@ const SHAPES: Record<Layout, PageShape> = {
     cardPath: (c) => `/modules.php?name=sud_delo&name_op=case&_id=${c.caseId}&_uid=${c.caseUid}&_deloId=1540006&_caseType=0&_new=0&srv_num=1`,
     linkAttrs: ' class="dashed open-lawcase"',
     act: (c, title) => `<a href="${esc(`${SHAPES.new.cardPath(c)}&_doc=1`)}" class="doc" title="${title}"><img src="/modules/sud_delo/images/doc.png"></a>`,
-    row: (link, cells, act) => `<tr><td class="lawcase-number-td">${link}</td>${cells.map((v) => `<td class="vert-align">${v}</td>`).join('')}<td class="vert-align">${act}</td></tr>`,
-    pageLink: (p, label, titleAttr, query) => `<li><a href="/modules.php?name=sud_delo&amp;name_op=r&amp;_page=${p}&amp;${esc(query)}"${titleAttr}>${label}</a></li>`,
+    row: (link, cells, act) =>
+      `<tr><td class="lawcase-number-td">${link}</td>${cells.map((v) => `<td class="vert-align">${v}</td>`).join('')}<td class="vert-align">${act}</td></tr>`,
+    pageLink: (p, label, titleAttr, query) =>
+      `<li><a href="/modules.php?name=sud_delo&amp;name_op=r&amp;_page=${p}&amp;${esc(query)}"${titleAttr}>${label}</a></li>`,
     current: (page) => `<li class="active"><span>${page}</span></li>`,
-    page: (list, { nav, header, rows, from, to }) => `${head(list)}<div id="modSdpContent"><div id="search_results"><div class="name-instanse">Уголовные дела - первая инстанция</div>
+    page: (
+      list,
+      { nav, header, rows, from, to },
+    ) => `${head(list)}<div id="modSdpContent"><div id="search_results"><div class="name-instanse">Уголовные дела - первая инстанция</div>
 <div class="lawcase-paging"><ul class="pagination">${nav.join('')}</ul></div>
 <div class="lawcase-count">Всего по запросу найдено - <b>${list.total}</b>.&nbsp;<span>На странице записи с <b>${from}</b> по <b>${to}</b>.</span></div>
 <div id="resultTable"><table class="law-case-table line-hover"><thead><tr>${header.map((h) => `<td>${h}</td>`).join('')}</tr></thead><tbody>${rows}</tbody></table></div>
@@ -215,7 +290,16 @@ export function renderList(list: ListPage, layout: Layout): string {
   const nav: string[] = [];
   for (let p = Math.max(1, list.page - 2); p <= Math.min(pages, list.page + 2); p += 1) nav.push(p === list.page ? shape.current(p) : pageLink(p, String(p)));
   if (list.page < pages) nav.push(pageLink(pages, '&gt;&gt;', 'На последнюю страницу списка'));
-  const header = ['№ дела', 'Дата поступления', 'Категория / Стороны / Статьи', 'Судья', 'Дата решения', 'Решение', 'Дата вступления в законную силу', 'Судебные акты'];
+  const header = [
+    '№ дела',
+    'Дата поступления',
+    'Категория / Стороны / Статьи',
+    'Судья',
+    'Дата решения',
+    'Решение',
+    'Дата вступления в законную силу',
+    'Судебные акты',
+  ];
   return shape.page(list, { nav, header, rows: list.cases.map(row).join(''), from, to });
 }
 

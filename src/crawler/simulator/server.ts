@@ -1,12 +1,12 @@
 import http from 'node:http';
 import type net from 'node:net';
 import iconv from 'iconv-lite';
+import type { Layout } from '../../courts/layouts.ts';
 import { encodeCp1251Component } from '../../courts/parse/decode.ts';
 import { prng } from '../../courts/synthetic/generate.ts';
 import { articlesText, cardPath, renderAct, renderCard, renderList, SYNTHETIC_MARKER } from '../../courts/synthetic/render.ts';
 import { digitsPng } from './png.ts';
 import type { SimCourt, World } from './world.ts';
-import type { Layout } from '../../courts/layouts.ts';
 
 /**
  * A local HTTP server that behaves like sudrf court sites of both layouts, serving SYNTHETIC pages in
@@ -40,8 +40,17 @@ export interface Traps {
 }
 
 export const NO_TRAPS: Traps = {
-  latencyMs: [0, 0], rateLimitEvery: 0, retryAfterSeconds: 1, throttleEvery: 0, phpErrorEvery: 0, dropEvery: 0,
-  wafWithoutUserAgent: false, geoBlocked: [], captcha: true, captchaUses: 50, changing: false,
+  latencyMs: [0, 0],
+  rateLimitEvery: 0,
+  retryAfterSeconds: 1,
+  throttleEvery: 0,
+  phpErrorEvery: 0,
+  dropEvery: 0,
+  wafWithoutUserAgent: false,
+  geoBlocked: [],
+  captcha: true,
+  captchaUses: 50,
+  changing: false,
 };
 
 const PER_PAGE = 25;
@@ -52,11 +61,21 @@ function page(body: string, vnkod: string | null): string {
   }${body}</body></html>`;
 }
 
-const THROTTLE = page('<div class="box box_common m-all_m"><div class="box-title">СУДЕБНОЕ ДЕЛОПРОИЗВОДСТВО</div>Информация временно недоступна. Приносим свои извинения. Попробуйте обратиться позже или обратитесь непосредственно в суд.</div>', null);
-const PHP_ERROR = page('<div id="modSdpContent"><b>Warning</b>: pg_query(): Query failed: ERROR: canceling statement due to statement timeout in <b>/var/www/modules/sud_delo/r.php</b></div>', null);
+const THROTTLE = page(
+  '<div class="box box_common m-all_m"><div class="box-title">СУДЕБНОЕ ДЕЛОПРОИЗВОДСТВО</div>Информация временно недоступна. Приносим свои извинения. Попробуйте обратиться позже или обратитесь непосредственно в суд.</div>',
+  null,
+);
+const PHP_ERROR = page(
+  '<div id="modSdpContent"><b>Warning</b>: pg_query(): Query failed: ERROR: canceling statement due to statement timeout in <b>/var/www/modules/sud_delo/r.php</b></div>',
+  null,
+);
 const WAF = page('<h1>403</h1><p>Данный запрос некорректен, просьба изменить параметры запроса (B)</p>', null);
 const GEO = page('<p>Этот запрос заблокирован по соображениям безопасности (G). Ваш IP-адрес: 127.0.0.1, страна: не определена.</p>', null);
-const EMPTY = (vnkod: string) => page('<div id="modSdpContent"><div id="content"><div class="title">Уголовные дела - первая инстанция</div><p>Данных по запросу не обнаружено</p></div></div>', vnkod);
+const EMPTY = (vnkod: string) =>
+  page(
+    '<div id="modSdpContent"><div id="content"><div class="title">Уголовные дела - первая инстанция</div><p>Данных по запросу не обнаружено</p></div></div>',
+    vnkod,
+  );
 
 /** Query parameters with windows-1251 percent-decoding, names lower-cased. */
 export function cp1251Query(search: string): Map<string, string> {
@@ -90,7 +109,8 @@ interface Session {
 
 /** The hidden fields of each layout's search form. */
 const SEARCH_FORM_FIELDS: Record<Layout, string> = {
-  classic: '<input name="name" type="hidden" value="sud_delo"><input name="srv_num" type="hidden" value="1"><input name="name_op" type="hidden" value="r"><input name="delo_id" type="hidden" value="1540006"><input name="case_type" type="hidden" value="0"><input name="new" type="hidden" value="0"><input name="delo_table" type="hidden" value="u1_case">',
+  classic:
+    '<input name="name" type="hidden" value="sud_delo"><input name="srv_num" type="hidden" value="1"><input name="name_op" type="hidden" value="r"><input name="delo_id" type="hidden" value="1540006"><input name="case_type" type="hidden" value="0"><input name="new" type="hidden" value="0"><input name="delo_table" type="hidden" value="u1_case">',
   new: '<input name="name" type="hidden" value="sud_delo"><input name="name_op" type="hidden" value="r"><input name="_deloId" type="hidden" value="1540006"><input name="_new" type="hidden" value="0">',
 };
 
@@ -162,7 +182,8 @@ export class CourtSimulator {
       req.socket.destroy();
       return;
     }
-    if (this.traps.rateLimitEvery && n % this.traps.rateLimitEvery === 0) return send(429, page('Too Many Requests', null), 'rate_limited', { 'retry-after': String(this.traps.retryAfterSeconds) });
+    if (this.traps.rateLimitEvery && n % this.traps.rateLimitEvery === 0)
+      return send(429, page('Too Many Requests', null), 'rate_limited', { 'retry-after': String(this.traps.retryAfterSeconds) });
     if (this.traps.throttleEvery && n % this.traps.throttleEvery === 0) return send(200, THROTTLE, 'throttled');
     if (this.traps.phpErrorEvery && n % this.traps.phpErrorEvery === 0) return send(200, PHP_ERROR, 'php_error');
     if (path === '/robots.txt') {
@@ -182,7 +203,8 @@ export class CourtSimulator {
     }
     if (op === 'doc') {
       const found = court.cases.find((c) => c.caseId === Number(q.get('number')));
-      if (!found || found.outcome === 'pending' || q.get('text_number') !== '1') return send(200, page('<div id="modSdpContent"><div id="content">ПУСТОЙ ДОКУМЕНТ</div></div>', court.vnkod), 'empty_act');
+      if (!found || found.outcome === 'pending' || q.get('text_number') !== '1')
+        return send(200, page('<div id="modSdpContent"><div id="content">ПУСТОЙ ДОКУМЕНТ</div></div>', court.vnkod), 'empty_act');
       return send(200, page(renderAct(found), court.vnkod), 'act_text');
     }
     return send(200, EMPTY(court.vnkod), 'empty_result');
@@ -197,7 +219,11 @@ export class CourtSimulator {
       captcha = `<tr><td>Проверочный код</td><td><input name='captcha' type='text'><img src="data: image/png;base64, ${digitsPng(answer).toString('base64')}"><input name="captchaid" type="hidden" value="${id}"></td></tr>`;
     }
     const hidden = SEARCH_FORM_FIELDS[court.layout];
-    send(200, page(`<div id="modSdpContent"><form action="" method="get" name="calform" id="calform">${hidden}<table>${captcha}</table></form></div>`, court.vnkod), court.captcha && this.traps.captcha ? 'captcha_form' : 'search_form');
+    send(
+      200,
+      page(`<div id="modSdpContent"><form action="" method="get" name="calform" id="calform">${hidden}<table>${captcha}</table></form></div>`, court.vnkod),
+      court.captcha && this.traps.captcha ? 'captcha_form' : 'search_form',
+    );
   }
 
   private list(court: SimCourt, q: Map<string, string>, send: (status: number, html: string, kind: string) => void): void {
@@ -210,7 +236,14 @@ export class CourtSimulator {
     if (court.captcha && this.traps.captcha) {
       const session = this.sessions.get(q.get('captchaid') ?? '');
       if (!session || session.answer !== q.get('captcha') || session.uses >= this.traps.captchaUses) {
-        return send(200, page('<div id="modSdpContent"><div id="error">Неверно указан проверочный код с картинки.<br><a href="/modules.php?name=sud_delo&amp;name_op=sf">Вернуться на форму поиска</a></div></div>', court.vnkod), 'captcha_wrong');
+        return send(
+          200,
+          page(
+            '<div id="modSdpContent"><div id="error">Неверно указан проверочный код с картинки.<br><a href="/modules.php?name=sud_delo&amp;name_op=sf">Вернуться на форму поиска</a></div></div>',
+            court.vnkod,
+          ),
+          'captcha_wrong',
+        );
       }
       session.uses += 1;
     }
@@ -222,7 +255,8 @@ export class CourtSimulator {
     };
     const entry = window('entry');
     const result = window('result');
-    const inWindow = (date: string | null, w: { from: string | null; to: string | null }) => (!w.from || (date !== null && date >= w.from)) && (!w.to || (date !== null && date <= w.to));
+    const inWindow = (date: string | null, w: { from: string | null; to: string | null }) =>
+      (!w.from || (date !== null && date >= w.from)) && (!w.to || (date !== null && date <= w.to));
     const matches = court.cases
       .filter((c) => !article || articlesText(c).includes(article))
       .filter((c) => inWindow(c.receiptDate, entry) && (!result.from && !result.to ? true : inWindow(c.decisionDate, result)))
@@ -231,8 +265,10 @@ export class CourtSimulator {
     const pageNo = Math.max(1, Number(q.get('page') ?? q.get('_page') ?? 1) || 1);
     const slice = matches.slice((pageNo - 1) * PER_PAGE, pageNo * PER_PAGE);
     if (slice.length === 0) return send(200, EMPTY(court.vnkod), 'empty_result');
-    const query = [...q.entries()].filter(([k]) => k !== 'page' && k !== '_page' && k !== 'name' && k !== 'name_op' && k !== 'srv_num')
-      .map(([k, v]) => `${k}=${encodeCp1251Component(v)}`).join('&');
+    const query = [...q.entries()]
+      .filter(([k]) => k !== 'page' && k !== '_page' && k !== 'name' && k !== 'name_op' && k !== 'srv_num')
+      .map(([k, v]) => `${k}=${encodeCp1251Component(v)}`)
+      .join('&');
     send(200, renderList({ cases: slice, page: pageNo, perPage: PER_PAGE, total: matches.length, courtVnkod: court.vnkod, query }, court.layout), 'case_list');
   }
 }

@@ -26,7 +26,13 @@ export class World {
 
   constructor(options: WorldOptions) {
     this.courts = options.courts.map((court, index) => {
-      const cases = generateCases({ seed: options.seed * 1000 + index, count: options.casesPerCourt, courts: [court.vnkod], from: options.from, to: options.to });
+      const cases = generateCases({
+        seed: options.seed * 1000 + index,
+        count: options.casesPerCourt,
+        courts: [court.vnkod],
+        from: options.from,
+        to: options.to,
+      });
       for (const c of cases) c.caseId = 1_000_000 * (index + 1) + (c.caseId % 1_000_000);
       return { vnkod: court.vnkod, host: court.host.toLowerCase(), layout: court.layout, captcha: court.captcha ?? false, cases };
     });

@@ -6,7 +6,9 @@ import { defineOperation } from '../../ops/operation.ts';
 import { archivePolicy } from '../../policies/archive.ts';
 import { id, text } from '../../shared/validation.ts';
 
-export const ExportArchiveInput = z.object({ out: text(4096, 1).describe('WARC file to write'), caseId: id.optional().describe('only the captures of this case') }).strict();
+export const ExportArchiveInput = z
+  .object({ out: text(4096, 1).describe('WARC file to write'), caseId: id.optional().describe('only the captures of this case') })
+  .strict();
 
 export const ExportArchiveSchema = z.object({ file: z.string(), captures: z.number().int() });
 

@@ -13,12 +13,20 @@ export const IngestInput = z
   .object({
     paths: z.array(text(4096, 1)).min(1).describe('files (.html, .warc, .warc.gz) and folders'),
     url: text(16_384, 1).optional().describe('URL of the page (single file only): gives the court and the case ids'),
-    retrievedAt: z.union([z.iso.datetime({ offset: true, local: true }), isoDate]).optional().describe('when the page was retrieved (single file only)'),
+    retrievedAt: z
+      .union([z.iso.datetime({ offset: true, local: true }), isoDate])
+      .optional()
+      .describe('when the page was retrieved (single file only)'),
     synthetic: z.boolean().optional().describe('mark these pages as synthetic (demo) data'),
   })
   .strict();
 
-const failure = z.object({ stage: z.enum(['read', 'archive', 'parse', 'store']), code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]), sqlstate: z.string().nullable(), reason: z.string() });
+const failure = z.object({
+  stage: z.enum(['read', 'archive', 'parse', 'store']),
+  code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+  sqlstate: z.string().nullable(),
+  reason: z.string(),
+});
 
 export const RecordOutcomeSchema = z.object({
   file: z.string(),
@@ -41,6 +49,14 @@ export const ingestOperation = defineOperation({
   input: IngestInput,
   output: z.array(RecordOutcomeSchema),
   policy: archivePolicy.ingest,
-  surfaces: { api: "reads files from the server's own disk and runs as long as they take: a command, not a request (the crawler ingests what it fetches)", cli: true },
-  run: (ctx, input) => ingestFiles(ctx.db, ctx.directory, ctx.personKey, input.paths, { ...(input.url ? { url: input.url } : {}), ...(input.retrievedAt ? { retrievedAt: input.retrievedAt } : {}), ...(input.synthetic ? { synthetic: true } : {}) }),
+  surfaces: {
+    api: "reads files from the server's own disk and runs as long as they take: a command, not a request (the crawler ingests what it fetches)",
+    cli: true,
+  },
+  run: (ctx, input) =>
+    ingestFiles(ctx.db, ctx.directory, ctx.personKey, input.paths, {
+      ...(input.url ? { url: input.url } : {}),
+      ...(input.retrievedAt ? { retrievedAt: input.retrievedAt } : {}),
+      ...(input.synthetic ? { synthetic: true } : {}),
+    }),
 });

@@ -32,6 +32,9 @@ export const listCapturesOperation = defineOperation({
   input: ListCapturesInput,
   output: z.array(CaptureRowSchema),
   policy: archivePolicy.list,
-  surfaces: { api: "the API lists one case's captures (GET /api/v1/cases/:id/captures) with URLs fit for the public; the whole archive with URLs as captured is for whoever holds the data folder", cli: true },
+  surfaces: {
+    api: "the API lists one case's captures (GET /api/v1/cases/:id/captures) with URLs fit for the public; the whole archive with URLs as captured is for whoever holds the data folder",
+    cli: true,
+  },
   run: (ctx, { limit }) => listCaptures(ctx.db, limit),
 });

@@ -1,9 +1,9 @@
 /** One quantity under every definition and source (fiscal vs calendar year, EU aggregate vs members, Eurostat vs UNHCR). */
 import { z } from 'zod';
+import { candidates } from '../../asylum/query/compare.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { statisticsPolicy } from '../../policies/statistics.ts';
 import { isoDate, periodOrRange, text } from '../../shared/validation.ts';
-import { candidates } from '../../asylum/query/compare.ts';
 import { area, CandidateSchema, indicator, levels, releaseCell } from './schemas.ts';
 
 export const CompareInput = z

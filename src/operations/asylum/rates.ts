@@ -1,9 +1,9 @@
 /** Recognition rates, each computed in a documented way and labelled with its formula. */
 import { z } from 'zod';
+import { recognitionRates } from '../../asylum/query/rates.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { statisticsPolicy } from '../../policies/statistics.ts';
 import { year } from '../../shared/validation.ts';
-import { recognitionRates } from '../../asylum/query/rates.ts';
 import { area, areas, levels, RateRowSchema, releaseCell } from './schemas.ts';
 
 export const RatesInput = z

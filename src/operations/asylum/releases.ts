@@ -1,8 +1,8 @@
 /** The imported releases: source, dataset, vintage, file hash, and which newer release supersedes each. */
 import { z } from 'zod';
+import { listReleases } from '../../asylum/query/releases.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { statisticsPolicy } from '../../policies/statistics.ts';
-import { listReleases } from '../../asylum/query/releases.ts';
 import { ReleaseRowSchema } from './schemas.ts';
 
 export const RELEASE_COLUMNS = [

@@ -3,11 +3,11 @@
  * one schema for the API's query string and the CLI's flags.
  */
 import { z } from 'zod';
+import { parseArea } from '../../asylum/codes/countries.ts';
+import { INDICATORS, type Indicator, isIndicator, SOURCES } from '../../asylum/model.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { PERIOD_BASES } from '../../shared/periods.ts';
 import { text } from '../../shared/validation.ts';
-import { parseArea } from '../../asylum/codes/countries.ts';
-import { INDICATORS, type Indicator, isIndicator, SOURCES } from '../../asylum/model.ts';
 
 const AREA_HINT = 'ISO3 such as DEU, alpha-2 such as DE, or EU27, WORLD';
 

@@ -1,9 +1,9 @@
 /** Asylum and border statistics: a series from every source, with provenance (releases and the exact query). */
 import { z } from 'zod';
+import { series } from '../../asylum/query/series.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { statisticsPolicy } from '../../policies/statistics.ts';
 import { isoDate, period, text } from '../../shared/validation.ts';
-import { series } from '../../asylum/query/series.ts';
 import { area, areas, basis, indicator, levels, releaseCell, SeriesResultSchema, sources, toggle } from './schemas.ts';
 
 export const SeriesInput = z

@@ -18,7 +18,8 @@ export const RedactedCaptureSchema = z.object({
 
 export const redactedCaptureOperation = defineOperation({
   name: 'captures.redacted',
-  summary: "A capture's redacted rendering (not the evidence): the parsed page with persons' names reduced to initials, the sha256 of the original bytes, URL and retrieval time; JSON, or an HTML page with format=html",
+  summary:
+    "A capture's redacted rendering (not the evidence): the parsed page with persons' names reduced to initials, the sha256 of the original bytes, URL and retrieval time; JSON, or an HTML page with format=html",
   input: CaptureInput,
   output: RedactedCaptureSchema,
   policy: capturePolicy.read,

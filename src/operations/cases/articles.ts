@@ -4,8 +4,8 @@ import { caseCharges, caseHead } from '../../courts/cases/read.ts';
 import { penaltiesFor } from '../../guidance/penalties.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { casePolicy } from '../../policies/cases.ts';
-import { ShowCaseInput } from './show.ts';
 import { CaseChargeSchema, CasePenaltySchema } from './schemas.ts';
+import { ShowCaseInput } from './show.ts';
 
 export const CaseArticlesSchema = z.object({ articles: z.array(CaseChargeSchema), penalties: z.array(CasePenaltySchema) });
 

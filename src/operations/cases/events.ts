@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { caseEvents, caseHead } from '../../courts/cases/read.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { casePolicy } from '../../policies/cases.ts';
-import { ShowCaseInput } from './show.ts';
 import { CaseEventSchema } from './schemas.ts';
+import { ShowCaseInput } from './show.ts';
 
 export const caseEventsOperation = defineOperation({
   name: 'cases.events',

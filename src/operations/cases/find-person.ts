@@ -29,6 +29,9 @@ export const findPersonOperation = defineOperation({
   input: FindPersonInput,
   output: z.array(PersonMatchSchema),
   policy: casePolicy.findPerson,
-  surfaces: { api: 'a lookup by full name would tell any caller whether a named person is prosecuted: the command line only, run by whoever holds the data folder', cli: true },
+  surfaces: {
+    api: 'a lookup by full name would tell any caller whether a named person is prosecuted: the command line only, run by whoever holds the data folder',
+    cli: true,
+  },
   run: (ctx, { fullName }) => findPerson(ctx.db, ctx.personKey, fullName),
 });

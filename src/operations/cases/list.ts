@@ -9,8 +9,14 @@ import { isoDate, text } from '../../shared/validation.ts';
 export const ListCasesInput = z
   .object({
     court: text(40).regex(/^\w+$/, 'expected a court code (vnkod), e.g. 50GV0001').optional().describe('only this court (vnkod)'),
-    article: text(20).regex(/^\d+(\.\d+)?$/, 'expected an article number, e.g. 337 or 352.1').optional().describe('only cases with a charge under this article'),
-    part: text(20).regex(/^\d+(\.\d+)?$/, 'expected a part number, e.g. 5').optional().describe('only cases with a charge under this part'),
+    article: text(20)
+      .regex(/^\d+(\.\d+)?$/, 'expected an article number, e.g. 337 or 352.1')
+      .optional()
+      .describe('only cases with a charge under this article'),
+    part: text(20)
+      .regex(/^\d+(\.\d+)?$/, 'expected a part number, e.g. 5')
+      .optional()
+      .describe('only cases with a charge under this part'),
     outcome: z.enum(OUTCOMES).optional().describe('only this outcome'),
     from: isoDate.optional().describe('first date of receipt'),
     to: isoDate.optional().describe('last date of receipt'),

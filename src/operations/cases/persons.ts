@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { caseHead, casePersons } from '../../courts/cases/read.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { casePolicy } from '../../policies/cases.ts';
-import { ShowCaseInput } from './show.ts';
 import { CasePersonSchema } from './schemas.ts';
+import { ShowCaseInput } from './show.ts';
 
 export const casePersonsOperation = defineOperation({
   name: 'cases.persons',

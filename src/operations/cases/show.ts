@@ -6,7 +6,16 @@ import { penaltiesFor } from '../../guidance/penalties.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { capturePolicy, casePolicy } from '../../policies/cases.ts';
 import { id } from '../../shared/validation.ts';
-import { CaseCaptureSchema, CaseChargeSchema, CaseEventSchema, CaseHeadSchema, CaseHistorySchema, CasePenaltySchema, CasePersonSchema, LinkedInstanceSchema } from './schemas.ts';
+import {
+  CaseCaptureSchema,
+  CaseChargeSchema,
+  CaseEventSchema,
+  CaseHeadSchema,
+  CaseHistorySchema,
+  CasePenaltySchema,
+  CasePersonSchema,
+  LinkedInstanceSchema,
+} from './schemas.ts';
 
 export const ShowCaseInput = z.object({ id: id.describe('the case id') }).strict();
 
@@ -25,16 +34,34 @@ export type CaseView = z.infer<typeof CaseViewSchema>;
 
 export const showCaseOperation = defineOperation({
   name: 'cases.show',
-  summary: 'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures; access.evidence: whether this caller may fetch the raw captures and the WARC',
+  summary:
+    'One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures; access.evidence: whether this caller may fetch the raw captures and the WARC',
   input: ShowCaseInput,
   output: CaseViewSchema,
   policy: casePolicy.read,
   surfaces: { api: true, cli: true },
   async run(ctx, { id }) {
     const head = await caseHead(ctx.db, id);
-    const [persons, articles, events, history, captures, linked] = await Promise.all([casePersons(ctx.db, id), caseCharges(ctx.db, id), caseEvents(ctx.db, id), caseHistory(ctx.db, id), caseCaptures(ctx.db, id), linkedInstances(ctx.db, id)]);
+    const [persons, articles, events, history, captures, linked] = await Promise.all([
+      casePersons(ctx.db, id),
+      caseCharges(ctx.db, id),
+      caseEvents(ctx.db, id),
+      caseHistory(ctx.db, id),
+      caseCaptures(ctx.db, id),
+      linkedInstances(ctx.db, id),
+    ]);
     // Depends on the actor's partition only (the response cache keeps one answer per partition).
     const evidence = capturePolicy.evidence.check(ctx.actor, ctx.config, undefined).allow;
-    return { case: head, persons, articles, events, history, captures, linkedInstances: linked, penalties: penaltiesFor(ctx.kb, articles), access: { evidence } };
+    return {
+      case: head,
+      persons,
+      articles,
+      events,
+      history,
+      captures,
+      linkedInstances: linked,
+      penalties: penaltiesFor(ctx.kb, articles),
+      access: { evidence },
+    };
   },
 });

@@ -4,8 +4,8 @@
  * (`otkaz check FILE`, any number of claims) — two inputs, one check and one answer schema.
  */
 import { z } from 'zod';
-import { loadClaims } from '../../asylum/claims/load.ts';
 import { checkClaims, claimsRequestSchema } from '../../asylum/claims/check.ts';
+import { loadClaims } from '../../asylum/claims/load.ts';
 import { ensureSnapshot } from '../../asylum/snapshot.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { claimsPolicy } from '../../policies/statistics.ts';
@@ -46,7 +46,7 @@ export const checkClaimsFileOperation = defineOperation({
   input: z.object({ file: text(4096).describe('claims YAML file, e.g. assets/claims/russian-asylum-claims.yaml') }).strict(),
   output: z.array(ClaimResultSchema),
   policy: claimsPolicy.check,
-  surfaces: { api: 'reads a file of the caller\'s machine; the API takes the claims in the request (claims.check)', cli: true },
+  surfaces: { api: "reads a file of the caller's machine; the API takes the claims in the request (claims.check)", cli: true },
   async run(ctx, { file }) {
     const claims = loadClaims(file);
     await ensureSnapshot(ctx.db);

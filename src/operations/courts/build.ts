@@ -18,7 +18,8 @@ export const BuildCourtsSchema = z.object({ file: z.string(), courts: z.number()
 
 export const buildCourtsOperation = defineOperation({
   name: 'courts.build',
-  summary: 'regenerate the shipped directory from the court lists (config_sudrf.json, sudrf_websites.json, sm-backend_courts.json, sudrfpractice_courts.json, rf_region_codes.json)',
+  summary:
+    'regenerate the shipped directory from the court lists (config_sudrf.json, sudrf_websites.json, sm-backend_courts.json, sudrfpractice_courts.json, rf_region_codes.json)',
   input: BuildCourtsInput,
   output: BuildCourtsSchema,
   policy: courtPolicy.build,

@@ -1,7 +1,7 @@
 /** Prosecution counts by month, year, article, part, court, district, outcome, sentence — with the method. */
 import { z } from 'zod';
-import { syncCourts } from '../../courts/directory/sync.ts';
 import { DIMENSIONS, type Dimension, prosecutionCounts } from '../../courts/counts.ts';
+import { syncCourts } from '../../courts/directory/sync.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { prosecutionPolicy } from '../../policies/prosecutions.ts';
 import { LIMITS } from '../../shared/limits.ts';
@@ -10,7 +10,10 @@ import { isCalendarDate, isYearMonth, text } from '../../shared/validation.ts';
 const dimensions = text(200)
   .default('month,article')
   .transform((value, c) => {
-    const dims = value.split(',').map((d) => d.trim()).filter(Boolean);
+    const dims = value
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean);
     const unknown = dims.find((d) => !(DIMENSIONS as readonly string[]).includes(d));
     if (unknown !== undefined) {
       c.addIssue({ code: 'custom', message: `unknown dimension "${unknown}"; use ${DIMENSIONS.join(', ')}` });
@@ -54,7 +57,7 @@ export const ProsecutionsInput = z
 const dimension = z.string().nullable().optional();
 
 export const ProsecutionRowSchema = z.object({
-  ...Object.fromEntries(DIMENSIONS.map((d) => [d, dimension])) as Record<Dimension, typeof dimension>,
+  ...(Object.fromEntries(DIMENSIONS.map((d) => [d, dimension])) as Record<Dimension, typeof dimension>),
   synthetic: z.boolean(),
   cases: z.number().int(),
   defendants: z.number().int(),

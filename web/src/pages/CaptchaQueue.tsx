@@ -45,8 +45,17 @@ export function CaptchaQueue() {
       {message && <p role="status">{message}</p>}
       {items && items.length === 0 && <p>{t('captcha.none')}</p>}
       {items?.map((c) => (
-        <form key={c.id} className="filters" onSubmit={(e) => { e.preventDefault(); void answer(c.id, String(new FormData(e.currentTarget).get('digits') ?? '')); }}>
-          <span>{c.host} ({c.court_vnkod ?? '—'})</span>
+        <form
+          key={c.id}
+          className="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void answer(c.id, String(new FormData(e.currentTarget).get('digits') ?? ''));
+          }}
+        >
+          <span>
+            {c.host} ({c.court_vnkod ?? '—'})
+          </span>
           {c.png && <img src={`data:image/png;base64,${c.png}`} alt={t('captcha.image', { host: c.host })} />}
           <label>
             {t('captcha.digits')}

@@ -3,9 +3,9 @@ import { type SubmitEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api.ts';
 import { formatNumber } from '../i18n.ts';
+import { TableWrap } from '../TableWrap.tsx';
 import type { CompareCandidate } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
-import { TableWrap } from '../TableWrap.tsx';
 
 export function ComparePanel({ indicator, origin, destination }: { indicator: string; origin: string; destination: string }) {
   const { t, i18n } = useTranslation();
@@ -30,24 +30,35 @@ export function ComparePanel({ indicator, origin, destination }: { indicator: st
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
       {data && (
         <TableWrap>
-        <table>
-          <thead>
-            <tr><th scope="col">{t('stats.definition')}</th><th scope="col">{t('stats.period')}</th><th scope="col" className="num">{t('stats.value')}</th><th scope="col">{t('stats.complete')}</th><th scope="col">{t('common.release')}</th></tr>
-          </thead>
-          <tbody>
-            {data.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
-              <tr key={i}>
-                <td>{c.label}<div className="muted">{c.definition}</div></td>
-                <td>{c.period}</td>
-                <td className="num">{formatNumber(c.value, i18n.language)}</td>
-                <td>{c.complete ? '✓' : '—'}</td>
-                <td className="muted">{c.releases.map((r) => `${r.release} (${r.vintage})`).join('; ')}</td>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('stats.definition')}</th>
+                <th scope="col">{t('stats.period')}</th>
+                <th scope="col" className="num">
+                  {t('stats.value')}
+                </th>
+                <th scope="col">{t('stats.complete')}</th>
+                <th scope="col">{t('common.release')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-          </TableWrap>
+            </thead>
+            <tbody>
+              {data.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
+                <tr key={i}>
+                  <td>
+                    {c.label}
+                    <div className="muted">{c.definition}</div>
+                  </td>
+                  <td>{c.period}</td>
+                  <td className="num">{formatNumber(c.value, i18n.language)}</td>
+                  <td>{c.complete ? '✓' : '—'}</td>
+                  <td className="muted">{c.releases.map((r) => `${r.release} (${r.vintage})`).join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
     </section>
   );

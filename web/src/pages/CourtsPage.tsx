@@ -15,13 +15,22 @@ export function CourtsPage() {
       <CaptchaQueue />
       {districts.map((d) => (
         <section key={d}>
-          <h2>{t('courts.district')}: {d}</h2>
+          <h2>
+            {t('courts.district')}: {d}
+          </h2>
           <ul>
-            {data.courts.filter((c) => (c.districtName ?? '—') === d).map((c) => (
-              <li key={`${c.vnkod}-${c.name}`}>
-                {c.name} <span className="muted">({c.vnkod ?? '—'}, {c.host ?? '—'}{c.captcha ? `, ${t('courts.captcha')}` : ''})</span> — {t('courts.crawl')}: {c.crawl ? t('courts.done', { done: c.crawl.done, pending: c.crawl.pending }) : t('courts.notCrawled')}
-              </li>
-            ))}
+            {data.courts
+              .filter((c) => (c.districtName ?? '—') === d)
+              .map((c) => (
+                <li key={`${c.vnkod}-${c.name}`}>
+                  {c.name}{' '}
+                  <span className="muted">
+                    ({c.vnkod ?? '—'}, {c.host ?? '—'}
+                    {c.captcha ? `, ${t('courts.captcha')}` : ''})
+                  </span>{' '}
+                  — {t('courts.crawl')}: {c.crawl ? t('courts.done', { done: c.crawl.done, pending: c.crawl.pending }) : t('courts.notCrawled')}
+                </li>
+              ))}
           </ul>
         </section>
       ))}

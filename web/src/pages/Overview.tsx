@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LazyChart as Chart } from '../LazyChart.tsx';
 import { parsePeriod } from '../../../src/shared/periods.ts';
 import { formatDate, formatNumber } from '../i18n.ts';
+import { LazyChart as Chart } from '../LazyChart.tsx';
 import { onLinkClick } from '../router.ts';
-import { useFetch } from '../useFetch.ts';
 import type { CaseList, Counts, Health, SeriesResult } from '../types.ts';
+import { useFetch } from '../useFetch.ts';
 
 export function Overview() {
   const { t, i18n } = useTranslation();
@@ -27,7 +27,13 @@ export function Overview() {
     const rows = counts.data?.rows ?? [];
     const months = [...new Set(rows.map((r) => r.month as string))].sort();
     const articles = [...new Set(rows.map((r) => r.article as string))].sort();
-    return { months, series: articles.map((a) => ({ name: a, data: months.map((m) => rows.filter((r) => r.month === m && r.article === a).reduce((n, r) => n + r.cases, 0)) })) };
+    return {
+      months,
+      series: articles.map((a) => ({
+        name: a,
+        data: months.map((m) => rows.filter((r) => r.month === m && r.article === a).reduce((n, r) => n + r.cases, 0)),
+      })),
+    };
   }, [counts.data]);
   const lastFy = cbp.data?.rows.at(-1);
   return (
@@ -36,8 +42,18 @@ export function Overview() {
       <p>{t('app.tagline')}</p>
       <section aria-labelledby="chart-h">
         <h2 id="chart-h">{t('overview.chart')}</h2>
-        {counts.loading ? <p>{t('common.loading')}</p> : chart.months.length ? <Chart categories={chart.months} series={chart.series} stacked label={t('overview.chart')} /> : <p>{t('overview.chartEmpty')}</p>}
-        {counts.data && counts.data.totals.syntheticCases > 0 && <p><span className="synthetic">{t('common.synthetic')}</span> {formatNumber(counts.data.totals.syntheticCases, i18n.language)}</p>}
+        {counts.loading ? (
+          <p>{t('common.loading')}</p>
+        ) : chart.months.length ? (
+          <Chart categories={chart.months} series={chart.series} stacked label={t('overview.chart')} />
+        ) : (
+          <p>{t('overview.chartEmpty')}</p>
+        )}
+        {counts.data && counts.data.totals.syntheticCases > 0 && (
+          <p>
+            <span className="synthetic">{t('common.synthetic')}</span> {formatNumber(counts.data.totals.syntheticCases, i18n.language)}
+          </p>
+        )}
       </section>
       <section aria-labelledby="asylum-h">
         <h2 id="asylum-h">{t('overview.asylum')}</h2>
@@ -47,14 +63,18 @@ export function Overview() {
             <div className="card" key={`${r.destination}-${r.period}`}>
               <div>{t('overview.figureFirstTime', { country: r.destination, year: r.period })}</div>
               <div className="value">{formatNumber(r.value, i18n.language)}</div>
-              <div className="muted">{t('common.source')}: Eurostat {r.dataset} — {r.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)}`).join('; ')}</div>
+              <div className="muted">
+                {t('common.source')}: Eurostat {r.dataset} — {r.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)}`).join('; ')}
+              </div>
             </div>
           ))}
           {lastFy && (
             <div className="card">
               <div>{t('overview.figureEncounters', { year: parsePeriod(lastFy.period)?.year ?? lastFy.period })}</div>
               <div className="value">{formatNumber(lastFy.value, i18n.language)}</div>
-              <div className="muted">{t('common.source')}: US CBP — {lastFy.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)}`).join('; ')}</div>
+              <div className="muted">
+                {t('common.source')}: US CBP — {lastFy.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)}`).join('; ')}
+              </div>
             </div>
           )}
         </div>
@@ -65,7 +85,11 @@ export function Overview() {
           <ul>
             {latest.data.rows.map((c) => (
               <li key={c.id}>
-                <a href={`/cases/${c.id}`} onClick={onLinkClick}>{c.case_number ?? `#${c.id}`}</a> — {c.court_name ?? c.court_vnkod}, {formatDate(c.receipt_date, i18n.language)}, {c.articles} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}
+                <a href={`/cases/${c.id}`} onClick={onLinkClick}>
+                  {c.case_number ?? `#${c.id}`}
+                </a>{' '}
+                — {c.court_name ?? c.court_vnkod}, {formatDate(c.receipt_date, i18n.language)}, {c.articles}{' '}
+                {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}
               </li>
             ))}
           </ul>

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { query } from '../api.ts';
 import { formatDate, formatNumber, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
+import { TableWrap } from '../TableWrap.tsx';
 import type { CaseList } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
-import { TableWrap } from '../TableWrap.tsx';
 
 interface Filters {
   article: string;
@@ -21,7 +21,16 @@ export function Prosecutions() {
   const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<Filters>({ article: '', court: '', from: '', to: '', q: '', sort: '-receipt_date', page: 1 });
   const [draft, setDraft] = useState(filters);
-  const params = query({ article: filters.article, court: filters.court, from: filters.from, to: filters.to, q: filters.q, sort: filters.sort, page: filters.page, pageSize: 50 });
+  const params = query({
+    article: filters.article,
+    court: filters.court,
+    from: filters.from,
+    to: filters.to,
+    q: filters.q,
+    sort: filters.sort,
+    page: filters.page,
+    pageSize: 50,
+  });
   const result = useFetch<CaseList>(`/api/v1/cases${params}`);
   const pages = result.data ? Math.max(1, Math.ceil(result.data.total / result.data.pageSize)) : 1;
   const submit = (event: SubmitEvent) => {
@@ -60,33 +69,55 @@ export function Prosecutions() {
             {t('common.total', { count: result.data.total })} — <a href={`/api/v1/cases${params}&format=csv`}>{t('common.csv')}</a>
           </p>
           <TableWrap>
-          <table>
-            <caption className="muted">{t('cases.title')}</caption>
-            <thead>
-              <tr>
-                {(['id', 'court', 'number', 'receipt', 'decision', 'articles', 'defendants', 'outcome'] as const).map((c) => <th key={c} scope="col">{t(`cases.columns.${c}`)}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {result.data.rows.map((c) => (
-                <tr key={c.id}>
-                  <td className="num"><a href={`/cases/${c.id}`} onClick={onLinkClick}>{c.id}</a></td>
-                  <td>{c.court_name ?? c.court_vnkod}{c.court_name ? <span className="muted"> {c.court_vnkod}</span> : null}</td>
-                  <td>{c.case_number} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}</td>
-                  <td>{formatDate(c.receipt_date, i18n.language)}</td>
-                  <td>{formatDate(c.decision_date, i18n.language)}</td>
-                  <td>{c.articles}</td>
-                  <td>{c.defendants?.split(', ').map((d) => (d === 'hidden' ? t('cases.hiddenPerson') : d)).join(', ')}</td>
-                  <td>{outcomeLabel(c.outcome)}</td>
+            <table>
+              <caption className="muted">{t('cases.title')}</caption>
+              <thead>
+                <tr>
+                  {(['id', 'court', 'number', 'receipt', 'decision', 'articles', 'defendants', 'outcome'] as const).map((c) => (
+                    <th key={c} scope="col">
+                      {t(`cases.columns.${c}`)}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.data.rows.map((c) => (
+                  <tr key={c.id}>
+                    <td className="num">
+                      <a href={`/cases/${c.id}`} onClick={onLinkClick}>
+                        {c.id}
+                      </a>
+                    </td>
+                    <td>
+                      {c.court_name ?? c.court_vnkod}
+                      {c.court_name ? <span className="muted"> {c.court_vnkod}</span> : null}
+                    </td>
+                    <td>
+                      {c.case_number} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}
+                    </td>
+                    <td>{formatDate(c.receipt_date, i18n.language)}</td>
+                    <td>{formatDate(c.decision_date, i18n.language)}</td>
+                    <td>{c.articles}</td>
+                    <td>
+                      {c.defendants
+                        ?.split(', ')
+                        .map((d) => (d === 'hidden' ? t('cases.hiddenPerson') : d))
+                        .join(', ')}
+                    </td>
+                    <td>{outcomeLabel(c.outcome)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableWrap>
           <nav aria-label="pages">
-            <button type="button" disabled={filters.page <= 1} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>{t('common.previous')}</button>{' '}
+            <button type="button" disabled={filters.page <= 1} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>
+              {t('common.previous')}
+            </button>{' '}
             {t('common.page', { page: formatNumber(filters.page, i18n.language), pages: formatNumber(pages, i18n.language) })}{' '}
-            <button type="button" disabled={filters.page >= pages} onClick={() => setFilters({ ...filters, page: filters.page + 1 })}>{t('common.next')}</button>
+            <button type="button" disabled={filters.page >= pages} onClick={() => setFilters({ ...filters, page: filters.page + 1 })}>
+              {t('common.next')}
+            </button>
           </nav>
         </>
       )}

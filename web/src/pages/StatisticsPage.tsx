@@ -1,27 +1,49 @@
 import { type SubmitEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LazyChart as Chart } from '../LazyChart.tsx';
-import { query } from '../api.ts';
 import { monthsIn, parsePeriod } from '../../../src/shared/periods.ts';
+import { query } from '../api.ts';
 import { formatDate, formatNumber } from '../i18n.ts';
+import { LazyChart as Chart } from '../LazyChart.tsx';
+import { TableWrap } from '../TableWrap.tsx';
 import type { SeriesResult } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 import { ComparePanel } from './ComparePanel.tsx';
-import { TableWrap } from '../TableWrap.tsx';
 
 const INDICATORS = ['applications', 'decisions', 'encounters', 'refugees', 'asylum_seekers', 'resettlement'];
 
 export function StatisticsPage() {
   const { t, i18n } = useTranslation();
-  const [form, setForm] = useState({ indicator: 'applications', measure: 'first_time', origin: 'RUS', dest: 'DEU,FRA,EU27', period: 'year', from: '2015', to: '' });
+  const [form, setForm] = useState({
+    indicator: 'applications',
+    measure: 'first_time',
+    origin: 'RUS',
+    dest: 'DEU,FRA,EU27',
+    period: 'year',
+    from: '2015',
+    to: '',
+  });
   const [params, setParams] = useState(form);
-  const qs = query({ indicator: params.indicator, measure: params.measure, origin: params.origin, dest: params.dest, period: params.period, from: params.from, to: params.to });
+  const qs = query({
+    indicator: params.indicator,
+    measure: params.measure,
+    origin: params.origin,
+    dest: params.dest,
+    period: params.period,
+    from: params.from,
+    to: params.to,
+  });
   const { data, error, loading } = useFetch<SeriesResult>(`/api/v1/stats/series${qs}`);
   const chart = useMemo(() => {
     const rows = data?.rows ?? [];
     const periods = [...new Set(rows.map((r) => r.period))].sort();
     const keys = [...new Set(rows.map((r) => `${r.source} · ${r.destination} · ${r.unit}`))];
-    return { periods, series: keys.map((k) => ({ name: k, data: periods.map((p) => rows.find((r) => `${r.source} · ${r.destination} · ${r.unit}` === k && r.period === p)?.value ?? null) })) };
+    return {
+      periods,
+      series: keys.map((k) => ({
+        name: k,
+        data: periods.map((p) => rows.find((r) => `${r.source} · ${r.destination} · ${r.unit}` === k && r.period === p)?.value ?? null),
+      })),
+    };
   }, [data]);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -41,7 +63,11 @@ export function StatisticsPage() {
         <label>
           {t('stats.indicator')}
           <select name="indicator" value={form.indicator} onChange={(e) => setForm({ ...form, indicator: e.target.value })}>
-            {INDICATORS.map((i) => <option key={i} value={i}>{i}</option>)}
+            {INDICATORS.map((i) => (
+              <option key={i} value={i}>
+                {i}
+              </option>
+            ))}
           </select>
         </label>
         {input('measure', t('stats.measure'))}
@@ -50,7 +76,11 @@ export function StatisticsPage() {
         <label>
           {t('stats.period')}
           <select name="period" value={form.period} onChange={(e) => setForm({ ...form, period: e.target.value })}>
-            {['year', 'fiscal_year', 'quarter', 'month'].map((p) => <option key={p} value={p}>{t(`stats.${p}`)}</option>)}
+            {['year', 'fiscal_year', 'quarter', 'month'].map((p) => (
+              <option key={p} value={p}>
+                {t(`stats.${p}`)}
+              </option>
+            ))}
           </select>
         </label>
         {input('from', t('stats.from'))}
@@ -62,41 +92,80 @@ export function StatisticsPage() {
       {data && (
         <>
           {chart.periods.length > 0 && <Chart categories={chart.periods} series={chart.series} kind="line" label={t('stats.title')} file="otkaz-series" />}
-          <p><a href={`/api/v1/stats/series${qs}&format=csv`}>{t('common.csv')}</a></p>
+          <p>
+            <a href={`/api/v1/stats/series${qs}&format=csv`}>{t('common.csv')}</a>
+          </p>
           <TableWrap>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.source')}</th><th scope="col">{t('stats.destinations')}</th><th scope="col">{t('stats.period')}</th><th scope="col" className="num">{t('stats.value')}</th><th scope="col">{t('stats.unit')}</th><th scope="col">{t('stats.complete')}</th><th scope="col">{t('common.release')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
-                <tr key={i}>
-                  <td>{r.source} ({r.dataset})</td><td>{r.destination}</td><td>{r.period}</td><td className="num">{formatNumber(r.value, i18n.language)}{r.flags ? ` ${r.flags}` : ''}</td><td>{r.unit}</td><td>{r.months === null ? '' : r.complete ? '✓' : `${r.months}/${monthsIn(parsePeriod(r.period)?.basis ?? 'year')}`}</td>
-                  <td className="muted">{r.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)} (sha256 ${x.sha256.slice(0, 12)}…)`).join('; ')}</td>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.source')}</th>
+                  <th scope="col">{t('stats.destinations')}</th>
+                  <th scope="col">{t('stats.period')}</th>
+                  <th scope="col" className="num">
+                    {t('stats.value')}
+                  </th>
+                  <th scope="col">{t('stats.unit')}</th>
+                  <th scope="col">{t('stats.complete')}</th>
+                  <th scope="col">{t('common.release')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.rows.map((r, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
+                  <tr key={i}>
+                    <td>
+                      {r.source} ({r.dataset})
+                    </td>
+                    <td>{r.destination}</td>
+                    <td>{r.period}</td>
+                    <td className="num">
+                      {formatNumber(r.value, i18n.language)}
+                      {r.flags ? ` ${r.flags}` : ''}
+                    </td>
+                    <td>{r.unit}</td>
+                    <td>{r.months === null ? '' : r.complete ? '✓' : `${r.months}/${monthsIn(parsePeriod(r.period)?.basis ?? 'year')}`}</td>
+                    <td className="muted">
+                      {r.releases.map((x) => `${x.release}, ${formatDate(x.vintage, i18n.language)} (sha256 ${x.sha256.slice(0, 12)}…)`).join('; ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </TableWrap>
           <h2>{t('stats.definition')}</h2>
-          <ul>{[...new Set(data.rows.map((r) => `${r.source}: ${r.definition}`))].map((d) => <li key={d}>{d}</li>)}</ul>
-          {data.notes.length > 0 && (<><h2>{t('stats.notes')}</h2><ul>{data.notes.map((n, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
-            <li key={i}>{n.note}</li>
-          ))}</ul></>)}
+          <ul>
+            {[...new Set(data.rows.map((r) => `${r.source}: ${r.definition}`))].map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+          {data.notes.length > 0 && (
+            <>
+              <h2>{t('stats.notes')}</h2>
+              <ul>
+                {data.notes.map((n, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the rows are replaced as a whole on each answer, never reordered or edited: the index is a stable key
+                  <li key={i}>{n.note}</li>
+                ))}
+              </ul>
+            </>
+          )}
           {data.queries.length > 0 && (
             <details className="queries">
               <summary>{t('stats.queries')}</summary>
               <p>{t('stats.queriesIntro')}</p>
               {data.queries.map((q) => (
                 <section key={q.id} aria-label={`${t('stats.statement')} ${q.source} ${q.destination}`}>
-                  <h3>{q.source} · {q.destination}</h3>
+                  <h3>
+                    {q.source} · {q.destination}
+                  </h3>
                   {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long statement scrolls; a scroll container must be focusable to be scrolled from the keyboard */}
-                  <pre tabIndex={0}><code>{q.sql}</code></pre>
-                  <p className="muted">params: <code>{JSON.stringify(q.params)}</code></p>
+                  <pre tabIndex={0}>
+                    <code>{q.sql}</code>
+                  </pre>
+                  <p className="muted">
+                    params: <code>{JSON.stringify(q.params)}</code>
+                  </p>
                 </section>
               ))}
             </details>
