@@ -2,7 +2,7 @@
  * `npm start` / `otkaz serve`: opens the database, syncs the court directory and the guidance knowledge base,
  * serves the HTTP API (src/api), the guidance pages and the web app (web/dist) — and then, in the background,
  * loads the bundled statistics on a first start (the app answers meanwhile; /healthz says `loading`) and
- * refreshes the planner statistics of tables filled since the last run.
+ * runs ANALYZE on the tables filled since the last run (the query planner's view of them).
  */
 import type http from 'node:http';
 import path from 'node:path';
@@ -22,7 +22,7 @@ import { personKeyWarnings } from '../shared/person-key.ts';
 export interface RunningServer {
   server: http.Server;
   url: string;
-  /** Settles when the background work of the start (bundled statistics, planner statistics) is done. */
+  /** Settles when the background work of the start (bundled asylum statistics, ANALYZE) is done. */
   ready: Promise<void>;
   /** Stops accepting requests, lets the ones in flight and the current background step finish, closes the database. */
   stop(): Promise<void>;
