@@ -5,21 +5,12 @@
 import type { Queryable } from '../../db/database.ts';
 import { publicUrl } from '../../privacy/urls.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import type { CaseCapture } from '../cases/read.ts';
 import type { CaptureMeta } from './redacted.ts';
 import { CAPTURE_COLUMNS, type CaptureRow } from './store.ts';
 
-export interface CaptureInfo {
-  id: number;
-  url: string | null;
-  retrieved_at: string | null;
-  ingested_at: string;
-  http_status: number | null;
-  sha256: string;
-  content_type: string | null;
-  source: string;
-  synthetic: boolean;
-  page_kind: string;
-  layout: string | null;
+/** A capture's metadata: what a case's captures list shows, and its court. */
+export interface CaptureInfo extends CaseCapture {
   court_vnkod: string | null;
 }
 
