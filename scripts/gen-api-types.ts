@@ -48,14 +48,14 @@ export async function openApiDocument(): Promise<OpenAPI3> {
 export async function generateApiTypes(): Promise<string> {
   const doc = await openApiDocument();
   const nodes = await openapiTS(doc, { silent: true, alphabetize: true });
-  return HEADER + '\n' + astToString(nodes);
+  return `${HEADER}\n${astToString(nodes)}`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = performance.now();
   const text = await generateApiTypes();
   const relative = path.relative(PROJECT_ROOT, API_TYPES_FILE);
-  let committed: string | null = null;
+  let committed: string | null;
   try {
     committed = readFileSync(API_TYPES_FILE, 'utf8');
   } catch {

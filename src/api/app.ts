@@ -211,7 +211,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       const running = cache.running(url, version);
       if (entry) {
         // The data changed since this answer: serve it while one background request computes the new one.
-        if (!running) {
+        if (running === undefined) {
           cache.start(url, version);
           void app
             .inject({
@@ -226,7 +226,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         }
         return send(entry, 'stale');
       }
-      if (running) {
+      if (running !== undefined) {
         await running;
         entry = cache.get(url);
         if (entry?.version === version) return send(entry, 'hit');
@@ -284,7 +284,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     return send(problem(ApiCode.Internal, 500, 'internal error', undefined, instance));
   });
   app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0]!;
+    const [url = request.url] = request.url.split('?');
     const allowed = (['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const).filter(
       (method) => method !== request.method && app.findRoute({ method, url }) !== null,
     );

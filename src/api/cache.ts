@@ -80,8 +80,10 @@ export class ResponseCache {
   start(url: string, version: string): void {
     const key = `${version} ${url}`;
     if (this.inflight.has(key)) return;
-    let resolve = () => undefined as void;
-    const done = new Promise<void>((r) => (resolve = r));
+    let resolve = (): void => undefined;
+    const done = new Promise<void>((r) => {
+      resolve = r;
+    });
     this.inflight.set(key, { done, resolve });
   }
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { projectPath } from '../shared/paths.ts';
+import { present } from '../shared/present.ts';
 import type { ImportResult } from './import/load.ts';
 
 export const SNAPSHOT_DIR = projectPath('assets', 'asylum');
@@ -36,10 +37,10 @@ export type SnapshotManifest = z.infer<typeof manifestSchema>;
 export function loadManifest(dir = SNAPSHOT_DIR): SnapshotManifest {
   const file = path.join(dir, 'manifest.json');
   const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new OtkazError(ErrorCode.InputInvalid, `bundled manifest: ${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.')}`, {
-      where: file,
-    });
+  if (!parsed.success) {
+    const issue = present(parsed.error.issues[0], 'the first validation issue');
+    throw new OtkazError(ErrorCode.InputInvalid, `bundled manifest: ${issue.message} at ${issue.path.join('.')}`, { where: file });
+  }
   return parsed.data;
 }
 

@@ -8,10 +8,10 @@ import { isStale } from '../../guidance/check.ts';
 import type { LoadedKnowledgeBase } from '../../guidance/load.ts';
 import { type Lang, label } from '../../guidance/render.ts';
 import { DISCLAIMER, type Line, type RouteResult } from '../../guidance/route.ts';
-import { DOCUMENTS, type Localized, STATUSES } from '../../guidance/schema.ts';
+import { DOCUMENTS, type Localized, type PersonStatus, STATUSES, type TravelDocument } from '../../guidance/schema.ts';
 import { escapeHtml } from './html.ts';
 
-const T: Record<string, Localized> = {
+const T = {
   heading: { en: 'Guidance for military refusers', ru: 'Справочник для отказников' },
   route: { en: 'Route checker', ru: 'Проверка маршрута' },
   status: { en: 'Status', ru: 'Статус' },
@@ -27,9 +27,9 @@ const T: Record<string, Localized> = {
   confidence: { en: 'confidence', ru: 'достоверность' },
   stats: { en: 'asylum statistics for Russian citizens', ru: 'статистика убежища для граждан России' },
   lang: { en: 'Русский', ru: 'English' },
-};
+} satisfies Record<string, Localized>;
 
-const STATUS_NAMES: Record<string, Localized> = {
+const STATUS_NAMES: Record<PersonStatus, Localized> = {
   conscript: { en: 'conscript', ru: 'срочник' },
   contract: { en: 'contract soldier', ru: 'контрактник' },
   mobilised: { en: 'mobilised', ru: 'мобилизованный' },
@@ -38,7 +38,7 @@ const STATUS_NAMES: Record<string, Localized> = {
   deserter: { en: 'deserter', ru: 'дезертир' },
   civilian: { en: 'civilian', ru: 'гражданский' },
 };
-const DOC_NAMES: Record<string, Localized> = {
+const DOC_NAMES: Record<TravelDocument, Localized> = {
   internal_passport: { en: 'internal passport', ru: 'внутренний паспорт' },
   international_passport: { en: 'international passport', ru: 'заграничный паспорт' },
   none: { en: 'none', ru: 'нет' },
@@ -48,7 +48,7 @@ function page(lang: Lang, title: string, body: string, path: string): string {
   const other: Lang = lang === 'en' ? 'ru' : 'en';
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — otkaz</title>
 <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:1rem auto;padding:0 1rem;line-height:1.45;color:#111}a{color:#0645ad}.warn{background:#fff3cd;border:1px solid #b58900;padding:.5rem}.stale{color:#8a1f11;font-weight:600}.refs{font-size:.85em;color:#444}.high{color:#8a1f11;font-weight:700}.elevated{color:#8a4b00;font-weight:600}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2rem .4rem;text-align:left}label{display:block;margin:.2rem 0}</style></head>
-<body><nav><a href="/">otkaz</a> · <a href="/guidance?lang=${lang}">${escapeHtml(T.heading![lang])}</a> · <a href="/guidance/facts?lang=${lang}">${escapeHtml(T.facts![lang])}</a> · <a href="${escapeHtml(path)}${path.includes('?') ? '&amp;' : '?'}lang=${other}" hreflang="${other}" lang="${other}">${T.lang![lang]}</a></nav>
+<body><nav><a href="/">otkaz</a> · <a href="/guidance?lang=${lang}">${escapeHtml(T.heading[lang])}</a> · <a href="/guidance/facts?lang=${lang}">${escapeHtml(T.facts[lang])}</a> · <a href="${escapeHtml(path)}${path.includes('?') ? '&amp;' : '?'}lang=${other}" hreflang="${other}" lang="${other}">${T.lang[lang]}</a></nav>
 <main><h1>${escapeHtml(title)}</h1><p class="warn" role="note">${escapeHtml(DISCLAIMER[lang])}</p>${body}</main></body></html>`;
 }
 
@@ -67,23 +67,23 @@ function lineHtml(kb: LoadedKnowledgeBase, line: Line, lang: Lang, today: string
 }
 
 export function routeForm(lang: Lang, values: { status?: string; documents?: string[]; location?: string; caseOpen?: boolean }): string {
-  const options = STATUSES.map((s) => `<option value="${s}"${values.status === s ? ' selected' : ''}>${escapeHtml(STATUS_NAMES[s]![lang])}</option>`).join('');
+  const options = STATUSES.map((s) => `<option value="${s}"${values.status === s ? ' selected' : ''}>${escapeHtml(STATUS_NAMES[s][lang])}</option>`).join('');
   const docs = DOCUMENTS.filter((d) => d !== 'none')
     .map(
       (d) =>
-        `<label><input type="checkbox" name="documents" value="${d}"${values.documents?.includes(d) ? ' checked' : ''}> ${escapeHtml(DOC_NAMES[d]![lang])}</label>`,
+        `<label><input type="checkbox" name="documents" value="${d}"${values.documents?.includes(d) ? ' checked' : ''}> ${escapeHtml(DOC_NAMES[d][lang])}</label>`,
     )
     .join('');
   return `<form method="get" action="/guidance/route"><input type="hidden" name="lang" value="${lang}">
-<label for="status">${escapeHtml(T.status![lang])}</label><select id="status" name="status">${options}</select>
-<fieldset><legend>${escapeHtml(T.documents![lang])}</legend>${docs}</fieldset>
-<label><input type="checkbox" name="case" value="1"${values.caseOpen ? ' checked' : ''}> ${escapeHtml(T.caseOpen![lang])}</label>
-<label for="location">${escapeHtml(T.location![lang])}</label><input id="location" name="location" value="${escapeHtml(values.location ?? 'RUS')}" size="4" pattern="[A-Za-z]{3}">
-<p><button type="submit">${escapeHtml(T.check![lang])}</button></p></form>`;
+<label for="status">${escapeHtml(T.status[lang])}</label><select id="status" name="status">${options}</select>
+<fieldset><legend>${escapeHtml(T.documents[lang])}</legend>${docs}</fieldset>
+<label><input type="checkbox" name="case" value="1"${values.caseOpen ? ' checked' : ''}> ${escapeHtml(T.caseOpen[lang])}</label>
+<label for="location">${escapeHtml(T.location[lang])}</label><input id="location" name="location" value="${escapeHtml(values.location ?? 'RUS')}" size="4" pattern="[A-Za-z]{3}">
+<p><button type="submit">${escapeHtml(T.check[lang])}</button></p></form>`;
 }
 
 export function guidanceHome(kb: LoadedKnowledgeBase, lang: Lang, today: string): string {
-  const offences = `<table><caption>${escapeHtml(T.offences![lang])}</caption><thead><tr><th scope="col">art.</th><th scope="col">${lang === 'en' ? 'offence' : 'состав'}</th><th scope="col">${lang === 'en' ? 'penalty' : 'наказание'}</th><th scope="col">${escapeHtml(label('facts', lang))}</th></tr></thead><tbody>${kb.offences
+  const offences = `<table><caption>${escapeHtml(T.offences[lang])}</caption><thead><tr><th scope="col">art.</th><th scope="col">${lang === 'en' ? 'offence' : 'состав'}</th><th scope="col">${lang === 'en' ? 'penalty' : 'наказание'}</th><th scope="col">${escapeHtml(label('facts', lang))}</th></tr></thead><tbody>${kb.offences
     .map(
       (o) =>
         `<tr><td>${o.article}${o.part ? `.${o.part}` : ''}</td><td>${escapeHtml(o.title[lang])}</td><td>${escapeHtml(o.penalty.summary[lang])}</td><td>${refs(kb, o.facts, lang, today)}</td></tr>`,
@@ -100,8 +100,8 @@ export function guidanceHome(kb: LoadedKnowledgeBase, lang: Lang, today: string)
     .join('');
   return page(
     lang,
-    T.heading![lang],
-    `<h2>${escapeHtml(T.route![lang])}</h2>${routeForm(lang, { documents: ['internal_passport'] })}${offences}<h2>${escapeHtml(T.destinationsAll![lang])}</h2><ul>${destinations}</ul><h2>${escapeHtml(T.orgs![lang])}</h2><ul>${orgs}</ul>`,
+    T.heading[lang],
+    `<h2>${escapeHtml(T.route[lang])}</h2>${routeForm(lang, { documents: ['internal_passport'] })}${offences}<h2>${escapeHtml(T.destinationsAll[lang])}</h2><ul>${destinations}</ul><h2>${escapeHtml(T.orgs[lang])}</h2><ul>${orgs}</ul>`,
     '/guidance',
   );
 }
@@ -127,7 +127,7 @@ export function routePage(kb: LoadedKnowledgeBase, result: RouteResult, lang: La
         : '';
       return `<section><h3>${escapeHtml(d.name[lang])} (${d.country}) — ${escapeHtml(label('reach', lang))}: ${escapeHtml(label(d.reachable, lang))}; ${escapeHtml(label('risk', lang))}: <span class="${d.risk.level}">${escapeHtml(label(d.risk.level, lang))}</span></h3>
 <ul>${d.conditions.map((l) => lineHtml(kb, l, lang, today)).join('')}${lineHtml(kb, d.risk.summary, lang, today)}</ul>${incidents ? `<h4>${escapeHtml(label('incidents', lang))}</h4><ul>${incidents}</ul>` : ''}
-<h4>${escapeHtml(label('protection', lang))}</h4><ul>${lineHtml(kb, d.protection.policy, lang, today)}${rulings}</ul>${stats}${d.protection.statisticsHint ? `<p><a href="/guidance/destination/${d.country}?lang=${lang}">${escapeHtml(T.stats![lang])}</a></p>` : ''}</section>`;
+<h4>${escapeHtml(label('protection', lang))}</h4><ul>${lineHtml(kb, d.protection.policy, lang, today)}${rulings}</ul>${stats}${d.protection.statisticsHint ? `<p><a href="/guidance/destination/${d.country}?lang=${lang}">${escapeHtml(T.stats[lang])}</a></p>` : ''}</section>`;
     })
     .join('');
   const orgs = result.organisations
@@ -141,7 +141,7 @@ export function routePage(kb: LoadedKnowledgeBase, result: RouteResult, lang: La
 <h2>${escapeHtml(label('destinations', lang))}</h2>${dests}
 <h2>${escapeHtml(label('evidence', lang))}</h2><ul>${result.evidence.map((l) => lineHtml(kb, l, lang, today)).join('')}</ul>
 <h2>${escapeHtml(label('organisations', lang))}</h2><ul>${orgs}</ul>`;
-  return page(lang, T.route![lang], body, path);
+  return page(lang, T.route[lang], body, path);
 }
 
 export function destinationPage(kb: LoadedKnowledgeBase, country: string, lang: Lang, today: string, statisticsRows: string): string | null {
@@ -160,7 +160,7 @@ export function destinationPage(kb: LoadedKnowledgeBase, country: string, lang: 
     .join('');
   const body = `<ul><li>${escapeHtml(d.entry.summary[lang])}${refs(kb, d.entry.facts, lang, today)}</li><li>${escapeHtml(d.policy.summary[lang])}${refs(kb, d.policy.facts, lang, today)}</li></ul>
 ${rulings ? `<h2>${escapeHtml(label('rulings', lang))}</h2><ul>${rulings}</ul>` : ''}${incidents ? `<h2>${escapeHtml(label('incidents', lang))}</h2><ul>${incidents}</ul>` : ''}
-${d.statistics ? `<h2>${escapeHtml(T.stats![lang])}</h2>${statisticsRows}<p><a href="/api/v1/stats/series?indicator=applications&amp;dest=${d.country}&amp;from=2019">JSON</a></p>` : ''}`;
+${d.statistics ? `<h2>${escapeHtml(T.stats[lang])}</h2>${statisticsRows}<p><a href="/api/v1/stats/series?indicator=applications&amp;dest=${d.country}&amp;from=2019">JSON</a></p>` : ''}`;
   return page(lang, d.name[lang], body, `/guidance/destination/${country}`);
 }
 
@@ -175,8 +175,8 @@ export function factsPage(kb: LoadedKnowledgeBase, lang: Lang, today: string): s
             (s.published ? ` (${s.published})` : ''),
         )
         .join('; ');
-      return `<li id="${escapeHtml(f.id)}"><strong>${escapeHtml(f.id)}</strong>${f.date ? ` (${f.date})` : ''}: ${escapeHtml(f.text[lang])} — ${sources}; ${escapeHtml(T.verified![lang])} ${f.verified}${stale ? ` <span class="stale">⚠ ${escapeHtml(label('stale', lang))}</span>` : ''}; ${escapeHtml(T.confidence![lang])}: ${f.confidence}${f.status === 'passed_not_confirmed' ? ` — ${lang === 'en' ? 'passed, not confirmed in force' : 'принято, вступление в силу не подтверждено'}` : ''}${f.conflict ? ` — ${escapeHtml(f.conflict[lang])}` : ''}</li>`;
+      return `<li id="${escapeHtml(f.id)}"><strong>${escapeHtml(f.id)}</strong>${f.date ? ` (${f.date})` : ''}: ${escapeHtml(f.text[lang])} — ${sources}; ${escapeHtml(T.verified[lang])} ${f.verified}${stale ? ` <span class="stale">⚠ ${escapeHtml(label('stale', lang))}</span>` : ''}; ${escapeHtml(T.confidence[lang])}: ${f.confidence}${f.status === 'passed_not_confirmed' ? ` — ${lang === 'en' ? 'passed, not confirmed in force' : 'принято, вступление в силу не подтверждено'}` : ''}${f.conflict ? ` — ${escapeHtml(f.conflict[lang])}` : ''}</li>`;
     })
     .join('');
-  return page(lang, T.facts![lang], `<ol>${items}</ol>`, '/guidance/facts');
+  return page(lang, T.facts[lang], `<ol>${items}</ol>`, '/guidance/facts');
 }

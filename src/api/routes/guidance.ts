@@ -11,6 +11,7 @@ import { recognitionFigures } from '../../guidance/statistics.ts';
 import { factsOperation, offencesOperation } from '../../operations/guidance/knowledge.ts';
 import { guidancePolicy } from '../../policies/guidance.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { present } from '../../shared/present.ts';
 import { text } from '../../shared/validation.ts';
 import { bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
@@ -63,7 +64,7 @@ async function destinationStatistics(db: Database, country: string): Promise<str
       (r) =>
         `<tr><td>${escapeHtml(r.source)}</td><td>${r.period}</td><td>${r.value ?? ''}</td><td>${r.unit}</td><td>${escapeHtml(r.releases.map((x) => `${x.release} (${x.vintage})`).join('; '))}</td></tr>`,
     )
-    .join('')}</tbody></table><p>${escapeHtml(result.rows[0]!.definition)}</p>`;
+    .join('')}</tbody></table><p>${escapeHtml(present(result.rows[0], 'the first row').definition)}</p>`;
 }
 
 export function registerGuidanceRoutes(app: ZodApp, ctx: RouteContext): void {

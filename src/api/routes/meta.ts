@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listReleases } from '../../asylum/query/releases.ts';
 import { caseCounts } from '../../courts/cases/read.ts';
 import { sitePolicy } from '../../policies/site.ts';
+import { present } from '../../shared/present.ts';
 import type { AppContext } from '../context.ts';
 import { escapeHtml } from '../pages/html.ts';
 import type { ZodApp } from '../types.ts';
@@ -43,7 +44,7 @@ export function registerMetaRoutes(app: ZodApp, ctx: AppContext): void {
     const levels = new Map(
       (app as unknown as { routeAccess: string[] }).routeAccess.map((line) => {
         const [method, url, access] = line.split(' ');
-        return [`${method} ${url!.replace(/:(\w+)/g, '{$1}')}`, access] as const;
+        return [`${method} ${present(url, 'the route URL').replace(/:(\w+)/g, '{$1}')}`, access] as const;
       }),
     );
     const who: Record<string, string> = {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
 import { type Budget, LIMITS, UNBOUNDED } from '../../shared/limits.ts';
+import { present } from '../../shared/present.ts';
 import { freeText, isoDate, periodOrRange, text } from '../../shared/validation.ts';
 import { parseArea } from '../codes/countries.ts';
 import { isIndicator } from '../model.ts';
@@ -154,7 +155,10 @@ export function satisfies(actual: number, stated: number, wording: Wording, tole
 function caveatsOf(c: Candidate, publishedOn?: string): string[] {
   const out: string[] = [];
   const later = publishedOn ? c.releases.filter((r) => r.vintage.slice(0, publishedOn.length) > publishedOn) : [];
-  if (later.length) out.push(`from a release of ${later[0]!.vintage}, later than the claim (${publishedOn}): the publisher may have revised the figure since`);
+  if (later.length)
+    out.push(
+      `from a release of ${present(later[0], 'the earliest later release').vintage}, later than the claim (${publishedOn}): the publisher may have revised the figure since`,
+    );
   if (!c.complete) out.push(`incomplete period: ${c.months ?? 0} months of data`);
   if (c.flags.includes('fytd')) out.push('running fiscal year (FYTD)');
   if (/[pe]/.test(c.flags.replace('fytd', ''))) out.push(`flagged ${c.flags} (provisional/estimated)`);
@@ -184,7 +188,7 @@ export async function checkClaim(db: Queryable, claim: Claim): Promise<ClaimResu
   const now = await candidates(db, quantity);
   const figures: Figure[] = [];
   if (stated.change_pct !== undefined) {
-    const before = await candidates(db, { ...quantity, period: stated.from_period! });
+    const before = await candidates(db, { ...quantity, period: present(stated.from_period, 'from_period of a claimed change') });
     for (const c of now) {
       const match = before.find(
         (b) =>
@@ -209,7 +213,7 @@ export async function checkClaim(db: Queryable, claim: Claim): Promise<ClaimResu
     }
   } else {
     for (const c of now) {
-      const holds = c.value === null ? null : satisfies(c.value, stated.value!, stated.wording, stated.tolerance_pct ?? 5);
+      const holds = c.value === null ? null : satisfies(c.value, present(stated.value, 'the claimed value'), stated.wording, stated.tolerance_pct ?? 5);
       figures.push({ ...c, holds, meant: isMeant(c), caveats: caveatsOf(c, claim.published?.date) });
     }
   }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { present } from '../../shared/present.ts';
 import { type Claim, claimsFileSchema } from './check.ts';
 
 export function loadClaims(file: string): Claim[] {
@@ -23,7 +24,7 @@ export function loadClaims(file: string): Claim[] {
   }
   const parsed = claimsFileSchema.safeParse(document);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = present(parsed.error.issues[0], 'the first validation issue');
     throw new OtkazError(ErrorCode.ClaimsInvalid, `${issue.message} at ${issue.path.join('.')}`, { where: file });
   }
   return parsed.data.claims;

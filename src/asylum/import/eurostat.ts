@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../../shared/errors.ts';
 import { LIMITS, limitError } from '../../shared/limits.ts';
 import { isMonth, quarterOfMonth } from '../../shared/periods.ts';
+import { present } from '../../shared/present.ts';
 import { fromEurostat } from '../codes/countries.ts';
 import type { Indicator, Observation, PeriodType } from '../model.ts';
 import { type CsvRecord, csvBatches, headerAndRest, importError, tsvBatches } from './input.ts';
@@ -47,21 +48,21 @@ const DECISION: Record<string, string> = {
 /** The dataset code named in a file name (`estat_migr_asyappctza_en.tsv`, `migr_asyappctza.tsv.gz`…). */
 export function datasetFromName(name: string): string | null {
   const m = /(migr_[a-z]+)/i.exec(name);
-  return m ? m[1]!.toLowerCase() : null;
+  return m ? present(m[1], 'the dataset code group').toLowerCase() : null;
 }
 
 /** Period label → stored period. 2022, 2022M03 / 2022-03, 2022Q1 / 2022-Q1; a date 2022-01-01 of an annual series → 2022. */
 export function periodOf(label: string, expected: PeriodType): { period: string; periodType: PeriodType } | null {
   const text = label.trim();
   let m = /^(\d{4})$/.exec(text);
-  if (m) return { period: m[1]!, periodType: 'year' };
+  if (m) return { period: present(m[1], 'the year group'), periodType: 'year' };
   m = /^(\d{4})-?M(\d{2})$/.exec(text) ?? /^(\d{4})-(\d{2})$/.exec(text);
   if (m) return isMonth(`${m[1]}-${m[2]}`) ? { period: `${m[1]}-${m[2]}`, periodType: 'month' } : null;
   m = /^(\d{4})-?Q([1-4])$/.exec(text);
   if (m) return { period: `${m[1]}-Q${m[2]}`, periodType: 'quarter' };
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (m) {
-    if (expected === 'year') return { period: m[1]!, periodType: 'year' };
+    if (expected === 'year') return { period: present(m[1], 'the year group'), periodType: 'year' };
     if (expected === 'month') return { period: `${m[1]}-${m[2]}`, periodType: 'month' };
     return isMonth(`${m[1]}-${m[2]}`) ? { period: quarterOfMonth(`${m[1]}-${m[2]}`), periodType: 'quarter' } : null;
   }
@@ -79,7 +80,7 @@ export function cellOf(raw: string): { value: number | null; flags: string | nul
   if (head === ':') return { value: null, flags };
   // "0n" (the R package's special value): a number with a flag glued on.
   const glued = /^(-?\d+(?:\.\d+)?)([a-z]+)$/.exec(head);
-  if (glued) return { value: Number(glued[1]), flags: glued[2]! + (flags ?? '') || null };
+  if (glued) return { value: Number(glued[1]), flags: present(glued[2], 'the glued flags group') + (flags ?? '') || null };
   if (!/^-?\d+(\.\d+)?$/.test(head)) return null;
   return { value: Number(head), flags };
 }
@@ -194,7 +195,7 @@ export async function readEurostatTsv(text: AsyncIterable<string>, file: string,
           });
         const key: Record<string, string> = {};
         dims.forEach((dim, i) => {
-          key[dim] = codes[i]!.trim();
+          key[dim] = present(codes[i], `code ${i + 1} of the series key`).trim();
         });
         let template = templates.get(keyText);
         if (!template) {
@@ -207,9 +208,13 @@ export async function readEurostatTsv(text: AsyncIterable<string>, file: string,
           const raw = record.fields[i + 1] ?? '';
           const cell = cellOf(raw);
           if (!cell)
-            throw importError(ErrorCode.StatsParse, `unreadable value "${raw.trim().slice(0, 40)}"`, { file, line: record.line, column: periods[i]!.trim() });
+            throw importError(ErrorCode.StatsParse, `unreadable value "${raw.trim().slice(0, 40)}"`, {
+              file,
+              line: record.line,
+              column: present(periods[i], `period column ${i + 1}`).trim(),
+            });
           if (cell.value === null && cell.flags === null && raw.trim() === '') continue;
-          const period = periodOfColumn[i]!;
+          const period = present(periodOfColumn[i], `the period of column ${i + 1}`);
           out.push({
             indicator: template.indicator,
             measure: template.measure,
@@ -244,10 +249,11 @@ export async function readEurostatTsv(text: AsyncIterable<string>, file: string,
 /** "25/11/26 23:00:00" (dd/mm/yy), ISO date or date-time → YYYY-MM-DD. */
 function lastUpdate(value: string): string | null {
   const iso = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  if (iso) return iso[1]!;
+  if (iso) return present(iso[1], 'the ISO date group');
   const m = /^(\d{2})\/(\d{2})\/(\d{2,4})/.exec(value);
   if (!m) return null;
-  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3];
+  const yy = present(m[3], 'the year group');
+  const year = yy.length === 2 ? `20${yy}` : yy;
   return `${year}-${m[2]}-${m[1]}`;
 }
 
@@ -312,7 +318,13 @@ export async function readEurostatCsv(text: AsyncIterable<string>, file: string,
         }
         if (flags !== null && !/^[a-z]+$/.test(flags))
           throw importError(ErrorCode.StatsParse, `unreadable flags "${flags.slice(0, 20)}"`, { file, line: record.line, column: 'OBS_FLAG' });
-        out.push({ ...cachedTemplate, ...mapper.period(record.fields[timeIndex] ?? '', record.line, names[timeIndex]!), value, flags, line: record.line });
+        out.push({
+          ...cachedTemplate,
+          ...mapper.period(record.fields[timeIndex] ?? '', record.line, present(names[timeIndex], 'the time column name')),
+          value,
+          flags,
+          line: record.line,
+        });
       }
       yield out;
     }
@@ -357,7 +369,7 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
   }
   const checked = jsonStatSchema.safeParse(raw);
   if (!checked.success) {
-    const issue = checked.error.issues[0]!;
+    const issue = present(checked.error.issues[0], 'the first validation issue');
     throw importError(ErrorCode.StatsParse, `not a valid JSON-stat 2.0 dataset: ${issue.message}`, { file, column: issue.path.join('.') || 'document' });
   }
   const doc: JsonStat = checked.data;
@@ -380,12 +392,15 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
   });
   const timeDim = doc.id.findIndex((dim) => dim === 'time' || dim === 'TIME_PERIOD');
   if (timeDim < 0) throw importError(ErrorCode.StatsParse, 'no time dimension', { file, column: 'id' });
-  const dataset = resolveDataset(doc.extension?.id ?? null, hintDataset, file, doc.id, codes[timeDim]!);
+  const dataset = resolveDataset(doc.extension?.id ?? null, hintDataset, file, doc.id, present(codes[timeDim], 'the time dimension codes'));
   const mapper = new SeriesMapper(dataset, file);
   const total = doc.size.reduce((a, b) => a * b, 1);
   const keys = new Set<number>();
   const addKeys = (container: unknown) => {
-    if (Array.isArray(container)) container.forEach((v, i) => v !== null && v !== undefined && keys.add(i));
+    if (Array.isArray(container))
+      container.forEach((v, i) => {
+        if (v !== null && v !== undefined) keys.add(i);
+      });
     else if (container && typeof container === 'object') for (const k of Object.keys(container)) keys.add(Number(k));
   };
   const cells = (container: unknown) =>
@@ -412,10 +427,12 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
       let rest = index;
       let timeLabel = '';
       for (let d = doc.id.length - 1; d >= 0; d -= 1) {
-        const position = rest % doc.size[d]!;
-        rest = Math.floor(rest / doc.size[d]!);
-        if (d === timeDim) timeLabel = codes[d]![position]!;
-        else key[doc.id[d]!] = codes[d]![position]!;
+        const size = present(doc.size[d], `size of dimension ${d}`);
+        const position = rest % size;
+        rest = Math.floor(rest / size);
+        const code = present(present(codes[d], `codes of dimension ${d}`)[position], `code ${position} of dimension ${d}`);
+        if (d === timeDim) timeLabel = code;
+        else key[present(doc.id[d], `id of dimension ${d}`)] = code;
       }
       const raw = valueAt(index);
       const value = raw === null || raw === undefined ? null : Number(raw);

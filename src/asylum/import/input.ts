@@ -12,6 +12,7 @@ import { CsvError, type Options, parse } from 'csv-parse';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { isGzipFile } from '../../shared/gzip.ts';
 import { LIMITS, limitError } from '../../shared/limits.ts';
+import { present } from '../../shared/present.ts';
 
 export interface Located {
   file: string;
@@ -85,11 +86,11 @@ export async function hashFile(file: string, options: { name?: string; maxBytes?
 export function checkUtf8(bytes: Uint8Array): { bad: number; tail: number } {
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
+    const b = present(bytes[i], `byte ${i}`);
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return { bad: i, tail: -1 };
     const available = Math.min(need, bytes.length - 1 - i);
-    for (let k = 1; k <= available; k += 1) if ((bytes[i + k]! & 0xc0) !== 0x80) return { bad: i, tail: -1 };
+    for (let k = 1; k <= available; k += 1) if ((present(bytes[i + k], `byte ${i + k}`) & 0xc0) !== 0x80) return { bad: i, tail: -1 };
     if (available < need) return { bad: -1, tail: i };
     i += need + 1;
   }
@@ -219,8 +220,9 @@ export async function* csvBatches(
     w?.();
   };
   parser.on('readable', () => {
-    let item: { record: string[]; info: { lines: number } } | null;
-    while ((item = parser.read() as { record: string[]; info: { lines: number } } | null) !== null) {
+    for (;;) {
+      const item = parser.read() as { record: string[]; info: { lines: number } } | null;
+      if (item === null) break;
       // `info.lines` is the line where the record ends; a record spanning several lines starts after the previous one.
       queue.push({ fields: item.record, line: Math.min(previousEnd + 1, item.info.lines) });
       previousEnd = item.info.lines;
@@ -318,7 +320,7 @@ export async function headerAndRest(batches: AsyncGenerator<CsvRecord[]>, file: 
     if (next.done) throw importError(ErrorCode.StatsParse, 'the file is empty', { file, line: 1 });
     first = next.value;
   }
-  const header = first[0]!;
+  const header = present(first[0], 'the first record');
   const remaining = first.slice(1);
   async function* rest(): AsyncGenerator<CsvRecord[]> {
     if (remaining.length) yield remaining;

@@ -11,6 +11,7 @@ import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { yieldToEventLoop } from '../../shared/limits.ts';
 // The last day of the latest period seen is the fallback vintage when nothing else dates the file.
 import { periodEnd } from '../../shared/periods.ts';
+import { present } from '../../shared/present.ts';
 import { isCalendarDate } from '../../shared/validation.ts';
 import type { Observation, Source } from '../model.ts';
 import { readStatistics } from './detect.ts';
@@ -313,7 +314,7 @@ async function insertRelease(
       staged,
     ],
   );
-  const releaseId = release!.id;
+  const releaseId = present(release, 'the inserted release row').id;
   created?.(releaseId);
   let latest = '';
   const observations = await copyAll(

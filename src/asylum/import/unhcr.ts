@@ -5,6 +5,7 @@
  */
 
 import { ErrorCode } from '../../shared/errors.ts';
+import { present } from '../../shared/present.ts';
 import { fromUnhcrIso } from '../codes/countries.ts';
 import type { Indicator, Observation, Unit } from '../model.ts';
 import { type CsvRecord, csvBatches, headerAndRest, importError } from './input.ts';
@@ -281,7 +282,7 @@ export function readUnhcrJson(json: string, file: string): ParsedFile {
     else if (isPage(page)) for (const item of page.items as Array<Record<string, unknown>>) items.push(item);
     else throw importError(ErrorCode.StatsFormat, 'expected a UNHCR API page {page, maxPages, items} or an array of items', { file });
   }
-  const fields = items.length ? Object.keys(items[0]!) : [];
+  const fields = items.length ? Object.keys(present(items[0], 'the first item')) : [];
   const kind = kindOf(fields);
   if (!kind) throw importError(ErrorCode.StatsFormat, `UNHCR API items of an unknown endpoint (fields: ${fields.join(', ') || 'none'})`, { file });
   const names = fields.map((key) => FIELD_ALIASES[key] ?? key);

@@ -8,6 +8,7 @@ import type { Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { yieldToEventLoop } from '../../shared/limits.ts';
 import { parseMonthRange, parsePeriod } from '../../shared/periods.ts';
+import { present } from '../../shared/present.ts';
 import type { Indicator, Source } from '../model.ts';
 import { sourceAdapter } from '../sources/registry.ts';
 import { type RateMethod, recognitionRates } from './rates.ts';
@@ -173,7 +174,7 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
             flags: row.flags,
             definition: row.definition,
             releases: row.releases,
-            query: result.queries[row.queryId]!,
+            query: present(result.queries[row.queryId], `query ${row.queryId}`),
           });
         }
       }
@@ -215,7 +216,7 @@ async function rangeReading(
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   return [...groups.values()].map((rows) => {
-    const first = rows[0]!;
+    const first = present(rows[0], 'the first row');
     const releases = [...new Map(rows.flatMap((r) => r.releases).map((r) => [r.id, r])).values()];
     const filters = variant ? `, ${variant}` : detail?.length ? `, ${detail.join(', ')}` : '';
     return {
@@ -234,7 +235,7 @@ async function rangeReading(
       flags: [...new Set(rows.map((r) => r.flags).filter(Boolean))].join(','),
       definition: `${first.definition}; sum of ${rows.length} of ${range.months} months`,
       releases,
-      query: result.queries[first.queryId]!,
+      query: present(result.queries[first.queryId], `query ${first.queryId}`),
     };
   });
 }

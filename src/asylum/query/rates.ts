@@ -63,18 +63,22 @@ export async function recognitionRates(db: Queryable, query: RatesQuery): Promis
   const take = async (source: Source, measure: string) => (await series(db, { ...base, measure, sources: [source] })).rows;
   const keyOf = (r: SeriesRow) => `${r.destination}|${r.period}|${r.unit}`;
   if (sources.includes('unhcr')) {
-    const [recognised, complementary, rejected, closed, total] = await Promise.all(
-      ['refugee_status', 'complementary', 'rejected', 'otherwise_closed', 'total'].map((m) => take('unhcr', m)),
-    );
+    const [recognised, complementary, rejected, closed, total] = await Promise.all([
+      take('unhcr', 'refugee_status'),
+      take('unhcr', 'complementary'),
+      take('unhcr', 'rejected'),
+      take('unhcr', 'otherwise_closed'),
+      take('unhcr', 'total'),
+    ]);
     const index = (rows: SeriesRow[]) => new Map(rows.map((r) => [keyOf(r), r]));
-    const [c, j, x, t] = [complementary!, rejected!, closed!, total!].map(index);
-    for (const r of recognised!) {
+    const [c, j, x, t] = [index(complementary), index(rejected), index(closed), index(total)];
+    for (const r of recognised) {
       const key = keyOf(r);
       const rec = r.value ?? 0;
-      const comp = c!.get(key)?.value ?? 0;
-      const rej = j!.get(key)?.value ?? 0;
-      const clo = x!.get(key)?.value ?? 0;
-      const tot = t!.get(key)?.value ?? rec + comp + rej + clo;
+      const comp = c.get(key)?.value ?? 0;
+      const rej = j.get(key)?.value ?? 0;
+      const clo = x.get(key)?.value ?? 0;
+      const tot = t.get(key)?.value ?? rec + comp + rej + clo;
       const components = { recognised: rec, complementary: comp, rejected: rej, otherwise_closed: clo, total: tot };
       const common = {
         source: 'unhcr' as const,
@@ -112,9 +116,9 @@ export async function recognitionRates(db: Queryable, query: RatesQuery): Promis
     }
   }
   if (sources.includes('eurostat')) {
-    const [positive, total] = await Promise.all(['positive', 'total'].map((m) => take('eurostat', m)));
-    const totals = new Map(total!.map((r) => [keyOf(r), r]));
-    for (const p of positive!) {
+    const [positive, total] = await Promise.all([take('eurostat', 'positive'), take('eurostat', 'total')]);
+    const totals = new Map(total.map((r) => [keyOf(r), r]));
+    for (const p of positive) {
       const t = totals.get(keyOf(p));
       if (!t || p.value === null || t.value === null) continue;
       out.push({

@@ -9,6 +9,7 @@ import type { Queryable } from '../../db/database.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { yieldToEventLoop } from '../../shared/limits.ts';
 import { FISCAL_YEAR_START_MONTH, monthsIn, type PeriodBasis, parsePeriod } from '../../shared/periods.ts';
+import { present } from '../../shared/present.ts';
 import { EU27 } from '../codes/countries.ts';
 import { INDICATORS, type Indicator, SOURCES, type Source } from '../model.ts';
 import type { MeasureSelection } from '../sources/adapter.ts';
@@ -119,7 +120,7 @@ interface FoundRow {
 
 export function defaultMeasure(indicator: Indicator): string {
   if (indicator === 'applications') return 'all';
-  return Object.keys(INDICATORS[indicator].measures)[0]!;
+  return present(Object.keys(INDICATORS[indicator].measures)[0], `the first measure of ${indicator}`);
 }
 
 /** Which stored measures make up a requested measure in a source, and what that means. null: not available. */
@@ -315,7 +316,7 @@ select bucket as period, unit, sum(value) as value, count(*)::int as observation
       const expected = expectedMonths(basis);
       const queryId = queries.push({ id: queries.length, source, destination, sql, params }) - 1;
       for (const f of found) {
-        const releases = f.releases.map((id) => refs.get(id)!).filter(Boolean);
+        const releases = f.releases.map((id) => refs.get(id)).filter((ref): ref is ReleaseRef => ref !== undefined);
         const monthly = f.months > 0;
         rows.push({
           source,
@@ -357,7 +358,7 @@ function addGrowth(rows: SeriesRow[]): void {
     const key = `${row.source}|${row.destination}|${row.unit}`;
     const previous = last.get(key);
     row.previous = previous?.value ?? null;
-    row.growthPct = previous && previous.value && row.value !== null ? Math.round(((row.value - previous.value) / previous.value) * 1000) / 10 : null;
+    row.growthPct = previous?.value && row.value !== null ? Math.round(((row.value - previous.value) / previous.value) * 1000) / 10 : null;
     last.set(key, row);
   }
 }
