@@ -195,7 +195,7 @@ export async function readEurostatTsv(text: AsyncIterable<string>, file: string,
           });
         const key: Record<string, string> = {};
         dims.forEach((dim, i) => {
-          key[dim] = present(codes[i], `code ${i + 1} of the series key`).trim();
+          key[dim] = present(codes[i], 'a code of the series key').trim();
         });
         let template = templates.get(keyText);
         if (!template) {
@@ -211,10 +211,10 @@ export async function readEurostatTsv(text: AsyncIterable<string>, file: string,
             throw importError(ErrorCode.StatsParse, `unreadable value "${raw.trim().slice(0, 40)}"`, {
               file,
               line: record.line,
-              column: present(periods[i], `period column ${i + 1}`).trim(),
+              column: present(periods[i], 'a period column').trim(),
             });
           if (cell.value === null && cell.flags === null && raw.trim() === '') continue;
-          const period = present(periodOfColumn[i], `the period of column ${i + 1}`);
+          const period = present(periodOfColumn[i], 'the period of a column');
           out.push({
             indicator: template.indicator,
             measure: template.measure,
@@ -427,12 +427,12 @@ export function readEurostatJsonStat(json: string, file: string, hintDataset?: s
       let rest = index;
       let timeLabel = '';
       for (let d = doc.id.length - 1; d >= 0; d -= 1) {
-        const size = present(doc.size[d], `size of dimension ${d}`);
+        const size = present(doc.size[d], 'the size of a dimension');
         const position = rest % size;
         rest = Math.floor(rest / size);
-        const code = present(present(codes[d], `codes of dimension ${d}`)[position], `code ${position} of dimension ${d}`);
+        const code = present(present(codes[d], 'the codes of a dimension')[position], 'a code of a dimension');
         if (d === timeDim) timeLabel = code;
-        else key[present(doc.id[d], `id of dimension ${d}`)] = code;
+        else key[present(doc.id[d], 'the id of a dimension')] = code;
       }
       const raw = valueAt(index);
       const value = raw === null || raw === undefined ? null : Number(raw);

@@ -86,11 +86,12 @@ export async function hashFile(file: string, options: { name?: string; maxBytes?
 export function checkUtf8(bytes: Uint8Array): { bad: number; tail: number } {
   let i = 0;
   while (i < bytes.length) {
-    const b = present(bytes[i], `byte ${i}`);
+    // Inside the bounds, so never undefined; were it, 0xff is an invalid byte (no string is built per byte).
+    const b = bytes[i] ?? 0xff;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return { bad: i, tail: -1 };
     const available = Math.min(need, bytes.length - 1 - i);
-    for (let k = 1; k <= available; k += 1) if ((present(bytes[i + k], `byte ${i + k}`) & 0xc0) !== 0x80) return { bad: i, tail: -1 };
+    for (let k = 1; k <= available; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return { bad: i, tail: -1 };
     if (available < need) return { bad: -1, tail: i };
     i += need + 1;
   }
