@@ -3,7 +3,7 @@
  * kept as an outcome with its failure (file, byte offset in the WARC, code — never page text or names) and the
  * others still go in; only a failure that is not the record's (the database went away) stops the run.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database.ts';
 import { refreshPlannerStatistics } from '../db/maintenance.ts';
@@ -17,7 +17,7 @@ import { type IngestResult, ingestPage, storeFailure } from './ingest.ts';
 export function expandPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(p);
     } catch {

@@ -73,7 +73,7 @@ export type PgliteStart = Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule'
 
 /** Opens (creating if needed) an embedded database in `dataDir`, or in memory when `dataDir` is null. */
 export async function openPglite(dataDir: string | null, start: PgliteStart = {}): Promise<Database> {
-  let unlock = () => undefined as void;
+  let unlock: () => void = () => undefined;
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     unlock = lock(dataDir);

@@ -36,7 +36,7 @@ export function checkKnowledgeBase(kb: LoadedKnowledgeBase, today: string): Know
     unsourced,
     stale,
     conflicts: kb.facts.filter((f) => f.conflict).map((f) => f.id),
-    toConfirm: kb.facts.filter((f) => f.check).map((f) => ({ id: f.id, check: f.check! })),
+    toConfirm: kb.facts.flatMap((f) => (f.check ? [{ id: f.id, check: f.check }] : [])),
     notInForce: kb.facts.filter((f) => f.status === 'passed_not_confirmed').map((f) => f.id),
     ok: unsourced.length === 0,
   };

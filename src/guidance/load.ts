@@ -2,10 +2,12 @@
  * Loads the knowledge base from assets/guidance/*.yaml: each file validated against the schema (errors name
  * the file and the path inside it), merged, ids unique, every reference resolved.
  */
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { present } from '../shared/present.ts';
 import { GUIDANCE_DIR, knowledgeBaseFiles } from './files.ts';
 import { type Fact, type KnowledgeBase, knowledgeBase } from './schema.ts';
 
@@ -32,7 +34,7 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
     }
     const parsed = knowledgeBase.safeParse(document ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const issue = present(parsed.error.issues[0], 'the first validation issue');
       throw invalid(`${issue.message}`, `${file} at ${issue.path.join('.')}`);
     }
     for (const key of Object.keys(merged) as Array<keyof KnowledgeBase>) (merged[key] as unknown[]).push(...(parsed.data[key] as unknown[]));

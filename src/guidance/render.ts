@@ -2,6 +2,7 @@
  * Route results as text, in English or Russian: every line ends with the facts it rests on, and a fact not
  * verified for more than 12 months is marked stale wherever it is cited.
  */
+import { present } from '../shared/present.ts';
 import type { LoadedKnowledgeBase } from './load.ts';
 import type { Line, RouteResult } from './route.ts';
 import type { Localized } from './schema.ts';
@@ -104,7 +105,7 @@ export function renderRoute(result: RouteResult, kb: LoadedKnowledgeBase, lang: 
   for (const l of result.evidence) line(l);
   out.push('', `${label('organisations', lang)}:`);
   for (const o of result.organisations) {
-    const figures = o.figures.map((f) => kb.factById.get(f)!.text[lang]).join(' ');
+    const figures = o.figures.map((f) => present(kb.factById.get(f), `fact ${f}`).text[lang]).join(' ');
     out.push(
       `  - ${o.name[lang]} (${o.based}${o.url ? `, ${o.url}` : ''}): ${o.what[lang]}${figures ? ` ${figures}` : ''} [${label('facts', lang)}: ${[...o.facts, ...o.figures].join(', ')}]`,
     );

@@ -5,8 +5,10 @@
  * to gather, and who can help. Deterministic and explainable: every line carries the ids of the facts it rests on.
  * A pure function of the knowledge base, the input, today's date and (optionally) statistics looked up by the caller.
  */
+
 import { DEFAULT_ARTICLES } from '../shared/articles.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { present } from '../shared/present.ts';
 import { isStale } from './check.ts';
 import type { LoadedKnowledgeBase } from './load.ts';
 import {
@@ -132,8 +134,9 @@ export function assessRisk(destination: Destination, status: PersonStatus, today
       },
     };
   }
+  const latest = present(incidents[0], 'the latest incident');
   if (recentHarm || score >= 3) {
-    const when = recentHarm ? recentHarm.incident.date : incidents[0]!.incident.date;
+    const when = recentHarm ? recentHarm.incident.date : latest.incident.date;
     return {
       level: 'high',
       score,
@@ -154,8 +157,8 @@ export function assessRisk(destination: Destination, status: PersonStatus, today
       incidents,
       summary: {
         text: {
-          en: `Elevated: handovers, deportations or detentions in recent years (latest incident ${incidents[0]!.incident.date}).`,
-          ru: `Повышенный: передачи, депортации или задержания в последние годы (последний инцидент — ${incidents[0]!.incident.date}).`,
+          en: `Elevated: handovers, deportations or detentions in recent years (latest incident ${latest.incident.date}).`,
+          ru: `Повышенный: передачи, депортации или задержания в последние годы (последний инцидент — ${latest.incident.date}).`,
         },
         facts,
       },
@@ -217,7 +220,7 @@ function reachability(kb: LoadedKnowledgeBase, input: RouteInput, country: strin
     conditions.push({
       text: {
         en: `With the ${docName.en}: ${verdict.en}${access.conditions ? ` — ${access.conditions.en}` : ''}.`,
-        ru: `${docName.ru[0]!.toUpperCase()}${docName.ru.slice(1)}: ${verdict.ru}${access.conditions ? ` — ${access.conditions.ru}` : ''}.`,
+        ru: `${docName.ru.charAt(0).toUpperCase()}${docName.ru.slice(1)}: ${verdict.ru}${access.conditions ? ` — ${access.conditions.ru}` : ''}.`,
       },
       facts: access.facts,
     });
@@ -251,7 +254,7 @@ function situation(kb: LoadedKnowledgeBase, input: RouteInput, offences: Offence
       facts: o.facts,
     });
     for (const h of o.history) {
-      const fact = kb.factById.get(h)!;
+      const fact = present(kb.factById.get(h), `fact ${h}`);
       if (fact.status === 'passed_not_confirmed')
         lines.push({
           text: { en: `Pending change, not confirmed in force: ${fact.text.en}`, ru: `Изменение, вступление в силу не подтверждено: ${fact.text.ru}` },

@@ -80,10 +80,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     let stopped: Promise<void> | null = null;
     const stop = () => {
       stopping.abort();
-      return (stopped ??= app
+      stopped ??= app
         .close()
         .then(() => ready)
-        .then(() => db.close()));
+        .then(() => db.close());
+      return stopped;
     };
     return { server: app.server, url, ready, stop };
   } catch (error) {

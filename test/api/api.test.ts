@@ -262,11 +262,13 @@ for (const engine of ENGINES) {
       assert.equal((await open.inject({ url: '/api/v1/courts?type=okrug_fleet&all=false' })).json().courts.length, 9);
       assert.equal(json.counts.total, directory.counts.total);
       // The fields web/src/pages/CourtsPage.tsx reads.
-      for (const field of ['vnkod', 'name', 'type', 'host', 'districtName', 'captcha', 'crawl']) assert.ok(field in json.courts[0]!, field);
+      const first = json.courts[0];
+      assert.ok(first, 'a court');
+      for (const field of ['vnkod', 'name', 'type', 'host', 'districtName', 'captcha', 'crawl']) assert.ok(field in first, field);
       const csv = await open.inject({ url: '/api/v1/courts?type=okrug_fleet&all=false&format=csv' });
       const [header, ...lines] = csv.body.trim().split('\n');
       assert.equal(header, 'vnkod,name,type,districtName,regionName,host,legacyHost,layout,captcha,sources');
-      for (const column of header!.split(',')) assert.ok(column in json.courts[0]!, `CSV column ${column} is a JSON field`);
+      for (const column of header.split(',')) assert.ok(column in first, `CSV column ${column} is a JSON field`);
       assert.equal(lines.length, 9);
     });
 
@@ -345,7 +347,7 @@ for (const engine of ENGINES) {
       };
       // Data version read on every request (no 1 s interval), so the test needs no waiting. The cache says when an
       // answer of a new data version is stored.
-      let stored = () => undefined as void;
+      let stored: () => void = () => undefined;
       const recomputed = new Promise<void>((resolve) => (stored = resolve));
       let firstVersion: string | null = null;
       const cache = new (class extends ResponseCache {

@@ -118,7 +118,10 @@ for (const engine of ENGINES) {
     /** A database at `stage` that tests only read, made once. */
     const readOnly = async (stage: Stage): Promise<Database> => {
       let made = shared.get(stage);
-      if (!made) shared.set(stage, (made = filled(stage)));
+      if (!made) {
+        made = filled(stage);
+        shared.set(stage, made);
+      }
       return (await made).db;
     };
 

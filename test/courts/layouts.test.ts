@@ -20,7 +20,8 @@ describe('page layouts', () => {
 
   for (const layout of LAYOUTS) {
     it(`${layout}: a card is recognised as its layout and read through its profile`, () => {
-      const c = cases[0]!;
+      const c = cases[0];
+      assert.ok(c, 'a simulated case');
       const url = cardUrl({ host: 'court.example.invalid', layout, caseId: String(c.caseId), caseUid: c.caseUid });
       const parsed = page(renderCard(c, layout), url);
       assert.equal(parsed.kind, 'case_card');

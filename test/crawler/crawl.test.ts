@@ -161,7 +161,13 @@ describe('global rate limit', () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 2500);
       let requests = 0;
-      await crawl(db, sim, base, { globalPerMinute: 12, signal: controller.signal, onEvent: (e) => void (e.type === 'fetched' && (requests += 1)) });
+      await crawl(db, sim, base, {
+        globalPerMinute: 12,
+        signal: controller.signal,
+        onEvent: (e) => {
+          if (e.type === 'fetched') requests += 1;
+        },
+      });
       assert.equal(requests, 12, 'the first minute allows exactly 12');
     } finally {
       await drop();

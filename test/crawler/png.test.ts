@@ -31,13 +31,13 @@ describe('captcha PNGs', () => {
   it('reads colour PNGs by the mean of red, green and blue', () => {
     const image = new PNG({ width: 4, height: 1 });
     // Means 0, 255, 136.7 and 116.7; below 128 is dark.
-    const colours = [
+    const colours: Array<[number, number, number]> = [
       [0, 0, 0],
       [255, 255, 255],
       [220, 120, 70],
       [100, 100, 150],
     ];
-    colours.forEach(([r, g, b], x) => image.data.set([r!, g!, b!, 255], x * 4));
+    for (const [x, [r, g, b]] of colours.entries()) image.data.set([r, g, b, 255], x * 4);
     assert.equal(asciiPreview(PNG.sync.write(image)), '#  #');
   });
 

@@ -56,7 +56,9 @@ describe('knowledge base', () => {
   });
 
   it('on a leap day, 12 months back is the last day of February: a fact verified that day is not yet stale', () => {
-    const fact = { ...kb.factById.get('law-365fz')!, verified: '2023-02-28' };
+    const known = kb.factById.get('law-365fz');
+    assert.ok(known, 'fact law-365fz');
+    const fact = { ...known, verified: '2023-02-28' };
     // Before the fix the limit rolled over to 2023-03-01 and this fact, exactly 12 months old, was stale.
     assert.equal(isStale(fact, '2024-02-29'), false);
     assert.equal(isStale({ ...fact, verified: '2023-02-27' }, '2024-02-29'), true);

@@ -180,7 +180,14 @@ function disguise(word: string, trick: Trick): string {
   if (trick === 'homoglyph') {
     // Every look-alike letter but the first Cyrillic one: the word stays "otherwise Cyrillic".
     let seen = false;
-    return [...word].map((ch) => (LATIN[ch] && seen ? LATIN[ch] : ((seen = seen || /[а-яёА-ЯЁ]/.test(ch)), ch))).join('');
+    return [...word]
+      .map((ch) => {
+        const latin = LATIN[ch];
+        if (latin && seen) return latin;
+        seen = seen || /[а-яёА-ЯЁ]/.test(ch);
+        return ch;
+      })
+      .join('');
   }
   const cut = Math.max(1, Math.floor(word.length / 2));
   if (trick === 'shy') return `${word.slice(0, cut)}\u00ad${word.slice(cut)}`;
@@ -216,7 +223,7 @@ export function written(p: Person, c: Case, s: Style): string {
   // The disguise goes into the words of the name (not into initials).
   const words = cased.replace(/[А-ЯЁа-яё]{3,}/g, (w) => (/^(?:уулу|кызы|оглы)$/i.test(w) ? w : disguise(w, s.trick)));
   // Initials in Latin look-alike letters too ("Громов A.B.").
-  return s.trick === 'homoglyph' ? words.replace(/([АВЕКМНОРСТХ])\./g, (m, ch: string) => `${LATIN[ch] ?? ch}.`) : words;
+  return s.trick === 'homoglyph' ? words.replace(/([АВЕКМНОРСТХ])\./g, (_match, ch: string) => `${LATIN[ch] ?? ch}.`) : words;
 }
 
 /** Phrases of the courts' wording that put a name in each grammatical case. */

@@ -9,6 +9,7 @@ import { readStatistics } from '../../src/asylum/import/detect.ts';
 import { stringText } from '../../src/asylum/import/input.ts';
 import { isIndicator } from '../../src/asylum/model.ts';
 import { OtkazError } from '../../src/shared/errors.ts';
+import { present } from '../../src/shared/present.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 
 const head = (file: string, chars = 3000) => {
@@ -73,7 +74,7 @@ export const mutatedStats = fc
     }),
   })
   .map(({ seed, edits }) => {
-    const { name, text: original } = SEEDS[seed]!;
+    const { name, text: original } = present(SEEDS[seed], `seed ${seed}`);
     let text = original;
     for (const edit of edits) {
       const at = text.length ? edit.at % text.length : 0;
@@ -89,7 +90,7 @@ export const headedNoise = fc
     body: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 60 }),
   })
   .map(({ seed, body }) => {
-    const { name, text } = SEEDS[seed]!;
+    const { name, text } = present(SEEDS[seed], `seed ${seed}`);
     return { name, text: text.slice(0, text.indexOf('\n') + 1) + body.join('') };
   });
 

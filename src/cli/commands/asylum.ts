@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { countryName, parseArea } from '../../asylum/codes/countries.ts';
-import { importStatistics } from '../../asylum/import/load.ts';
+import { type ImportResult, importStatistics } from '../../asylum/import/load.ts';
 import { INDICATORS, SOURCES, type Source } from '../../asylum/model.ts';
 import type { SeriesResult } from '../../asylum/query/series.ts';
 import { ensureSnapshot } from '../../asylum/snapshot.ts';
@@ -20,6 +20,7 @@ import { checkClaimsFileOperation } from '../../operations/claims/check.ts';
 import type { OperationContext } from '../../ops/operation.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { PERIOD_BASES } from '../../shared/periods.ts';
+import { present } from '../../shared/present.ts';
 import { bindCommand } from '../bind.ts';
 import { withContext } from '../context.ts';
 import { print, renderTable } from '../output.ts';
@@ -83,7 +84,7 @@ export function registerAsylum(stats: Command, program: Command): void {
     .option('--json')
     .action(async (files: string[], options: { vintage?: string; release?: string; dataset?: string; licence?: string; url?: string; json?: boolean }) => {
       await withContext(async ({ db }) => {
-        const results = [];
+        const results: ImportResult[] = [];
         for (const file of files) results.push(await importStatistics(db, file, options));
         if (options.json) print(JSON.stringify(results, null, 2));
         else print(renderTable(['status', 'source', 'dataset', 'format', 'release', 'vintage', 'observations', 'footnotes', 'file'], results));
@@ -196,7 +197,7 @@ export function registerAsylum(stats: Command, program: Command): void {
       await withContext(async ({ db, config }) => {
         const results = await fetchStatistics(db, {
           source: source as Source,
-          origin: areas(options.origin, '--origin')[0]!,
+          origin: present(areas(options.origin, '--origin')[0], 'the first origin'),
           cacheDir: `${config.dataDir}/downloads`,
           ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
           contact: config.crawlContact,

@@ -45,7 +45,7 @@ function documentsOf(value: string): TravelDocument[] {
 
 function country(value: string, flag: string): string {
   const code = parseArea(value);
-  if (!code || code.length !== 3) throw new OtkazError(ErrorCode.Usage, `expected a country (ISO3 such as RUS, ARM), got "${value}"`, { where: flag });
+  if (code?.length !== 3) throw new OtkazError(ErrorCode.Usage, `expected a country (ISO3 such as RUS, ARM), got "${value}"`, { where: flag });
   return code;
 }
 

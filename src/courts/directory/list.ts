@@ -32,7 +32,7 @@ export function filterCourts(directory: CourtDirectory, filter: CourtFilter): Mi
       (filter.all || !c.onlyInOldList) &&
       (!filter.type || c.type === filter.type) &&
       (!filter.layout || c.layout === filter.layout) &&
-      (filter.captcha === undefined || (c.captcha === true) === filter.captcha) &&
+      (filter.captcha === undefined || (c.captcha ?? false) === filter.captcha) &&
       (!district || (c.districtName ?? '').toLowerCase().includes(district)) &&
       (!needle ||
         c.name.toLowerCase().includes(needle) ||

@@ -55,7 +55,7 @@ const PERSON_PAIR =
 export const isNameField: NameFieldTest = (key, parent) => {
   if (key === 'name') return 'role' in parent || 'articlesText' in parent;
   if (key !== 'value' || !('label' in parent)) return false;
-  const label = parent['label'];
+  const label = parent.label;
   if ('section' in parent) return typeof label === 'string' && PERSON_PAIR.test(label);
   return label === null || (typeof label === 'string' && !NOT_PERSON_LINE.test(label));
 };

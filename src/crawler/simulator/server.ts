@@ -229,14 +229,20 @@ export class CourtSimulator {
   private list(court: SimCourt, q: Map<string, string>, send: (status: number, html: string, kind: string) => void): void {
     const classic = q.has('delo_id');
     // The real sites' silent failures: a wrong proceeding code or an empty vnkod.
-    if (q.get('vnkod') === '' || (classic && !q.has('submit'))) return this.searchForm(court, send);
+    if (q.get('vnkod') === '' || (classic && !q.has('submit'))) {
+      this.searchForm(court, send);
+      return;
+    }
     const deloId = q.get('delo_id') ?? q.get('_deloid');
     const newCode = q.get('new') ?? q.get('_new');
-    if (deloId !== '1540006' || newCode !== '0') return send(200, EMPTY(court.vnkod), 'empty_result');
+    if (deloId !== '1540006' || newCode !== '0') {
+      send(200, EMPTY(court.vnkod), 'empty_result');
+      return;
+    }
     if (court.captcha && this.traps.captcha) {
       const session = this.sessions.get(q.get('captchaid') ?? '');
       if (!session || session.answer !== q.get('captcha') || session.uses >= this.traps.captchaUses) {
-        return send(
+        send(
           200,
           page(
             '<div id="modSdpContent"><div id="error">Неверно указан проверочный код с картинки.<br><a href="/modules.php?name=sud_delo&amp;name_op=sf">Вернуться на форму поиска</a></div></div>',
@@ -244,6 +250,7 @@ export class CourtSimulator {
           ),
           'captcha_wrong',
         );
+        return;
       }
       session.uses += 1;
     }
@@ -261,10 +268,16 @@ export class CourtSimulator {
       .filter((c) => !article || articlesText(c).includes(article))
       .filter((c) => inWindow(c.receiptDate, entry) && (!result.from && !result.to ? true : inWindow(c.decisionDate, result)))
       .sort((a, b) => b.receiptDate.localeCompare(a.receiptDate) || a.caseId - b.caseId);
-    if (matches.length === 0) return send(200, EMPTY(court.vnkod), 'empty_result');
+    if (matches.length === 0) {
+      send(200, EMPTY(court.vnkod), 'empty_result');
+      return;
+    }
     const pageNo = Math.max(1, Number(q.get('page') ?? q.get('_page') ?? 1) || 1);
     const slice = matches.slice((pageNo - 1) * PER_PAGE, pageNo * PER_PAGE);
-    if (slice.length === 0) return send(200, EMPTY(court.vnkod), 'empty_result');
+    if (slice.length === 0) {
+      send(200, EMPTY(court.vnkod), 'empty_result');
+      return;
+    }
     const query = [...q.entries()]
       .filter(([k]) => k !== 'page' && k !== '_page' && k !== 'name' && k !== 'name_op' && k !== 'srv_num')
       .map(([k, v]) => `${k}=${encodeCp1251Component(v)}`)
