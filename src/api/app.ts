@@ -192,7 +192,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
 
   // Cached reads (src/api/cache.ts): looked up after the access decision, stored when the handler answered 200; keyed
-  // by the caller's role as well as the URL, so an answer computed for one kind of caller never reaches another.
+  // by the actor's partition (src/ops/actor.ts) as well as the URL, so an answer computed for one kind of caller never reaches another.
   const cache = ctx.cache ?? new ResponseCache(ctx.db);
   const routeCtx: RouteContext = { ...ctx, cache };
   // Marks the background request that recomputes a stale answer; only this process knows the value.

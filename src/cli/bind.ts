@@ -6,7 +6,7 @@
  * same column names as the API's CSV.
  */
 import { type Command, Option } from 'commander';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { LOCAL } from '../ops/actor.ts';
 import { authorize, type NameOf, type Operation, type OperationContext, parseInput, tableColumns } from '../ops/operation.ts';
 import { operationContext, withContext } from './context.ts';
@@ -71,7 +71,8 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
       authorize(ctx, operation.policy, undefined);
       await binding.prepare?.(ctx);
       const result = await operation.run(ctx, input);
-      if (format === 'json') print(JSON.stringify(result, null, 2));
+      // The API's answer exactly: encoded with the output schema, which drops what it does not name.
+      if (format === 'json') print(JSON.stringify(z.encode(operation.output, result), null, 2));
       else if (format === 'csv' && operation.table)
         print(renderCsv(tableColumns(operation.table, result), operation.table.rows(result), { bom: options.bom === true }));
       else print(binding.text(result, input));

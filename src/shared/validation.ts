@@ -11,6 +11,17 @@
 import { z } from 'zod';
 import { isMonth, parseMonthRange, parsePeriod } from './periods.ts';
 
+// Messages for the two commonest mistakes, the same in the API and the CLI: a missing value, and a word where a
+// number belongs (zod's own: "expected string, received undefined", "expected number, received NaN").
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    if (issue.input === undefined) return 'required';
+    if (issue.expected === 'number' && Number.isNaN(issue.input)) return 'expected a number';
+    return undefined;
+  },
+});
+
 // C0 controls (NUL included), DEL and C1 controls: Unicode's Cc, U+0000–U+001F and U+007F–U+009F. Free text may keep
 // tab, line feed and carriage return.
 const CONTROL = /\p{Cc}/u;

@@ -31,4 +31,19 @@ describe('tool command flags', () => {
       assert.doesNotMatch(err, /\n\s+at /, 'no stack trace');
     }
   });
+
+  it('operations refuse what cannot be meant, with the same words as the API', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['crawl', '--from', '2025-01-01', '--to', '2024-01-01', '--plan-only'], /\[cli\.usage\].*after the last/],
+      [['archive', 'export', '--out', '/nonexistent-otkaz-folder/x.warc'], /\[input\.not_found\].*no folder/],
+      [['stats', 'prosecutions', '--real-only', '--synthetic-only'], /\[cli\.usage\].*contradict/],
+      [['stats', 'compare'], /\[cli\.usage\] ?:? ?--period: required/],
+      [['cases', 'list', '--page', 'abc'], /--page: expected a number/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, err } = await cli(...args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(err, message, args.join(' '));
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DIMENSIONS } from '../../courts/counts.ts';
 import { type ProsecutionCountsView, prosecutionCountsOperation } from '../../operations/prosecutions/count.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { bindCommand } from '../bind.ts';
 import { renderTable } from '../output.ts';
 import { registerAsylum } from './asylum.ts';
@@ -25,11 +26,19 @@ export function registerStats(program: Command): void {
         synthetic: ['--synthetic <which>', 'include, exclude or only SYNTHETIC records (default include)'],
         growth: ['--growth', 'add the previous period and the growth in %'],
       },
-      map: (raw, options) => ({
-        ...raw,
-        ...(options.realOnly ? { synthetic: 'exclude' } : options.syntheticOnly ? { synthetic: 'only' } : {}),
-        ...(raw.growth === true ? { growth: 'true' } : {}),
-      }),
+      map: (raw, options) => {
+        const chosen = [
+          options.realOnly ? '--real-only' : null,
+          options.syntheticOnly ? '--synthetic-only' : null,
+          raw.synthetic !== undefined ? '--synthetic' : null,
+        ].filter((flag) => flag !== null);
+        if (chosen.length > 1) throw new OtkazError(ErrorCode.Usage, `${chosen.join(' and ')} contradict each other: give one`, { where: chosen.join(' ') });
+        return {
+          ...raw,
+          ...(options.realOnly ? { synthetic: 'exclude' } : options.syntheticOnly ? { synthetic: 'only' } : {}),
+          ...(raw.growth === true ? { growth: 'true' } : {}),
+        };
+      },
       text: prosecutionsText,
     },
   );

@@ -6,6 +6,7 @@ import { DATE_AXES } from '../../crawler/urls.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { crawlPolicy } from '../../policies/crawl.ts';
 import { DEFAULT_ARTICLES } from '../../shared/articles.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { isoDate, text } from '../../shared/validation.ts';
 
@@ -65,6 +66,7 @@ export const planCrawlOperation = defineOperation({
   policy: crawlPolicy.plan,
   surfaces: { api: true, cli: true },
   async run(ctx, input) {
+    if (input.from > input.to) throw new OtkazError(ErrorCode.Usage, `the first day (${input.from}) is after the last (${input.to})`, { where: 'from/to' });
     const courts = planCourts(ctx.directory, input);
     await syncCourts(ctx.db, ctx.directory);
     const plan = await planCrawl(ctx.db, {
