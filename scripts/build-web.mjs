@@ -1,38 +1,16 @@
 // Builds the web app (Vite) into web/dist when its sources changed since the last build; otherwise does nothing.
-// First, when the server's sources changed, regenerates the web app's API types from the OpenAPI document
-// (scripts/gen-api-types.ts → web/src/api/schema.gen.ts, committed). Under CI it only checks them: a stale committed
-// file is then left as it is, for test/web/api-types.test.ts to fail on.
-// Used by `npm start` (scripts/start.mjs) and by the test runner (the browser tests need the built app).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+// Used by `npm start` (scripts/start.mjs) and by the test runner (the browser tests need the built app). The web
+// app's API types (web/src/api/schema.gen.ts) are committed: `npm run build:web` regenerates them first, and
+// test/web/api-types.test.ts fails when they are stale — so neither a start nor a test run builds the API for them.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { filesUnder, ROOT, sourceDigest, upToDate, writeStamp } from './build-stamp.mjs';
 
 const web = path.join(ROOT, 'web');
 const stamp = path.join(web, 'dist', '.build-hash');
-const API_TYPES = path.join(web, 'src', 'api', 'schema.gen.ts');
-const GENERATOR = path.join(ROOT, 'scripts', 'gen-api-types.ts');
-// Outside web/dist, which each Vite build empties.
-const apiTypesStamp = path.join(ROOT, 'dist', 'api-types.hash');
-
-/** Regenerates the API types when the server's sources (or the generator) changed; returns whether it ran. */
-export function generateApiTypes() {
-  const digest = sourceDigest([...filesUnder(path.join(ROOT, 'src')).filter((f) => f.endsWith('.ts')), GENERATOR, path.join(ROOT, 'package-lock.json')]);
-  if (upToDate(apiTypesStamp, digest, API_TYPES)) return false;
-  const check = Boolean(process.env.CI);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', GENERATOR, ...(check ? ['--check'] : [])], { cwd: ROOT, stdio: 'inherit' });
-  if (run.status !== 0 && !check) throw new Error(`generating the API types failed (${GENERATOR}, exit ${run.status ?? run.signal})`);
-  if (run.status === 0) {
-    mkdirSync(path.dirname(apiTypesStamp), { recursive: true });
-    writeStamp(apiTypesStamp, digest);
-  }
-  return true;
-}
 
 /** Builds when the sources changed; returns whether it built. */
 export async function buildWeb() {
-  generateApiTypes();
   const digest = sourceDigest([
     ...filesUnder(path.join(web, 'src')),
     path.join(web, 'index.html'),

@@ -17,7 +17,7 @@ import { loadKnowledgeBase } from '../src/guidance/load.ts';
 import { PROJECT_ROOT } from '../src/shared/paths.ts';
 
 export const API_TYPES_FILE = path.join(PROJECT_ROOT, 'web', 'src', 'api', 'schema.gen.ts');
-export const API_TYPES_COMMAND = 'node --import tsx scripts/gen-api-types.ts';
+export const API_TYPES_COMMAND = 'npm run gen:api-types';
 
 const HEADER = `// Generated from the server's OpenAPI document by scripts/gen-api-types.ts (openapi-typescript): do not edit.
 // After changing a route or an operation's schemas, run: ${API_TYPES_COMMAND}

@@ -1,6 +1,6 @@
 /**
  * What the API answers, as the web app reads it: aliases into the types generated from the server's OpenAPI
- * document (./api/schema.gen.ts; regenerate with `node --import tsx scripts/gen-api-types.ts`).
+ * document (./api/schema.gen.ts; regenerate with `npm run gen:api-types`).
  *
  * A route without a response schema yet has no generated type: its type is still written by hand here, marked
  * `TODO(generated): <route>`, until the route declares its schema.
