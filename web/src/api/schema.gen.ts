@@ -1,5 +1,5 @@
 // Generated from the server's OpenAPI document by scripts/gen-api-types.ts (openapi-typescript): do not edit.
-// After changing a route or an operation's schemas, run: node --import tsx scripts/gen-api-types.ts
+// After changing a route or an operation's schemas, run: npm run gen:api-types
 
 export interface paths {
     "/api/v1/captures/{id}": {
