@@ -12,21 +12,17 @@ import { type CachedResponse, ResponseCache } from '../../src/api/cache.ts';
 import { importStatistics } from '../../src/asylum/import/load.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
-import { syncCourts } from '../../src/courts/directory/sync.ts';
-import { ingestPage } from '../../src/courts/ingest.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
+import { ingestTestCard } from '../helpers/api.ts';
 import { ASSETS, SAMPLES } from '../helpers/asylum.ts';
 import { ENGINES } from '../helpers/engines.ts';
-import { fixture } from '../helpers/fixtures.ts';
 
 const SNAPSHOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'routes.snapshot.txt');
 const OPERATOR = 'operator-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdefgh';
 const directory = loadDirectory();
 const kb = loadKnowledgeBase();
-const CARD_URL =
-  'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
 
 function config(extra: Record<string, string> = {}) {
   return loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', ...extra });
@@ -53,22 +49,7 @@ for (const engine of ENGINES) {
     let guarded: FastifyInstance;
     before(async () => {
       ({ db, drop } = await engine.create());
-      await syncCourts(db, directory);
-      await ingestPage(
-        db,
-        directory,
-        {
-          bytes: fixture('leninsky_ufa_criminal.html'),
-          url: CARD_URL,
-          retrievedAt: '2026-04-20T10:00:00Z',
-          httpStatus: 200,
-          httpHeaders: [['Content-Type', 'text/html; charset=utf-8']],
-          source: 'crawl',
-          sourceRef: 'test',
-          synthetic: false,
-        },
-        'test-person-key-0123456789',
-      );
+      await ingestTestCard(db, directory);
       await importStatistics(db, path.join(ASSETS, 'migr_asyappctza_RU_bulk-2024-01-18_tidy.csv.gz'));
       open = await buildApp({ config: config({ OTKAZ_RATE_LIMIT: '0' }), db, directory, kb });
       guarded = await buildApp({ config: config({ OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER, OTKAZ_RATE_LIMIT: '0' }), db, directory, kb });

@@ -9,13 +9,11 @@ import { decide } from '../../src/api/access.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
-import { syncCourts } from '../../src/courts/directory/sync.ts';
-import { ingestPage } from '../../src/courts/ingest.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
+import { ingestTestCard } from '../helpers/api.ts';
 import { ENGINES } from '../helpers/engines.ts';
-import { fixture } from '../helpers/fixtures.ts';
 
 const OPERATOR = 'operator-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdefgh';
@@ -73,22 +71,7 @@ for (const engine of ENGINES) {
     let captureId: number;
     before(async () => {
       ({ db, drop } = await engine.create());
-      await syncCourts(db, directory);
-      await ingestPage(
-        db,
-        directory,
-        {
-          bytes: fixture('leninsky_ufa_criminal.html'),
-          url: CARD_URL,
-          retrievedAt: '2026-04-20T10:00:00Z',
-          httpStatus: 200,
-          httpHeaders: [['Content-Type', 'text/html; charset=utf-8']],
-          source: 'crawl',
-          sourceRef: 'test',
-          synthetic: false,
-        },
-        'test-person-key-0123456789',
-      );
+      await ingestTestCard(db, directory);
       open = await buildApp({ config: config(), db, directory, kb });
       operated = await buildApp({ config: config({ OTKAZ_OPERATOR_TOKEN: OPERATOR }), db, directory, kb });
       closed = await buildApp({ config: config({ OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER }), db, directory, kb });

@@ -6,21 +6,17 @@ import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
-import { syncCourts } from '../../src/courts/directory/sync.ts';
-import { ingestPage } from '../../src/courts/ingest.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { present } from '../../src/shared/present.ts';
+import { ingestTestCard } from '../helpers/api.ts';
 import { ENGINES } from '../helpers/engines.ts';
-import { fixture } from '../helpers/fixtures.ts';
 
 const OPERATOR = 'operator-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdefgh';
 const NAME = 'Заречный Пётр'; // invented
 const directory = loadDirectory();
 const kb = loadKnowledgeBase();
-const CARD_URL =
-  'https://ufa-leninsky--bkr.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=100&case_uid=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee&delo_id=1540006&new=0';
 
 function config(extra: Record<string, string> = {}) {
   return loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_RATE_LIMIT: '0', OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER, ...extra });
@@ -51,22 +47,7 @@ describe(`API log (${engine.name})`, () => {
   let caseId: number;
   before(async () => {
     ({ db, drop } = await engine.create());
-    await syncCourts(db, directory);
-    await ingestPage(
-      db,
-      directory,
-      {
-        bytes: fixture('leninsky_ufa_criminal.html'),
-        url: CARD_URL,
-        retrievedAt: '2026-04-20T10:00:00Z',
-        httpStatus: 200,
-        httpHeaders: [['Content-Type', 'text/html; charset=utf-8']],
-        source: 'crawl',
-        sourceRef: 'test',
-        synthetic: false,
-      },
-      'test-person-key-0123456789',
-    );
+    await ingestTestCard(db, directory);
     caseId = present((await db.query<{ id: number }>('select id from cases limit 1'))[0], 'the ingested case').id;
   });
   after(() => drop());

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { syncCourts } from '../../src/courts/directory/sync.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
+import type { CourtDirectory } from '../../src/courts/directory/types.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { ASSETS } from './asylum.ts';
@@ -27,10 +28,8 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** A fresh database with one ingested case and one statistics release, and the app over it (rate limit off). */
-export async function testApi(engine: EngineFactory): Promise<TestApi> {
-  const { db, drop } = await engine.create();
-  const directory = loadDirectory();
+/** The directory's courts and one real court card (Leninsky district court of Ufa), as every API suite starts from. */
+export async function ingestTestCard(db: Database, directory: CourtDirectory): Promise<void> {
   await syncCourts(db, directory);
   await ingestPage(
     db,
@@ -47,6 +46,13 @@ export async function testApi(engine: EngineFactory): Promise<TestApi> {
     },
     'test-person-key-0123456789',
   );
+}
+
+/** A fresh database with one ingested case and one statistics release, and the app over it (rate limit off). */
+export async function testApi(engine: EngineFactory): Promise<TestApi> {
+  const { db, drop } = await engine.create();
+  const directory = loadDirectory();
+  await ingestTestCard(db, directory);
   await importStatistics(db, path.join(ASSETS, 'migr_asyappctza_RU_bulk-2024-01-18_tidy.csv.gz'));
   const config = loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER, OTKAZ_RATE_LIMIT: '0' });
   const app = await buildApp({ config, db, directory, kb: loadKnowledgeBase() });
