@@ -93,14 +93,3 @@ export function authorize<R>(ctx: OperationContext, rule: Rule<R>, resource: R):
   const verdict = rule.check(ctx.actor, ctx.config, resource);
   if (!verdict.allow) throw new OtkazError(ErrorCode.AccessDenied, `not allowed: ${rule.name} (${verdict.reason.replace('_', ' ')})`);
 }
-
-/** Runs an operation from raw input: the policy, then validation, then the work. (The API adapter's hooks do the first two.) */
-export async function perform<In extends z.ZodObject, Out>(
-  operation: Operation<In, Out>,
-  ctx: OperationContext,
-  raw: unknown,
-  nameOf: NameOf = (path) => path.join('.') || 'input',
-): Promise<Out> {
-  authorize(ctx, operation.policy, undefined);
-  return operation.run(ctx, parseInput(operation, raw, nameOf));
-}

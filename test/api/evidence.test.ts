@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { decide } from '../../src/api/access.ts';
 import { buildApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
+import { decide } from '../../src/ops/policy.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { ingestTestCard } from '../helpers/api.ts';
 import { ENGINES } from '../helpers/engines.ts';
