@@ -63,7 +63,15 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.InputNotFound:
       return 404;
     case ErrorCode.AccessDenied:
+    case ErrorCode.CsrfInvalid:
       return 403;
+    case ErrorCode.AuthFailed:
+    case ErrorCode.AuthRequired:
+      return 401;
+    case ErrorCode.AuthLocked:
+      return 423;
+    case ErrorCode.Conflict:
+      return 409;
     case ErrorCode.Usage:
     case ErrorCode.InputInvalid:
     case ErrorCode.WarcInvalid:
@@ -91,7 +99,11 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.DirectoryInvalid:
     case ErrorCode.ArchiveMismatch:
     case ErrorCode.GuidanceInvalid:
+    case ErrorCode.CryptoInvalid:
+    case ErrorCode.AuditBroken:
       return 500;
+    case ErrorCode.KeyUnavailable:
+      return 503;
     default: {
       const unreachable: never = code;
       return unreachable;

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
@@ -39,6 +40,14 @@ const ConfigSchema = z
      * or operator token; on: as open as other reads. The public always has the redacted rendering of a capture.
      */
     publicEvidence: flag,
+    /**
+     * The key-encryption key of the case files (32 random bytes), kept outside the data folder. Default:
+     * $XDG_CONFIG_HOME/otkaz/kek (~/.config/otkaz/kek), created on first start. `kek` (OTKAZ_KEK, base64) wins.
+     */
+    kekFile: z.string().min(1).optional(),
+    kek: z.string().min(40, 'must be 32 bytes in base64').optional(),
+    /** Where a copy of every audit entry is also written (JSON lines, appended); unset: the database only. */
+    auditSink: z.string().min(1).optional(),
     /** The deployment is served over HTTPS (e.g. behind a TLS proxy): only then send HSTS and upgrade-insecure-requests. */
     https: flag,
   })
@@ -60,6 +69,9 @@ const ENV_KEYS: Record<keyof Config, string> = {
   rateLimit: 'OTKAZ_RATE_LIMIT',
   publicEvidence: 'OTKAZ_PUBLIC_EVIDENCE',
   https: 'OTKAZ_HTTPS',
+  kekFile: 'OTKAZ_KEK_FILE',
+  kek: 'OTKAZ_KEK',
+  auditSink: 'OTKAZ_AUDIT_SINK',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -104,6 +116,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     });
     throw new OtkazError(ErrorCode.ConfigInvalid, `invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { personKeyFile, ...rest } = result.data;
-  return { ...rest, dataDir: path.resolve(cwd, result.data.dataDir), ...(personKeyFile ? { personKeyFile: path.resolve(cwd, personKeyFile) } : {}) };
+  const { personKeyFile, kekFile, auditSink, ...rest } = result.data;
+  return {
+    ...rest,
+    dataDir: path.resolve(cwd, result.data.dataDir),
+    ...(personKeyFile ? { personKeyFile: path.resolve(cwd, personKeyFile) } : {}),
+    kekFile: path.resolve(cwd, kekFile ?? defaultKekFile(env)),
+    ...(auditSink ? { auditSink: path.resolve(cwd, auditSink) } : {}),
+  };
+}
+
+/** The default place of the key-encryption key: the user's configuration folder, never the data folder. */
+export function defaultKekFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(env.HOME ?? homedir(), '.config');
+  return path.join(base, 'otkaz', 'kek');
 }

@@ -4,16 +4,33 @@
  *  - anonymous: no token, or one that matches nothing (`presented` says which, so a refusal can say 401 or 403);
  *  - reader:    the read token (OTKAZ_READ_TOKEN);
  *  - operator:  the operator token (OTKAZ_OPERATOR_TOKEN);
- *  - local:     the command line, run by whoever holds the data folder (they can read the files anyway).
- * The case-file work adds a user with an organisation and a role; policies then check the tenant in every rule.
+ *  - local:     the command line, run by whoever holds the data folder (they can read the files anyway);
+ *  - user:      a member of a legal-aid organisation, signed in with a session (src/accounts); `verified` once the
+ *               second factor the organisation requires was given. Policies check the tenant in every rule.
  */
 import { timingSafeEqual } from 'node:crypto';
+
+/** The roles of an organisation's members (issue #13). */
+export const MEMBER_ROLES = ['org_admin', 'lawyer', 'caseworker', 'volunteer', 'statistics'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export interface UserActor {
+  readonly kind: 'user';
+  readonly userId: string;
+  readonly orgId: string;
+  readonly role: MemberRole;
+  /** The session's id (the hash of its token, hex); the CLI's `--as` has none. */
+  readonly sessionId: string | null;
+  /** The second factor the organisation requires was given (or none is required). */
+  readonly verified: boolean;
+}
 
 export type Actor =
   | { readonly kind: 'anonymous'; readonly presented: boolean }
   | { readonly kind: 'reader' }
   | { readonly kind: 'operator' }
-  | { readonly kind: 'local' };
+  | { readonly kind: 'local' }
+  | UserActor;
 export type ActorKind = Actor['kind'];
 
 /** The deployment's credentials and openings (src/config/config.ts). */
@@ -61,6 +78,8 @@ export function cachePartition(actor: Actor): string {
       return 'operator';
     case 'local':
       return 'local';
+    case 'user':
+      return `user:${actor.userId}:${actor.sessionId ?? 'cli'}`;
     default: {
       const unreachable: never = actor;
       return unreachable;

@@ -9,18 +9,22 @@
  *  - read:     anyone, unless the deployment makes reads private (OTKAZ_READ_TOKEN): then the read or operator token;
  *  - evidence: raw captures and archive exports (full names): the read or operator token, unless the deployment
  *              sets OTKAZ_PUBLIC_EVIDENCE=true (then as open as reads);
- *  - operator: the operator token; without one configured, operations are off.
+ *  - operator: the operator token; without one configured, operations are off;
+ *  - member:   a signed-in, verified member of an organisation (case files); the rule's condition then checks the
+ *              organisation and role — deny by default.
  * The command line's local actor passes every level: it holds the data folder.
  */
-import { type AccessSettings, type Actor, authenticate } from './actor.ts';
+import { type AccessSettings, type Actor, authenticate, type MemberRole } from './actor.ts';
 
-export type Access = 'public' | 'read' | 'evidence' | 'operator';
-export const ACCESS_LEVELS: readonly Access[] = ['public', 'read', 'evidence', 'operator'];
+export type Access = 'public' | 'read' | 'evidence' | 'operator' | 'member';
+export const ACCESS_LEVELS: readonly Access[] = ['public', 'read', 'evidence', 'operator', 'member'];
 
 export type Refusal = 'unauthorized' | 'forbidden' | 'operations_disabled';
 export type Verdict = { allow: true } | { allow: false; reason: Refusal };
 
 const ALLOW: Verdict = { allow: true };
+/** Members who may see raw evidence (full names in court pages): those who work on cases, not volunteers or statistics. */
+const EVIDENCE_ROLES: ReadonlySet<MemberRole> = new Set(['org_admin', 'lawyer', 'caseworker']);
 const refuse = (actor: Actor, otherwise: Refusal = 'forbidden'): Verdict => ({
   allow: false,
   reason: actor.kind === 'anonymous' && !actor.presented ? 'unauthorized' : otherwise,
@@ -35,10 +39,13 @@ export function allowsLevel(access: Access, actor: Actor, settings: AccessSettin
       return refuse(actor);
     case 'evidence':
       if (settings.publicEvidence) return allowsLevel('read', actor, settings);
+      if (actor.kind === 'user') return actor.verified && EVIDENCE_ROLES.has(actor.role) ? ALLOW : refuse(actor);
       return actor.kind === 'anonymous' ? refuse(actor) : ALLOW;
     case 'operator':
       if (!settings.operatorToken) return { allow: false, reason: 'operations_disabled' };
       return actor.kind === 'operator' ? ALLOW : refuse(actor);
+    case 'member':
+      return actor.kind === 'user' && actor.verified ? ALLOW : refuse(actor);
     default: {
       const unreachable: never = access;
       return unreachable;
@@ -76,6 +83,7 @@ export function isPrivate(access: Access, settings: AccessSettings): boolean {
     case 'public':
       return false;
     case 'operator':
+    case 'member':
       return true;
     case 'evidence':
       return !settings.publicEvidence || Boolean(settings.readToken);

@@ -33,6 +33,22 @@ export const ErrorCode = {
   LimitExceeded: 'limits.exceeded',
   /** Work ran past its time budget and was stopped (src/shared/limits.ts). */
   TimeBudget: 'limits.time_budget',
+  /** A ciphertext failed authentication: tampered, swapped between rows, or under another key (src/crypto). */
+  CryptoInvalid: 'crypto.invalid',
+  /** A key the data needs is not available: the key-encryption key is missing or wrong, or the key was erased. */
+  KeyUnavailable: 'crypto.key_unavailable',
+  /** Sign-in failed: unknown account, wrong password or code (one message for all, so accounts cannot be probed). */
+  AuthFailed: 'auth.failed',
+  /** The account is locked after too many failed attempts, or disabled. */
+  AuthLocked: 'auth.locked',
+  /** A session is required, or it ended (idle or absolute time-out, sign-out, password change). */
+  AuthRequired: 'auth.required',
+  /** A state-changing request without the session's CSRF token. */
+  CsrfInvalid: 'auth.csrf',
+  /** A change made on an older revision of a record than the stored one (nothing was overwritten). */
+  Conflict: 'casework.conflict',
+  /** The audit chain does not verify: an entry was changed, removed or inserted. */
+  AuditBroken: 'audit.broken',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -71,6 +87,11 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.IngestStore:
     case ErrorCode.IngestArchive:
     case ErrorCode.LimitExceeded:
+    case ErrorCode.AuthFailed:
+    case ErrorCode.AuthLocked:
+    case ErrorCode.AuthRequired:
+    case ErrorCode.CsrfInvalid:
+    case ErrorCode.Conflict:
       return 2;
     case ErrorCode.DataDirUnsafe:
     case ErrorCode.TimeBudget:
@@ -79,8 +100,11 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.DirectoryInvalid:
     case ErrorCode.StatsFetch:
     case ErrorCode.GuidanceInvalid:
+    case ErrorCode.KeyUnavailable:
       return 3;
     case ErrorCode.ArchiveMismatch:
+    case ErrorCode.CryptoInvalid:
+    case ErrorCode.AuditBroken:
       return 4;
     case ErrorCode.IngestIncomplete:
       return 5;

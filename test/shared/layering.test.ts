@@ -58,7 +58,7 @@ describe('layering', () => {
  * first folder under src (src/courts/<x> and src/asylum/<x> count as their own units).
  */
 const LAYERS: ReadonlyArray<readonly string[]> = [
-  ['shared', 'privacy', 'config'],
+  ['shared', 'privacy', 'config', 'crypto'],
   ['db'],
   ['courts/parse', 'courts/layouts', 'courts/marker', 'asylum/codes', 'asylum/model'],
   [
@@ -73,6 +73,9 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
     'guidance',
     'crawler',
     'net',
+    'casework',
+    'audit',
+    'accounts',
   ],
   ['ops', 'policies'],
   ['operations'],

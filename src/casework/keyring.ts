@@ -1,0 +1,126 @@
+/**
+ * The key hierarchy in use (docs/crypto.md):
+ *   KEK (outside the database: src/crypto/kek.ts)
+ *     └─ wraps an organisation's data keys (org_keys, one per version) and the installation's system keys
+ *          ├─ data key: seals client records, notes, document keys (src/crypto/aead.ts); derives the blind-index key
+ *          │    └─ a key per document: seals that document's bytes and metadata
+ *          └─ system keys: 'audit' (the audit chain's MAC), 'totp' (the TOTP secrets)
+ * Unwrapped keys are kept in memory for the life of the process (a small map); erasing an organisation drops them.
+ */
+
+import { newKey } from '../crypto/aead.ts';
+import type { KeyEncryptionKey } from '../crypto/kek.ts';
+import type { Queryable } from '../db/database.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+
+export interface VersionedKey {
+  readonly version: number;
+  readonly key: Uint8Array;
+}
+
+export type SystemPurpose = 'audit' | 'totp';
+
+interface WrappedRow {
+  version: number;
+  kek_id: string;
+  wrapped: Uint8Array;
+}
+
+export class Keyring {
+  readonly kek: KeyEncryptionKey;
+  readonly #cache = new Map<string, Uint8Array>();
+  constructor(kek: KeyEncryptionKey) {
+    this.kek = kek;
+  }
+
+  async #unwrap(row: WrappedRow, context: string, what: string): Promise<Uint8Array> {
+    const cached = this.#cache.get(context);
+    if (cached) return cached;
+    if (row.kek_id !== this.kek.id) {
+      throw new OtkazError(
+        ErrorCode.KeyUnavailable,
+        `${what} was wrapped by key-encryption key ${row.kek_id}, but this installation has ${this.kek.id} (set OTKAZ_KEK_FILE or OTKAZ_KEK to the right key)`,
+      );
+    }
+    let key: Uint8Array;
+    try {
+      key = await this.kek.unwrap(row.wrapped, context);
+    } catch (cause) {
+      throw new OtkazError(ErrorCode.KeyUnavailable, `${what} cannot be unwrapped with the key-encryption key`, { cause });
+    }
+    this.#cache.set(context, key);
+    return key;
+  }
+
+  /** Creates an organisation's first data key (call in the transaction that creates the organisation). */
+  async createOrgKey(tx: Queryable, orgId: string): Promise<VersionedKey> {
+    const rows = await tx.query<{ version: number }>('select coalesce(max(version), 0)::int + 1 as version from org_keys where org_id = $1', [orgId]);
+    const version = rows[0]?.version ?? 1;
+    const key = newKey();
+    const context = `org:${orgId}:v${version}`;
+    await tx.query('insert into org_keys (org_id, version, kek_id, wrapped) values ($1, $2, $3, $4)', [
+      orgId,
+      version,
+      this.kek.id,
+      await this.kek.wrap(key, context),
+    ]);
+    return { version, key };
+  }
+
+  /** The organisation's newest (current) data key. */
+  async currentOrgKey(db: Queryable, orgId: string): Promise<VersionedKey> {
+    const rows = await db.query<WrappedRow>(
+      'select version, kek_id, wrapped from org_keys where org_id = $1 and retired_at is null order by version desc limit 1',
+      [orgId],
+    );
+    const row = rows[0];
+    if (!row) throw new OtkazError(ErrorCode.KeyUnavailable, 'the organisation has no data key (erased?)');
+    return { version: row.version, key: await this.#unwrap(row, `org:${orgId}:v${row.version}`, 'the organisation’s data key') };
+  }
+
+  /** A given version of an organisation's data key (a ciphertext names the version it was sealed with). */
+  async orgKey(db: Queryable, orgId: string, version: number): Promise<Uint8Array> {
+    const context = `org:${orgId}:v${version}`;
+    const cached = this.#cache.get(context);
+    if (cached) return cached;
+    const rows = await db.query<WrappedRow>('select version, kek_id, wrapped from org_keys where org_id = $1 and version = $2', [orgId, version]);
+    const row = rows[0];
+    if (!row) throw new OtkazError(ErrorCode.KeyUnavailable, `data key version ${version} of the organisation is gone (erased or rotated out)`);
+    return this.#unwrap(row, context, 'the organisation’s data key');
+  }
+
+  /** Deletes an organisation’s data keys older than `keep` (after rotation has re-sealed everything under the new one). */
+  async dropOlderKeys(tx: Queryable, orgId: string, keep: number): Promise<void> {
+    await tx.query('delete from org_keys where org_id = $1 and version < $2', [orgId, keep]);
+    for (const context of [...this.#cache.keys()]) {
+      const m = /^org:(.+):v(\d+)$/.exec(context);
+      if (m && m[1] === orgId && Number(m[2]) < keep) this.#cache.delete(context);
+    }
+  }
+
+  /** Crypto-erasure: removes every data key of the organisation, in the database and in memory. */
+  async eraseOrgKeys(tx: Queryable, orgId: string): Promise<number> {
+    const rows = await tx.query<{ version: number }>('delete from org_keys where org_id = $1 returning version', [orgId]);
+    for (const context of [...this.#cache.keys()]) if (context.startsWith(`org:${orgId}:`)) this.#cache.delete(context);
+    return rows.length;
+  }
+
+  /** The installation's key for a purpose, created on first use. */
+  async systemKey(db: Queryable, purpose: SystemPurpose): Promise<VersionedKey> {
+    const existing = await db.query<WrappedRow>('select version, kek_id, wrapped from system_keys where purpose = $1 order by version desc limit 1', [purpose]);
+    let row = existing[0];
+    if (!row) {
+      const key = newKey();
+      const wrapped = await this.kek.wrap(key, `system:${purpose}:v1`);
+      await db.query('insert into system_keys (purpose, version, kek_id, wrapped) values ($1, 1, $2, $3) on conflict do nothing', [
+        purpose,
+        this.kek.id,
+        wrapped,
+      ]);
+      const again = await db.query<WrappedRow>('select version, kek_id, wrapped from system_keys where purpose = $1 order by version desc limit 1', [purpose]);
+      row = again[0];
+      if (!row) throw new OtkazError(ErrorCode.KeyUnavailable, `the system key '${purpose}' could not be created`);
+    }
+    return { version: row.version, key: await this.#unwrap(row, `system:${purpose}:v${row.version}`, `the system key '${purpose}'`) };
+  }
+}

@@ -1,0 +1,79 @@
+// Property tests of the AEAD format (src/crypto/aead.ts): whatever is changed — any bit of a ciphertext, the
+// binding it is opened for, the key — the ciphertext is refused with crypto.invalid; nothing is ever misread.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { type Binding, keyVersionOf, newKey, open, seal } from '../../src/crypto/aead.ts';
+import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
+
+const binding = fc.record({ scope: fc.string(), table: fc.string(), column: fc.string(), row: fc.string() });
+const refused = (fn: () => unknown) => assert.throws(fn, (error: unknown) => error instanceof OtkazError && error.code === ErrorCode.CryptoInvalid);
+
+describe('AEAD (XChaCha20-Poly1305, versioned, bound to org/table/column/row)', () => {
+  it('opens what it sealed, for the same binding and key', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), binding, fc.integer({ min: 1, max: 0xffffffff }), (plain, where, version) => {
+        const key = newKey();
+        const sealed = seal(key, version, where, plain);
+        assert.equal(keyVersionOf(sealed), version);
+        assert.deepEqual(new Uint8Array(open(key, where, sealed)), plain);
+      }),
+    );
+  });
+
+  it('refuses a ciphertext with any one bit flipped (header, nonce, body or tag)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 256 }), binding, fc.nat(), fc.integer({ min: 0, max: 7 }), (plain, where, at, bit) => {
+        const key = newKey();
+        const sealed = new Uint8Array(seal(key, 1, where, plain));
+        const index = at % sealed.length;
+        sealed[index] = (sealed[index] ?? 0) ^ (1 << bit);
+        refused(() => open(key, where, sealed));
+      }),
+    );
+  });
+
+  it('refuses a ciphertext opened for another binding (moved to another org, table, column or row)', () => {
+    const part = fc.constantFrom<keyof Binding>('scope', 'table', 'column', 'row');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 128 }), binding, part, fc.string({ minLength: 1 }), (plain, where, which, suffix) => {
+        const key = newKey();
+        const sealed = seal(key, 1, where, plain);
+        refused(() => open(key, { ...where, [which]: where[which] + suffix }, sealed));
+      }),
+    );
+  });
+
+  it('does not confuse bindings whose parts concatenate to the same text', () => {
+    const key = newKey();
+    const sealed = seal(key, 1, { scope: 'a', table: 'bc', column: 'd', row: 'e' }, new Uint8Array([1]));
+    refused(() => open(key, { scope: 'ab', table: 'c', column: 'd', row: 'e' }, sealed));
+  });
+
+  it('refuses a ciphertext under another key, a truncated one, and an unknown format', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 128 }), binding, fc.nat(), (plain, where, cut) => {
+        const sealed = seal(newKey(), 1, where, plain);
+        refused(() => open(newKey(), where, sealed));
+        refused(() => open(newKey(), where, sealed.subarray(0, cut % sealed.length)));
+      }),
+    );
+    const sealed = new Uint8Array(seal(newKey(), 1, { scope: 's', table: 't', column: 'c', row: 'r' }, new Uint8Array(4)));
+    sealed[0] = 2;
+    refused(() => keyVersionOf(sealed));
+  });
+
+  it('swapping two rows’ ciphertexts is refused', () => {
+    const key = newKey();
+    const a = seal(key, 1, { scope: 'org', table: 'clients', column: 'record', row: 'A' }, Buffer.from('a'));
+    const b = seal(key, 1, { scope: 'org', table: 'clients', column: 'record', row: 'B' }, Buffer.from('b'));
+    refused(() => open(key, { scope: 'org', table: 'clients', column: 'record', row: 'A' }, b));
+    refused(() => open(key, { scope: 'org', table: 'clients', column: 'record', row: 'B' }, a));
+  });
+
+  it('two seals of the same value differ (random nonces)', () => {
+    const key = newKey();
+    const where = { scope: 'o', table: 't', column: 'c', row: 'r' };
+    assert.notDeepEqual(seal(key, 1, where, Buffer.from('same')), seal(key, 1, where, Buffer.from('same')));
+  });
+});
