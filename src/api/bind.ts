@@ -7,6 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { type CaseworkServices, caseworkServices } from '../casework/services.ts';
 import { type Operation, type OperationContext, tableColumns } from '../ops/operation.ts';
 import { personKey as readPersonKey } from '../shared/person-key.ts';
 import type { RouteContext } from './context.ts';
@@ -33,6 +34,7 @@ export interface RouteBinding<In extends z.ZodObject, Out> {
 /** The operation context of one request: its actor and budget; the name-hash key read when first used. */
 export function requestContext(ctx: RouteContext, request: FastifyRequest): OperationContext {
   let key: string | null = null;
+  let services: CaseworkServices | null = null;
   return {
     actor: request.actor,
     config: ctx.config,
@@ -44,6 +46,10 @@ export function requestContext(ctx: RouteContext, request: FastifyRequest): Oper
       return key;
     },
     budget: request.budget,
+    get casework() {
+      services ??= caseworkServices(ctx.config, request.ip);
+      return services;
+    },
   };
 }
 

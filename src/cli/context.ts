@@ -1,3 +1,4 @@
+import { type CaseworkServices, caseworkServices } from '../casework/services.ts';
 import { type Config, loadConfig } from '../config/config.ts';
 import { reRedactStored } from '../courts/cases/store.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
@@ -53,6 +54,7 @@ export async function withContext<T>(fn: (ctx: Context) => Promise<T>): Promise<
 export function operationContext(cli: Context, actor: Actor): OperationContext {
   let kb: LoadedKnowledgeBase | null = null;
   let directory: CourtDirectory | null = null;
+  let services: CaseworkServices | null = null;
   return {
     actor,
     config: cli.config,
@@ -69,5 +71,9 @@ export function operationContext(cli: Context, actor: Actor): OperationContext {
       return cli.personKey;
     },
     budget: UNBOUNDED,
+    get casework() {
+      services ??= caseworkServices(cli.config, null);
+      return services;
+    },
   };
 }

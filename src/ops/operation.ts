@@ -7,6 +7,7 @@
  * is offered on has its adapter.
  */
 import type { z } from 'zod';
+import type { CaseworkServices } from '../casework/services.ts';
 import type { Config } from '../config/config.ts';
 import type { CourtDirectory } from '../courts/directory/types.ts';
 import type { Database } from '../db/database.ts';
@@ -27,6 +28,8 @@ export interface OperationContext {
   readonly personKey: string;
   /** The time budget of the request (the CLI: unbounded). */
   readonly budget: Budget;
+  /** Keys, audit and clock of the case files (made when first used). */
+  readonly casework: CaseworkServices;
 }
 
 /**

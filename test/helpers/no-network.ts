@@ -23,3 +23,13 @@ net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args
   }
   return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
 } as typeof net.Socket.prototype.connect;
+
+// Nor does a test touch the user's own configuration folder, where the case files' key-encryption key lives by
+// default (src/config/config.ts defaultKekFile): each test process (and its children) gets a folder of its own.
+if (!process.env.OTKAZ_TEST_CONFIG_HOME) {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  process.env.OTKAZ_TEST_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'otkaz-test-config-'));
+  process.env.XDG_CONFIG_HOME = process.env.OTKAZ_TEST_CONFIG_HOME;
+}
