@@ -19,7 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { type Actor, authenticate, bearer, cachePartition } from '../ops/actor.ts';
-import { ACCESS_LEVELS, type Access, isPrivate, type Rule } from '../ops/policy.ts';
+import { ACCESS_LEVELS, type Access, type AnyRule, isPrivate } from '../ops/policy.ts';
 import { OtkazError } from '../shared/errors.ts';
 import { Budget, LIMITS } from '../shared/limits.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
@@ -37,7 +37,7 @@ import { registerWebRoutes } from './routes/web.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route: the rule of its operation (src/policies/); its access level sets caching and headers. */
-    policy?: Rule;
+    policy?: AnyRule;
     /** The policy's access level, set from it when the route is registered (headers and caching read it). */
     access?: Access;
     /** The operation the route is the adapter of (src/api/bind.ts). */
@@ -167,7 +167,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // must key it by the Authorization header.
     else if (access !== 'public') reply.header('vary', 'Authorization');
     const policy = request.routeOptions.config.policy;
-    const decision = policy ? policy.check(request.actor, ctx.config, undefined) : { allow: false as const, reason: 'forbidden' as const };
+    const decision = policy ? policy.checkEdge(request.actor, ctx.config) : { allow: false as const, reason: 'forbidden' as const };
     if (decision.allow) return;
     const code = decision.reason === 'unauthorized' ? ApiCode.Unauthorized : decision.reason === 'forbidden' ? ApiCode.Forbidden : ApiCode.OperationsDisabled;
     const evidence = access === 'evidence' ? 'raw captures and archive exports are evidence (they hold full names): ' : '';

@@ -10,9 +10,9 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 
-/** The roles of an organisation's members (issue #13). */
-export const MEMBER_ROLES = ['org_admin', 'lawyer', 'caseworker', 'volunteer', 'statistics'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+import type { MemberRole } from '../shared/roles.ts';
+
+export { MEMBER_ROLES, type MemberRole } from '../shared/roles.ts';
 
 export interface UserActor {
   readonly kind: 'user';

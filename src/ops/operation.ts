@@ -15,7 +15,7 @@ import type { LoadedKnowledgeBase } from '../guidance/load.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Budget } from '../shared/limits.ts';
 import type { Actor } from './actor.ts';
-import type { Rule } from './policy.ts';
+import type { AnyRule, Rule } from './policy.ts';
 
 /** What an operation runs with: who is asking, and the installation's parts (loaded when first used). */
 export interface OperationContext {
@@ -66,7 +66,7 @@ export interface Operation<In extends z.ZodObject, Out> {
   readonly input: In;
   /** The answer's schema: the API's response schema (and OpenAPI), the shape the web app's types come from. */
   readonly output: z.ZodType<Out>;
-  readonly policy: Rule;
+  readonly policy: AnyRule;
   readonly surfaces: Surfaces;
   readonly table?: Tabular<Out>;
   run(ctx: OperationContext, input: z.output<In>): Promise<Out>;

@@ -57,18 +57,41 @@ export interface Rule<R = void> {
   /** resource.verb, as the route snapshot lists it. */
   readonly name: string;
   readonly access: Access;
+  /** The rule's condition needs the loaded resource: at the edge only the level decides; the operation checks the rest. */
+  readonly needsResource: boolean;
+  /** The decision before any work (the HTTP pipeline): the level, and the condition when it needs no resource. */
+  checkEdge(actor: Actor, settings: AccessSettings): Verdict;
   /** The level's decision, then the rule's own condition on the resource (absent: the level decides alone). */
   check(actor: Actor, settings: AccessSettings, resource: R): Verdict;
 }
 
-/** A rule of an access level, optionally narrowed by a condition on the actor and the loaded resource. */
-export function rule<R = void>(name: string, access: Access, condition?: (actor: Actor, resource: R) => boolean): Rule<R> {
+/** Any rule, whatever its resource (what routes and operations hold; the operation checks the resource itself). */
+export type AnyRule = Rule<never>;
+
+/** A rule of an access level, optionally narrowed by a condition on the actor (no resource needed). */
+export function rule(name: string, access: Access, condition?: (actor: Actor) => boolean): Rule {
+  const check = (actor: Actor, settings: AccessSettings): Verdict => {
+    const level = allowsLevel(access, actor, settings);
+    if (!level.allow || !condition || actor.kind === 'local') return level;
+    return condition(actor) ? ALLOW : refuse(actor);
+  };
+  return { name, access, needsResource: false, checkEdge: check, check };
+}
+
+/**
+ * A rule whose condition sees the loaded resource (a client file: its organisation, whom it is shared with). At
+ * the edge only the level decides; the operation loads the resource and calls `authorize` with it. Deny by
+ * default: the condition must say yes, and every condition checks the tenant itself.
+ */
+export function resourceRule<R>(name: string, access: Access, condition: (actor: Actor, resource: R) => boolean): Rule<R> {
   return {
     name,
     access,
+    needsResource: true,
+    checkEdge: (actor, settings) => allowsLevel(access, actor, settings),
     check(actor, settings, resource) {
       const level = allowsLevel(access, actor, settings);
-      if (!level.allow || !condition || actor.kind === 'local') return level;
+      if (!level.allow || actor.kind === 'local') return level;
       return condition(actor, resource) ? ALLOW : refuse(actor);
     },
   };

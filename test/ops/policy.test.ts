@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ANONYMOUS, authenticate, cachePartition, LOCAL } from '../../src/ops/actor.ts';
-import { allowsLevel, rule } from '../../src/ops/policy.ts';
+import { allowsLevel, resourceRule } from '../../src/ops/policy.ts';
 
 const OPERATOR = 'operator-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdefgh';
@@ -29,12 +29,27 @@ describe('actors and policies', () => {
   });
 
   it("a rule's condition sees the resource, and cannot open what its level refuses", () => {
-    const own = rule<{ owner: string }>('files.read', 'read', (actor, file) => actor.kind === 'operator' && file.owner === 'a');
+    const own = resourceRule<{ owner: string }>('files.read', 'read', (actor, file) => actor.kind === 'operator' && file.owner === 'a');
     assert.deepEqual(own.check({ kind: 'operator' }, PRIVATE, { owner: 'a' }), { allow: true });
     assert.deepEqual(own.check({ kind: 'operator' }, PRIVATE, { owner: 'b' }), { allow: false, reason: 'forbidden' });
     assert.deepEqual(own.check(ANONYMOUS, PRIVATE, { owner: 'a' }), { allow: false, reason: 'unauthorized' });
-    const never = rule<{ owner: string }>('files.write', 'operator', () => true);
+    const never = resourceRule<{ owner: string }>('files.write', 'operator', () => true);
     assert.deepEqual(never.check({ kind: 'reader' }, PRIVATE, { owner: 'a' }), { allow: false, reason: 'forbidden' });
+    // At the edge (before the resource is loaded) only the level decides; the operation checks the condition.
+    assert.equal(own.needsResource, true);
+    assert.deepEqual(own.checkEdge({ kind: 'operator' }, PRIVATE), { allow: true });
+    assert.deepEqual(own.checkEdge(ANONYMOUS, PRIVATE), { allow: false, reason: 'unauthorized' });
+  });
+
+  it('a member rule admits only verified users, and its condition checks the tenant', () => {
+    const user = { kind: 'user', userId: 'u1', orgId: 'A', role: 'lawyer', sessionId: 's', verified: true } as const;
+    const own = resourceRule<{ orgId: string }>('clients.read', 'member', (actor, file) => actor.kind === 'user' && actor.orgId === file.orgId);
+    assert.deepEqual(own.check(user, PRIVATE, { orgId: 'A' }), { allow: true });
+    assert.deepEqual(own.check(user, PRIVATE, { orgId: 'B' }), { allow: false, reason: 'forbidden' });
+    assert.deepEqual(own.check({ ...user, verified: false }, PRIVATE, { orgId: 'A' }), { allow: false, reason: 'forbidden' });
+    assert.deepEqual(own.check({ kind: 'operator' }, PRIVATE, { orgId: 'A' }), { allow: false, reason: 'forbidden' });
+    assert.deepEqual(allowsLevel('evidence', { ...user, role: 'volunteer' }, PRIVATE), { allow: false, reason: 'forbidden' });
+    assert.deepEqual(allowsLevel('evidence', user, PRIVATE), { allow: true });
   });
 
   it('cache partitions differ for every kind of actor', () => {
