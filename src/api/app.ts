@@ -27,6 +27,7 @@ import { type AppContext, BODY_LIMIT, type RouteContext } from './context.ts';
 import { errorFields, logController, loggerOptions, routeOf } from './log.ts';
 import { ApiCode, answerClientError, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
+import { registerCaseworkRoutes } from './routes/casework.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
 import { registerGuidanceRoutes } from './routes/guidance.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -149,7 +150,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         description:
           'Prosecutions of Russian military refusers from court records; asylum statistics; guidance. Reads are public unless the server is configured private; operations need the operator token (Authorization: Bearer).',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'otkaz_session' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -307,6 +308,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerStatsRoutes(typed, routeCtx);
   registerGuidanceRoutes(typed, routeCtx);
   registerOperationRoutes(typed, routeCtx);
+  registerCaseworkRoutes(typed, routeCtx);
   registerWebRoutes(typed, routeCtx);
   await app.ready();
   return app;

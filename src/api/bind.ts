@@ -23,6 +23,8 @@ export interface RouteBinding<In extends z.ZodObject, Out> {
   readonly cache?: boolean;
   /** Wall-time budget of the route's own work, ms. */
   readonly budgetMs?: number;
+  /** The largest request body, bytes (default: the server's BODY_LIMIT). */
+  readonly bodyLimit?: number;
   /** More for the OpenAPI description than the operation's summary says. */
   readonly description?: string;
   /** Presentation-only query parameters (not the operation's input), e.g. format=html; given to `send`. */
@@ -70,6 +72,7 @@ export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteCo
     summary: operation.summary,
     ...(binding.description ? { description: binding.description } : {}),
     ...(operation.policy.access === 'evidence' || operation.policy.access === 'operator' ? { security: [{ bearer: [] }] } : {}),
+    ...(operation.policy.access === 'member' ? { security: [{ session: [] }] } : {}),
     ...(params ? { params } : {}),
     ...(binding.method === 'GET' ? { querystring: rest } : hasRest ? { body: rest } : {}),
     ...(binding.send ? {} : { response: { 200: operation.output } }),
@@ -84,6 +87,7 @@ export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteCo
       ...(binding.budgetMs ? { budgetMs: binding.budgetMs } : {}),
     },
     schema,
+    ...(binding.bodyLimit ? { bodyLimit: binding.bodyLimit } : {}),
     handler: async (request, reply) => {
       const carried = (binding.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
       const input: Record<string, unknown> = {};

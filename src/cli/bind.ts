@@ -7,8 +7,11 @@
  */
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { LOCAL } from '../ops/actor.ts';
-import { authorize, type NameOf, type Operation, type OperationContext, parseInput, tableColumns } from '../ops/operation.ts';
+import { memberByLogin, organisationId } from '../casework/members.ts';
+import type { Queryable } from '../db/database.ts';
+import { LOCAL, type UserActor } from '../ops/actor.ts';
+import { type NameOf, type Operation, type OperationContext, parseInput, tableColumns } from '../ops/operation.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { operationContext, withContext } from './context.ts';
 import { formatFrom, print, renderCsv } from './output.ts';
 
@@ -25,7 +28,23 @@ export interface CommandBinding<In extends z.ZodObject, Out> {
   /** Work the command line does first, after validation (e.g. load the bundled statistics a server loads at its start). */
   readonly prepare?: (ctx: OperationContext) => Promise<unknown>;
   /** After the answer is printed: e.g. a coded error for a report that found a problem (its exit status). */
-  readonly after?: (result: Out, input: z.output<In>) => void;
+  readonly after?: (result: Out, input: z.output<In>, options: Record<string, unknown>) => void;
+  /**
+   * The command acts as a member of an organisation (case files): it takes `--as <email>` (and `--org`, which must
+   * be that member's organisation) and runs with that member's rights — the same policies as the API.
+   */
+  readonly member?: boolean;
+}
+
+/** The member `--as` names, as an actor (verified: whoever runs the command line holds the data folder and the KEK). */
+async function memberActor(db: Queryable, login: string, org: string | undefined): Promise<UserActor> {
+  const member = await memberByLogin(db, login);
+  if (org !== undefined) {
+    const named = await organisationId(db, org);
+    if (named.id !== member.orgId)
+      throw new OtkazError(ErrorCode.Usage, 'the member named by --as is not in the organisation named by --org', { where: '--org' });
+  }
+  return { kind: 'user', userId: member.id, orgId: member.orgId, role: member.role, sessionId: null, verified: true };
 }
 
 /** Operations bound to a command, by name → the command's path (the operation coverage test reads it). */
@@ -47,6 +66,10 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
     flagOf.set(field, option.long ?? spec[0]);
     attributes.push([field, option.attributeName()]);
   }
+  if (binding.member) {
+    command.requiredOption('--as <member>', 'act as this member of an organisation (e-mail or id)');
+    command.option('--org <org>', "the member's organisation (slug or id): checked, not switched");
+  }
   command.option('--json', 'machine-readable output');
   if (operation.table) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
   if (!command.description()) command.description(operation.summary);
@@ -58,7 +81,12 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
     return args.includes(field as never) ? `<${field}>` : field || 'input';
   };
   command.action(async (...given: unknown[]) => {
-    const options = given[args.length] as Record<string, unknown>;
+    const declared = command.registeredArguments;
+    const options = { ...(given[declared.length] as Record<string, unknown>) };
+    // Positional arguments that are no input field (e.g. a file to read) reach `map` among the options, by name.
+    declared.forEach((argument, i) => {
+      if (i >= args.length && given[i] !== undefined) options[argument.name().replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = given[i];
+    });
     const raw: Record<string, unknown> = {};
     args.forEach((field, i) => {
       if (given[i] !== undefined) raw[field] = given[i];
@@ -67,8 +95,10 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
     const input = parseInput(operation, binding.map ? binding.map(raw, options) : raw, nameOf);
     const format = formatFrom(options as { json?: boolean; csv?: boolean });
     await withContext(async (cli) => {
-      const ctx = operationContext(cli, LOCAL);
-      authorize(ctx, operation.policy, undefined);
+      const actor = binding.member ? await memberActor(cli.db, String(options.as), options.org === undefined ? undefined : String(options.org)) : LOCAL;
+      const ctx = operationContext(cli, actor);
+      const edge = operation.policy.checkEdge(ctx.actor, ctx.config);
+      if (!edge.allow) throw new OtkazError(ErrorCode.AccessDenied, `not allowed: ${operation.policy.name} (${edge.reason.replace('_', ' ')})`);
       await binding.prepare?.(ctx);
       const result = await operation.run(ctx, input);
       // The API's answer exactly: encoded with the output schema, which drops what it does not name.
@@ -76,7 +106,7 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
       else if (format === 'csv' && operation.table)
         print(renderCsv(tableColumns(operation.table, result), operation.table.rows(result), { bom: options.bom === true }));
       else print(binding.text(result, input));
-      binding.after?.(result, input);
+      binding.after?.(result, input, options);
     });
   });
   boundCommands.set(operation.name, commandPath(command));

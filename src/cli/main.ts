@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { keepServingWhenOutputCloses } from '../server/output.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerCases } from './commands/cases.ts';
+import { registerClients } from './commands/clients.ts';
 import { registerCourts } from './commands/courts.ts';
 import { registerCrawl } from './commands/crawl.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerArchive(program);
   registerCases(program);
+  registerClients(program);
   registerStats(program);
   registerSearch(program);
   registerGuidance(program);

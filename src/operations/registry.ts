@@ -27,6 +27,7 @@ import { searchCasesOperation } from './cases/search.ts';
 import { showCaseOperation } from './cases/show.ts';
 import { caseWarcOperation } from './cases/warc.ts';
 import { checkClaimsFileOperation, checkClaimsOperation } from './claims/check.ts';
+import { CLIENT_OPERATIONS } from './clients/index.ts';
 import { buildCourtsOperation } from './courts/build.ts';
 import { listCourtsOperation } from './courts/list.ts';
 import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.ts';
@@ -67,4 +68,5 @@ export const OPERATIONS: readonly AnyOperation[] = [
   factsOperation,
   checkClaimsOperation,
   checkClaimsFileOperation,
+  ...CLIENT_OPERATIONS,
 ];

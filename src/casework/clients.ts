@@ -1,0 +1,253 @@
+/**
+ * Client files in storage. Every function takes the organisation it works in and puts it in every WHERE clause:
+ * the tenant wall in the data layer, under the policies (src/policies/clients.ts). The record is one ciphertext
+ * bound to (organisation, 'clients', 'record', id); exact lookups use blind indexes (client_lookup).
+ */
+import { randomUUID } from 'node:crypto';
+import { keyVersionOf, openText, sealText } from '../crypto/aead.ts';
+import { blindIndex, indexKey, type LookupKind } from '../crypto/blind-index.ts';
+import type { Queryable } from '../db/database.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import type { Keyring } from './keyring.ts';
+import { type ClientRecord, ClientRecordSchema, displayName } from './record.ts';
+
+export type ClientStatus = 'open' | 'closed' | 'referred';
+
+export interface ClientRow {
+  id: string;
+  org_id: string;
+  status: ClientStatus;
+  record: Uint8Array;
+  revision: number;
+  synthetic: boolean;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface ClientFile {
+  row: Omit<ClientRow, 'record'>;
+  record: ClientRecord;
+  sharedWith: string[];
+}
+
+const binding = (orgId: string, id: string) => ({ scope: `org:${orgId}`, table: 'clients', column: 'record', row: id });
+
+export async function sealRecord(db: Queryable, keyring: Keyring, orgId: string, id: string, record: ClientRecord): Promise<Uint8Array> {
+  const { version, key } = await keyring.currentOrgKey(db, orgId);
+  return sealText(key, version, binding(orgId, id), JSON.stringify(record));
+}
+
+export async function openRecord(db: Queryable, keyring: Keyring, orgId: string, id: string, ciphertext: Uint8Array): Promise<ClientRecord> {
+  const key = await keyring.orgKey(db, orgId, keyVersionOf(ciphertext));
+  const parsed = ClientRecordSchema.safeParse(JSON.parse(openText(key, binding(orgId, id), ciphertext)));
+  if (!parsed.success) throw new OtkazError(ErrorCode.CryptoInvalid, `client record ${id} does not match its schema after decryption`);
+  return parsed.data;
+}
+
+/** The exact-lookup terms of a record: identity-document numbers, each spelling of the name, case references. */
+export function lookupTerms(record: ClientRecord): Array<{ kind: LookupKind; value: string }> {
+  const terms: Array<{ kind: LookupKind; value: string }> = [];
+  for (const doc of record.documents) if (doc.number) terms.push({ kind: 'document_number', value: doc.number });
+  for (const name of record.person.names) {
+    terms.push({ kind: 'name', value: name.family });
+    if (name.given) terms.push({ kind: 'name', value: `${name.family} ${name.given}` });
+  }
+  for (const link of record.criminalCases) {
+    if (link.judicialUid) terms.push({ kind: 'case_ref', value: link.judicialUid });
+    if (link.caseNumber) terms.push({ kind: 'case_ref', value: link.caseNumber });
+  }
+  return terms;
+}
+
+async function lookupKey(db: Queryable, keyring: Keyring, orgId: string): Promise<Uint8Array> {
+  const { key } = await keyring.currentOrgKey(db, orgId);
+  return indexKey(key, orgId);
+}
+
+export async function writeLookups(tx: Queryable, keyring: Keyring, orgId: string, clientId: string, record: ClientRecord): Promise<void> {
+  await tx.query('delete from client_lookup where org_id = $1 and client_id = $2', [orgId, clientId]);
+  const key = await lookupKey(tx, keyring, orgId);
+  const seen = new Set<string>();
+  for (const term of lookupTerms(record)) {
+    const digest = blindIndex(key, term.kind, term.value);
+    const id = `${term.kind}:${Buffer.from(digest).toString('hex')}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    await tx.query('insert into client_lookup (org_id, kind, digest, client_id) values ($1, $2, $3, $4)', [orgId, term.kind, digest, clientId]);
+  }
+}
+
+export interface NewClientRow {
+  record: ClientRecord;
+  createdBy: string | null;
+  synthetic?: boolean;
+  id?: string;
+  status?: ClientStatus;
+}
+
+export async function insertClient(tx: Queryable, keyring: Keyring, orgId: string, input: NewClientRow): Promise<string> {
+  const id = input.id ?? randomUUID();
+  const sealed = await sealRecord(tx, keyring, orgId, id, input.record);
+  await tx.query('insert into clients (id, org_id, status, record, synthetic, created_by) values ($1, $2, $3, $4, $5, $6)', [
+    id,
+    orgId,
+    input.status ?? 'open',
+    sealed,
+    input.synthetic ?? false,
+    input.createdBy,
+  ]);
+  await writeLookups(tx, keyring, orgId, id, input.record);
+  return id;
+}
+
+const COLUMNS = 'id, org_id, status, record, revision, synthetic, created_by, created_at, updated_at, closed_at';
+
+/** One file of the organisation, or a not-found error (also for a file of another organisation: its existence is not told). */
+export async function loadClient(db: Queryable, keyring: Keyring, orgId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<ClientFile> {
+  if (!UUID.test(id)) throw new OtkazError(ErrorCode.InputNotFound, 'no such client file');
+  const rows = await db.query<ClientRow>(`select ${COLUMNS} from clients where org_id = $1 and id = $2${options.forUpdate ? ' for update' : ''}`, [orgId, id]);
+  const row = rows[0];
+  if (!row) throw new OtkazError(ErrorCode.InputNotFound, 'no such client file');
+  const record = await openRecord(db, keyring, orgId, id, row.record);
+  const shares = await db.query<{ user_id: string }>('select user_id from client_shares where org_id = $1 and client_id = $2 order by granted_at', [orgId, id]);
+  const { record: _sealed, ...head } = row;
+  return { row: head, record, sharedWith: shares.map((s) => s.user_id) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Replaces a file's record, when `revision` is the stored one (else Conflict: nothing is overwritten). */
+export async function updateClient(
+  tx: Queryable,
+  keyring: Keyring,
+  orgId: string,
+  id: string,
+  revision: number,
+  record: ClientRecord,
+  status?: ClientStatus,
+): Promise<number> {
+  const sealed = await sealRecord(tx, keyring, orgId, id, record);
+  const rows = await tx.query<{ revision: number }>(
+    `update clients set record = $3, revision = revision + 1, updated_at = now(),
+            status = coalesce($5, status), closed_at = case when $5 = 'closed' then now() when $5 is null then closed_at else null end
+      where org_id = $1 and id = $2 and revision = $4 returning revision`,
+    [orgId, id, sealed, revision, status ?? null],
+  );
+  const row = rows[0];
+  if (!row) {
+    const current = await tx.query<{ revision: number }>('select revision from clients where org_id = $1 and id = $2', [orgId, id]);
+    if (!current[0]) throw new OtkazError(ErrorCode.InputNotFound, 'no such client file');
+    throw new OtkazError(
+      ErrorCode.Conflict,
+      `the file was changed since revision ${revision} (now ${current[0].revision}): reload it and make the change again`,
+    );
+  }
+  await writeLookups(tx, keyring, orgId, id, record);
+  return row.revision;
+}
+
+export interface ClientSummary {
+  id: string;
+  status: ClientStatus;
+  revision: number;
+  synthetic: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Only for roles that may see the person (src/casework/fields.ts); null otherwise. */
+  name: string | null;
+  militaryStatus: string | null;
+  linkedCases: number;
+}
+
+export interface ListOptions {
+  status?: ClientStatus;
+  /** Only files shared with this member (a volunteer's list). */
+  sharedWith?: string;
+  /** Decrypt to show names. */
+  withNames: boolean;
+  limit: number;
+  offset: number;
+}
+
+export async function listClients(db: Queryable, keyring: Keyring, orgId: string, options: ListOptions): Promise<{ total: number; clients: ClientSummary[] }> {
+  const where = ['c.org_id = $1'];
+  const params: unknown[] = [orgId];
+  if (options.status) {
+    params.push(options.status);
+    where.push(`c.status = $${params.length}`);
+  }
+  if (options.sharedWith) {
+    params.push(options.sharedWith);
+    where.push(`exists (select 1 from client_shares s where s.client_id = c.id and s.org_id = c.org_id and s.user_id = $${params.length})`);
+  }
+  const total = await db.query<{ n: number }>(`select count(*)::int as n from clients c where ${where.join(' and ')}`, params);
+  const rows = await db.query<ClientRow>(
+    `select ${COLUMNS} from clients c where ${where.join(' and ')} order by c.updated_at desc, c.id limit ${Math.trunc(options.limit)} offset ${Math.trunc(options.offset)}`,
+    params,
+  );
+  const clients: ClientSummary[] = [];
+  for (const row of rows) {
+    const record = await openRecord(db, keyring, orgId, row.id, row.record);
+    clients.push({
+      id: row.id,
+      status: row.status,
+      revision: row.revision,
+      synthetic: row.synthetic,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      name: options.withNames ? displayName(record) : null,
+      militaryStatus: record.military?.status ?? null,
+      linkedCases: record.criminalCases.length,
+    });
+  }
+  return { total: total[0]?.n ?? 0, clients };
+}
+
+/** Files of the organisation whose record has exactly this value (a document number, a name as spelled, a case number). */
+export async function findClients(db: Queryable, keyring: Keyring, orgId: string, kind: LookupKind, value: string): Promise<string[]> {
+  const digest = blindIndex(await lookupKey(db, keyring, orgId), kind, value);
+  const rows = await db.query<{ client_id: string }>('select client_id from client_lookup where org_id = $1 and kind = $2 and digest = $3 order by client_id', [
+    orgId,
+    kind,
+    digest,
+  ]);
+  return rows.map((r) => r.client_id);
+}
+
+/** Figures for statistics-only members: no identifying field, counts only. */
+export async function clientFigures(
+  db: Queryable,
+  keyring: Keyring,
+  orgId: string,
+): Promise<{ total: number; byStatus: Record<string, number>; byMilitaryStatus: Record<string, number>; withLinkedCase: number }> {
+  const rows = await db.query<ClientRow>(`select ${COLUMNS} from clients where org_id = $1`, [orgId]);
+  const byStatus: Record<string, number> = {};
+  const byMilitaryStatus: Record<string, number> = {};
+  let withLinkedCase = 0;
+  for (const row of rows) {
+    byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+    const record = await openRecord(db, keyring, orgId, row.id, row.record);
+    const military = record.military?.status ?? 'unknown';
+    byMilitaryStatus[military] = (byMilitaryStatus[military] ?? 0) + 1;
+    if (record.criminalCases.length) withLinkedCase += 1;
+  }
+  return { total: rows.length, byStatus, byMilitaryStatus, withLinkedCase };
+}
+
+export async function shareClient(tx: Queryable, orgId: string, clientId: string, userId: string, grantedBy: string | null): Promise<void> {
+  const users = await tx.query<{ id: string }>('select id from users where org_id = $1 and id = $2 and disabled_at is null', [orgId, userId]);
+  if (!users[0]) throw new OtkazError(ErrorCode.InputNotFound, 'no such member of this organisation');
+  await tx.query('insert into client_shares (client_id, user_id, org_id, granted_by) values ($1, $2, $3, $4) on conflict do nothing', [
+    clientId,
+    userId,
+    orgId,
+    grantedBy,
+  ]);
+}
+
+export async function unshareClient(tx: Queryable, orgId: string, clientId: string, userId: string): Promise<boolean> {
+  const rows = await tx.query('delete from client_shares where org_id = $1 and client_id = $2 and user_id = $3 returning user_id', [orgId, clientId, userId]);
+  return rows.length > 0;
+}

@@ -1,0 +1,140 @@
+/**
+ * Documents of a client file (scans, photos, decisions). Each file gets a key of its own: its bytes (after
+ * metadata stripping, src/casework/strip.ts) and its metadata (name, media type, sha256, what was removed) are
+ * sealed under that key; the file key is sealed under the organisation's data key. Erasing the organisation's data
+ * key makes every document unreadable with it.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { keyVersionOf, newKey, open, openText, seal, sealText } from '../crypto/aead.ts';
+import type { Queryable } from '../db/database.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import type { Keyring } from './keyring.ts';
+import { stripMetadata } from './strip.ts';
+
+/** The largest document accepted, bytes. */
+export const DOCUMENT_LIMIT = 10 * 1024 * 1024;
+
+export const DocumentMetaSchema = z
+  .object({
+    name: z.string(),
+    mediaType: z.string(),
+    sha256: z.string(),
+    size: z.number().int(),
+    metadata: z.enum(['stripped', 'not inspected']),
+    removed: z.array(z.string()),
+  })
+  .strict();
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+export interface DocumentSummary extends DocumentMeta {
+  id: string;
+  uploadedBy: string | null;
+  uploadedAt: string;
+}
+
+const at = (orgId: string, id: string, column: string) => ({ scope: `org:${orgId}`, table: 'client_documents', column, row: id });
+
+/** A file name as shown: no path, no control characters, at most 200 characters. */
+export function safeName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = [...base.normalize('NFC')]
+    .filter((c) => (c.codePointAt(0) ?? 0) >= 0x20 && c !== '\u007f')
+    .join('')
+    .trim()
+    .slice(0, 200);
+  return clean || 'document';
+}
+
+export async function addDocument(
+  tx: Queryable,
+  keyring: Keyring,
+  orgId: string,
+  clientId: string,
+  uploadedBy: string | null,
+  file: { name: string; mediaType: string; bytes: Uint8Array },
+): Promise<DocumentSummary> {
+  if (file.bytes.length === 0) throw new OtkazError(ErrorCode.InputInvalid, 'the document is empty', { where: 'content' });
+  if (file.bytes.length > DOCUMENT_LIMIT)
+    throw new OtkazError(ErrorCode.LimitExceeded, `a document may have at most ${DOCUMENT_LIMIT} bytes`, { where: 'content' });
+  const stripped = await stripMetadata(file.bytes, file.mediaType);
+  const id = randomUUID();
+  const fileKey = newKey();
+  const meta: DocumentMeta = {
+    name: safeName(file.name),
+    mediaType: stripped.mediaType,
+    sha256: createHash('sha256').update(stripped.bytes).digest('hex'),
+    size: stripped.bytes.length,
+    metadata: stripped.status,
+    removed: stripped.removed,
+  };
+  const { version, key } = await keyring.currentOrgKey(tx, orgId);
+  const rows = await tx.query<{ uploaded_at: string }>(
+    'insert into client_documents (id, org_id, client_id, uploaded_by, file_key, meta, content, size) values ($1, $2, $3, $4, $5, $6, $7, $8) returning uploaded_at',
+    [
+      id,
+      orgId,
+      clientId,
+      uploadedBy,
+      seal(key, version, at(orgId, id, 'file_key'), fileKey),
+      sealText(fileKey, 1, at(orgId, id, 'meta'), JSON.stringify(meta)),
+      seal(fileKey, 1, at(orgId, id, 'content'), stripped.bytes),
+      stripped.bytes.length,
+    ],
+  );
+  return { ...meta, id, uploadedBy, uploadedAt: rows[0]?.uploaded_at ?? new Date().toISOString() };
+}
+
+interface DocumentRow {
+  id: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+  file_key: Uint8Array;
+  meta: Uint8Array;
+}
+
+async function fileKeyOf(db: Queryable, keyring: Keyring, orgId: string, row: Pick<DocumentRow, 'id' | 'file_key'>): Promise<Uint8Array> {
+  const key = await keyring.orgKey(db, orgId, keyVersionOf(row.file_key));
+  return open(key, at(orgId, row.id, 'file_key'), row.file_key);
+}
+
+function metaOf(fileKey: Uint8Array, orgId: string, row: Pick<DocumentRow, 'id' | 'meta'>): DocumentMeta {
+  const parsed = DocumentMetaSchema.safeParse(JSON.parse(openText(fileKey, at(orgId, row.id, 'meta'), row.meta)));
+  if (!parsed.success) throw new OtkazError(ErrorCode.CryptoInvalid, `document ${row.id}: metadata does not match its schema`);
+  return parsed.data;
+}
+
+export async function listDocuments(db: Queryable, keyring: Keyring, orgId: string, clientId: string): Promise<DocumentSummary[]> {
+  const rows = await db.query<DocumentRow>(
+    'select id, uploaded_by, uploaded_at, file_key, meta from client_documents where org_id = $1 and client_id = $2 order by uploaded_at, id',
+    [orgId, clientId],
+  );
+  const out: DocumentSummary[] = [];
+  for (const row of rows) {
+    const meta = metaOf(await fileKeyOf(db, keyring, orgId, row), orgId, row);
+    out.push({ ...meta, id: row.id, uploadedBy: row.uploaded_by, uploadedAt: row.uploaded_at });
+  }
+  return out;
+}
+
+export async function readDocument(
+  db: Queryable,
+  keyring: Keyring,
+  orgId: string,
+  clientId: string,
+  id: string,
+): Promise<{ meta: DocumentMeta; bytes: Uint8Array }> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new OtkazError(ErrorCode.InputNotFound, 'no such document');
+  const rows = await db.query<DocumentRow & { content: Uint8Array }>(
+    'select id, uploaded_by, uploaded_at, file_key, meta, content from client_documents where org_id = $1 and client_id = $2 and id = $3',
+    [orgId, clientId, id],
+  );
+  const row = rows[0];
+  if (!row) throw new OtkazError(ErrorCode.InputNotFound, 'no such document');
+  const fileKey = await fileKeyOf(db, keyring, orgId, row);
+  const meta = metaOf(fileKey, orgId, row);
+  const bytes = open(fileKey, at(orgId, row.id, 'content'), row.content);
+  if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256)
+    throw new OtkazError(ErrorCode.CryptoInvalid, `document ${id}: content does not match its sha256`);
+  return { meta, bytes };
+}

@@ -1,0 +1,61 @@
+/**
+ * Notes and the timeline of a client file: each entry's kind, date and text sealed together under the
+ * organisation's data key (AAD: organisation, 'client_notes', 'body', note id). Entries are added, never edited.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { keyVersionOf, openText, sealText } from '../crypto/aead.ts';
+import type { Queryable } from '../db/database.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import type { Keyring } from './keyring.ts';
+
+export const NOTE_KINDS = ['note', 'call', 'meeting', 'hearing', 'document', 'decision', 'other'] as const;
+
+export const NoteBodySchema = z
+  .object({
+    kind: z.enum(NOTE_KINDS).default('note'),
+    text: z.string().trim().min(1).max(20000),
+    occurredOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+      .optional()
+      .describe('when it happened, if not when it was written'),
+  })
+  .strict();
+export type NoteBody = z.infer<typeof NoteBodySchema>;
+
+export interface Note extends NoteBody {
+  id: string;
+  authorId: string | null;
+  createdAt: string;
+}
+
+const binding = (orgId: string, id: string) => ({ scope: `org:${orgId}`, table: 'client_notes', column: 'body', row: id });
+
+export async function addNote(tx: Queryable, keyring: Keyring, orgId: string, clientId: string, authorId: string | null, body: NoteBody): Promise<string> {
+  const id = randomUUID();
+  const { version, key } = await keyring.currentOrgKey(tx, orgId);
+  await tx.query('insert into client_notes (id, org_id, client_id, author_id, body) values ($1, $2, $3, $4, $5)', [
+    id,
+    orgId,
+    clientId,
+    authorId,
+    sealText(key, version, binding(orgId, id), JSON.stringify(body)),
+  ]);
+  return id;
+}
+
+export async function listNotes(db: Queryable, keyring: Keyring, orgId: string, clientId: string): Promise<Note[]> {
+  const rows = await db.query<{ id: string; author_id: string | null; created_at: string; body: Uint8Array }>(
+    'select id, author_id, created_at, body from client_notes where org_id = $1 and client_id = $2 order by created_at, id',
+    [orgId, clientId],
+  );
+  const notes: Note[] = [];
+  for (const row of rows) {
+    const key = await keyring.orgKey(db, orgId, keyVersionOf(row.body));
+    const parsed = NoteBodySchema.safeParse(JSON.parse(openText(key, binding(orgId, row.id), row.body)));
+    if (!parsed.success) throw new OtkazError(ErrorCode.CryptoInvalid, `note ${row.id} does not match its schema after decryption`);
+    notes.push({ ...parsed.data, id: row.id, authorId: row.author_id, createdAt: row.created_at });
+  }
+  return notes;
+}

@@ -1,0 +1,163 @@
+/**
+ * `otkaz client …`: case files from the command line, for scripts and administration. Every command acts as a
+ * named member (`--as`), with that member's rights — the same operations and policies as the API — and every read
+ * and change is audited.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { MILITARY_STATUSES } from '../../casework/record.ts';
+import { createClientOperation } from '../../operations/clients/create.ts';
+import { downloadDocumentOperation } from '../../operations/clients/download.ts';
+import { linkCaseOperation } from '../../operations/clients/link-case.ts';
+import { listClientsOperation } from '../../operations/clients/list.ts';
+import { addNoteOperation } from '../../operations/clients/note.ts';
+import { referClientOperation } from '../../operations/clients/refer.ts';
+import { listReferralsOperation } from '../../operations/clients/referrals.ts';
+import type { ClientFileView } from '../../operations/clients/schemas.ts';
+import { shareClientOperation, unshareClientOperation } from '../../operations/clients/share.ts';
+import { showClientOperation } from '../../operations/clients/show.ts';
+import { clientStatsOperation } from '../../operations/clients/stats.ts';
+import { uploadDocumentOperation } from '../../operations/clients/upload.ts';
+import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { bindCommand } from '../bind.ts';
+import { renderTable } from '../output.ts';
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/** "Family Given Patronymic" or "Given Family" → a name record; the script is read from the letters. */
+export function nameFromText(text: string): Record<string, unknown> {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const script = CYRILLIC.test(text) ? 'cyrillic' : 'latin';
+  if (script === 'cyrillic') {
+    const [family, given, patronymic] = words;
+    return { script, family: family ?? '', ...(given ? { given } : {}), ...(patronymic ? { patronymic } : {}) };
+  }
+  const family = words.length > 1 ? words[words.length - 1] : words[0];
+  const given = words.length > 1 ? words.slice(0, -1).join(' ') : undefined;
+  return { script, family: family ?? '', ...(given ? { given } : {}) };
+}
+
+export function registerClients(program: Command): void {
+  const client = program.command('client').description('case files of a legal-aid organisation (acting as a member: --as)');
+  bindCommand(client.command('add').description('open a client file'), createClientOperation, {
+    member: true,
+    map: (_raw, o) => {
+      const names = [o.name, o.latin].filter((v): v is string => typeof v === 'string').map(nameFromText);
+      return {
+        person: { names, ...(o.born ? { birthDate: o.born } : {}), ...(o.language ? { languages: String(o.language).split(',') } : {}) },
+        ...(o.military ? { military: { status: o.military } } : {}),
+        consent: { shareWithinOrganisation: o.consentShare === true, referralTo: o.consentReferral ? String(o.consentReferral).split(',') : [] },
+      };
+    },
+    text: (r) => `client file ${r.id} opened (revision ${r.revision})`,
+  })
+    .requiredOption('--name <name>', 'the name as the client writes it (Cyrillic or Latin)')
+    .option('--latin <name>', 'another spelling, in Latin letters')
+    .option('--born <date>', 'date of birth, YYYY-MM-DD')
+    .option('--language <list>', 'languages, comma-separated')
+    .option('--military <status>', `military status: ${MILITARY_STATUSES.join(', ')}`)
+    .option('--consent-share', 'the client consents to sharing the file with named members')
+    .option('--consent-referral <orgs>', 'organisations (slugs, or *) the client consents to be referred to');
+  bindCommand(client.command('list'), listClientsOperation, {
+    member: true,
+    flags: { status: ['--status <status>', 'open, closed or referred'], limit: ['--limit <n>', 'rows (default 50)'], offset: ['--offset <n>', 'skip rows'] },
+    text: (r) =>
+      `${renderTable(
+        ['id', 'status', 'name', 'militaryStatus', 'linkedCases', 'updatedAt'],
+        r.clients.map((c) => ({ ...c, name: c.name ?? '(hidden for your role)' })),
+      )}\n${r.clients.length} of ${r.total} file(s)`,
+  });
+  bindCommand(client.command('show <id>'), showClientOperation, { member: true, args: ['id'], text: fileText });
+  bindCommand(client.command('note <id> <text>'), addNoteOperation, {
+    member: true,
+    args: ['id', 'text'],
+    flags: { kind: ['--kind <kind>', 'note, call, meeting, hearing, document, decision, other'], occurredOn: ['--on <date>', 'when it happened, YYYY-MM-DD'] },
+    text: (r) => `note ${r.id} added`,
+  });
+  bindCommand(client.command('link <id>').description('link the file to a criminal case in the tracker'), linkCaseOperation, {
+    member: true,
+    args: ['id'],
+    flags: {
+      caseId: ['--case <id>', "the tracker's case id"],
+      judicialUid: ['--uid <uid>', 'the judicial UID'],
+      court: ['--court <vnkod>', 'the court, with --number'],
+      caseNumber: ['--number <number>', 'the case number, with --court'],
+    },
+    text: (l) => `linked case #${l.caseId} (${l.caseNumber ?? 'no number'}, ${l.courtVnkod}); card captured as sha256 ${l.captureSha256 ?? '(no capture)'}`,
+  });
+  bindCommand(client.command('attach <id> <file>').description('add a document (metadata stripped, then encrypted)'), uploadDocumentOperation, {
+    member: true,
+    args: ['id'],
+    map: (raw, o) => {
+      const file = String(o.file ?? '');
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        throw new OtkazError(ErrorCode.InputNotFound, 'cannot read the file', { where: file });
+      }
+      return { ...raw, name: path.basename(file), ...(o.type ? { mediaType: o.type } : {}), contentBase64: bytes.toString('base64') };
+    },
+    text: (d) =>
+      `document ${d.id}: ${d.name} (${d.mediaType}, ${d.size} bytes, sha256 ${d.sha256}); metadata ${d.metadata}${d.removed.length ? `: removed ${d.removed.join(', ')}` : ''}`,
+  }).option('--type <media-type>', 'the media type, when not JPEG, PNG or PDF');
+  bindCommand(client.command('download <id> <documentId>'), downloadDocumentOperation, {
+    member: true,
+    args: ['id', 'documentId'],
+    text: (d) => `${d.name}: ${d.bytes.length} bytes, sha256 ${d.sha256}`,
+    after: (d, _input, o) => writeFileSync(String(o.out), d.bytes, { mode: 0o600, flag: 'wx' }),
+  }).requiredOption('--out <file>', 'where to write the document (a new file, mode 0600)');
+  bindCommand(client.command('share <id> <userId>'), shareClientOperation, {
+    member: true,
+    args: ['id', 'userId'],
+    text: (r) => `shared with ${r.sharedWith.length} member(s)`,
+  });
+  bindCommand(client.command('unshare <id> <userId>'), unshareClientOperation, {
+    member: true,
+    args: ['id', 'userId'],
+    text: (r) => `shared with ${r.sharedWith.length} member(s)`,
+  });
+  bindCommand(client.command('refer <id> <organisation>'), referClientOperation, {
+    member: true,
+    args: ['id', 'organisation'],
+    text: (r) =>
+      `referred to ${r.organisation} (referral ${r.referralId}; ${r.documents} document(s) copied; ${r.possibleDuplicates} possible duplicate(s) there)`,
+  });
+  bindCommand(client.command('referrals'), listReferralsOperation, {
+    member: true,
+    text: (r) => renderTable(['direction', 'organisation', 'clientId', 'referredAt'], r.referrals),
+  });
+  bindCommand(client.command('stats'), clientStatsOperation, {
+    member: true,
+    text: (r) =>
+      [
+        `${r.total} file(s); ${r.withLinkedCase} linked to a court record`,
+        `by status: ${JSON.stringify(r.byStatus)}`,
+        `by military status: ${JSON.stringify(r.byMilitaryStatus)}`,
+        `referrals sent ${r.referrals.sent}, received ${r.referrals.received}`,
+      ].join('\n'),
+  });
+}
+
+function fileText(view: ClientFileView): string {
+  const lines = [`client file ${view.id}${view.synthetic ? '  [SYNTHETIC]' : ''} — ${view.status}, revision ${view.revision}`];
+  const person = view.record.person;
+  if (person) for (const n of person.names) lines.push(`  name (${n.script}): ${[n.family, n.given, n.patronymic].filter(Boolean).join(' ')}`);
+  if (person?.birthDate) lines.push(`  born ${person.birthDate}`);
+  if (view.record.military) lines.push(`  military status: ${view.record.military.status}`);
+  if (view.record.wanted)
+    lines.push(`  wanted list: ${view.record.wanted.status}${view.record.wanted.checkedOn ? ` (checked ${view.record.wanted.checkedOn})` : ''}`);
+  for (const c of view.cases ?? []) {
+    lines.push(
+      `  case #${c.link.caseId} ${c.link.caseNumber ?? ''} (${c.link.courtVnkod}) linked ${c.link.linkedAt.slice(0, 10)}; capture sha256 ${c.link.captureSha256 ?? '—'}`,
+    );
+    if (c.current)
+      lines.push(
+        `    now: ${c.current.outcome ?? 'no outcome'}${c.current.decision_date ? `, decided ${c.current.decision_date}` : ''}; ${c.changesSinceLink.length} change(s) since linked`,
+      );
+  }
+  for (const n of view.notes ?? []) lines.push(`  ${n.createdAt.slice(0, 10)} ${n.kind}: ${n.text}`);
+  for (const d of view.documents ?? []) lines.push(`  document ${d.id}: ${d.name} (${d.size} bytes, metadata ${d.metadata})`);
+  return lines.join('\n');
+}

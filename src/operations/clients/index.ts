@@ -1,0 +1,34 @@
+/** The case-file operations (issue #13), listed in src/operations/registry.ts. */
+import type { AnyOperation } from '../../ops/operation.ts';
+import { createClientOperation } from './create.ts';
+import { downloadDocumentOperation } from './download.ts';
+import { linkCaseOperation } from './link-case.ts';
+import { listClientsOperation } from './list.ts';
+import { listMembersOperation } from './members.ts';
+import { addNoteOperation } from './note.ts';
+import { referClientOperation } from './refer.ts';
+import { listReferralsOperation } from './referrals.ts';
+import { searchClientsOperation } from './search.ts';
+import { shareClientOperation, unshareClientOperation } from './share.ts';
+import { showClientOperation } from './show.ts';
+import { clientStatsOperation } from './stats.ts';
+import { updateClientOperation } from './update.ts';
+import { uploadDocumentOperation } from './upload.ts';
+
+export const CLIENT_OPERATIONS: readonly AnyOperation[] = [
+  listClientsOperation,
+  createClientOperation,
+  showClientOperation,
+  updateClientOperation,
+  addNoteOperation,
+  linkCaseOperation,
+  uploadDocumentOperation,
+  downloadDocumentOperation,
+  shareClientOperation,
+  unshareClientOperation,
+  referClientOperation,
+  listReferralsOperation,
+  searchClientsOperation,
+  clientStatsOperation,
+  listMembersOperation,
+] as AnyOperation[];
