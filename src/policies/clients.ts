@@ -30,6 +30,8 @@ export const clientPolicy = {
   list: resourceRule<OrgResource>('clients.list', 'member', (actor, r) => member(actor, r.orgId) && actor.role !== 'statistics'),
   create: resourceRule<OrgResource>('clients.create', 'member', worker),
   search: resourceRule<OrgResource>('clients.search', 'member', worker),
+  members: resourceRule<OrgResource>('clients.members', 'member', worker),
+  referrals: resourceRule<OrgResource>('clients.referrals', 'member', worker),
   stats: resourceRule<OrgResource>('clients.stats', 'member', (actor, r) => member(actor, r.orgId)),
   read: resourceRule<ClientResource>('clients.read', 'member', (actor, r) => worker(actor, r) || sharedVolunteer(actor, r)),
   update: resourceRule<ClientResource>('clients.update', 'member', worker),

@@ -10,12 +10,12 @@ export const listMembersOperation = defineOperation({
   summary: 'Members of your organisation a client file can be shared with',
   input: z.object({}).strict(),
   output: z.object({ members: z.array(z.object({ id: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES) })) }),
-  policy: clientPolicy.search,
+  policy: clientPolicy.members,
   surfaces: { api: true, cli: 'administration lists members: otkaz user list' },
   run: (ctx) =>
     onOrganisation(ctx, {
       action: 'clients.members',
-      policy: clientPolicy.search,
+      policy: clientPolicy.members,
       run: async (tx, actor) => ({
         members: await tx.query<{ id: string; email: string; role: (typeof MEMBER_ROLES)[number] }>(
           'select id, email, role from users where org_id = $1 and disabled_at is null order by email',

@@ -14,12 +14,12 @@ export const listReferralsOperation = defineOperation({
       z.object({ id: z.string(), direction: z.enum(['sent', 'received']), organisation: z.string(), clientId: z.string().nullable(), referredAt: z.string() }),
     ),
   }),
-  policy: clientPolicy.search,
+  policy: clientPolicy.referrals,
   surfaces: { api: true, cli: true },
   run: (ctx) =>
     onOrganisation(ctx, {
       action: 'clients.referrals',
-      policy: clientPolicy.search,
+      policy: clientPolicy.referrals,
       run: async (tx, actor) => ({ referrals: await referralsOf(tx, actor.orgId) }),
     }),
 });

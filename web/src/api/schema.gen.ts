@@ -764,6 +764,929 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client files of your organisation (volunteers: those shared with you), newest change first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    limit?: number;
+                    offset?: number;
+                    status?: "open" | "closed" | "referred";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clients: {
+                                createdAt: string;
+                                id: string;
+                                linkedCases: number;
+                                militaryStatus: string | null;
+                                /** @description null for roles that may not see the person */
+                                name: string | null;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "referred";
+                                synthetic: boolean;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a client file (person, military status, service, identity documents, wanted-list status, consent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default {
+                         *       "shareWithinOrganisation": false,
+                         *       "referralTo": []
+                         *     }
+                         */
+                        consent?: {
+                            recordedOn?: string;
+                            /** @default [] */
+                            referralTo?: string[];
+                            /** @default false */
+                            shareWithinOrganisation?: boolean;
+                            /** @description the consent ends at the end of this day */
+                            until?: string;
+                        };
+                        /** @default [] */
+                        documents?: {
+                            note?: string;
+                            /** @description searchable by exact value only */
+                            number?: string;
+                            /** @enum {string} */
+                            state: "held" | "confiscated" | "lost" | "expired" | "with_authorities";
+                            /** @enum {string} */
+                            type: "internal_passport" | "international_passport" | "military_id" | "birth_certificate" | "other";
+                        }[];
+                        military?: {
+                            rank?: string;
+                            /** @default [] */
+                            service?: {
+                                /** @description deployed to a combat zone in this period */
+                                deployed?: boolean;
+                                from?: string;
+                                place?: string;
+                                role?: string;
+                                to?: string;
+                                unit?: string;
+                                /** @description the military unit number (в/ч) */
+                                unitNumber?: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
+                        };
+                        person: {
+                            birthDate?: string;
+                            contact?: {
+                                /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
+                                method: string;
+                                /** @description when it is safe to contact */
+                                times?: string;
+                            };
+                            /** @default [] */
+                            languages?: string[];
+                            /** @description the names and their spellings, Cyrillic and Latin */
+                            names: {
+                                family: string;
+                                given?: string;
+                                patronymic?: string;
+                                /** @enum {string} */
+                                script: "cyrillic" | "latin";
+                            }[];
+                        };
+                        /** @description free text: the story in brief */
+                        summary?: string;
+                        wanted?: {
+                            checkedOn?: string;
+                            /** @description where the status was seen (a URL, a document) */
+                            evidence?: string;
+                            /** @enum {string} */
+                            status: "unknown" | "not_listed" | "federal" | "interstate" | "interpol";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One client file with its linked court records (the card now, its capture and sha256, changes since), notes and documents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            access: {
+                                edit: boolean;
+                                groups: ("person" | "military" | "documents" | "criminalCases" | "wanted" | "consent" | "summary" | "notes" | "files")[];
+                                share: boolean;
+                            };
+                            cases?: {
+                                captureArchived: boolean;
+                                changesSinceLink: {
+                                    capture_id: number;
+                                    changes: unknown;
+                                    /** @enum {string} */
+                                    kind: "created" | "updated";
+                                    recorded_at: string;
+                                    retrieved_at: string | null;
+                                    sha256: string;
+                                    synthetic: boolean;
+                                    url: string | null;
+                                }[];
+                                current: {
+                                    case_key: string;
+                                    case_number: string | null;
+                                    category: string | null;
+                                    court_name: string | null;
+                                    court_vnkod: string;
+                                    decision_date: string | null;
+                                    first_seen_at: string;
+                                    id: number;
+                                    initials: string[];
+                                    judge: string | null;
+                                    judicial_uid: string | null;
+                                    legal_force_date: string | null;
+                                    outcome: string | null;
+                                    proceeding: string | null;
+                                    receipt_date: string | null;
+                                    result_text: string | null;
+                                    synthetic: boolean;
+                                    updated_at: string;
+                                } | null;
+                                link: {
+                                    captureId: number | null;
+                                    captureSha256: string | null;
+                                    caseId: number;
+                                    caseNumber: string | null;
+                                    courtVnkod: string;
+                                    judicialUid: string | null;
+                                    linkedAt: string;
+                                    /** Format: uuid */
+                                    linkId: string;
+                                };
+                            }[];
+                            closedAt: string | null;
+                            createdAt: string;
+                            documents?: {
+                                id: string;
+                                mediaType: string;
+                                /** @enum {string} */
+                                metadata: "stripped" | "not inspected";
+                                name: string;
+                                removed: string[];
+                                sha256: string;
+                                size: number;
+                                uploadedAt: string;
+                                uploadedBy: string | null;
+                            }[];
+                            id: string;
+                            notes?: {
+                                authorId: string | null;
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "note" | "call" | "meeting" | "hearing" | "document" | "decision" | "other";
+                                occurredOn?: string;
+                                text: string;
+                            }[];
+                            /** @description only the field groups the caller’s role may see */
+                            record: {
+                                /**
+                                 * @default {
+                                 *       "shareWithinOrganisation": false,
+                                 *       "referralTo": []
+                                 *     }
+                                 */
+                                consent: {
+                                    recordedOn?: string;
+                                    /** @default [] */
+                                    referralTo: string[];
+                                    /** @default false */
+                                    shareWithinOrganisation: boolean;
+                                    /** @description the consent ends at the end of this day */
+                                    until?: string;
+                                };
+                                /** @default [] */
+                                criminalCases: {
+                                    captureId: number | null;
+                                    captureSha256: string | null;
+                                    caseId: number;
+                                    caseNumber: string | null;
+                                    courtVnkod: string;
+                                    judicialUid: string | null;
+                                    linkedAt: string;
+                                    /** Format: uuid */
+                                    linkId: string;
+                                }[];
+                                /** @default [] */
+                                documents: {
+                                    note?: string;
+                                    /** @description searchable by exact value only */
+                                    number?: string;
+                                    /** @enum {string} */
+                                    state: "held" | "confiscated" | "lost" | "expired" | "with_authorities";
+                                    /** @enum {string} */
+                                    type: "internal_passport" | "international_passport" | "military_id" | "birth_certificate" | "other";
+                                }[];
+                                military?: {
+                                    rank?: string;
+                                    /** @default [] */
+                                    service: {
+                                        /** @description deployed to a combat zone in this period */
+                                        deployed?: boolean;
+                                        from?: string;
+                                        place?: string;
+                                        role?: string;
+                                        to?: string;
+                                        unit?: string;
+                                        /** @description the military unit number (в/ч) */
+                                        unitNumber?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
+                                };
+                                person?: {
+                                    birthDate?: string;
+                                    contact?: {
+                                        /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
+                                        method: string;
+                                        /** @description when it is safe to contact */
+                                        times?: string;
+                                    };
+                                    /** @default [] */
+                                    languages: string[];
+                                    /** @description the names and their spellings, Cyrillic and Latin */
+                                    names: {
+                                        family: string;
+                                        given?: string;
+                                        patronymic?: string;
+                                        /** @enum {string} */
+                                        script: "cyrillic" | "latin";
+                                    }[];
+                                };
+                                /** @description free text: the story in brief */
+                                summary?: string;
+                                wanted?: {
+                                    checkedOn?: string;
+                                    /** @description where the status was seen (a URL, a document) */
+                                    evidence?: string;
+                                    /** @enum {string} */
+                                    status: "unknown" | "not_listed" | "federal" | "interstate" | "interpol";
+                                };
+                            };
+                            revision: number;
+                            sharedWith?: string[];
+                            /** @enum {string} */
+                            status: "open" | "closed" | "referred";
+                            synthetic: boolean;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Change a client file: the whole record (links to court records are kept) and its status, on the revision you last saw */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        record: {
+                            /**
+                             * @default {
+                             *       "shareWithinOrganisation": false,
+                             *       "referralTo": []
+                             *     }
+                             */
+                            consent?: {
+                                recordedOn?: string;
+                                /** @default [] */
+                                referralTo?: string[];
+                                /** @default false */
+                                shareWithinOrganisation?: boolean;
+                                /** @description the consent ends at the end of this day */
+                                until?: string;
+                            };
+                            /** @default [] */
+                            documents?: {
+                                note?: string;
+                                /** @description searchable by exact value only */
+                                number?: string;
+                                /** @enum {string} */
+                                state: "held" | "confiscated" | "lost" | "expired" | "with_authorities";
+                                /** @enum {string} */
+                                type: "internal_passport" | "international_passport" | "military_id" | "birth_certificate" | "other";
+                            }[];
+                            military?: {
+                                rank?: string;
+                                /** @default [] */
+                                service?: {
+                                    /** @description deployed to a combat zone in this period */
+                                    deployed?: boolean;
+                                    from?: string;
+                                    place?: string;
+                                    role?: string;
+                                    to?: string;
+                                    unit?: string;
+                                    /** @description the military unit number (в/ч) */
+                                    unitNumber?: string;
+                                }[];
+                                /** @enum {string} */
+                                status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
+                            };
+                            person: {
+                                birthDate?: string;
+                                contact?: {
+                                    /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
+                                    method: string;
+                                    /** @description when it is safe to contact */
+                                    times?: string;
+                                };
+                                /** @default [] */
+                                languages?: string[];
+                                /** @description the names and their spellings, Cyrillic and Latin */
+                                names: {
+                                    family: string;
+                                    given?: string;
+                                    patronymic?: string;
+                                    /** @enum {string} */
+                                    script: "cyrillic" | "latin";
+                                }[];
+                            };
+                            /** @description free text: the story in brief */
+                            summary?: string;
+                            wanted?: {
+                                checkedOn?: string;
+                                /** @description where the status was seen (a URL, a document) */
+                                evidence?: string;
+                                /** @enum {string} */
+                                status: "unknown" | "not_listed" | "federal" | "interstate" | "interpol";
+                            };
+                        };
+                        /** @description the revision the change was made on */
+                        revision: number;
+                        /** @enum {string} */
+                        status?: "open" | "closed" | "referred";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a client file to a criminal case in the tracker (by case id, judicial UID, or court and case number); the link keeps the card's capture and sha256 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the tracker's case id */
+                        caseId?: number;
+                        caseNumber?: string;
+                        /** @description the court code (vnkod), with caseNumber */
+                        court?: string;
+                        /** @description the judicial UID (УИД) of the case */
+                        judicialUid?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captureId: number | null;
+                            captureSha256: string | null;
+                            caseId: number;
+                            caseNumber: string | null;
+                            courtVnkod: string;
+                            judicialUid: string | null;
+                            linkedAt: string;
+                            /** Format: uuid */
+                            linkId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a document to a client file (JPEG/PNG/PDF metadata — EXIF, GPS, author — is removed first)
+         * @description The document as base64 in JSON (at most 10 MiB of bytes).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        /** @default application/octet-stream */
+                        mediaType?: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            mediaType: string;
+                            /** @enum {string} */
+                            metadata: "stripped" | "not inspected";
+                            name: string;
+                            removed: string[];
+                            sha256: string;
+                            size: number;
+                            uploadedAt: string;
+                            uploadedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download one document of a client file (as stored: after metadata stripping) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note or a timeline entry (call, meeting, hearing, decision, …) to a client file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default note
+                         * @enum {string}
+                         */
+                        kind?: "note" | "call" | "meeting" | "hearing" | "document" | "decision" | "other";
+                        /** @description when it happened, if not when it was written */
+                        occurredOn?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer a client to another organisation (with his consent): a copy re-encrypted for it, recorded on both sides */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the receiving organisation (slug) */
+                        organisation: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documents: number;
+                            organisation: string;
+                            possibleDuplicates: number;
+                            referralId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share a client file with a member of your organisation (with the client’s consent to sharing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sharedWith: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/shares/{userId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop sharing a client file with a member */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sharedWith: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find client files by an exact identity-document number, name spelling or case reference (no partial matches) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "document_number" | "name" | "case_ref";
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clients: {
+                                createdAt: string;
+                                id: string;
+                                linkedCases: number;
+                                militaryStatus: string | null;
+                                /** @description null for roles that may not see the person */
+                                name: string | null;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "open" | "closed" | "referred";
+                                synthetic: boolean;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts of your organisation’s client files by status and military status, and how many are linked to a court record — no identifying field */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byMilitaryStatus: {
+                                [key: string]: number;
+                            };
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            referrals: {
+                                received: number;
+                                sent: number;
+                            };
+                            total: number;
+                            withLinkedCase: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courts": {
         parameters: {
             query?: never;
@@ -1403,6 +2326,94 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of your organisation a client file can be shared with */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                email: string;
+                                id: string;
+                                /** @enum {string} */
+                                role: "org_admin" | "lawyer" | "caseworker" | "volunteer" | "statistics";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals your organisation sent and received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referrals: {
+                                clientId: string | null;
+                                /** @enum {string} */
+                                direction: "sent" | "received";
+                                id: string;
+                                organisation: string;
+                                referredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
