@@ -9,6 +9,7 @@ import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { LOCAL } from '../ops/actor.ts';
 import { authorize, type NameOf, type Operation, type OperationContext, parseInput, tableColumns } from '../ops/operation.ts';
+import { present } from '../shared/present.ts';
 import { operationContext, withContext } from './context.ts';
 import { formatFrom, print, renderCsv } from './output.ts';
 
@@ -38,6 +39,32 @@ function commandPath(command: Command): string {
 }
 
 export function bindCommand<In extends z.ZodObject, Out>(command: Command, operation: Operation<In, Out>, binding: CommandBinding<In, Out>): Command {
+  return attach(command, operation, binding, null);
+}
+
+/** A command whose last argument is variadic (`<files...>`): the operation runs once per value, in order. */
+export interface EachBinding<In extends z.ZodObject, Out> extends Omit<CommandBinding<In, Out[]>, 'text' | 'after'> {
+  /** The input field each value of the variadic argument fills (the last of `args`, e.g. `<files...>` → file). */
+  readonly each: keyof z.input<In> & string;
+  /** The view for people of every result. */
+  text(results: Out[]): string;
+}
+
+/**
+ * Binds a command that runs its operation once per value of a variadic argument (`stats import <files...>`): every
+ * value is validated before the first runs; the answer is the list of results (JSON: an array, each encoded with the
+ * operation's output schema).
+ */
+export function bindCommandEach<In extends z.ZodObject, Out>(command: Command, operation: Operation<In, Out>, binding: EachBinding<In, Out>): Command {
+  return attach<In, Out>(command, operation, { ...binding, text: (results: Out[]) => binding.text(results) }, binding.each);
+}
+
+function attach<In extends z.ZodObject, Out>(
+  command: Command,
+  operation: Operation<In, Out>,
+  binding: CommandBinding<In, Out> | CommandBinding<In, Out[]>,
+  each: string | null,
+): Command {
   const flagOf = new Map<string, string>();
   const attributes: Array<[field: string, attribute: string]> = [];
   for (const [field, spec] of Object.entries(binding.flags ?? {}) as Array<[string, readonly [string, string] | undefined]>) {
@@ -48,14 +75,14 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
     attributes.push([field, option.attributeName()]);
   }
   command.option('--json', 'machine-readable output');
-  if (operation.table) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
+  if (operation.table && !each) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
   if (!command.description()) command.description(operation.summary);
-  const args = binding.args ?? [];
+  const args: readonly string[] = binding.args ?? [];
   const nameOf: NameOf = (path) => {
     const field = String(path[0] ?? '');
     const flag = flagOf.get(field);
     if (flag) return flag;
-    return args.includes(field as never) ? `<${field}>` : field || 'input';
+    return args.includes(field) ? `<${field}>` : field || 'input';
   };
   command.action(async (...given: unknown[]) => {
     const options = given[args.length] as Record<string, unknown>;
@@ -64,19 +91,36 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
       if (given[i] !== undefined) raw[field] = given[i];
     });
     for (const [field, attribute] of attributes) if (options[attribute] !== undefined) raw[field] = options[attribute];
-    const input = parseInput(operation, binding.map ? binding.map(raw, options) : raw, nameOf);
+    const mapped = binding.map ? binding.map(raw, options) : raw;
     const format = formatFrom(options as { json?: boolean; csv?: boolean });
+    if (each) {
+      // Every value of the variadic argument is checked before the first one runs.
+      const inputs = [mapped[each]].flat().map((value) => parseInput(operation, { ...mapped, [each]: value }, nameOf));
+      const list = binding as CommandBinding<In, Out[]>;
+      await withContext(async (cli) => {
+        const ctx = operationContext(cli, LOCAL);
+        authorize(ctx, operation.policy, undefined);
+        await list.prepare?.(ctx);
+        const results: Out[] = [];
+        for (const input of inputs) results.push(await operation.run(ctx, input));
+        if (format === 'json') print(JSON.stringify(z.encode(z.array(operation.output), results), null, 2));
+        else print(list.text(results, present(inputs[0], 'the first input')));
+      });
+      return;
+    }
+    const input = parseInput(operation, mapped, nameOf);
+    const single = binding as CommandBinding<In, Out>;
     await withContext(async (cli) => {
       const ctx = operationContext(cli, LOCAL);
       authorize(ctx, operation.policy, undefined);
-      await binding.prepare?.(ctx);
+      await single.prepare?.(ctx);
       const result = await operation.run(ctx, input);
       // The API's answer exactly: encoded with the output schema, which drops what it does not name.
       if (format === 'json') print(JSON.stringify(z.encode(operation.output, result), null, 2));
       else if (format === 'csv' && operation.table)
         print(renderCsv(tableColumns(operation.table, result), operation.table.rows(result), { bom: options.bom === true }));
-      else print(binding.text(result, input));
-      binding.after?.(result, input);
+      else print(single.text(result, input));
+      single.after?.(result, input);
     });
   });
   boundCommands.set(operation.name, commandPath(command));

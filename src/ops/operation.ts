@@ -27,6 +27,11 @@ export interface OperationContext {
   readonly personKey: string;
   /** The time budget of the request (the CLI: unbounded). */
   readonly budget: Budget;
+  /**
+   * Keeps a value derived from the stored data until the data change (the API: its response cache), for answers
+   * not cacheable whole; absent (the CLI), the value is computed.
+   */
+  readonly derive?: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 }
 
 /**
