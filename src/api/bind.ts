@@ -5,13 +5,18 @@
  * against the operation's output schema (so the OpenAPI document is complete and the web app's types come from
  * it). An operation with a tabular view answers CSV too (format=csv, bom=true), with the CLI's column names.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type CaseworkServices, caseworkServices } from '../casework/services.ts';
 import { type Operation, type OperationContext, tableColumns } from '../ops/operation.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { personKey as readPersonKey } from '../shared/person-key.ts';
 import type { RouteContext } from './context.ts';
 import { bomParam, sendCsv } from './csv.ts';
+import { PROBLEM_RESPONSES } from './problem.ts';
 import type { ZodApp } from './types.ts';
 
 export interface RouteBinding<In extends z.ZodObject, Out> {
@@ -31,7 +36,29 @@ export interface RouteBinding<In extends z.ZodObject, Out> {
   readonly presentation?: z.ZodObject;
   /** An answer that is not the JSON result (a file, a page): sends it. */
   readonly send?: (reply: FastifyReply, result: Out, presentation: Record<string, unknown>) => FastifyReply | Promise<FastifyReply>;
+  /** With `send`: the answer's content types for the OpenAPI document, e.g. `{ 'application/warc': BINARY }`. */
+  readonly produces?: Readonly<Record<string, z.ZodType>>;
+  /** Input fields the route does not take from the caller (the command line's, e.g. --today): their defaults apply. */
+  readonly omit?: readonly (keyof z.input<In> & string)[];
+  /**
+   * The request body is a file (any bytes, up to `limit`): written to a temporary file named by the input field
+   * `name` (required here), whose path fills the input field `field`; removed when the answer is sent. The other
+   * input fields travel in the query string. The content types are parsed as bytes by the route's plugin.
+   */
+  readonly upload?: {
+    readonly field: keyof z.input<In> & string;
+    readonly name: keyof z.input<In> & string;
+    readonly limit: number;
+    readonly contentTypes: readonly string[];
+  };
+  /** The operation changes the stored data: the response cache is emptied after it. */
+  readonly invalidates?: boolean;
 }
+
+/** Bytes (a file, a page as captured) in the OpenAPI document. */
+export const BINARY = z.string().meta({ format: 'binary' });
+/** A request body of bytes, validated by the operation (the schema documents it only). */
+const RAW_BODY = z.unknown().meta({ type: 'string', format: 'binary', description: 'the file, as bytes' });
 
 /** The operation context of one request: its actor and budget; the name-hash key read when first used. */
 export function requestContext(ctx: RouteContext, request: FastifyRequest): OperationContext {
@@ -52,15 +79,24 @@ export function requestContext(ctx: RouteContext, request: FastifyRequest): Oper
       services ??= caseworkServices(ctx.config, request.ip);
       return services;
     },
+    derive: (key, compute) => ctx.cache.derive(key, compute),
   };
 }
 
 const csvQuery = z.object({ format: z.enum(['json', 'csv']).default('json').describe("csv: the same rows as the CLI's --csv"), bom: bomParam });
 
 export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteContext, operation: Operation<In, Out>, binding: RouteBinding<In, Out>): void {
-  const inPath = Object.fromEntries((binding.params ?? []).map((field) => [field, true])) as Record<string, true>;
+  const fields = (list: readonly string[] | undefined) => Object.fromEntries((list ?? []).map((field) => [field, true])) as Record<string, true>;
+  const inPath = fields(binding.params);
+  const omitted = binding.omit?.length ? operation.input.pick(fields(binding.omit)) : undefined;
+  const upload = binding.upload;
   const params = binding.params?.length ? operation.input.pick(inPath) : undefined;
-  let rest: z.ZodObject = binding.params?.length ? operation.input.omit(inPath) : operation.input;
+  const notCarried = fields([...(binding.params ?? []), ...(binding.omit ?? []), ...(upload ? [upload.field] : [])]);
+  let rest: z.ZodObject = Object.keys(notCarried).length ? operation.input.omit(notCarried) : operation.input;
+  if (upload) {
+    const name = rest.shape[upload.name];
+    if (name instanceof z.ZodOptional) rest = rest.extend({ [upload.name]: name.unwrap() });
+  }
   if (operation.table && binding.method === 'GET') rest = rest.extend(csvQuery.shape);
   if (binding.presentation) rest = rest.extend(binding.presentation.shape);
   const presentationKeys = new Set([
@@ -68,14 +104,25 @@ export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteCo
     ...Object.keys(binding.presentation?.shape ?? {}),
   ]);
   const hasRest = Object.keys(rest.shape).length > 0;
+  const inQuery = binding.method === 'GET' || upload !== undefined;
   const schema = {
     summary: operation.summary,
     ...(binding.description ? { description: binding.description } : {}),
     ...(operation.policy.access === 'evidence' || operation.policy.access === 'operator' ? { security: [{ bearer: [] }] } : {}),
     ...(operation.policy.access === 'member' ? { security: [{ session: [] }] } : {}),
     ...(params ? { params } : {}),
-    ...(binding.method === 'GET' ? { querystring: rest } : hasRest ? { body: rest } : {}),
-    ...(binding.send ? {} : { response: { 200: operation.output } }),
+    ...(inQuery ? { querystring: rest } : hasRest ? { body: rest } : {}),
+    ...(upload ? { body: RAW_BODY, consumes: [...upload.contentTypes] } : {}),
+    ...(binding.produces
+      ? {
+          response: {
+            200: { description: operation.summary, content: Object.fromEntries(Object.entries(binding.produces).map(([type, s]) => [type, { schema: s }])) },
+            ...PROBLEM_RESPONSES,
+          },
+        }
+      : binding.send
+        ? {}
+        : { response: { 200: operation.output, ...(upload ? PROBLEM_RESPONSES : {}) } }),
   };
   app.route({
     method: binding.method,
@@ -86,15 +133,33 @@ export function bindRoute<In extends z.ZodObject, Out>(app: ZodApp, ctx: RouteCo
       ...(binding.cache ? { cache: true } : {}),
       ...(binding.budgetMs ? { budgetMs: binding.budgetMs } : {}),
     },
+    ...(upload ? { bodyLimit: upload.limit } : {}),
     schema,
     ...(binding.bodyLimit ? { bodyLimit: binding.bodyLimit } : {}),
     handler: async (request, reply) => {
-      const carried = (binding.method === 'GET' ? request.query : request.body) as Record<string, unknown> | undefined;
+      const carried = (inQuery ? request.query : request.body) as Record<string, unknown> | undefined;
       const input: Record<string, unknown> = {};
       const presentation: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(carried ?? {})) (presentationKeys.has(key) ? presentation : input)[key] = value;
       Object.assign(input, request.params as Record<string, unknown>);
-      const result = await operation.run(requestContext(ctx, request), input as z.output<In>);
+      if (omitted) Object.assign(input, omitted.parse({}));
+      const opCtx = requestContext(ctx, request);
+      let result: Out;
+      if (upload) {
+        const body = request.body;
+        if (!Buffer.isBuffer(body) || body.length === 0)
+          throw new OtkazError(ErrorCode.InputInvalid, `send the file as the request body (${upload.contentTypes.join(', ')})`);
+        // The file keeps its uploaded name (its format is told by it); answers and errors give that name, never this folder.
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'otkaz-upload-'));
+        try {
+          const file = path.join(dir, String(input[upload.name]));
+          writeFileSync(file, body);
+          result = await operation.run(opCtx, { ...input, [upload.field]: file } as z.output<In>);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      } else result = await operation.run(opCtx, input as z.output<In>);
+      if (binding.invalidates) ctx.cache.invalidate();
       if (binding.send) return binding.send(reply, result, presentation);
       if (operation.table && presentation.format === 'csv')
         return sendCsv(

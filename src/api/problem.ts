@@ -4,6 +4,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { z } from 'zod';
 import { type ErrorCode as DomainCode, ErrorCode } from '../shared/errors.ts';
 
 export const ApiCode = {
@@ -119,6 +120,22 @@ export interface Problem {
   detail?: string;
   instance?: string;
 }
+
+/** A problem's shape in the OpenAPI document (loose: the answer keeps any member it has). */
+export const ProblemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string().describe('stable error code, e.g. api.validation, input.not_found'),
+  detail: z.string().optional(),
+  instance: z.string().optional().describe("the route's pattern, never the URL asked"),
+});
+
+/** The error answers of a route in the OpenAPI document: problem+json with a stable code. */
+export const PROBLEM_RESPONSES = {
+  '4xx': { description: 'refused: problem+json with a stable code', content: { 'application/problem+json': { schema: ProblemSchema } } },
+  '5xx': { description: 'failed: problem+json with a stable code', content: { 'application/problem+json': { schema: ProblemSchema } } },
+} as const;
 
 export function problem(code: string, status: number, title: string, detail?: string, instance?: string): Problem {
   return { type: `https://otkaz.invalid/problems/${code}`, title, status, code, ...(detail ? { detail } : {}), ...(instance ? { instance } : {}) };

@@ -12,6 +12,7 @@ import type { Queryable } from '../db/database.ts';
 import { LOCAL, type UserActor } from '../ops/actor.ts';
 import { type NameOf, type Operation, type OperationContext, parseInput, tableColumns } from '../ops/operation.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { present } from '../shared/present.ts';
 import { operationContext, withContext } from './context.ts';
 import { formatFrom, print, renderCsv } from './output.ts';
 
@@ -36,6 +37,12 @@ export interface CommandBinding<In extends z.ZodObject, Out> {
   readonly member?: boolean;
 }
 
+/** The rule's decision before any work (the operation checks a rule's resource condition itself). */
+function refuseAtEdge(ctx: OperationContext, operation: { policy: Operation<z.ZodObject, unknown>['policy'] }): void {
+  const edge = operation.policy.checkEdge(ctx.actor, ctx.config);
+  if (!edge.allow) throw new OtkazError(ErrorCode.AccessDenied, `not allowed: ${operation.policy.name} (${edge.reason.replace('_', ' ')})`);
+}
+
 /** The member `--as` names, as an actor (verified: whoever runs the command line holds the data folder and the KEK). */
 async function memberActor(db: Queryable, login: string, org: string | undefined): Promise<UserActor> {
   const member = await memberByLogin(db, login);
@@ -57,6 +64,32 @@ function commandPath(command: Command): string {
 }
 
 export function bindCommand<In extends z.ZodObject, Out>(command: Command, operation: Operation<In, Out>, binding: CommandBinding<In, Out>): Command {
+  return attach(command, operation, binding, null);
+}
+
+/** A command whose last argument is variadic (`<files...>`): the operation runs once per value, in order. */
+export interface EachBinding<In extends z.ZodObject, Out> extends Omit<CommandBinding<In, Out[]>, 'text' | 'after'> {
+  /** The input field each value of the variadic argument fills (the last of `args`, e.g. `<files...>` → file). */
+  readonly each: keyof z.input<In> & string;
+  /** The view for people of every result. */
+  text(results: Out[]): string;
+}
+
+/**
+ * Binds a command that runs its operation once per value of a variadic argument (`stats import <files...>`): every
+ * value is validated before the first runs; the answer is the list of results (JSON: an array, each encoded with the
+ * operation's output schema).
+ */
+export function bindCommandEach<In extends z.ZodObject, Out>(command: Command, operation: Operation<In, Out>, binding: EachBinding<In, Out>): Command {
+  return attach<In, Out>(command, operation, { ...binding, text: (results: Out[]) => binding.text(results) }, binding.each);
+}
+
+function attach<In extends z.ZodObject, Out>(
+  command: Command,
+  operation: Operation<In, Out>,
+  binding: CommandBinding<In, Out> | CommandBinding<In, Out[]>,
+  each: string | null,
+): Command {
   const flagOf = new Map<string, string>();
   const attributes: Array<[field: string, attribute: string]> = [];
   for (const [field, spec] of Object.entries(binding.flags ?? {}) as Array<[string, readonly [string, string] | undefined]>) {
@@ -71,14 +104,14 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
     command.option('--org <org>', "the member's organisation (slug or id): checked, not switched");
   }
   command.option('--json', 'machine-readable output');
-  if (operation.table) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
+  if (operation.table && !each) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
   if (!command.description()) command.description(operation.summary);
-  const args = binding.args ?? [];
+  const args: readonly string[] = binding.args ?? [];
   const nameOf: NameOf = (path) => {
     const field = String(path[0] ?? '');
     const flag = flagOf.get(field);
     if (flag) return flag;
-    return args.includes(field as never) ? `<${field}>` : field || 'input';
+    return args.includes(field) ? `<${field}>` : field || 'input';
   };
   command.action(async (...given: unknown[]) => {
     const declared = command.registeredArguments;
@@ -92,21 +125,37 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
       if (given[i] !== undefined) raw[field] = given[i];
     });
     for (const [field, attribute] of attributes) if (options[attribute] !== undefined) raw[field] = options[attribute];
-    const input = parseInput(operation, binding.map ? binding.map(raw, options) : raw, nameOf);
+    const mapped = binding.map ? binding.map(raw, options) : raw;
     const format = formatFrom(options as { json?: boolean; csv?: boolean });
+    if (each) {
+      // Every value of the variadic argument is checked before the first one runs.
+      const inputs = [mapped[each]].flat().map((value) => parseInput(operation, { ...mapped, [each]: value }, nameOf));
+      const list = binding as CommandBinding<In, Out[]>;
+      await withContext(async (cli) => {
+        const ctx = operationContext(cli, LOCAL);
+        refuseAtEdge(ctx, operation);
+        await list.prepare?.(ctx);
+        const results: Out[] = [];
+        for (const input of inputs) results.push(await operation.run(ctx, input));
+        if (format === 'json') print(JSON.stringify(z.encode(z.array(operation.output), results), null, 2));
+        else print(list.text(results, present(inputs[0], 'the first input')));
+      });
+      return;
+    }
+    const input = parseInput(operation, mapped, nameOf);
+    const single = binding as CommandBinding<In, Out>;
     await withContext(async (cli) => {
-      const actor = binding.member ? await memberActor(cli.db, String(options.as), options.org === undefined ? undefined : String(options.org)) : LOCAL;
+      const actor = single.member ? await memberActor(cli.db, String(options.as), options.org === undefined ? undefined : String(options.org)) : LOCAL;
       const ctx = operationContext(cli, actor);
-      const edge = operation.policy.checkEdge(ctx.actor, ctx.config);
-      if (!edge.allow) throw new OtkazError(ErrorCode.AccessDenied, `not allowed: ${operation.policy.name} (${edge.reason.replace('_', ' ')})`);
-      await binding.prepare?.(ctx);
+      refuseAtEdge(ctx, operation);
+      await single.prepare?.(ctx);
       const result = await operation.run(ctx, input);
       // The API's answer exactly: encoded with the output schema, which drops what it does not name.
       if (format === 'json') print(JSON.stringify(z.encode(operation.output, result), null, 2));
       else if (format === 'csv' && operation.table)
         print(renderCsv(tableColumns(operation.table, result), operation.table.rows(result), { bom: options.bom === true }));
-      else print(binding.text(result, input));
-      binding.after?.(result, input, options);
+      else print(single.text(result, input));
+      single.after?.(result, input, options);
     });
   });
   boundCommands.set(operation.name, commandPath(command));

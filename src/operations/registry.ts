@@ -11,6 +11,7 @@ import { ingestOperation } from './archive/ingest.ts';
 import { listCapturesOperation } from './archive/list.ts';
 import { verifyArchiveOperation } from './archive/verify.ts';
 import { compareOperation } from './asylum/compare.ts';
+import { importStatisticsOperation } from './asylum/import.ts';
 import { ratesOperation } from './asylum/rates.ts';
 import { releasesOperation } from './asylum/releases.ts';
 import { seriesOperation } from './asylum/series.ts';
@@ -33,7 +34,9 @@ import { listCourtsOperation } from './courts/list.ts';
 import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.ts';
 import { planCrawlOperation } from './crawl/plan.ts';
 import { crawlStatusOperation } from './crawl/status.ts';
+import { checkKnowledgeBaseOperation, knowledgeBaseOperation } from './guidance/check.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
+import { guidanceRouteOperation } from './guidance/route.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
@@ -64,8 +67,12 @@ export const OPERATIONS: readonly AnyOperation[] = [
   compareOperation,
   ratesOperation,
   releasesOperation,
+  importStatisticsOperation,
+  knowledgeBaseOperation,
   offencesOperation,
   factsOperation,
+  checkKnowledgeBaseOperation,
+  guidanceRouteOperation,
   checkClaimsOperation,
   checkClaimsFileOperation,
   ...CLIENT_OPERATIONS,

@@ -30,6 +30,11 @@ export interface OperationContext {
   readonly budget: Budget;
   /** Keys, audit and clock of the case files (made when first used). */
   readonly casework: CaseworkServices;
+  /**
+   * Keeps a value derived from the stored data until the data change (the API: its response cache), for answers
+   * not cacheable whole; absent (the CLI), the value is computed.
+   */
+  readonly derive?: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
 }
 
 /**

@@ -87,7 +87,8 @@ export function freeText(max = 10_000, min = 0): z.ZodString {
 /** A calendar date YYYY-MM-DD that exists. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  // One message for a value that is no date at all (2024-13): the day check runs only on the shape YYYY-MM-DD.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, 'no such date (YYYY-MM-DD, a real day)');
 
 /** A month YYYY-MM (01–12). */

@@ -26,6 +26,13 @@ describe('otkaz crawl: flags checked before the plan', () => {
     });
   }
 
+  it('--plan-only still checks the worker flags: --pacing abc is refused and nothing is planned', async () => {
+    const { code, err } = await cli(...plan, '--plan-only', '--pacing', 'abc');
+    assert.equal(code, 2, err);
+    assert.match(err, /\[cli\.usage\]: --pacing: /);
+    assert.deepEqual(JSON.parse((await cli('crawl', 'status', '--json')).out), [], 'no plan committed');
+  });
+
   it('a real crawl without a contact is refused before the plan (the User-Agent must name the operator)', async () => {
     const saved = process.env.OTKAZ_CRAWL_CONTACT;
     delete process.env.OTKAZ_CRAWL_CONTACT;

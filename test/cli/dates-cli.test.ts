@@ -20,4 +20,13 @@ describe('CLI: impossible dates', () => {
     }
     assert.equal((await cli('stats', 'prosecutions', '--from', '2024-02', '--to', '2024-02-29', '--json')).code, 0, 'real months and days pass');
   });
+
+  it('a value that is no date at all gets one message, not the shape and the day both', async () => {
+    const result = await cli('cases', 'list', '--from', '2024-13');
+    assert.equal(result.code, 2);
+    assert.match(result.err, /\[cli\.usage\]: --from: a date YYYY-MM-DD\n?$/);
+    assert.equal(result.err.match(/--from/g)?.length, 1, result.err);
+    const day = await cli('cases', 'list', '--from', '2024-02-30');
+    assert.match(day.err, /--from: no such date/, 'the day check still runs on the shape YYYY-MM-DD');
+  });
 });

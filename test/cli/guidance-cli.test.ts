@@ -24,9 +24,26 @@ describe('otkaz guidance', () => {
     assert.match(en.out, /Statistics: UNHCR total recognition rate 2025 = [\d.]+ % \(/);
     const ru = await cli('guidance', 'route', '--status', 'civilian', '--documents', 'internal', '--lang', 'ru', '--today', '2026-11-26');
     assert.match(ru.out, /Армения \(ARM\) — Доступность: при условиях/);
+    // --json is the API's answer: the same fields (the input as checked, with the date given).
+    const json = await cli('guidance', 'route', '--status', 'civilian', '--in', 'RU', '--today', '2026-11-26', '--json');
+    assert.equal(json.code, 0, json.err);
+    const parsed = JSON.parse(json.out) as {
+      input: { location: string; today: string; documents: string[] };
+      destinations: Array<{ country: string; reachable: string }>;
+    };
+    assert.deepEqual([parsed.input.location, parsed.input.today, parsed.input.documents], ['RUS', '2026-11-26', ['internal_passport']]);
+    assert.equal(parsed.destinations.find((d) => d.country === 'ARM')?.reachable, 'conditional');
     const bad = await cli('guidance', 'route', '--status', 'general');
     assert.equal(bad.code, 2);
     assert.match(bad.err, /unknown status "general"/);
+    // Named like every other enum flag: the flag first, then the accepted values.
+    assert.match(bad.err, /\[cli\.usage\]: --status: unknown status "general" \(conscript, contract, .*civilian\)/);
+    const missing = await cli('guidance', 'route');
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /--status: required: one of conscript/);
+    const place = await cli('guidance', 'route', '--status', 'civilian', '--in', 'Atlantis');
+    assert.equal(place.code, 2);
+    assert.match(place.err, /\[cli\.usage\]: --in: ISO3 country code/);
   });
 
   it('guidance offences lists the penalty ranges', async () => {

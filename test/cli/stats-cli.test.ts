@@ -115,6 +115,9 @@ describe('otkaz stats / check (embedded database in a temporary folder)', () => 
       [['stats', 'series', '--indicator', 'asylum'], /--indicator: one of applications, decisions/],
       [['stats', 'series', '--source', 'unhcr,frontex'], /--source: unknown source "frontex"; use unhcr, eurostat, cbp/],
       [['stats', 'rates', '--from', '21'], /--from: a year YYYY/],
+      // A positional argument is named as the bound commands name theirs (<id>, <file>).
+      [['stats', 'fetch', 'foo'], /<source>: unknown source "foo"; use unhcr, eurostat, cbp$/m],
+      [['stats', 'import', 'x.csv', '--vintage', '2024-02-30'], /--vintage: no such date/],
     ] as const) {
       const result = await cli(...args);
       assert.equal(result.code, 2, `${args.join(' ')}: ${result.err}`);

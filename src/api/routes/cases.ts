@@ -16,7 +16,7 @@ import { listCasesOperation } from '../../operations/cases/list.ts';
 import { casePersonsOperation } from '../../operations/cases/persons.ts';
 import { showCaseOperation } from '../../operations/cases/show.ts';
 import { caseWarcOperation } from '../../operations/cases/warc.ts';
-import { bindRoute } from '../bind.ts';
+import { BINARY, bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
 import { redactedCaptureHtml } from '../redacted.ts';
 import type { ZodApp } from '../types.ts';
@@ -35,6 +35,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: RouteContext): void {
     url: '/api/v1/cases/:id/warc',
     params: ['id'],
     description: EVIDENCE,
+    produces: { 'application/warc': BINARY },
     send: (reply, result) =>
       reply.type('application/warc').header('content-disposition', `attachment; filename="case-${result.caseId}.warc"`).send(Buffer.from(result.warc)),
   });
@@ -46,6 +47,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: RouteContext): void {
     params: ['id'],
     cache: true,
     presentation: z.object({ format: z.enum(['json', 'html']).default('json').describe('html: a page for people') }),
+    produces: { 'application/json': redactedCaptureOperation.output, 'text/html': z.string().describe('format=html: the redacted page for people') },
     send: (reply, result, presentation) =>
       presentation.format === 'html' ? reply.type('text/html; charset=utf-8').send(redactedCaptureHtml(result)) : reply.send(result),
   });
@@ -55,6 +57,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: RouteContext): void {
     params: ['id'],
     description: EVIDENCE,
     // A court page is third-party HTML: shown as captured but sandboxed (no script, no same-origin access).
+    produces: { 'text/html': BINARY.describe('the page as captured, in its own encoding'), 'application/octet-stream': BINARY },
     send: (reply, raw) =>
       reply
         .header('content-security-policy', "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'")

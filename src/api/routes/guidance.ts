@@ -1,19 +1,19 @@
-/** Guidance: the knowledge base, its check, the route checker (JSON), and the pages in English and Russian. */
+/**
+ * Guidance: the knowledge base, its check, the route checker (JSON: operations of src/operations/guidance/), and
+ * the pages in English and Russian (web pages, not operations; the route page runs the route checker's operation).
+ */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { series } from '../../asylum/query/series.ts';
 import type { Database } from '../../db/database.ts';
-import { checkKnowledgeBase } from '../../guidance/check.ts';
 import type { Lang } from '../../guidance/render.ts';
-import { checkRoute, DISCLAIMER } from '../../guidance/route.ts';
-import { DOCUMENTS, STATUSES } from '../../guidance/schema.ts';
-import { recognitionFigures } from '../../guidance/statistics.ts';
+import { checkKnowledgeBaseOperation, knowledgeBaseOperation } from '../../operations/guidance/check.ts';
 import { factsOperation, offencesOperation } from '../../operations/guidance/knowledge.ts';
+import { guidanceRouteOperation, RouteInput } from '../../operations/guidance/route.ts';
 import { guidancePolicy } from '../../policies/guidance.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { present } from '../../shared/present.ts';
-import { text } from '../../shared/validation.ts';
-import { bindRoute } from '../bind.ts';
+import { bindRoute, requestContext } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
 import { destinationPage, factsPage, guidanceHome, routePage } from '../pages/guidance.ts';
 import { escapeHtml } from '../pages/html.ts';
@@ -22,28 +22,8 @@ import type { ZodApp } from '../types.ts';
 const today = () => new Date().toISOString().slice(0, 10);
 const lang = z.enum(['en', 'ru']).optional();
 
-export const RouteQuery = z
-  .object({
-    status: z.enum(STATUSES),
-    documents: z
-      .union([text(400), z.array(text(400))])
-      .default([])
-      .transform((v) =>
-        [v]
-          .flat()
-          .flatMap((d) => d.split(','))
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.enum(DOCUMENTS)).max(DOCUMENTS.length * 2)),
-    case: z.enum(['1', 'true', 'on']).optional(),
-    location: text(10)
-      .transform((v) => v.toUpperCase())
-      .pipe(z.string().regex(/^[A-Z]{3}$/, 'ISO3 country code'))
-      .default('RUS'),
-    prefer: text(100).optional(),
-    lang,
-  })
-  .strict();
+/** The page /guidance/route takes the API's parameters (and lang); the date is today's. */
+const RoutePageQuery = RouteInput.omit({ today: true });
 
 /** The page language: ?lang= (remembered in a cookie), else the cookie, else the browser's preference. */
 function langOf(request: FastifyRequest, asked: string | undefined, reply: FastifyReply): Lang {
@@ -69,63 +49,12 @@ async function destinationStatistics(db: Database, country: string): Promise<str
 
 export function registerGuidanceRoutes(app: ZodApp, ctx: RouteContext): void {
   const kb = ctx.kb;
-  // The route checker's answer depends on the date (incident recency), so it is not cached whole; the figures it
-  // reads from the statistics are, until the data change.
-  const route = async (q: z.infer<typeof RouteQuery>) => {
-    const stats = await ctx.cache.derive('guidance:recognition', () =>
-      recognitionFigures(
-        ctx.db,
-        kb.destinations.filter((d) => d.statistics).map((d) => d.country),
-      ),
-    );
-    return checkRoute(
-      kb,
-      {
-        documents: q.documents.filter((d) => d !== 'none'),
-        status: q.status,
-        caseOpen: q.case !== undefined,
-        location: q.location,
-        preferences: q.prefer ? q.prefer.toUpperCase().split(',') : [],
-        today: today(),
-      },
-      stats,
-    );
-  };
-
-  app.get(
-    '/api/v1/guidance',
-    {
-      config: { policy: guidancePolicy.read },
-      schema: { summary: 'The knowledge base: facts, offences, exit routes, restrictions, destinations, organisations' },
-    },
-    async () => ({
-      disclaimer: DISCLAIMER,
-      facts: kb.facts,
-      offences: kb.offences,
-      exit_routes: kb.exit_routes,
-      restrictions: kb.restrictions,
-      destinations: kb.destinations,
-      organisations: kb.organisations,
-    }),
-  );
+  bindRoute(app, ctx, knowledgeBaseOperation, { method: 'GET', url: '/api/v1/guidance' });
   bindRoute(app, ctx, offencesOperation, { method: 'GET', url: '/api/v1/guidance/offences', description: 'CSV with format=csv' });
   bindRoute(app, ctx, factsOperation, { method: 'GET', url: '/api/v1/guidance/facts', description: 'CSV with format=csv' });
-  app.get(
-    '/api/v1/guidance/check',
-    { config: { policy: guidancePolicy.read }, schema: { summary: 'Unsourced, stale, conflicting and unconfirmed facts' } },
-    async () => checkKnowledgeBase(kb, today()),
-  );
-  app.get(
-    '/api/v1/guidance/route',
-    {
-      config: { policy: guidancePolicy.read },
-      schema: {
-        summary: 'Route checker: reachable destinations, risks from dated incidents, protection prospects, evidence, organisations',
-        querystring: RouteQuery,
-      },
-    },
-    async (request) => route(request.query),
-  );
+  bindRoute(app, ctx, checkKnowledgeBaseOperation, { method: 'GET', url: '/api/v1/guidance/check', omit: ['today'] });
+  // The answer depends on the date (incident recency): not cached whole (the operation keeps the figures it reads).
+  bindRoute(app, ctx, guidanceRouteOperation, { method: 'GET', url: '/api/v1/guidance/route', omit: ['today'] });
 
   app.get('/guidance', { config: { policy: guidancePolicy.read }, schema: { hide: true, querystring: z.object({ lang }).strict() } }, async (request, reply) =>
     reply.type('text/html; charset=utf-8').send(guidanceHome(kb, langOf(request, request.query.lang, reply), today())),
@@ -135,10 +64,11 @@ export function registerGuidanceRoutes(app: ZodApp, ctx: RouteContext): void {
     { config: { policy: guidancePolicy.read }, schema: { hide: true, querystring: z.object({ lang }).strict() } },
     async (request, reply) => reply.type('text/html; charset=utf-8').send(factsPage(kb, langOf(request, request.query.lang, reply), today())),
   );
-  app.get('/guidance/route', { config: { policy: guidancePolicy.read }, schema: { hide: true, querystring: RouteQuery } }, async (request, reply) => {
+  app.get('/guidance/route', { config: { policy: guidancePolicy.read }, schema: { hide: true, querystring: RoutePageQuery } }, async (request, reply) => {
     const l = langOf(request, request.query.lang, reply);
     const path = `/guidance/route?${new URLSearchParams(Object.entries(request.query).flatMap(([k, v]) => (k === 'lang' || v === undefined ? [] : [[k, Array.isArray(v) ? v.join(',') : String(v)] as [string, string]]))).toString()}`;
-    return reply.type('text/html; charset=utf-8').send(routePage(kb, await route(request.query), l, path));
+    const result = await guidanceRouteOperation.run(requestContext(ctx, request), { ...request.query, today: today() });
+    return reply.type('text/html; charset=utf-8').send(routePage(kb, result, l, path));
   });
   app.get(
     '/guidance/destination/:country',

@@ -6,12 +6,12 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { countryName, parseArea } from '../../asylum/codes/countries.ts';
-import { type ImportResult, importStatistics } from '../../asylum/import/load.ts';
 import { INDICATORS, SOURCES, type Source } from '../../asylum/model.ts';
 import type { SeriesResult } from '../../asylum/query/series.ts';
 import { ensureSnapshot } from '../../asylum/snapshot.ts';
 import { fetchStatistics } from '../../asylum/sources/fetch.ts';
 import { compareOperation } from '../../operations/asylum/compare.ts';
+import { IMPORT_COLUMNS, importStatisticsOperation } from '../../operations/asylum/import.ts';
 import { ratesOperation } from '../../operations/asylum/rates.ts';
 import { RELEASE_COLUMNS, releasesOperation } from '../../operations/asylum/releases.ts';
 import { releaseCell } from '../../operations/asylum/schemas.ts';
@@ -21,7 +21,7 @@ import type { OperationContext } from '../../ops/operation.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { PERIOD_BASES } from '../../shared/periods.ts';
 import { present } from '../../shared/present.ts';
-import { bindCommand } from '../bind.ts';
+import { bindCommand, bindCommandEach } from '../bind.ts';
 import { withContext } from '../context.ts';
 import { print, renderTable } from '../output.ts';
 
@@ -70,26 +70,27 @@ const fmt = (value: number | null | undefined) =>
   value === null || value === undefined ? '' : Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
 
 export function registerAsylum(stats: Command, program: Command): void {
-  stats
-    .command('import')
-    .description(
-      'import statistics files (UNHCR API JSON / R-package / Refugee Data Finder CSV, Eurostat TSV / SDMX-CSV / JSON-stat / tidy CSV, CBP encounters CSV; .gz allowed); the same file twice is a no-op',
-    )
-    .argument('<files...>')
-    .option('--vintage <date>', 'release date YYYY-MM-DD, when the file does not state one')
-    .option('--release <label>', 'release label, e.g. "R package 2025.12.1"')
-    .option('--dataset <code>', 'Eurostat dataset code when neither the file nor its name says it (e.g. migr_asydcfsta)')
-    .option('--licence <text>')
-    .option('--url <url>', 'where the file was published')
-    .option('--json')
-    .action(async (files: string[], options: { vintage?: string; release?: string; dataset?: string; licence?: string; url?: string; json?: boolean }) => {
-      await withContext(async ({ db }) => {
-        const results: ImportResult[] = [];
-        for (const file of files) results.push(await importStatistics(db, file, options));
-        if (options.json) print(JSON.stringify(results, null, 2));
-        else print(renderTable(['status', 'source', 'dataset', 'format', 'release', 'vintage', 'observations', 'footnotes', 'file'], results));
-      });
-    });
+  bindCommandEach(
+    stats
+      .command('import')
+      .description(
+        'import statistics files (UNHCR API JSON / R-package / Refugee Data Finder CSV, Eurostat TSV / SDMX-CSV / JSON-stat / tidy CSV, CBP encounters CSV; .gz allowed); the same file twice is a no-op',
+      )
+      .argument('<files...>'),
+    importStatisticsOperation,
+    {
+      args: ['file'],
+      each: 'file',
+      flags: {
+        vintage: ['--vintage <date>', 'release date YYYY-MM-DD, when the file does not state one'],
+        release: ['--release <label>', 'release label, e.g. "R package 2025.12.1"'],
+        dataset: ['--dataset <code>', 'Eurostat dataset code when neither the file nor its name says it (e.g. migr_asydcfsta)'],
+        licence: ['--licence <text>', 'the licence the file was published under'],
+        url: ['--url <url>', 'where the file was published'],
+      },
+      text: (results) => renderTable([...IMPORT_COLUMNS], results),
+    },
+  );
 
   const prepare = async (ctx: OperationContext) => ensureSnapshot(ctx.db);
 
@@ -192,8 +193,9 @@ export function registerAsylum(stats: Command, program: Command): void {
     .option('--base-url <url>', 'another endpoint root (a mirror, or a local test server)')
     .option('--json')
     .action(async (source: string, options: { origin: string; baseUrl?: string; json?: boolean }) => {
+      // Named as the bound commands name a positional argument (src/cli/bind.ts): <source>.
       if (!(SOURCES as readonly string[]).includes(source))
-        throw new OtkazError(ErrorCode.Usage, `unknown source "${source}"; use ${SOURCES.join(', ')}`, { where: 'source' });
+        throw new OtkazError(ErrorCode.Usage, `<source>: unknown source "${source}"; use ${SOURCES.join(', ')}`);
       await withContext(async ({ db, config }) => {
         const results = await fetchStatistics(db, {
           source: source as Source,

@@ -60,8 +60,8 @@ function caseText(view: CaseView): string {
       .map((a) => `art. ${a.article}${a.part ? ` part ${a.part}` : ''}${a.point ? ` point ${a.point}` : ''}`);
     lines.push(`  ${p.hidden ? '(hidden by the court)' : (p.initials ?? '?')}: ${charges.join(', ') || 'no charge listed'}`);
     if (p.outcome || p.result_text) lines.push(`    outcome: ${[p.outcome, p.result_text].filter(Boolean).join(' — ')}`);
-    if (p.sentence_kind || p.sentence)
-      lines.push(`    sentence: ${[p.sentence_kind, p.sentence ? JSON.stringify(p.sentence) : null].filter(Boolean).join(' ')}`);
+    const sentence = sentenceText(p.sentence_kind, p.sentence);
+    if (sentence) lines.push(`    sentence: ${sentence}`);
   }
   const unassigned = view.articles.filter((a) => !view.persons.some((p) => p.position === a.defendant_position));
   if (unassigned.length) lines.push(`  charges: ${unassigned.map((a) => `art. ${a.article}${a.part ? ` part ${a.part}` : ''}`).join(', ')}`);
@@ -83,4 +83,32 @@ function caseText(view: CaseView): string {
     lines.push(renderTable(['id', 'court_vnkod', 'case_number', 'proceeding', 'receipt_date', 'outcome'], view.linkedInstances));
   }
   return lines.join('\n');
+}
+
+/** Months as people say them: 2 years 6 months, 8 months, 1 year. */
+function duration(months: number): string {
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return [years ? `${years} year${years === 1 ? '' : 's'}` : '', rest ? `${rest} month${rest === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ') || '0 months';
+}
+
+const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/**
+ * A sentence as words (the stored one is the parser's record, src/courts/parse/types.ts Sentence): "imprisonment,
+ * 2 years 6 months", "suspended, 1 year, probation 2 years", "fine, 100,000 RUB"; null when there is none.
+ */
+export function sentenceText(kind: string | null, sentence: unknown): string | null {
+  const s = typeof sentence === 'object' && sentence !== null ? (sentence as Record<string, unknown>) : {};
+  const what = (kind ?? (typeof s.kind === 'string' ? s.kind : null))?.replace(/_/g, ' ') ?? null;
+  const term = count(s.termMonths);
+  const probation = count(s.probationMonths);
+  const fine = count(s.fineRub);
+  const parts = [
+    what,
+    term !== null ? duration(term) : null,
+    probation !== null ? `probation ${duration(probation)}` : null,
+    fine !== null ? `${fine.toLocaleString('en-US')} RUB` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join(', ') : null;
 }

@@ -178,7 +178,10 @@ export function registerCrawl(program: Command): void {
   // plan is the crawl.plan operation, and the worker runs after it unless --plan-only.
   let worker: (WorkerSettings & { userAgent: string }) | null = null;
   crawl.hook('preAction', (_crawl, action) => {
-    if (action === crawl && crawl.opts().planOnly !== true) worker = workerSettings(crawl.opts());
+    if (action !== crawl) return;
+    // --plan-only runs no worker (and needs no contact), but a bad worker flag is still refused, not ignored.
+    if (crawl.opts().planOnly === true) parseFlags(WorkerFlags, crawl.opts(), WORKER_FLAG_NAMES);
+    else worker = workerSettings(crawl.opts());
   });
   bindCommand(crawl, planCrawlOperation, {
     flags: {

@@ -1,5 +1,6 @@
 /** The shapes of case answers (API response schemas, OpenAPI, the web app's generated types). */
 import { z } from 'zod';
+import { CONDITIONS, STATUSES } from '../../guidance/schema.ts';
 
 const date = z.string().nullable();
 
@@ -98,8 +99,8 @@ export const OffenceViewSchema = z.object({
   part: z.string().nullable(),
   title: localized,
   penalty: z.object({ min_years: z.number().nullable(), max_years: z.number().nullable(), summary: localized }),
-  conditions: z.array(z.string()),
-  applies_to: z.array(z.string()),
+  conditions: z.array(z.enum(CONDITIONS)),
+  applies_to: z.array(z.enum(STATUSES)),
   introduced: z.object({ law: z.string(), date: z.string() }).optional(),
   facts: z.array(z.string()),
   exemptions: z.array(z.string()),

@@ -1,26 +1,12 @@
 /** The guidance knowledge base's offences (penalty ranges) and facts, for the API and the command line alike. */
 import { z } from 'zod';
-import { CONFIDENCE } from '../../guidance/schema.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { guidancePolicy } from '../../policies/guidance.ts';
 import { OffenceViewSchema } from '../cases/schemas.ts';
+import { FactViewSchema } from './schemas.ts';
 
 /** The language of the command line's table (answers in JSON carry both). */
 export const GuidanceViewInput = z.object({ lang: z.enum(['en', 'ru']).default('en').describe('language of the text view: en or ru') }).strict();
-
-const localized = z.object({ en: z.string(), ru: z.string() });
-
-export const FactViewSchema = z.object({
-  id: z.string(),
-  text: localized,
-  date: z.string().optional(),
-  sources: z.array(z.object({ url: z.string().optional(), document: z.string().optional(), published: z.string().optional() })),
-  verified: z.string(),
-  confidence: z.enum(CONFIDENCE),
-  status: z.enum(['in_force', 'historical', 'passed_not_confirmed']).optional(),
-  conflict: localized.optional(),
-  check: z.string().optional(),
-});
 
 export const OFFENCE_COLUMNS = ['article', 'part', 'title', 'penalty', 'conditions', 'since', 'facts'] as const;
 export const FACT_COLUMNS = ['id', 'date', 'verified', 'confidence', 'status', 'text', 'sources'] as const;

@@ -77,12 +77,55 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The page exactly as captured (bytes; sandboxed, never run) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/octet-stream": string;
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -117,12 +160,71 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description A capture's redacted rendering (not the evidence): the parsed page with persons' names reduced to initials, the sha256 of the original bytes, URL and retrieval time; JSON, or an HTML page with format=html */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            capture: {
+                                content_type: string | null;
+                                http_status: number | null;
+                                id: number;
+                                retrieved_at: string | null;
+                                sha256: string;
+                                synthetic: boolean;
+                                url: string | null;
+                            };
+                            /** @description A redacted rendering of an archived capture, not the evidence: the page as otkaz parsed it, with persons' names reduced to initials. The evidence is the capture's original bytes, identified by their sha256; they are served to holders of a read or operator token (raw capture, WARC). */
+                            notice: string;
+                            /** @description the parsed page as the redactor passed it */
+                            page: unknown;
+                            /** @enum {boolean} */
+                            redacted: true;
+                        };
+                        "text/html": string;
+                    };
                 };
             };
         };
@@ -318,9 +420,9 @@ export interface paths {
                             penalties: {
                                 article: string;
                                 offence: {
-                                    applies_to: string[];
+                                    applies_to: ("conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian")[];
                                     article: string;
-                                    conditions: string[];
+                                    conditions: ("peacetime" | "mobilisation" | "martial_law" | "wartime" | "armed_conflict")[];
                                     exemptions: string[];
                                     facts: string[];
                                     history: string[];
@@ -406,9 +508,9 @@ export interface paths {
                             penalties: {
                                 article: string;
                                 offence: {
-                                    applies_to: string[];
+                                    applies_to: ("conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian")[];
                                     article: string;
-                                    conditions: string[];
+                                    conditions: ("peacetime" | "mobilisation" | "martial_law" | "wartime" | "armed_conflict")[];
                                     exemptions: string[];
                                     facts: string[];
                                     history: string[];
@@ -617,12 +719,54 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description WARC 1.1 of the case's captures (request, response, metadata records) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/warc": string;
+                    };
                 };
             };
         };
@@ -1824,7 +1968,183 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            destinations: {
+                                country: string;
+                                entry: {
+                                    facts: string[];
+                                    summary: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                };
+                                incidents: {
+                                    date: string;
+                                    facts: string[];
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "detention" | "abduction" | "extradition" | "handover" | "deportation" | "refusal_to_extradite" | "release" | "entry_ban" | "killing" | "asylum_refused";
+                                    outcome: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    place: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    /** @enum {string} */
+                                    who: "deserter" | "draft_evader" | "serviceman" | "activist" | "asylum_seeker" | "other";
+                                }[];
+                                name: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                organisations: string[];
+                                policy: {
+                                    facts: string[];
+                                    summary: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                };
+                                /** @enum {string} */
+                                region: "eu" | "europe_other" | "cis" | "caucasus" | "americas" | "other";
+                                rulings: {
+                                    case_no: string | null;
+                                    court: string;
+                                    date: string;
+                                    facts: string[];
+                                    held: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    id: string;
+                                    not_held?: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    /** @enum {string} */
+                                    outcome: "refugee_status" | "subsidiary_protection" | "refused" | "principle_only";
+                                }[];
+                                statistics: boolean;
+                            }[];
+                            disclaimer: {
+                                en: string;
+                                ru: string;
+                            };
+                            exit_routes: {
+                                destination: string;
+                                documents: {
+                                    internal_passport: {
+                                        /** @enum {string} */
+                                        allowed: "yes" | "no" | "conditional";
+                                        conditions?: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        facts: string[];
+                                    };
+                                    international_passport: {
+                                        /** @enum {string} */
+                                        allowed: "yes" | "no" | "conditional";
+                                        conditions?: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        facts: string[];
+                                    };
+                                    none: {
+                                        /** @enum {string} */
+                                        allowed: "yes" | "no" | "conditional";
+                                        conditions?: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        facts: string[];
+                                    };
+                                };
+                            }[];
+                            facts: {
+                                check?: string;
+                                /** @enum {string} */
+                                confidence: "official" | "secondary" | "unverified";
+                                conflict?: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                date?: string;
+                                id: string;
+                                sources: {
+                                    document?: string;
+                                    published?: string;
+                                    url?: string;
+                                }[];
+                                /** @enum {string} */
+                                status?: "in_force" | "historical" | "passed_not_confirmed";
+                                text: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                verified: string;
+                            }[];
+                            offences: {
+                                applies_to: ("conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian")[];
+                                article: string;
+                                conditions: ("peacetime" | "mobilisation" | "martial_law" | "wartime" | "armed_conflict")[];
+                                exemptions: string[];
+                                facts: string[];
+                                history: string[];
+                                id: string;
+                                introduced?: {
+                                    date: string;
+                                    law: string;
+                                };
+                                part: string | null;
+                                penalty: {
+                                    max_years: number | null;
+                                    min_years: number | null;
+                                    summary: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                };
+                                title: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            }[];
+                            organisations: {
+                                based: string;
+                                facts: string[];
+                                figures: string[];
+                                helps: ("desertion" | "draft_evasion" | "leaving_russia" | "asylum" | "legal_defence" | "shelter" | "advocacy" | "documentation")[];
+                                id: string;
+                                name: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                url?: string;
+                                what: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            }[];
+                            restrictions: {
+                                applies_to: ("conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian")[];
+                                facts: string[];
+                                id: string;
+                                summary: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                title: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -1858,7 +2178,24 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            conflicts: string[];
+                            facts: number;
+                            notInForce: string[];
+                            ok: boolean;
+                            stale: {
+                                id: string;
+                                verified: string;
+                            }[];
+                            toConfirm: {
+                                check: string;
+                                id: string;
+                            }[];
+                            today: string;
+                            unsourced: string[];
+                        };
+                    };
                 };
             };
         };
@@ -1972,9 +2309,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            applies_to: string[];
+                            applies_to: ("conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian")[];
                             article: string;
-                            conditions: string[];
+                            conditions: ("peacetime" | "mobilisation" | "martial_law" | "wartime" | "armed_conflict")[];
                             exemptions: string[];
                             facts: string[];
                             history: string[];
@@ -2020,10 +2357,15 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    /** @description a criminal case is known to be open (AWOL, deserter) */
                     case?: "1" | "true" | "on";
+                    /** @description travel documents held, comma-separated: internal_passport, international_passport, none */
                     documents?: string | string[];
+                    /** @description language of the page and the text view (answers in JSON carry both) */
                     lang?: "en" | "ru";
+                    /** @description where the person is now (ISO3; default RUS) */
                     location?: string;
+                    /** @description destinations to list first (ISO3, comma-separated) */
                     prefer?: string;
                     status: "conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian";
                 };
@@ -2038,7 +2380,186 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            destinations: {
+                                conditions: {
+                                    facts: string[];
+                                    text: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                }[];
+                                country: string;
+                                name: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                organisations: {
+                                    based: string;
+                                    facts: string[];
+                                    figures: string[];
+                                    helps: ("desertion" | "draft_evasion" | "leaving_russia" | "asylum" | "legal_defence" | "shelter" | "advocacy" | "documentation")[];
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    url?: string;
+                                    what: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                }[];
+                                preferred: boolean;
+                                protection: {
+                                    policy: {
+                                        facts: string[];
+                                        text: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    };
+                                    rulings: {
+                                        case_no: string | null;
+                                        court: string;
+                                        date: string;
+                                        facts: string[];
+                                        held: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        id: string;
+                                        not_held?: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        outcome: "refugee_status" | "subsidiary_protection" | "refused" | "principle_only";
+                                    }[];
+                                    statistics: {
+                                        definition: string;
+                                        method: string;
+                                        ratePct: number | null;
+                                        release: string;
+                                        year: string;
+                                    } | null;
+                                    statisticsHint: {
+                                        facts: string[];
+                                        text: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    } | null;
+                                };
+                                /** @enum {string} */
+                                reachable: "yes" | "conditional" | "no" | "unknown";
+                                risk: {
+                                    incidents: {
+                                        ageMonths: number;
+                                        incident: {
+                                            date: string;
+                                            facts: string[];
+                                            id: string;
+                                            /** @enum {string} */
+                                            kind: "detention" | "abduction" | "extradition" | "handover" | "deportation" | "refusal_to_extradite" | "release" | "entry_ban" | "killing" | "asylum_refused";
+                                            outcome: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            place: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            /** @enum {string} */
+                                            who: "deserter" | "draft_evader" | "serviceman" | "activist" | "asylum_seeker" | "other";
+                                        };
+                                        weight: number;
+                                    }[];
+                                    /** @enum {string} */
+                                    level: "high" | "elevated" | "low" | "unknown";
+                                    score: number;
+                                    summary: {
+                                        facts: string[];
+                                        text: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    };
+                                };
+                            }[];
+                            disclaimer: {
+                                en: string;
+                                ru: string;
+                            };
+                            evidence: {
+                                facts: string[];
+                                text: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            }[];
+                            input: {
+                                caseOpen?: boolean;
+                                documents: ("internal_passport" | "international_passport" | "none")[];
+                                location: string;
+                                preferences?: string[];
+                                /** @enum {string} */
+                                status: "conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian";
+                                today: string;
+                            };
+                            offences: {
+                                applies_to: ("conscript" | "contract" | "mobilised" | "reservist_summoned" | "awol" | "deserter" | "civilian")[];
+                                article: string;
+                                conditions: ("peacetime" | "mobilisation" | "martial_law" | "wartime" | "armed_conflict")[];
+                                exemptions: string[];
+                                facts: string[];
+                                history: string[];
+                                id: string;
+                                introduced?: {
+                                    date: string;
+                                    law: string;
+                                };
+                                part: string | null;
+                                penalty: {
+                                    max_years: number | null;
+                                    min_years: number | null;
+                                    summary: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                };
+                                title: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            }[];
+                            organisations: {
+                                based: string;
+                                facts: string[];
+                                figures: string[];
+                                helps: ("desertion" | "draft_evasion" | "leaving_russia" | "asylum" | "legal_defence" | "shelter" | "advocacy" | "documentation")[];
+                                id: string;
+                                name: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                url?: string;
+                                what: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            }[];
+                            situation: {
+                                facts: string[];
+                                text: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            }[];
+                            staleFacts: string[];
+                        };
+                    };
                 };
             };
         };
@@ -2302,27 +2823,102 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a statistics file (the request body, any supported format, gzip allowed); same content again is a no-op */
+        /**
+         * Import a statistics file (any supported format, gzip allowed); same content again is a no-op
+         * @description The file is the request body (gzip allowed); the query string names it (filename) and its release.
+         */
         post: {
             parameters: {
                 query: {
+                    /** @description Eurostat dataset code when neither the file nor its name says it */
                     dataset?: string;
                     filename: string;
+                    /** @description the licence the file was published under */
+                    licence?: string;
+                    /** @description release label, e.g. "R package 2025.12.1" */
                     release?: string;
+                    /** @description where the file was published */
+                    url?: string;
+                    /** @description release date YYYY-MM-DD, when the file does not state one */
                     vintage?: string;
                 };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description the file, as bytes */
+            requestBody: {
+                content: {
+                    "application/gzip": string;
+                    "application/octet-stream": string;
+                    "text/csv": string;
+                    "text/tab-separated-values": string;
+                };
+            };
             responses: {
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            dataset: string;
+                            /** @description the file as named by the caller (an upload: its file name) */
+                            file: string;
+                            footnotes: number;
+                            format: string;
+                            observations: number;
+                            release: string;
+                            releaseId: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            source: "unhcr" | "eurostat" | "cbp";
+                            /** @enum {string} */
+                            status: "imported" | "unchanged";
+                            vintage: string;
+                        };
+                    };
                 };
             };
         };
