@@ -180,24 +180,19 @@ function writeSink(sink: string, entry: AuditEntry): void {
   }
 }
 
-/** Why a chain does not verify (the first problem found, walking it from entry 1). */
-export type ChainProblemKind =
-  /** entries are missing: a gap in the numbering */
-  | 'missing'
-  /** an entry does not link to the one before it: entries before it were removed, inserted or reordered */
-  | 'link'
-  /** an entry's MAC does not match its content: changed, or written without the audit key */
-  | 'mac'
-  /** an entry names a version of the audit key this installation does not have */
-  | 'key'
-  /** the chain ends before its head: entries were removed from the end */
-  | 'truncated'
-  /** entries go on after the head: the head was moved back, or entries were added without it */
-  | 'beyond_head'
-  /** the head does not match the last entry */
-  | 'head'
-  /** entries without a head row: the head was deleted, so removals at the end could not be detected */
-  | 'headless';
+/**
+ * Why a chain does not verify (the first problem found, walking it from entry 1):
+ *  - missing:     a gap in the numbering: entries were removed;
+ *  - link:        an entry does not link to the one before it: entries before it were removed, inserted or reordered;
+ *  - mac:         an entry's MAC does not match its content: changed, or written without the audit key;
+ *  - key:         an entry names a version of the audit key this installation does not have;
+ *  - truncated:   the chain ends before its head: entries were removed from the end;
+ *  - beyond_head: entries go on after the head: the head was moved back, or entries were added without it;
+ *  - head:        the head does not match the last entry;
+ *  - headless:    entries without a head row: the head was deleted, so removals at the end could not be detected.
+ */
+export const CHAIN_PROBLEM_KINDS = ['missing', 'link', 'mac', 'key', 'truncated', 'beyond_head', 'head', 'headless'] as const;
+export type ChainProblemKind = (typeof CHAIN_PROBLEM_KINDS)[number];
 
 export interface ChainProblem {
   /** The first entry that does not verify (for a chain cut short, the first one missing). */

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { keepServingWhenOutputCloses } from '../server/output.ts';
 import { registerArchive } from './commands/archive.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerCourts } from './commands/courts.ts';
 import { registerCrawl } from './commands/crawl.ts';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerParse(program);
   registerIngest(program);
   registerArchive(program);
+  registerAudit(program);
   registerCases(program);
   registerStats(program);
   registerSearch(program);

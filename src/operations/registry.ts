@@ -14,6 +14,8 @@ import { compareOperation } from './asylum/compare.ts';
 import { ratesOperation } from './asylum/rates.ts';
 import { releasesOperation } from './asylum/releases.ts';
 import { seriesOperation } from './asylum/series.ts';
+import { listAuditOperation } from './audit/list.ts';
+import { verifyAuditOperation } from './audit/verify.ts';
 import { rawCaptureOperation } from './captures/raw.ts';
 import { redactedCaptureOperation } from './captures/redacted.ts';
 import { showCaptureOperation } from './captures/show.ts';
@@ -67,4 +69,6 @@ export const OPERATIONS: readonly AnyOperation[] = [
   factsOperation,
   checkClaimsOperation,
   checkClaimsFileOperation,
+  listAuditOperation,
+  verifyAuditOperation,
 ];
