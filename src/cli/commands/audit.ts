@@ -43,7 +43,7 @@ function verificationText(result: AuditVerification): string {
     .map((c) => {
       const name = c.org_slug ? `${c.chain} (${c.org_slug})` : c.chain;
       const verdict = c.problem ? `BROKEN at entry ${c.problem.seq}: ${c.problem.reason}` : 'ok';
-      return `${name}: ${c.entries} entries, ${verdict}`;
+      return `${name}: ${c.entries} ${c.entries === 1 ? 'entry' : 'entries'}, ${verdict}`;
     })
     .join('\n');
 }
