@@ -26,6 +26,7 @@ import { type CachedResponse, ResponseCache } from './cache.ts';
 import { type AppContext, BODY_LIMIT, type RouteContext } from './context.ts';
 import { errorFields, logController, loggerOptions, routeOf } from './log.ts';
 import { ApiCode, answerClientError, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCaseworkRoutes } from './routes/casework.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
@@ -308,6 +309,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerStatsRoutes(typed, routeCtx);
   registerGuidanceRoutes(typed, routeCtx);
   registerOperationRoutes(typed, routeCtx);
+  registerAuditRoutes(typed, routeCtx);
   registerCaseworkRoutes(typed, routeCtx);
   registerWebRoutes(typed, routeCtx);
   await app.ready();

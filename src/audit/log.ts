@@ -8,13 +8,19 @@
  * where the audit key is a system key wrapped by the key-encryption key (src/casework/keyring.ts): whoever can
  * write to the database, but does not hold the KEK, cannot forge a replacement for a changed or removed entry.
  * `verifyAudit` recomputes every chain; audit_heads holds each chain's last seq and mac, so removing entries from
- * the end is detected too. The table refuses UPDATE, DELETE and TRUNCATE (a trigger in migration 009). A copy of
- * every entry can also go to a sink (a JSON-lines file, OTKAZ_AUDIT_SINK).
+ * the end is detected too — unless audit_heads was changed to match, which only a second copy can show. The table
+ * refuses UPDATE, DELETE and TRUNCATE (a trigger in migration 009; its owner can switch it off, the MACs remain).
+ *
+ * A copy of every entry can also go to a sink (a JSON-lines file of mode 0600, OTKAZ_AUDIT_SINK): written when the
+ * entry is, inside the caller's transaction, so the sink may also hold entries of transactions that were rolled back
+ * (a seq can then appear twice there, the later line the one the database kept). A sink that cannot be written fails
+ * the append, and with it the transaction: nothing is done unaudited.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { Keyring } from '../casework/keyring.ts';
 import type { Queryable } from '../db/database.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
 
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
@@ -68,26 +74,33 @@ function actorId(actor: AuditActor): string | null {
   return actor.userId ?? null;
 }
 
-/** The entry's fields in a fixed order, each length-prefixed: what the MAC covers. */
+/** A field absent (null): a length no field can have, so that null and '' differ. */
+const NULL_FIELD = 0xffff_ffff;
+
+/** The entry's fields in a fixed order, each length-prefixed (null told from ''): what the MAC covers. */
 function canonical(entry: Omit<AuditEntry, 'mac' | 'prev_mac'>): Buffer {
   const fields = [
     entry.chain,
     String(entry.seq),
     entry.at,
-    entry.org_id ?? '',
-    entry.actor_id ?? '',
+    entry.org_id,
+    entry.actor_id,
     entry.actor_kind,
     entry.action,
-    entry.resource_type ?? '',
-    entry.resource_id ?? '',
+    entry.resource_type,
+    entry.resource_id,
     entry.outcome,
-    entry.ip ?? '',
+    entry.ip,
     String(entry.key_version),
   ];
   return Buffer.concat(
     fields.flatMap((field) => {
-      const bytes = Buffer.from(field, 'utf8');
       const length = Buffer.alloc(4);
+      if (field === null) {
+        length.writeUInt32BE(NULL_FIELD);
+        return [length];
+      }
+      const bytes = Buffer.from(field, 'utf8');
       length.writeUInt32BE(bytes.length);
       return [length, bytes];
     }),
@@ -142,13 +155,50 @@ export async function appendAudit(tx: Queryable, options: AuditOptions, event: A
     ],
   );
   await tx.query('update audit_heads set seq = $2, mac = $3 where chain = $1', [chain, entry.seq, mac]);
-  if (options.sink) {
-    const { prev_mac, mac: own, ...rest } = entry;
-    appendFileSync(options.sink, `${JSON.stringify({ ...rest, prev_mac: Buffer.from(prev_mac).toString('hex'), mac: Buffer.from(own).toString('hex') })}\n`, {
-      mode: 0o600,
-    });
-  }
+  if (options.sink) writeSink(options.sink, entry);
   return entry;
+}
+
+/** Appends the entry to the sink file as one JSON line (bytes as hex); the file is made, or kept, private (0600). */
+function writeSink(sink: string, entry: AuditEntry): void {
+  const { prev_mac, mac, ...rest } = entry;
+  const line = `${JSON.stringify({ ...rest, prev_mac: Buffer.from(prev_mac).toString('hex'), mac: Buffer.from(mac).toString('hex') })}\n`;
+  let fd: number | null = null;
+  try {
+    fd = openSync(sink, 'a', 0o600);
+    // A file made beforehand (touch) may be readable by others: the entries name who did what, from where.
+    if ((fstatSync(fd).mode & 0o077) !== 0) fchmodSync(fd, 0o600);
+    writeSync(fd, line);
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code ?? 'error';
+    throw new OtkazError(ErrorCode.ConfigInvalid, `the audit sink cannot be written (${reason}); nothing was done`, {
+      where: `OTKAZ_AUDIT_SINK=${sink}`,
+      cause,
+    });
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Why a chain does not verify (the first problem found, walking it from entry 1):
+ *  - missing:     a gap in the numbering: entries were removed;
+ *  - link:        an entry does not link to the one before it: entries before it were removed, inserted or reordered;
+ *  - mac:         an entry's MAC does not match its content: changed, or written without the audit key;
+ *  - key:         an entry names a version of the audit key this installation does not have;
+ *  - truncated:   the chain ends before its head: entries were removed from the end;
+ *  - beyond_head: entries go on after the head: the head was moved back, or entries were added without it;
+ *  - head:        the head does not match the last entry;
+ *  - headless:    entries without a head row: the head was deleted, so removals at the end could not be detected.
+ */
+export const CHAIN_PROBLEM_KINDS = ['missing', 'link', 'mac', 'key', 'truncated', 'beyond_head', 'head', 'headless'] as const;
+export type ChainProblemKind = (typeof CHAIN_PROBLEM_KINDS)[number];
+
+export interface ChainProblem {
+  /** The first entry that does not verify (for a chain cut short, the first one missing). */
+  seq: number;
+  kind: ChainProblemKind;
+  reason: string;
 }
 
 export interface ChainReport {
@@ -156,48 +206,99 @@ export interface ChainReport {
   entries: number;
   ok: boolean;
   /** The first entry that does not verify, and why. */
-  problem?: { seq: number; reason: string };
+  problem?: ChainProblem;
 }
 
-/** Recomputes every chain (or one organisation's): a changed, removed, inserted or reordered entry is found. */
-export async function verifyAudit(db: Queryable, keyring: Keyring, orgId?: string): Promise<ChainReport[]> {
-  const { key } = await keyring.systemKey(db, 'audit');
-  const heads = await db.query<{ chain: string; seq: number; mac: Uint8Array }>(
-    orgId ? 'select chain, seq, mac from audit_heads where chain = $1' : 'select chain, seq, mac from audit_heads order by chain',
-    orgId ? [chainOf(orgId)] : [],
+/** Entries are read in pages of this many (a chain may be long). */
+const PAGE = 2000;
+
+/** Every version of the audit key this installation can unwrap (entries name the version they were made with). */
+async function auditKeys(db: Queryable, keyring: Keyring): Promise<Map<number, Uint8Array>> {
+  const current = await keyring.systemKey(db, 'audit');
+  const keys = new Map<number, Uint8Array>([[current.version, current.key]]);
+  const others = await db.query<{ version: number; kek_id: string; wrapped: Uint8Array }>(
+    "select version, kek_id, wrapped from system_keys where purpose = 'audit' and version <> $1",
+    [current.version],
   );
+  for (const row of others) {
+    if (row.kek_id !== keyring.kek.id) continue; // its entries are reported ('key')
+    try {
+      keys.set(row.version, await keyring.kek.unwrap(row.wrapped, `system:audit:v${row.version}`));
+    } catch {
+      // likewise: reported at the first entry made with it
+    }
+  }
+  return keys;
+}
+
+/**
+ * Recomputes every chain (or one organisation's: a report of 0 entries when it has none): a changed, removed,
+ * inserted or reordered entry is found, and a chain cut short at its end while its head is intact. Chains are the
+ * union of the heads and the entries, so deleting a head does not hide its chain.
+ */
+export async function verifyAudit(db: Queryable, keyring: Keyring, orgId?: string): Promise<ChainReport[]> {
+  const keys = await auditKeys(db, keyring);
+  const chains = orgId
+    ? [chainOf(orgId)]
+    : (await db.query<{ chain: string }>('select chain from audit_heads union select chain from audit_log order by chain')).map((row) => row.chain);
   const reports: ChainReport[] = [];
-  for (const head of heads) {
-    const rows = await db.query<AuditEntry>('select * from audit_log where chain = $1 order by seq', [head.chain]);
-    let prev: Uint8Array = ZERO;
-    let expected = 1;
-    let problem: ChainReport['problem'];
+  for (const chain of chains) reports.push(await verifyChain(db, keys, chain));
+  return reports;
+}
+
+async function verifyChain(db: Queryable, keys: ReadonlyMap<number, Uint8Array>, chain: string): Promise<ChainReport> {
+  const [headRow] = await db.query<{ seq: number; mac: Uint8Array }>('select seq, mac from audit_heads where chain = $1', [chain]);
+  const head = headRow ? { seq: Number(headRow.seq), mac: headRow.mac } : null;
+  let prev: Uint8Array = ZERO;
+  let expected = 1;
+  let problem: ChainProblem | undefined;
+  walk: for (;;) {
+    const rows = await db.query<AuditEntry>('select * from audit_log where chain = $1 and seq >= $2 order by seq limit $3', [chain, expected, PAGE]);
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expected) {
-        problem = { seq: expected, reason: seq > expected ? `entries ${expected}–${seq - 1} are missing` : `entry ${seq} appears twice` };
-        break;
+        const reason = seq - 1 === expected ? `entry ${expected} is missing` : `entries ${expected}–${seq - 1} are missing`;
+        problem = { seq: expected, kind: 'missing', reason };
+        break walk;
       }
       const { mac, prev_mac, ...body } = row;
-      const at = new Date(body.at).toISOString();
-      const recomputed = macOf(key, prev, { ...body, seq, at, key_version: Number(body.key_version) });
       if (!equal(prev_mac, prev)) {
-        problem = { seq, reason: 'its link to the previous entry does not match' };
-        break;
+        problem = { seq, kind: 'link', reason: 'its link to the previous entry does not match: entries before it were removed, inserted or reordered' };
+        break walk;
       }
+      const version = Number(body.key_version);
+      const key = keys.get(version);
+      if (!key) {
+        problem = { seq, kind: 'key', reason: `it names audit key version ${version}, which this installation does not have` };
+        break walk;
+      }
+      const recomputed = macOf(key, prev, { ...body, seq, at: new Date(body.at).toISOString(), key_version: version });
       if (!equal(mac, recomputed)) {
-        problem = { seq, reason: 'its content was changed' };
-        break;
+        problem = { seq, kind: 'mac', reason: 'its content does not match its MAC: it was changed, or written without the audit key' };
+        break walk;
+      }
+      if (head && seq > head.seq) {
+        problem = {
+          seq,
+          kind: 'beyond_head',
+          reason: `the chain's head says it ends at entry ${head.seq}: the head was moved back, or entries were added without it`,
+        };
+        break walk;
       }
       prev = mac;
       expected += 1;
     }
-    if (!problem && (Number(head.seq) !== expected - 1 || !equal(head.mac, prev))) {
-      problem = { seq: expected, reason: `the chain ends at entry ${expected - 1} but its head says ${head.seq}: entries were removed` };
-    }
-    reports.push({ chain: head.chain, entries: rows.length, ok: !problem, ...(problem ? { problem } : {}) });
+    if (rows.length < PAGE) break;
   }
-  return reports;
+  const last = expected - 1;
+  const [count] = await db.query<{ n: number }>('select count(*)::int as n from audit_log where chain = $1', [chain]);
+  const entries = count?.n ?? 0;
+  if (!problem && !head && entries > 0)
+    problem = { seq: last + 1, kind: 'headless', reason: 'the chain has no head row (deleted?): entries removed from its end could not be detected' };
+  if (!problem && head && head.seq !== last)
+    problem = { seq: last + 1, kind: 'truncated', reason: `the chain ends at entry ${last} but its head says ${head.seq}: entries were removed from the end` };
+  if (!problem && head && !equal(head.mac, prev)) problem = { seq: last, kind: 'head', reason: `the head does not match entry ${last}: the head was changed` };
+  return { chain, entries, ok: !problem, ...(problem ? { problem } : {}) };
 }
 
 function equal(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { keepServingWhenOutputCloses } from '../server/output.ts';
 import { registerArchive } from './commands/archive.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerClients } from './commands/clients.ts';
 import { registerCourts } from './commands/courts.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerParse(program);
   registerIngest(program);
   registerArchive(program);
+  registerAudit(program);
   registerCases(program);
   registerClients(program);
   registerStats(program);

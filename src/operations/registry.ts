@@ -15,6 +15,8 @@ import { importStatisticsOperation } from './asylum/import.ts';
 import { ratesOperation } from './asylum/rates.ts';
 import { releasesOperation } from './asylum/releases.ts';
 import { seriesOperation } from './asylum/series.ts';
+import { listAuditOperation } from './audit/list.ts';
+import { verifyAuditOperation } from './audit/verify.ts';
 import { rawCaptureOperation } from './captures/raw.ts';
 import { redactedCaptureOperation } from './captures/redacted.ts';
 import { showCaptureOperation } from './captures/show.ts';
@@ -75,5 +77,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   guidanceRouteOperation,
   checkClaimsOperation,
   checkClaimsFileOperation,
+  listAuditOperation,
+  verifyAuditOperation,
   ...CLIENT_OPERATIONS,
 ];

@@ -2928,6 +2928,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's audit log, newest first: who did what to which record, when, from where, the outcome (never a field's value)
+         * @description The signed-in admin's organisation only (naming another is refused); the read is itself recorded (audit.read).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only this action */
+                    action?: string;
+                    /** @description only entries older than this seq (the `next` of the page before) */
+                    before?: number;
+                    /** @description how many, newest first */
+                    limit?: number;
+                    /** @description the organisation, by slug or id (a member: their own only) */
+                    org?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            chain: string;
+                            entries: {
+                                action: string;
+                                /** @description the member's user id; null for the command line and the installation */
+                                actor_id: string | null;
+                                actor_kind: string;
+                                at: string;
+                                ip: string | null;
+                                /** @enum {string} */
+                                outcome: "ok" | "refused" | "failed";
+                                resource_id: string | null;
+                                resource_type: string | null;
+                                seq: number;
+                            }[];
+                            /** @description the `before` of the next (older) page; null: none */
+                            next: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute the audit chains: a changed, removed, inserted or reordered entry is found (exit status 4 when a chain is broken)
+         * @description Recomputes the signed-in admin's organisation's chain; 200 with ok: false when it is broken.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the organisation, by slug or id (a member: their own only) */
+                    org?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            chains: {
+                                /** @description 'org:<id>' or 'system' (the installation's) */
+                                chain: string;
+                                entries: number;
+                                ok: boolean;
+                                org_id: string | null;
+                                /** @description null: the installation’s chain, or an organisation no longer there */
+                                org_slug: string | null;
+                                problem: {
+                                    /** @enum {string} */
+                                    kind: "missing" | "link" | "mac" | "key" | "truncated" | "beyond_head" | "head" | "headless";
+                                    reason: string;
+                                    /** @description the first entry that does not verify (for a chain cut short: the first missing) */
+                                    seq: number;
+                                } | null;
+                            }[];
+                            /** @description every chain verifies */
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/members": {
         parameters: {
             query?: never;
