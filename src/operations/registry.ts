@@ -14,6 +14,12 @@ import { compareOperation } from './asylum/compare.ts';
 import { ratesOperation } from './asylum/rates.ts';
 import { releasesOperation } from './asylum/releases.ts';
 import { seriesOperation } from './asylum/series.ts';
+import { loginOperation } from './auth/login.ts';
+import { passkeyLoginOptionsOperation, passkeyLoginVerifyOperation, passkeyRegisterOptionsOperation, passkeyRegisterVerifyOperation } from './auth/passkey.ts';
+import { changePasswordOperation } from './auth/password.ts';
+import { recoveryOperation } from './auth/recovery.ts';
+import { logoutOperation, sessionOperation } from './auth/session.ts';
+import { confirmTotpOperation, enrolTotpOperation, totpOperation } from './auth/totp.ts';
 import { rawCaptureOperation } from './captures/raw.ts';
 import { redactedCaptureOperation } from './captures/redacted.ts';
 import { showCaptureOperation } from './captures/show.ts';
@@ -33,7 +39,12 @@ import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.
 import { planCrawlOperation } from './crawl/plan.ts';
 import { crawlStatusOperation } from './crawl/status.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
+import { createOrgOperation } from './orgs/create.ts';
+import { orgSettingsOperation, updateOrgSettingsOperation } from './orgs/settings.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
+import { createUserOperation } from './users/create.ts';
+import { disableUserOperation } from './users/disable.ts';
+import { listUsersOperation } from './users/list.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
   listCasesOperation,
@@ -67,4 +78,22 @@ export const OPERATIONS: readonly AnyOperation[] = [
   factsOperation,
   checkClaimsOperation,
   checkClaimsFileOperation,
+  createOrgOperation,
+  orgSettingsOperation,
+  updateOrgSettingsOperation,
+  createUserOperation,
+  listUsersOperation,
+  disableUserOperation,
+  loginOperation,
+  sessionOperation,
+  logoutOperation,
+  changePasswordOperation,
+  enrolTotpOperation,
+  confirmTotpOperation,
+  totpOperation,
+  recoveryOperation,
+  passkeyRegisterOptionsOperation,
+  passkeyRegisterVerifyOperation,
+  passkeyLoginOptionsOperation,
+  passkeyLoginVerifyOperation,
 ];
