@@ -39,6 +39,17 @@ for (const engine of ENGINES) {
       const crossCreate = await adminA.post('/api/v1/org/users', { org: orgB.slug, email: 'spy@alpha.test', role: 'org_admin' });
       assert.equal(crossCreate.statusCode, 403);
       assert.equal((await api.db.query('select 1 from users where email = $1', ['spy@alpha.test'])).length, 0);
+      const refusals = await api.db.query<{ chain: string; action: string; resource_id: string }>(
+        "select chain, action, resource_id from audit_log where outcome = 'refused' order by seq",
+      );
+      assert.deepEqual(
+        refusals.map((r) => [r.chain, r.action, r.resource_id]),
+        [
+          [`org:${orgA.id}`, 'users.list', orgB.id],
+          [`org:${orgA.id}`, 'users.list', orgB.id],
+          [`org:${orgA.id}`, 'users.create', orgB.id],
+        ],
+      );
     });
 
     it('an administrator creates a member of their organisation; the one-time password works once', async () => {

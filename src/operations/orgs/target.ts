@@ -1,6 +1,6 @@
 /** The organisation an administrative operation acts on, authorised for the actor (the tenant check). */
 import { findOrganisation, type Organisation, organisationById } from '../../accounts/orgs.ts';
-import type { AuditActor } from '../../audit/log.ts';
+import { type AuditActor, appendAudit } from '../../audit/log.ts';
 import { authorize, type OperationContext } from '../../ops/operation.ts';
 import type { Rule } from '../../ops/policy.ts';
 import type { Tenant } from '../../policies/tenant.ts';
@@ -12,6 +12,20 @@ export async function targetOrganisation(ctx: OperationContext, rule: Rule<Tenan
   if (ref !== undefined) org = await findOrganisation(ctx.db, ref);
   else if (ctx.actor.kind === 'user') org = await organisationById(ctx.db, ctx.actor.orgId);
   else throw new OtkazError(ErrorCode.Usage, 'name the organisation (its slug or id)', { where: '--org' });
+  if (!rule.check(ctx.actor, ctx.config, { orgId: org.id }).allow) {
+    // A refused access is audited in the caller's own organisation's chain (never in the other's).
+    await ctx.db.transaction((tx) =>
+      appendAudit(tx, ctx.casework.audit, {
+        orgId: ctx.actor.kind === 'user' ? ctx.actor.orgId : null,
+        actor: auditActor(ctx),
+        action: rule.name,
+        resourceType: 'organisation',
+        resourceId: org.id,
+        outcome: 'refused',
+        ip: ctx.casework.ip,
+      }),
+    );
+  }
   authorize(ctx, rule, { orgId: org.id });
   return org;
 }
