@@ -26,7 +26,8 @@ import type { ZodApp } from '../types.ts';
 
 function siteOf(ctx: RouteContext, request: FastifyRequest): { rpId: string; origin: string } {
   const scheme = ctx.config.https ? 'https' : request.protocol;
-  return { rpId: request.hostname, origin: `${scheme}://${request.host}` };
+  // The origin as a browser states it: a default port is left out.
+  return { rpId: request.hostname, origin: new URL(`${scheme}://${request.host}`).origin };
 }
 
 function bindAuth<In extends z.ZodObject, Out>(
