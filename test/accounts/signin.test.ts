@@ -131,6 +131,11 @@ for (const engine of ENGINES) {
       assert.equal((await b.post('/api/v1/auth/logout')).json().code, 'auth.csrf');
       b.csrf = saved;
       assert.equal((await b.get('/api/v1/auth/session')).statusCode, 200, 'the session is still open');
+      // Any answer to a request with a session is kept by no cache, also a public route's.
+      const publicRoute = await b.get('/healthz');
+      assert.equal(publicRoute.statusCode, 200);
+      assert.equal(publicRoute.headers['cache-control'], 'no-store');
+      assert.notEqual((await api.app.inject({ method: 'GET', url: '/healthz' })).headers['cache-control'], 'no-store');
       assert.equal((await b.post('/api/v1/auth/logout')).statusCode, 200);
     });
 
