@@ -3,7 +3,7 @@
  * LOGIN_RATE.windowMs. Kept in the process's memory, one limiter per database handle (a server with several
  * processes multiplies the allowance by their number; the lock-out of an account, in the database, still holds).
  */
-export const LOGIN_RATE = { max: 10, windowMs: 60_000 } as const;
+export const LOGIN_RATE = { max: 20, windowMs: 60_000 } as const;
 const MAX_ADDRESSES = 10_000;
 
 export class AttemptLimiter {
