@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { keepServingWhenOutputCloses } from '../server/output.ts';
+import { registerAccounts } from './commands/accounts.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCases } from './commands/cases.ts';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCrawl(program);
   registerServe(program);
+  registerAccounts(program);
   // The program has no options of its own: the words after a command are that command's (and a command that has
   // subcommands and options of the same name, like `crawl` and `crawl status --json`, can keep them apart). Set
   // after the commands are registered, so they do not inherit it.
