@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import exifr from 'exifr';
 import { PDFDocument } from 'pdf-lib';
 import { verifyAudit } from '../../src/audit/log.ts';
+import { enterTenant, tenantWall } from '../../src/casework/tenant.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { downloadDocumentOperation } from '../../src/operations/clients/download.ts';
@@ -172,6 +173,32 @@ for (const engine of ENGINES) {
       );
       const refused = await db.query<{ action: string }>("select action from audit_log where chain = $1 and outcome = 'refused'", [`org:${orgB}`]);
       assert.deepEqual(refused.map((r) => r.action).sort(), ['clients.note', 'clients.read']);
+    });
+
+    it('row-level security hides another organisation’s rows even from a query without a WHERE clause', async () => {
+      assert.equal(await tenantWall(db), true, 'the test database lets the installation take the otkaz_member role');
+      const seen = await db.transaction(async (tx) => {
+        await enterTenant(db, tx, orgB);
+        const clients = await tx.query<{ n: number }>('select count(*)::int as n from clients');
+        const keys = await tx.query<{ n: number }>('select count(*)::int as n from org_keys');
+        const members = await tx.query<{ email: string }>('select email from users');
+        return { clients: clients[0]?.n, keys: keys[0]?.n, members: members.map((m) => m.email) };
+      });
+      assert.equal(seen.clients, 0, 'B sees none of A’s files');
+      assert.equal(seen.keys, 1, 'B sees only its own data key');
+      assert.equal(seen.members.length, 1);
+      const outside = await db.query<{ n: number }>('select count(*)::int as n from clients');
+      assert.equal(outside[0]?.n, 1);
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await enterTenant(db, tx, orgB);
+          await tx.query("update clients set status = 'closed' where id = $1", [clientId]).then((rows) => rows);
+          await tx.query('insert into client_shares (client_id, user_id, org_id) values ($1, $2, $3)', [clientId, outsider.userId, orgA]);
+        }),
+        /row-level security|violates/,
+      );
+      const still = await db.query<{ status: string }>('select status from clients where id = $1', [clientId]);
+      assert.equal(still[0]?.status, 'open', 'an update through B’s wall touched nothing of A');
     });
 
     it('links the tracker’s court record, with the capture’s sha256, and shows the card now', async () => {

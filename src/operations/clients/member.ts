@@ -1,11 +1,13 @@
 /**
- * The request pipeline of a case-file operation, after authentication and validation: one transaction that loads
- * the file (scoped to the actor's organisation), authorises with the loaded resource, runs the command, and
+ * The request pipeline of a case-file operation, after authentication and validation: one transaction, inside the
+ * organisation's row-level-security wall (src/casework/tenant.ts), that loads the file (scoped to the actor's
+ * organisation in its WHERE clause as well), authorises with the loaded resource, runs the command, and
  * appends the audit entry — all or nothing. A refusal (another organisation's file, a volunteer's unshared file,
  * a role without the right) is audited too, in a transaction of its own, and then reported.
  */
 import { appendAudit } from '../../audit/log.ts';
 import { type ClientFile, loadClient } from '../../casework/clients.ts';
+import { enterTenant } from '../../casework/tenant.ts';
 import type { Queryable } from '../../db/database.ts';
 import type { UserActor } from '../../ops/actor.ts';
 import { authorize, type OperationContext } from '../../ops/operation.ts';
@@ -51,6 +53,7 @@ export async function onFile<T>(ctx: OperationContext, step: FileStep<T>): Promi
   const actor = memberOf(ctx);
   try {
     return await ctx.db.transaction(async (tx) => {
+      await enterTenant(ctx.db, tx, actor.orgId);
       const file = await loadClient(tx, ctx.casework.keyring, actor.orgId, step.clientId, { forUpdate: step.forUpdate ?? false });
       authorize(ctx, step.policy, { orgId: file.row.org_id, sharedWith: file.sharedWith });
       const result = await step.run(tx, file, actor);
@@ -84,6 +87,7 @@ export async function onOrganisation<T>(ctx: OperationContext, step: OrgStep<T>)
   const actor = memberOf(ctx);
   try {
     return await ctx.db.transaction(async (tx) => {
+      await enterTenant(ctx.db, tx, actor.orgId);
       authorize(ctx, step.policy, { orgId: actor.orgId });
       const result = await step.run(tx, actor);
       const resource = step.resource?.(result) ?? null;

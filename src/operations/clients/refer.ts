@@ -10,6 +10,7 @@ import { findClients, insertClient, lookupTerms } from '../../casework/clients.t
 import { addDocument, listDocuments, readDocument } from '../../casework/documents.ts';
 import { organisationId } from '../../casework/members.ts';
 import { recordReferral } from '../../casework/referrals.ts';
+import { enterTenant } from '../../casework/tenant.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
@@ -43,17 +44,17 @@ export const referClientOperation = defineOperation({
         if (consent.until && consent.until < today)
           throw new OtkazError(ErrorCode.InputInvalid, `the client's consent ended on ${consent.until}`, { where: 'consent.until' });
         const keyring = ctx.casework.keyring;
+        // Read what goes with the file under this organisation's wall, then write the copy under the receiver's.
+        const documents = [];
+        for (const doc of await listDocuments(tx, keyring, actor.orgId, id)) documents.push(await readDocument(tx, keyring, actor.orgId, id, doc.id));
+        await enterTenant(ctx.db, tx, target.id);
         const duplicates = new Set<string>();
         for (const term of lookupTerms(file.record)) {
           if (term.kind === 'case_ref') continue;
           for (const match of await findClients(tx, keyring, target.id, term.kind, term.value)) duplicates.add(match);
         }
         const copy = await insertClient(tx, keyring, target.id, { record: file.record, createdBy: null, synthetic: file.row.synthetic });
-        const documents = await listDocuments(tx, keyring, actor.orgId, id);
-        for (const doc of documents) {
-          const { meta, bytes } = await readDocument(tx, keyring, actor.orgId, id, doc.id);
-          await addDocument(tx, keyring, target.id, copy, null, { name: meta.name, mediaType: meta.mediaType, bytes });
-        }
+        for (const { meta, bytes } of documents) await addDocument(tx, keyring, target.id, copy, null, { name: meta.name, mediaType: meta.mediaType, bytes });
         const referralId = await recordReferral(tx, { fromOrg: actor.orgId, toOrg: target.id, fromClient: id, toClient: copy, by: actor.userId });
         await appendAudit(tx, ctx.casework.audit, {
           orgId: target.id,
@@ -64,6 +65,7 @@ export const referClientOperation = defineOperation({
           outcome: 'ok',
           ip: ctx.casework.ip,
         });
+        await enterTenant(ctx.db, tx, actor.orgId);
         return { referralId, organisation: target.slug, possibleDuplicates: duplicates.size, documents: documents.length };
       },
     }),
