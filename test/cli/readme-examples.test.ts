@@ -21,7 +21,7 @@ function examples(): string[][] {
 /** Examples that cannot run here as written, and why. */
 function reasonToSkip(args: string[]): string | null {
   const line = args.join(' ');
-  if (/\[|\||…|page\.html|pages\/|file\.tsv|Фамилия/.test(line)) return "a placeholder for the reader's own file or choice";
+  if (/\[|\||…|page\.html|pages\/|file\.tsv|Фамилия|FILE-ID|MEMBER-ID/.test(line)) return "a placeholder for the reader's own file or choice";
   if (args[0] === 'demo' && args.length === 1) return 'runs a server until stopped';
   if (['simulate-courts', 'worker'].includes(args[0] ?? '') || (args[0] === 'crawl' && args.includes('--base-url'))) return 'runs against a server until done';
   if (args[0] === 'stats' && args[1] === 'fetch') return 'needs the network';
