@@ -106,7 +106,7 @@ describe('case files in headless Chromium', () => {
   });
 
   /** The first sign-in: one-time password, new password, TOTP enrolment, recovery codes saved. */
-  async function firstSignIn(page: Page, account: Account, checkAxe = false): Promise<string> {
+  async function firstSignIn(page: Page, account: Account, checkAxe = false, landing = 'Client files'): Promise<string> {
     await page.goto(`${base}/signin`);
     await page.getByLabel('E-mail').fill(account.email);
     await page.getByLabel('Password', { exact: true }).fill(account.password);
@@ -119,7 +119,9 @@ describe('case files in headless Chromium', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     const secretText = page.getByTestId('totp-secret');
     await secretText.waitFor();
-    assert.equal(await page.getByRole('img', { name: 'QR code for the authenticator app' }).count(), 1);
+    const qr = page.getByRole('img', { name: 'QR code for the authenticator app' });
+    const qrWidth = await qr.evaluate((img: { decode(): Promise<void>; naturalWidth: number }) => img.decode().then(() => img.naturalWidth));
+    assert.ok(qrWidth > 0, 'the QR code is an image the browser can draw');
     if (checkAxe) await axe(page, 'TOTP enrolment');
     const secret = (await secretText.innerText()).trim();
     await page.getByLabel('Code from the app').fill(TOTP.generate({ secret: Secret.fromBase32(secret) }));
@@ -131,7 +133,7 @@ describe('case files in headless Chromium', () => {
     assert.equal(await proceed.isDisabled(), true, 'going on needs "I have saved them"');
     await page.getByLabel('I have saved them').check();
     await proceed.click();
-    await page.getByRole('heading', { name: 'Client files' }).waitFor();
+    await page.getByRole('heading', { name: landing }).waitFor();
     account.password = NEW_PASSWORD;
     return secret;
   }
@@ -199,6 +201,24 @@ describe('case files in headless Chromium', () => {
     assert.doesNotMatch(page.url(), /Образцов|4510/);
   });
 
+  it('an edit on a revision someone else changed meanwhile is refused: "changed by someone else, reload"', async () => {
+    const stale = await adminContext.newPage();
+    await stale.goto(`${base}/files/${clientId}`);
+    await stale.getByRole('heading', { name: 'Pyotr Obraztsov' }).waitFor();
+    const page = adminPage;
+    await page.getByLabel('Status').selectOption('closed');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/closed · revision/).waitFor();
+    await stale.getByLabel('Status').selectOption('referred');
+    await stale.getByRole('button', { name: 'Save' }).click();
+    await stale.getByRole('alert').waitFor();
+    assert.match(await stale.getByRole('alert').innerText(), /changed by someone else/);
+    await stale.close();
+    await page.getByLabel('Status').selectOption('open');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/open · revision/).waitFor();
+  });
+
   it('the other case-file pages: list, search by document number, figures, members, settings', async () => {
     const page = adminPage;
     await page.getByRole('link', { name: 'Client files' }).click();
@@ -219,6 +239,29 @@ describe('case files in headless Chromium', () => {
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByRole('cell', { name: volunteer.email, exact: true }).waitFor();
     await axe(page, 'members');
+    await page.getByLabel('E-mail').fill('figures@first.example');
+    await page.getByLabel('Role').selectOption('statistics');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const oneTime = page.getByTestId('one-time-password');
+    await oneTime.waitFor();
+    const statistician: Account = { email: 'figures@first.example', password: (await oneTime.innerText()).trim() };
+    await page.getByRole('cell', { name: statistician.email, exact: true }).waitFor();
+
+    // The statistics role: figures only, no file, no name.
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const figures = await context.newPage();
+    await firstSignIn(figures, statistician, false, 'Figures');
+    await figures.getByText('linked to a court record').waitFor();
+    assert.match(await figures.locator('.cards').innerText(), /1\s+client files/);
+    assert.doesNotMatch(await figures.locator('main').innerText(), /Obraztsov|Образцов/);
+    assert.equal(await figures.getByRole('link', { name: 'New file' }).count(), 0);
+    await context.close();
+
+    await page.getByRole('button', { name: `Disable ${statistician.email}` }).click();
+    await page
+      .getByRole('row', { name: new RegExp(statistician.email) })
+      .getByText('disabled')
+      .waitFor();
     await page.getByRole('link', { name: 'Sign-in settings' }).click();
     await page.getByLabel('Members must give an authenticator code when they sign in').waitFor();
     assert.equal(await page.getByLabel('Members must give an authenticator code when they sign in').isChecked(), true);
@@ -240,6 +283,9 @@ describe('case files in headless Chromium', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await page.waitForURL('about:blank');
+    let status = 0;
+    for (let i = 0; i < 500 && status !== 401; i++) status = (await context.request.get(`${base}/api/v1/auth/session`)).status();
+    assert.equal(status, 401, 'the quick exit ended the session');
     await context.close();
   });
 
@@ -255,12 +301,20 @@ describe('case files in headless Chromium', () => {
     await context.close();
   });
 
+  it('refers the client to the other organisation (his consent names it)', async () => {
+    const page = adminPage;
+    await page.goto(`${base}/files/${clientId}`);
+    await page.getByLabel('Organisation (slug)').fill('second-org');
+    await page.getByRole('button', { name: 'Refer', exact: true }).click();
+    await page.getByText('Referred to second-org with 1 documents.').waitFor();
+  });
+
   it('the audit log lists the steps and verifies', async () => {
     const page = adminPage;
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('cell', { name: 'clients.share' }).first().waitFor();
     const log = await page.locator('table').innerText();
-    for (const action of ['clients.create', 'clients.link_case', 'clients.upload', 'clients.note', 'clients.share'])
+    for (const action of ['clients.create', 'clients.link_case', 'clients.upload', 'clients.note', 'clients.share', 'clients.update', 'clients.refer'])
       assert.match(log, new RegExp(action.replace('.', '\\.')));
     await page.getByRole('button', { name: 'Verify the log' }).click();
     await page.getByText('The audit log verifies').waitFor();
@@ -297,6 +351,17 @@ describe('case files in headless Chromium', () => {
     await page.getByRole('button', { name: 'Use my passkey' }).click();
     await page.getByRole('heading', { name: 'Client files' }).waitFor();
     await page.getByRole('link', { name: 'Pyotr Obraztsov' }).waitFor();
+  });
+
+  it('the sign-in page in Russian', async () => {
+    const context = await browser.newContext({ locale: 'ru-RU' });
+    const page = await context.newPage();
+    await page.goto(`${base}/signin`);
+    await page.getByRole('heading', { name: 'Вход в дела клиентов' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /Электронная почта[\s\S]*Пароль/);
+    assert.equal(await page.getByRole('button', { name: 'Быстро уйти' }).count(), 1);
+    await axe(page, 'sign-in (ru)');
+    await context.close();
   });
 
   it('the quick exit leaves the page and ends the session', async () => {
