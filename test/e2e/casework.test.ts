@@ -188,6 +188,9 @@ describe('case files in headless Chromium', () => {
     const stored = await page.request.get(`${base}${await download.getAttribute('href')}`);
     assert.equal(stored.status(), 200);
     assert.deepEqual(await stored.body(), content);
+    assert.match(stored.headers()['cache-control'] ?? '', /no-store/, 'a document is not kept in the browser cache');
+    const answer = await page.request.get(`${base}/api/v1/clients/${clientId}`);
+    assert.match(answer.headers()['cache-control'] ?? '', /no-store/, 'a client file is not kept in the browser cache');
 
     await page.getByLabel('Text', { exact: true }).fill('First call: synthetic test note.');
     await page.getByRole('button', { name: 'Add note' }).click();
@@ -358,6 +361,7 @@ describe('case files in headless Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${base}/signin`);
     await page.getByRole('heading', { name: 'Вход в дела клиентов' }).waitFor();
+    await page.getByLabel('Электронная почта').waitFor();
     assert.match(await page.locator('main').innerText(), /Электронная почта[\s\S]*Пароль/);
     assert.equal(await page.getByRole('button', { name: 'Быстро уйти' }).count(), 1);
     await axe(page, 'sign-in (ru)');
@@ -376,5 +380,9 @@ describe('case files in headless Chromium', () => {
     let status = 0;
     for (let i = 0; i < 500 && status !== 401; i++) status = (await adminContext.request.get(`${base}/api/v1/auth/session`)).status();
     assert.equal(status, 401, 'the session ended');
+    // Back: no client data comes back (the page was emptied before it went; a fresh load finds no session).
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Sign in to case files' }).waitFor();
+    assert.doesNotMatch(await page.locator('body').innerText(), /Obraztsov|Образцов/);
   });
 });

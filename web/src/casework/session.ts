@@ -90,8 +90,17 @@ export function quickExit(): void {
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   void fetch('/api/v1/auth/logout', { method: 'POST', headers, keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
   forgetEverything();
+  // Nothing of the page is left for the back button's page cache to bring back.
+  document.title = '';
+  document.body.replaceChildren();
   window.location.replace(NEUTRAL_PAGE);
 }
+
+// A case-file page brought back from the browser's page cache (Back after leaving) is loaded afresh: the session
+// check then decides what is shown.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) window.location.reload();
+});
 
 /** Where the quick exit goes: a blank page (no request, nothing in the history that names this site's purpose). */
 export const NEUTRAL_PAGE = 'about:blank';
