@@ -269,6 +269,20 @@ describe('case files in headless Chromium', () => {
     await page.getByLabel('Members must give an authenticator code when they sign in').waitFor();
     assert.equal(await page.getByLabel('Members must give an authenticator code when they sign in').isChecked(), true);
     await axe(page, 'settings');
+
+    // Readable on a phone: no horizontal scrolling on the list and the file.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const url of ['/files', `/files/${clientId}`]) {
+      await page.goto(`${base}${url}`);
+      await page
+        .getByRole('link', { name: 'Pyotr Obraztsov' })
+        .or(page.getByRole('heading', { name: 'Pyotr Obraztsov' }))
+        .first()
+        .waitFor();
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+      assert.ok(overflow <= 1, `${url} scrolls sideways by ${overflow}px at 390px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   it('the volunteer sees exactly the file shared with them', async () => {
