@@ -37,7 +37,7 @@ const isMemberRole = (role: string): role is MemberRole => (MEMBER_ROLES as read
 export async function authenticateSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   const token = request.cookies[SESSION_COOKIE];
   const access = request.routeOptions.config.access;
-  if (token !== undefined || request.url.startsWith('/api/v1/auth/') || access === 'member') reply.header('cache-control', 'no-store');
+  if (token !== undefined || request.url.startsWith('/api/v1/auth/') || access === 'member') reply.header('cache-control', 'private, no-store');
   if (token === undefined || request.actor.kind === 'operator' || request.actor.kind === 'reader') return undefined;
   reply.header('vary', 'Authorization, Cookie');
   const session = await resolveSession(ctx.db, token, (ctx.now ?? (() => new Date()))());

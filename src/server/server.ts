@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 /**
  * `npm start` / `otkaz serve`: opens the database, syncs the court directory and the guidance knowledge base,
  * serves the HTTP API (src/api), the guidance pages and the web app (web/dist) — and then, in the background,
@@ -8,6 +9,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import type { StartupState } from '../api/context.ts';
 import { ensureSnapshot } from '../asylum/snapshot.ts';
+import { keyringFor } from '../casework/services.ts';
 import type { Config } from '../config/config.ts';
 import { reRedactStored } from '../courts/cases/store.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
@@ -34,6 +36,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Load the API modules while the database opens (a warm restart should take under 3 s).
   const api = import('../api/app.ts');
   api.catch(() => undefined);
+  // The case files' key-encryption key, outside the data folder: created on the first start (src/crypto/kek.ts).
+  const kekExisted = config.kek !== undefined || (config.kekFile !== undefined && existsSync(config.kekFile));
+  keyringFor(config, true);
+  if (!kekExisted)
+    process.stdout.write(
+      `created the case files' key-encryption key at ${config.kekFile} — keep a copy apart from the data folder: without it the case files cannot be read\n`,
+    );
   const db = await openDatabase(storageTarget(config));
   try {
     const directory = loadDirectory();

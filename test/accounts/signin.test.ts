@@ -42,7 +42,7 @@ for (const engine of ENGINES) {
       assert.match(setCookie, /^otkaz_session=[A-Za-z0-9_-]{43};/);
       for (const attribute of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/'])
         assert.ok(setCookie.split('; ').includes(attribute), `${attribute} in ${setCookie}`);
-      assert.equal(login.headers['cache-control'], 'no-store');
+      assert.equal(login.headers['cache-control'], 'private, no-store');
       const body = login.json();
       assert.equal(body.next, 'change_password');
       assert.equal(body.user.email, ADMIN);
@@ -52,7 +52,7 @@ for (const engine of ENGINES) {
       // Not verified yet: the member routes refuse, the session route answers.
       const early = await b.get('/api/v1/org/users');
       assert.equal(early.statusCode, 403);
-      assert.equal(early.headers['cache-control'], 'no-store');
+      assert.equal(early.headers['cache-control'], 'private, no-store');
       assert.equal((await b.get('/api/v1/auth/session')).json().next, 'change_password');
 
       const oldCookie = b.cookie;
@@ -91,7 +91,7 @@ for (const engine of ENGINES) {
 
       const users = await b.get('/api/v1/org/users');
       assert.equal(users.statusCode, 200, users.body);
-      assert.equal(users.headers['cache-control'], 'no-store');
+      assert.equal(users.headers['cache-control'], 'private, no-store');
       assert.deepEqual(
         users.json().users.map((u: { email: string; totpEnrolled: boolean }) => [u.email, u.totpEnrolled]),
         [[ADMIN, true]],
@@ -135,7 +135,7 @@ for (const engine of ENGINES) {
       // Any answer to a request with a session is kept by no cache, also a public route's.
       const publicRoute = await b.get('/healthz');
       assert.equal(publicRoute.statusCode, 200);
-      assert.equal(publicRoute.headers['cache-control'], 'no-store');
+      assert.equal(publicRoute.headers['cache-control'], 'private, no-store');
       assert.notEqual((await api.app.inject({ method: 'GET', url: '/healthz' })).headers['cache-control'], 'no-store');
       assert.equal((await b.post('/api/v1/auth/logout')).statusCode, 200);
     });

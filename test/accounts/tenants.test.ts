@@ -76,7 +76,7 @@ for (const engine of ENGINES) {
       const res = await api.app.inject({ method: 'GET', url: '/api/v1/org/users' });
       assert.equal(res.statusCode, 401);
       assert.equal(res.json().code, 'auth.required');
-      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.equal(res.headers['cache-control'], 'private, no-store');
       const session = await api.app.inject({ method: 'GET', url: '/api/v1/auth/session' });
       assert.equal(session.statusCode, 401);
     });
