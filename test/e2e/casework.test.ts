@@ -331,6 +331,10 @@ describe('case files in headless Chromium', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('cell', { name: 'clients.share' }).first().waitFor();
     const log = await page.locator('table').innerText();
+    await page
+      .getByRole('row', { name: /clients\.share.*admin@first\.example/ })
+      .first()
+      .waitFor();
     for (const action of ['clients.create', 'clients.link_case', 'clients.upload', 'clients.note', 'clients.share', 'clients.update', 'clients.refer'])
       assert.match(log, new RegExp(action.replace('.', '\\.')));
     await page.getByRole('button', { name: 'Verify the log' }).click();

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../../api.ts';
-import { api } from '../../casework/session.ts';
+import { api, cached } from '../../casework/session.ts';
 import { TableWrap } from '../../TableWrap.tsx';
-import type { AuditPage as AuditAnswer, AuditEntry, AuditVerification } from '../../types.ts';
+import type { AuditPage as AuditAnswer, AuditEntry, AuditVerification, Member } from '../../types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 /** /files/admin/audit: the organisation's audit log, newest first, older pages on request, and a verify button. */
@@ -13,6 +13,14 @@ export function AuditPage() {
   const [next, setNext] = useState<number | null>(null);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  const [members, setMembers] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    // Who, by e-mail where the member is still listed (else the id as recorded).
+    cached<{ members: Member[] }>('/api/v1/org/members').then(
+      (m) => setMembers(new Map(m.members.map((x) => [x.id, x.email]))),
+      () => undefined,
+    );
+  }, []);
   async function load(before: number | null) {
     try {
       const page = await api<AuditAnswer>('GET', `/api/v1/org/audit${query({ limit: 100, before })}`);
@@ -77,7 +85,7 @@ export function AuditPage() {
                 <td>
                   <code>{e.action}</code>
                 </td>
-                <td>{e.actor_id ?? e.actor_kind}</td>
+                <td>{e.actor_id ? (members.get(e.actor_id) ?? e.actor_id) : e.actor_kind}</td>
                 <td>{e.resource_type ? `${e.resource_type} ${e.resource_id ?? ''}` : '—'}</td>
                 <td>{t(`files.audit.outcomes.${e.outcome}`)}</td>
                 <td>{e.ip ?? '—'}</td>
