@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Lang, setLang } from './i18n.ts';
 import { CasePage } from './pages/CasePage.tsx';
@@ -8,15 +9,25 @@ import { Prosecutions } from './pages/Prosecutions.tsx';
 import { StatisticsPage } from './pages/StatisticsPage.tsx';
 import { onLinkClick, useLocation } from './router.ts';
 
+// The case-file area (/signin, /files…) is its own chunk: the public pages do not load it.
+const CaseworkApp = lazy(() => import('./pages/casework/CaseworkApp.tsx').then((m) => ({ default: m.CaseworkApp })));
+
 const NAV = [
   ['/', 'nav.overview'],
   ['/prosecutions', 'nav.prosecutions'],
   ['/courts', 'nav.courts'],
   ['/statistics', 'nav.statistics'],
   ['/claims', 'nav.claims'],
+  ['/files', 'nav.files'],
 ] as const;
 
 function Page({ path }: { path: string }) {
+  if (path === '/signin' || path === '/files' || path.startsWith('/files/'))
+    return (
+      <Suspense fallback={null}>
+        <CaseworkApp path={path} />
+      </Suspense>
+    );
   const caseMatch = /^\/cases\/(\d+)$/.exec(path);
   if (caseMatch) return <CasePage id={Number(caseMatch[1])} />;
   switch (path) {

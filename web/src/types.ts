@@ -46,3 +46,47 @@ export type Captcha = ApiResponse<'/api/v1/operations/captchas'>[number];
 /** POST /api/v1/claims/check */
 export type ClaimResult = ApiResponse<'/api/v1/claims/check', 'post'>[number];
 export type ClaimFigure = ClaimResult['figures'][number];
+
+/** The JSON body a `method path` takes, e.g. `ApiBody<'/api/v1/clients'>`. */
+type BodyOf<Operation> = Operation extends { requestBody: { content: { 'application/json': infer Body } } } ? Body : never;
+export type ApiBody<P extends keyof paths, M extends Method = 'post'> = BodyOf<paths[P][M]>;
+
+/** Sign-in: POST /api/v1/auth/login and the later steps; GET /api/v1/auth/session */
+export type SignInState = ApiResponse<'/api/v1/auth/session'>;
+export type SignInNext = SignInState['next'];
+export type TotpEnrolment = ApiResponse<'/api/v1/auth/totp/enrol', 'post'>;
+export type TotpConfirmed = ApiResponse<'/api/v1/auth/totp/confirm', 'post'>;
+export type PasskeyOptions = ApiResponse<'/api/v1/auth/passkey/login/options', 'post'>;
+
+/** Client files: GET /api/v1/clients, GET /api/v1/clients/{id} */
+export type ClientList = ApiResponse<'/api/v1/clients'>;
+export type ClientRow = ClientList['clients'][number];
+export type ClientStatus = ClientRow['status'];
+export type NewClient = ApiBody<'/api/v1/clients'>;
+export type ClientCreated = ApiResponse<'/api/v1/clients', 'post'>;
+export type ClientFile = ApiResponse<'/api/v1/clients/{id}'>;
+export type ClientRecord = ClientFile['record'];
+export type ClientUpdate = ApiBody<'/api/v1/clients/{id}'>;
+export type LinkedCase = NonNullable<ClientFile['cases']>[number];
+export type ClientNote = NonNullable<ClientFile['notes']>[number];
+export type NoteKind = ClientNote['kind'];
+export type ClientDocument = NonNullable<ClientFile['documents']>[number];
+export type IdentityDocument = ClientRecord['documents'][number];
+export type MilitaryStatus = NonNullable<ClientRecord['military']>['status'];
+export type WantedStatus = NonNullable<ClientRecord['wanted']>['status'];
+export type LinkCaseBody = ApiBody<'/api/v1/clients/{id}/cases'>;
+export type ClientSearch = ApiBody<'/api/v1/clients/search'>;
+export type ClientSearchResult = ApiResponse<'/api/v1/clients/search', 'post'>;
+export type ClientStats = ApiResponse<'/api/v1/clients/stats'>;
+export type Referral = ApiResponse<'/api/v1/clients/{id}/referrals', 'post'>;
+export type Shares = ApiResponse<'/api/v1/clients/{id}/shares', 'post'>;
+export type Member = ApiResponse<'/api/v1/org/members'>['members'][number];
+export type MemberRole = Member['role'];
+
+/** Organisation administration: GET /api/v1/org/users, /org/settings, /org/audit, /org/audit/verify */
+export type OrgUser = ApiResponse<'/api/v1/org/users'>['users'][number];
+export type UserCreated = ApiResponse<'/api/v1/org/users', 'post'>;
+export type OrgSettings = ApiResponse<'/api/v1/org/settings'>;
+export type AuditPage = ApiResponse<'/api/v1/org/audit'>;
+export type AuditEntry = AuditPage['entries'][number];
+export type AuditVerification = ApiResponse<'/api/v1/org/audit/verify'>;

@@ -13,7 +13,8 @@ import type { AppContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
 
 export const WEB_DIST = projectPath('web', 'dist');
-export const APP_ROUTES = ['/', '/prosecutions', '/courts', '/statistics', '/claims', '/cases/:id'];
+/** The public pages, and the case-file area (sign-in and /files…; the shell holds no data: the API checks each request). */
+export const APP_ROUTES = ['/', '/prosecutions', '/courts', '/statistics', '/claims', '/cases/:id', '/signin', '/files', '/files/*'];
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

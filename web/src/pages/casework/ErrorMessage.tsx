@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api.ts';
+
+/** An API failure as a clear sentence: 403 not allowed, 404 not found, 409 changed by someone else. */
+export function ErrorMessage({ error }: { error: Error | null }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  let text = t('files.errors.other', { message: error.message });
+  if (error instanceof ApiError) {
+    if (error.status === 403) text = t('files.errors.forbidden', { message: error.message });
+    else if (error.status === 404) text = t('files.errors.notFound');
+    else if (error.status === 409) text = t('files.errors.conflict');
+    else if (error.status === 401) text = t('files.errors.signedOut');
+  }
+  return (
+    <p role="alert" className="error">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../i18n.ts';
+import type { ClientFile, ClientRecord } from '../../types.ts';
+
+type Group = ClientFile['access']['groups'][number];
+
+/** The record's field groups, only those the caller's role may see (as the API returns them). */
+export function RecordGroups({ record, groups }: { record: ClientRecord; groups: Group[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const has = (g: Group) => groups.includes(g);
+  return (
+    <>
+      {has('person') && record.person && (
+        <section aria-labelledby="g-person">
+          <h2 id="g-person">{t('files.groups.person')}</h2>
+          <dl>
+            {record.person.names.map((n) => (
+              <div key={`${n.script}-${n.family}`}>
+                <dt>{t(`files.form.names.${n.script}`)}</dt>
+                <dd lang={n.script === 'cyrillic' ? 'ru' : 'en'}>{[n.family, n.given, n.patronymic].filter(Boolean).join(' ')}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>{t('files.form.birthDate')}</dt>
+              <dd>{formatDate(record.person.birthDate, lang)}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+      {has('military') && record.military && (
+        <section aria-labelledby="g-military">
+          <h2 id="g-military">{t('files.groups.military')}</h2>
+          <p>{t(`files.military.${record.military.status}`)}</p>
+        </section>
+      )}
+      {has('documents') && (
+        <section aria-labelledby="g-documents">
+          <h2 id="g-documents">{t('files.groups.documents')}</h2>
+          {record.documents.length === 0 ? (
+            <p>{t('common.empty')}</p>
+          ) : (
+            <ul>
+              {record.documents.map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the record's documents have no id
+                <li key={i}>
+                  {t(`files.docTypes.${d.type}`)} {d.number && <code>{d.number}</code>} — {t(`files.docStates.${d.state}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {has('wanted') && record.wanted && (
+        <section aria-labelledby="g-wanted">
+          <h2 id="g-wanted">{t('files.groups.wanted')}</h2>
+          <p>
+            {t(`files.wanted.${record.wanted.status}`)}
+            {record.wanted.checkedOn && ` (${formatDate(record.wanted.checkedOn, lang)})`}
+          </p>
+        </section>
+      )}
+      {has('consent') && (
+        <section aria-labelledby="g-consent">
+          <h2 id="g-consent">{t('files.groups.consent')}</h2>
+          <p>{record.consent.shareWithinOrganisation ? t('files.consent.shareYes') : t('files.consent.shareNo')}</p>
+          <p>
+            {record.consent.referralTo.length > 0 ? t('files.consent.referral', { orgs: record.consent.referralTo.join(', ') }) : t('files.consent.noReferral')}
+          </p>
+        </section>
+      )}
+      {has('summary') && record.summary && (
+        <section aria-labelledby="g-summary">
+          <h2 id="g-summary">{t('files.groups.summary')}</h2>
+          <p className="prewrap">{record.summary}</p>
+        </section>
+      )}
+    </>
+  );
+}
