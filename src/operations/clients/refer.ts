@@ -45,7 +45,7 @@ export const referClientOperation = defineOperation({
           throw new OtkazError(ErrorCode.InputInvalid, `the client's consent ended on ${consent.until}`, { where: 'consent.until' });
         const keyring = ctx.casework.keyring;
         // Read what goes with the file under this organisation's wall, then write the copy under the receiver's.
-        const documents = [];
+        const documents: Array<Awaited<ReturnType<typeof readDocument>>> = [];
         for (const doc of await listDocuments(tx, keyring, actor.orgId, id)) documents.push(await readDocument(tx, keyring, actor.orgId, id, doc.id));
         await enterTenant(ctx.db, tx, target.id);
         const duplicates = new Set<string>();

@@ -1,5 +1,6 @@
 /** The shapes of case-file answers (API response schemas, OpenAPI, the web app's generated types). */
 import { z } from 'zod';
+import { DocumentMetaSchema } from '../../casework/documents.ts';
 import { FIELD_GROUPS } from '../../casework/fields.ts';
 import { NOTE_KINDS } from '../../casework/notes.ts';
 import { CaseLinkSchema, CLIENT_STATUSES, ClientRecordSchema } from '../../casework/record.ts';
@@ -7,13 +8,18 @@ import { CaseHeadSchema, CaseHistorySchema } from '../cases/schemas.ts';
 
 export const clientId = z.string().uuid('expected a client id (a UUID)');
 
-export const ClientSummarySchema = z.object({
+/** What every view of a client file starts with. */
+const FileHead = {
   id: z.string(),
   status: z.enum(CLIENT_STATUSES),
   revision: z.number().int(),
   synthetic: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+};
+
+export const ClientSummarySchema = z.object({
+  ...FileHead,
   name: z.string().nullable().describe('null for roles that may not see the person'),
   militaryStatus: z.string().nullable(),
   linkedCases: z.number().int(),
@@ -28,14 +34,8 @@ export const NoteSchema = z.object({
   createdAt: z.string(),
 });
 
-export const DocumentSummarySchema = z.object({
+export const DocumentSummarySchema = DocumentMetaSchema.extend({
   id: z.string(),
-  name: z.string(),
-  mediaType: z.string(),
-  sha256: z.string(),
-  size: z.number().int(),
-  metadata: z.enum(['stripped', 'not inspected']),
-  removed: z.array(z.string()),
   uploadedBy: z.string().nullable(),
   uploadedAt: z.string(),
 });
@@ -48,12 +48,7 @@ export const LinkedCaseSchema = z.object({
 });
 
 export const ClientFileSchema = z.object({
-  id: z.string(),
-  status: z.enum(CLIENT_STATUSES),
-  revision: z.number().int(),
-  synthetic: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...FileHead,
   closedAt: z.string().nullable(),
   record: ClientRecordSchema.partial().describe('only the field groups the caller’s role may see'),
   cases: z.array(LinkedCaseSchema).optional(),

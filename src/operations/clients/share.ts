@@ -7,13 +7,14 @@ import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { onFile } from './member.ts';
 import { clientId } from './schemas.ts';
 
-const memberId = z.string().uuid('expected a member id');
+const ShareInput = z.object({ id: clientId, userId: z.string().uuid('expected a member id') }).strict();
+const SharedWith = z.object({ sharedWith: z.array(z.string()) });
 
 export const shareClientOperation = defineOperation({
   name: 'clients.share',
   summary: 'Share a client file with a member of your organisation (with the client’s consent to sharing)',
-  input: z.object({ id: clientId, userId: memberId }).strict(),
-  output: z.object({ sharedWith: z.array(z.string()) }),
+  input: ShareInput,
+  output: SharedWith,
   policy: clientPolicy.share,
   surfaces: { api: true, cli: true },
   run: (ctx, { id, userId }) =>
@@ -37,8 +38,8 @@ export const shareClientOperation = defineOperation({
 export const unshareClientOperation = defineOperation({
   name: 'clients.unshare',
   summary: 'Stop sharing a client file with a member',
-  input: z.object({ id: clientId, userId: memberId }).strict(),
-  output: z.object({ sharedWith: z.array(z.string()) }),
+  input: ShareInput,
+  output: SharedWith,
   policy: clientPolicy.share,
   surfaces: { api: true, cli: true },
   run: (ctx, { id, userId }) =>
