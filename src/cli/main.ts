@@ -9,6 +9,7 @@ import { registerCrawl } from './commands/crawl.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerGuidance } from './commands/guidance.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerOrgs } from './commands/orgs.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerCases(program);
   registerClients(program);
+  registerOrgs(program);
   registerStats(program);
   registerSearch(program);
   registerGuidance(program);

@@ -39,6 +39,7 @@ import { crawlStatusOperation } from './crawl/status.ts';
 import { checkKnowledgeBaseOperation, knowledgeBaseOperation } from './guidance/check.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
 import { guidanceRouteOperation } from './guidance/route.ts';
+import { ORG_OPERATIONS } from './orgs/index.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
@@ -80,4 +81,5 @@ export const OPERATIONS: readonly AnyOperation[] = [
   listAuditOperation,
   verifyAuditOperation,
   ...CLIENT_OPERATIONS,
+  ...ORG_OPERATIONS,
 ];
