@@ -48,11 +48,17 @@ async function snapshot(db: Database, world: CaseworkWorld, orgId: string) {
   const emails = new Map((await db.query<{ id: string; email: string }>('select id, email from users where org_id = $1', [orgId])).map((u) => [u.id, u.email]));
   const who = (id: string | null) => (id === null ? null : (emails.get(id) ?? `?${id}`));
   const ids = (await db.query<{ id: string }>('select id from clients where org_id = $1 order by id', [orgId])).map((r) => r.id);
-  const files = [];
+  const files: Array<{
+    row: Record<string, unknown>;
+    record: ClientRecord;
+    sharedWith: Array<string | null>;
+    notes: unknown[];
+    documents: Array<{ id: string; sha256: string }>;
+  }> = [];
   for (const id of ids) {
     const file = await loadClient(db, world.keyring, orgId, id);
     const notes = (await listNotes(db, world.keyring, orgId, id)).map((n) => ({ ...n, authorId: who(n.authorId) }));
-    const documents = [];
+    const documents: Array<{ id: string; sha256: string; meta: unknown; uploadedBy: string | null; uploadedAt: string }> = [];
     for (const d of await listDocuments(db, world.keyring, orgId, id)) {
       const { meta, bytes } = await readDocument(db, world.keyring, orgId, id, d.id);
       documents.push({ id: d.id, meta, sha256: sha256(bytes), uploadedBy: who(d.uploadedBy), uploadedAt: d.uploadedAt });
@@ -299,7 +305,7 @@ for (const engine of ENGINES) {
       const set = await setRetentionOperation.run(ctx, { org: 'test-retention-org', closed: 365, referred: 180 });
       assert.deepEqual(set.retention, { closed: 365, referred: 180 });
       const [open, closed, referred] = await made.db.transaction(async (tx) => {
-        const ids = [];
+        const ids: string[] = [];
         for (const family of ['Openov', 'Closedov', 'Referov'])
           ids.push(await insertClient(tx, world.keyring, id, { record: record(family, '1'), createdBy: null }));
         return ids;
