@@ -25,7 +25,7 @@ import { personKeyWarnings } from '../shared/person-key.ts';
 export interface RunningServer {
   server: http.Server;
   url: string;
-  /** Settles when the background work of the start (bundled asylum statistics, ANALYZE) is done. */
+  /** Settles when the background work of the start (bundled asylum statistics, ANALYZE, the first retention run) is done. */
   ready: Promise<void>;
   /** Stops accepting requests, lets the ones in flight and the current background step finish, closes the database. */
   stop(): Promise<void>;
@@ -58,6 +58,21 @@ export async function startServer(config: Config, options: { now?: () => Date } 
     process.stdout.write(`otkaz is serving at ${url} (${db.engine} database)\n`);
 
     const stopping = new AbortController();
+    // Retention: once a day (by the clock), the files past their organisation's retention are deleted, each audited
+    // (src/casework/retention.ts); the first run ends the start's background work. The key-encryption key is only
+    // read when there is something to purge (the audit key needs it).
+    const services = caseworkServices(config, null, now);
+    const retention = retentionSchedule(async (at) => {
+      if ((await expiredFiles(db, at)).length === 0) return;
+      const purged = await purgeExpired(db, services.audit, at);
+      process.stdout.write(`retention: purged ${purged.length} client file(s)\n`);
+    }, now);
+    let retentionRun: Promise<unknown> = Promise.resolve();
+    const runRetention = () => {
+      if (stopping.signal.aborted) return retentionRun;
+      retentionRun = retention.tick().catch((error: unknown) => process.stderr.write(`otkaz: retention not applied: ${(error as Error).message}\n`));
+      return retentionRun;
+    };
     const ready = (async () => {
       try {
         const loaded = await ensureSnapshot(db, undefined, stopping.signal);
@@ -83,20 +98,8 @@ export async function startServer(config: Config, options: { now?: () => Date } 
       } catch (error) {
         process.stderr.write(`otkaz: planner statistics not refreshed: ${(error as Error).message}\n`);
       }
+      await runRetention();
     })();
-    // Retention: once a day (by the clock), the files past their organisation's retention are deleted, each audited.
-    // The key-encryption key is only read when there is something to purge (the audit key needs it).
-    const services = caseworkServices(config, null, now);
-    const retention = retentionSchedule(async (at) => {
-      if ((await expiredFiles(db, at)).length === 0) return;
-      const purged = await purgeExpired(db, services.audit, at);
-      process.stdout.write(`retention: purged ${purged.length} client file(s)\n`);
-    }, now);
-    let retentionRun: Promise<unknown> = Promise.resolve();
-    const runRetention = () => {
-      retentionRun = retention.tick().catch((error: unknown) => process.stderr.write(`otkaz: retention not applied: ${(error as Error).message}\n`));
-    };
-    ready.then(runRetention, () => undefined);
     const retentionTimer = setInterval(runRetention, RETENTION_CHECK_MS);
     retentionTimer.unref();
     let stopped: Promise<void> | null = null;
