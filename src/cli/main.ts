@@ -40,7 +40,6 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerCases(program);
   registerClients(program);
-  registerOrgs(program);
   registerStats(program);
   registerSearch(program);
   registerGuidance(program);
@@ -48,6 +47,8 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCrawl(program);
   registerServe(program);
+  // after every other command: `org` may exist already, these join it
+  registerOrgs(program);
   // The program has no options of its own: the words after a command are that command's (and a command that has
   // subcommands and options of the same name, like `crawl` and `crawl status --json`, can keep them apart). Set
   // after the commands are registered, so they do not inherit it.

@@ -36,7 +36,10 @@ function passphraseFirst(command: Command, skip: (options: Record<string, unknow
 }
 
 export function registerOrgs(program: Command): void {
-  const org = program.command('org').description('an organisation as a whole: export, import, erasure, key rotation, retention (the local administrator)');
+  // `otkaz org` may already be there (the sign-in commands add `org create`): these join it.
+  const org =
+    program.commands.find((c) => c.name() === 'org') ??
+    program.command('org').description('legal-aid organisations: export, import, erasure, key rotation, retention (the local administrator)');
   passphraseFirst(
     bindCommand(org.command('export <org>').description('write the whole organisation to one age-encrypted archive'), exportOrgOperation, {
       args: ['org'],
@@ -63,8 +66,8 @@ export function registerOrgs(program: Command): void {
           `imported '${r.slug}' (${r.orgId}): ${countsText(r.counts)}${r.referralsSkipped ? `; ${r.referralsSkipped} referral(s) left out (the other organisation is not on this server)` : ''}`,
           ...(r.members.length
             ? [
-                'the members have no password, second factor or session here: each must be given a new password by an administrator',
-                '(the sign-in commands, `otkaz account`), and set up a second factor again:',
+                'the members have no password, second factor or session here: an administrator must give each a new password',
+                '(the sign-in commands, `otkaz user …`), and each sets up a second factor again at the first sign-in:',
                 renderTable(['email', 'role', 'id'], r.members),
               ]
             : []),

@@ -4,9 +4,9 @@ import { appendAudit } from '../../audit/log.ts';
 import { eraseOrganisation } from '../../casework/erase.ts';
 import { organisationRow } from '../../casework/export.ts';
 import { defineOperation } from '../../ops/operation.ts';
-import { orgPolicy } from '../../policies/orgs.ts';
+import { orgDataPolicy } from '../../policies/org-data.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { LOCAL_ONLY } from './schemas.ts';
+import { LOCAL_ONLY } from './counts.ts';
 
 export const EraseOrgInput = z
   .object({
@@ -28,7 +28,7 @@ export const eraseOrgOperation = defineOperation({
     members: z.number().int(),
     sessions: z.number().int(),
   }),
-  policy: orgPolicy.erase,
+  policy: orgDataPolicy.erase,
   surfaces: { api: LOCAL_ONLY, cli: true },
   run: (ctx, input) =>
     ctx.db.transaction(async (tx) => {

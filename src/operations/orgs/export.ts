@@ -7,9 +7,9 @@ import { appendAudit } from '../../audit/log.ts';
 import { sealArchive, serialiseArchive } from '../../casework/archive.ts';
 import { collectOrganisation, organisationRow } from '../../casework/export.ts';
 import { defineOperation } from '../../ops/operation.ts';
-import { orgPolicy } from '../../policies/orgs.ts';
+import { orgDataPolicy } from '../../policies/org-data.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { CountsSchema, LOCAL_ONLY } from './schemas.ts';
+import { CountsSchema, LOCAL_ONLY } from './counts.ts';
 
 export const ExportOrgInput = z
   .object({
@@ -34,7 +34,7 @@ export const exportOrgOperation = defineOperation({
     lockedWith: z.enum(['passphrase', 'recipient']),
     counts: CountsSchema,
   }),
-  policy: orgPolicy.export,
+  policy: orgDataPolicy.export,
   surfaces: { api: LOCAL_ONLY, cli: true },
   async run(ctx, input) {
     const file = path.resolve(input.out);

@@ -6,9 +6,9 @@ import { appendAudit } from '../../audit/log.ts';
 import { type ArchiveKey, openArchive } from '../../casework/archive.ts';
 import { importOrganisation } from '../../casework/import.ts';
 import { defineOperation } from '../../ops/operation.ts';
-import { orgPolicy } from '../../policies/orgs.ts';
+import { orgDataPolicy } from '../../policies/org-data.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { CountsSchema, LOCAL_ONLY } from './schemas.ts';
+import { CountsSchema, LOCAL_ONLY } from './counts.ts';
 
 export const ImportOrgInput = z
   .object({
@@ -30,7 +30,7 @@ export const importOrgOperation = defineOperation({
     referralsSkipped: z.number().int(),
     members: z.array(z.object({ id: z.string(), email: z.string(), role: z.string() })),
   }),
-  policy: orgPolicy.import,
+  policy: orgDataPolicy.import,
   surfaces: { api: LOCAL_ONLY, cli: true },
   async run(ctx, input) {
     const file = path.resolve(input.file);

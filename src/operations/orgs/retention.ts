@@ -4,9 +4,9 @@ import { appendAudit } from '../../audit/log.ts';
 import { organisationRow } from '../../casework/export.ts';
 import { purgeExpired, setRetention } from '../../casework/retention.ts';
 import { defineOperation } from '../../ops/operation.ts';
-import { orgPolicy } from '../../policies/orgs.ts';
+import { orgDataPolicy } from '../../policies/org-data.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { LOCAL_ONLY } from './schemas.ts';
+import { LOCAL_ONLY } from './counts.ts';
 
 const days = z.coerce.number().int().min(0).max(36500).optional().describe('days; 0: keep (no longer purged)');
 
@@ -15,7 +15,7 @@ export const setRetentionOperation = defineOperation({
   summary: 'Set how many days closed and referred client files are kept',
   input: z.object({ org: z.string().min(1), closed: days, referred: days }).strict(),
   output: z.object({ slug: z.string(), retention: z.object({ closed: z.number().int().optional(), referred: z.number().int().optional() }) }),
-  policy: orgPolicy.retention,
+  policy: orgDataPolicy.retention,
   surfaces: { api: LOCAL_ONLY, cli: true },
   run: (ctx, input) =>
     ctx.db.transaction(async (tx) => {
@@ -45,7 +45,7 @@ export const purgeExpiredOperation = defineOperation({
     dryRun: z.boolean(),
     files: z.array(z.object({ orgId: z.string(), clientId: z.string(), status: z.string(), since: z.string() })),
   }),
-  policy: orgPolicy.purge,
+  policy: orgDataPolicy.purge,
   surfaces: { api: LOCAL_ONLY, cli: true },
   table: {
     fileName: 'purge',

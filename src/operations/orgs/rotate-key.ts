@@ -4,8 +4,8 @@ import { appendAudit } from '../../audit/log.ts';
 import { organisationRow } from '../../casework/export.ts';
 import { rotateOrgKey } from '../../casework/rotate.ts';
 import { defineOperation } from '../../ops/operation.ts';
-import { orgPolicy } from '../../policies/orgs.ts';
-import { LOCAL_ONLY } from './schemas.ts';
+import { orgDataPolicy } from '../../policies/org-data.ts';
+import { LOCAL_ONLY } from './counts.ts';
 
 export const rotateOrgKeyOperation = defineOperation({
   name: 'orgs.rotate_key',
@@ -19,7 +19,7 @@ export const rotateOrgKeyOperation = defineOperation({
     documents: z.number().int(),
     dropped: z.number().int(),
   }),
-  policy: orgPolicy.rotateKey,
+  policy: orgDataPolicy.rotateKey,
   surfaces: { api: LOCAL_ONLY, cli: true },
   run: (ctx, input) =>
     ctx.db.transaction(async (tx) => {

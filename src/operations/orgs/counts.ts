@@ -1,4 +1,4 @@
-/** Shapes shared by the organisation operations (src/operations/orgs). */
+/** Shapes shared by the export, import, erasure, rotation and retention operations. */
 import { z } from 'zod';
 
 export const LOCAL_ONLY = 'works on a whole organisation’s keys and files: a command for whoever holds the data folder and the key-encryption key';

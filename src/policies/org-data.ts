@@ -7,7 +7,7 @@ import { rule } from '../ops/policy.ts';
 
 const localOnly = (name: string) => rule(name, 'operator', () => false);
 
-export const orgPolicy = {
+export const orgDataPolicy = {
   export: localOnly('orgs.export'),
   import: localOnly('orgs.import'),
   erase: localOnly('orgs.erase'),
