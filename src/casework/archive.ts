@@ -53,7 +53,7 @@ export const EntrySchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('member'),
       id: uuid,
-      email: z.string().email(),
+      email: z.string().min(3).max(320),
       role: z.enum(['org_admin', 'lawyer', 'caseworker', 'volunteer', 'statistics']),
       createdAt: instant,
       disabledAt: instant.nullable(),

@@ -23,6 +23,7 @@ import { importOrgOperation } from '../../src/operations/orgs/import.ts';
 import { purgeExpiredOperation, setRetentionOperation } from '../../src/operations/orgs/retention.ts';
 import { rotateOrgKeyOperation } from '../../src/operations/orgs/rotate-key.ts';
 import { LOCAL } from '../../src/ops/actor.ts';
+import { orgDataPolicy } from '../../src/policies/org-data.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { actingAs, type CaseworkWorld, caseworkWorld, seedMember, seedOrg } from '../helpers/casework.ts';
 import { ENGINES, type EngineFactory } from '../helpers/engines.ts';
@@ -361,3 +362,28 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the organisation commands are the local administrator’s only', () => {
+  it('refuses an operator token and every member, also an org admin; allows the local actor', () => {
+    const settings = { operatorToken: 'test-operator-token-0123456789' };
+    const admin = {
+      kind: 'user' as const,
+      userId: '00000000-0000-4000-8000-000000000002',
+      orgId: '00000000-0000-4000-8000-000000000003',
+      role: 'org_admin' as const,
+      sessionId: null,
+      verified: true,
+    };
+    for (const rule of Object.values(orgDataPolicy)) {
+      assert.equal(rule.checkEdge(LOCAL, settings).allow, true, rule.name);
+      assert.equal(rule.checkEdge({ kind: 'operator' }, settings).allow, false, rule.name);
+      assert.equal(rule.checkEdge(admin, settings).allow, false, rule.name);
+    }
+    assert.deepEqual(
+      [exportOrgOperation, importOrgOperation, eraseOrgOperation, rotateOrgKeyOperation, setRetentionOperation, purgeExpiredOperation].map(
+        (op) => typeof op.surfaces.api,
+      ),
+      ['string', 'string', 'string', 'string', 'string', 'string'],
+    );
+  });
+});

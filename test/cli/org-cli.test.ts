@@ -107,7 +107,7 @@ describe('otkaz org', () => {
     const imported = await cli('org', 'import', archive(), '--slug', 'test-org-restored');
     assert.equal(imported.code, 0, imported.err);
     assert.match(imported.out, /imported 'test-org-restored'.*1 client file/);
-    assert.match(imported.out, /must be given a new password/);
+    assert.match(imported.out, /must give each a new password/);
     process.env.OTKAZ_EXPORT_PASSPHRASE = 'SYNTHETIC wrong passphrase';
     const wrong = await cli('org', 'import', archive(), '--slug', 'test-org-third');
     assert.equal(wrong.code, 4);
