@@ -26,7 +26,9 @@ import { type CachedResponse, ResponseCache } from './cache.ts';
 import { type AppContext, BODY_LIMIT, type RouteContext } from './context.ts';
 import { errorFields, logController, loggerOptions, routeOf } from './log.ts';
 import { ApiCode, answerClientError, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
+import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCaseworkRoutes } from './routes/casework.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
@@ -35,6 +37,7 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerWebRoutes } from './routes/web.ts';
+import { authenticateSession, registerSessionCookies, sessionRefusal } from './session-auth.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -156,7 +159,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  // Authentication, then the route's policy: before validation and before any database work.
+  // Authentication (a bearer token, or a member's session cookie: src/api/session-auth.ts), then the route's policy.
+  await registerSessionCookies(app);
   app.decorateRequest('actor' as string, null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -168,9 +172,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // A public read may still differ by caller (a case says whether its caller may fetch the evidence): shared caches
     // must key it by the Authorization header.
     else if (access !== 'public') reply.header('vary', 'Authorization');
+    const csrf = await authenticateSession(ctx, request, reply);
+    if (csrf) return csrf;
     const policy = request.routeOptions.config.policy;
     const decision = policy ? policy.checkEdge(request.actor, ctx.config) : { allow: false as const, reason: 'forbidden' as const };
     if (decision.allow) return;
+    const session = sessionRefusal(request, decision);
+    if (session) return reply.code(session.status).type('application/problem+json').send(session);
     const code = decision.reason === 'unauthorized' ? ApiCode.Unauthorized : decision.reason === 'forbidden' ? ApiCode.Forbidden : ApiCode.OperationsDisabled;
     const evidence = access === 'evidence' ? 'raw captures and archive exports are evidence (they hold full names): ' : '';
     const redacted = access === 'evidence' ? ' — the public has the redacted rendering of a capture at /api/v1/captures/:id/redacted' : '';
@@ -311,6 +319,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerOperationRoutes(typed, routeCtx);
   registerAuditRoutes(typed, routeCtx);
   registerCaseworkRoutes(typed, routeCtx);
+  registerAuthRoutes(typed, routeCtx);
+  registerAccountRoutes(typed, routeCtx);
   registerWebRoutes(typed, routeCtx);
   await app.ready();
   return app;

@@ -76,7 +76,7 @@ export function requestContext(ctx: RouteContext, request: FastifyRequest): Oper
     },
     budget: request.budget,
     get casework() {
-      services ??= caseworkServices(ctx.config, request.ip);
+      services ??= caseworkServices(ctx.config, request.ip, ctx.now);
       return services;
     },
     derive: (key, compute) => ctx.cache.derive(key, compute),

@@ -25,6 +25,8 @@ export interface AppContext {
    * logged, to standard error — a library default that keeps tests and embedders quiet.
    */
   logStream?: LogDestination;
+  /** The clock of sessions, sign-in and audit entries (tests move it instead of sleeping). Default: the system's. */
+  now?: () => Date;
 }
 
 /** What the routes get: the context with its response cache. */

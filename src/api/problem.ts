@@ -71,6 +71,8 @@ export function statusOfDomain(code: DomainCode): number {
       return 401;
     case ErrorCode.AuthLocked:
       return 423;
+    case ErrorCode.AuthThrottled:
+      return 429;
     case ErrorCode.Conflict:
       return 409;
     case ErrorCode.Usage:

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { keepServingWhenOutputCloses } from '../server/output.ts';
+import { registerAccounts } from './commands/accounts.ts';
 import { registerArchive } from './commands/archive.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCases } from './commands/cases.ts';
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerCrawl(program);
   registerServe(program);
+  registerAccounts(program);
   // after every other command: `org` may exist already, these join it
   registerOrgs(program);
   // The program has no options of its own: the words after a command are that command's (and a command that has

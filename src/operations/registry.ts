@@ -17,6 +17,12 @@ import { releasesOperation } from './asylum/releases.ts';
 import { seriesOperation } from './asylum/series.ts';
 import { listAuditOperation } from './audit/list.ts';
 import { verifyAuditOperation } from './audit/verify.ts';
+import { loginOperation } from './auth/login.ts';
+import { passkeyLoginOptionsOperation, passkeyLoginVerifyOperation, passkeyRegisterOptionsOperation, passkeyRegisterVerifyOperation } from './auth/passkey.ts';
+import { changePasswordOperation } from './auth/password.ts';
+import { recoveryOperation } from './auth/recovery.ts';
+import { logoutOperation, sessionOperation } from './auth/session.ts';
+import { confirmTotpOperation, enrolTotpOperation, totpOperation } from './auth/totp.ts';
 import { rawCaptureOperation } from './captures/raw.ts';
 import { redactedCaptureOperation } from './captures/redacted.ts';
 import { showCaptureOperation } from './captures/show.ts';
@@ -39,8 +45,13 @@ import { crawlStatusOperation } from './crawl/status.ts';
 import { checkKnowledgeBaseOperation, knowledgeBaseOperation } from './guidance/check.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
 import { guidanceRouteOperation } from './guidance/route.ts';
+import { createOrgOperation } from './orgs/create.ts';
 import { ORG_OPERATIONS } from './orgs/index.ts';
+import { orgSettingsOperation, updateOrgSettingsOperation } from './orgs/settings.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
+import { createUserOperation } from './users/create.ts';
+import { disableUserOperation } from './users/disable.ts';
+import { listUsersOperation } from './users/list.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
   listCasesOperation,
@@ -81,5 +92,23 @@ export const OPERATIONS: readonly AnyOperation[] = [
   listAuditOperation,
   verifyAuditOperation,
   ...CLIENT_OPERATIONS,
+  createOrgOperation,
+  orgSettingsOperation,
+  updateOrgSettingsOperation,
+  createUserOperation,
+  listUsersOperation,
+  disableUserOperation,
+  loginOperation,
+  sessionOperation,
+  logoutOperation,
+  changePasswordOperation,
+  enrolTotpOperation,
+  confirmTotpOperation,
+  totpOperation,
+  recoveryOperation,
+  passkeyRegisterOptionsOperation,
+  passkeyRegisterVerifyOperation,
+  passkeyLoginOptionsOperation,
+  passkeyLoginVerifyOperation,
   ...ORG_OPERATIONS,
 ];

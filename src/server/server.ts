@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 /**
  * `npm start` / `otkaz serve`: opens the database, syncs the court directory and the guidance knowledge base,
  * serves the HTTP API (src/api), the guidance pages and the web app (web/dist) — and then, in the background,
@@ -10,7 +11,7 @@ import path from 'node:path';
 import type { StartupState } from '../api/context.ts';
 import { ensureSnapshot } from '../asylum/snapshot.ts';
 import { expiredFiles, purgeExpired, retentionSchedule } from '../casework/retention.ts';
-import { caseworkServices } from '../casework/services.ts';
+import { caseworkServices, keyringFor } from '../casework/services.ts';
 import type { Config } from '../config/config.ts';
 import { reRedactStored } from '../courts/cases/store.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
@@ -41,6 +42,13 @@ export async function startServer(config: Config, options: { now?: () => Date } 
   // Load the API modules while the database opens (a warm restart should take under 3 s).
   const api = import('../api/app.ts');
   api.catch(() => undefined);
+  // The case files' key-encryption key, outside the data folder: created on the first start (src/crypto/kek.ts).
+  const kekExisted = config.kek !== undefined || (config.kekFile !== undefined && existsSync(config.kekFile));
+  keyringFor(config, true);
+  if (!kekExisted)
+    process.stdout.write(
+      `created the case files' key-encryption key at ${config.kekFile} — keep a copy apart from the data folder: without it the case files cannot be read\n`,
+    );
   const db = await openDatabase(storageTarget(config));
   try {
     const directory = loadDirectory();
@@ -59,8 +67,7 @@ export async function startServer(config: Config, options: { now?: () => Date } 
 
     const stopping = new AbortController();
     // Retention: once a day (by the clock), the files past their organisation's retention are deleted, each audited
-    // (src/casework/retention.ts); the first run ends the start's background work. The key-encryption key is only
-    // read when there is something to purge (the audit key needs it).
+    // (src/casework/retention.ts); the first run ends the start's background work.
     const services = caseworkServices(config, null, now);
     const retention = retentionSchedule(async (at) => {
       if ((await expiredFiles(db, at)).length === 0) return;

@@ -41,6 +41,8 @@ export const ErrorCode = {
   AuthFailed: 'auth.failed',
   /** The account is locked after too many failed attempts, or disabled. */
   AuthLocked: 'auth.locked',
+  /** Too many sign-in attempts from one address in a short time (src/accounts/rate-limit.ts). */
+  AuthThrottled: 'auth.rate_limited',
   /** A session is required, or it ended (idle or absolute time-out, sign-out, password change). */
   AuthRequired: 'auth.required',
   /** A state-changing request without the session's CSRF token. */
@@ -89,6 +91,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.LimitExceeded:
     case ErrorCode.AuthFailed:
     case ErrorCode.AuthLocked:
+    case ErrorCode.AuthThrottled:
     case ErrorCode.AuthRequired:
     case ErrorCode.CsrfInvalid:
     case ErrorCode.Conflict:

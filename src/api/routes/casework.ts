@@ -19,7 +19,7 @@ import { showClientOperation } from '../../operations/clients/show.ts';
 import { clientStatsOperation } from '../../operations/clients/stats.ts';
 import { updateClientOperation } from '../../operations/clients/update.ts';
 import { uploadDocumentOperation } from '../../operations/clients/upload.ts';
-import { bindRoute } from '../bind.ts';
+import { BINARY, bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
 
@@ -45,6 +45,7 @@ export function registerCaseworkRoutes(app: ZodApp, ctx: RouteContext): void {
     method: 'GET',
     url: '/api/v1/clients/:id/documents/:documentId',
     params: ['id', 'documentId'],
+    produces: { 'application/octet-stream': BINARY.describe('the document as stored (after metadata stripping), with its own media type') },
     send: (reply, result) =>
       reply
         .type(result.mediaType)

@@ -2,6 +2,669 @@
 // After changing a route or an operation's schemas, run: npm run gen:api-types
 
 export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with e-mail and password; sets the session cookie and says what comes next (second factor, new password) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it as the x-csrf-token header of every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * @description the sign-in’s next step; done: signed in
+                             * @enum {string}
+                             */
+                            next: "change_password" | "enrol_totp" | "totp" | "passkey" | "done";
+                            user: {
+                                email: string;
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                role: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the session ends and its cookie is removed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signedOut: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/login/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Options to sign in with one of this account’s passkeys (the challenge is kept 5 minutes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description for navigator.credentials (@simplewebauthn/browser) */
+                            options: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/login/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a passkey assertion as the second factor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the credential as @simplewebauthn/browser returns it */
+                        response: {
+                            id: string;
+                            rawId: string;
+                            response: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            type: "public-key";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it as the x-csrf-token header of every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * @description the sign-in’s next step; done: signed in
+                             * @enum {string}
+                             */
+                            next: "change_password" | "enrol_totp" | "totp" | "passkey" | "done";
+                            user: {
+                                email: string;
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                role: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/register/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Options to create a passkey for this account (the challenge is kept 5 minutes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description for navigator.credentials (@simplewebauthn/browser) */
+                            options: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/register/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Store the new passkey (verified against the challenge, the site and its origin); it counts as the second factor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the credential as @simplewebauthn/browser returns it */
+                        response: {
+                            id: string;
+                            rawId: string;
+                            response: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            type: "public-key";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it as the x-csrf-token header of every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * @description the sign-in’s next step; done: signed in
+                             * @enum {string}
+                             */
+                            next: "change_password" | "enrol_totp" | "totp" | "passkey" | "done";
+                            user: {
+                                email: string;
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                role: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password (12–256 characters); ends every session of the account and gives this one a new session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        current: string;
+                        next: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it as the x-csrf-token header of every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * @description the sign-in’s next step; done: signed in
+                             * @enum {string}
+                             */
+                            next: "change_password" | "enrol_totp" | "totp" | "passkey" | "done";
+                            user: {
+                                email: string;
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                role: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a single-use recovery code instead of the TOTP code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description one of the recovery codes shown at TOTP enrolment */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it as the x-csrf-token header of every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * @description the sign-in’s next step; done: signed in
+                             * @enum {string}
+                             */
+                            next: "change_password" | "enrol_totp" | "totp" | "passkey" | "done";
+                            user: {
+                                email: string;
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                role: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in account, its organisation, the sign-in’s next step and the CSRF token (401 without a session) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it as the x-csrf-token header of every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * @description the sign-in’s next step; done: signed in
+                             * @enum {string}
+                             */
+                            next: "change_password" | "enrol_totp" | "totp" | "passkey" | "done";
+                            user: {
+                                email: string;
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                role: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the TOTP code as the second factor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the code the authenticator app shows */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it as the x-csrf-token header of every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * @description the sign-in’s next step; done: signed in
+                             * @enum {string}
+                             */
+                            next: "change_password" | "enrol_totp" | "totp" | "passkey" | "done";
+                            user: {
+                                email: string;
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                role: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm TOTP enrolment with a first code: the second factor is given, and ten single-use recovery codes are shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the code the authenticator app shows */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send it as the x-csrf-token header of every request that changes something */
+                            csrfToken: string;
+                            /**
+                             * @description the sign-in’s next step; done: signed in
+                             * @enum {string}
+                             */
+                            next: "change_password" | "enrol_totp" | "totp" | "passkey" | "done";
+                            /** @description shown once; each works once instead of a TOTP code */
+                            recoveryCodes: string[];
+                            user: {
+                                email: string;
+                                id: string;
+                                org: {
+                                    id: string;
+                                    name: string;
+                                    slug: string;
+                                };
+                                role: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start TOTP enrolment: a new secret (text, otpauth URI and QR code as SVG), confirmed by the first code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            qrSvg: string;
+                            secret: string;
+                            uri: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/captures/{id}": {
         parameters: {
             query?: never;
@@ -1516,12 +2179,54 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Download one document of a client file (as stored: after metadata stripping) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/octet-stream": string;
+                    };
                 };
             };
         };
@@ -3091,6 +3796,242 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-in settings of the caller’s organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            requirePasskeyForAdmins: boolean;
+                            requireTotp: boolean;
+                            slug: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Change the sign-in settings of the caller’s organisation (takes effect at each member’s next request) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description administrators must sign in with a passkey */
+                        requirePasskeyForAdmins?: boolean;
+                        /** @description members must give a TOTP code at sign-in */
+                        requireTotp?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            requirePasskeyForAdmins: boolean;
+                            requireTotp: boolean;
+                            slug: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members of an organisation (an administrator’s own) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the organisation (slug or id); a member’s own by default */
+                    org?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                createdAt: string;
+                                disabled: boolean;
+                                email: string;
+                                id: string;
+                                mustChangePassword: boolean;
+                                role: string;
+                                totpEnrolled: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a member account with a one-time password (shown once; changed at first sign-in)
+         * @description The answer holds the one-time password: the only time it is shown.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the member’s e-mail address (their sign-in name) */
+                        email: string;
+                        /** @description the organisation (slug or id); a member’s own by default */
+                        org?: string;
+                        /**
+                         * @description one of org_admin, lawyer, caseworker, volunteer, statistics
+                         * @enum {string}
+                         */
+                        role: "org_admin" | "lawyer" | "caseworker" | "volunteer" | "statistics";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description shown once: give it to the member; their first sign-in must change it */
+                            oneTimePassword: string;
+                            org: {
+                                id: string;
+                                name: string;
+                                requirePasskeyForAdmins: boolean;
+                                requireTotp: boolean;
+                                slug: string;
+                            };
+                            user: {
+                                createdAt: string;
+                                disabled: boolean;
+                                email: string;
+                                id: string;
+                                mustChangePassword: boolean;
+                                role: string;
+                                totpEnrolled: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a member account of the organisation (ends all its sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the account: its id or e-mail */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the organisation (slug or id); a member’s own by default */
+                        org?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            disabled: boolean;
+                            email: string;
+                            id: string;
+                            mustChangePassword: boolean;
+                            role: string;
+                            totpEnrolled: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

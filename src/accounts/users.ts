@@ -1,0 +1,104 @@
+/**
+ * Members of an organisation. An account is created with a random one-time password (shown once to its creator,
+ * stored only as an Argon2id hash) that must be changed at first sign-in; there are no default accounts.
+ * Disabling an account or changing its password ends every session of it (sessions_valid_after, and each open
+ * session is marked ended).
+ */
+import { randomUUID } from 'node:crypto';
+import { type AuditActor, type AuditOptions, appendAudit } from '../audit/log.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { hashPassword, oneTimePassword } from './passwords.ts';
+import { endUserSessions } from './sessions.ts';
+
+export interface User {
+  id: string;
+  org_id: string;
+  email: string;
+  role: string;
+  must_change_password: boolean;
+  totp_confirmed_at: string | null;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+/** What sign-in reads of an account (never sent to a client as such). */
+export interface Credentials extends User {
+  password_hash: string | null;
+  totp_secret: Uint8Array | null;
+  failed_logins: number;
+  locked_until: string | null;
+  sessions_valid_after: string;
+}
+
+const PUBLIC = 'id, org_id, email, role, must_change_password, totp_confirmed_at, disabled_at, created_at';
+
+export async function createUser(
+  db: Database,
+  audit: AuditOptions,
+  actor: AuditActor,
+  input: { orgId: string; email: string; role: string; now: Date },
+): Promise<{ user: User; oneTimePassword: string }> {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const id = randomUUID();
+  const user = await db.transaction(async (tx) => {
+    const taken = await tx.query('select 1 from users where email = $1', [input.email]);
+    // The e-mail is unique across the installation; the message does not say in which organisation it is.
+    if (taken.length) throw new OtkazError(ErrorCode.Conflict, 'an account with this e-mail exists already', { where: 'email' });
+    const at = input.now.toISOString();
+    const rows = await tx.query<User>(
+      `insert into users (id, org_id, email, role, password_hash, must_change_password, sessions_valid_after, created_at)
+       values ($1, $2, $3, $4, $5, true, $6, $6) returning ${PUBLIC}`,
+      [id, input.orgId, input.email, input.role, passwordHash, at],
+    );
+    await appendAudit(tx, audit, { orgId: input.orgId, actor, action: 'user.create', resourceType: 'user', resourceId: id, outcome: 'ok' });
+    return rows[0];
+  });
+  if (!user) throw new Error('internal error: the new account was not returned');
+  return { user, oneTimePassword: password };
+}
+
+export async function listUsers(db: Queryable, orgId: string): Promise<User[]> {
+  return db.query<User>(`select ${PUBLIC} from users where org_id = $1 order by email`, [orgId]);
+}
+
+export async function userById(db: Queryable, id: string): Promise<User | null> {
+  const rows = await db.query<User>(`select ${PUBLIC} from users where id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function credentialsByEmail(db: Queryable, email: string): Promise<Credentials | null> {
+  const rows = await db.query<Credentials>('select * from users where email = $1', [email]);
+  return rows[0] ?? null;
+}
+
+export async function credentialsById(db: Queryable, id: string): Promise<Credentials | null> {
+  const rows = await db.query<Credentials>('select * from users where id = $1', [id]);
+  return rows[0] ?? null;
+}
+
+/** Disables an account of the organisation and ends its sessions; a user of another organisation is "not found". */
+export async function disableUser(db: Database, audit: AuditOptions, actor: AuditActor, orgId: string, userId: string, now: Date): Promise<User> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<User>(
+      `update users set disabled_at = coalesce(disabled_at, $3), sessions_valid_after = $3 where id = $1 and org_id = $2 returning ${PUBLIC}`,
+      [userId, orgId, now.toISOString()],
+    );
+    const user = rows[0];
+    if (!user) throw new OtkazError(ErrorCode.InputNotFound, 'no such user in this organisation', { where: 'id' });
+    await endUserSessions(tx, userId, now);
+    await appendAudit(tx, audit, { orgId, actor, action: 'user.disable', resourceType: 'user', resourceId: userId, outcome: 'ok' });
+    return user;
+  });
+}
+
+/** Sets a new password hash, clears the must-change flag and ends every session of the account. */
+export async function setPasswordHash(tx: Queryable, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await tx.query('update users set password_hash = $2, must_change_password = false, sessions_valid_after = $3 where id = $1', [
+    userId,
+    passwordHash,
+    now.toISOString(),
+  ]);
+  await endUserSessions(tx, userId, now);
+}
