@@ -251,3 +251,14 @@ export async function unshareClient(tx: Queryable, orgId: string, clientId: stri
   const rows = await tx.query('delete from client_shares where org_id = $1 and client_id = $2 and user_id = $3 returning user_id', [orgId, clientId, userId]);
   return rows.length > 0;
 }
+
+/** Re-seals every client record of the organisation under its current data key and rebuilds the blind indexes (key rotation). */
+export async function resealClients(tx: Queryable, keyring: Keyring, orgId: string): Promise<number> {
+  const rows = await tx.query<{ id: string; record: Uint8Array }>('select id, record from clients where org_id = $1 for update', [orgId]);
+  for (const row of rows) {
+    const record = await openRecord(tx, keyring, orgId, row.id, row.record);
+    await tx.query('update clients set record = $3 where org_id = $1 and id = $2', [orgId, row.id, await sealRecord(tx, keyring, orgId, row.id, record)]);
+    await writeLookups(tx, keyring, orgId, row.id, record);
+  }
+  return rows.length;
+}

@@ -138,3 +138,48 @@ export async function readDocument(
     throw new OtkazError(ErrorCode.CryptoInvalid, `document ${id}: content does not match its sha256`);
   return { meta, bytes };
 }
+
+/**
+ * Stores a document whose bytes were already stripped (an import): a new file key, the metadata and bytes sealed
+ * under it, the file key under the organisation's current data key. The bytes must match the metadata's sha256.
+ */
+export async function storeDocument(
+  tx: Queryable,
+  keyring: Keyring,
+  orgId: string,
+  doc: { id: string; clientId: string; uploadedBy: string | null; uploadedAt: string; meta: DocumentMeta; bytes: Uint8Array },
+): Promise<void> {
+  if (createHash('sha256').update(doc.bytes).digest('hex') !== doc.meta.sha256)
+    throw new OtkazError(ErrorCode.CryptoInvalid, `document ${doc.id}: content does not match its sha256`);
+  const fileKey = newKey();
+  const { version, key } = await keyring.currentOrgKey(tx, orgId);
+  await tx.query(
+    'insert into client_documents (id, org_id, client_id, uploaded_by, uploaded_at, file_key, meta, content, size) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    [
+      doc.id,
+      orgId,
+      doc.clientId,
+      doc.uploadedBy,
+      doc.uploadedAt,
+      seal(key, version, at(orgId, doc.id, 'file_key'), fileKey),
+      sealText(fileKey, 1, at(orgId, doc.id, 'meta'), JSON.stringify(doc.meta)),
+      seal(fileKey, 1, at(orgId, doc.id, 'content'), doc.bytes),
+      doc.bytes.length,
+    ],
+  );
+}
+
+/** Re-seals every document's file key of the organisation under its current data key (key rotation); returns how many. */
+export async function resealFileKeys(tx: Queryable, keyring: Keyring, orgId: string): Promise<number> {
+  const { version, key } = await keyring.currentOrgKey(tx, orgId);
+  const rows = await tx.query<{ id: string; file_key: Uint8Array }>('select id, file_key from client_documents where org_id = $1 for update', [orgId]);
+  for (const row of rows) {
+    const fileKey = await fileKeyOf(tx, keyring, orgId, row);
+    await tx.query('update client_documents set file_key = $3 where org_id = $1 and id = $2', [
+      orgId,
+      row.id,
+      seal(key, version, at(orgId, row.id, 'file_key'), fileKey),
+    ]);
+  }
+  return rows.length;
+}

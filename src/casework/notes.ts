@@ -59,3 +59,33 @@ export async function listNotes(db: Queryable, keyring: Keyring, orgId: string, 
   }
   return notes;
 }
+
+/** Stores a note as it was (an import): its id, author and time kept, the body sealed under the current data key. */
+export async function storeNote(
+  tx: Queryable,
+  keyring: Keyring,
+  orgId: string,
+  note: { id: string; clientId: string; authorId: string | null; createdAt: string; body: NoteBody },
+): Promise<void> {
+  const { version, key } = await keyring.currentOrgKey(tx, orgId);
+  await tx.query('insert into client_notes (id, org_id, client_id, author_id, created_at, body) values ($1, $2, $3, $4, $5, $6)', [
+    note.id,
+    orgId,
+    note.clientId,
+    note.authorId,
+    note.createdAt,
+    sealText(key, version, binding(orgId, note.id), JSON.stringify(note.body)),
+  ]);
+}
+
+/** Re-seals every note of the organisation under its current data key (key rotation); returns how many. */
+export async function resealNotes(tx: Queryable, keyring: Keyring, orgId: string): Promise<number> {
+  const { version, key } = await keyring.currentOrgKey(tx, orgId);
+  const rows = await tx.query<{ id: string; body: Uint8Array }>('select id, body from client_notes where org_id = $1 for update', [orgId]);
+  for (const row of rows) {
+    const old = await keyring.orgKey(tx, orgId, keyVersionOf(row.body));
+    const text = openText(old, binding(orgId, row.id), row.body);
+    await tx.query('update client_notes set body = $3 where org_id = $1 and id = $2', [orgId, row.id, sealText(key, version, binding(orgId, row.id), text)]);
+  }
+  return rows.length;
+}

@@ -10,6 +10,7 @@ import { registerCrawl } from './commands/crawl.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerGuidance } from './commands/guidance.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerOrgs } from './commands/orgs.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
@@ -48,6 +49,8 @@ export function buildProgram(): Command {
   registerCrawl(program);
   registerServe(program);
   registerAccounts(program);
+  // after every other command: `org` may exist already, these join it
+  registerOrgs(program);
   // The program has no options of its own: the words after a command are that command's (and a command that has
   // subcommands and options of the same name, like `crawl` and `crawl status --json`, can keep them apart). Set
   // after the commands are registered, so they do not inherit it.

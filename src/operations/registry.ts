@@ -46,6 +46,7 @@ import { checkKnowledgeBaseOperation, knowledgeBaseOperation } from './guidance/
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
 import { guidanceRouteOperation } from './guidance/route.ts';
 import { createOrgOperation } from './orgs/create.ts';
+import { ORG_OPERATIONS } from './orgs/index.ts';
 import { orgSettingsOperation, updateOrgSettingsOperation } from './orgs/settings.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
 import { createUserOperation } from './users/create.ts';
@@ -109,4 +110,5 @@ export const OPERATIONS: readonly AnyOperation[] = [
   passkeyRegisterVerifyOperation,
   passkeyLoginOptionsOperation,
   passkeyLoginVerifyOperation,
+  ...ORG_OPERATIONS,
 ];

@@ -3,13 +3,15 @@ import { existsSync } from 'node:fs';
  * `npm start` / `otkaz serve`: opens the database, syncs the court directory and the guidance knowledge base,
  * serves the HTTP API (src/api), the guidance pages and the web app (web/dist) — and then, in the background,
  * loads the bundled statistics on a first start (the app answers meanwhile; /healthz says `loading`) and
- * runs ANALYZE on the tables filled since the last run (the query planner's view of them).
+ * runs ANALYZE on the tables filled since the last run (the query planner's view of them), and once a day deletes
+ * the client files kept past their organisation's retention (src/casework/retention.ts).
  */
 import type http from 'node:http';
 import path from 'node:path';
 import type { StartupState } from '../api/context.ts';
 import { ensureSnapshot } from '../asylum/snapshot.ts';
-import { keyringFor } from '../casework/services.ts';
+import { expiredFiles, purgeExpired, retentionSchedule } from '../casework/retention.ts';
+import { caseworkServices, keyringFor } from '../casework/services.ts';
 import type { Config } from '../config/config.ts';
 import { reRedactStored } from '../courts/cases/store.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
@@ -24,13 +26,17 @@ import { personKeyWarnings } from '../shared/person-key.ts';
 export interface RunningServer {
   server: http.Server;
   url: string;
-  /** Settles when the background work of the start (bundled asylum statistics, ANALYZE) is done. */
+  /** Settles when the background work of the start (bundled asylum statistics, ANALYZE, the first retention run) is done. */
   ready: Promise<void>;
   /** Stops accepting requests, lets the ones in flight and the current background step finish, closes the database. */
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+/** How often the server looks whether the daily retention run is due. */
+const RETENTION_CHECK_MS = 3_600_000;
+
+export async function startServer(config: Config, options: { now?: () => Date } = {}): Promise<RunningServer> {
+  const now = options.now ?? (() => new Date());
   // The data folder is its owner's only, checked at every start (src/shared/data-dir.ts).
   for (const warning of [...prepareDataDir(config.dataDir), ...personKeyWarnings(config)]) process.stderr.write(`${warning}\n`);
   // Load the API modules while the database opens (a warm restart should take under 3 s).
@@ -60,6 +66,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
     process.stdout.write(`otkaz is serving at ${url} (${db.engine} database)\n`);
 
     const stopping = new AbortController();
+    // Retention: once a day (by the clock), the files past their organisation's retention are deleted, each audited
+    // (src/casework/retention.ts); the first run ends the start's background work.
+    const services = caseworkServices(config, null, now);
+    const retention = retentionSchedule(async (at) => {
+      if ((await expiredFiles(db, at)).length === 0) return;
+      const purged = await purgeExpired(db, services.audit, at);
+      process.stdout.write(`retention: purged ${purged.length} client file(s)\n`);
+    }, now);
+    let retentionRun: Promise<unknown> = Promise.resolve();
+    const runRetention = () => {
+      if (stopping.signal.aborted) return retentionRun;
+      retentionRun = retention.tick().catch((error: unknown) => process.stderr.write(`otkaz: retention not applied: ${(error as Error).message}\n`));
+      return retentionRun;
+    };
     const ready = (async () => {
       try {
         const loaded = await ensureSnapshot(db, undefined, stopping.signal);
@@ -85,13 +105,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
       } catch (error) {
         process.stderr.write(`otkaz: planner statistics not refreshed: ${(error as Error).message}\n`);
       }
+      await runRetention();
     })();
+    const retentionTimer = setInterval(runRetention, RETENTION_CHECK_MS);
+    retentionTimer.unref();
     let stopped: Promise<void> | null = null;
     const stop = () => {
       stopping.abort();
+      clearInterval(retentionTimer);
       stopped ??= app
         .close()
         .then(() => ready)
+        .then(() => retentionRun)
         .then(() => db.close());
       return stopped;
     };
