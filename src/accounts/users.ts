@@ -93,6 +93,35 @@ export async function disableUser(db: Database, audit: AuditOptions, actor: Audi
   });
 }
 
+/**
+ * Gives an account a new one-time password (a forgotten password, a member imported from an export): the old one
+ * stops working, every session ends, a lock-out is lifted, and the first sign-in must change it.
+ */
+export async function resetPassword(
+  db: Database,
+  audit: AuditOptions,
+  actor: AuditActor,
+  orgId: string,
+  userId: string,
+  now: Date,
+): Promise<{ user: User; oneTimePassword: string }> {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const user = await db.transaction(async (tx) => {
+    const rows = await tx.query<User>(
+      `update users set password_hash = $3, must_change_password = true, sessions_valid_after = $4, failed_logins = 0, locked_until = null
+        where id = $1 and org_id = $2 and disabled_at is null returning ${PUBLIC}`,
+      [userId, orgId, passwordHash, now.toISOString()],
+    );
+    const row = rows[0];
+    if (!row) throw new OtkazError(ErrorCode.InputNotFound, 'no such active user in this organisation', { where: 'id' });
+    await endUserSessions(tx, userId, now);
+    await appendAudit(tx, audit, { orgId, actor, action: 'user.reset_password', resourceType: 'user', resourceId: userId, outcome: 'ok' });
+    return row;
+  });
+  return { user, oneTimePassword: password };
+}
+
 /** Sets a new password hash, clears the must-change flag and ends every session of the account. */
 export async function setPasswordHash(tx: Queryable, userId: string, passwordHash: string, now: Date): Promise<void> {
   await tx.query('update users set password_hash = $2, must_change_password = false, sessions_valid_after = $3 where id = $1', [

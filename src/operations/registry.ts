@@ -52,6 +52,7 @@ import { prosecutionCountsOperation } from './prosecutions/count.ts';
 import { createUserOperation } from './users/create.ts';
 import { disableUserOperation } from './users/disable.ts';
 import { listUsersOperation } from './users/list.ts';
+import { resetPasswordOperation } from './users/reset-password.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
   listCasesOperation,
@@ -98,6 +99,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   createUserOperation,
   listUsersOperation,
   disableUserOperation,
+  resetPasswordOperation,
   loginOperation,
   sessionOperation,
   logoutOperation,

@@ -8,4 +8,5 @@ export const userPolicy = {
   create: admin('users.create'),
   list: admin('users.list'),
   disable: admin('users.disable'),
+  resetPassword: admin('users.reset_password'),
 } as const;

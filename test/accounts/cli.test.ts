@@ -59,6 +59,22 @@ describe('otkaz org / user (embedded database in a temporary folder)', () => {
     const list = await cli('user', 'list', '--org', 'test-legal-aid');
     assert.match(list.out, /first\.admin@example\.org/);
     assert.match(list.out, /2 member\(s\)/);
+    const reset = await cli('user', 'reset-password', 'first.admin@example.org', '--org', 'test-legal-aid');
+    assert.equal(reset.code, 0, reset.err);
+    const fresh = /one-time password (\S+)/.exec(reset.out)?.[1] ?? '';
+    assert.ok(fresh.length >= 12, reset.out);
+    const reopened = await openDatabase({ kind: 'pglite', dataDir: `${dataDir}/db` });
+    try {
+      const [row] = await reopened.query<{ password_hash: string; must_change_password: boolean }>(
+        "select password_hash, must_change_password from users where email = 'first.admin@example.org'",
+      );
+      assert.ok(row);
+      assert.equal(await verifyPassword(row.password_hash, fresh), true, 'the new one-time password works');
+      assert.equal(await verifyPassword(row.password_hash, password ?? ''), false, 'the old password does not');
+      assert.equal(row.must_change_password, true);
+    } finally {
+      await reopened.close();
+    }
     const disabled = await cli('user', 'disable', 'lawyer@example.org', '--org', 'test-legal-aid');
     assert.equal(disabled.code, 0, disabled.err);
     assert.match(disabled.out, /lawyer@example\.org disabled/);

@@ -43,6 +43,7 @@ const MEMBER_TABLE: Record<string, readonly Caller[]> = {
   'users.list': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.create': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.disable': ['org_admin'],
+  'users.reset_password': ['org_admin'],
   'orgs.settings': MEMBERS_OF_A_OR_B(['org_admin']),
   'orgs.update_settings': MEMBERS_OF_A_OR_B(['org_admin']),
   'audit.list': MEMBERS_OF_A_OR_B(['org_admin']),
@@ -142,6 +143,7 @@ describe('authorisation matrix: every route × every role × another organisatio
     const path = url
       .replace(':id/documents/:documentId', `${clientId}/documents/${documentId}`)
       .replace('/org/users/:id/disable', `/org/users/${victims.pop() ?? spare}/disable`)
+      .replace('/org/users/:id/reset-password', `/org/users/${spare}/reset-password`)
       .replace(':userId', spare)
       .replace(':id', clientId);
     if (method === 'GET') return { url: path.replace(/:[a-zA-Z]+/g, '1') };
@@ -157,6 +159,7 @@ describe('authorisation matrix: every route × every role × another organisatio
       '/api/v1/clients/:id/referrals': { organisation: orgB.slug },
       '/api/v1/org/users': { email: `new-${caller}-${i}@matrix.test`, role: 'volunteer' },
       '/api/v1/org/users/:id/disable': {},
+      '/api/v1/org/users/:id/reset-password': {},
       '/api/v1/org/settings': { requireTotp: true },
     };
     return { url: path, body: bodies[url] ?? {} };

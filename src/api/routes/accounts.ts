@@ -6,6 +6,7 @@ import { orgSettingsOperation, updateOrgSettingsOperation } from '../../operatio
 import { createUserOperation } from '../../operations/users/create.ts';
 import { disableUserOperation } from '../../operations/users/disable.ts';
 import { listUsersOperation } from '../../operations/users/list.ts';
+import { resetPasswordOperation } from '../../operations/users/reset-password.ts';
 import { bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
@@ -18,6 +19,7 @@ export function registerAccountRoutes(app: ZodApp, ctx: RouteContext): void {
     description: 'The answer holds the one-time password: the only time it is shown.',
   });
   bindRoute(app, ctx, disableUserOperation, { method: 'POST', url: '/api/v1/org/users/:id/disable', params: ['id'] });
+  bindRoute(app, ctx, resetPasswordOperation, { method: 'POST', url: '/api/v1/org/users/:id/reset-password', params: ['id'] });
   bindRoute(app, ctx, orgSettingsOperation, { method: 'GET', url: '/api/v1/org/settings' });
   bindRoute(app, ctx, updateOrgSettingsOperation, { method: 'POST', url: '/api/v1/org/settings' });
 }

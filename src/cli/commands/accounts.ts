@@ -7,6 +7,7 @@ import { createOrgOperation } from '../../operations/orgs/create.ts';
 import { createUserOperation } from '../../operations/users/create.ts';
 import { disableUserOperation } from '../../operations/users/disable.ts';
 import { listUsersOperation, USER_COLUMNS } from '../../operations/users/list.ts';
+import { resetPasswordOperation } from '../../operations/users/reset-password.ts';
 import { MEMBER_ROLES } from '../../ops/actor.ts';
 import { bindCommand } from '../bind.ts';
 import { renderTable } from '../output.ts';
@@ -46,5 +47,11 @@ export function registerAccounts(program: Command): void {
     args: ['id'],
     flags: { org: ['--org <org>', 'the organisation: slug or id'] },
     text: (u) => `account ${u.email} disabled`,
+  });
+  bindCommand(user.command('reset-password <user>').description('a new one-time password (shown once); the account’s sessions end'), resetPasswordOperation, {
+    args: ['id'],
+    flags: { org: ['--org <org>', 'the organisation: slug or id'] },
+    text: (r) =>
+      `account ${r.user.email}: one-time password ${r.oneTimePassword}\n(shown once: give it to the member by a safe way; the first sign-in must change it)`,
   });
 }

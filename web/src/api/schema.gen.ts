@@ -4038,6 +4038,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a member a new one-time password (shown once); every session of the account ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the account: its id or e-mail */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the organisation (slug or id); a member’s own by default */
+                        org?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description shown once: give it to the member; their first sign-in must change it */
+                            oneTimePassword: string;
+                            org: {
+                                id: string;
+                                name: string;
+                                requirePasskeyForAdmins: boolean;
+                                requireTotp: boolean;
+                                slug: string;
+                            };
+                            user: {
+                                createdAt: string;
+                                disabled: boolean;
+                                email: string;
+                                id: string;
+                                mustChangePassword: boolean;
+                                role: string;
+                                totpEnrolled: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/referrals": {
         parameters: {
             query?: never;
