@@ -7,7 +7,9 @@
 // (p50, p99, max, rps, errors, requests, and the count of each HTTP status). URL may be @FILE: one URL a line, taken
 // in turn (`bench:soak`). `{n}` in a URL becomes the request's number, `{date}` the date n days after 2030-01-01
 // (distinct URLs: no response-cache hits, every request reaches the database); PACED_RAW=1 adds every latency to the
-// line (`latencies`, in the order the requests were due) so runs can be merged. Loopback only, and bounded:
+// line (`latencies`, in the order the requests were due) so runs can be merged. A line of the file that starts with
+// `{` is a whole request, as JSON: {"url", "method"?, "headers"?, "body"?} (`bench:casework`: a member's session
+// cookie, the CSRF token, a note to add); a 2xx answer to it counts as success. Loopback only, and bounded:
 // RATE × SECONDS requests, then it stops.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -15,13 +17,22 @@ import { present } from '../src/shared/present.ts';
 
 const [target, rateArg, secondsArg, connectionsArg] = process.argv.slice(2);
 if (!target || !rateArg || !secondsArg) throw new Error('usage: paced-load.ts URL|@FILE RATE SECONDS [CONNECTIONS]');
-const urls = target.startsWith('@')
-  ? readFileSync(target.slice(1), 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)
-  : [target];
-for (const u of urls) {
+/** One request of the list: a URL (GET), or a line of JSON naming the method, headers and body too. */
+interface Request {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+const urls: Request[] = (
+  target.startsWith('@')
+    ? readFileSync(target.slice(1), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [target]
+).map((line) => (line.startsWith('{') ? (JSON.parse(line) as Request) : { url: line }));
+for (const { url: u } of urls) {
   const host = new URL(u).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') throw new Error(`paced-load sends to loopback only, not ${host}`);
 }
@@ -38,9 +49,10 @@ const statuses: Record<string, number> = {};
 const byDue: number[] = [];
 
 /** One request; an answer that takes over 30 s counts as an error ('timeout'), so no request hangs the run. */
-function once(template: string, due: number, n: number): Promise<void> {
+function once(request: Request, due: number, n: number): Promise<void> {
   const date = new Date(Date.UTC(2030, 0, 1 + n)).toISOString().slice(0, 10);
-  const url = template.replace('{n}', String(n)).replace('{date}', date);
+  const url = request.url.replace('{n}', String(n)).replace('{date}', date);
+  const ok = (status: number | undefined) => (request.method || request.body ? status !== undefined && status >= 200 && status < 300 : status === 200);
   return new Promise((resolve) => {
     let settled = false;
     let timedOut = false;
@@ -52,14 +64,14 @@ function once(template: string, due: number, n: number): Promise<void> {
       errors += 1;
       resolve();
     };
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.request(url, { agent, method: request.method ?? 'GET', headers: request.headers ?? {} }, (res) => {
       res.resume();
       res.on('error', fail);
       res.on('end', () => {
         if (settled) return;
         settled = true;
         statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
-        if (res.statusCode !== 200) errors += 1;
+        if (!ok(res.statusCode)) errors += 1;
         latencies.push(performance.now() - due);
         byDue[n] = performance.now() - due;
         resolve();
@@ -70,6 +82,7 @@ function once(template: string, due: number, n: number): Promise<void> {
       req.destroy();
     });
     req.on('error', fail);
+    req.end(request.body);
   });
 }
 
@@ -82,7 +95,7 @@ for (let i = 0; i < total; i += 1) {
   while (performance.now() < due) {
     /* the last half millisecond: spin, timers are not that precise */
   }
-  const request: Promise<void> = once(present(urls[i % urls.length], 'a URL of the list'), due, i).then(() => void pending.delete(request));
+  const request: Promise<void> = once(present(urls[i % urls.length], 'a request of the list'), due, i).then(() => void pending.delete(request));
   pending.add(request);
 }
 await Promise.all(pending);

@@ -76,7 +76,7 @@ export function requestContext(ctx: RouteContext, request: FastifyRequest): Oper
     },
     budget: request.budget,
     get casework() {
-      services ??= caseworkServices(ctx.config, request.ip, ctx.now);
+      services ??= caseworkServices(ctx.config, request.ip, ctx.now, ctx.casework);
       return services;
     },
     derive: (key, compute) => ctx.cache.derive(key, compute),

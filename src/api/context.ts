@@ -1,4 +1,5 @@
 /** What the API is built with: the installation's parts, shared by the app and its routes (no route imports the app). */
+import type { CaseworkOverrides } from '../casework/services.ts';
 import type { Config } from '../config/config.ts';
 import type { CourtDirectory } from '../courts/directory/types.ts';
 import type { Database } from '../db/database.ts';
@@ -27,6 +28,8 @@ export interface AppContext {
   logStream?: LogDestination;
   /** The clock of sessions, sign-in and audit entries (tests move it instead of sleeping). Default: the system's. */
   now?: () => Date;
+  /** A keyring and audit settings for the case-file operations, given in code only (CaseworkOverrides). Default: the configuration's. */
+  casework?: CaseworkOverrides;
 }
 
 /** What the routes get: the context with its response cache. */

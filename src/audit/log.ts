@@ -64,6 +64,11 @@ export interface AuditOptions {
   /** A JSON-lines file every entry is appended to as well. */
   readonly sink?: string;
   readonly now?: () => Date;
+  /**
+   * Benchmark baseline only (bench/casework.bench.ts): false makes appendAudit write nothing. Set only in code — no
+   * setting, environment variable or option of the application reaches it; absent (the default): every entry is written.
+   */
+  readonly record?: false;
 }
 
 const ZERO = new Uint8Array(32);
@@ -111,8 +116,14 @@ function macOf(key: Uint8Array, prev: Uint8Array, entry: Omit<AuditEntry, 'mac' 
   return new Uint8Array(createHmac('sha256', key).update(prev).update(canonical(entry)).digest());
 }
 
-/** Appends one entry to its chain, inside the caller's transaction (the chain's head row is locked until it ends). */
-export async function appendAudit(tx: Queryable, options: AuditOptions, event: AuditEvent): Promise<AuditEntry> {
+/**
+ * Appends one entry to its chain, inside the caller's transaction (the chain's head row is locked until it ends).
+ * Returns the entry; null only under `record: false` (the benchmark's baseline), where nothing is written.
+ */
+export async function appendAudit(tx: Queryable, options: AuditOptions & { readonly record?: undefined }, event: AuditEvent): Promise<AuditEntry>;
+export async function appendAudit(tx: Queryable, options: AuditOptions, event: AuditEvent): Promise<AuditEntry | null>;
+export async function appendAudit(tx: Queryable, options: AuditOptions, event: AuditEvent): Promise<AuditEntry | null> {
+  if (options.record === false) return null;
   const { version, key } = await options.keyring.systemKey(tx, 'audit');
   const chain = chainOf(event.orgId);
   await tx.query('insert into audit_heads (chain, seq, mac) values ($1, 0, $2) on conflict (chain) do nothing', [chain, ZERO]);

@@ -4,7 +4,6 @@
  * bound to (organisation, 'clients', 'record', id); exact lookups use blind indexes (client_lookup).
  */
 import { randomUUID } from 'node:crypto';
-import { keyVersionOf, openText, sealText } from '../crypto/aead.ts';
 import { blindIndex, indexKey, type LookupKind } from '../crypto/blind-index.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
@@ -36,12 +35,12 @@ const binding = (orgId: string, id: string) => ({ scope: `org:${orgId}`, table: 
 
 export async function sealRecord(db: Queryable, keyring: Keyring, orgId: string, id: string, record: ClientRecord): Promise<Uint8Array> {
   const { version, key } = await keyring.currentOrgKey(db, orgId);
-  return sealText(key, version, binding(orgId, id), JSON.stringify(record));
+  return keyring.cipher.sealText(key, version, binding(orgId, id), JSON.stringify(record));
 }
 
 export async function openRecord(db: Queryable, keyring: Keyring, orgId: string, id: string, ciphertext: Uint8Array): Promise<ClientRecord> {
-  const key = await keyring.orgKey(db, orgId, keyVersionOf(ciphertext));
-  const parsed = ClientRecordSchema.safeParse(JSON.parse(openText(key, binding(orgId, id), ciphertext)));
+  const key = await keyring.orgKey(db, orgId, keyring.cipher.keyVersionOf(ciphertext));
+  const parsed = ClientRecordSchema.safeParse(JSON.parse(keyring.cipher.openText(key, binding(orgId, id), ciphertext)));
   if (!parsed.success) throw new OtkazError(ErrorCode.CryptoInvalid, `client record ${id} does not match its schema after decryption`);
   return parsed.data;
 }

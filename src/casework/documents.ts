@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { keyVersionOf, newKey, open, openText, seal, sealText } from '../crypto/aead.ts';
+import { newKey } from '../crypto/aead.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Keyring } from './keyring.ts';
@@ -76,9 +76,9 @@ export async function addDocument(
       orgId,
       clientId,
       uploadedBy,
-      seal(key, version, at(orgId, id, 'file_key'), fileKey),
-      sealText(fileKey, 1, at(orgId, id, 'meta'), JSON.stringify(meta)),
-      seal(fileKey, 1, at(orgId, id, 'content'), stripped.bytes),
+      keyring.cipher.seal(key, version, at(orgId, id, 'file_key'), fileKey),
+      keyring.cipher.sealText(fileKey, 1, at(orgId, id, 'meta'), JSON.stringify(meta)),
+      keyring.cipher.seal(fileKey, 1, at(orgId, id, 'content'), stripped.bytes),
       stripped.bytes.length,
     ],
   );
@@ -94,12 +94,12 @@ interface DocumentRow {
 }
 
 async function fileKeyOf(db: Queryable, keyring: Keyring, orgId: string, row: Pick<DocumentRow, 'id' | 'file_key'>): Promise<Uint8Array> {
-  const key = await keyring.orgKey(db, orgId, keyVersionOf(row.file_key));
-  return open(key, at(orgId, row.id, 'file_key'), row.file_key);
+  const key = await keyring.orgKey(db, orgId, keyring.cipher.keyVersionOf(row.file_key));
+  return keyring.cipher.open(key, at(orgId, row.id, 'file_key'), row.file_key);
 }
 
-function metaOf(fileKey: Uint8Array, orgId: string, row: Pick<DocumentRow, 'id' | 'meta'>): DocumentMeta {
-  const parsed = DocumentMetaSchema.safeParse(JSON.parse(openText(fileKey, at(orgId, row.id, 'meta'), row.meta)));
+function metaOf(keyring: Keyring, fileKey: Uint8Array, orgId: string, row: Pick<DocumentRow, 'id' | 'meta'>): DocumentMeta {
+  const parsed = DocumentMetaSchema.safeParse(JSON.parse(keyring.cipher.openText(fileKey, at(orgId, row.id, 'meta'), row.meta)));
   if (!parsed.success) throw new OtkazError(ErrorCode.CryptoInvalid, `document ${row.id}: metadata does not match its schema`);
   return parsed.data;
 }
@@ -111,7 +111,7 @@ export async function listDocuments(db: Queryable, keyring: Keyring, orgId: stri
   );
   const out: DocumentSummary[] = [];
   for (const row of rows) {
-    const meta = metaOf(await fileKeyOf(db, keyring, orgId, row), orgId, row);
+    const meta = metaOf(keyring, await fileKeyOf(db, keyring, orgId, row), orgId, row);
     out.push({ ...meta, id: row.id, uploadedBy: row.uploaded_by, uploadedAt: row.uploaded_at });
   }
   return out;
@@ -132,8 +132,8 @@ export async function readDocument(
   const row = rows[0];
   if (!row) throw new OtkazError(ErrorCode.InputNotFound, 'no such document');
   const fileKey = await fileKeyOf(db, keyring, orgId, row);
-  const meta = metaOf(fileKey, orgId, row);
-  const bytes = open(fileKey, at(orgId, row.id, 'content'), row.content);
+  const meta = metaOf(keyring, fileKey, orgId, row);
+  const bytes = keyring.cipher.open(fileKey, at(orgId, row.id, 'content'), row.content);
   if (createHash('sha256').update(bytes).digest('hex') !== meta.sha256)
     throw new OtkazError(ErrorCode.CryptoInvalid, `document ${id}: content does not match its sha256`);
   return { meta, bytes };

@@ -8,7 +8,7 @@
  * Unwrapped keys are kept in memory for the life of the process (a small map); erasing an organisation drops them.
  */
 
-import { newKey } from '../crypto/aead.ts';
+import { keyVersionOf, newKey, open, openText, seal, sealText } from '../crypto/aead.ts';
 import type { KeyEncryptionKey } from '../crypto/kek.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
@@ -26,11 +26,29 @@ interface WrappedRow {
   wrapped: Uint8Array;
 }
 
+/** How client records, notes and documents are sealed and opened: the AEAD functions of src/crypto/aead.ts. */
+export interface Cipher {
+  readonly seal: typeof seal;
+  readonly open: typeof open;
+  readonly sealText: typeof sealText;
+  readonly openText: typeof openText;
+  readonly keyVersionOf: typeof keyVersionOf;
+}
+
+/** The cipher of every keyring the application makes (src/crypto/aead.ts). */
+export const AEAD: Cipher = { seal, open, sealText, openText, keyVersionOf };
+
 export class Keyring {
   readonly kek: KeyEncryptionKey;
+  /**
+   * What src/casework/{clients,notes,documents}.ts seal with. Always AEAD in the application (no setting chooses
+   * another); a different one is passed only programmatically, by the benchmark's baseline (bench/casework.bench.ts).
+   */
+  readonly cipher: Cipher;
   readonly #cache = new Map<string, Uint8Array>();
-  constructor(kek: KeyEncryptionKey) {
+  constructor(kek: KeyEncryptionKey, cipher: Cipher = AEAD) {
     this.kek = kek;
+    this.cipher = cipher;
   }
 
   async #unwrap(row: WrappedRow, context: string, what: string): Promise<Uint8Array> {

@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { keyVersionOf, openText, sealText } from '../crypto/aead.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Keyring } from './keyring.ts';
@@ -40,7 +39,7 @@ export async function addNote(tx: Queryable, keyring: Keyring, orgId: string, cl
     orgId,
     clientId,
     authorId,
-    sealText(key, version, binding(orgId, id), JSON.stringify(body)),
+    keyring.cipher.sealText(key, version, binding(orgId, id), JSON.stringify(body)),
   ]);
   return id;
 }
@@ -52,8 +51,8 @@ export async function listNotes(db: Queryable, keyring: Keyring, orgId: string, 
   );
   const notes: Note[] = [];
   for (const row of rows) {
-    const key = await keyring.orgKey(db, orgId, keyVersionOf(row.body));
-    const parsed = NoteBodySchema.safeParse(JSON.parse(openText(key, binding(orgId, row.id), row.body)));
+    const key = await keyring.orgKey(db, orgId, keyring.cipher.keyVersionOf(row.body));
+    const parsed = NoteBodySchema.safeParse(JSON.parse(keyring.cipher.openText(key, binding(orgId, row.id), row.body)));
     if (!parsed.success) throw new OtkazError(ErrorCode.CryptoInvalid, `note ${row.id} does not match its schema after decryption`);
     notes.push({ ...parsed.data, id: row.id, authorId: row.author_id, createdAt: row.created_at });
   }

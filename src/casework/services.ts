@@ -39,8 +39,23 @@ export function keyringFor(config: KekConfig, create = true): Keyring {
   return ring;
 }
 
-export function caseworkServices(config: Config & KekConfig, ip: string | null, now: () => Date = () => new Date()): CaseworkServices {
-  let keyring: Keyring | null = null;
+/**
+ * What an embedder passes in code (AppContext.casework) instead of the configuration's: a keyring, audit settings.
+ * No configuration key or environment variable reaches these; the benchmark's baseline (bench/casework.bench.ts) is
+ * their only user.
+ */
+export interface CaseworkOverrides {
+  readonly keyring?: Keyring;
+  readonly audit?: Partial<AuditOptions>;
+}
+
+export function caseworkServices(
+  config: Config & KekConfig,
+  ip: string | null,
+  now: () => Date = () => new Date(),
+  overrides: CaseworkOverrides = {},
+): CaseworkServices {
+  let keyring: Keyring | null = overrides.keyring ?? null;
   const ring = () => {
     keyring ??= keyringFor(config);
     return keyring;
@@ -50,7 +65,7 @@ export function caseworkServices(config: Config & KekConfig, ip: string | null, 
       return ring();
     },
     get audit() {
-      return { keyring: ring(), now, ...(config.auditSink ? { sink: config.auditSink } : {}) };
+      return { keyring: ring(), now, ...(config.auditSink ? { sink: config.auditSink } : {}), ...overrides.audit };
     },
     now,
     ip,
