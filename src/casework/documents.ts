@@ -161,9 +161,9 @@ export async function storeDocument(
       doc.clientId,
       doc.uploadedBy,
       doc.uploadedAt,
-      seal(key, version, at(orgId, doc.id, 'file_key'), fileKey),
-      sealText(fileKey, 1, at(orgId, doc.id, 'meta'), JSON.stringify(doc.meta)),
-      seal(fileKey, 1, at(orgId, doc.id, 'content'), doc.bytes),
+      keyring.cipher.seal(key, version, at(orgId, doc.id, 'file_key'), fileKey),
+      keyring.cipher.sealText(fileKey, 1, at(orgId, doc.id, 'meta'), JSON.stringify(doc.meta)),
+      keyring.cipher.seal(fileKey, 1, at(orgId, doc.id, 'content'), doc.bytes),
       doc.bytes.length,
     ],
   );
@@ -178,7 +178,7 @@ export async function resealFileKeys(tx: Queryable, keyring: Keyring, orgId: str
     await tx.query('update client_documents set file_key = $3 where org_id = $1 and id = $2', [
       orgId,
       row.id,
-      seal(key, version, at(orgId, row.id, 'file_key'), fileKey),
+      keyring.cipher.seal(key, version, at(orgId, row.id, 'file_key'), fileKey),
     ]);
   }
   return rows.length;

@@ -73,7 +73,7 @@ export async function storeNote(
     note.clientId,
     note.authorId,
     note.createdAt,
-    sealText(key, version, binding(orgId, note.id), JSON.stringify(note.body)),
+    keyring.cipher.sealText(key, version, binding(orgId, note.id), JSON.stringify(note.body)),
   ]);
 }
 
@@ -82,9 +82,13 @@ export async function resealNotes(tx: Queryable, keyring: Keyring, orgId: string
   const { version, key } = await keyring.currentOrgKey(tx, orgId);
   const rows = await tx.query<{ id: string; body: Uint8Array }>('select id, body from client_notes where org_id = $1 for update', [orgId]);
   for (const row of rows) {
-    const old = await keyring.orgKey(tx, orgId, keyVersionOf(row.body));
-    const text = openText(old, binding(orgId, row.id), row.body);
-    await tx.query('update client_notes set body = $3 where org_id = $1 and id = $2', [orgId, row.id, sealText(key, version, binding(orgId, row.id), text)]);
+    const old = await keyring.orgKey(tx, orgId, keyring.cipher.keyVersionOf(row.body));
+    const text = keyring.cipher.openText(old, binding(orgId, row.id), row.body);
+    await tx.query('update client_notes set body = $3 where org_id = $1 and id = $2', [
+      orgId,
+      row.id,
+      keyring.cipher.sealText(key, version, binding(orgId, row.id), text),
+    ]);
   }
   return rows.length;
 }
