@@ -43,7 +43,16 @@ export async function checkTotp(
   if (!user.totp_secret || !/^\d{6}$/.test(code)) return false;
   const { key } = await keyring.systemKey(db, 'totp');
   const secret = openText(key, binding(user.id), user.totp_secret);
-  return totpOf(secret, user.id).validate({ token: code, timestamp: now.getTime(), window: 1 }) !== null;
+  const totp = totpOf(secret, user.id);
+  const delta = totp.validate({ token: code, timestamp: now.getTime(), window: 1 });
+  if (delta === null) return false;
+  // One use per time step: the step is claimed atomically, so a replayed code (or an older one) is refused.
+  const step = Math.floor(now.getTime() / 1000 / totp.period) + delta;
+  const claimed = await db.query('update users set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2) returning id', [
+    user.id,
+    step,
+  ]);
+  return claimed.length === 1;
 }
 
 export async function confirmTotp(db: Queryable, userId: string, now: Date): Promise<void> {

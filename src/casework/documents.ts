@@ -39,7 +39,8 @@ const at = (orgId: string, id: string, column: string) => ({ scope: `org:${orgId
 export function safeName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = [...base.normalize('NFC')]
-    .filter((c) => (c.codePointAt(0) ?? 0) >= 0x20 && c !== '\u007f')
+    // No control characters, and no bidirectional controls (U+202E would show "‮gpj.exe" as "exe.jpg").
+    .filter((c) => (c.codePointAt(0) ?? 0) >= 0x20 && c !== '\u007f' && !/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]/.test(c))
     .join('')
     .trim()
     .slice(0, 200);

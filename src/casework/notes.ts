@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { isoDate } from '../shared/validation.ts';
 import type { Keyring } from './keyring.ts';
 
 export const NOTE_KINDS = ['note', 'call', 'meeting', 'hearing', 'document', 'decision', 'other'] as const;
@@ -14,11 +15,7 @@ export const NoteBodySchema = z
   .object({
     kind: z.enum(NOTE_KINDS).default('note'),
     text: z.string().trim().min(1).max(20000),
-    occurredOn: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-      .optional()
-      .describe('when it happened, if not when it was written'),
+    occurredOn: isoDate.optional().describe('when it happened, if not when it was written'),
   })
   .strict();
 export type NoteBody = z.infer<typeof NoteBodySchema>;

@@ -6,9 +6,9 @@
  * deny-list, so a group added later is hidden until someone decides who may see it.
  */
 import { z } from 'zod';
+import { isoDate } from '../shared/validation.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 export const MILITARY_STATUSES = ['conscript', 'contract', 'mobilised', 'reservist', 'volunteer', 'none', 'unknown'] as const;
 export const DOCUMENT_TYPES = ['internal_passport', 'international_passport', 'military_id', 'birth_certificate', 'other'] as const;
@@ -82,7 +82,10 @@ export const ConsentSchema = z
     /** May the file be shared with named members of the organisation (volunteers)? */
     shareWithinOrganisation: z.boolean().default(false),
     /** Organisations (slugs) the client agreed the file may be referred to; '*' for any. */
-    referralTo: z.array(text(64)).max(50).default([]),
+    referralTo: z
+      .array(z.string().regex(/^(\*|[a-z0-9][a-z0-9-]{1,62})$/, 'an organisation slug, or * for any'))
+      .max(50)
+      .default([]),
     until: isoDate.optional().describe('the consent ends at the end of this day'),
     recordedOn: isoDate.optional(),
   })

@@ -7,7 +7,7 @@
  * suite (test/crypto/kek.contract.test.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { KEY_BYTES, open, seal } from './aead.ts';
@@ -57,8 +57,19 @@ export function kekFromEnvironment(value: string, name = 'OTKAZ_KEK'): LocalKek 
  */
 export function kekFromFile(file: string, options: { dataDir: string; create: boolean }): LocalKek {
   const resolved = path.resolve(file);
-  const dataDir = path.resolve(options.dataDir);
-  if (resolved === dataDir || resolved.startsWith(dataDir + path.sep)) {
+  // Compared with links resolved: a link into the data folder is still inside it.
+  const real = (p: string) => {
+    let head = path.resolve(p);
+    const tail: string[] = [];
+    while (!existsSync(head) && path.dirname(head) !== head) {
+      tail.unshift(path.basename(head));
+      head = path.dirname(head);
+    }
+    return path.join(realpathSync(head), ...tail);
+  };
+  const dataDir = real(options.dataDir);
+  const target = real(resolved);
+  if (target === dataDir || target.startsWith(dataDir + path.sep)) {
     throw new OtkazError(ErrorCode.KeyUnavailable, 'the key-encryption key must be kept outside the data folder', { where: resolved });
   }
   if (!existsSync(resolved)) {

@@ -12,6 +12,7 @@ import type { StartupState } from '../api/context.ts';
 import { ensureSnapshot } from '../asylum/snapshot.ts';
 import { expiredFiles, purgeExpired, retentionSchedule } from '../casework/retention.ts';
 import { caseworkServices, keyringFor } from '../casework/services.ts';
+import { tenantWall } from '../casework/tenant.ts';
 import type { Config } from '../config/config.ts';
 import { reRedactStored } from '../courts/cases/store.ts';
 import { loadDirectory } from '../courts/directory/load.ts';
@@ -51,6 +52,10 @@ export async function startServer(config: Config, options: { now?: () => Date } 
     );
   const db = await openDatabase(storageTarget(config));
   try {
+    if (!(await tenantWall(db)))
+      process.stderr.write(
+        'otkaz: warning: this database does not let otkaz take the role otkaz_member: case files are kept apart by the data layer alone, without row-level security (grant the role, or let the migration create it)\n',
+      );
     const directory = loadDirectory();
     await syncCourts(db, directory);
     await reRedactStored(db);

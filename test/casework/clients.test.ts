@@ -161,6 +161,28 @@ for (const engine of ENGINES) {
       assert.equal(JSON.stringify(figures).includes(FAMILY), false);
     });
 
+    it('a date that does not exist, and a referral consent that names no organisation, are refused', () => {
+      const base = { person: { names: [{ script: 'latin', family: 'X' }] } };
+      assert.equal(createClientOperation.input.safeParse({ ...base, person: { ...base.person, birthDate: '2025-02-30' } }).success, false);
+      assert.equal(createClientOperation.input.safeParse({ ...base, consent: { referralTo: ['../../etc'] } }).success, false);
+      assert.equal(createClientOperation.input.safeParse({ ...base, consent: { referralTo: ['org-b', '*'] } }).success, true);
+    });
+
+    it('the command line acting for a member is told apart from the member in the audit log', async () => {
+      const cliActor = { ...lawyer, sessionId: null };
+      const sessionActor = { ...lawyer, sessionId: 'a-session' };
+      await showClientOperation.run(actingAs(world, cliActor), { id: clientId });
+      await showClientOperation.run(actingAs(world, sessionActor), { id: clientId });
+      const kinds = await db.query<{ actor_kind: string }>(
+        "select actor_kind from audit_log where chain = $1 and action = 'clients.read' order by seq desc limit 2",
+        [`org:${orgA}`],
+      );
+      assert.deepEqual(
+        kinds.map((k) => k.actor_kind),
+        ['user', 'cli_as_member'],
+      );
+    });
+
     it('a member of another organisation finds nothing (not found, not forbidden), and the refusal is audited in his chain', async () => {
       await assert.rejects(showClientOperation.run(actingAs(world, outsider), { id: clientId }), coded(ErrorCode.InputNotFound));
       const list = await listClientsOperation.run(actingAs(world, outsider), listClientsOperation.input.parse({}));
@@ -173,6 +195,12 @@ for (const engine of ENGINES) {
       );
       const refused = await db.query<{ action: string }>("select action from audit_log where chain = $1 and outcome = 'refused'", [`org:${orgB}`]);
       assert.deepEqual(refused.map((r) => r.action).sort(), ['clients.note', 'clients.read']);
+      // The owner sees the probe of its file in its own chain (the prober learns nothing of it).
+      const probed = await db.query<{ action: string }>("select action from audit_log where chain = $1 and outcome = 'refused' and actor_id = $2", [
+        `org:${orgA}`,
+        outsider.userId,
+      ]);
+      assert.deepEqual(probed.map((r) => r.action).sort(), ['clients.note', 'clients.read']);
     });
 
     it('row-level security hides another organisation’s rows even from a query without a WHERE clause', async () => {
@@ -268,7 +296,7 @@ for (const engine of ENGINES) {
       assert.ok((await exifr.gps(Buffer.from(jpeg)))?.latitude, 'the test photo has a GPS position');
       const doc = await uploadDocumentOperation.run(
         actingAs(world, volunteer),
-        uploadDocumentOperation.input.parse({ id: clientId, name: '../../photo of passport.jpg', contentBase64: Buffer.from(jpeg).toString('base64') }),
+        uploadDocumentOperation.input.parse({ id: clientId, name: '../../photo of passport\u202e.jpg', contentBase64: Buffer.from(jpeg).toString('base64') }),
       );
       assert.equal(doc.name, 'photo of passport.jpg');
       assert.equal(doc.mediaType, 'image/jpeg');

@@ -2,7 +2,7 @@
 // context, refuse another context or a changed wrapping, and name itself by an id that is not the key.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -62,6 +62,11 @@ describe('key-encryption key file', () => {
   it('is refused inside the data folder, when missing without create, and when not 32 bytes', () => {
     const unavailable = (e: unknown) => e instanceof OtkazError && e.code === ErrorCode.KeyUnavailable;
     assert.throws(() => kekFromFile(path.join(dataDir, 'kek'), { dataDir, create: true }), unavailable);
+    // Nor through a link to the data folder.
+    mkdirSync(dataDir, { recursive: true });
+    symlinkSync(dataDir, path.join(dir, 'link-to-data'));
+    assert.throws(() => kekFromFile(path.join(dir, 'link-to-data', 'kek'), { dataDir, create: true }), unavailable);
+    assert.equal(existsSync(path.join(dataDir, 'kek')), false);
     assert.throws(() => kekFromFile(path.join(dir, 'absent'), { dataDir, create: false }), unavailable);
     writeFileSync(path.join(dir, 'short'), Buffer.alloc(16));
     assert.throws(() => kekFromFile(path.join(dir, 'short'), { dataDir, create: false }), unavailable);

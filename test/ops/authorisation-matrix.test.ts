@@ -120,7 +120,7 @@ describe('authorisation matrix: every route × every role × another organisatio
       browsers.set(caller, await signIn(email, `198.51.100.${10 + n}`, caller !== 'unverified'));
     }
     spare = await member(orgA, 'spare-volunteer@matrix.test', 'volunteer');
-    for (let i = 0; i < 12; i += 1) victims.push(await member(orgA, `victim-${i}@matrix.test`, 'volunteer'));
+    for (let i = 0; i < CALLERS.length; i += 1) victims.push(await member(orgA, `victim-${i}@matrix.test`, 'volunteer'));
     const lawyer = browsers.get('lawyer');
     assert.ok(lawyer);
     const created = await lawyer.post('/api/v1/clients', {
@@ -142,7 +142,7 @@ describe('authorisation matrix: every route × every role × another organisatio
   function requestFor(method: string, url: string, caller: Caller, i: number): { url: string; body?: object } {
     const path = url
       .replace(':id/documents/:documentId', `${clientId}/documents/${documentId}`)
-      .replace('/org/users/:id/disable', `/org/users/${victims.pop() ?? spare}/disable`)
+      .replace('/org/users/:id/disable', () => `/org/users/${victims.pop() ?? spare}/disable`)
       .replace('/org/users/:id/reset-password', `/org/users/${spare}/reset-password`)
       .replace(':userId', spare)
       .replace(':id', clientId);

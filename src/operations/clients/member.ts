@@ -5,7 +5,7 @@
  * appends the audit entry — all or nothing. A refusal (another organisation's file, a volunteer's unshared file,
  * a role without the right) is audited too, in a transaction of its own, and then reported.
  */
-import { appendAudit } from '../../audit/log.ts';
+import { type AuditActor, appendAudit } from '../../audit/log.ts';
 import { type ClientFile, loadClient } from '../../casework/clients.ts';
 import { enterTenant } from '../../casework/tenant.ts';
 import type { Queryable } from '../../db/database.ts';
@@ -22,18 +22,28 @@ export function memberOf(ctx: OperationContext): UserActor {
   throw new OtkazError(ErrorCode.AccessDenied, 'case files are for signed-in members of an organisation');
 }
 
+/**
+ * The actor as the audit log keeps it: a member signed in with a session, or the command line acting for a member
+ * (`--as`: whoever holds the data folder and the KEK — the log says so, never that the member did it himself).
+ */
+export function auditActorOf(actor: UserActor): AuditActor {
+  return { kind: actor.sessionId ? 'user' : 'cli_as_member', userId: actor.userId };
+}
+
+/**
+ * A refusal, in the actor's organisation's chain; and, where the file belongs to another organisation, in that
+ * organisation's chain too (its administrators see that someone probed their file; nothing of it is told the caller).
+ */
 async function auditRefusal(ctx: OperationContext, actor: UserActor, action: string, resourceType: string, resourceId: string | undefined): Promise<void> {
-  await ctx.db.transaction((tx) =>
-    appendAudit(tx, ctx.casework.audit, {
-      orgId: actor.orgId,
-      actor,
-      action,
-      resourceType,
-      ...(resourceId ? { resourceId } : {}),
-      outcome: 'refused',
-      ip: ctx.casework.ip,
-    }),
-  );
+  await ctx.db.transaction(async (tx) => {
+    const event = { actor: auditActorOf(actor), action, resourceType, ...(resourceId ? { resourceId } : {}), outcome: 'refused' as const, ip: ctx.casework.ip };
+    await appendAudit(tx, ctx.casework.audit, { ...event, orgId: actor.orgId });
+    if (resourceType === 'client' && resourceId && /^[0-9a-f-]{36}$/i.test(resourceId)) {
+      const owner = await tx.query<{ org_id: string }>('select org_id from clients where id = $1', [resourceId]);
+      const orgId = owner[0]?.org_id;
+      if (orgId && orgId !== actor.orgId) await appendAudit(tx, ctx.casework.audit, { ...event, orgId });
+    }
+  });
 }
 
 const isRefusal = (error: unknown) => error instanceof OtkazError && (error.code === ErrorCode.AccessDenied || error.code === ErrorCode.InputNotFound);
@@ -60,7 +70,7 @@ export async function onFile<T>(ctx: OperationContext, step: FileStep<T>): Promi
       const resource = step.resource?.(result) ?? { type: 'client', id: step.clientId };
       await appendAudit(tx, ctx.casework.audit, {
         orgId: actor.orgId,
-        actor,
+        actor: auditActorOf(actor),
         action: step.action,
         resourceType: resource.type,
         resourceId: resource.id,
@@ -93,7 +103,7 @@ export async function onOrganisation<T>(ctx: OperationContext, step: OrgStep<T>)
       const resource = step.resource?.(result) ?? null;
       await appendAudit(tx, ctx.casework.audit, {
         orgId: actor.orgId,
-        actor,
+        actor: auditActorOf(actor),
         action: step.action,
         resourceType: resource?.type ?? 'organisation',
         resourceId: resource?.id ?? actor.orgId,

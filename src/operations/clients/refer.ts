@@ -14,7 +14,7 @@ import { enterTenant } from '../../casework/tenant.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { onFile } from './member.ts';
+import { auditActorOf, onFile } from './member.ts';
 import { clientId } from './schemas.ts';
 
 export const referClientOperation = defineOperation({
@@ -58,7 +58,7 @@ export const referClientOperation = defineOperation({
         const referralId = await recordReferral(tx, { fromOrg: actor.orgId, toOrg: target.id, fromClient: id, toClient: copy, by: actor.userId });
         await appendAudit(tx, ctx.casework.audit, {
           orgId: target.id,
-          actor,
+          actor: auditActorOf(actor),
           action: 'clients.referral_received',
           resourceType: 'client',
           resourceId: copy,
