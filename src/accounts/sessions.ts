@@ -33,9 +33,11 @@ export async function createSession(
   user: { id: string; org_id: string },
   factor: Factor,
   now: Date,
+  /** Kept from the session this one replaces (the page holding it carries on). */
+  keepCsrfToken?: string,
 ): Promise<{ token: string; csrfToken: string; id: string }> {
   const token = randomToken();
-  const csrfToken = randomToken();
+  const csrfToken = keepCsrfToken ?? randomToken();
   const hash = sha256(token);
   const at = now.toISOString();
   await db.query('insert into sessions (token_hash, user_id, org_id, csrf_token, factor, created_at, last_seen_at) values ($1, $2, $3, $4, $5, $6, $6)', [

@@ -15,7 +15,7 @@ import { isLocked, LOCKOUT, recordFailure, resetFailures } from './lockout.ts';
 import { type Organisation, organisationById } from './orgs.ts';
 import { checkNewPassword, hashPassword, verifyNothing, verifyPassword } from './passwords.ts';
 import { limiterFor } from './rate-limit.ts';
-import { createSession, endSession, type Factor, setFactor } from './sessions.ts';
+import { createSession, endSession, type Factor } from './sessions.ts';
 import { type Credentials, credentialsByEmail, credentialsById, setPasswordHash } from './users.ts';
 
 export interface AuthServices {
@@ -156,16 +156,20 @@ export async function secondFactor(
   action: string,
   factor: Factor,
   check: (user: Credentials) => Promise<boolean>,
-): Promise<SignInState> {
+): Promise<SignInState & { token: string }> {
   const user = await credentialsById(db, session.userId);
   if (!user) throw new OtkazError(ErrorCode.AuthRequired, 'the session’s account is gone');
   await throttle(db, services, action, user);
   await refuseBlocked(db, services, action, user);
   if (!(await check(user))) return fail(db, services, action, user, 'the code or key was not accepted');
-  await setFactor(db, session.id, factor);
+  // A new session token once the factor is given (the half-signed-in token, which may have been seen, ends here).
+  const created = await db.transaction(async (tx) => {
+    await endSession(tx, session.id, services.now());
+    return createSession(tx, user, factor, services.now(), session.csrfToken);
+  });
   await resetFailures(db, user.id);
   await auditAttempt(db, services.audit, { action, outcome: 'ok', user, ip: services.ip });
-  return sessionState(db, user.id, factor, session.csrfToken);
+  return { ...(await sessionState(db, user.id, factor, created.csrfToken)), token: created.token };
 }
 
 export async function logout(db: Database, services: AuthServices, session: { id: string; userId: string; orgId: string }): Promise<void> {

@@ -34,4 +34,17 @@ describe('TOTP codes are single-use', () => {
     assert.equal(await secondFactor(next), 200);
     assert.notEqual(await secondFactor(next), 200, 'the same code a second time is refused');
   });
+  it('the session token is replaced once the second factor is given; the half-signed-in token ends', async () => {
+    api.clock.advance(120_000); // a time step no other test used
+    const b = new Browser(api, '198.51.100.52');
+    assert.equal((await b.post('/api/v1/auth/login', { email: 'replay@example.test', password })).json().next, 'totp');
+    const before = b.cookie;
+    const done = await b.post('/api/v1/auth/totp', { code: totpCode(secret, api.clock) });
+    assert.equal(done.json().next, 'done', done.body);
+    assert.ok(b.cookie && b.cookie !== before, 'a new cookie');
+    assert.equal((await b.get('/api/v1/auth/session')).statusCode, 200);
+    const stale = new Browser(api, '198.51.100.52');
+    stale.cookie = before;
+    assert.equal((await stale.get('/api/v1/auth/session')).statusCode, 401);
+  });
 });

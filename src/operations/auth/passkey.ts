@@ -13,7 +13,7 @@ import { credentialsById } from '../../accounts/users.ts';
 import { defineOperation, type OperationContext } from '../../ops/operation.ts';
 import { authPolicy } from '../../policies/auth.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { authServices, callerSession, NOT_CLI, SignInStateSchema } from './state.ts';
+import { authServices, callerSession, NOT_CLI, SignInStateSchema, withNewSession } from './state.ts';
 
 export const SiteSchema = z.object({ rpId: z.string(), origin: z.string() }).describe('the request’s site (filled by the server)');
 const OptionsSchema = z.object({ options: z.record(z.string(), z.unknown()).describe('for navigator.credentials (@simplewebauthn/browser)') });
@@ -67,8 +67,10 @@ export const passkeyRegisterVerifyOperation = defineOperation({
   async run(ctx, { site, response }) {
     const user = await mayRegister(ctx);
     const session = await callerSession(ctx);
-    return secondFactor(ctx.db, authServices(ctx), session, 'auth.passkey_register', 'passkey', () =>
-      verifyRegistration(ctx.db, user.id, response as unknown as RegistrationResponseJSON, site, ctx.casework.now()),
+    return withNewSession(
+      secondFactor(ctx.db, authServices(ctx), session, 'auth.passkey_register', 'passkey', () =>
+        verifyRegistration(ctx.db, user.id, response as unknown as RegistrationResponseJSON, site, ctx.casework.now()),
+      ),
     );
   },
 });
@@ -96,8 +98,10 @@ export const passkeyLoginVerifyOperation = defineOperation({
   surfaces: { api: true, cli: NOT_CLI },
   async run(ctx, { site, response }) {
     const session = await callerSession(ctx);
-    return secondFactor(ctx.db, authServices(ctx), session, 'auth.passkey', 'passkey', () =>
-      verifyAuthentication(ctx.db, session.actor.userId, response as unknown as AuthenticationResponseJSON, site, ctx.casework.now()),
+    return withNewSession(
+      secondFactor(ctx.db, authServices(ctx), session, 'auth.passkey', 'passkey', () =>
+        verifyAuthentication(ctx.db, session.actor.userId, response as unknown as AuthenticationResponseJSON, site, ctx.casework.now()),
+      ),
     );
   },
 });

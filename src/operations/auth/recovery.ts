@@ -4,7 +4,7 @@ import { useRecoveryCode } from '../../accounts/recovery.ts';
 import { secondFactor } from '../../accounts/signin.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { authPolicy } from '../../policies/auth.ts';
-import { authServices, callerSession, NOT_CLI, SignInStateSchema } from './state.ts';
+import { authServices, callerSession, NOT_CLI, SignInStateSchema, withNewSession } from './state.ts';
 
 export const recoveryOperation = defineOperation({
   name: 'auth.recovery',
@@ -15,8 +15,10 @@ export const recoveryOperation = defineOperation({
   surfaces: { api: true, cli: NOT_CLI },
   async run(ctx, { code }) {
     const session = await callerSession(ctx);
-    return secondFactor(ctx.db, authServices(ctx), session, 'auth.recovery', 'recovery', (user) =>
-      user.totp_confirmed_at !== null ? useRecoveryCode(ctx.db, user.id, code, ctx.casework.now()) : Promise.resolve(false),
+    return withNewSession(
+      secondFactor(ctx.db, authServices(ctx), session, 'auth.recovery', 'recovery', (user) =>
+        user.totp_confirmed_at !== null ? useRecoveryCode(ctx.db, user.id, code, ctx.casework.now()) : Promise.resolve(false),
+      ),
     );
   },
 });

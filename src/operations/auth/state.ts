@@ -33,6 +33,12 @@ export const SignInStateSchema = z.object({
 
 export type SignInAnswer = SignInState & SessionCookie;
 
+/** A second factor's answer: the new session token (src/accounts/signin.ts secondFactor) goes into the cookie, never the body. */
+export async function withNewSession<T extends { token: string }>(answer: Promise<T>): Promise<Omit<T, 'token'> & SessionCookie> {
+  const { token, ...state } = await answer;
+  return { ...state, [SET_SESSION]: token };
+}
+
 /** The caller's session (the route's policy has made sure there is one). */
 export async function callerSession(
   ctx: OperationContext,

@@ -7,7 +7,7 @@ import { credentialsById } from '../../accounts/users.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { authPolicy } from '../../policies/auth.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
-import { authServices, callerSession, NOT_CLI, SignInStateSchema } from './state.ts';
+import { authServices, callerSession, NOT_CLI, SET_SESSION, SignInStateSchema, withNewSession } from './state.ts';
 
 const CodeInput = z.object({ code: z.string().trim().max(64).describe('the code the authenticator app shows') }).strict();
 
@@ -38,7 +38,7 @@ export const confirmTotpOperation = defineOperation({
   async run(ctx, { code }) {
     const session = await callerSession(ctx);
     let recoveryCodes: string[] = [];
-    const state = await secondFactor(ctx.db, authServices(ctx), session, 'auth.totp_confirm', 'totp', async (user) => {
+    const { token, ...state } = await secondFactor(ctx.db, authServices(ctx), session, 'auth.totp_confirm', 'totp', async (user) => {
       if (user.totp_confirmed_at !== null) throw new OtkazError(ErrorCode.Conflict, 'TOTP is confirmed already for this account');
       if (user.must_change_password) throw new OtkazError(ErrorCode.AccessDenied, 'change the one-time password first (POST /api/v1/auth/password)');
       if (!(await checkTotp(ctx.db, ctx.casework.keyring, user, code, ctx.casework.now()))) return false;
@@ -48,7 +48,7 @@ export const confirmTotpOperation = defineOperation({
       });
       return true;
     });
-    return { ...state, recoveryCodes };
+    return { ...state, recoveryCodes, [SET_SESSION]: token };
   },
 });
 
@@ -61,8 +61,10 @@ export const totpOperation = defineOperation({
   surfaces: { api: true, cli: NOT_CLI },
   async run(ctx, { code }) {
     const session = await callerSession(ctx);
-    return secondFactor(ctx.db, authServices(ctx), session, 'auth.totp', 'totp', async (user) =>
-      user.totp_confirmed_at !== null ? checkTotp(ctx.db, ctx.casework.keyring, user, code, ctx.casework.now()) : false,
+    return withNewSession(
+      secondFactor(ctx.db, authServices(ctx), session, 'auth.totp', 'totp', async (user) =>
+        user.totp_confirmed_at !== null ? checkTotp(ctx.db, ctx.casework.keyring, user, code, ctx.casework.now()) : false,
+      ),
     );
   },
 });
