@@ -126,8 +126,12 @@ export async function appendAudit(tx: Queryable, options: AuditOptions, event: A
   if (options.record === false) return null;
   const { version, key } = await options.keyring.systemKey(tx, 'audit');
   const chain = chainOf(event.orgId);
-  await tx.query('insert into audit_heads (chain, seq, mac) values ($1, 0, $2) on conflict (chain) do nothing', [chain, ZERO]);
-  const heads = await tx.query<{ seq: number; mac: Uint8Array }>('select seq, mac from audit_heads where chain = $1 for update', [chain]);
+  // The chain's head, created when missing, and locked until the transaction ends (one statement: the no-op update
+  // takes the row lock and returns the stored values).
+  const heads = await tx.query<{ seq: number; mac: Uint8Array }>(
+    'insert into audit_heads (chain, seq, mac) values ($1, 0, $2) on conflict (chain) do update set chain = excluded.chain returning seq, mac',
+    [chain, ZERO],
+  );
   const head = heads[0] ?? { seq: 0, mac: ZERO };
   const body: Omit<AuditEntry, 'mac' | 'prev_mac'> = {
     chain,

@@ -45,14 +45,18 @@ export class Keyring {
    * another); a different one is passed only programmatically, by the benchmark's baseline (bench/casework.bench.ts).
    */
   readonly cipher: Cipher;
+  /** Unwrapped keys by context and wrapped bytes (two databases under one KEK may both have a 'system:audit:v1'). */
   readonly #cache = new Map<string, Uint8Array>();
+  /** Organisation data keys by context alone, for the hot path (organisation ids are random UUIDs). */
+  readonly #orgKeys = new Map<string, Uint8Array>();
   constructor(kek: KeyEncryptionKey, cipher: Cipher = AEAD) {
     this.kek = kek;
     this.cipher = cipher;
   }
 
   async #unwrap(row: WrappedRow, context: string, what: string): Promise<Uint8Array> {
-    const cached = this.#cache.get(context);
+    const slot = `${context}#${Buffer.from(row.wrapped).toString('base64')}`;
+    const cached = this.#cache.get(slot);
     if (cached) return cached;
     if (row.kek_id !== this.kek.id) {
       throw new OtkazError(
@@ -66,7 +70,7 @@ export class Keyring {
     } catch (cause) {
       throw new OtkazError(ErrorCode.KeyUnavailable, `${what} cannot be unwrapped with the key-encryption key`, { cause });
     }
-    this.#cache.set(context, key);
+    this.#cache.set(slot, key);
     return key;
   }
 
@@ -99,27 +103,30 @@ export class Keyring {
   /** A given version of an organisation's data key (a ciphertext names the version it was sealed with). */
   async orgKey(db: Queryable, orgId: string, version: number): Promise<Uint8Array> {
     const context = `org:${orgId}:v${version}`;
-    const cached = this.#cache.get(context);
+    const cached = this.#orgKeys.get(context);
     if (cached) return cached;
     const rows = await db.query<WrappedRow>('select version, kek_id, wrapped from org_keys where org_id = $1 and version = $2', [orgId, version]);
     const row = rows[0];
     if (!row) throw new OtkazError(ErrorCode.KeyUnavailable, `data key version ${version} of the organisation is gone (erased or rotated out)`);
-    return this.#unwrap(row, context, 'the organisation’s data key');
+    const key = await this.#unwrap(row, context, 'the organisation’s data key');
+    this.#orgKeys.set(context, key);
+    return key;
   }
 
   /** Deletes an organisation’s data keys older than `keep` (after rotation has re-sealed everything under the new one). */
   async dropOlderKeys(tx: Queryable, orgId: string, keep: number): Promise<void> {
     await tx.query('delete from org_keys where org_id = $1 and version < $2', [orgId, keep]);
-    for (const context of [...this.#cache.keys()]) {
-      const m = /^org:(.+):v(\d+)$/.exec(context);
-      if (m && m[1] === orgId && Number(m[2]) < keep) this.#cache.delete(context);
-    }
+    for (const cache of [this.#cache, this.#orgKeys])
+      for (const slot of [...cache.keys()]) {
+        const m = /^org:(.+?):v(\d+)(#|$)/.exec(slot);
+        if (m && m[1] === orgId && Number(m[2]) < keep) cache.delete(slot);
+      }
   }
 
   /** Crypto-erasure: removes every data key of the organisation, in the database and in memory. */
   async eraseOrgKeys(tx: Queryable, orgId: string): Promise<number> {
     const rows = await tx.query<{ version: number }>('delete from org_keys where org_id = $1 returning version', [orgId]);
-    for (const context of [...this.#cache.keys()]) if (context.startsWith(`org:${orgId}:`)) this.#cache.delete(context);
+    for (const cache of [this.#cache, this.#orgKeys]) for (const slot of [...cache.keys()]) if (slot.startsWith(`org:${orgId}:`)) cache.delete(slot);
     return rows.length;
   }
 
