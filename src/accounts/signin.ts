@@ -3,7 +3,12 @@
  * (src/accounts/factors.ts): a changed one-time password, TOTP enrolment or a TOTP code, a recovery code, or a
  * passkey. Each attempt is rate-limited per address (src/accounts/rate-limit.ts), counts toward the account's
  * lock-out when it fails (src/accounts/lockout.ts), and is audited whatever its outcome (src/accounts/attempts.ts).
- * An unknown account and a wrong password get the same error and cost the same time.
+ * At the password step an unknown account, a wrong password and a locked account get the same answer (status,
+ * code, text) and cost the same time (one Argon2id verification each): neither whether an e-mail has an account
+ * nor whether it is locked is told to someone without its password — a lock that answered differently would tell
+ * who exists, and one that answered differently to the right password would undo itself. A disabled account is
+ * told so only to the right password. Past the password step (second factor, password change) the caller has
+ * shown the password, and a lock is named.
  */
 import type { AuditOptions } from '../audit/log.ts';
 import type { Keyring } from '../casework/keyring.ts';
@@ -25,7 +30,7 @@ export interface AuthServices {
   readonly ip: string | null;
 }
 
-const FAILED = 'wrong e-mail or password';
+const FAILED = `wrong e-mail or password (an account waits ${LOCKOUT.lockMs / 60_000} minutes after ${LOCKOUT.maxFailures} failed attempts; if your e-mail is in several organisations, give the organisation too)`;
 
 /** Where a sign-in stands, as the client is told. */
 export interface SignInState {
@@ -84,17 +89,26 @@ async function fail(db: Database, services: AuthServices, action: string, user: 
   throw new OtkazError(ErrorCode.AuthFailed, message);
 }
 
-export async function login(db: Database, services: AuthServices, email: string, password: string): Promise<NewSession> {
+export async function login(db: Database, services: AuthServices, email: string, password: string, orgSlug?: string): Promise<NewSession> {
   const action = 'auth.login';
-  const user = await credentialsByEmail(db, email.trim().toLowerCase());
+  const user = await credentialsByEmail(db, email.trim().toLowerCase(), orgSlug?.trim().toLowerCase());
   await throttle(db, services, action, user);
   if (!user || user.password_hash === null) {
     await verifyNothing(password);
     await auditAttempt(db, services.audit, { action, outcome: 'failed', user: null, ip: services.ip });
     throw new OtkazError(ErrorCode.AuthFailed, FAILED);
   }
+  if (isLocked(user, services.now())) {
+    await verifyNothing(password);
+    await auditAttempt(db, services.audit, { action, outcome: 'refused', user, ip: services.ip });
+    throw new OtkazError(ErrorCode.AuthFailed, FAILED);
+  }
+  if (!(await verifyPassword(user.password_hash, password))) {
+    await recordFailure(db, user.id, services.now());
+    await auditAttempt(db, services.audit, { action, outcome: 'failed', user, ip: services.ip });
+    throw new OtkazError(ErrorCode.AuthFailed, FAILED);
+  }
   await refuseBlocked(db, services, action, user);
-  if (!(await verifyPassword(user.password_hash, password))) return fail(db, services, action, user, FAILED);
   const org = await organisationById(db, user.org_id);
   const session = await createSession(db, user, 'password', services.now());
   await resetFailures(db, user.id);

@@ -43,9 +43,10 @@ export async function createUser(
   const passwordHash = await hashPassword(password);
   const id = randomUUID();
   const user = await db.transaction(async (tx) => {
-    const taken = await tx.query('select 1 from users where email = $1', [input.email]);
-    // The e-mail is unique across the installation; the message does not say in which organisation it is.
-    if (taken.length) throw new OtkazError(ErrorCode.Conflict, 'an account with this e-mail exists already', { where: 'email' });
+    // Unique within the organisation only: whether the e-mail has an account in another organisation is not
+    // this organisation's business (migration 012).
+    const taken = await tx.query('select 1 from users where org_id = $1 and email = $2', [input.orgId, input.email]);
+    if (taken.length) throw new OtkazError(ErrorCode.Conflict, 'this organisation has an account with this e-mail already', { where: 'email' });
     const at = input.now.toISOString();
     const rows = await tx.query<User>(
       `insert into users (id, org_id, email, role, password_hash, must_change_password, sessions_valid_after, created_at)
@@ -68,9 +69,17 @@ export async function userById(db: Queryable, id: string): Promise<User | null> 
   return rows[0] ?? null;
 }
 
-export async function credentialsByEmail(db: Queryable, email: string): Promise<Credentials | null> {
-  const rows = await db.query<Credentials>('select * from users where email = $1', [email]);
-  return rows[0] ?? null;
+/**
+ * The account with this e-mail in the organisation given by slug, or — without one — the only account with this
+ * e-mail on the server. An e-mail in several organisations without an organisation finds none (the caller answers
+ * as for an unknown account).
+ */
+export async function credentialsByEmail(db: Queryable, email: string, orgSlug?: string): Promise<Credentials | null> {
+  const rows =
+    orgSlug === undefined
+      ? await db.query<Credentials>('select * from users where email = $1 limit 2', [email])
+      : await db.query<Credentials>('select u.* from users u join organisations o on o.id = u.org_id where u.email = $1 and o.slug = $2', [email, orgSlug]);
+  return rows.length === 1 ? (rows[0] ?? null) : null;
 }
 
 export async function credentialsById(db: Queryable, id: string): Promise<Credentials | null> {

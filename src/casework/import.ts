@@ -63,8 +63,8 @@ export async function importOrganisation(
   const of = <T extends Entry['type']>(type: T) => entries.filter((e): e is Extract<Entry, { type: T }> => e.type === type);
 
   for (const m of of('member')) {
-    const used = await tx.query('select 1 from users where email = $1', [m.email.toLowerCase()]);
-    if (used.length) throw new OtkazError(ErrorCode.Conflict, `the member e-mail ${m.email} is in use on this server`, { where: options.where });
+    const used = await tx.query('select 1 from users where org_id = $1 and email = $2', [orgId, m.email.toLowerCase()]);
+    if (used.length) throw new OtkazError(ErrorCode.Conflict, `the member e-mail ${m.email} is in the archive twice`, { where: options.where });
     const id = randomUUID();
     userIds.set(m.id, id);
     await tx.query(

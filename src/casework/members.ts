@@ -11,15 +11,23 @@ export interface Member {
   disabled: boolean;
 }
 
-/** A member by e-mail or id; a disabled or unknown account is refused. */
-export async function memberByLogin(db: Queryable, login: string): Promise<Member> {
+/**
+ * A member by e-mail or id; a disabled or unknown account is refused. An e-mail is unique within an organisation
+ * only: when it is in several, `orgId` says which (`--org`).
+ */
+export async function memberByLogin(db: Queryable, login: string, orgId?: string): Promise<Member> {
   const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(login);
+  const params = orgId === undefined ? [login] : [login, orgId];
   const rows = await db.query<{ id: string; org_id: string; email: string; role: MemberRole; disabled_at: string | null }>(
-    `select id, org_id, email, role, disabled_at from users where ${byId ? 'id = $1' : 'email = lower($1)'}`,
-    [login],
+    `select id, org_id, email, role, disabled_at from users where ${byId ? 'id = $1' : 'email = lower($1)'}${orgId === undefined ? '' : ' and org_id = $2'}`,
+    params,
   );
+  if (rows.length > 1) throw new OtkazError(ErrorCode.Usage, 'this e-mail has accounts in several organisations: name one with --org', { where: '--as' });
   const row = rows[0];
-  if (!row) throw new OtkazError(ErrorCode.InputNotFound, 'no such member', { where: '--as' });
+  if (!row)
+    throw new OtkazError(ErrorCode.InputNotFound, orgId === undefined ? 'no such member' : 'no such member in the organisation named by --org', {
+      where: '--as',
+    });
   if (row.disabled_at) throw new OtkazError(ErrorCode.AuthLocked, 'this account is disabled', { where: '--as' });
   return { id: row.id, orgId: row.org_id, email: row.email, role: row.role, disabled: false };
 }

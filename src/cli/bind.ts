@@ -31,8 +31,9 @@ export interface CommandBinding<In extends z.ZodObject, Out> {
   /** After the answer is printed: e.g. a coded error for a report that found a problem (its exit status). */
   readonly after?: (result: Out, input: z.output<In>, options: Record<string, unknown>) => void;
   /**
-   * The command acts as a member of an organisation (case files): it takes `--as <email>` (and `--org`, which must
-   * be that member's organisation) and runs with that member's rights — the same policies as the API.
+   * The command acts as a member of an organisation (case files): it takes `--as <email>` (and `--org`, the
+   * member's organisation, needed when the e-mail has accounts in several) and runs with that member's rights — the
+   * same policies as the API.
    */
   readonly member?: boolean;
 }
@@ -45,12 +46,7 @@ function refuseAtEdge(ctx: OperationContext, operation: { policy: Operation<z.Zo
 
 /** The member `--as` names, as an actor (verified: whoever runs the command line holds the data folder and the KEK). */
 async function memberActor(db: Queryable, login: string, org: string | undefined): Promise<UserActor> {
-  const member = await memberByLogin(db, login);
-  if (org !== undefined) {
-    const named = await organisationId(db, org);
-    if (named.id !== member.orgId)
-      throw new OtkazError(ErrorCode.Usage, 'the member named by --as is not in the organisation named by --org', { where: '--org' });
-  }
+  const member = await memberByLogin(db, login, org === undefined ? undefined : (await organisationId(db, org)).id);
   return { kind: 'user', userId: member.id, orgId: member.orgId, role: member.role, sessionId: null, verified: true };
 }
 
@@ -101,7 +97,7 @@ function attach<In extends z.ZodObject, Out>(
   }
   if (binding.member) {
     command.requiredOption('--as <member>', 'act as this member of an organisation (e-mail or id)');
-    command.option('--org <org>', "the member's organisation (slug or id): checked, not switched");
+    command.option('--org <org>', "the member's organisation (slug or id); needed when the e-mail is in several");
   }
   command.option('--json', 'machine-readable output');
   if (operation.table && !each) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { tightenTree } from '../shared/data-dir.ts';
 import type { Database, Queryable } from './database.ts';
-import { PG_OID, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
+import { PG_OID, parseBytea, parseDate, parseInt8, parseNumeric, parseTimestamptz } from './types.ts';
 
 const parsers = {
   [PG_OID.INT8]: parseInt8,
   [PG_OID.NUMERIC]: parseNumeric,
   [PG_OID.DATE]: parseDate,
   [PG_OID.TIMESTAMPTZ]: parseTimestamptz,
+  [PG_OID.BYTEA]: parseBytea,
 };
 
 function wrap(target: PGlite | Transaction): Queryable {

@@ -5,7 +5,18 @@ export const PG_OID = {
   DATE: 1082,
   TIMESTAMP: 1114,
   TIMESTAMPTZ: 1184,
+  BYTEA: 17,
 } as const;
+
+/**
+ * bytea in text form ('\x' and hex digits) → bytes, decoded natively. PGlite's own parser decodes two digits at a
+ * time in JavaScript: on a page of 50 sealed client records it was half the time of the query (bench:casework).
+ */
+export function parseBytea(value: string): Uint8Array {
+  if (!value.startsWith('\\x')) throw new Error('bytea in escape form: set bytea_output = hex');
+  const bytes = Buffer.from(value.slice(2), 'hex');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 export const parseInt8 = (value: string): number => Number(value);
 export const parseNumeric = (value: string): number => Number(value);

@@ -52,6 +52,42 @@ for (const engine of ENGINES) {
       );
     });
 
+    it('an administrator of A cannot learn whether an e-mail has an account in B; sign-in then needs the organisation', async () => {
+      // The e-mail of B's lawyer is new to A: A's administrator gets what any new e-mail gets (review finding: a 409
+      // here told A that the person has an account with another legal-aid organisation).
+      const taken = await adminA.post('/api/v1/org/users', { email: 'lawyer@beta.test', role: 'caseworker' });
+      const fresh = await adminA.post('/api/v1/org/users', { email: 'fresh@alpha.test', role: 'caseworker' });
+      assert.equal(taken.statusCode, 200, taken.body);
+      assert.equal(fresh.statusCode, 200, fresh.body);
+      assert.deepEqual(Object.keys(taken.json()).sort(), Object.keys(fresh.json()).sort());
+      assert.equal(taken.json().org.id, orgA.id);
+      const twice = await adminA.post('/api/v1/org/users', { email: 'lawyer@beta.test', role: 'caseworker' });
+      assert.equal(twice.statusCode, 409, 'unique within the organisation');
+      assert.equal(twice.json().code, 'casework.conflict');
+      assert.doesNotMatch(twice.json().detail, /beta/i);
+
+      // Now the e-mail is in two organisations: without one, sign-in answers as for an unknown account.
+      const b = new Browser(api, '198.51.100.23');
+      const unknown = await b.post('/api/v1/auth/login', { email: 'nobody@beta.test', password: memberB.password });
+      const ambiguous = await b.post('/api/v1/auth/login', { email: 'lawyer@beta.test', password: memberB.password });
+      assert.equal(ambiguous.statusCode, 401);
+      assert.equal(ambiguous.json().detail, unknown.json().detail);
+      assert.match(ambiguous.json().detail, /organisation/);
+      const wrongOrg = await b.post('/api/v1/auth/login', { email: 'lawyer@beta.test', password: memberB.password, organisation: orgA.slug });
+      assert.equal(wrongOrg.statusCode, 401, "B's password is not the password of A's account");
+      const right = await b.post('/api/v1/auth/login', { email: 'Lawyer@Beta.test', password: memberB.password, organisation: orgB.slug.toUpperCase() });
+      assert.equal(right.statusCode, 200, right.body);
+      assert.equal(right.json().user.id, memberB.id);
+      assert.equal(right.json().user.org.slug, orgB.slug);
+      const ownA = await new Browser(api, '198.51.100.24').post('/api/v1/auth/login', {
+        email: 'lawyer@beta.test',
+        password: taken.json().oneTimePassword,
+        organisation: orgA.slug,
+      });
+      assert.equal(ownA.statusCode, 200, ownA.body);
+      assert.equal(ownA.json().user.org.id, orgA.id);
+    });
+
     it('an administrator creates a member of their organisation; the one-time password works once', async () => {
       const res = await adminA.post('/api/v1/org/users', { email: 'Volunteer@Alpha.test', role: 'volunteer' });
       assert.equal(res.statusCode, 200, res.body);

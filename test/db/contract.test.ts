@@ -20,7 +20,7 @@ for (const engine of ENGINES) {
       const rows = await db.query<{ version: number }>('select version from schema_migrations order by version');
       assert.deepEqual(
         rows.map((r) => r.version),
-        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
       );
       assert.deepEqual(await migrate(db), [], 'a second run applies nothing');
     });
@@ -37,6 +37,20 @@ for (const engine of ENGINES) {
       assert.equal(row.ts, '2026-04-22T12:56:00.000Z');
       assert.equal(row.num, 12.5);
       assert.deepEqual([...row.b], [1, 2, 255]);
+    });
+
+    it('gives bytea back byte for byte, empty and large (PGlite: the native hex decoder)', async () => {
+      const large = new Uint8Array(70_000).map((_, i) => (i * 7919) % 256);
+      const [row] = await db.query<{ empty: Uint8Array; large: Uint8Array; zero: Uint8Array | null }>(
+        "select ''::bytea as empty, $1::bytea as large, null::bytea as zero",
+        [large],
+      );
+      assert.ok(row);
+      assert.ok(row.empty instanceof Uint8Array);
+      assert.equal(row.empty.length, 0);
+      assert.equal(row.large.length, large.length);
+      assert.ok(Buffer.from(row.large).equals(Buffer.from(large)), 'every byte');
+      assert.equal(row.zero, null);
     });
 
     it('refreshes planner statistics of a filled table once, and again only after it grew by a fifth', async () => {

@@ -11,7 +11,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password; sets the session cookie and says what comes next (second factor, new password) */
+        /** Sign in with e-mail and password (and the organisation’s slug when the e-mail is in several); sets the session cookie and says what comes next (second factor, new password) */
         post: {
             parameters: {
                 query?: never;
@@ -23,6 +23,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         email: string;
+                        organisation?: string;
                         password: string;
                     };
                 };

@@ -8,6 +8,8 @@ export function PasswordStep({ onDone }: { onDone: (state: SignInState, password
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // An organisation can link its members to /signin?org=<slug>.
+  const [organisation, setOrganisation] = useState(() => new URLSearchParams(window.location.search).get('org') ?? '');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   async function submit(event: React.FormEvent) {
@@ -15,7 +17,10 @@ export function PasswordStep({ onDone }: { onDone: (state: SignInState, password
     setBusy(true);
     setError(null);
     try {
-      onDone(await api<SignInState>('POST', '/api/v1/auth/login', { email, password }), password);
+      onDone(
+        await api<SignInState>('POST', '/api/v1/auth/login', { email, password, ...(organisation.trim() ? { organisation: organisation.trim() } : {}) }),
+        password,
+      );
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -32,6 +37,11 @@ export function PasswordStep({ onDone }: { onDone: (state: SignInState, password
         {t('files.signin.password')}
         <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
+      <label>
+        {t('files.signin.organisation')}
+        <input autoComplete="organization" aria-describedby="signin-org-hint" value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
+      </label>
+      <small id="signin-org-hint">{t('files.signin.organisationHint')}</small>
       <ErrorMessage error={error} />
       <button type="submit" disabled={busy}>
         {t('files.signin.submit')}
