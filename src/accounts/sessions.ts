@@ -63,30 +63,36 @@ interface SessionRow {
   require_passkey_for_admins: boolean;
 }
 
+/** A session's last-seen time is written at most this often (each request reads it; few write it). */
+export const TOUCH_MS = 30_000;
+
 /**
- * The live session of a cookie token, its last-seen time moved to `now`; null when there is none (unknown,
- * ended, timed out, account disabled or its sessions voided, organisation erased) — an expired one is ended here.
+ * The live session of a cookie token, its last-seen time moved to `now` when it is more than TOUCH_MS old; null
+ * when there is none (unknown, ended, timed out, account disabled or its sessions voided, organisation erased) — an
+ * expired one is ended here. The idle time-out therefore counts from a moment at most TOUCH_MS before the last
+ * request: a session may end up to 30 s early, never late.
  */
 export async function resolveSession(db: Queryable, token: string, now: Date): Promise<LiveSession | null> {
   const hash = sha256(token);
   const at = now.toISOString();
   const idleSince = new Date(now.getTime() - SESSION_LIMITS.idleMs).toISOString();
   const createdSince = new Date(now.getTime() - SESSION_LIMITS.absoluteMs).toISOString();
-  const rows = await db.query<SessionRow>(
-    `update sessions s set last_seen_at = $2
-       from users u, organisations o
-      where s.token_hash = $1 and u.id = s.user_id and o.id = s.org_id
-        and s.ended_at is null and s.last_seen_at > $3 and s.created_at > $4
-        and s.created_at >= u.sessions_valid_after and u.disabled_at is null and o.erased_at is null
-      returning s.user_id, s.org_id, u.role, s.csrf_token, s.factor, u.must_change_password, u.totp_confirmed_at,
-                o.require_totp, o.require_passkey_for_admins`,
-    [hash, at, idleSince, createdSince],
+  const rows = await db.query<SessionRow & { last_seen_at: string }>(
+    `select s.user_id, s.org_id, u.role, s.csrf_token, s.factor, u.must_change_password, u.totp_confirmed_at,
+            o.require_totp, o.require_passkey_for_admins, s.last_seen_at
+       from sessions s join users u on u.id = s.user_id join organisations o on o.id = s.org_id
+      where s.token_hash = $1
+        and s.ended_at is null and s.last_seen_at > $2 and s.created_at > $3
+        and s.created_at >= u.sessions_valid_after and u.disabled_at is null and o.erased_at is null`,
+    [hash, idleSince, createdSince],
   );
   const row = rows[0];
   if (!row) {
     await db.query('update sessions set ended_at = $2 where token_hash = $1 and ended_at is null', [hash, at]);
     return null;
   }
+  if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_MS)
+    await db.query('update sessions set last_seen_at = $2 where token_hash = $1 and last_seen_at < $2', [hash, at]);
   return {
     id: hash.toString('hex'),
     userId: row.user_id,

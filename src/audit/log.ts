@@ -149,9 +149,13 @@ export async function appendAudit(tx: Queryable, options: AuditOptions, event: A
   };
   const mac = macOf(key, head.mac, body);
   const entry: AuditEntry = { ...body, prev_mac: head.mac, mac };
+  // The entry and the chain's new head in one statement (a data-modifying CTE: both or neither).
   await tx.query(
-    `insert into audit_log (chain, seq, at, org_id, actor_id, actor_kind, action, resource_type, resource_id, outcome, ip, key_version, prev_mac, mac)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    `with entry as (
+       insert into audit_log (chain, seq, at, org_id, actor_id, actor_kind, action, resource_type, resource_id, outcome, ip, key_version, prev_mac, mac)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       returning chain, seq, mac)
+     update audit_heads h set seq = entry.seq, mac = entry.mac from entry where h.chain = entry.chain`,
     [
       entry.chain,
       entry.seq,
@@ -169,7 +173,6 @@ export async function appendAudit(tx: Queryable, options: AuditOptions, event: A
       entry.mac,
     ],
   );
-  await tx.query('update audit_heads set seq = $2, mac = $3 where chain = $1', [chain, entry.seq, mac]);
   if (options.sink) writeSink(options.sink, entry);
   return entry;
 }

@@ -49,6 +49,12 @@ export class Keyring {
   readonly #cache = new Map<string, Uint8Array>();
   /** Organisation data keys by context alone, for the hot path (organisation ids are random UUIDs). */
   readonly #orgKeys = new Map<string, Uint8Array>();
+  /**
+   * System keys by database (Queryable.identity) and purpose, so each audit entry need not read its key. No command
+   * adds a newer version or deletes one; a newer version added by another process is used after a restart (entries
+   * under the older one still verify: verifyAudit opens every version). A command that rotates must drop this.
+   */
+  readonly #systemKeys = new WeakMap<object, Map<SystemPurpose, VersionedKey>>();
   constructor(kek: KeyEncryptionKey, cipher: Cipher = AEAD) {
     this.kek = kek;
     this.cipher = cipher;
@@ -130,9 +136,31 @@ export class Keyring {
     return rows.length;
   }
 
-  /** The installation's key for a purpose, created on first use. */
+  /**
+   * The installation's key for a purpose, created on first use. Kept in memory per database once the row is
+   * known to be committed: one this transaction inserted (or a row it merely sees as its own) could still be rolled
+   * back, and entries sealed with a cached key that is not in the database would never verify.
+   */
   async systemKey(db: Queryable, purpose: SystemPurpose): Promise<VersionedKey> {
-    const existing = await db.query<WrappedRow>('select version, kek_id, wrapped from system_keys where purpose = $1 order by version desc limit 1', [purpose]);
+    const known = db.identity ? this.#systemKeys.get(db.identity)?.get(purpose) : undefined;
+    if (known) return known;
+    const { key, committed } = await this.#loadSystemKey(db, purpose);
+    if (db.identity && committed) {
+      let byPurpose = this.#systemKeys.get(db.identity);
+      if (!byPurpose) {
+        byPurpose = new Map();
+        this.#systemKeys.set(db.identity, byPurpose);
+      }
+      byPurpose.set(purpose, key);
+    }
+    return key;
+  }
+
+  async #loadSystemKey(db: Queryable, purpose: SystemPurpose): Promise<{ key: VersionedKey; committed: boolean }> {
+    // `mine`: the row was written by the current transaction (its xmin is this transaction's id), so not yet committed.
+    const select = `select version, kek_id, wrapped, coalesce(xmin::text::bigint = txid_current_if_assigned() % 4294967296, false) as mine
+                      from system_keys where purpose = $1 order by version desc limit 1`;
+    const existing = await db.query<WrappedRow & { mine: boolean }>(select, [purpose]);
     let row = existing[0];
     if (!row) {
       const key = newKey();
@@ -142,10 +170,11 @@ export class Keyring {
         this.kek.id,
         wrapped,
       ]);
-      const again = await db.query<WrappedRow>('select version, kek_id, wrapped from system_keys where purpose = $1 order by version desc limit 1', [purpose]);
+      const again = await db.query<WrappedRow & { mine: boolean }>(select, [purpose]);
       row = again[0];
       if (!row) throw new OtkazError(ErrorCode.KeyUnavailable, `the system key '${purpose}' could not be created`);
     }
-    return { version: row.version, key: await this.#unwrap(row, `system:${purpose}:v${row.version}`, `the system key '${purpose}'`) };
+    const key = { version: row.version, key: await this.#unwrap(row, `system:${purpose}:v${row.version}`, `the system key '${purpose}'`) };
+    return { key, committed: !row.mine };
   }
 }

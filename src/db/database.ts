@@ -6,6 +6,11 @@
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
+  /**
+   * The same object for a database and each of its transactions (a new one per opened database): what in-process
+   * caches of facts that never change in a database key by (src/casework/keyring.ts: the system keys).
+   */
+  readonly identity?: object;
   query<T extends object = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements, no parameters. */
   exec(sql: string): Promise<void>;

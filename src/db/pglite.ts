@@ -13,8 +13,9 @@ const parsers = {
   [PG_OID.BYTEA]: parseBytea,
 };
 
-function wrap(target: PGlite | Transaction): Queryable {
+function wrap(target: PGlite | Transaction, identity: object): Queryable {
   return {
+    identity,
     async query<T extends object>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
       const result = await target.query<T>(sql, params as unknown[]);
       return result.rows;
@@ -97,13 +98,15 @@ export async function openPglite(dataDir: string | null, start: PgliteStart = {}
     }
   }
   await db.exec("set timezone = 'UTC'");
-  const base = wrap(db);
+  const identity = {};
+  const base = wrap(db, identity);
   const database: Database = {
     engine: 'pglite',
+    identity,
     copyCsv: base.copyCsv,
     query: base.query,
     exec: base.exec,
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx, identity))),
     close: async () => {
       try {
         await db.close();

@@ -21,8 +21,9 @@ async function copyInto(client: pg.PoolClient, table: string, columns: readonly 
   await pipeline(Readable.from([csv]), sink);
 }
 
-function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+function wrap(client: pg.Pool | pg.PoolClient, identity: object): Queryable {
   return {
+    identity,
     async copyCsv(table: string, columns: readonly string[], csv: string): Promise<void> {
       if (client instanceof pg.Pool) {
         const one = await client.connect();
@@ -53,9 +54,11 @@ export async function openPostgres(url: string): Promise<Database> {
   // Fail fast with a clear message instead of on the first query.
   const probe = await pool.connect();
   probe.release();
-  const base = wrap(pool);
+  const identity = {};
+  const base = wrap(pool, identity);
   return {
     engine: 'postgres',
+    identity,
     copyCsv: base.copyCsv,
     query: base.query,
     exec: base.exec,
@@ -63,7 +66,7 @@ export async function openPostgres(url: string): Promise<Database> {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await fn(wrap(client));
+        const result = await fn(wrap(client, identity));
         await client.query('commit');
         return result;
       } catch (error) {

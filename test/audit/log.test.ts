@@ -212,9 +212,14 @@ for (const engine of ENGINES) {
           ring.kek.id,
           await ring.kek.wrap(new Uint8Array(randomBytes(32)), 'system:audit:v2'),
         ]);
-        const third = await fresh.db.transaction((tx) => appendAudit(tx, { keyring: ring }, event(orgId, 3)));
+        // A running process keeps the version it has (src/casework/keyring.ts caches system keys per database); a
+        // process started after the new version was added (a new keyring over the same KEK) uses the newest.
+        const kept = await fresh.db.transaction((tx) => appendAudit(tx, { keyring: ring }, event(orgId, 3)));
+        assert.equal(kept.key_version, 1, 'the running process keeps its cached version');
+        const restarted = new Keyring(ring.kek);
+        const third = await fresh.db.transaction((tx) => appendAudit(tx, { keyring: restarted }, event(orgId, 4)));
         assert.equal(third.key_version, 2, 'new entries use the newest key');
-        assert.deepEqual(await verifyAudit(fresh.db, ring, orgId), [{ chain: chainOf(orgId), entries: 3, ok: true }]);
+        assert.deepEqual(await verifyAudit(fresh.db, ring, orgId), [{ chain: chainOf(orgId), entries: 4, ok: true }]);
       } finally {
         await fresh.drop();
       }
