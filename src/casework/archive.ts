@@ -4,9 +4,11 @@
  * with their bytes, shares, referrals). The plaintext exists only in memory; the archive is authenticated by age as
  * a whole, so a changed or cut-short file does not decrypt.
  */
+
 import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { StoredApplicationSchema } from './applications.ts';
 import { DocumentMetaSchema } from './documents.ts';
 import { NoteBodySchema } from './notes.ts';
 import { ClientRecordSchema } from './record.ts';
@@ -39,6 +41,7 @@ export const ManifestSchema = z
         members: z.number().int().min(0),
         clients: z.number().int().min(0),
         notes: z.number().int().min(0),
+        applications: z.number().int().min(0).default(0).describe('absent in archives made before applications existed'),
         documents: z.number().int().min(0),
         shares: z.number().int().min(0),
         referrals: z.number().int().min(0),
@@ -74,6 +77,17 @@ export const EntrySchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('note'), id: uuid, clientId: uuid, authorId: uuid.nullable(), createdAt: instant, body: NoteBodySchema }).strict(),
+  z
+    .object({
+      type: z.literal('application'),
+      id: uuid,
+      clientId: uuid,
+      revision: z.number().int().positive(),
+      createdAt: instant,
+      updatedAt: instant,
+      body: StoredApplicationSchema,
+    })
+    .strict(),
   z
     .object({
       type: z.literal('document'),
@@ -172,8 +186,16 @@ export async function openArchive(sealed: Uint8Array, key: ArchiveKey, where: st
     }
     entries.push(parsed.data);
   }
-  const counted = { members: 0, clients: 0, notes: 0, documents: 0, shares: 0, referrals: 0 };
-  const plural = { member: 'members', client: 'clients', note: 'notes', document: 'documents', share: 'shares', referral: 'referrals' } as const;
+  const counted = { members: 0, clients: 0, notes: 0, applications: 0, documents: 0, shares: 0, referrals: 0 };
+  const plural = {
+    member: 'members',
+    client: 'clients',
+    note: 'notes',
+    application: 'applications',
+    document: 'documents',
+    share: 'shares',
+    referral: 'referrals',
+  } as const;
   for (const entry of entries) counted[plural[entry.type]] += 1;
   for (const [kind, n] of Object.entries(counted) as Array<[keyof typeof counted, number]>) {
     if (manifest.data.counts[kind] !== n)

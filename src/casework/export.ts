@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { listApplications } from './applications.ts';
 import type { Entry, Manifest } from './archive.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from './archive.ts';
 import { type ClientRow, openRecord } from './clients.ts';
@@ -45,6 +46,7 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
     [org.id],
   );
   const notes: Entry[] = [];
+  const applications: Entry[] = [];
   const documents: Entry[] = [];
   for (const c of clients) {
     entries.push({
@@ -63,6 +65,8 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
       const body = { kind: n.kind, text: n.text, ...(n.occurredOn ? { occurredOn: n.occurredOn } : {}) };
       notes.push({ type: 'note', id: n.id, clientId: c.id, authorId: n.authorId, createdAt: n.createdAt, body });
     }
+    for (const { id, revision, createdAt, updatedAt, ...body } of await listApplications(db, keyring, org.id, c.id))
+      applications.push({ type: 'application', id, clientId: c.id, revision, createdAt, updatedAt, body });
     for (const d of await listDocuments(db, keyring, org.id, c.id)) {
       const { meta, bytes } = await readDocument(db, keyring, org.id, c.id, d.id);
       documents.push({
@@ -76,7 +80,7 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
       });
     }
   }
-  entries.push(...notes, ...documents);
+  entries.push(...notes, ...documents, ...applications);
   const shares = await db.query<{ client_id: string; user_id: string; granted_by: string | null; granted_at: string }>(
     'select client_id, user_id, granted_by, granted_at from client_shares where org_id = $1 order by granted_at, client_id, user_id',
     [org.id],
@@ -130,6 +134,7 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
       members: count('member'),
       clients: count('client'),
       notes: count('note'),
+      applications: count('application'),
       documents: count('document'),
       shares: count('share'),
       referrals: count('referral'),

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import { storeApplication } from './applications.ts';
 import type { Entry, Manifest } from './archive.ts';
 import { sealRecord, writeLookups } from './clients.ts';
 import { storeDocument } from './documents.ts';
@@ -110,6 +111,14 @@ export async function importOrganisation(
       body: n.body,
     });
   }
+  for (const a of of('application'))
+    await storeApplication(tx, keyring, orgId, ofClient(a.clientId, `application ${a.id}`), {
+      ...a.body,
+      id: a.id,
+      revision: a.revision,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+    });
   for (const d of of('document')) {
     const bytes = new Uint8Array(Buffer.from(d.contentBase64, 'base64'));
     try {

@@ -1,10 +1,11 @@
 /**
  * Rotating an organisation's data key: a new key version; every ciphertext of the organisation under the data key
- * (client records, notes, documents' file keys) opened with its version and sealed under the new one; the blind
+ * (client records, notes, applications, documents' file keys) opened with its version and sealed under the new one; the blind
  * indexes, whose key derives from the data key, rebuilt; then the older versions deleted. All in the caller's one
  * transaction. Documents' bytes stay sealed under their own file keys (only the wrapping of those keys changes).
  */
 import type { Queryable } from '../db/database.ts';
+import { resealApplications } from './applications.ts';
 import { resealClients } from './clients.ts';
 import { resealFileKeys } from './documents.ts';
 import type { Keyring } from './keyring.ts';
@@ -14,6 +15,7 @@ export interface RotationResult {
   version: number;
   clients: number;
   notes: number;
+  applications: number;
   documents: number;
   /** Older key versions deleted. */
   dropped: number;
@@ -24,7 +26,8 @@ export async function rotateOrgKey(tx: Queryable, keyring: Keyring, orgId: strin
   const { version } = await keyring.createOrgKey(tx, orgId);
   const clients = await resealClients(tx, keyring, orgId);
   const notes = await resealNotes(tx, keyring, orgId);
+  const applications = await resealApplications(tx, keyring, orgId);
   const documents = await resealFileKeys(tx, keyring, orgId);
   await keyring.dropOlderKeys(tx, orgId, version);
-  return { version, clients, notes, documents, dropped: before[0]?.n ?? 0 };
+  return { version, clients, notes, applications, documents, dropped: before[0]?.n ?? 0 };
 }

@@ -12,6 +12,7 @@ import { registerGuidance } from './commands/guidance.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerOrgs } from './commands/orgs.ts';
 import { registerParse } from './commands/parse.ts';
+import { registerProcedures } from './commands/procedures.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerSearch(program);
   registerGuidance(program);
+  registerProcedures(program);
   registerDemo(program);
   registerSimulate(program);
   registerCrawl(program);

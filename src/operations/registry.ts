@@ -48,6 +48,7 @@ import { guidanceRouteOperation } from './guidance/route.ts';
 import { createOrgOperation } from './orgs/create.ts';
 import { ORG_OPERATIONS } from './orgs/index.ts';
 import { orgSettingsOperation, updateOrgSettingsOperation } from './orgs/settings.ts';
+import { listProceduresOperation } from './procedures/list.ts';
 import { prosecutionCountsOperation } from './prosecutions/count.ts';
 import { createUserOperation } from './users/create.ts';
 import { disableUserOperation } from './users/disable.ts';
@@ -93,6 +94,7 @@ export const OPERATIONS: readonly AnyOperation[] = [
   listAuditOperation,
   verifyAuditOperation,
   ...CLIENT_OPERATIONS,
+  listProceduresOperation,
   createOrgOperation,
   orgSettingsOperation,
   updateOrgSettingsOperation,

@@ -41,4 +41,7 @@ export const clientPolicy = {
   download: resourceRule<ClientResource>('clients.download', 'member', (actor, r) => worker(actor, r) || sharedVolunteer(actor, r)),
   share: resourceRule<ClientResource>('clients.share', 'member', worker),
   refer: resourceRule<ClientResource>('clients.refer', 'member', worker),
+  /** Asylum applications (procedure, dates, outcomes, deadlines): the workers only — not shared volunteers. */
+  applications: resourceRule<ClientResource>('clients.applications', 'member', worker),
+  applicationWrite: resourceRule<ClientResource>('clients.application_write', 'member', worker),
 };

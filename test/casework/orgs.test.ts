@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { verifyAudit } from '../../src/audit/log.ts';
+import { addApplication, listApplications } from '../../src/casework/applications.ts';
 import { type ArchiveLock, openArchive, sealArchive, serialiseArchive } from '../../src/casework/archive.ts';
 import { findClients, insertClient, loadClient, openRecord, shareClient, updateClient } from '../../src/casework/clients.ts';
 import { addDocument, listDocuments, readDocument } from '../../src/casework/documents.ts';
@@ -24,6 +25,7 @@ import { purgeExpiredOperation, setRetentionOperation } from '../../src/operatio
 import { rotateOrgKeyOperation } from '../../src/operations/orgs/rotate-key.ts';
 import { LOCAL } from '../../src/ops/actor.ts';
 import { orgDataPolicy } from '../../src/policies/org-data.ts';
+import { loadProcedures } from '../../src/procedures/load.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { actingAs, type CaseworkWorld, caseworkWorld, seedMember, seedOrg } from '../helpers/casework.ts';
 import { ENGINES, type EngineFactory } from '../helpers/engines.ts';
@@ -54,6 +56,7 @@ async function snapshot(db: Database, world: CaseworkWorld, orgId: string) {
     record: ClientRecord;
     sharedWith: Array<string | null>;
     notes: unknown[];
+    applications: unknown[];
     documents: Array<{ id: string; sha256: string }>;
   }> = [];
   for (const id of ids) {
@@ -65,7 +68,15 @@ async function snapshot(db: Database, world: CaseworkWorld, orgId: string) {
       documents.push({ id: d.id, meta, sha256: sha256(bytes), uploadedBy: who(d.uploadedBy), uploadedAt: d.uploadedAt });
     }
     const { org_id: _org, created_by, ...row } = file.row;
-    files.push({ row: { ...row, created_by: who(created_by) }, record: file.record, sharedWith: file.sharedWith.map(who).sort(), notes, documents });
+    const applications = await listApplications(db, world.keyring, orgId, id);
+    files.push({
+      row: { ...row, created_by: who(created_by) },
+      record: file.record,
+      sharedWith: file.sharedWith.map(who).sort(),
+      notes,
+      applications,
+      documents,
+    });
   }
   return files;
 }
@@ -94,6 +105,20 @@ for (const engine of ENGINES) {
         const b = await insertClient(tx, world.keyring, orgId, { record: record('Importov', '55 66 777888'), createdBy: admin.userId, synthetic: true });
         await addNote(tx, world.keyring, orgId, a, admin.userId, { kind: 'call', text: 'SYNTHETIC call about the hearing', occurredOn: '2026-11-01' });
         await addNote(tx, world.keyring, orgId, a, volunteer.userId, { kind: 'note', text: 'SYNTHETIC second note' });
+        await addApplication(
+          tx,
+          world.keyring,
+          loadProcedures(),
+          orgId,
+          a,
+          {
+            destination: 'FR',
+            procedure: 'fr.asylum',
+            reference: 'SYNTHETIC-OFPRA-1',
+            steps: [{ stage: 'ofpra', servedOn: '2026-10-02', outcome: 'rejected' }],
+          },
+          new Date('2026-10-05T10:00:00Z'),
+        );
         await addDocument(tx, world.keyring, orgId, a, admin.userId, { name: 'decision.bin', mediaType: 'application/octet-stream', bytes: documentBytes });
         await shareClient(tx, orgId, a, volunteer.userId, admin.userId);
         await updateClient(tx, world.keyring, orgId, b, 1, record('Importov', '55 66 777888'), 'closed');
@@ -114,7 +139,7 @@ for (const engine of ENGINES) {
       const ctx = actingAs(world, LOCAL);
       const out = path.join(folder, `${engine.name}-x25519.age`);
       const exported = await exportOrgOperation.run(ctx, { org: 'test-export-org', out, recipient: identity.recipient });
-      assert.deepEqual(exported.counts, { members: 2, clients: 2, notes: 2, documents: 1, shares: 1, referrals: 0 });
+      assert.deepEqual(exported.counts, { members: 2, clients: 2, notes: 2, applications: 1, documents: 1, shares: 1, referrals: 0 });
       assert.equal(statSync(out).mode & 0o777, 0o600);
       assert.equal(sha256(readFileSync(out)), exported.sha256);
       // never overwrites
@@ -272,21 +297,23 @@ for (const engine of ENGINES) {
       const clientId = await made.db.transaction(async (tx) => {
         const c = await insertClient(tx, world.keyring, id, { record: record('Rotatov', '34 34 343434'), createdBy: admin.userId });
         await addNote(tx, world.keyring, id, c, admin.userId, { kind: 'note', text: 'SYNTHETIC rotated note' });
+        await addApplication(tx, world.keyring, loadProcedures(), id, c, { destination: 'DE', procedure: 'de.asylum' }, new Date('2026-10-05T10:00:00Z'));
         await addDocument(tx, world.keyring, id, c, admin.userId, { name: 'r.bin', mediaType: 'application/octet-stream', bytes: documentBytes });
         return c;
       });
       const before = await snapshot(made.db, world, id);
       const ctx = actingAs(world, LOCAL);
       const first = await rotateOrgKeyOperation.run(ctx, { org: 'test-rotate-org' });
-      assert.deepEqual([first.version, first.clients, first.notes, first.documents, first.dropped], [2, 1, 1, 1, 1]);
+      assert.deepEqual([first.version, first.clients, first.notes, first.applications, first.documents, first.dropped], [2, 1, 1, 1, 1, 1]);
       const second = await rotateOrgKeyOperation.run(ctx, { org: id });
       assert.equal(second.version, 3);
       const versions = [
         ...(await made.db.query<{ c: Uint8Array }>('select record as c from clients where org_id = $1', [id])),
         ...(await made.db.query<{ c: Uint8Array }>('select body as c from client_notes where org_id = $1', [id])),
         ...(await made.db.query<{ c: Uint8Array }>('select file_key as c from client_documents where org_id = $1', [id])),
+        ...(await made.db.query<{ c: Uint8Array }>('select body as c from client_applications where org_id = $1', [id])),
       ].map((r) => keyVersionOf(r.c));
-      assert.deepEqual(versions, [3, 3, 3]);
+      assert.deepEqual(versions, [3, 3, 3, 3]);
       const keys = await made.db.query<{ version: number }>('select version from org_keys where org_id = $1', [id]);
       assert.deepEqual(
         keys.map((k) => k.version),

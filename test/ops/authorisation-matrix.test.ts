@@ -40,6 +40,8 @@ const MEMBER_TABLE: Record<string, readonly Caller[]> = {
   'clients.link_case': WORKERS,
   'clients.share': WORKERS,
   'clients.refer': WORKERS,
+  'clients.applications': WORKERS,
+  'clients.application_write': WORKERS,
   'users.list': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.create': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.disable': ['org_admin'],
@@ -68,6 +70,7 @@ describe('authorisation matrix: every route × every role × another organisatio
   const browsers = new Map<Caller, Browser>();
   let clientId = '';
   let documentId = '';
+  let applicationId = '';
   let caseId = 0;
   const victims: string[] = [];
   let spare = '';
@@ -135,6 +138,9 @@ describe('authorisation matrix: every route × every role × another organisatio
     const doc = await lawyer.post(`/api/v1/clients/${clientId}/documents`, { name: 'note.txt', contentBase64: Buffer.from('matrix').toString('base64') });
     assert.equal(doc.statusCode, 200, doc.body);
     documentId = doc.json().id;
+    const application = await lawyer.post(`/api/v1/clients/${clientId}/applications`, { destination: 'DE', procedure: 'de.asylum' });
+    assert.equal(application.statusCode, 200, application.body);
+    applicationId = application.json().id;
   });
   after(() => api.close());
 
@@ -142,6 +148,7 @@ describe('authorisation matrix: every route × every role × another organisatio
   function requestFor(method: string, url: string, caller: Caller, i: number): { url: string; body?: object } {
     const path = url
       .replace(':id/documents/:documentId', `${clientId}/documents/${documentId}`)
+      .replace(':applicationId', applicationId)
       .replace('/org/users/:id/disable', () => `/org/users/${victims.pop() ?? spare}/disable`)
       .replace('/org/users/:id/reset-password', `/org/users/${spare}/reset-password`)
       .replace(':userId', spare)
@@ -152,6 +159,8 @@ describe('authorisation matrix: every route × every role × another organisatio
       '/api/v1/clients/search': { kind: 'document_number', value: secrets[1] ?? '' },
       '/api/v1/clients/:id': { revision: 1, record: { person: { names: [{ script: 'latin', family: 'Other' }] } } },
       '/api/v1/clients/:id/notes': { text: `note by ${caller}` },
+      '/api/v1/clients/:id/applications': { destination: 'FR', procedure: 'fr.asylum' },
+      '/api/v1/clients/:id/applications/:applicationId': { revision: 1, destination: 'DE', procedure: 'de.asylum', reference: `by ${caller}` },
       '/api/v1/clients/:id/cases': { caseId },
       '/api/v1/clients/:id/documents': { name: 'x.txt', contentBase64: 'eA==' },
       '/api/v1/clients/:id/shares': { userId: spare },

@@ -5,6 +5,7 @@
  * UUIDs, searches are POSTs.
  */
 import { DOCUMENT_LIMIT } from '../../casework/documents.ts';
+import { addApplicationOperation, listApplicationsOperation, updateApplicationOperation } from '../../operations/clients/applications.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
 import { downloadDocumentOperation } from '../../operations/clients/download.ts';
 import { linkCaseOperation } from '../../operations/clients/link-case.ts';
@@ -19,6 +20,7 @@ import { showClientOperation } from '../../operations/clients/show.ts';
 import { clientStatsOperation } from '../../operations/clients/stats.ts';
 import { updateClientOperation } from '../../operations/clients/update.ts';
 import { uploadDocumentOperation } from '../../operations/clients/upload.ts';
+import { listProceduresOperation } from '../../operations/procedures/list.ts';
 import { BINARY, bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
 import type { ZodApp } from '../types.ts';
@@ -33,6 +35,14 @@ export function registerCaseworkRoutes(app: ZodApp, ctx: RouteContext): void {
   bindRoute(app, ctx, showClientOperation, { method: 'GET', url: '/api/v1/clients/:id', params: ['id'] });
   bindRoute(app, ctx, updateClientOperation, { method: 'POST', url: '/api/v1/clients/:id', params: ['id'] });
   bindRoute(app, ctx, addNoteOperation, { method: 'POST', url: '/api/v1/clients/:id/notes', params: ['id'] });
+  bindRoute(app, ctx, listApplicationsOperation, { method: 'GET', url: '/api/v1/clients/:id/applications', params: ['id'] });
+  bindRoute(app, ctx, addApplicationOperation, { method: 'POST', url: '/api/v1/clients/:id/applications', params: ['id'] });
+  bindRoute(app, ctx, updateApplicationOperation, {
+    method: 'POST',
+    url: '/api/v1/clients/:id/applications/:applicationId',
+    params: ['id', 'applicationId'],
+  });
+  bindRoute(app, ctx, listProceduresOperation, { method: 'GET', url: '/api/v1/procedures' });
   bindRoute(app, ctx, linkCaseOperation, { method: 'POST', url: '/api/v1/clients/:id/cases', params: ['id'] });
   bindRoute(app, ctx, uploadDocumentOperation, {
     method: 'POST',

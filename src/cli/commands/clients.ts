@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { MILITARY_STATUSES } from '../../casework/record.ts';
+import { addApplicationOperation, listApplicationsOperation } from '../../operations/clients/applications.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
 import { downloadDocumentOperation } from '../../operations/clients/download.ts';
 import { linkCaseOperation } from '../../operations/clients/link-case.ts';
@@ -75,6 +76,41 @@ export function registerClients(program: Command): void {
     flags: { kind: ['--kind <kind>', 'note, call, meeting, hearing, document, decision, other'], occurredOn: ['--on <date>', 'when it happened, YYYY-MM-DD'] },
     text: (r) => `note ${r.id} added`,
   });
+  bindCommand(client.command('applications <id>').description("the client's asylum applications"), listApplicationsOperation, {
+    member: true,
+    args: ['id'],
+    text: (r) =>
+      r.applications.length === 0
+        ? 'no applications'
+        : r.applications
+            .map(
+              (a) =>
+                `${a.id} ${a.destination} ${a.procedure} (revision ${a.revision})${a.reference ? ` ref ${a.reference}` : ''}\n` +
+                a.steps
+                  .map(
+                    (st) =>
+                      `  ${st.stage}: ${[st.filedOn && `filed ${st.filedOn}`, st.decidedOn && `decided ${st.decidedOn}`, st.servedOn && `served ${st.servedOn}`, st.outcome].filter(Boolean).join(', ')}`,
+                  )
+                  .join('\n'),
+            )
+            .join('\n'),
+  });
+  bindCommand(
+    client.command('apply <id>').description('add an asylum application (a destination and one of its procedures: otkaz procedures)'),
+    addApplicationOperation,
+    {
+      member: true,
+      args: ['id'],
+      flags: {
+        destination: ['--destination <country>', 'e.g. DE'],
+        procedure: ['--procedure <id>', 'e.g. de.asylum'],
+        reference: ['--reference <ref>', "the authority's file number"],
+        region: ['--region <region>', 'the holiday region of the court, e.g. DE-BE'],
+        arrivedOn: ['--arrived <date>', 'last arrival, YYYY-MM-DD'],
+      },
+      text: (r) => `application ${r.id} added`,
+    },
+  );
   bindCommand(client.command('link <id>').description('link the file to a criminal case in the tracker'), linkCaseOperation, {
     member: true,
     args: ['id'],

@@ -1,5 +1,6 @@
 /** The case-file operations (issue #13), listed in src/operations/registry.ts. */
 import type { AnyOperation } from '../../ops/operation.ts';
+import { addApplicationOperation, listApplicationsOperation, updateApplicationOperation } from './applications.ts';
 import { createClientOperation } from './create.ts';
 import { downloadDocumentOperation } from './download.ts';
 import { linkCaseOperation } from './link-case.ts';
@@ -31,4 +32,7 @@ export const CLIENT_OPERATIONS: readonly AnyOperation[] = [
   searchClientsOperation,
   clientStatsOperation,
   listMembersOperation,
+  listApplicationsOperation,
+  addApplicationOperation,
+  updateApplicationOperation,
 ] as AnyOperation[];

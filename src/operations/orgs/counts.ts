@@ -7,6 +7,7 @@ export const CountsSchema = z.object({
   members: z.number().int(),
   clients: z.number().int(),
   notes: z.number().int(),
+  applications: z.number().int(),
   documents: z.number().int(),
   shares: z.number().int(),
   referrals: z.number().int(),

@@ -2039,6 +2039,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's asylum applications: destination, procedure, steps with dates and outcomes, hand-entered deadlines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                arrivedOn?: string;
+                                createdAt: string;
+                                destination: string;
+                                id: string;
+                                manualDeadlines: {
+                                    done: boolean;
+                                    due: string;
+                                    id: string;
+                                    label: string;
+                                    setBy: string;
+                                    source?: string;
+                                }[];
+                                procedure: string;
+                                reference?: string;
+                                region?: string;
+                                revision: number;
+                                steps: {
+                                    decidedOn?: string;
+                                    documentIds: string[];
+                                    filedOn?: string;
+                                    id: string;
+                                    legalAid?: {
+                                        decidedOn?: string;
+                                        requestedOn: string;
+                                    };
+                                    note?: string;
+                                    outcome?: string;
+                                    overseas?: boolean;
+                                    servedOn?: string;
+                                    stage: string;
+                                }[];
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an asylum application to a client file (a destination and one of its procedures, optionally its first steps) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the last arrival in the country (US: the one-year filing limit) */
+                        arrivedOn?: string;
+                        destination: string;
+                        /** @default [] */
+                        manualDeadlines?: {
+                            /** @default false */
+                            done?: boolean;
+                            due: string;
+                            /** Format: uuid */
+                            id?: string;
+                            label: string;
+                            /**
+                             * @default judge
+                             * @enum {string}
+                             */
+                            setBy?: "judge" | "authority" | "lawyer" | "other";
+                            /** @description the order or letter that set it */
+                            source?: string;
+                        }[];
+                        /** @description a procedure id, e.g. de.asylum */
+                        procedure: string;
+                        /** @description the authority's file number */
+                        reference?: string;
+                        /** @description where the court sits: its public holidays move deadlines */
+                        region?: string;
+                        /** @default [] */
+                        steps?: {
+                            decidedOn?: string;
+                            /**
+                             * @description documents of this client file the step rests on
+                             * @default []
+                             */
+                            documentIds?: string[];
+                            filedOn?: string;
+                            /**
+                             * Format: uuid
+                             * @description kept across edits; given to new steps when missing
+                             */
+                            id?: string;
+                            /** @description France: a legal-aid request within 15 days suspends the CNDA time limit */
+                            legalAid?: {
+                                /** @description when the legal-aid decision was notified */
+                                decidedOn?: string;
+                                requestedOn: string;
+                            };
+                            note?: string;
+                            /** @description one of the stage's outcome ids */
+                            outcome?: string;
+                            /** @description France: the applicant lives overseas (one more month) */
+                            overseas?: boolean;
+                            /** @description when the decision was served (Zustellung, notification): deadlines run from here */
+                            servedOn?: string;
+                            /** @description a stage id of the procedure (GET /api/v1/procedures) */
+                            stage: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace an application’s content (steps, outcomes, dates, deadlines) — refused when someone changed it since `revision` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the last arrival in the country (US: the one-year filing limit) */
+                        arrivedOn?: string;
+                        destination: string;
+                        /** @default [] */
+                        manualDeadlines?: {
+                            /** @default false */
+                            done?: boolean;
+                            due: string;
+                            /** Format: uuid */
+                            id?: string;
+                            label: string;
+                            /**
+                             * @default judge
+                             * @enum {string}
+                             */
+                            setBy?: "judge" | "authority" | "lawyer" | "other";
+                            /** @description the order or letter that set it */
+                            source?: string;
+                        }[];
+                        /** @description a procedure id, e.g. de.asylum */
+                        procedure: string;
+                        /** @description the authority's file number */
+                        reference?: string;
+                        /** @description where the court sits: its public holidays move deadlines */
+                        region?: string;
+                        /** @description the revision the change was made on */
+                        revision: number;
+                        /** @default [] */
+                        steps?: {
+                            decidedOn?: string;
+                            /**
+                             * @description documents of this client file the step rests on
+                             * @default []
+                             */
+                            documentIds?: string[];
+                            filedOn?: string;
+                            /**
+                             * Format: uuid
+                             * @description kept across edits; given to new steps when missing
+                             */
+                            id?: string;
+                            /** @description France: a legal-aid request within 15 days suspends the CNDA time limit */
+                            legalAid?: {
+                                /** @description when the legal-aid decision was notified */
+                                decidedOn?: string;
+                                requestedOn: string;
+                            };
+                            note?: string;
+                            /** @description one of the stage's outcome ids */
+                            outcome?: string;
+                            /** @description France: the applicant lives overseas (one more month) */
+                            overseas?: boolean;
+                            /** @description when the decision was served (Zustellung, notification): deadlines run from here */
+                            servedOn?: string;
+                            /** @description a stage id of the procedure (GET /api/v1/procedures) */
+                            stage: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/cases": {
         parameters: {
             query?: never;
@@ -4098,6 +4360,104 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Asylum procedures per destination: stages, authorities, outcomes, the deadline rules each outcome starts, sources */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one destination, e.g. DE */
+                    country?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            countries: {
+                                caveat?: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                checkedOn: string;
+                                country: string;
+                                name: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                procedures: {
+                                    id: string;
+                                    name: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    note?: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    stages: {
+                                        authority: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        id: string;
+                                        kind: string;
+                                        name: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        outcomes: {
+                                            deadlineRules: string[];
+                                            id: string;
+                                            label: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            next: string[];
+                                            note?: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            protection: boolean;
+                                        }[];
+                                        sources: {
+                                            citation: string;
+                                            title?: string;
+                                            url?: string;
+                                        }[];
+                                        startRules: {
+                                            from: string;
+                                            rule: string;
+                                        }[];
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
