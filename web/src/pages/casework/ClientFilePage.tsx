@@ -4,6 +4,7 @@ import { displayName } from '../../casework/files.ts';
 import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
 import type { ClientFile } from '../../types.ts';
+import { ApplicationsSection } from './ApplicationsSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { LinkCaseForm } from './LinkCaseForm.tsx';
@@ -43,6 +44,7 @@ export function ClientFilePage({ id, self }: { id: string; self: string }) {
           {file.access.edit && <LinkCaseForm clientId={file.id} onLinked={reload} />}
         </section>
       )}
+      {file.access.edit && <ApplicationsSection clientId={file.id} documents={file.documents ?? []} />}
       {file.notes && <NotesSection clientId={file.id} notes={file.notes} onAdded={reload} />}
       {file.documents && <DocumentsSection clientId={file.id} documents={file.documents} onUploaded={reload} />}
       {file.access.share && file.sharedWith && <SharingSection clientId={file.id} sharedWith={file.sharedWith} self={self} onChanged={reload} />}
