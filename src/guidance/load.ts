@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { present } from '../shared/present.ts';
 import { GUIDANCE_DIR, knowledgeBaseFiles } from './files.ts';
-import { type Fact, type KnowledgeBase, knowledgeBase } from './schema.ts';
+import { type Fact, type KnowledgeBase, knowledgeBase, periodEnd, periodStart } from './schema.ts';
 
 export interface LoadedKnowledgeBase extends KnowledgeBase {
   factById: Map<string, Fact>;
@@ -20,7 +20,16 @@ function invalid(message: string, where: string): OtkazError {
 }
 
 export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
-  const merged: KnowledgeBase = { facts: [], offences: [], exit_routes: [], restrictions: [], destinations: [], organisations: [] };
+  const merged: KnowledgeBase = {
+    facts: [],
+    offences: [],
+    exit_routes: [],
+    restrictions: [],
+    destinations: [],
+    organisations: [],
+    checklists: [],
+    allegations: [],
+  };
   const files = knowledgeBaseFiles(dir);
   if (!files.length) throw invalid('no knowledge-base files (*.yaml)', dir);
   for (const name of files) {
@@ -80,6 +89,21 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
   for (const o of merged.organisations) {
     unique(o.id, 'organisation');
     resolve([...o.facts, ...o.figures], `organisation ${o.id}`);
+  }
+  const claimTypes = new Set<string>();
+  for (const c of merged.checklists) {
+    if (claimTypes.has(c.claim_type)) throw invalid(`checklist ${c.claim_type} is defined twice`, dir);
+    claimTypes.add(c.claim_type);
+    for (const item of c.items) {
+      unique(`${c.claim_type}/${item.id}`, 'checklist item');
+      resolve(item.facts, `checklist ${c.claim_type} item ${item.id}`);
+      for (const d of item.destinations) resolve(d.facts, `checklist ${c.claim_type} item ${item.id} destination ${d.country}`);
+    }
+  }
+  for (const a of merged.allegations) {
+    unique(a.id, 'allegation');
+    if (periodEnd(a.period.to) < periodStart(a.period.from))
+      throw invalid(`allegation ${a.id}: the period ends before it starts`, `${dir}: allegation ${a.id} period`);
   }
   return { ...merged, factById };
 }
