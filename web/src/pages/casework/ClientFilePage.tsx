@@ -4,8 +4,10 @@ import { displayName } from '../../casework/files.ts';
 import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
 import type { ClientFile } from '../../types.ts';
+import { ChecklistSection } from './ChecklistSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ExclusionSection } from './ExclusionSection.tsx';
 import { LinkCaseForm } from './LinkCaseForm.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
 import { NotesSection } from './NotesSection.tsx';
@@ -15,7 +17,10 @@ import { SharingSection } from './SharingSection.tsx';
 import { StatusForm } from './StatusForm.tsx';
 import { SyntheticLabel } from './SyntheticLabel.tsx';
 
-/** /files/:id — one client file: the record groups the API gives, court records, notes, documents, sharing. */
+/**
+ * /files/:id — one client file: the record groups the API gives, court records, notes, documents, the document
+ * checklist and exclusion preparation (workers: those who may edit the file), sharing.
+ */
 export function ClientFilePage({ id, self }: { id: string; self: string }) {
   const { t, i18n } = useTranslation();
   const [round, setRound] = useState(0);
@@ -45,6 +50,8 @@ export function ClientFilePage({ id, self }: { id: string; self: string }) {
       )}
       {file.notes && <NotesSection clientId={file.id} notes={file.notes} onAdded={reload} />}
       {file.documents && <DocumentsSection clientId={file.id} documents={file.documents} onUploaded={reload} />}
+      {file.access.edit && <ChecklistSection clientId={file.id} round={round} />}
+      {file.access.edit && <ExclusionSection clientId={file.id} round={round} />}
       {file.access.share && file.sharedWith && <SharingSection clientId={file.id} sharedWith={file.sharedWith} self={self} onChanged={reload} />}
       {file.access.share && <ReferralForm clientId={file.id} onReferred={reload} />}
     </article>
