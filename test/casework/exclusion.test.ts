@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { matchAllegations, normaliseUnitName, normaliseUnitNumber, serviceTimeline } from '../../src/casework/exclusion.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
+import { syncKnowledgeBase } from '../../src/guidance/store.ts';
 import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { linkCaseOperation } from '../../src/operations/clients/link-case.ts';
 import { clientChecklistOperation, clientExclusionOperation } from '../../src/operations/clients/prepare.ts';
@@ -199,6 +200,34 @@ for (const engine of ENGINES) {
         [`org:${orgA}`],
       );
       assert.equal(refused[0]?.n, 4);
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe(`the knowledge base in the database holds checklists and allegations (${engine.name})`, () => {
+    it('syncKnowledgeBase stores one row per checklist (by claim type) and per allegation', async () => {
+      const { db, drop } = await engine.create();
+      try {
+        await syncKnowledgeBase(db, kb, 'test-hash-evidence');
+        const rows = await db.query<{ kind: string; id: string }>(
+          "select kind, id from guidance_entries where kind in ('checklist', 'allegation') order by kind, id",
+        );
+        assert.deepEqual(
+          rows.filter((r) => r.kind === 'checklist').map((r) => r.id),
+          ['awol_337', 'conscript_reservist_before_callup', 'contract_soldier', 'deserter_criminal_case', 'mobilised_before_deployment'],
+        );
+        assert.deepEqual(
+          rows.filter((r) => r.kind === 'allegation').map((r) => r.id),
+          ['al-137-173-irpin', 'al-64-omsbr-bucha', 'al-fsin-torture', 'al-vityaz-76-bucha'],
+        );
+        const [vityaz] = await db.query<{ number: string }>(
+          "select data->'units'->0->>'number' as number from guidance_entries where kind = 'allegation' and id = 'al-vityaz-76-bucha'",
+        );
+        assert.equal(vityaz?.number, '3179');
+      } finally {
+        await drop();
+      }
     });
   });
 }
