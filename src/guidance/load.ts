@@ -31,6 +31,8 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
     allegations: [],
   };
   const files = knowledgeBaseFiles(dir);
+  /** The file each checklist and allegation came from, for errors found after the merge. */
+  const origin = new Map<object, string>();
   if (!files.length) throw invalid('no knowledge-base files (*.yaml)', dir);
   for (const name of files) {
     const file = path.join(dir, name);
@@ -47,6 +49,7 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
       throw invalid(`${issue.message}`, `${file} at ${issue.path.join('.')}`);
     }
     for (const key of Object.keys(merged) as Array<keyof KnowledgeBase>) (merged[key] as unknown[]).push(...(parsed.data[key] as unknown[]));
+    for (const entry of [...parsed.data.checklists, ...parsed.data.allegations]) origin.set(entry, file);
   }
   const factById = new Map<string, Fact>();
   for (const fact of merged.facts) {
@@ -58,8 +61,8 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
     if (ids.has(id)) throw invalid(`${what} id "${id}" is defined twice`, dir);
     ids.add(id);
   };
-  const resolve = (refs: readonly string[], where: string) => {
-    for (const ref of refs) if (!factById.has(ref)) throw invalid(`unknown fact "${ref}"`, `${dir}: ${where}`);
+  const resolve = (refs: readonly string[], where: string, file = dir) => {
+    for (const ref of refs) if (!factById.has(ref)) throw invalid(`unknown fact "${ref}"`, `${file}: ${where}`);
   };
   const organisationIds = new Set(merged.organisations.map((o) => o.id));
   for (const o of merged.offences) {
@@ -92,18 +95,19 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
   }
   const claimTypes = new Set<string>();
   for (const c of merged.checklists) {
-    if (claimTypes.has(c.claim_type)) throw invalid(`checklist ${c.claim_type} is defined twice`, dir);
+    const file = origin.get(c) ?? dir;
+    if (claimTypes.has(c.claim_type)) throw invalid(`checklist ${c.claim_type} is defined twice`, file);
     claimTypes.add(c.claim_type);
     for (const item of c.items) {
       unique(`${c.claim_type}/${item.id}`, 'checklist item');
-      resolve(item.facts, `checklist ${c.claim_type} item ${item.id}`);
-      for (const d of item.destinations) resolve(d.facts, `checklist ${c.claim_type} item ${item.id} destination ${d.country}`);
+      resolve(item.facts, `checklist ${c.claim_type} item ${item.id} facts`, file);
+      for (const d of item.destinations) resolve(d.facts, `checklist ${c.claim_type} item ${item.id} destination ${d.country} facts`, file);
     }
   }
   for (const a of merged.allegations) {
     unique(a.id, 'allegation');
     if (periodEnd(a.period.to) < periodStart(a.period.from))
-      throw invalid(`allegation ${a.id}: the period ends before it starts`, `${dir}: allegation ${a.id} period`);
+      throw invalid(`allegation ${a.id}: the period ends before it starts`, `${origin.get(a) ?? dir}: allegation ${a.id} period`);
   }
   return { ...merged, factById };
 }

@@ -132,12 +132,17 @@ describe('knowledge base: checklists by claim type and allegations against units
     assert.throws(
       () => loadKnowledgeBase(dangling),
       (e: unknown) =>
-        e instanceof OtkazError && /unknown fact "ev-no-such-fact"/.test(e.message) && /checklist deserter_criminal_case item case-papers/.test(e.message),
+        e instanceof OtkazError &&
+        /unknown fact "ev-no-such-fact"/.test(e.message) &&
+        /evidence\.yaml: checklist deserter_criminal_case item case-papers facts/.test(e.message),
     );
     const backwards = copyWith('evidence.yaml', (t) => t.replace('period: { from: 2022, to: 2024 }', 'period: { from: 2024, to: 2022-06 }'));
     assert.throws(
       () => loadKnowledgeBase(backwards),
-      (e: unknown) => e instanceof OtkazError && /al-fsin-torture: the period ends before it starts/.test(e.message),
+      (e: unknown) =>
+        e instanceof OtkazError &&
+        /al-fsin-torture: the period ends before it starts/.test(e.message) &&
+        /evidence\.yaml: allegation al-fsin-torture period/.test(e.message),
     );
   });
 });
