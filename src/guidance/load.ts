@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { present } from '../shared/present.ts';
 import { GUIDANCE_DIR, knowledgeBaseFiles } from './files.ts';
-import { type Fact, type KnowledgeBase, knowledgeBase } from './schema.ts';
+import { type Fact, type KnowledgeBase, knowledgeBase, periodEnd, periodStart } from './schema.ts';
 
 export interface LoadedKnowledgeBase extends KnowledgeBase {
   factById: Map<string, Fact>;
@@ -20,8 +20,19 @@ function invalid(message: string, where: string): OtkazError {
 }
 
 export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
-  const merged: KnowledgeBase = { facts: [], offences: [], exit_routes: [], restrictions: [], destinations: [], organisations: [] };
+  const merged: KnowledgeBase = {
+    facts: [],
+    offences: [],
+    exit_routes: [],
+    restrictions: [],
+    destinations: [],
+    organisations: [],
+    checklists: [],
+    allegations: [],
+  };
   const files = knowledgeBaseFiles(dir);
+  /** The file each checklist and allegation came from, for errors found after the merge. */
+  const origin = new Map<object, string>();
   if (!files.length) throw invalid('no knowledge-base files (*.yaml)', dir);
   for (const name of files) {
     const file = path.join(dir, name);
@@ -38,6 +49,7 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
       throw invalid(`${issue.message}`, `${file} at ${issue.path.join('.')}`);
     }
     for (const key of Object.keys(merged) as Array<keyof KnowledgeBase>) (merged[key] as unknown[]).push(...(parsed.data[key] as unknown[]));
+    for (const entry of [...parsed.data.checklists, ...parsed.data.allegations]) origin.set(entry, file);
   }
   const factById = new Map<string, Fact>();
   for (const fact of merged.facts) {
@@ -49,8 +61,8 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
     if (ids.has(id)) throw invalid(`${what} id "${id}" is defined twice`, dir);
     ids.add(id);
   };
-  const resolve = (refs: readonly string[], where: string) => {
-    for (const ref of refs) if (!factById.has(ref)) throw invalid(`unknown fact "${ref}"`, `${dir}: ${where}`);
+  const resolve = (refs: readonly string[], where: string, file = dir) => {
+    for (const ref of refs) if (!factById.has(ref)) throw invalid(`unknown fact "${ref}"`, `${file}: ${where}`);
   };
   const organisationIds = new Set(merged.organisations.map((o) => o.id));
   for (const o of merged.offences) {
@@ -80,6 +92,22 @@ export function loadKnowledgeBase(dir = GUIDANCE_DIR): LoadedKnowledgeBase {
   for (const o of merged.organisations) {
     unique(o.id, 'organisation');
     resolve([...o.facts, ...o.figures], `organisation ${o.id}`);
+  }
+  const claimTypes = new Set<string>();
+  for (const c of merged.checklists) {
+    const file = origin.get(c) ?? dir;
+    if (claimTypes.has(c.claim_type)) throw invalid(`checklist ${c.claim_type} is defined twice`, file);
+    claimTypes.add(c.claim_type);
+    for (const item of c.items) {
+      unique(`${c.claim_type}/${item.id}`, 'checklist item');
+      resolve(item.facts, `checklist ${c.claim_type} item ${item.id} facts`, file);
+      for (const d of item.destinations) resolve(d.facts, `checklist ${c.claim_type} item ${item.id} destination ${d.country} facts`, file);
+    }
+  }
+  for (const a of merged.allegations) {
+    unique(a.id, 'allegation');
+    if (periodEnd(a.period.to) < periodStart(a.period.from))
+      throw invalid(`allegation ${a.id}: the period ends before it starts`, `${origin.get(a) ?? dir}: allegation ${a.id} period`);
   }
   return { ...merged, factById };
 }

@@ -168,6 +168,100 @@ export const organisation = z
   .strict();
 export type Organisation = z.infer<typeof organisation>;
 
+/** The kinds of claim a document checklist is written for (the client's situation when he left or refused). */
+export const CLAIM_TYPES = [
+  'deserter_criminal_case',
+  'awol_337',
+  'mobilised_before_deployment',
+  'conscript_reservist_before_callup',
+  'contract_soldier',
+] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+
+/**
+ * What satisfies a checklist item: `court_record` — the archived court record of a criminal case linked to the file
+ * (its capture's sha256); `document` — a document uploaded to the file; `statement` — the client's own account;
+ * `other` — anything else (a witness, a public record).
+ */
+export const CHECKLIST_ITEM_KINDS = ['court_record', 'document', 'statement', 'other'] as const;
+export type ChecklistItemKind = (typeof CHECKLIST_ITEM_KINDS)[number];
+
+export const checklistItem = z
+  .object({
+    id,
+    kind: z.enum(CHECKLIST_ITEM_KINDS),
+    what: localized,
+    why: localized,
+    /** The item's sources: facts of the knowledge base. */
+    facts: z.array(id).min(1),
+    /** Why the item matters, or how, for one destination — each with its own sources. */
+    destinations: z.array(z.object({ country: iso3, note: localized, facts: z.array(id).min(1) }).strict()).default([]),
+  })
+  .strict();
+export type ChecklistItem = z.infer<typeof checklistItem>;
+
+export const checklist = z
+  .object({
+    claim_type: z.enum(CLAIM_TYPES),
+    title: localized,
+    summary: localized,
+    items: z.array(checklistItem).min(1),
+  })
+  .strict();
+export type Checklist = z.infer<typeof checklist>;
+
+/** How firm a public allegation against a unit is: reported (press), an official finding (a prosecutor, a UN body), a court's finding. */
+export const ALLEGATION_CONFIDENCE = ['reported', 'official_finding', 'court_finding'] as const;
+/** Whether the source's licence allows reuse of its text: not verified unless someone checked it. */
+export const LICENCE_STATUSES = ['not_verified', 'verified_open', 'verified_restricted'] as const;
+
+export const allegationSource = z
+  .object({
+    publisher: z.string().min(1),
+    title: z.string().min(1),
+    published: partialDate,
+    url: z.string().url().optional(),
+    /** A document symbol or reference when there is no URL (e.g. a UN document number). */
+    document: z.string().optional(),
+  })
+  .strict();
+export type AllegationSource = z.infer<typeof allegationSource>;
+
+/**
+ * A public allegation against military units (never against named people: leaked personal data of soldiers is never
+ * imported). Used to prepare an exclusion (Refugee Convention art. 1F) question, never to decide one.
+ */
+export const allegation = z
+  .object({
+    id,
+    units: z
+      .array(
+        z
+          .object({
+            name: localized,
+            /** Other spellings and abbreviations matched too (e.g. "64 ОМСБр"). */
+            aliases: z.array(z.string().min(1)).default([]),
+            /** The military unit number (в/ч), where public. */
+            number: z
+              .string()
+              .regex(/^\d{4,6}$/, 'a unit number is 4 to 6 digits')
+              .optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    /** Where the alleged acts took place (none: matched by unit only). */
+    places: z.array(localized).default([]),
+    period: z.object({ from: partialDate, to: partialDate }).strict(),
+    alleged: localized,
+    sources: z.array(allegationSource).min(1),
+    confidence: z.enum(ALLEGATION_CONFIDENCE),
+    licence: z.enum(LICENCE_STATUSES).default('not_verified'),
+    note: localized.optional(),
+  })
+  .strict();
+export type Allegation = z.infer<typeof allegation>;
+
 export const knowledgeBase = z
   .object({
     facts: z.array(fact).default([]),
@@ -176,6 +270,24 @@ export const knowledgeBase = z
     restrictions: z.array(restriction).default([]),
     destinations: z.array(destination).default([]),
     organisations: z.array(organisation).default([]),
+    checklists: z.array(checklist).default([]),
+    allegations: z.array(allegation).default([]),
   })
   .strict();
 export type KnowledgeBase = z.infer<typeof knowledgeBase>;
+
+/** The first day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) covers. */
+export function periodStart(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+/** The last day a partial date covers. */
+export function periodEnd(date: string): string {
+  if (date.length === 4) return `${date}-12-31`;
+  if (date.length === 7) {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return `${date}-${String(last).padStart(2, '0')}`;
+  }
+  return date;
+}

@@ -17,6 +17,8 @@ export async function syncKnowledgeBase(db: Database, kb: LoadedKnowledgeBase, h
     ...kb.restrictions.map((r) => ['restriction', r.id, r, null] as [string, string, unknown, string | null]),
     ...kb.destinations.map((d) => ['destination', d.country, d, null] as [string, string, unknown, string | null]),
     ...kb.organisations.map((o) => ['organisation', o.id, o, null] as [string, string, unknown, string | null]),
+    ...kb.checklists.map((c) => ['checklist', c.claim_type, c, null] as [string, string, unknown, string | null]),
+    ...kb.allegations.map((a) => ['allegation', a.id, a, null] as [string, string, unknown, string | null]),
   ];
   await db.transaction(async (tx) => {
     await tx.query('delete from guidance_entries');

@@ -4,7 +4,9 @@
  * as well, src/casework/clients.ts) in a role that may do it:
  *  - org_admin, lawyer, caseworker: every file of their organisation;
  *  - volunteer: only the files shared with them by name (read, add a note, add a document);
- *  - statistics: figures without identifying fields (clients.stats), never a file.
+ *  - statistics: figures without identifying fields (clients.stats), never a file;
+ *  - the preparation views (document checklist, exclusion preparation) are for workers only: they read the service
+ *    history and weigh allegations, which is the lawyer's work, not a volunteer's.
  */
 import type { Actor } from '../ops/actor.ts';
 import { resourceRule } from '../ops/policy.ts';
@@ -44,4 +46,7 @@ export const clientPolicy = {
   /** Asylum applications (procedure, dates, outcomes, deadlines): the workers only — not shared volunteers. */
   applications: resourceRule<ClientResource>('clients.applications', 'member', worker),
   applicationWrite: resourceRule<ClientResource>('clients.application_write', 'member', worker),
+  /** Preparation views (issue #14): the lawyer's work on a file — not for volunteers or statistics members. */
+  checklist: resourceRule<ClientResource>('clients.checklist', 'member', worker),
+  exclusion: resourceRule<ClientResource>('clients.exclusion', 'member', worker),
 };

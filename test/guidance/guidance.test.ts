@@ -51,7 +51,8 @@ describe('knowledge base', () => {
     assert.ok(fact, 'fact law-365fz');
     assert.equal(isStale(fact, TODAY), false);
     assert.equal(isStale(fact, '2027-06-03'), true);
-    const later = checkKnowledgeBase(kb, '2027-07-01');
+    // More than 12 months after the latest verification of any fact (evidence.yaml's facts were verified 2026-12-02).
+    const later = checkKnowledgeBase(kb, '2027-12-03');
     assert.equal(later.stale.length, kb.facts.length);
   });
 
@@ -85,6 +86,63 @@ describe('knowledge base', () => {
     assert.throws(
       () => loadKnowledgeBase(badDate),
       (e: unknown) => e instanceof OtkazError && /exit\.yaml at facts\.\d+\.date/.test(e.message),
+    );
+  });
+});
+
+describe('knowledge base: checklists by claim type and allegations against units (evidence.yaml)', () => {
+  it('has a checklist for each claim type, every item sourced; allegations name units with sources, confidence and licence', () => {
+    assert.deepEqual(kb.checklists.map((c) => c.claim_type).sort(), [
+      'awol_337',
+      'conscript_reservist_before_callup',
+      'contract_soldier',
+      'deserter_criminal_case',
+      'mobilised_before_deployment',
+    ]);
+    for (const c of kb.checklists)
+      for (const item of c.items)
+        assert.ok(
+          item.facts.every((f) => kb.factById.has(f)),
+          `${c.claim_type}/${item.id}`,
+        );
+    const callup = kb.checklists.find((c) => c.claim_type === 'mobilised_before_deployment')?.items.find((i) => i.id === 'mobilisation-papers');
+    assert.deepEqual(
+      callup?.destinations.map((d) => d.country),
+      ['FRA', 'DEU', 'USA'],
+    );
+    assert.ok(callup?.destinations.find((d) => d.country === 'DEU')?.facts.includes('ev-de-ovg-bautzen-2025'));
+    const vityaz = kb.allegations.find((a) => a.units.some((u) => u.number === '3179'));
+    assert.equal(vityaz?.id, 'al-vityaz-76-bucha');
+    assert.ok(kb.allegations.every((a) => a.licence === 'not_verified' && a.sources.length > 0));
+    assert.equal(kb.allegations.find((a) => a.id === 'al-fsin-torture')?.sources[0]?.document, 'A/HRC/52/62');
+  });
+
+  it('a bad entry is a coded error naming the file and the field; a dangling fact names the item', () => {
+    const badConfidence = copyWith('evidence.yaml', (t) => t.replace('confidence: reported', 'confidence: rumour'));
+    assert.throws(
+      () => loadKnowledgeBase(badConfidence),
+      (e: unknown) => e instanceof OtkazError && e.code === 'guidance.invalid' && /evidence\.yaml at allegations\.1\.confidence/.test(e.message),
+    );
+    const badNumber = copyWith('evidence.yaml', (t) => t.replace('number: "3179"', 'number: "в/ч 3179"'));
+    assert.throws(
+      () => loadKnowledgeBase(badNumber),
+      (e: unknown) => e instanceof OtkazError && /evidence\.yaml at allegations\.1\.units\.0\.number/.test(e.message),
+    );
+    const dangling = copyWith('evidence.yaml', (t) => t.replace('facts: [ev-wanted-list-risk, ev-ap-checks]', 'facts: [ev-no-such-fact]'));
+    assert.throws(
+      () => loadKnowledgeBase(dangling),
+      (e: unknown) =>
+        e instanceof OtkazError &&
+        /unknown fact "ev-no-such-fact"/.test(e.message) &&
+        /evidence\.yaml: checklist deserter_criminal_case item case-papers facts/.test(e.message),
+    );
+    const backwards = copyWith('evidence.yaml', (t) => t.replace('period: { from: 2022, to: 2024 }', 'period: { from: 2024, to: 2022-06 }'));
+    assert.throws(
+      () => loadKnowledgeBase(backwards),
+      (e: unknown) =>
+        e instanceof OtkazError &&
+        /al-fsin-torture: the period ends before it starts/.test(e.message) &&
+        /evidence\.yaml: allegation al-fsin-torture period/.test(e.message),
     );
   });
 });

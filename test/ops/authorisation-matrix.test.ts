@@ -42,6 +42,8 @@ const MEMBER_TABLE: Record<string, readonly Caller[]> = {
   'clients.refer': WORKERS,
   'clients.applications': WORKERS,
   'clients.application_write': WORKERS,
+  'clients.checklist': WORKERS,
+  'clients.exclusion': WORKERS,
   'users.list': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.create': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.disable': ['org_admin'],
@@ -153,7 +155,8 @@ describe('authorisation matrix: every route × every role × another organisatio
       .replace('/org/users/:id/reset-password', `/org/users/${spare}/reset-password`)
       .replace(':userId', spare)
       .replace(':id', clientId);
-    if (method === 'GET') return { url: path.replace(/:[a-zA-Z]+/g, '1') };
+    const query: Record<string, string> = { '/api/v1/clients/:id/checklist': '?claimType=deserter_criminal_case' };
+    if (method === 'GET') return { url: `${path.replace(/:[a-zA-Z]+/g, '1')}${query[url] ?? ''}` };
     const bodies: Record<string, object> = {
       '/api/v1/clients': { person: { names: [{ script: 'latin', family: 'Other' }] } },
       '/api/v1/clients/search': { kind: 'document_number', value: secrets[1] ?? '' },

@@ -81,6 +81,12 @@ export type LinkCaseBody = ApiBody<'/api/v1/clients/{id}/cases'>;
 export type ClientSearch = ApiBody<'/api/v1/clients/search'>;
 export type ClientSearchResult = ApiResponse<'/api/v1/clients/search', 'post'>;
 export type ClientStats = ApiResponse<'/api/v1/clients/stats'>;
+/** Preparing a file (issue #14): GET /api/v1/clients/{id}/checklist, GET /api/v1/clients/{id}/exclusion */
+export type ClientChecklist = ApiResponse<'/api/v1/clients/{id}/checklist'>;
+export type ClaimType = ClientChecklist['claimType'];
+export type ChecklistItem = ClientChecklist['items'][number];
+export type ClientExclusion = ApiResponse<'/api/v1/clients/{id}/exclusion'>;
+export type ExclusionMatch = ClientExclusion['matches'][number];
 export type Referral = ApiResponse<'/api/v1/clients/{id}/referrals', 'post'>;
 export type Shares = ApiResponse<'/api/v1/clients/{id}/shares', 'post'>;
 export type Member = ApiResponse<'/api/v1/org/members'>['members'][number];

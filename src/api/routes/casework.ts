@@ -12,6 +12,7 @@ import { linkCaseOperation } from '../../operations/clients/link-case.ts';
 import { listClientsOperation } from '../../operations/clients/list.ts';
 import { listMembersOperation } from '../../operations/clients/members.ts';
 import { addNoteOperation } from '../../operations/clients/note.ts';
+import { clientChecklistOperation, clientExclusionOperation } from '../../operations/clients/prepare.ts';
 import { referClientOperation } from '../../operations/clients/refer.ts';
 import { listReferralsOperation } from '../../operations/clients/referrals.ts';
 import { searchClientsOperation } from '../../operations/clients/search.ts';
@@ -67,4 +68,6 @@ export function registerCaseworkRoutes(app: ZodApp, ctx: RouteContext): void {
   bindRoute(app, ctx, shareClientOperation, { method: 'POST', url: '/api/v1/clients/:id/shares', params: ['id'] });
   bindRoute(app, ctx, unshareClientOperation, { method: 'POST', url: '/api/v1/clients/:id/shares/:userId/remove', params: ['id', 'userId'] });
   bindRoute(app, ctx, referClientOperation, { method: 'POST', url: '/api/v1/clients/:id/referrals', params: ['id'] });
+  bindRoute(app, ctx, clientChecklistOperation, { method: 'GET', url: '/api/v1/clients/:id/checklist', params: ['id'] });
+  bindRoute(app, ctx, clientExclusionOperation, { method: 'GET', url: '/api/v1/clients/:id/exclusion', params: ['id'] });
 }

@@ -6,13 +6,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import { MILITARY_STATUSES } from '../../casework/record.ts';
+import { CLAIM_TYPES } from '../../guidance/schema.ts';
 import { addApplicationOperation, listApplicationsOperation } from '../../operations/clients/applications.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
 import { downloadDocumentOperation } from '../../operations/clients/download.ts';
 import { linkCaseOperation } from '../../operations/clients/link-case.ts';
 import { listClientsOperation } from '../../operations/clients/list.ts';
 import { addNoteOperation } from '../../operations/clients/note.ts';
+import { type ChecklistViewSchema, clientChecklistOperation, clientExclusionOperation, type ExclusionViewSchema } from '../../operations/clients/prepare.ts';
 import { referClientOperation } from '../../operations/clients/refer.ts';
 import { listReferralsOperation } from '../../operations/clients/referrals.ts';
 import type { ClientFileView } from '../../operations/clients/schemas.ts';
@@ -164,6 +167,21 @@ export function registerClients(program: Command): void {
     member: true,
     text: (r) => renderTable(['direction', 'organisation', 'clientId', 'referredAt'], r.referrals),
   });
+  bindCommand(client.command('checklist <id>').description('the document checklist of a claim type, held against the file'), clientChecklistOperation, {
+    member: true,
+    args: ['id'],
+    flags: { claimType: ['--claim-type <type>', `the claim type: ${CLAIM_TYPES.join(', ')}`] },
+    text: checklistText,
+  });
+  bindCommand(
+    client.command('exclusion <id>').description('exclusion (art. 1F) preparation: service timeline and public allegations — to prepare for, not a verdict'),
+    clientExclusionOperation,
+    {
+      member: true,
+      args: ['id'],
+      text: exclusionText,
+    },
+  );
   bindCommand(client.command('stats'), clientStatsOperation, {
     member: true,
     text: (r) =>
@@ -195,5 +213,38 @@ function fileText(view: ClientFileView): string {
   }
   for (const n of view.notes ?? []) lines.push(`  ${n.createdAt.slice(0, 10)} ${n.kind}: ${n.text}`);
   for (const d of view.documents ?? []) lines.push(`  document ${d.id}: ${d.name} (${d.size} bytes, metadata ${d.metadata})`);
+  return lines.join('\n');
+}
+
+const sourcesText = (facts: ReadonlyArray<{ id: string; sources: ReadonlyArray<{ url?: string; document?: string }> }>) =>
+  facts.map((f) => `${f.id} (${f.sources.map((s) => s.url ?? s.document).join('; ')})`).join(', ');
+
+function checklistText(view: z.infer<typeof ChecklistViewSchema>): string {
+  const lines = [`checklist: ${view.title.en} — ${view.summary.en}`];
+  for (const item of view.items) {
+    lines.push(`  [${item.status}] ${item.kind}: ${item.what.en}`, `      why: ${item.why.en}`, `      sources: ${sourcesText(item.sources)}`);
+    for (const d of item.destinations) lines.push(`      ${d.country}: ${d.note.en} — ${sourcesText(d.sources)}`);
+    for (const r of item.courtRecords)
+      lines.push(
+        `      court record: case #${r.caseId} ${r.caseNumber ?? ''} (${r.courtVnkod}), capture sha256 ${r.captureSha256 ?? '—'}${r.captureArchived ? ' (archived)' : ' (capture not archived)'}`,
+      );
+    for (const d of item.documents) lines.push(`      document on file: ${d.id} ${d.name} (sha256 ${d.sha256})`);
+  }
+  return lines.join('\n');
+}
+
+function exclusionText(view: z.infer<typeof ExclusionViewSchema>): string {
+  const lines = [view.notice.en, 'service timeline:'];
+  for (const s of view.timeline)
+    lines.push(
+      `  #${s.index} ${s.from ?? '…'} – ${s.to ?? '…'}: ${[s.unit, s.unitNumber, s.role, s.place].filter(Boolean).join(', ')}${s.deployed ? ' (deployed)' : ''}`,
+    );
+  lines.push(`${view.matches.length} allegation(s) to prepare for:`);
+  for (const m of view.matches) {
+    lines.push(`  service #${m.serviceIndex} ↔ ${m.allegationId} [${m.confidence}, licence ${m.licence}, period overlap ${m.periodOverlap}]: ${m.alleged.en}`);
+    for (const r of m.reasons) lines.push(`      matched ${r.field} by ${r.rule}: "${r.client}" ~ "${r.allegation}"`);
+    for (const s of m.sources)
+      lines.push(`      source: ${s.publisher}, "${s.title}", ${s.published}${s.url ? `, ${s.url}` : ''}${s.document ? `, ${s.document}` : ''}`);
+  }
   return lines.join('\n');
 }

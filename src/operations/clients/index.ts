@@ -7,6 +7,7 @@ import { linkCaseOperation } from './link-case.ts';
 import { listClientsOperation } from './list.ts';
 import { listMembersOperation } from './members.ts';
 import { addNoteOperation } from './note.ts';
+import { clientChecklistOperation, clientExclusionOperation } from './prepare.ts';
 import { referClientOperation } from './refer.ts';
 import { listReferralsOperation } from './referrals.ts';
 import { searchClientsOperation } from './search.ts';
@@ -35,4 +36,6 @@ export const CLIENT_OPERATIONS: readonly AnyOperation[] = [
   listApplicationsOperation,
   addApplicationOperation,
   updateApplicationOperation,
+  clientChecklistOperation,
+  clientExclusionOperation,
 ] as AnyOperation[];

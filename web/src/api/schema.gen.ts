@@ -2361,6 +2361,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document checklist of a claim type, each item with its sources and what on the file meets it (linked court records with capture sha256, documents) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the claim type whose checklist to show */
+                    claimType: "deserter_criminal_case" | "awol_337" | "mobilised_before_deployment" | "conscript_reservist_before_callup" | "contract_soldier";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            claimType: "deserter_criminal_case" | "awol_337" | "mobilised_before_deployment" | "conscript_reservist_before_callup" | "contract_soldier";
+                            clientId: string;
+                            items: {
+                                courtRecords: {
+                                    captureArchived: boolean;
+                                    captureSha256: string | null;
+                                    caseId: number;
+                                    caseNumber: string | null;
+                                    courtVnkod: string;
+                                    linkId: string;
+                                }[];
+                                destinations: {
+                                    country: string;
+                                    note: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    sources: {
+                                        check?: string;
+                                        /** @enum {string} */
+                                        confidence: "official" | "secondary" | "unverified";
+                                        conflict?: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        date?: string;
+                                        id: string;
+                                        sources: {
+                                            document?: string;
+                                            published?: string;
+                                            url?: string;
+                                        }[];
+                                        /** @enum {string} */
+                                        status?: "in_force" | "historical" | "passed_not_confirmed";
+                                        text: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        verified: string;
+                                    }[];
+                                }[];
+                                documents: {
+                                    id: string;
+                                    name: string;
+                                    sha256: string;
+                                    uploadedAt: string;
+                                }[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_record" | "document" | "statement" | "other";
+                                sources: {
+                                    check?: string;
+                                    /** @enum {string} */
+                                    confidence: "official" | "secondary" | "unverified";
+                                    conflict?: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    date?: string;
+                                    id: string;
+                                    sources: {
+                                        document?: string;
+                                        published?: string;
+                                        url?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    status?: "in_force" | "historical" | "passed_not_confirmed";
+                                    text: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    verified: string;
+                                }[];
+                                /**
+                                 * @description met: a linked court record with its capture archived; to_check: candidates on the file for a worker to judge; open: nothing yet
+                                 * @enum {string}
+                                 */
+                                status: "met" | "to_check" | "open";
+                                what: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                why: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            }[];
+                            summary: {
+                                en: string;
+                                ru: string;
+                            };
+                            title: {
+                                en: string;
+                                ru: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/documents": {
         parameters: {
             query?: never;
@@ -2489,6 +2627,109 @@ export interface paths {
                     };
                     content: {
                         "application/octet-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/exclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exclusion (art. 1F) preparation: the service timeline and public allegations against its units — to prepare for, not a verdict */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            matches: {
+                                allegationId: string;
+                                alleged: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                /** @enum {string} */
+                                confidence: "reported" | "official_finding" | "court_finding";
+                                /** @enum {string} */
+                                licence: "not_verified" | "verified_open" | "verified_restricted";
+                                note?: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                /** @enum {string} */
+                                periodOverlap: "yes" | "no" | "unknown";
+                                places: {
+                                    en: string;
+                                    ru: string;
+                                }[];
+                                reasons: {
+                                    allegation: string;
+                                    client: string;
+                                    /** @enum {string} */
+                                    field: "unitNumber" | "unit" | "place";
+                                    /** @enum {string} */
+                                    rule: "unit_number" | "unit_name" | "place_and_period";
+                                }[];
+                                serviceIndex: number;
+                                sources: {
+                                    document?: string;
+                                    published: string;
+                                    publisher: string;
+                                    title: string;
+                                    url?: string;
+                                }[];
+                                units: {
+                                    name: {
+                                        en: string;
+                                        ru: string;
+                                    };
+                                    number?: string;
+                                }[];
+                            }[];
+                            /** @description to prepare for, not a verdict */
+                            notice: {
+                                en: string;
+                                ru: string;
+                            };
+                            timeline: {
+                                deployed?: boolean;
+                                from?: string;
+                                index: number;
+                                place?: string;
+                                role?: string;
+                                to?: string;
+                                unit?: string;
+                                unitNumber?: string;
+                            }[];
+                        };
                     };
                 };
             };

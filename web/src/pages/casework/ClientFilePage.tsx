@@ -5,8 +5,10 @@ import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
 import type { ClientFile } from '../../types.ts';
 import { ApplicationsSection } from './ApplicationsSection.tsx';
+import { ChecklistSection } from './ChecklistSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ExclusionSection } from './ExclusionSection.tsx';
 import { LinkCaseForm } from './LinkCaseForm.tsx';
 import { LinkedCases } from './LinkedCases.tsx';
 import { NotesSection } from './NotesSection.tsx';
@@ -16,7 +18,10 @@ import { SharingSection } from './SharingSection.tsx';
 import { StatusForm } from './StatusForm.tsx';
 import { SyntheticLabel } from './SyntheticLabel.tsx';
 
-/** /files/:id — one client file: the record groups the API gives, court records, notes, documents, sharing. */
+/**
+ * /files/:id — one client file: the record groups the API gives, court records, notes, documents, the document
+ * checklist and exclusion preparation (workers: those who may edit the file), sharing.
+ */
 export function ClientFilePage({ id, self }: { id: string; self: string }) {
   const { t, i18n } = useTranslation();
   const [round, setRound] = useState(0);
@@ -47,6 +52,8 @@ export function ClientFilePage({ id, self }: { id: string; self: string }) {
       {file.access.edit && <ApplicationsSection clientId={file.id} documents={file.documents ?? []} />}
       {file.notes && <NotesSection clientId={file.id} notes={file.notes} onAdded={reload} />}
       {file.documents && <DocumentsSection clientId={file.id} documents={file.documents} onUploaded={reload} />}
+      {file.access.edit && <ChecklistSection clientId={file.id} round={round} />}
+      {file.access.edit && <ExclusionSection clientId={file.id} round={round} />}
       {file.access.share && file.sharedWith && <SharingSection clientId={file.id} sharedWith={file.sharedWith} self={self} onChanged={reload} />}
       {file.access.share && <ReferralForm clientId={file.id} onReferred={reload} />}
     </article>

@@ -1,0 +1,149 @@
+// Preparing a client file in headless Chromium (issue #14): a lawyer opens a file whose SYNTHETIC service history
+// names a unit in the knowledge base's public allegations (the 64th Separate Motor Rifle Brigade, written "64-я
+// ОМСБр") and sees it flagged in "Exclusion preparation" with its sources, confidence, licence status and the
+// "to prepare for, not a verdict" notice; the checklist for "deserter with a criminal case" opens and shows the
+// linked court record with its capture's sha256. axe-core on the page (no serious or critical violation).
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Secret, TOTP } from 'otpauth';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createOrganisation } from '../../src/accounts/orgs.ts';
+import { createUser } from '../../src/accounts/users.ts';
+import { Keyring } from '../../src/casework/keyring.ts';
+import { caseworkServices } from '../../src/casework/services.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { loadDirectory } from '../../src/courts/directory/load.ts';
+import { kekFromEnvironment } from '../../src/crypto/kek.ts';
+import { createClientOperation } from '../../src/operations/clients/create.ts';
+import { linkCaseOperation } from '../../src/operations/clients/link-case.ts';
+import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { ingestTestCard } from '../helpers/api.ts';
+import { actingAs } from '../helpers/casework.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { openPgliteFromTemplate } from '../helpers/templates.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM = '/usr/bin/chromium';
+const NEW_PASSWORD = 'a long new password 1';
+
+async function axe(page: Page, name: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
+  )) as Array<{ id: string; impact: string; nodes: number }>;
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `${name}: axe violations ${JSON.stringify(serious)}`);
+}
+
+describe('preparing a client file in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let base = '';
+  let clientId = '';
+  let captureSha256 = '';
+  const lawyer = { email: 'lawyer@prepare.example', password: '' };
+
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), 'the browser tests need Debian chromium at /usr/bin/chromium');
+    const dataDir = tempDir('otkaz-prepare-e2e-');
+    const env = { OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn', OTKAZ_KEK: randomBytes(32).toString('base64') };
+    const config = loadConfig(env);
+    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'));
+    const directory = loadDirectory();
+    await ingestTestCard(db, directory);
+    const caseId = Number((await db.query<{ id: number }>('select id from cases order by id limit 1'))[0]?.id);
+    const services = caseworkServices(config, null);
+    const org = await createOrganisation(db, services, { kind: 'local' }, { name: 'Prepare Aid Org', slug: 'prepare-org', requireTotp: true });
+    const created = await createUser(db, services.audit, { kind: 'local' }, { orgId: org.id, email: lawyer.email, role: 'lawyer', now: new Date() });
+    lawyer.password = created.oneTimePassword;
+    // The file is opened through its operation, as the lawyer, under the server's own KEK (SYNTHETIC person).
+    const world = { db, config, keyring: new Keyring(kekFromEnvironment(env.OTKAZ_KEK)), directory, clock: { now: new Date() } };
+    const actor = { kind: 'user' as const, userId: created.user.id, orgId: org.id, role: 'lawyer' as const, sessionId: null, verified: true };
+    const file = await createClientOperation.run(
+      actingAs(world, actor),
+      createClientOperation.input.parse({
+        person: { names: [{ script: 'latin', family: 'Preparov', given: 'Synthetic' }] },
+        military: {
+          status: 'contract',
+          service: [
+            { unit: '64-я ОМСБр', unitNumber: '00000', role: 'driver (SYNTHETIC)', place: 'Pskov', from: '2021-06-01', to: '2022-05-01', deployed: true },
+          ],
+        },
+      }),
+    );
+    clientId = file.id;
+    const link = await linkCaseOperation.run(actingAs(world, actor), linkCaseOperation.input.parse({ id: clientId, caseId: String(caseId) }));
+    captureSha256 = link.captureSha256 ?? '';
+    await db.close();
+    server = await startServer(config);
+    await server.ready;
+    const address = server.server.address();
+    base = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--host-resolver-rules=MAP localhost 127.0.0.1',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the exclusion section flags the unit with its sources; the checklist for a deserter with a criminal case opens', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${base}/signin`);
+    await page.getByLabel('E-mail').fill(lawyer.email);
+    await page.getByLabel('Password', { exact: true }).fill(lawyer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('New password again').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const secretText = page.getByTestId('totp-secret');
+    await secretText.waitFor();
+    await page.getByLabel('Code from the app').fill(TOTP.generate({ secret: Secret.fromBase32((await secretText.innerText()).trim()) }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByLabel('I have saved them').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Client files' }).waitFor();
+
+    await page.goto(`${base}/files/${clientId}`);
+    await page.getByRole('heading', { name: 'Exclusion preparation' }).waitFor();
+    const match = page.getByTestId('exclusion-match');
+    await match.first().waitFor();
+    assert.equal(await match.count(), 1, 'one allegation: the brigade (Pskov is not Bucha)');
+    const text = await match.first().innerText();
+    assert.match(text, /64th Separate Motor Rifle Brigade/);
+    assert.match(text, /same unit name: «64-я ОМСБр» ~ «64th Separate Motor Rifle Brigade»/);
+    assert.match(text, /confidence: official finding · licence: not verified/);
+    assert.match(await page.getByTestId('allegation-sources').first().innerText(), /Office of the Prosecutor General of Ukraine, .*, 2022-04-28/);
+    assert.match(await page.getByTestId('exclusion-notice').innerText(), /To prepare for, not a verdict/);
+    assert.match(await page.getByTestId('service-timeline').innerText(), /64-я ОМСБр, 00000, driver \(SYNTHETIC\), Pskov \(deployed\)/);
+
+    await page.getByTestId('claim-type').selectOption('deserter_criminal_case');
+    await page.getByTestId('checklist-summary').waitFor();
+    assert.match(await page.getByTestId('checklist-summary').innerText(), /Deserter with a criminal case/);
+    const items = page.getByTestId('checklist-item');
+    assert.ok((await items.count()) >= 3);
+    const record = items.filter({ hasText: 'court record' }).first();
+    assert.match(await record.innerText(), /met/);
+    assert.match(await record.innerText(), new RegExp(captureSha256));
+    await axe(page, 'client file with checklist and exclusion preparation');
+
+    await context.close();
+  });
+});
