@@ -53,7 +53,7 @@ export interface DeadlineResult {
 }
 
 function bad(field: string, message: string): OtkazError {
-  return new OtkazError(ErrorCode.DeadlineInput, `${field}: ${message}`, { where: field });
+  return new OtkazError(ErrorCode.DeadlineInput, `${field}: ${message}`);
 }
 
 function checkDate(field: string, value: PlainDate | undefined): void {
