@@ -37,7 +37,7 @@ describe('deadline API', () => {
   it('bad input: 400 problem+json naming the field', async () => {
     const unknown = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=xx.none&from=2026-03-02' });
     assert.equal(unknown.statusCode, 400);
-    assert.match(unknown.headers['content-type'] ?? '', /application\/problem\+json/);
+    assert.match(String(unknown.headers['content-type']), /application\/problem\+json/);
     assert.equal((unknown.json() as { code: string }).code, 'deadlines.input');
     assert.match((unknown.json() as { detail: string }).detail, /^rule: unknown rule "xx\.none"/);
     const date = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=de.bamf.klage&from=2026-02-30' });
