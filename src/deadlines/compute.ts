@@ -5,7 +5,7 @@
  * calendars are its only inputs besides the arguments.
  */
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
-import { addDays, addMonths, addYears, daysBetween, describeDate, isPlainDate, isWeekend, type PlainDate, weekday } from './dates.ts';
+import { addDays, addMonths, addYears, daysBetween, describeDate, isPlainDate, isWeekend, type PlainDate, weekday, yearOf } from './dates.ts';
 import { holidayOn } from './holidays.ts';
 import { bundledRules, type DeadlineRule, type Period, type Source } from './rules.ts';
 
@@ -56,8 +56,15 @@ function bad(field: string, message: string): OtkazError {
   return new OtkazError(ErrorCode.DeadlineInput, `${field}: ${message}`);
 }
 
+/** The years dates may fall in (the holiday calendars and the rules are for present-day procedures). */
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2199;
+
 function checkDate(field: string, value: PlainDate | undefined): void {
-  if (value !== undefined && !isPlainDate(value)) throw bad(field, `not a calendar date YYYY-MM-DD: "${value}"`);
+  if (value === undefined) return;
+  if (!isPlainDate(value)) throw bad(field, `not a calendar date YYYY-MM-DD: "${value}"`);
+  const year = yearOf(value);
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw bad(field, `${value} is outside the years this calculator covers (${FIRST_YEAR}–${LAST_YEAR})`);
 }
 
 function plural(period: Period): string {

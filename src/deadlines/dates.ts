@@ -27,7 +27,14 @@ const format = (y: number, m: number, d: number): PlainDate => `${pad(y, 4)}-${p
 /** The day number since 1970-01-01 (UTC arithmetic on a date, not an instant). */
 function dayNumber(date: PlainDate): number {
   const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  return utc(y, m - 1, d) / DAY_MS;
+}
+
+/** Date.UTC, also for the years 0–99 (which Date.UTC reads as 1900–1999). */
+function utc(year: number, monthIndex: number, day: number): number {
+  const t = new Date(0);
+  t.setUTCFullYear(year, monthIndex, day);
+  return t.getTime();
 }
 
 function fromDayNumber(n: number): PlainDate {
@@ -36,7 +43,7 @@ function fromDayNumber(n: number): PlainDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utc(year, month, 0)).getUTCDate();
 }
 
 export function addDays(date: PlainDate, days: number): PlainDate {

@@ -181,6 +181,7 @@ describe('bad input is a coded error naming the field', () => {
     refuses('de.bamf.nothing', { from: '2026-03-05' }, /^rule: unknown rule "de.bamf.nothing" \(the rules: de.bamf.klage/);
     refuses('de.bamf.klage', { from: '2026-02-30' }, /^from: not a calendar date/);
     refuses('de.bamf.klage', {}, /^from: required/);
+    refuses('de.bamf.klage', { from: '0026-03-05' }, /^from: 0026-03-05 is outside the years this calculator covers/);
     refuses('de.bamf.klage', { from: '2026-03-05', region: 'FR' }, /^region: "FR" is not a holiday region of DE/);
     refuses('de.bamf.klage', { from: '2026-03-05', overseas: true }, /^overseas: rule de.bamf.klage has no overseas extension/);
     refuses('de.bamf.klage', { from: '2026-03-05', due: '2026-03-20' }, /^due: only a manual rule/);

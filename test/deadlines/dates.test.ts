@@ -29,6 +29,13 @@ describe('plain dates', () => {
     assert.equal(daysBetween('2026-03-10', '2026-03-02'), -8);
   });
 
+  it('counts years below 100 as such (Date.UTC would read 0050 as 1950)', () => {
+    // 0050 is no leap year (not divisible by 4), so 28 February + 1 day is 1 March; 1950 would agree, but the year must stay 0050.
+    assert.equal(addDays('0050-02-28', 1), '0050-03-01');
+    assert.equal(addDays('0048-02-28', 1), '0048-02-29');
+    assert.equal(isPlainDate('0048-02-29'), true);
+  });
+
   it('refuses dates that do not exist', () => {
     assert.equal(isPlainDate('2026-02-29'), false);
     assert.equal(isPlainDate('2028-02-29'), true);
