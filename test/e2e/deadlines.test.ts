@@ -98,4 +98,19 @@ describe('deadline calculator in headless Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'deadlines-fr.png'), fullPage: true });
     await page.close();
   });
+
+  it('readable on a phone-width screen with a result: no horizontal scrolling', async () => {
+    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/deadlines`);
+    await page.getByLabel('Rule').selectOption('de.bamf.unzulaessig');
+    await page.getByLabel('Date (served)').fill('2027-03-01');
+    await page.getByLabel('Holidays of').selectOption('DE-BE');
+    await page.getByRole('button', { name: 'Compute' }).click();
+    // Monday 1 March 2027 + 1 week = Monday 8 March (Internationaler Frauentag in Berlin) → Tuesday 9 March.
+    await page.getByTestId('deadline-due').waitFor();
+    assert.equal(await page.getByTestId('deadline-due').innerText(), '2027-03-09');
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    assert.ok(overflow <= 1, `/deadlines scrolls sideways by ${overflow}px at 390px`);
+    await page.close();
+  });
 });
