@@ -32,6 +32,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCaseRoutes } from './routes/cases.ts';
 import { registerCaseworkRoutes } from './routes/casework.ts';
 import { registerCourtRoutes } from './routes/courts.ts';
+import { registerDeadlineRoutes } from './routes/deadlines.ts';
 import { registerGuidanceRoutes } from './routes/guidance.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
@@ -316,6 +317,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerCaseRoutes(typed, routeCtx);
   registerStatsRoutes(typed, routeCtx);
   registerGuidanceRoutes(typed, routeCtx);
+  registerDeadlineRoutes(typed, routeCtx);
   registerOperationRoutes(typed, routeCtx);
   registerAuditRoutes(typed, routeCtx);
   registerCaseworkRoutes(typed, routeCtx);

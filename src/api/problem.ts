@@ -85,6 +85,7 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.StatsQuery:
     case ErrorCode.ClaimsInvalid:
     case ErrorCode.GuidanceRoute:
+    case ErrorCode.DeadlineInput:
     case ErrorCode.IngestParse:
     case ErrorCode.IngestStore:
     case ErrorCode.IngestArchive:
@@ -102,6 +103,7 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.DirectoryInvalid:
     case ErrorCode.ArchiveMismatch:
     case ErrorCode.GuidanceInvalid:
+    case ErrorCode.DeadlineRulesInvalid:
     case ErrorCode.CryptoInvalid:
     case ErrorCode.AuditBroken:
       return 500;

@@ -1,5 +1,5 @@
 /**
- * A client's asylum applications, one per destination and procedure (data/procedures: src/procedures): the steps
+ * A client's asylum applications, one per destination and procedure (assets/procedures: src/procedures): the steps
  * with their dates (filed, decided, served) and outcomes, the documents of the file each step rests on, and the
  * deadlines a judge or an authority set by hand. Each application is one ciphertext under the organisation's data
  * key (AAD: organisation, 'client_applications', 'body', id) — the destination too. Edits carry the revision they

@@ -7,6 +7,7 @@ import { registerCases } from './commands/cases.ts';
 import { registerClients } from './commands/clients.ts';
 import { registerCourts } from './commands/courts.ts';
 import { registerCrawl } from './commands/crawl.ts';
+import { registerDeadline } from './commands/deadline.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerGuidance } from './commands/guidance.ts';
 import { registerIngest } from './commands/ingest.ts';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerGuidance(program);
   registerProcedures(program);
+  registerDeadline(program);
   registerDemo(program);
   registerSimulate(program);
   registerCrawl(program);

@@ -42,6 +42,8 @@ import { listCourtsOperation } from './courts/list.ts';
 import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.ts';
 import { planCrawlOperation } from './crawl/plan.ts';
 import { crawlStatusOperation } from './crawl/status.ts';
+import { computeDeadlineOperation } from './deadlines/compute.ts';
+import { deadlineRulesOperation } from './deadlines/rules.ts';
 import { checkKnowledgeBaseOperation, knowledgeBaseOperation } from './guidance/check.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
 import { guidanceRouteOperation } from './guidance/route.ts';
@@ -89,6 +91,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   factsOperation,
   checkKnowledgeBaseOperation,
   guidanceRouteOperation,
+  deadlineRulesOperation,
+  computeDeadlineOperation,
   checkClaimsOperation,
   checkClaimsFileOperation,
   listAuditOperation,

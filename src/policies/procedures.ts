@@ -1,4 +1,4 @@
-/** The procedure models (data/procedures) are public reference data, like the guidance: anyone who may read. */
+/** The procedure models (assets/procedures) are public reference data, like the guidance: anyone who may read. */
 import { rule } from '../ops/policy.ts';
 
 export const procedurePolicy = {

@@ -1,5 +1,5 @@
 /**
- * Loads the procedure models (data/procedures/*.json): each file validated, ids unique, every `next` naming a stage
+ * Loads the procedure models (assets/procedures/*.json): each file validated, ids unique, every `next` naming a stage
  * of the same procedure. A bad file is refused with a coded error naming the file and the field.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { PROJECT_ROOT } from '../shared/paths.ts';
 import { type CountryModel, CountryModelSchema, type Procedure, type Stage } from './schema.ts';
 
-export const PROCEDURES_DIR = path.join(PROJECT_ROOT, 'data', 'procedures');
+export const PROCEDURES_DIR = path.join(PROJECT_ROOT, 'assets', 'procedures');
 
 export interface ProcedureCatalogue {
   readonly countries: readonly CountryModel[];
@@ -77,7 +77,7 @@ export function loadProcedures(dir = PROCEDURES_DIR): ProcedureCatalogue {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
-  const catalogue = catalogueOf(files.map((f) => parseCountryModel(readFileSync(path.join(dir, f), 'utf8'), path.join('data', 'procedures', f))));
+  const catalogue = catalogueOf(files.map((f) => parseCountryModel(readFileSync(path.join(dir, f), 'utf8'), path.join('assets', 'procedures', f))));
   if (dir === PROCEDURES_DIR) loaded = catalogue;
   return catalogue;
 }

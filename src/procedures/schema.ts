@@ -2,7 +2,7 @@
  * Asylum procedures as data: per destination country, the procedures (e.g. Germany's BAMF → administrative court →
  * higher court; the United States' affirmative and defensive roads), each a list of stages with the outcomes a
  * stage can end in, where each outcome leads, and which deadline rules (src/deadlines, by id) start from the day a
- * decision with that outcome was served. One file per country in data/procedures/, validated here at load.
+ * decision with that outcome was served. One file per country in assets/procedures/, validated here at load.
  */
 import { z } from 'zod';
 

@@ -29,6 +29,10 @@ export const ErrorCode = {
   ClaimsInvalid: 'stats.claims_invalid',
   GuidanceInvalid: 'guidance.invalid',
   GuidanceRoute: 'guidance.route',
+  /** A deadline rule file of assets/deadlines/ does not validate (the file and the field are named). */
+  DeadlineRulesInvalid: 'deadlines.rules_invalid',
+  /** A deadline cannot be computed from this input: unknown rule, bad date, dates in the wrong order, a late legal-aid request. */
+  DeadlineInput: 'deadlines.input',
   /** A request or input is larger than a bound of src/shared/limits.ts (too many items, bytes, keys, depth). */
   LimitExceeded: 'limits.exceeded',
   /** Work ran past its time budget and was stopped (src/shared/limits.ts). */
@@ -85,6 +89,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.StatsQuery:
     case ErrorCode.ClaimsInvalid:
     case ErrorCode.GuidanceRoute:
+    case ErrorCode.DeadlineInput:
     case ErrorCode.IngestParse:
     case ErrorCode.IngestStore:
     case ErrorCode.IngestArchive:
@@ -103,6 +108,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.DirectoryInvalid:
     case ErrorCode.StatsFetch:
     case ErrorCode.GuidanceInvalid:
+    case ErrorCode.DeadlineRulesInvalid:
     case ErrorCode.KeyUnavailable:
       return 3;
     case ErrorCode.ArchiveMismatch:

@@ -1,5 +1,5 @@
 // Asylum applications in a client file, on both engines: added and replaced through the API by a worker, checked
-// against the procedure model (data/procedures) and the file's own documents, sealed (the reference is nowhere in
+// against the procedure model (assets/procedures) and the file's own documents, sealed (the reference is nowhere in
 // the table's bytes), refused on a stale revision, hidden from a shared volunteer and from another organisation;
 // re-sealed by key rotation and carried by export and import.
 import assert from 'node:assert/strict';

@@ -77,6 +77,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
     'audit',
     'accounts',
   ],
+  ['deadlines'],
   ['ops', 'policies'],
   ['operations'],
   ['api', 'cli'],

@@ -4,6 +4,7 @@ import { type Lang, setLang } from './i18n.ts';
 import { CasePage } from './pages/CasePage.tsx';
 import { ClaimsPage } from './pages/ClaimsPage.tsx';
 import { CourtsPage } from './pages/CourtsPage.tsx';
+import { DeadlinesPage } from './pages/DeadlinesPage.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { Prosecutions } from './pages/Prosecutions.tsx';
 import { StatisticsPage } from './pages/StatisticsPage.tsx';
@@ -18,6 +19,7 @@ const NAV = [
   ['/courts', 'nav.courts'],
   ['/statistics', 'nav.statistics'],
   ['/claims', 'nav.claims'],
+  ['/deadlines', 'nav.deadlines'],
   ['/files', 'nav.files'],
 ] as const;
 
@@ -39,6 +41,8 @@ function Page({ path }: { path: string }) {
       return <StatisticsPage />;
     case '/claims':
       return <ClaimsPage />;
+    case '/deadlines':
+      return <DeadlinesPage />;
     default:
       return <Overview />;
   }

@@ -99,3 +99,8 @@ export type OrgSettings = ApiResponse<'/api/v1/org/settings'>;
 export type AuditPage = ApiResponse<'/api/v1/org/audit'>;
 export type AuditEntry = AuditPage['entries'][number];
 export type AuditVerification = ApiResponse<'/api/v1/org/audit/verify'>;
+
+/** GET /api/v1/deadlines/rules and /api/v1/deadlines/compute */
+export type DeadlineRules = ApiResponse<'/api/v1/deadlines/rules'>;
+export type DeadlineRuleInfo = DeadlineRules[number];
+export type DeadlineResult = ApiResponse<'/api/v1/deadlines/compute'>;

@@ -1,4 +1,4 @@
-/** The asylum procedure models per destination (data/procedures): stages, authorities, outcomes, deadline rules, sources. */
+/** The asylum procedure models per destination (assets/procedures): stages, authorities, outcomes, deadline rules, sources. */
 import { z } from 'zod';
 import { defineOperation } from '../../ops/operation.ts';
 import { procedurePolicy } from '../../policies/procedures.ts';

@@ -3155,6 +3155,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deadlines/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compute a deadline: the due date, the rule applied, each step and its sources */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a manual rule: the date set by the judge or authority */
+                    due?: string;
+                    /** @description the date the period runs from (service, notification, arrival, decision) */
+                    from?: string;
+                    /** @description France: the date the legal-aid decision was notified */
+                    legalAidDecidedOn?: string;
+                    /** @description France: the date legal aid was requested */
+                    legalAidRequestedOn?: string;
+                    /** @description France: the applicant is overseas (one more month) */
+                    overseas?: "0" | "1" | "true" | "false";
+                    /** @description holiday region: DE or DE-XX (the Land of the court), FR, US; default: the rule country default */
+                    region?: string;
+                    /** @description the rule id, e.g. de.bamf.klage (the rules: /api/v1/deadlines/rules) */
+                    rule: string;
+                    /** @description a manual rule: move a date on a non-working day to the next working day */
+                    shift?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            country: string;
+                            /** @description the last day to file, YYYY-MM-DD (null while suspended) */
+                            due: string | null;
+                            /** @description the last day of the period before any move past a non-working day */
+                            endOfPeriod: string | null;
+                            explanation: string[];
+                            /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                            nonWorkingDay: string | null;
+                            note: string | null;
+                            region: string;
+                            rule: string;
+                            shifted: boolean;
+                            sources: {
+                                citation: string;
+                                url?: string;
+                            }[];
+                            /**
+                             * @description suspended: legal aid requested, its decision not yet notified
+                             * @enum {string}
+                             */
+                            status: "due" | "suspended";
+                            title: string;
+                            urgentApplication: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadline rules: period, how it is counted, weekends and public holidays, options, sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authority: string;
+                            counting: {
+                                sources: {
+                                    citation: string;
+                                    url?: string;
+                                }[];
+                                text: string;
+                            };
+                            country: string;
+                            /** @description the event the period runs from ("served", "notified", "last arrival") */
+                            event: string;
+                            holidays: {
+                                defaultRegion: string;
+                                note: string;
+                                regions: string[];
+                            };
+                            id: string;
+                            /** @enum {string} */
+                            kind: "period" | "manual";
+                            nonWorkingDays: {
+                                /** @enum {string} */
+                                shift: "next-working-day" | "on-request";
+                                sources: {
+                                    citation: string;
+                                    url?: string;
+                                }[];
+                                text: string;
+                            };
+                            note?: {
+                                en: string;
+                                ru: string;
+                            };
+                            options: {
+                                legalAid?: {
+                                    sources: {
+                                        citation: string;
+                                        url?: string;
+                                    }[];
+                                    text: string;
+                                    withinDays: number;
+                                };
+                                overseas?: {
+                                    extension: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "days" | "weeks" | "months" | "years";
+                                    };
+                                    sources: {
+                                        citation: string;
+                                        url?: string;
+                                    }[];
+                                    text: string;
+                                };
+                            };
+                            period?: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "days" | "weeks" | "months" | "years";
+                            };
+                            sources: {
+                                citation: string;
+                                url?: string;
+                            }[];
+                            step: string;
+                            title: {
+                                en: string;
+                                ru: string;
+                            };
+                            urgentApplication: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guidance": {
         parameters: {
             query?: never;

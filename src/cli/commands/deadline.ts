@@ -1,0 +1,59 @@
+/**
+ * `otkaz deadline --rule RULE --from YYYY-MM-DD [--region DE-BE] [--overseas] [--legal-aid-requested D
+ * --legal-aid-decided D] [--due D --shift] [--json]`: one deadline with its explanation; `otkaz deadline --list`
+ * (or `otkaz deadline rules`): the rule ids. Adapters of the operations of src/operations/deadlines/.
+ */
+import { type Command, CommanderError } from 'commander';
+import { computeDeadlineOperation } from '../../operations/deadlines/compute.ts';
+import { deadlineRulesOperation } from '../../operations/deadlines/rules.ts';
+import { bindCommand } from '../bind.ts';
+import { renderTable } from '../output.ts';
+
+export function registerDeadline(program: Command): void {
+  const deadline = program
+    .command('deadline')
+    .description('appeal and filing deadlines (DE, FR, US): the due date, the rule applied, each step and its sources (not legal advice)')
+    .option('--list', 'list the rules (as `otkaz deadline rules`)')
+    .option('--overseas', 'France: the applicant is overseas (délai de distance, one more month)')
+    .option('--shift', 'a manual rule: move a date on a non-working day to the next working day');
+  const rules = bindCommand(deadline.command('rules').description('the deadline rules: id, country, period, title'), deadlineRulesOperation, {
+    text: (list) =>
+      renderTable(
+        ['id', 'country', 'period', 'title'],
+        list.map((r) => ({ id: r.id, country: r.country, period: r.period ? `${r.period.amount} ${r.period.unit}` : 'set by hand', title: r.title.en })),
+      ),
+  });
+  bindCommand(deadline, computeDeadlineOperation, {
+    flags: {
+      rule: ['--rule <rule>', 'the rule id (otkaz deadline --list)'],
+      from: ['--from <date>', 'YYYY-MM-DD: the date the period runs from (service, notification, arrival, decision)'],
+      due: ['--due <date>', 'a manual rule: the date set by the judge or authority'],
+      region: ['--region <region>', 'holiday region: DE or DE-XX (the Land of the court, e.g. DE-BE), FR, US'],
+      legalAidRequestedOn: ['--legal-aid-requested <date>', 'France: when legal aid was requested'],
+      legalAidDecidedOn: ['--legal-aid-decided <date>', 'France: when the legal-aid decision was notified'],
+    },
+    map: (raw, options) => ({
+      ...raw,
+      ...(options.overseas === true ? { overseas: 'true' } : {}),
+      ...(options.shift === true ? { shift: 'true' } : {}),
+    }),
+    text: (r) =>
+      [
+        r.status === 'due' ? `due: ${r.due}` : 'suspended: the legal-aid decision is not yet notified',
+        `rule: ${r.rule} — ${r.title}`,
+        ...(r.urgentApplication ? ['URGENT: file the urgent application (§ 80(5) VwGO) too: the suit alone does not stop removal'] : []),
+        ...(r.nonWorkingDay ? [`warning: ${r.nonWorkingDay}`] : []),
+        '',
+        ...r.explanation.map((step) => `  ${step}`),
+        '',
+        `sources: ${r.sources.map((s) => (s.url ? `${s.citation} <${s.url}>` : s.citation)).join('; ')}`,
+        ...(r.note ? [`note: ${r.note}`] : []),
+      ].join('\n'),
+  });
+  // `--list` runs the rules' command with the same output flags, instead of a computation.
+  deadline.hook('preAction', async (command, action) => {
+    if (action !== command || command.opts().list !== true) return;
+    await rules.parseAsync(command.opts().json === true ? ['--json'] : [], { from: 'user' });
+    throw new CommanderError(0, 'otkaz.deadline.list', '');
+  });
+}

@@ -1,0 +1,116 @@
+// The deadline calculator page in headless Chromium: one German and one French deadline computed through the form,
+// the page in Russian, axe-core (no serious or critical violation). Screenshots go to test-artifacts/.
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.ts';
+import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ARTIFACTS = path.resolve('test-artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+
+async function axe(page: Page, name: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
+  )) as Array<{ id: string; impact: string; nodes: number }>;
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `${name}: axe violations ${JSON.stringify(serious)}`);
+}
+
+describe('deadline calculator in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let base = '';
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), 'the browser tests need Debian chromium at /usr/bin/chromium');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer(loadConfig({ OTKAZ_DATA_DIR: tempDir('otkaz-e2e-deadlines-'), PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn' }));
+    await server.ready;
+    const address = server.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server.stop();
+  });
+
+  it('computes a German deadline past Good Friday and Easter Monday, with the urgent flag and the sources', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Deadlines' }).click();
+    await page.getByRole('heading', { name: 'Deadline calculator' }).waitFor();
+    await page.getByLabel('Rule').selectOption('de.bamf.offensichtlich-unbegruendet');
+    // Friday 27 March 2026 + 1 week = Friday 3 April (Karfreitag) → Sat, Sun, Mon 6 April (Ostermontag) → Tuesday 7 April.
+    await page.getByLabel('Date (served)').fill('2026-03-27');
+    await page.getByLabel('Holidays of').selectOption('DE-BE');
+    await page.getByRole('button', { name: 'Compute' }).click();
+    await page.getByTestId('deadline-due').waitFor();
+    assert.equal(await page.getByTestId('deadline-due').innerText(), '2026-04-07');
+    const result = await page.locator('.deadline-result').innerText();
+    assert.match(result, /Urgent: file the urgent application under § 80\(5\) VwGO/);
+    assert.match(result, /2026-04-03 \(Friday\) is Karfreitag \(public holiday in DE-BE\)/);
+    assert.match(result, /§ 222\(2\) ZPO/);
+    await axe(page, 'deadlines');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'deadlines-de.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('computes a French deadline with the legal-aid suspension, in Russian', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/deadlines`);
+    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByRole('heading', { name: 'Калькулятор сроков' }).waitFor();
+    await page.getByLabel('Правило').selectOption('fr.cnda.recours');
+    // Notified 2 March 2026; legal aid requested 10 March (23 days left to 2 April); decision notified 20 April → 13 May.
+    await page.getByLabel('Дата (notified)').fill('2026-03-02');
+    await page.getByLabel('Дата запроса юридической помощи').fill('2026-03-10');
+    await page.getByLabel('Дата уведомления о решении по юридической помощи').fill('2026-04-20');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await page.getByTestId('deadline-due').waitFor();
+    assert.equal(await page.getByTestId('deadline-due').innerText(), '2026-05-13');
+    assert.match(await page.locator('.deadline-result').innerText(), /23 days left/);
+    // A late request is refused with the reason.
+    await page.getByLabel('Дата запроса юридической помощи').fill('2026-03-18');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /does not suspend/);
+    await axe(page, 'deadlines-ru');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'deadlines-fr.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('readable on a phone-width screen with a result: no horizontal scrolling', async () => {
+    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    await page.goto(`${base}/deadlines`);
+    await page.getByLabel('Rule').selectOption('de.bamf.unzulaessig');
+    await page.getByLabel('Date (served)').fill('2027-03-01');
+    await page.getByLabel('Holidays of').selectOption('DE-BE');
+    await page.getByRole('button', { name: 'Compute' }).click();
+    // Monday 1 March 2027 + 1 week = Monday 8 March (Internationaler Frauentag in Berlin) → Tuesday 9 March.
+    await page.getByTestId('deadline-due').waitFor();
+    assert.equal(await page.getByTestId('deadline-due').innerText(), '2027-03-09');
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    assert.ok(overflow <= 1, `/deadlines scrolls sideways by ${overflow}px at 390px`);
+    await page.close();
+  });
+});
