@@ -7,12 +7,11 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
 import { createUser } from '../../src/accounts/users.ts';
 import { caseworkServices } from '../../src/casework/services.ts';
@@ -20,23 +19,11 @@ import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { ingestTestCard } from '../helpers/api.ts';
+import { ARTIFACTS, axe, launchChromium } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const ARTIFACTS = path.resolve('test-artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 const NEW_PASSWORD = 'a long new password 1';
-
-async function axe(page: Page, name: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
-  )) as Array<{ id: string; impact: string; nodes: number }>;
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious, [], `${name}: axe violations ${JSON.stringify(serious)}`);
-}
 
 interface Account {
   email: string;
@@ -56,7 +43,6 @@ describe('case files in headless Chromium', () => {
   let adminPage: Page;
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), 'the browser tests need Debian chromium at /usr/bin/chromium');
     mkdirSync(ARTIFACTS, { recursive: true });
     const dataDir = tempDir('otkaz-casework-e2e-');
     const env = { OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn', OTKAZ_KEK: randomBytes(32).toString('base64') };
@@ -84,19 +70,7 @@ describe('case files in headless Chromium', () => {
     const address = server.server.address();
     // localhost, not 127.0.0.1: WebAuthn needs a domain as the relying party (localhost counts as a secure origin).
     base = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP localhost 127.0.0.1',
-      ],
-    });
+    browser = await launchChromium({ mapLocalhost: true });
     adminContext = await browser.newContext({ locale: 'en-GB' });
     adminPage = await adminContext.newPage();
   });

@@ -6,12 +6,10 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
 import { createUser } from '../../src/accounts/users.ts';
 import { Keyring } from '../../src/casework/keyring.ts';
@@ -23,23 +21,12 @@ import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { linkCaseOperation } from '../../src/operations/clients/link-case.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { ingestTestCard } from '../helpers/api.ts';
+import { axe, launchChromium } from '../helpers/browser.ts';
 import { actingAs } from '../helpers/casework.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const CHROMIUM = '/usr/bin/chromium';
 const NEW_PASSWORD = 'a long new password 1';
-
-async function axe(page: Page, name: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
-  )) as Array<{ id: string; impact: string; nodes: number }>;
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious, [], `${name}: axe violations ${JSON.stringify(serious)}`);
-}
 
 describe('preparing a client file in headless Chromium', () => {
   let server: RunningServer;
@@ -50,7 +37,6 @@ describe('preparing a client file in headless Chromium', () => {
   const lawyer = { email: 'lawyer@prepare.example', password: '' };
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), 'the browser tests need Debian chromium at /usr/bin/chromium');
     const dataDir = tempDir('otkaz-prepare-e2e-');
     const env = { OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn', OTKAZ_KEK: randomBytes(32).toString('base64') };
     const config = loadConfig(env);
@@ -85,18 +71,7 @@ describe('preparing a client file in headless Chromium', () => {
     await server.ready;
     const address = server.server.address();
     base = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--host-resolver-rules=MAP localhost 127.0.0.1',
-      ],
-    });
+    browser = await launchChromium({ mapLocalhost: true });
   });
   after(async () => {
     await browser?.close();

@@ -164,6 +164,7 @@ function StepForm({
         <label>
           {t('files.applications.stage')}
           <select
+            aria-label={t('files.applications.stage')}
             value={stageId}
             onChange={(e) => {
               setStageId(e.target.value);
@@ -179,7 +180,7 @@ function StepForm({
         </label>
         <label>
           {t('files.applications.outcome')}
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+          <select aria-label={t('files.applications.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)}>
             <option value="">{t('files.applications.pending')}</option>
             {stage?.outcomes.map((o) => (
               <option key={o.id} value={o.id}>
@@ -218,7 +219,7 @@ function StepForm({
       {documents.length > 0 && (
         <label>
           {t('files.applications.documents')}
-          <select value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
+          <select aria-label={t('files.applications.documents')} value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
             <option value="">—</option>
             {documents.map((d) => (
               <option key={d.id} value={d.id}>
@@ -268,6 +269,7 @@ function NewApplicationForm({ clientId, countries, onAdded }: { clientId: string
         <label>
           {t('files.applications.destination')}
           <select
+            aria-label={t('files.applications.destination')}
             value={destination}
             onChange={(e) => {
               setDestination(e.target.value);
@@ -283,7 +285,7 @@ function NewApplicationForm({ clientId, countries, onAdded }: { clientId: string
         </label>
         <label>
           {t('files.applications.procedure')}
-          <select value={procedure} onChange={(e) => setProcedure(e.target.value)}>
+          <select aria-label={t('files.applications.procedure')} value={procedure} onChange={(e) => setProcedure(e.target.value)}>
             {country?.procedures.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name[l]}
