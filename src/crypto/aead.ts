@@ -10,10 +10,15 @@
  *   bytes 2–5   key version, big-endian (which data key of the organisation sealed it)
  *   bytes 6–29  nonce (24 random bytes)
  *   bytes 30–   ciphertext ‖ 16-byte Poly1305 tag
+ *
+ * The cipher runs in OpenSSL (Node's chacha20-poly1305, RFC 8439) over the XChaCha20 subkey that @noble/ciphers'
+ * HChaCha20 derives from the key and the nonce's first 16 bytes, with the nonce's last 8 bytes after 4 zero bytes as
+ * the IETF nonce (draft-irtf-cfrg-xchacha, section 2.3) — the same bytes as noble's xchacha20poly1305, which the
+ * property tests check in both directions, at about a third of the cost per record.
  */
 
-import { randomBytes } from 'node:crypto';
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { hchacha } from '@noble/ciphers/chacha.js';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 
 export const FORMAT_V1 = 1;
@@ -61,8 +66,38 @@ export function seal(key: Uint8Array, keyVersion: number, binding: Binding, plai
   header.writeUInt32BE(keyVersion, 2);
   const nonce = new Uint8Array(randomBytes(NONCE_BYTES));
   header.set(nonce, 6);
-  const sealed = xchacha20poly1305(bytes(key), nonce, bytes(associatedData(binding, header))).encrypt(bytes(plaintext));
-  return Buffer.concat([header, sealed]);
+  const cipher = createCipheriv('chacha20-poly1305', subkey(key, nonce), ietfNonce(nonce), { authTagLength: TAG_BYTES });
+  cipher.setAAD(associatedData(binding, header), { plaintextLength: plaintext.length });
+  const body = cipher.update(plaintext);
+  const last = cipher.final();
+  return Buffer.concat([header, body, last, cipher.getAuthTag()]);
+}
+
+/** "expand 32-byte k" as four little-endian words: ChaCha's constants. */
+const SIGMA = new Uint32Array([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
+
+/** Little-endian words of `view` (a copy, whatever the view's offset). */
+function words(view: Uint8Array): Uint32Array {
+  const out = new Uint32Array(view.length / 4);
+  const data = new DataView(view.buffer, view.byteOffset, view.byteLength);
+  for (let i = 0; i < out.length; i += 1) out[i] = data.getUint32(i * 4, true);
+  return out;
+}
+
+/** XChaCha20's subkey: HChaCha20 of the key and the nonce's first 16 bytes. */
+function subkey(key: Uint8Array, nonce: Uint8Array): Buffer {
+  const out = new Uint32Array(8);
+  hchacha(SIGMA, words(key), words(nonce.subarray(0, 16)), out);
+  const bytes = Buffer.alloc(KEY_BYTES);
+  for (let i = 0; i < 8; i += 1) bytes.writeUInt32LE(out[i] ?? 0, i * 4);
+  return bytes;
+}
+
+/** The RFC 8439 nonce of XChaCha20: four zero bytes, then the nonce's last 8 bytes. */
+function ietfNonce(nonce: Uint8Array): Buffer {
+  const out = Buffer.alloc(12);
+  out.set(nonce.subarray(16, NONCE_BYTES), 4);
+  return out;
 }
 
 /** The key version a ciphertext names, so the caller can fetch that key (the header is checked again on open). */
@@ -78,17 +113,18 @@ export function open(key: Uint8Array, binding: Binding, ciphertext: Uint8Array):
   assertKey(key);
   keyVersionOf(ciphertext);
   const header = ciphertext.subarray(0, HEADER_BYTES);
-  const nonce = bytes(ciphertext.subarray(6, HEADER_BYTES));
+  const nonce = ciphertext.subarray(6, HEADER_BYTES);
+  const body = ciphertext.subarray(HEADER_BYTES, ciphertext.length - TAG_BYTES);
   try {
-    return xchacha20poly1305(bytes(key), nonce, bytes(associatedData(binding, header))).decrypt(bytes(ciphertext.subarray(HEADER_BYTES)));
+    const decipher = createDecipheriv('chacha20-poly1305', subkey(key, nonce), ietfNonce(nonce), { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(ciphertext.subarray(ciphertext.length - TAG_BYTES));
+    decipher.setAAD(associatedData(binding, header), { plaintextLength: body.length });
+    const plain = decipher.update(body);
+    const last = decipher.final();
+    return new Uint8Array(last.length ? Buffer.concat([plain, last]) : plain);
   } catch {
     throw invalid(`does not authenticate for ${binding.table}.${binding.column}`);
   }
-}
-
-/** A plain Uint8Array copy (noble checks the view's own buffer; Node's pooled Buffers share one). */
-function bytes(view: Uint8Array): Uint8Array {
-  return new Uint8Array(view);
 }
 
 function invalid(why: string): OtkazError {
