@@ -126,55 +126,102 @@ export async function appendAudit(tx: Queryable, options: AuditOptions, event: A
   if (options.record === false) return null;
   const { version, key } = await options.keyring.systemKey(tx, 'audit');
   const chain = chainOf(event.orgId);
-  // The chain's head, created when missing, and locked until the transaction ends (one statement: the no-op update
-  // takes the row lock and returns the stored values).
-  const heads = await tx.query<{ seq: number; mac: Uint8Array }>(
-    'insert into audit_heads (chain, seq, mac) values ($1, 0, $2) on conflict (chain) do update set chain = excluded.chain returning seq, mac',
-    [chain, ZERO],
-  );
-  const head = heads[0] ?? { seq: 0, mac: ZERO };
-  const body: Omit<AuditEntry, 'mac' | 'prev_mac'> = {
-    chain,
-    seq: Number(head.seq) + 1,
-    at: (options.now?.() ?? new Date()).toISOString(),
-    org_id: event.orgId,
-    actor_id: actorId(event.actor),
-    actor_kind: event.actor.kind,
-    action: event.action,
-    resource_type: event.resourceType ?? null,
-    resource_id: event.resourceId ?? null,
-    outcome: event.outcome,
-    ip: event.ip ?? null,
-    key_version: version,
+  const at = (options.now?.() ?? new Date()).toISOString();
+  const entryOf = (head: { seq: number; mac: Uint8Array }): AuditEntry => {
+    const body: Omit<AuditEntry, 'mac' | 'prev_mac'> = {
+      chain,
+      seq: head.seq + 1,
+      at,
+      org_id: event.orgId,
+      actor_id: actorId(event.actor),
+      actor_kind: event.actor.kind,
+      action: event.action,
+      resource_type: event.resourceType ?? null,
+      resource_id: event.resourceId ?? null,
+      outcome: event.outcome,
+      ip: event.ip ?? null,
+      key_version: version,
+    };
+    return { ...body, prev_mac: head.mac, mac: macOf(key, head.mac, body) };
   };
-  const mac = macOf(key, head.mac, body);
-  const entry: AuditEntry = { ...body, prev_mac: head.mac, mac };
-  // The entry and the chain's new head in one statement (a data-modifying CTE: both or neither).
-  await tx.query(
-    `with entry as (
-       insert into audit_log (chain, seq, at, org_id, actor_id, actor_kind, action, resource_type, resource_id, outcome, ip, key_version, prev_mac, mac)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       returning chain, seq, mac)
-     update audit_heads h set seq = entry.seq, mac = entry.mac from entry where h.chain = entry.chain`,
-    [
-      entry.chain,
-      entry.seq,
-      entry.at,
-      entry.org_id,
-      entry.actor_id,
-      entry.actor_kind,
-      entry.action,
-      entry.resource_type,
-      entry.resource_id,
-      entry.outcome,
-      entry.ip,
-      entry.key_version,
-      entry.prev_mac,
-      entry.mac,
-    ],
-  );
+  const heads = tx.identity ? knownHeads(tx.identity) : null;
+  const known = heads?.get(chain);
+  let entry: AuditEntry | null = null;
+  if (known) {
+    // The head this process wrote last, if it is still the chain's head: one statement moves the head (taking its row
+    // lock) only if it still is, and inserts the entry only if the head moved. Anything else — another process or
+    // transaction appended meanwhile, or the transaction that wrote `known` was rolled back — moves nothing and
+    // falls through to reading the head under its lock.
+    const guess = entryOf(known);
+    const moved = await tx.query<{ n: number }>(
+      `with head as (
+         update audit_heads set seq = $2, mac = $14 where chain = $1 and seq = $2 - 1 and mac = $13 returning chain),
+       entry as (
+         insert into audit_log (chain, seq, at, org_id, actor_id, actor_kind, action, resource_type, resource_id, outcome, ip, key_version, prev_mac, mac)
+         select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 from head
+         returning seq)
+       select count(*)::int as n from entry`,
+      entryParameters(guess),
+    );
+    if (moved[0]?.n === 1) entry = guess;
+  }
+  if (!entry) {
+    // The chain's head, created when missing, and locked until the transaction ends (one statement: the no-op update
+    // takes the row lock and returns the stored values).
+    const locked = await tx.query<{ seq: number; mac: Uint8Array }>(
+      'insert into audit_heads (chain, seq, mac) values ($1, 0, $2) on conflict (chain) do update set chain = excluded.chain returning seq, mac',
+      [chain, ZERO],
+    );
+    const head = locked[0] ?? { seq: 0, mac: ZERO };
+    entry = entryOf({ seq: Number(head.seq), mac: head.mac });
+    // The entry and the chain's new head in one statement (a data-modifying CTE: both or neither).
+    await tx.query(
+      `with entry as (
+         insert into audit_log (chain, seq, at, org_id, actor_id, actor_kind, action, resource_type, resource_id, outcome, ip, key_version, prev_mac, mac)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         returning chain, seq, mac)
+       update audit_heads h set seq = entry.seq, mac = entry.mac from entry where h.chain = entry.chain`,
+      entryParameters(entry),
+    );
+  }
+  heads?.set(chain, { seq: entry.seq, mac: entry.mac });
   if (options.sink) writeSink(options.sink, entry);
   return entry;
+}
+
+/**
+ * The head each chain had after this process's last append, per database (Queryable.identity): a guess that saves
+ * reading and locking the head (src/audit/log.ts, appendAudit), never trusted — the append that uses it checks it in
+ * the same statement.
+ */
+const HEADS = new WeakMap<object, Map<string, { seq: number; mac: Uint8Array }>>();
+
+function knownHeads(identity: object): Map<string, { seq: number; mac: Uint8Array }> {
+  let heads = HEADS.get(identity);
+  if (!heads) {
+    heads = new Map();
+    HEADS.set(identity, heads);
+  }
+  return heads;
+}
+
+function entryParameters(entry: AuditEntry): unknown[] {
+  return [
+    entry.chain,
+    entry.seq,
+    entry.at,
+    entry.org_id,
+    entry.actor_id,
+    entry.actor_kind,
+    entry.action,
+    entry.resource_type,
+    entry.resource_id,
+    entry.outcome,
+    entry.ip,
+    entry.key_version,
+    entry.prev_mac,
+    entry.mac,
+  ];
 }
 
 /** Appends the entry to the sink file as one JSON line (bytes as hex); the file is made, or kept, private (0600). */

@@ -11,6 +11,7 @@ import { type AuditEvent, type AuditOptions, appendAudit, type ChainReport, chai
 import { Keyring } from '../../src/casework/keyring.ts';
 import { LocalKek } from '../../src/crypto/kek.ts';
 import type { Database, Queryable } from '../../src/db/database.ts';
+import { openDatabase } from '../../src/db/open.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { present } from '../../src/shared/present.ts';
 import { ENGINES } from '../helpers/engines.ts';
@@ -300,6 +301,93 @@ for (const engine of ENGINES) {
       assert.doesNotMatch(JSON.stringify(rows), new RegExp(marker));
       assert.doesNotMatch(readFileSync(sink, 'utf8'), new RegExp(marker));
     });
+
+    it('an append reads and locks the head only when this process does not know it: one statement otherwise', async () => {
+      const fresh = await engine.create();
+      try {
+        const ring = new Keyring(new LocalKek(new Uint8Array(randomBytes(32)), 'test'));
+        const orgId = randomUUID();
+        const counted = async (i: number) =>
+          fresh.db.transaction(async (tx) => {
+            let statements = 0;
+            const counting: Queryable = {
+              ...(tx.identity ? { identity: tx.identity } : {}),
+              query: <T extends object>(sql: string, params?: readonly unknown[]) => {
+                statements += 1;
+                return tx.query<T>(sql, params);
+              },
+              exec: (sql) => tx.exec(sql),
+              copyCsv: (table, columns, csv) => tx.copyCsv(table, columns, csv),
+            };
+            await appendAudit(counting, { keyring: ring }, event(orgId, i));
+            return statements;
+          });
+        await counted(1); // the key and the chain are new: the key is read again once committed
+        await counted(2);
+        assert.equal(await counted(3), 1, 'the key and the head were known: one statement');
+        assert.equal(await counted(4), 1);
+        // The head moved behind this process's back (as another process's append moves it): the guess fails, the
+        // append falls back to the locked read (two more statements), and the chain still verifies.
+        await fresh.db.transaction(async (tx) => {
+          await tx.query('alter table audit_log disable trigger user');
+          await tx.query('delete from audit_log where chain = $1 and seq = 4', [chainOf(orgId)]);
+          await tx.query('alter table audit_log enable trigger user');
+          await tx.query('update audit_heads set seq = 3, mac = (select mac from audit_log where chain = $1 and seq = 3) where chain = $1', [chainOf(orgId)]);
+        });
+        assert.equal(await counted(5), 3, 'a wrong guess costs its statement and the two of the locked path');
+        assert.equal(await counted(6), 1, 'and the head is known again');
+        assert.deepEqual(await verifyAudit(fresh.db, ring, orgId), [{ chain: chainOf(orgId), entries: 5, ok: true }]);
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    it('an append in a transaction that is rolled back leaves no gap: the next one finds the real head', async () => {
+      const fresh = await engine.create();
+      try {
+        const ring = new Keyring(new LocalKek(new Uint8Array(randomBytes(32)), 'test'));
+        const orgId = randomUUID();
+        for (let i = 1; i <= 2; i += 1) await fresh.db.transaction((tx) => appendAudit(tx, { keyring: ring }, event(orgId, i)));
+        await assert.rejects(
+          fresh.db.transaction(async (tx) => {
+            await appendAudit(tx, { keyring: ring }, event(orgId, 3));
+            throw new Error('the command failed after its audit entry');
+          }),
+          /the command failed/,
+        );
+        const next = await fresh.db.transaction((tx) => appendAudit(tx, { keyring: ring }, event(orgId, 4)));
+        assert.equal(next.seq, 3, 'the rolled-back entry left no gap');
+        const last = await fresh.db.transaction((tx) => appendAudit(tx, { keyring: ring }, event(orgId, 5)));
+        assert.equal(last.seq, 4);
+        assert.deepEqual(await verifyAudit(fresh.db, ring, orgId), [{ chain: chainOf(orgId), entries: 4, ok: true }]);
+      } finally {
+        await fresh.drop();
+      }
+    });
+
+    // PGlite has one handle per database; PostgreSQL is the engine several processes share.
+    if (engine.name === 'postgres')
+      it('two handles on one database (two processes) appending in turn keep one verified chain', async () => {
+        const fresh = await engine.create();
+        try {
+          const other = await openDatabase({ kind: 'postgres', url: present(fresh.url, 'the database URL') });
+          try {
+            const ring = new Keyring(new LocalKek(new Uint8Array(randomBytes(32)), 'test'));
+            const orgId = randomUUID();
+            const seqs: number[] = [];
+            for (let i = 1; i <= 8; i += 1) {
+              const db = i % 3 === 0 ? other : fresh.db;
+              seqs.push((await db.transaction((tx) => appendAudit(tx, { keyring: ring }, event(orgId, i)))).seq);
+            }
+            assert.deepEqual(seqs, [1, 2, 3, 4, 5, 6, 7, 8]);
+            assert.deepEqual(await verifyAudit(fresh.db, ring, orgId), [{ chain: chainOf(orgId), entries: 8, ok: true }]);
+          } finally {
+            await other.close();
+          }
+        } finally {
+          await fresh.drop();
+        }
+      });
 
     it('20 appends in parallel transactions keep one gap-free chain (also when the chain and the key are new)', async () => {
       const fresh = await engine.create();
