@@ -181,11 +181,16 @@ export async function listClients(db: Queryable, keyring: Keyring, orgId: string
     params.push(options.sharedWith);
     where.push(`exists (select 1 from client_shares s where s.client_id = c.id and s.org_id = c.org_id and s.user_id = $${params.length})`);
   }
-  const total = await db.query<{ n: number }>(`select count(*)::int as n from clients c where ${where.join(' and ')}`, params);
-  const rows = await db.query<ClientRow>(
-    `select ${COLUMNS} from clients c where ${where.join(' and ')} order by c.updated_at desc, c.id limit ${Math.trunc(options.limit)} offset ${Math.trunc(options.offset)}`,
+  // The page and the number of all matching files in one statement; a page past the end has no row to carry the
+  // number, and only then is it counted apart.
+  const rows = await db.query<ClientRow & { total: number }>(
+    `select ${COLUMNS}, count(*) over ()::int as total from clients c where ${where.join(' and ')}
+      order by c.updated_at desc, c.id limit ${Math.trunc(options.limit)} offset ${Math.trunc(options.offset)}`,
     params,
   );
+  const total = rows[0]
+    ? rows[0].total
+    : ((await db.query<{ n: number }>(`select count(*)::int as n from clients c where ${where.join(' and ')}`, params))[0]?.n ?? 0);
   const clients: ClientSummary[] = [];
   for (const row of rows) {
     const record = await openRecord(db, keyring, orgId, row.id, row.record);
@@ -201,7 +206,7 @@ export async function listClients(db: Queryable, keyring: Keyring, orgId: string
       linkedCases: record.criminalCases.length,
     });
   }
-  return { total: total[0]?.n ?? 0, clients };
+  return { total, clients };
 }
 
 /** Files of the organisation whose record has exactly this value (a document number, a name as spelled, a case number). */

@@ -28,6 +28,8 @@ export function tenantWall(db: Queryable, via: Queryable = db): Promise<boolean>
 
 /** Enters organisation `orgId`'s wall for the rest of the transaction `tx` (or switches to another organisation's). */
 export async function enterTenant(db: Queryable, tx: Queryable, orgId: string): Promise<void> {
-  await tx.query("select set_config('otkaz.org_id', $1, true)", [orgId]);
-  if (await tenantWall(db, tx)) await tx.exec('set local role otkaz_member');
+  // One statement: the organisation, and the role when the database has it (set_config('role', …, true) is SET LOCAL
+  // ROLE, checked the same way).
+  if (await tenantWall(db, tx)) await tx.query("select set_config('otkaz.org_id', $1, true), set_config('role', 'otkaz_member', true)", [orgId]);
+  else await tx.query("select set_config('otkaz.org_id', $1, true)", [orgId]);
 }

@@ -152,6 +152,35 @@ for (const engine of ENGINES) {
       await assert.rejects(showClientOperation.run(actingAs(world, otherVolunteer), { id: clientId }), coded(ErrorCode.AccessDenied));
     });
 
+    it('pages of the list: every file once, newest change first, and the number of all of them on every page (also past the end)', async () => {
+      const org = await seedOrg(world, 'org-pages');
+      const caseworker = await seedMember(world, org, 'caseworker');
+      const made: string[] = [];
+      for (let n = 0; n < 5; n += 1) {
+        world.clock.now = new Date(Date.UTC(2026, 10, 20, 10, n));
+        const file = await createClientOperation.run(
+          actingAs(world, caseworker),
+          createClientOperation.input.parse({ person: { names: [{ script: 'latin', family: `Pagetest-${n} (SYNTHETIC)` }] } }),
+        );
+        made.push(file.id);
+      }
+      const page = (offset: number) => listClientsOperation.run(actingAs(world, caseworker), listClientsOperation.input.parse({ limit: 2, offset }));
+      const pages = await Promise.all([0, 2, 4, 6].map(page));
+      assert.deepEqual(
+        pages.map((p) => p.total),
+        [5, 5, 5, 5],
+      );
+      assert.deepEqual(
+        pages.map((p) => p.clients.length),
+        [2, 2, 1, 0],
+      );
+      assert.deepEqual(
+        pages.flatMap((p) => p.clients.map((c) => c.id)),
+        [...made].reverse(),
+        'newest first, each once',
+      );
+    });
+
     it('a statistics member gets figures, never a file nor a name', async () => {
       await assert.rejects(showClientOperation.run(actingAs(world, statistics), { id: clientId }), coded(ErrorCode.AccessDenied));
       await assert.rejects(listClientsOperation.run(actingAs(world, statistics), listClientsOperation.input.parse({})), coded(ErrorCode.AccessDenied));
@@ -215,8 +244,8 @@ for (const engine of ENGINES) {
       assert.equal(seen.clients, 0, 'B sees none of A’s files');
       assert.equal(seen.keys, 1, 'B sees only its own data key');
       assert.equal(seen.members.length, 1);
-      const outside = await db.query<{ n: number }>('select count(*)::int as n from clients');
-      assert.equal(outside[0]?.n, 1);
+      const outside = await db.query<{ n: number }>('select count(*)::int as n from clients where org_id = $1', [orgA]);
+      assert.equal(outside[0]?.n, 1, 'outside the wall A’s file is there');
       await assert.rejects(
         db.transaction(async (tx) => {
           await enterTenant(db, tx, orgB);
