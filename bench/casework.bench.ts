@@ -351,6 +351,12 @@ async function variant(name: 'on' | 'off'): Promise<Variant & { engine: string; 
     kb,
     ...(name === 'off' ? { casework: { keyring, audit: { record: false } } } : {}),
   });
+  // The time the server spent on each answer (Fastify's elapsedTime: from the request's arrival to the response
+  // sent), kept while a paced run records: the client's latency minus the time it waited to be read.
+  app.addHook('onResponse', (_request, reply, done) => {
+    serverTimes?.push(reply.elapsedTime);
+    done();
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const members: Variant['members'] = [];
@@ -401,6 +407,9 @@ function requests(v: Variant, op: Operation, count: number, seed: number): strin
   }
   return lines;
 }
+
+/** Where the server's own times of the paced run in progress go (none between runs). */
+let serverTimes: number[] | null = null;
 
 let runs = 0;
 /** One paced run from a second process; its every latency (PACED_RAW). */
@@ -467,6 +476,8 @@ console.log(
 );
 
 const samples = new Map<string, number[]>();
+/** The server's own time of each answer, per operation and variant. */
+const server = new Map<string, number[]>();
 /** Each round's own p99, per operation and variant. */
 const rounds = new Map<string, number[]>();
 const failures = new Map<string, Record<string, number>>();
@@ -477,8 +488,11 @@ for (const { op } of OPERATIONS) for (const v of variants) service.set(`${op}/${
 for (let round = 0; round < ROUNDS; round += 1) {
   for (const { op } of OPERATIONS) {
     for (const v of round % 2 === 0 ? variants : [...variants].reverse()) {
+      serverTimes = [];
       const result = await paced(requests(v, op, Math.round(RATE * SECONDS), 100 + round), SECONDS);
       const key = `${op}/${v.name}`;
+      server.set(key, [...(server.get(key) ?? []), ...serverTimes]);
+      serverTimes = null;
       samples.set(key, [...(samples.get(key) ?? []), ...result.latencies]);
       rounds.set(key, [
         ...(rounds.get(key) ?? []),
@@ -498,7 +512,14 @@ console.log(`  ${'operation'.padEnd(20)} ${'on p50'.padStart(8)} ${'on p99'.padS
 for (const { op, label } of OPERATIONS) {
   const at = (name: string) => {
     const sorted = [...(samples.get(`${op}/${name}`) ?? [])].sort((a, b) => a - b);
-    return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), n: sorted.length, service: service.get(`${op}/${name}`) ?? Number.NaN };
+    const own = [...(server.get(`${op}/${name}`) ?? [])].sort((a, b) => a - b);
+    return {
+      p50: quantile(sorted, 0.5),
+      p99: quantile(sorted, 0.99),
+      n: sorted.length,
+      service: service.get(`${op}/${name}`) ?? Number.NaN,
+      serverP99: quantile(own, 0.99),
+    };
   };
   const a = at('on');
   const b = at('off');
@@ -508,7 +529,7 @@ for (const { op, label } of OPERATIONS) {
   const offRounds = rounds.get(`${op}/off`) ?? [];
   const perRound = onRounds.map((p, i) => p / (offRounds[i] ?? Number.NaN)).sort((x, y) => x - y);
   console.log(
-    `  ${label.padEnd(20)} ${a.p50.toFixed(1).padStart(6)} ms ${a.p99.toFixed(1).padStart(6)} ms | ${b.p50.toFixed(1).padStart(6)} ms ${b.p99.toFixed(1).padStart(6)} ms | ${ratio.toFixed(2)}× (rounds' median ${quantile(perRound, 0.5).toFixed(2)}×)  (${a.n}/${b.n} answers; one at a time ${a.service.toFixed(1)}/${b.service.toFixed(1)} ms)`,
+    `  ${label.padEnd(20)} ${a.p50.toFixed(1).padStart(6)} ms ${a.p99.toFixed(1).padStart(6)} ms | ${b.p50.toFixed(1).padStart(6)} ms ${b.p99.toFixed(1).padStart(6)} ms | ${ratio.toFixed(2)}× (rounds' median ${quantile(perRound, 0.5).toFixed(2)}×)  (${a.n}/${b.n} answers; one at a time ${a.service.toFixed(1)}/${b.service.toFixed(1)} ms; in the server p99 ${a.serverP99.toFixed(1)}/${b.serverP99.toFixed(1)} ms)`,
   );
 }
 for (const [key, statuses] of failures) console.log(`  errors in ${key}: ${JSON.stringify(statuses)}`);
