@@ -44,7 +44,8 @@ export async function makeRelease(
 ): Promise<{ release: Release; primary: number; complementary: number }> {
   const now = services.now();
   const lastComplete = now.getUTCFullYear() - 1;
-  if (options.to < options.from) throw new OtkazError(ErrorCode.InputInvalid, `the period ends (${options.to}) before it starts (${options.from})`, { where: 'to' });
+  if (options.to < options.from)
+    throw new OtkazError(ErrorCode.InputInvalid, `the period ends (${options.to}) before it starts (${options.from})`, { where: 'to' });
   if (options.to > lastComplete)
     throw new OtkazError(ErrorCode.InputInvalid, `only complete calendar years are released: ${options.to} has not ended (the last is ${lastComplete})`, {
       where: 'to',

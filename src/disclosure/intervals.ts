@@ -72,13 +72,30 @@ function program(model: AttackModel, sense: 'Maximize' | 'Minimize', variable: s
 
 /** The feasible interval of one suppressed figure (hi may be Infinity: nothing published bounds it). */
 export function intervalOf(highs: Highs, model: AttackModel, key: string): Interval {
+  return solveInterval(highs, model, key).interval;
+}
+
+/**
+ * The interval, and the other withheld figures that stop it from being wider: those at their floor of 1 in the
+ * solutions that reach its ends (what a repair should give room to).
+ */
+export function solveInterval(highs: Highs, model: AttackModel, key: string): { interval: Interval; blockers: string[] } {
   const variable = model.variables.get(key);
   if (!variable) throw new Error(`${key} is not suppressed`);
+  const names = new Map([...model.variables].map(([k, v]) => [v, k]));
+  const blockers = new Set<string>();
   const solve = (sense: 'Maximize' | 'Minimize'): number => {
     const result = highs.solve(program(model, sense, variable), { output_flag: false });
-    if (result.Status === 'Optimal') return Math.round(result.ObjectiveValue);
+    if (result.Status === 'Optimal') {
+      for (const [name, column] of Object.entries(result.Columns)) {
+        const k = names.get(name);
+        if (k && k !== key && 'Primal' in column && Math.round(column.Primal) <= 1) blockers.add(k);
+      }
+      return Math.round(result.ObjectiveValue);
+    }
     if (result.Status === 'Unbounded' || result.Status === 'Primal infeasible or unbounded') return sense === 'Maximize' ? Number.POSITIVE_INFINITY : 1;
     throw new Error(`the attacker's program for ${key} ended ${result.Status}`);
   };
-  return { lo: solve('Minimize'), hi: solve('Maximize') };
+  const interval = { lo: solve('Minimize'), hi: solve('Maximize') };
+  return { interval, blockers: [...blockers] };
 }

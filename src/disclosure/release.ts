@@ -67,9 +67,15 @@ export const ReleaseTableSchema = z
     title: z.string().max(300),
     base: z.record(z.string(), z.string()),
     rowDimension: z.string().regex(/^[a-z]+$/),
-    rows: z.array(z.string().regex(/^[a-z_]+$/)).min(2).max(20),
+    rows: z
+      .array(z.string().regex(/^[a-z_]+$/))
+      .min(2)
+      .max(20),
     columnDimension: z.literal('destination'),
-    columns: z.array(z.string().regex(/^([A-Z]{3}|total)$/)).min(2).max(60),
+    columns: z
+      .array(z.string().regex(/^([A-Z]{3}|total)$/))
+      .min(2)
+      .max(60),
     /** [row][column], the total row and column last; null: withheld. */
     cells: z.array(z.array(count.nullable())),
   })

@@ -10,7 +10,7 @@
  *     columns) until none is. Withholding more never narrows an interval, so counts found safe stay safe.
  */
 import type { Highs } from 'highs';
-import { attackModel, type Interval, intervalOf } from './intervals.ts';
+import { attackModel, type Interval, solveInterval } from './intervals.ts';
 import { type GridSpec, gridKeys, type Identity, identities } from './tables.ts';
 
 export interface SuppressionOptions {
@@ -123,27 +123,53 @@ export function suppress(grids: readonly GridSpec[], values: ReadonlyMap<string,
 
   // 3. Audit and repair.
   const intervals = new Map<string, Interval>();
-  const weak = (key: string, i: Interval) => i.hi - i.lo < options.protection || i.hi < options.k || i.lo === i.hi;
+  const weak = (i: Interval) => i.hi - i.lo < options.protection || i.hi < options.k || i.lo === i.hi;
   const escalated = new Map<string, number>();
   for (;;) {
     const model = attackModel(all, values, suppressed);
     const failing: string[] = [];
+    const blocking = new Map<string, string[]>();
     for (const key of suppressed) {
       if (intervals.has(key)) continue;
-      const interval = intervalOf(highs, model, key);
-      if (weak(key, interval)) failing.push(key);
-      else intervals.set(key, interval);
+      const { interval, blockers } = solveInterval(highs, model, key);
+      if (weak(interval)) {
+        failing.push(key);
+        blocking.set(key, blockers);
+      } else intervals.set(key, interval);
     }
     if (!failing.length) break;
+    // One repair per pass: room for what blocks the weakest count (a withheld count at its floor of 1 where the
+    // count reaches its ends — often in a linked table), else a rectangle through the count itself; then audit
+    // again (a rectangle added for one count often protects others; fewer counts are withheld than repairing all).
+    // Several weak counts are repaired in one pass when their repairs do not touch each other.
+    const touched = new Set<string>();
+    let repaired = false;
     for (const key of failing) {
-      let added = false;
-      for (const place of places.get(key) ?? []) {
-        const rectangle = bestRectangle(place, values, suppressed, options);
-        if (!rectangle) continue;
-        for (const k of rectangle.corners) if (!suppressed.has(k)) added = true;
-        for (const k of rectangle.corners) suppressed.add(k);
+      const near = [key, ...(blocking.get(key) ?? [])];
+      if (near.some((k) => touched.has(k))) continue;
+      const pick: { best: Rectangle | null } = { best: null };
+      const consider = (through: string) => {
+        for (const place of places.get(through) ?? []) {
+          const r = bestRectangle(place, values, suppressed, options);
+          const b = pick.best;
+          if (r && (!b || (r.good && !b.good) || (r.good === b.good && r.cost < b.cost))) pick.best = r;
+        }
+      };
+      for (const blocker of blocking.get(key) ?? []) consider(blocker);
+      if (!pick.best) consider(key);
+      const chosen = pick.best;
+      for (const k of near) touched.add(k);
+      if (chosen) {
+        for (const k of chosen.corners) {
+          suppressed.add(k);
+          touched.add(k);
+        }
+        repaired = true;
       }
-      if (added) continue;
+    }
+    if (repaired) continue;
+    {
+      const key = failing[0] as string;
       // No rectangle adds anything: withhold every non-zero count of its grids, then of the grids linked to those
       // (sharing a figure), and so on: at worst every table of the year, whose total nothing then bounds.
       const level = (escalated.get(key) ?? 0) + 1;

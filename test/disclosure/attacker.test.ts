@@ -77,7 +77,16 @@ describe('an attacker against the published anonymised table', () => {
   it('recovers no withheld cell of a fixed synthetic release (k = 10, protection 5)', async () => {
     const records = fixedPopulation();
     const { release, primary, complementary } = buildRelease(
-      { records, years: ['2024'], destinations: ['DEU', 'FRA', 'KAZ'], organisations: ORGS, k: 10, protection: 5, generatedAt: new Date('2025-02-01T00:00:00Z'), synthetic: true },
+      {
+        records,
+        years: ['2024'],
+        destinations: ['DEU', 'FRA', 'KAZ'],
+        organisations: ORGS,
+        k: 10,
+        protection: 5,
+        generatedAt: new Date('2025-02-01T00:00:00Z'),
+        synthetic: true,
+      },
       await solver(),
     );
     assert.ok(primary > 0, 'the population has small cells');
@@ -95,7 +104,16 @@ describe('an attacker against the published anonymised table', () => {
     // Primary suppression only: publish everything except the counts 1..9, and let the attacker try.
     const records = fixedPopulation();
     const { release } = buildRelease(
-      { records, years: ['2024'], destinations: ['DEU', 'FRA', 'KAZ'], organisations: ORGS, k: 10, protection: 5, generatedAt: new Date('2025-02-01T00:00:00Z'), synthetic: true },
+      {
+        records,
+        years: ['2024'],
+        destinations: ['DEU', 'FRA', 'KAZ'],
+        organisations: ORGS,
+        k: 10,
+        protection: 5,
+        generatedAt: new Date('2025-02-01T00:00:00Z'),
+        synthetic: true,
+      },
       await solver(),
     );
     const naive = release.tables.map((t) => ({
@@ -103,18 +121,26 @@ describe('an attacker against the published anonymised table', () => {
       cells: t.cells.map((line, r) =>
         line.map((_v, c) => {
           const want: Assignment = Object.fromEntries(
-            Object.entries({ ...t.base, year: t.year, [t.rowDimension]: t.rows[r] as string, destination: t.columns[c] as string }).filter(([, v]) => v !== 'total'),
+            Object.entries({ ...t.base, year: t.year, [t.rowDimension]: t.rows[r] as string, destination: t.columns[c] as string }).filter(
+              ([, v]) => v !== 'total',
+            ),
           );
-          const n = countFigures([{ id: 'x', base: want, rowDimension: '_', rows: [], columnDimension: '__', columns: [] }], records as unknown as Assignment[]).get(keyOf(want)) ?? 0;
+          const n =
+            countFigures([{ id: 'x', base: want, rowDimension: '_', rows: [], columnDimension: '__', columns: [] }], records as unknown as Assignment[]).get(
+              keyOf(want),
+            ) ?? 0;
           return n > 0 && n < 10 ? null : n;
         }),
       ),
     }));
     const { intervals } = await attack(naive);
-    assert.ok([...intervals.values()].some((i) => i.lo === i.hi), 'with primary suppression alone some small cell is pinned');
+    assert.ok(
+      [...intervals.values()].some((i) => i.lo === i.hi),
+      'with primary suppression alone some small cell is pinned',
+    );
   });
 
-  it('recovers nothing from random populations (property, 12 runs)', async () => {
+  it('recovers nothing from random populations (property, 8 runs)', async () => {
     const highs = await solver();
     const destinations = ['DEU', 'FRA', 'USA'];
     // Skewed, as case files are: most clients in a few cells, a long tail of small ones.
@@ -128,18 +154,27 @@ describe('an attacker against the published anonymised table', () => {
     });
     let mixed = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { minLength: 10, maxLength: 160, size: 'max' }), fc.integer({ min: 3, max: 10 }), async (raw, k) => {
+      fc.asyncProperty(fc.array(record, { minLength: 10, maxLength: 120, size: 'max' }), fc.integer({ min: 3, max: 10 }), async (raw, k) => {
         const records: UnitRecord[] = raw.map(({ status, ...r }) => ({ year: '2023', ...r, ...(r.group === 'military' ? { status } : {}) }));
         const { release } = buildRelease(
-          { records, years: ['2023'], destinations, organisations: ORGS, k, protection: Math.ceil(k / 2), generatedAt: new Date('2024-03-01T00:00:00Z'), synthetic: true },
+          {
+            records,
+            years: ['2023'],
+            destinations,
+            organisations: ORGS,
+            k,
+            protection: Math.ceil(k / 2),
+            generatedAt: new Date('2024-03-01T00:00:00Z'),
+            synthetic: true,
+          },
           highs,
         );
         const { withheld } = await assertProtected(release, records);
         if (withheld > 0 && release.tables.some((t) => t.cells.flat().some((v) => v !== null && v > 0))) mixed += 1;
       }),
-      { numRuns: 12, seed: 1414 },
+      { numRuns: 8, seed: 1414 },
     );
     // Not vacuous: most populations publish some counts and withhold others.
-    assert.ok(mixed >= 6, `only ${mixed} of 12 random releases both published and withheld counts`);
+    assert.ok(mixed >= 4, `only ${mixed} of 8 random releases both published and withheld counts`);
   });
 });

@@ -2,7 +2,8 @@
 // margins — nothing of the library that made it), the feasible interval of every withheld cell over non-negative
 // integer tables consistent with every published figure. A cell two tables state (the same labels) is one unknown.
 // Zeros are always published, so a withheld cell is at least 1 (the attacker knows it too: docs/disclosure.md).
-import highsLoader from 'highs';
+import type { Highs } from 'highs';
+import { solver } from '../../src/disclosure/intervals.ts';
 
 export interface PublishedTable {
   year: string;
@@ -12,9 +13,6 @@ export interface PublishedTable {
   columns: string[];
   cells: Array<Array<number | null>>;
 }
-
-type Highs = Awaited<ReturnType<typeof highsLoader>>;
-let highs: Promise<Highs> | null = null;
 
 function label(table: PublishedTable, r: number, c: number): string {
   const parts: Record<string, string> = { ...table.base, year: table.year };
@@ -31,8 +29,8 @@ export interface Attack {
 }
 
 export async function attack(tables: readonly PublishedTable[]): Promise<Attack> {
-  highs ??= (highsLoader as unknown as () => Promise<Highs>)();
-  const solver = await highs;
+  // The same WebAssembly HiGHS build (loading it is all that is shared: the model below is the attacker's own).
+  const highs: Highs = await solver();
   const unknown = new Map<string, string>();
   const known = new Map<string, number>();
   for (const t of tables)
@@ -67,8 +65,19 @@ export async function attack(tables: readonly PublishedTable[]): Promise<Attack>
   const names = [...unknown.values()];
   for (const [l, u] of unknown) {
     const solve = (sense: string) => {
-      const text = [sense, ` obj: ${u}`, 'Subject To', ...equations.map((e, i) => ` e${i}: ${e}`), ` e${equations.length}: ${u} >= 0`, 'Bounds', ...names.map((n) => ` ${n} >= 1`), 'General', ` ${names.join(' ')}`, 'End'].join('\n');
-      const result = solver.solve(text, { output_flag: false });
+      const text = [
+        sense,
+        ` obj: ${u}`,
+        'Subject To',
+        ...equations.map((e, i) => ` e${i}: ${e}`),
+        ` e${equations.length}: ${u} >= 0`,
+        'Bounds',
+        ...names.map((n) => ` ${n} >= 1`),
+        'General',
+        ` ${names.join(' ')}`,
+        'End',
+      ].join('\n');
+      const result = highs.solve(text, { output_flag: false });
       if (result.Status === 'Optimal') return Math.round(result.ObjectiveValue);
       if (result.Status === 'Unbounded' || result.Status === 'Primal infeasible or unbounded') return sense === 'Maximize' ? Number.POSITIVE_INFINITY : 1;
       throw new Error(`attacker: ${result.Status}`);

@@ -5,7 +5,7 @@
  * observation), a withheld one with no value and the flag `c`. The table layouts and the provenance go into the
  * release's meta, so the page can show the tables as published.
  */
-import { ReleaseSchema, type ReleaseTable, figureOf, releaseHash } from '../../disclosure/release.ts';
+import { figureOf, ReleaseSchema, type ReleaseTable, releaseHash } from '../../disclosure/release.ts';
 import { ErrorCode } from '../../shared/errors.ts';
 import type { Observation } from '../model.ts';
 import { importError } from './input.ts';
@@ -34,7 +34,9 @@ export async function readRelease(json: string, file: string): Promise<ParsedFil
   const parsed = ReleaseSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw importError(ErrorCode.StatsParse, `not an anonymised statistics release: ${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`, { file });
+    throw importError(ErrorCode.StatsParse, `not an anonymised statistics release: ${issue?.path.join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`, {
+      file,
+    });
   }
   const release = parsed.data;
   if (releaseHash(raw as typeof release) !== release.sha256)
@@ -51,9 +53,13 @@ export async function readRelease(json: string, file: string): Promise<ParsedFil
         const before = seen.get(figure.key);
         if (before) {
           if (before.value !== value)
-            throw importError(ErrorCode.StatsParse, `table ${table.id} states ${figure.key} as ${value ?? 'withheld'}, another table as ${before.value ?? 'withheld'}`, {
-              file,
-            });
+            throw importError(
+              ErrorCode.StatsParse,
+              `table ${table.id} states ${figure.key} as ${value ?? 'withheld'}, another table as ${before.value ?? 'withheld'}`,
+              {
+                file,
+              },
+            );
           return;
         }
         seen.set(figure.key, {
@@ -83,7 +89,16 @@ export async function readRelease(json: string, file: string): Promise<ParsedFil
     vintage: release.generatedAt.slice(0, 10),
     meta: {
       provenance,
-      layouts: tables.map((t) => ({ id: t.id, year: t.year, title: t.title, base: t.base, rowDimension: t.rowDimension, rows: t.rows, columns: t.columns })),
+      layouts: tables.map((t) => ({
+        id: t.id,
+        year: t.year,
+        title: t.title,
+        base: t.base,
+        rowDimension: t.rowDimension,
+        rows: t.rows,
+        columnDimension: t.columnDimension,
+        columns: t.columns,
+      })),
     },
     observations: (async function* () {
       yield [...seen.values()];

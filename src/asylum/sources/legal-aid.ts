@@ -18,7 +18,8 @@ export const legalAid: SourceAdapter<'otkaz-release-json'> = {
       read: async (json, hints) => (await import('../import/legal-aid.ts')).readRelease(json, hints.file),
     },
   },
-  detect: ({ text, json }) => (json && /"format"\s*:\s*"otkaz-anonymised-statistics"/.test(text) ? { format: 'otkaz-release-json', certainty: 'certain' } : null),
+  detect: ({ text, json }) =>
+    json && /"format"\s*:\s*"otkaz-anonymised-statistics"/.test(text) ? { format: 'otkaz-release-json', certainty: 'certain' } : null,
   measures: (indicator, measure) => {
     if (indicator !== 'clients') return null;
     const note = INDICATORS.clients.measures[measure];
@@ -35,9 +36,13 @@ export const legalAid: SourceAdapter<'otkaz-release-json'> = {
     base: 'file:',
     run: async () => {
       const { ErrorCode, OtkazError } = await import('../../shared/errors.ts');
-      throw new OtkazError(ErrorCode.Usage, 'legal-aid releases are made here (otkaz stats release) or received as files: import them with otkaz stats import-release FILE', {
-        where: '--source',
-      });
+      throw new OtkazError(
+        ErrorCode.Usage,
+        'legal-aid releases are made here (otkaz stats release) or received as files: import them with otkaz stats import-release FILE',
+        {
+          where: '--source',
+        },
+      );
     },
   },
 };

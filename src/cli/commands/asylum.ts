@@ -14,8 +14,8 @@ import { compareOperation } from '../../operations/asylum/compare.ts';
 import { IMPORT_COLUMNS, importStatisticsOperation } from '../../operations/asylum/import.ts';
 import { importReleaseOperation } from '../../operations/asylum/import-release.ts';
 import { legalAidOperation } from '../../operations/asylum/legal-aid.ts';
-import { releaseOperation } from '../../operations/asylum/release.ts';
 import { ratesOperation } from '../../operations/asylum/rates.ts';
+import { releaseOperation } from '../../operations/asylum/release.ts';
 import { RELEASE_COLUMNS, releasesOperation } from '../../operations/asylum/releases.ts';
 import { releaseCell } from '../../operations/asylum/schemas.ts';
 import { type SeriesInput, seriesOperation } from '../../operations/asylum/series.ts';
@@ -99,7 +99,7 @@ export function registerAsylum(stats: Command, program: Command): void {
     stats
       .command('release')
       .description(
-        "an anonymised release of the case files of the organisations that share statistics (counts below k withheld, with complementary suppression; docs/disclosure.md), written as JSON",
+        'an anonymised release of the case files of the organisations that share statistics (counts below k withheld, with complementary suppression; docs/disclosure.md), written as JSON',
       )
       .option('--include-synthetic', 'pool SYNTHETIC (demo) organisations too (the release is marked synthetic)'),
     releaseOperation,
@@ -131,30 +131,34 @@ export function registerAsylum(stats: Command, program: Command): void {
     { args: ['file'], text: (r) => renderTable([...IMPORT_COLUMNS], [r]) },
   );
 
-  bindCommand(stats.command('legal-aid').description('the latest imported legal-aid release: its tables, withheld cells marked "c", and provenance'), legalAidOperation, {
-    text: ({ release }) => {
-      if (!release) return 'no legal-aid release imported (otkaz stats import-release FILE)';
-      const lines = [
-        `legal-aid case files, release ${release.sha256.slice(0, 12)} of ${release.generatedAt}${release.synthetic ? ' — SYNTHETIC' : ''}`,
-        `organisations: ${release.organisations.map((o) => o.slug).join(', ')}; k = ${release.k}, protection ${release.protection} (${release.methodVersion})`,
-        release.population,
-      ];
-      for (const table of release.tables) {
-        lines.push('', `${table.id}: ${table.title}`);
-        lines.push(
-          renderTable(
-            [table.rowDimension, ...table.columns],
-            table.rows.map((row, r) => ({
-              [table.rowDimension]: row,
-              ...Object.fromEntries(table.columns.map((c, i) => [c, table.cells[r]?.[i]?.withheld ? 'c' : String(table.cells[r]?.[i]?.value ?? '')])),
-            })),
-          ),
-        );
-      }
-      lines.push('', 'c: withheld — fewer than k clients, or a count that would give such a one away (docs/disclosure.md)');
-      return lines.join('\n');
+  bindCommand(
+    stats.command('legal-aid').description('the latest imported legal-aid release: its tables, withheld cells marked "c", and provenance'),
+    legalAidOperation,
+    {
+      text: ({ release }) => {
+        if (!release) return 'no legal-aid release imported (otkaz stats import-release FILE)';
+        const lines = [
+          `legal-aid case files, release ${release.sha256.slice(0, 12)} of ${release.generatedAt}${release.synthetic ? ' — SYNTHETIC' : ''}`,
+          `organisations: ${release.organisations.map((o) => o.slug).join(', ')}; k = ${release.k}, protection ${release.protection} (${release.methodVersion})`,
+          release.population,
+        ];
+        for (const table of release.tables) {
+          lines.push('', `${table.id}: ${table.title}`);
+          lines.push(
+            renderTable(
+              [table.rowDimension, ...table.columns],
+              table.rows.map((row, r) => ({
+                [table.rowDimension]: row,
+                ...Object.fromEntries(table.columns.map((c, i) => [c, table.cells[r]?.[i]?.withheld ? 'c' : String(table.cells[r]?.[i]?.value ?? '')])),
+              })),
+            ),
+          );
+        }
+        lines.push('', 'c: withheld — fewer than k clients, or a count that would give such a one away (docs/disclosure.md)');
+        return lines.join('\n');
+      },
     },
-  });
+  );
 
   const prepare = async (ctx: OperationContext) => ensureSnapshot(ctx.db);
 

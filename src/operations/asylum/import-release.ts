@@ -43,9 +43,13 @@ export const importReleaseOperation = defineOperation({
     const name = filename ?? file;
     const start = await head(file, name);
     if (!/^\s*\{\s*"format"\s*:\s*"otkaz-anonymised-statistics"/.test(start))
-      throw new OtkazError(ErrorCode.StatsFormat, 'not an anonymised statistics release (made by otkaz stats release): other statistics files go to stats import', {
-        where: name,
-      });
+      throw new OtkazError(
+        ErrorCode.StatsFormat,
+        'not an anonymised statistics release (made by otkaz stats release): other statistics files go to stats import',
+        {
+          where: name,
+        },
+      );
     const { importStatistics } = await import('../../asylum/import/load.ts');
     return importStatistics(ctx.db, file, {
       name,

@@ -70,7 +70,10 @@ export const releaseOperation = defineOperation({
     try {
       writeFileSync(file, `${JSON.stringify(release, null, 2)}\n`, { flag: 'wx' });
     } catch (cause) {
-      throw new OtkazError(ErrorCode.Usage, `cannot write the release (the folder is missing?); it is recorded as ${release.sha256}`, { where: '--out', cause });
+      throw new OtkazError(ErrorCode.Usage, `cannot write the release (the folder is missing?); it is recorded as ${release.sha256}`, {
+        where: '--out',
+        cause,
+      });
     }
     return {
       file,

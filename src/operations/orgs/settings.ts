@@ -27,7 +27,9 @@ export const UpdateOrgSettingsInput = z
     shareStatistics: z
       .boolean()
       .optional()
-      .describe("count the organisation's clients in anonymised statistics releases (k-suppressed, pooled with the other sharing organisations; docs/disclosure.md)"),
+      .describe(
+        "count the organisation's clients in anonymised statistics releases (k-suppressed, pooled with the other sharing organisations; docs/disclosure.md)",
+      ),
   })
   .strict();
 
