@@ -32,17 +32,5 @@ export const legalAid: SourceAdapter<'otkaz-release-json'> = {
   labelsLevels: false,
   fiscalYears: false,
   caveat: 'only clients of the legal-aid organisations that share statistics, not all (military) applicants; withheld counts (c) are not zeros',
-  fetch: {
-    base: 'file:',
-    run: async () => {
-      const { ErrorCode, OtkazError } = await import('../../shared/errors.ts');
-      throw new OtkazError(
-        ErrorCode.Usage,
-        'legal-aid releases are made here (otkaz stats release) or received as files: import them with otkaz stats import-release FILE',
-        {
-          where: '--source',
-        },
-      );
-    },
-  },
+  fetch: null,
 };

@@ -9,7 +9,7 @@ import { countryName, parseArea } from '../../asylum/codes/countries.ts';
 import { INDICATORS, SOURCES, type Source } from '../../asylum/model.ts';
 import type { SeriesResult } from '../../asylum/query/series.ts';
 import { ensureSnapshot } from '../../asylum/snapshot.ts';
-import { fetchStatistics } from '../../asylum/sources/fetch.ts';
+import { FETCHABLE, fetchStatistics } from '../../asylum/sources/fetch.ts';
 import { compareOperation } from '../../operations/asylum/compare.ts';
 import { IMPORT_COLUMNS, importStatisticsOperation } from '../../operations/asylum/import.ts';
 import { importReleaseOperation } from '../../operations/asylum/import-release.ts';
@@ -256,14 +256,14 @@ export function registerAsylum(stats: Command, program: Command): void {
   stats
     .command('fetch')
     .description('download from the official endpoints (UNHCR API, Eurostat API, CBP page), cache by content hash, import')
-    .argument('<source>', SOURCES.join(' | '))
+    .argument('<source>', FETCHABLE.join(' | '))
     .option('--origin <code>', 'origin (UNHCR, Eurostat filters)', 'RUS')
     .option('--base-url <url>', 'another endpoint root (a mirror, or a local test server)')
     .option('--json')
     .action(async (source: string, options: { origin: string; baseUrl?: string; json?: boolean }) => {
       // Named as the bound commands name a positional argument (src/cli/bind.ts): <source>.
-      if (!(SOURCES as readonly string[]).includes(source))
-        throw new OtkazError(ErrorCode.Usage, `<source>: unknown source "${source}"; use ${SOURCES.join(', ')}`);
+      if (!(FETCHABLE as readonly string[]).includes(source))
+        throw new OtkazError(ErrorCode.Usage, `<source>: unknown source "${source}"; use ${FETCHABLE.join(', ')}`);
       await withContext(async ({ db, config }) => {
         const results = await fetchStatistics(db, {
           source: source as Source,
