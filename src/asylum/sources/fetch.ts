@@ -3,8 +3,8 @@
  * importer, every release keeping the source's licence.
  */
 import type { Database } from '../../db/database.ts';
-import type { FetchOptions, FetchResult } from '../fetch/fetch.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import type { FetchOptions, FetchResult } from '../fetch/fetch.ts';
 import { importStatistics } from '../import/load.ts';
 import { SOURCES } from '../model.ts';
 import { sourceAdapter } from './registry.ts';
@@ -13,7 +13,9 @@ export async function fetchStatistics(db: Database, options: FetchOptions): Prom
   const adapter = sourceAdapter(options.source);
   const fetcher = adapter.fetch;
   if (!fetcher)
-    throw new OtkazError(ErrorCode.Usage, `${adapter.name} is not downloaded: its releases are imported as files (otkaz stats import-release FILE)`, { where: '<source>' });
+    throw new OtkazError(ErrorCode.Usage, `${adapter.name} is not downloaded: its releases are imported as files (otkaz stats import-release FILE)`, {
+      where: '<source>',
+    });
   const base = (options.baseUrl ?? fetcher.base).replace(/\/$/, '');
   return fetcher.run(db, options, base, (target, file, given) => importStatistics(target, file, { ...given, licence: adapter.licence }));
 }
