@@ -17,9 +17,11 @@ export interface Organisation {
   name: string;
   require_totp: boolean;
   require_passkey_for_admins: boolean;
+  /** The organisation's clients are counted in anonymised statistics releases (docs/disclosure.md); off by default. */
+  share_statistics: boolean;
 }
 
-const COLUMNS = 'id, slug, name, require_totp, require_passkey_for_admins';
+const COLUMNS = 'id, slug, name, require_totp, require_passkey_for_admins, share_statistics';
 
 /** A slug from a name: lower-case Latin letters, digits and dashes; null when the name has too few of them. */
 export function slugOf(name: string): string | null {
@@ -62,7 +64,7 @@ export async function createOrganisation(
     ]);
     await services.keyring.createOrgKey(tx, id);
     await appendAudit(tx, services.audit, { orgId: id, actor, action: 'org.create', resourceType: 'organisation', resourceId: id, outcome: 'ok' });
-    return { id, slug, name: input.name, require_totp: input.requireTotp, require_passkey_for_admins: false };
+    return { id, slug, name: input.name, require_totp: input.requireTotp, require_passkey_for_admins: false, share_statistics: false };
   });
 }
 
@@ -83,17 +85,26 @@ export async function organisationById(db: Queryable, id: string): Promise<Organ
 export interface OrgSettings {
   readonly requireTotp?: boolean | undefined;
   readonly requirePasskeyForAdmins?: boolean | undefined;
+  /** Count this organisation's clients in anonymised statistics releases (audited as org.share_statistics). */
+  readonly shareStatistics?: boolean | undefined;
 }
 
-/** Changes an organisation's sign-in requirements (and records it in the organisation's audit chain). */
+/**
+ * Changes an organisation's sign-in requirements and whether it shares statistics (each change one entry of the
+ * organisation's audit chain: org.settings, org.share_statistics).
+ */
 export async function updateSettings(db: Database, audit: AuditOptions, actor: AuditActor, orgId: string, settings: OrgSettings): Promise<Organisation> {
   return db.transaction(async (tx) => {
     await tx.query(
-      `update organisations set require_totp = coalesce($2, require_totp), require_passkey_for_admins = coalesce($3, require_passkey_for_admins)
+      `update organisations set require_totp = coalesce($2, require_totp), require_passkey_for_admins = coalesce($3, require_passkey_for_admins),
+              share_statistics = coalesce($4, share_statistics)
        where id = $1`,
-      [orgId, settings.requireTotp ?? null, settings.requirePasskeyForAdmins ?? null],
+      [orgId, settings.requireTotp ?? null, settings.requirePasskeyForAdmins ?? null, settings.shareStatistics ?? null],
     );
-    await appendAudit(tx, audit, { orgId, actor, action: 'org.settings', resourceType: 'organisation', resourceId: orgId, outcome: 'ok' });
+    const signIn = settings.requireTotp !== undefined || settings.requirePasskeyForAdmins !== undefined || settings.shareStatistics === undefined;
+    if (signIn) await appendAudit(tx, audit, { orgId, actor, action: 'org.settings', resourceType: 'organisation', resourceId: orgId, outcome: 'ok' });
+    if (settings.shareStatistics !== undefined)
+      await appendAudit(tx, audit, { orgId, actor, action: 'org.share_statistics', resourceType: 'organisation', resourceId: orgId, outcome: 'ok' });
     return organisationById(tx, orgId);
   });
 }

@@ -6,7 +6,7 @@
  */
 
 /** The statistics sources; each has its adapter in src/asylum/sources/ (a missing one does not compile). */
-export const SOURCES = ['unhcr', 'eurostat', 'cbp'] as const;
+export const SOURCES = ['unhcr', 'eurostat', 'cbp', 'legal_aid'] as const;
 export type Source = (typeof SOURCES)[number];
 
 export type PeriodType = 'year' | 'quarter' | 'month';
@@ -46,7 +46,8 @@ export type Indicator =
   | 'host_community'
   | 'resettlement'
   | 'naturalisation'
-  | 'encounters';
+  | 'encounters'
+  | 'clients';
 
 export interface IndicatorDefinition {
   id: Indicator;
@@ -136,6 +137,31 @@ export const INDICATORS: Record<Indicator, IndicatorDefinition> = {
     definition:
       'US CBP: encounters (Border Patrol apprehensions, Office of Field Operations inadmissibles, Title 42 expulsions) — events, not people: one person can be encountered several times. Monthly; US fiscal year runs 1 October – 30 September.',
     measures: { total: 'all encounters' },
+  },
+  clients: {
+    id: 'clients',
+    kind: 'flow',
+    definition:
+      'Legal-aid case files (anonymised releases of otkaz, docs/disclosure.md): clients of the organisations that share statistics — not all applicants, nor all military applicants — counted once per person by their first asylum application, in the year it was first filed; stage and outcome as at the end of that year. Counts of 1 to k−1, and counts that would give them away, are withheld (flag c). Never added to UNHCR, Eurostat or CBP figures.',
+    measures: {
+      all: 'all clients counted',
+      military: 'clients with a military status (conscript, contract, mobilised, reservist, volunteer)',
+      not_military: 'clients recorded as not military',
+      unknown_status: 'military status not recorded or unknown',
+      conscript: 'conscripts',
+      contract: 'contract soldiers',
+      mobilised: 'mobilised',
+      reservist: 'reservists',
+      volunteer: 'volunteers',
+      stage_filing: 'application filed, no decision yet',
+      stage_first_instance: 'reached first instance',
+      stage_appeal: 'reached appeal',
+      stage_further_appeal: 'reached a further appeal',
+      stage_review: 'reached review',
+      outcome_protection: 'granted some protection',
+      outcome_no_protection: 'decided without protection (rejected, inadmissible, withdrawn, referred…)',
+      outcome_pending: 'no decision yet',
+    },
   },
 };
 

@@ -12,7 +12,10 @@ import { listCapturesOperation } from './archive/list.ts';
 import { verifyArchiveOperation } from './archive/verify.ts';
 import { compareOperation } from './asylum/compare.ts';
 import { importStatisticsOperation } from './asylum/import.ts';
+import { importReleaseOperation } from './asylum/import-release.ts';
+import { legalAidOperation } from './asylum/legal-aid.ts';
 import { ratesOperation } from './asylum/rates.ts';
+import { releaseOperation } from './asylum/release.ts';
 import { releasesOperation } from './asylum/releases.ts';
 import { seriesOperation } from './asylum/series.ts';
 import { listAuditOperation } from './audit/list.ts';
@@ -77,6 +80,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   listCourtsOperation,
   buildCourtsOperation,
   prosecutionCountsOperation,
+  releaseOperation,
+  importReleaseOperation,
+  legalAidOperation,
   planCrawlOperation,
   crawlStatusOperation,
   listCaptchasOperation,

@@ -119,7 +119,14 @@ for (const engine of ENGINES) {
 
     it('settings: an organisation without TOTP signs in with the password; with passkeys required an admin is asked for one', async () => {
       const settings = await adminA.get('/api/v1/org/settings');
-      assert.deepEqual(settings.json(), { id: orgA.id, slug: 'alpha-aid', name: 'Alpha Aid', requireTotp: true, requirePasskeyForAdmins: false });
+      assert.deepEqual(settings.json(), {
+        id: orgA.id,
+        slug: 'alpha-aid',
+        name: 'Alpha Aid',
+        requireTotp: true,
+        requirePasskeyForAdmins: false,
+        shareStatistics: false,
+      });
       const changed = await adminA.post('/api/v1/org/settings', { requirePasskeyForAdmins: true });
       assert.equal(changed.json().requirePasskeyForAdmins, true);
       // The admin's own session now lacks the required factor: it is no longer verified.

@@ -60,7 +60,7 @@ describe('layering', () => {
 const LAYERS: ReadonlyArray<readonly string[]> = [
   ['shared', 'privacy', 'config', 'crypto'],
   ['db'],
-  ['courts/parse', 'courts/layouts', 'courts/marker', 'asylum/codes', 'asylum/model', 'procedures'],
+  ['courts/parse', 'courts/layouts', 'courts/marker', 'asylum/codes', 'asylum/model', 'procedures', 'disclosure'],
   [
     'courts/directory',
     'courts/archive',

@@ -5,6 +5,7 @@ import { CasePage } from './pages/CasePage.tsx';
 import { ClaimsPage } from './pages/ClaimsPage.tsx';
 import { CourtsPage } from './pages/CourtsPage.tsx';
 import { DeadlinesPage } from './pages/DeadlinesPage.tsx';
+import { LegalAidPage } from './pages/LegalAidPage.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { Prosecutions } from './pages/Prosecutions.tsx';
 import { StatisticsPage } from './pages/StatisticsPage.tsx';
@@ -39,6 +40,8 @@ function Page({ path }: { path: string }) {
       return <CourtsPage />;
     case '/statistics':
       return <StatisticsPage />;
+    case '/statistics/legal-aid':
+      return <LegalAidPage />;
     case '/claims':
       return <ClaimsPage />;
     case '/deadlines':

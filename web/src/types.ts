@@ -104,3 +104,4 @@ export type AuditVerification = ApiResponse<'/api/v1/org/audit/verify'>;
 export type DeadlineRules = ApiResponse<'/api/v1/deadlines/rules'>;
 export type DeadlineRuleInfo = DeadlineRules[number];
 export type DeadlineResult = ApiResponse<'/api/v1/deadlines/compute'>;
+export type LegalAidView = ApiResponse<'/api/v1/stats/legal-aid'>;

@@ -4,6 +4,7 @@
  * operation (src/operations/crawl/, src/operations/asylum/import.ts) shared with the CLI.
  */
 import { importStatisticsOperation } from '../../operations/asylum/import.ts';
+import { importReleaseOperation } from '../../operations/asylum/import-release.ts';
 import { answerCaptchaOperation, listCaptchasOperation } from '../../operations/crawl/captchas.ts';
 import { planCrawlOperation } from '../../operations/crawl/plan.ts';
 import { crawlStatusOperation } from '../../operations/crawl/status.ts';
@@ -24,6 +25,13 @@ export function registerOperationRoutes(app: ZodApp, ctx: RouteContext): void {
     method: 'POST',
     url: '/api/v1/operations/stats/import',
     description: 'The file is the request body (gzip allowed); the query string names it (filename) and its release.',
+    upload: { field: 'file', name: 'filename', limit: UPLOAD_LIMIT, contentTypes: UPLOAD_TYPES },
+    invalidates: true,
+  });
+  bindRoute(app, ctx, importReleaseOperation, {
+    method: 'POST',
+    url: '/api/v1/operations/stats/import-release',
+    description: 'An anonymised legal-aid statistics release (JSON, made by otkaz stats release) is the request body; the query string may name it (filename).',
     upload: { field: 'file', name: 'filename', limit: UPLOAD_LIMIT, contentTypes: UPLOAD_TYPES },
     invalidates: true,
   });

@@ -4,6 +4,7 @@
  */
 
 import { compareOperation } from '../../operations/asylum/compare.ts';
+import { legalAidOperation } from '../../operations/asylum/legal-aid.ts';
 import { ratesOperation } from '../../operations/asylum/rates.ts';
 import { releasesOperation } from '../../operations/asylum/releases.ts';
 import { seriesOperation } from '../../operations/asylum/series.ts';
@@ -20,6 +21,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: RouteContext): void {
   bindRoute(app, ctx, compareOperation, { method: 'GET', url: '/api/v1/stats/compare', cache: true });
   bindRoute(app, ctx, ratesOperation, { method: 'GET', url: '/api/v1/stats/rates', cache: true });
   bindRoute(app, ctx, releasesOperation, { method: 'GET', url: '/api/v1/stats/releases', cache: true });
+  bindRoute(app, ctx, legalAidOperation, { method: 'GET', url: '/api/v1/stats/legal-aid', cache: true });
 
   bindRoute(app, ctx, checkClaimsOperation, {
     method: 'POST',

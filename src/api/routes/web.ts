@@ -14,7 +14,19 @@ import type { ZodApp } from '../types.ts';
 
 export const WEB_DIST = projectPath('web', 'dist');
 /** The public pages, and the case-file area (sign-in and /files…; the shell holds no data: the API checks each request). */
-export const APP_ROUTES = ['/', '/prosecutions', '/courts', '/statistics', '/claims', '/deadlines', '/cases/:id', '/signin', '/files', '/files/*'];
+export const APP_ROUTES = [
+  '/',
+  '/prosecutions',
+  '/courts',
+  '/statistics',
+  '/statistics/legal-aid',
+  '/claims',
+  '/deadlines',
+  '/cases/:id',
+  '/signin',
+  '/files',
+  '/files/*',
+];
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

@@ -162,6 +162,7 @@ function caveatsOf(c: Candidate, publishedOn?: string): string[] {
   if (!c.complete) out.push(`incomplete period: ${c.months ?? 0} months of data`);
   if (c.flags.includes('fytd')) out.push('running fiscal year (FYTD)');
   if (/[pe]/.test(c.flags.replace('fytd', ''))) out.push(`flagged ${c.flags} (provisional/estimated)`);
+  if (c.flags.split(',').includes('c')) out.push('withheld to protect small counts (legal-aid release, docs/disclosure.md)');
   const caveat = sourceAdapter(c.source).caveat;
   if (caveat) out.push(caveat);
   if (c.releases.some((r) => r.synthetic)) out.push('SYNTHETIC data');
@@ -172,6 +173,8 @@ export async function checkClaim(db: Queryable, claim: Claim): Promise<ClaimResu
   const q = claim.quantity;
   const quantity: Quantity = {
     indicator: q.indicator as Quantity['indicator'],
+    // The legal-aid counts are one measure each (a military status, a stage): the claim's own is the only one meant.
+    ...(q.indicator === 'clients' ? { measure: q.measure ?? 'all' } : {}),
     origin: q.origin,
     destination: q.destination,
     period: q.period,
@@ -222,9 +225,13 @@ export async function checkClaim(db: Queryable, claim: Claim): Promise<ClaimResu
 
 function judge(figures: Figure[], claim: Claim): { verdict: Verdict; reason: string } {
   const usable = figures.filter((f) => f.holds !== null);
-  const military = /soldier|military|deserter|draft|mobili[sz]/i.test(claim.statement)
-    ? ' None of the statistical sources records military status: the figures cover all citizens of the origin.'
-    : '';
+  const aboutMilitary = /soldier|military|deserter|draft|mobili[sz]/i.test(claim.statement);
+  const fromCaseFiles = figures.some((f) => f.source === 'legal_aid' && f.value !== null);
+  const military = !aboutMilitary
+    ? ''
+    : fromCaseFiles
+      ? ' Military status is known only from the legal-aid case files: the clients of the organisations that share statistics, not all military applicants; UNHCR, Eurostat and CBP record no military status.'
+      : ' None of the statistical sources records military status: the figures cover all citizens of the origin.';
   if (!usable.length)
     return {
       verdict: 'no_data',

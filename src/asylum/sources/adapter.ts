@@ -68,5 +68,6 @@ export interface SourceAdapter<F extends string = string> {
   fiscalYears: boolean;
   /** Said with every figure of this source in a claim check (e.g. CBP: encounters are events, not people). */
   caveat: string | null;
-  fetch: SourceFetcher;
+  /** The downloader; null for a source that is not downloaded (legal-aid releases are made here or received as files). */
+  fetch: SourceFetcher | null;
 }

@@ -6,12 +6,14 @@ import { SOURCES, type Source } from '../model.ts';
 import type { SourceAdapter } from './adapter.ts';
 import { cbp } from './cbp.ts';
 import { eurostat } from './eurostat.ts';
+import { legalAid } from './legal-aid.ts';
 import { unhcr } from './unhcr.ts';
 
 export const SOURCE_ADAPTERS: Record<Source, SourceAdapter> = {
   unhcr,
   eurostat,
   cbp,
+  legal_aid: legalAid,
 };
 
 export function sourceAdapter(source: Source): SourceAdapter {

@@ -33,7 +33,7 @@ export const unhcr: SourceAdapter<'unhcr-csv' | 'unhcr-json'> = {
   },
   measures(indicator, measure) {
     const own = INDICATORS[indicator].measures[measure];
-    if (indicator === 'encounters') return null;
+    if (indicator === 'encounters' || indicator === 'clients') return null;
     if (indicator === 'applications') {
       if (measure === 'all') return { measures: null, note: 'UNHCR: sum of every application type and procedure stage reported' };
       if (measure === 'first_time' || measure === 'new')

@@ -9,10 +9,13 @@ import { countryName, parseArea } from '../../asylum/codes/countries.ts';
 import { INDICATORS, SOURCES, type Source } from '../../asylum/model.ts';
 import type { SeriesResult } from '../../asylum/query/series.ts';
 import { ensureSnapshot } from '../../asylum/snapshot.ts';
-import { fetchStatistics } from '../../asylum/sources/fetch.ts';
+import { FETCHABLE, fetchStatistics } from '../../asylum/sources/fetch.ts';
 import { compareOperation } from '../../operations/asylum/compare.ts';
 import { IMPORT_COLUMNS, importStatisticsOperation } from '../../operations/asylum/import.ts';
+import { importReleaseOperation } from '../../operations/asylum/import-release.ts';
+import { legalAidOperation } from '../../operations/asylum/legal-aid.ts';
 import { ratesOperation } from '../../operations/asylum/rates.ts';
+import { releaseOperation } from '../../operations/asylum/release.ts';
 import { RELEASE_COLUMNS, releasesOperation } from '../../operations/asylum/releases.ts';
 import { releaseCell } from '../../operations/asylum/schemas.ts';
 import { type SeriesInput, seriesOperation } from '../../operations/asylum/series.ts';
@@ -89,6 +92,71 @@ export function registerAsylum(stats: Command, program: Command): void {
         url: ['--url <url>', 'where the file was published'],
       },
       text: (results) => renderTable([...IMPORT_COLUMNS], results),
+    },
+  );
+
+  bindCommand(
+    stats
+      .command('release')
+      .description(
+        'an anonymised release of the case files of the organisations that share statistics (counts below k withheld, with complementary suppression; docs/disclosure.md), written as JSON',
+      )
+      .option('--include-synthetic', 'pool SYNTHETIC (demo) organisations too (the release is marked synthetic)'),
+    releaseOperation,
+    {
+      flags: {
+        from: ['--from <year>', 'the first calendar year'],
+        to: ['--to <year>', 'the last calendar year (default: the first); only years that have ended, each released once'],
+        k: ['--k <n>', 'withhold counts from 1 to k − 1 (default 10)'],
+        protection: ['--protection <n>', "least width of a withheld count's feasible interval (default k/2, rounded up)"],
+        out: ['--out <file>', 'the release file to write (JSON; a new file)'],
+      },
+      map: (raw, options) => ({ ...raw, ...(options.includeSynthetic ? { includeSynthetic: true } : {}) }),
+      text: (r) =>
+        [
+          `release ${r.sha256} written to ${r.file}`,
+          `period ${r.period.from}–${r.period.to}; organisations pooled: ${r.organisations.join(', ')}${r.synthetic ? ' (SYNTHETIC)' : ''}`,
+          `k = ${r.k}, protection ${r.protection}; ${r.tables} tables, ${r.cells} cells; ${r.withheld} figures withheld`,
+          'publish the file as it is; import it with: otkaz stats import-release FILE',
+        ].join('\n'),
+    },
+  );
+
+  bindCommand(
+    stats
+      .command('import-release')
+      .description('import an anonymised legal-aid statistics release (from otkaz stats release) as the source legal_aid; its sha256 and tables are checked')
+      .argument('<file>'),
+    importReleaseOperation,
+    { args: ['file'], text: (r) => renderTable([...IMPORT_COLUMNS], [r]) },
+  );
+
+  bindCommand(
+    stats.command('legal-aid').description('the latest imported legal-aid release: its tables, withheld cells marked "c", and provenance'),
+    legalAidOperation,
+    {
+      text: ({ release }) => {
+        if (!release) return 'no legal-aid release imported (otkaz stats import-release FILE)';
+        const lines = [
+          `legal-aid case files, release ${release.sha256.slice(0, 12)} of ${release.generatedAt}${release.synthetic ? ' — SYNTHETIC' : ''}`,
+          `organisations: ${release.organisations.map((o) => o.slug).join(', ')}; k = ${release.k}, protection ${release.protection} (${release.methodVersion})`,
+          release.population,
+        ];
+        for (const table of release.tables) {
+          lines.push('', `${table.id}: ${table.title}`);
+          lines.push(
+            renderTable(
+              [table.rowDimension, ...table.columns],
+              table.rows.map((row, r) => ({
+                [table.rowDimension]: row,
+                ...Object.fromEntries(table.columns.map((c, i) => [c, table.cells[r]?.[i]?.withheld ? 'c' : String(table.cells[r]?.[i]?.value ?? '')])),
+              })),
+            ),
+          );
+        }
+        lines.push('', 'c: withheld — fewer than k clients, or a count that would give such a one away (docs/disclosure.md)');
+        return lines.join('\n');
+      },
     },
   );
 
@@ -188,14 +256,14 @@ export function registerAsylum(stats: Command, program: Command): void {
   stats
     .command('fetch')
     .description('download from the official endpoints (UNHCR API, Eurostat API, CBP page), cache by content hash, import')
-    .argument('<source>', SOURCES.join(' | '))
+    .argument('<source>', FETCHABLE.join(' | '))
     .option('--origin <code>', 'origin (UNHCR, Eurostat filters)', 'RUS')
     .option('--base-url <url>', 'another endpoint root (a mirror, or a local test server)')
     .option('--json')
     .action(async (source: string, options: { origin: string; baseUrl?: string; json?: boolean }) => {
       // Named as the bound commands name a positional argument (src/cli/bind.ts): <source>.
-      if (!(SOURCES as readonly string[]).includes(source))
-        throw new OtkazError(ErrorCode.Usage, `<source>: unknown source "${source}"; use ${SOURCES.join(', ')}`);
+      if (!(FETCHABLE as readonly string[]).includes(source))
+        throw new OtkazError(ErrorCode.Usage, `<source>: unknown source "${source}"; use ${FETCHABLE.join(', ')}`);
       await withContext(async ({ db, config }) => {
         const results = await fetchStatistics(db, {
           source: source as Source,

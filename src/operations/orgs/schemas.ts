@@ -8,6 +8,7 @@ export const OrganisationSchema = z.object({
   name: z.string(),
   requireTotp: z.boolean(),
   requirePasskeyForAdmins: z.boolean(),
+  shareStatistics: z.boolean().describe('clients are counted in anonymised statistics releases (docs/disclosure.md)'),
 });
 export type OrganisationView = z.infer<typeof OrganisationSchema>;
 
@@ -17,6 +18,14 @@ export function organisationView(org: {
   name: string;
   require_totp: boolean;
   require_passkey_for_admins: boolean;
+  share_statistics: boolean;
 }): OrganisationView {
-  return { id: org.id, slug: org.slug, name: org.name, requireTotp: org.require_totp, requirePasskeyForAdmins: org.require_passkey_for_admins };
+  return {
+    id: org.id,
+    slug: org.slug,
+    name: org.name,
+    requireTotp: org.require_totp,
+    requirePasskeyForAdmins: org.require_passkey_for_admins,
+    shareStatistics: org.share_statistics,
+  };
 }

@@ -24,12 +24,18 @@ export const UpdateOrgSettingsInput = z
   .object({
     requireTotp: z.boolean().optional().describe('members must give a TOTP code at sign-in'),
     requirePasskeyForAdmins: z.boolean().optional().describe('administrators must sign in with a passkey'),
+    shareStatistics: z
+      .boolean()
+      .optional()
+      .describe(
+        "count the organisation's clients in anonymised statistics releases (k-suppressed, pooled with the other sharing organisations; docs/disclosure.md)",
+      ),
   })
   .strict();
 
 export const updateOrgSettingsOperation = defineOperation({
   name: 'orgs.update_settings',
-  summary: 'Change the sign-in settings of the caller’s organisation (takes effect at each member’s next request)',
+  summary: 'Change the sign-in settings of the caller’s organisation, and whether it shares anonymised statistics (sign-in: at each member’s next request)',
   input: UpdateOrgSettingsInput,
   output: OrganisationSchema,
   policy: orgPolicy.updateSettings,

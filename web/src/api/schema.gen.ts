@@ -1530,7 +1530,7 @@ export interface paths {
                                     id: number;
                                     params: unknown[];
                                     /** @enum {string} */
-                                    source: "unhcr" | "eurostat" | "cbp";
+                                    source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                     sql: string;
                                 };
                                 releases: {
@@ -1540,12 +1540,12 @@ export interface paths {
                                     release: string;
                                     sha256: string;
                                     /** @enum {string} */
-                                    source: "unhcr" | "eurostat" | "cbp";
+                                    source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                     synthetic: boolean;
                                     vintage: string;
                                 }[];
                                 /** @enum {string} */
-                                source: "unhcr" | "eurostat" | "cbp";
+                                source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                 unit: string;
                                 value: number | null;
                                 variant?: string;
@@ -4305,7 +4305,111 @@ export interface paths {
                             releaseId: number;
                             sha256: string;
                             /** @enum {string} */
-                            source: "unhcr" | "eurostat" | "cbp";
+                            source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
+                            /** @enum {string} */
+                            status: "imported" | "unchanged";
+                            vintage: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/stats/import-release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an anonymised legal-aid statistics release (its sha256 and tables checked) as the source legal_aid; the same release again is a no-op
+         * @description An anonymised legal-aid statistics release (JSON, made by otkaz stats release) is the request body; the query string may name it (filename).
+         */
+        post: {
+            parameters: {
+                query: {
+                    filename: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the file, as bytes */
+            requestBody: {
+                content: {
+                    "application/gzip": string;
+                    "application/octet-stream": string;
+                    "text/csv": string;
+                    "text/tab-separated-values": string;
+                };
+            };
+            responses: {
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataset: string;
+                            /** @description the file as named by the caller (an upload: its file name) */
+                            file: string;
+                            footnotes: number;
+                            format: string;
+                            observations: number;
+                            release: string;
+                            releaseId: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                             /** @enum {string} */
                             status: "imported" | "unchanged";
                             vintage: string;
@@ -4517,6 +4621,8 @@ export interface paths {
                             name: string;
                             requirePasskeyForAdmins: boolean;
                             requireTotp: boolean;
+                            /** @description clients are counted in anonymised statistics releases (docs/disclosure.md) */
+                            shareStatistics: boolean;
                             slug: string;
                         };
                     };
@@ -4524,7 +4630,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Change the sign-in settings of the caller’s organisation (takes effect at each member’s next request) */
+        /** Change the sign-in settings of the caller’s organisation, and whether it shares anonymised statistics (sign-in: at each member’s next request) */
         post: {
             parameters: {
                 query?: never;
@@ -4539,6 +4645,8 @@ export interface paths {
                         requirePasskeyForAdmins?: boolean;
                         /** @description members must give a TOTP code at sign-in */
                         requireTotp?: boolean;
+                        /** @description count the organisation's clients in anonymised statistics releases (k-suppressed, pooled with the other sharing organisations; docs/disclosure.md) */
+                        shareStatistics?: boolean;
                     };
                 };
             };
@@ -4554,6 +4662,8 @@ export interface paths {
                             name: string;
                             requirePasskeyForAdmins: boolean;
                             requireTotp: boolean;
+                            /** @description clients are counted in anonymised statistics releases (docs/disclosure.md) */
+                            shareStatistics: boolean;
                             slug: string;
                         };
                     };
@@ -4649,6 +4759,8 @@ export interface paths {
                                 name: string;
                                 requirePasskeyForAdmins: boolean;
                                 requireTotp: boolean;
+                                /** @description clients are counted in anonymised statistics releases (docs/disclosure.md) */
+                                shareStatistics: boolean;
                                 slug: string;
                             };
                             user: {
@@ -4768,6 +4880,8 @@ export interface paths {
                                 name: string;
                                 requirePasskeyForAdmins: boolean;
                                 requireTotp: boolean;
+                                /** @description clients are counted in anonymised statistics releases (docs/disclosure.md) */
+                                shareStatistics: boolean;
                                 slug: string;
                             };
                             user: {
@@ -4992,7 +5106,7 @@ export interface paths {
                                 id: number;
                                 params: unknown[];
                                 /** @enum {string} */
-                                source: "unhcr" | "eurostat" | "cbp";
+                                source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                 sql: string;
                             };
                             releases: {
@@ -5002,16 +5116,91 @@ export interface paths {
                                 release: string;
                                 sha256: string;
                                 /** @enum {string} */
-                                source: "unhcr" | "eurostat" | "cbp";
+                                source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                 synthetic: boolean;
                                 vintage: string;
                             }[];
                             /** @enum {string} */
-                            source: "unhcr" | "eurostat" | "cbp";
+                            source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                             unit: string;
                             value: number | null;
                             variant?: string;
                         }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/legal-aid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest anonymised legal-aid statistics release imported: its tables (withheld cells marked) and provenance; null when none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            release: {
+                                file: string;
+                                generatedAt: string;
+                                importedAt: string;
+                                /** @description sha256 of the file imported */
+                                importedSha256: string;
+                                k: number;
+                                method: string;
+                                methodVersion: string;
+                                organisations: {
+                                    name: string;
+                                    slug: string;
+                                }[];
+                                period: {
+                                    from: string;
+                                    to: string;
+                                };
+                                population: string;
+                                protection: number;
+                                releaseId: number;
+                                /** @description the release's own sha256 (of its canonical content), as made */
+                                sha256: string;
+                                synthetic: boolean;
+                                tables: {
+                                    cells: {
+                                        value: number | null;
+                                        withheld: boolean;
+                                    }[][];
+                                    columns: string[];
+                                    id: string;
+                                    rowDimension: string;
+                                    rows: string[];
+                                    title: string;
+                                    year: string;
+                                }[];
+                                vintage: string;
+                                withheld: number;
+                            } | null;
+                        };
                     };
                 };
             };
@@ -5175,12 +5364,12 @@ export interface paths {
                                 release: string;
                                 sha256: string;
                                 /** @enum {string} */
-                                source: "unhcr" | "eurostat" | "cbp";
+                                source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                 synthetic: boolean;
                                 vintage: string;
                             }[];
                             /** @enum {string} */
-                            source: "unhcr" | "eurostat" | "cbp";
+                            source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                             unit: string;
                         }[];
                     };
@@ -5237,7 +5426,7 @@ export interface paths {
                             release: string;
                             sha256: string;
                             /** @enum {string} */
-                            source: "unhcr" | "eurostat" | "cbp";
+                            source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                             superseded_by: number | null;
                             synthetic: boolean;
                             url: string | null;
@@ -5318,14 +5507,14 @@ export interface paths {
                                 destination: string;
                                 note: string;
                                 /** @enum {string} */
-                                source: "unhcr" | "eurostat" | "cbp";
+                                source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                             }[];
                             queries: {
                                 destination: string;
                                 id: number;
                                 params: unknown[];
                                 /** @enum {string} */
-                                source: "unhcr" | "eurostat" | "cbp";
+                                source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                 sql: string;
                             }[];
                             query: {
@@ -5364,12 +5553,12 @@ export interface paths {
                                     release: string;
                                     sha256: string;
                                     /** @enum {string} */
-                                    source: "unhcr" | "eurostat" | "cbp";
+                                    source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                     synthetic: boolean;
                                     vintage: string;
                                 }[];
                                 /** @enum {string} */
-                                source: "unhcr" | "eurostat" | "cbp";
+                                source: "unhcr" | "eurostat" | "cbp" | "legal_aid";
                                 unit: string;
                                 value: number | null;
                             }[];

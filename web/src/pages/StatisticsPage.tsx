@@ -4,6 +4,7 @@ import { monthsIn, parsePeriod } from '../../../src/shared/periods.ts';
 import { query } from '../api.ts';
 import { formatDate, formatNumber } from '../i18n.ts';
 import { LazyChart as Chart } from '../LazyChart.tsx';
+import { onLinkClick } from '../router.ts';
 import { TableWrap } from '../TableWrap.tsx';
 import type { SeriesResult } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
@@ -59,6 +60,11 @@ export function StatisticsPage() {
   return (
     <>
       <h1>{t('stats.title')}</h1>
+      <p>
+        <a href="/statistics/legal-aid" onClick={onLinkClick}>
+          {t('legalAid.link')}
+        </a>
+      </p>
       <form className="filters" onSubmit={submit}>
         <label>
           {t('stats.indicator')}

@@ -5,7 +5,7 @@ import { useApi } from '../../casework/useApi.ts';
 import type { OrgSettings } from '../../types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-/** /files/admin/settings: whether members need TOTP, and administrators a passkey. */
+/** /files/admin/settings: whether members need TOTP, administrators a passkey, and whether the organisation shares statistics. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { data, error } = useApi<OrgSettings>('/api/v1/org/settings');
@@ -23,6 +23,7 @@ export function SettingsPage() {
         await api<OrgSettings>('POST', '/api/v1/org/settings', {
           requireTotp: settings.requireTotp,
           requirePasskeyForAdmins: settings.requirePasskeyForAdmins,
+          shareStatistics: settings.shareStatistics,
         }),
       );
       setSaved(true);
@@ -51,6 +52,11 @@ export function SettingsPage() {
             />{' '}
             {t('files.settings.requirePasskey')}
           </label>
+          <label className="inline">
+            <input type="checkbox" checked={settings.shareStatistics} onChange={(e) => setSettings({ ...settings, shareStatistics: e.target.checked })} />{' '}
+            {t('files.settings.shareStatistics')}
+          </label>
+          <p className="muted">{t('files.settings.shareStatisticsNote')}</p>
           <button type="submit">{t('files.settings.save')}</button>
           {saved && <p role="status">{t('files.settings.saved')}</p>}
         </form>

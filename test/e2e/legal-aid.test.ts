@@ -1,0 +1,101 @@
+// The published anonymised legal-aid table in headless Chromium: a synthetic release (small counts withheld by the
+// library) imported through the API, then the public page shows its tables with the withheld cells marked and why,
+// its provenance and the caveat, in English and Russian; axe-core finds no serious or critical violation.
+// biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.ts';
+import { solver } from '../../src/disclosure/intervals.ts';
+import { buildRelease, type UnitRecord } from '../../src/disclosure/release.ts';
+import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { ARTIFACTS, axe, launchChromium } from '../helpers/browser.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+const OPERATOR = 'operator-token-legal-aid-0123456789';
+
+function population(): UnitRecord[] {
+  const out: UnitRecord[] = [];
+  const add = (n: number, r: Omit<UnitRecord, 'year'>) => {
+    for (let i = 0; i < n; i += 1) out.push({ year: '2024', ...r });
+  };
+  add(30, { group: 'military', status: 'mobilised', destination: 'DEU', stage: 'first_instance', outcome: 'pending' });
+  add(25, { group: 'military', status: 'conscript', destination: 'DEU', stage: 'appeal', outcome: 'no_protection' });
+  add(3, { group: 'military', status: 'contract', destination: 'DEU', stage: 'first_instance', outcome: 'protection' });
+  add(20, { group: 'not_military', destination: 'FRA', stage: 'first_instance', outcome: 'pending' });
+  add(20, { group: 'military', status: 'mobilised', destination: 'FRA', stage: 'first_instance', outcome: 'no_protection' });
+  add(2, { group: 'unknown_status', destination: 'DEU', stage: 'first_instance', outcome: 'pending' });
+  return out;
+}
+
+describe('the published legal-aid table in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let base = '';
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const dir = tempDir('otkaz-e2e-legal-aid-');
+    server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn', OTKAZ_OPERATOR_TOKEN: OPERATOR }));
+    await server.ready;
+    const address = server.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const { release } = buildRelease(
+      {
+        records: population(),
+        years: ['2024'],
+        destinations: ['DEU', 'FRA', 'USA'],
+        organisations: [{ slug: 'synthetic-aid', name: 'Synthetic Aid (SYNTHETIC)' }],
+        k: 10,
+        protection: 5,
+        generatedAt: new Date('2025-02-01T00:00:00Z'),
+        synthetic: true,
+      },
+      await solver(),
+    );
+    const file = path.join(dir, 'release.json');
+    writeFileSync(file, JSON.stringify(release, null, 2));
+    const res = await fetch(`${base}/api/v1/operations/stats/import-release?filename=release.json`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/octet-stream' },
+      body: readFileSync(file),
+    });
+    assert.equal(res.status, 200, await res.text());
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server.stop();
+  });
+
+  it('shows the withheld cells marked and why, the provenance and the caveat', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`${base}/statistics`);
+    await page.getByRole('link', { name: /Legal-aid case files/ }).click();
+    await page.getByRole('heading', { name: 'Legal-aid case files: anonymised counts' }).waitFor();
+    const group = page.locator('table[data-table="2024/group"]');
+    await group.waitFor();
+    // The 2 clients of unknown status in Germany: withheld, with the reason on the mark.
+    const unknownRow = group.getByRole('row', { name: /Status unknown/ });
+    const germany = unknownRow.locator('td').nth(0);
+    assert.equal(await germany.getAttribute('data-withheld'), 'true');
+    assert.match((await germany.locator('abbr').getAttribute('title')) ?? '', /fewer than 10 clients/);
+    // Published counts are shown as numbers: the not-military clients in France, the grand total.
+    const totalRow = group.getByRole('row', { name: /^Total/ });
+    assert.equal(await totalRow.locator('td').last().innerText(), '100');
+    assert.ok((await page.locator('td[data-withheld="true"]').count()) >= 4);
+    const text = await page.locator('main').innerText();
+    assert.match(text, /not all applicants, nor all military applicants/);
+    assert.match(text, /Synthetic Aid \(SYNTHETIC\)/);
+    assert.match(text, /otkaz-disclosure\/1/);
+    assert.match(text, /SYNTHETIC release/);
+    await axe(page, 'legal-aid');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'legal-aid-en.png'), fullPage: true });
+    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByRole('heading', { name: 'Дела юридической помощи: обезличенные подсчёты' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /не все заявители и не все военные заявители/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'legal-aid-ru.png'), fullPage: true });
+    await page.close();
+  });
+});
