@@ -123,7 +123,10 @@ describe('otkaz client checklist / exclusion', () => {
       [['--item', 'military-id', '--judgement', 'accepted', '--revision', '1'], /--judgement/],
       [['--item', 'military-id', '--judgement', 'reopened', '--revision', 'one'], /--revision/],
       [['--item', 'passport', '--judgement', 'reopened', '--revision', '0'], /input\.invalid.*itemId/],
-      [['--item', 'account', '--judgement', 'met', '--documents', '00000000-0000-4000-8000-000000000009', '--revision', '0'], /no document .*\(documentIds\.0\)/],
+      [
+        ['--item', 'account', '--judgement', 'met', '--documents', '00000000-0000-4000-8000-000000000009', '--revision', '0'],
+        /no document .*\(documentIds\.0\)/,
+      ],
       [['--item', 'account', '--judgement', 'not_applicable', '--revision', '0'], /reason/],
     ];
     for (const [flags, message] of cases) {
