@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Organisation } from '../../src/accounts/orgs.ts';
 import { listMarks } from '../../src/casework/checklist-marks.ts';
 import { loadClient, updateClient } from '../../src/casework/clients.ts';
+import { enterTenant } from '../../src/casework/tenant.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { type AccountsApi, accountsApi, type Browser, makeOrg, makeUser, signInFully } from '../helpers/accounts.ts';
 import { ingestTestCard } from '../helpers/api.ts';
@@ -46,6 +47,7 @@ for (const engine of ENGINES) {
   describe(`checklist marks (${engine.name})`, () => {
     let api: AccountsApi;
     let orgA: Organisation;
+    let orgB: Organisation;
     let lawyer: Browser;
     let caseworker: Browser;
     let volunteer: Browser;
@@ -75,7 +77,7 @@ for (const engine of ENGINES) {
       api = await accountsApi(engine);
       await ingestTestCard(api.db, loadDirectory());
       orgA = await makeOrg(api, 'Marks Aid A');
-      const orgB = await makeOrg(api, 'Marks Aid B');
+      orgB = await makeOrg(api, 'Marks Aid B');
       const accounts = [
         ['lawyer@marks-a.test', 'lawyer', orgA],
         ['caseworker@marks-a.test', 'caseworker', orgA],
@@ -251,6 +253,13 @@ for (const engine of ENGINES) {
         'clients.checklist_mark refused client',
       ])
         assert.ok(seen.has(expected), expected);
+      // row-level security: behind B's wall no mark of A's is visible, even to a query without a WHERE clause
+      const behindB = await api.db.transaction(async (tx) => {
+        await enterTenant(api.db, tx, orgB.id);
+        return (await tx.query<{ n: number }>('select count(*)::int as n from client_checklist_marks'))[0]?.n;
+      });
+      assert.equal(behindB, 0);
+      assert.equal((await api.db.query<{ n: number }>('select count(*)::int as n from client_checklist_marks'))[0]?.n, 4);
       const writes = audited.filter((a) => a.action === 'clients.checklist_mark' && a.outcome === 'ok').length;
       assert.equal(writes, 5, 'one entry per mark written (military-id, case-papers, account twice, court-record); none for refused or failed ones');
     });
