@@ -1,7 +1,7 @@
 /**
  * The organisation export archive (docs/casework-export.md): one file encrypted with age (age-encryption), holding
  * JSON lines — the first a versioned manifest, then one entry per line (members, client records, notes, documents
- * with their bytes, shares, referrals). The plaintext exists only in memory; the archive is authenticated by age as
+ * with their bytes, applications, checklist marks, shares, referrals). The plaintext exists only in memory; the archive is authenticated by age as
  * a whole, so a changed or cut-short file does not decrypt.
  */
 
@@ -9,6 +9,7 @@ import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { StoredApplicationSchema } from './applications.ts';
+import { MarkBodySchema } from './checklist-marks.ts';
 import { DocumentMetaSchema } from './documents.ts';
 import { NoteBodySchema } from './notes.ts';
 import { ClientRecordSchema } from './record.ts';
@@ -42,6 +43,7 @@ export const ManifestSchema = z
         clients: z.number().int().min(0),
         notes: z.number().int().min(0),
         applications: z.number().int().min(0).default(0).describe('absent in archives made before applications existed'),
+        checklistMarks: z.number().int().min(0).default(0).describe('absent in archives made before checklist marks existed'),
         documents: z.number().int().min(0),
         shares: z.number().int().min(0),
         referrals: z.number().int().min(0),
@@ -86,6 +88,18 @@ export const EntrySchema = z.discriminatedUnion('type', [
       createdAt: instant,
       updatedAt: instant,
       body: StoredApplicationSchema,
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('checklist_mark'),
+      id: uuid,
+      clientId: uuid,
+      markedBy: uuid.nullable(),
+      revision: z.number().int().positive(),
+      createdAt: instant,
+      updatedAt: instant,
+      body: MarkBodySchema,
     })
     .strict(),
   z
@@ -186,12 +200,13 @@ export async function openArchive(sealed: Uint8Array, key: ArchiveKey, where: st
     }
     entries.push(parsed.data);
   }
-  const counted = { members: 0, clients: 0, notes: 0, applications: 0, documents: 0, shares: 0, referrals: 0 };
+  const counted = { members: 0, clients: 0, notes: 0, applications: 0, checklistMarks: 0, documents: 0, shares: 0, referrals: 0 };
   const plural = {
     member: 'members',
     client: 'clients',
     note: 'notes',
     application: 'applications',
+    checklist_mark: 'checklistMarks',
     document: 'documents',
     share: 'shares',
     referral: 'referrals',

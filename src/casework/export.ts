@@ -1,5 +1,6 @@
 /**
- * Exporting an organisation: every client record, note and document (with its bytes, decrypted), the shares and
+ * Exporting an organisation: every client record, note and document (with its bytes, decrypted), application and
+ * checklist mark, the shares and
  * referral rows, the organisation's settings and its members — never password hashes, TOTP secrets, recovery codes,
  * passkeys or sessions — as the entries of one archive (src/casework/archive.ts, docs/casework-export.md).
  */
@@ -8,6 +9,7 @@ import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { listApplications } from './applications.ts';
 import type { Entry, Manifest } from './archive.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from './archive.ts';
+import { listMarks } from './checklist-marks.ts';
 import { type ClientRow, openRecord } from './clients.ts';
 import { listDocuments, readDocument } from './documents.ts';
 import type { Keyring } from './keyring.ts';
@@ -47,6 +49,7 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
   );
   const notes: Entry[] = [];
   const applications: Entry[] = [];
+  const marks: Entry[] = [];
   const documents: Entry[] = [];
   for (const c of clients) {
     entries.push({
@@ -67,6 +70,8 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
     }
     for (const { id, revision, createdAt, updatedAt, ...body } of await listApplications(db, keyring, org.id, c.id))
       applications.push({ type: 'application', id, clientId: c.id, revision, createdAt, updatedAt, body });
+    for (const { id, revision, markedBy, createdAt, updatedAt, ...body } of await listMarks(db, keyring, org.id, c.id))
+      marks.push({ type: 'checklist_mark', id, clientId: c.id, markedBy, revision, createdAt, updatedAt, body });
     for (const d of await listDocuments(db, keyring, org.id, c.id)) {
       const { meta, bytes } = await readDocument(db, keyring, org.id, c.id, d.id);
       documents.push({
@@ -80,7 +85,7 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
       });
     }
   }
-  entries.push(...notes, ...documents, ...applications);
+  entries.push(...notes, ...documents, ...applications, ...marks);
   const shares = await db.query<{ client_id: string; user_id: string; granted_by: string | null; granted_at: string }>(
     'select client_id, user_id, granted_by, granted_at from client_shares where org_id = $1 order by granted_at, client_id, user_id',
     [org.id],
@@ -135,6 +140,7 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
       clients: count('client'),
       notes: count('note'),
       applications: count('application'),
+      checklistMarks: count('checklist_mark'),
       documents: count('document'),
       shares: count('share'),
       referrals: count('referral'),

@@ -15,6 +15,7 @@ import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { storeApplication } from './applications.ts';
 import type { Entry, Manifest } from './archive.ts';
+import { storeMark } from './checklist-marks.ts';
 import { sealRecord, writeLookups } from './clients.ts';
 import { storeDocument } from './documents.ts';
 import type { Keyring } from './keyring.ts';
@@ -119,6 +120,23 @@ export async function importOrganisation(
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
     });
+  const marked = new Set<string>();
+  for (const m of of('checklist_mark')) {
+    const key = `${m.clientId} ${m.body.claimType} ${m.body.itemId}`;
+    if (marked.has(key))
+      throw new OtkazError(ErrorCode.InputInvalid, `checklist item ${m.body.claimType}/${m.body.itemId} of client ${m.clientId} is marked twice`, {
+        where: options.where,
+      });
+    marked.add(key);
+    await storeMark(tx, keyring, orgId, ofClient(m.clientId, `checklist mark ${m.id}`), {
+      ...m.body,
+      id: m.id,
+      revision: m.revision,
+      markedBy: user(m.markedBy),
+      createdAt: m.createdAt,
+      updatedAt: m.updatedAt,
+    });
+  }
   for (const d of of('document')) {
     const bytes = new Uint8Array(Buffer.from(d.contentBase64, 'base64'));
     try {

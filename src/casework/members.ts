@@ -43,3 +43,11 @@ export async function organisationId(db: Queryable, ref: string, where = '--org'
   if (!row) throw new OtkazError(ErrorCode.InputNotFound, `no organisation '${ref}'`, { where });
   return row;
 }
+
+/** The e-mails of an organisation's members by id (who marked a checklist item, wrote a note…); unknown ids left out. */
+export async function memberEmails(db: Queryable, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await db.query<{ id: string; email: string }>('select id, email from users where org_id = $1 and id = any($2::uuid[])', [orgId, wanted]);
+  return new Map(rows.map((r) => [r.id, r.email]));
+}

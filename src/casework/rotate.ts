@@ -1,11 +1,12 @@
 /**
  * Rotating an organisation's data key: a new key version; every ciphertext of the organisation under the data key
- * (client records, notes, applications, documents' file keys) opened with its version and sealed under the new one; the blind
+ * (client records, notes, applications, checklist marks, documents' file keys) opened with its version and sealed under the new one; the blind
  * indexes, whose key derives from the data key, rebuilt; then the older versions deleted. All in the caller's one
  * transaction. Documents' bytes stay sealed under their own file keys (only the wrapping of those keys changes).
  */
 import type { Queryable } from '../db/database.ts';
 import { resealApplications } from './applications.ts';
+import { resealMarks } from './checklist-marks.ts';
 import { resealClients } from './clients.ts';
 import { resealFileKeys } from './documents.ts';
 import type { Keyring } from './keyring.ts';
@@ -16,6 +17,7 @@ export interface RotationResult {
   clients: number;
   notes: number;
   applications: number;
+  checklistMarks: number;
   documents: number;
   /** Older key versions deleted. */
   dropped: number;
@@ -27,7 +29,8 @@ export async function rotateOrgKey(tx: Queryable, keyring: Keyring, orgId: strin
   const clients = await resealClients(tx, keyring, orgId);
   const notes = await resealNotes(tx, keyring, orgId);
   const applications = await resealApplications(tx, keyring, orgId);
+  const checklistMarks = await resealMarks(tx, keyring, orgId);
   const documents = await resealFileKeys(tx, keyring, orgId);
   await keyring.dropOlderKeys(tx, orgId, version);
-  return { version, clients, notes, applications, documents, dropped: before[0]?.n ?? 0 };
+  return { version, clients, notes, applications, checklistMarks, documents, dropped: before[0]?.n ?? 0 };
 }

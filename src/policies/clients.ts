@@ -6,7 +6,8 @@
  *  - volunteer: only the files shared with them by name (read, add a note, add a document);
  *  - statistics: figures without identifying fields (clients.stats), never a file;
  *  - the preparation views (document checklist, exclusion preparation) are for workers only: they read the service
- *    history and weigh allegations, which is the lawyer's work, not a volunteer's.
+ *    history and weigh allegations, which is the lawyer's work, not a volunteer's; so is judging which document
+ *    meets a checklist item (clients.checklist_mark).
  */
 import type { Actor } from '../ops/actor.ts';
 import { resourceRule } from '../ops/policy.ts';
@@ -49,4 +50,6 @@ export const clientPolicy = {
   /** Preparation views (issue #14): the lawyer's work on a file — not for volunteers or statistics members. */
   checklist: resourceRule<ClientResource>('clients.checklist', 'member', worker),
   exclusion: resourceRule<ClientResource>('clients.exclusion', 'member', worker),
+  /** A worker's judgement on a checklist item (met by named documents or court records, not applicable, reopened). */
+  checklistMark: resourceRule<ClientResource>('clients.checklist_mark', 'member', worker),
 };

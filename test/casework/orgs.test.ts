@@ -11,13 +11,16 @@ import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { verifyAudit } from '../../src/audit/log.ts';
 import { addApplication, listApplications } from '../../src/casework/applications.ts';
 import { type ArchiveLock, openArchive, sealArchive, serialiseArchive } from '../../src/casework/archive.ts';
+import { checklistFor } from '../../src/casework/checklist.ts';
+import { listMarks, markItem } from '../../src/casework/checklist-marks.ts';
 import { findClients, insertClient, loadClient, openRecord, shareClient, updateClient } from '../../src/casework/clients.ts';
 import { addDocument, listDocuments, readDocument } from '../../src/casework/documents.ts';
 import { addNote, listNotes } from '../../src/casework/notes.ts';
 import type { ClientRecord } from '../../src/casework/record.ts';
 import { purgeExpired, retentionSchedule } from '../../src/casework/retention.ts';
 import { keyVersionOf } from '../../src/crypto/aead.ts';
-import type { Database } from '../../src/db/database.ts';
+import type { Database, Queryable } from '../../src/db/database.ts';
+import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { eraseOrgOperation } from '../../src/operations/orgs/erase.ts';
 import { exportOrgOperation } from '../../src/operations/orgs/export.ts';
 import { importOrgOperation } from '../../src/operations/orgs/import.ts';
@@ -33,6 +36,21 @@ import { tempDir } from '../helpers/temp.ts';
 
 const coded = (code: string) => (error: unknown) => error instanceof OtkazError && error.code === code;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const KB = loadKnowledgeBase();
+
+/** A worker's "met" on the deserter checklist's military-id item, by the given document (SYNTHETIC note). */
+async function markMet(tx: Queryable, world: CaseworkWorld, orgId: string, clientId: string, documentId: string, markedBy: string) {
+  const checklist = checklistFor(KB, 'deserter_criminal_case');
+  assert.ok(checklist);
+  return markItem(
+    tx,
+    world.keyring,
+    { orgId, clientId, checklist, records: [], markedBy },
+    { claimType: 'deserter_criminal_case', itemId: 'military-id', judgement: 'met', documentIds: [documentId], note: 'SYNTHETIC mark note', revision: 0 },
+    new Date('2026-10-06T10:00:00Z'),
+  );
+}
 
 function record(family: string, passport: string): ClientRecord {
   return {
@@ -57,6 +75,7 @@ async function snapshot(db: Database, world: CaseworkWorld, orgId: string) {
     sharedWith: Array<string | null>;
     notes: unknown[];
     applications: unknown[];
+    checklistMarks: unknown[];
     documents: Array<{ id: string; sha256: string }>;
   }> = [];
   for (const id of ids) {
@@ -69,12 +88,14 @@ async function snapshot(db: Database, world: CaseworkWorld, orgId: string) {
     }
     const { org_id: _org, created_by, ...row } = file.row;
     const applications = await listApplications(db, world.keyring, orgId, id);
+    const checklistMarks = (await listMarks(db, world.keyring, orgId, id)).map((m) => ({ ...m, markedBy: who(m.markedBy) }));
     files.push({
       row: { ...row, created_by: who(created_by) },
       record: file.record,
       sharedWith: file.sharedWith.map(who).sort(),
       notes,
       applications,
+      checklistMarks,
       documents,
     });
   }
@@ -119,7 +140,12 @@ for (const engine of ENGINES) {
           },
           new Date('2026-10-05T10:00:00Z'),
         );
-        await addDocument(tx, world.keyring, orgId, a, admin.userId, { name: 'decision.bin', mediaType: 'application/octet-stream', bytes: documentBytes });
+        const decision = await addDocument(tx, world.keyring, orgId, a, admin.userId, {
+          name: 'decision.bin',
+          mediaType: 'application/octet-stream',
+          bytes: documentBytes,
+        });
+        await markMet(tx, world, orgId, a, decision.id, admin.userId);
         await shareClient(tx, orgId, a, volunteer.userId, admin.userId);
         await updateClient(tx, world.keyring, orgId, b, 1, record('Importov', '55 66 777888'), 'closed');
         return [a, b];
@@ -136,10 +162,11 @@ for (const engine of ENGINES) {
       assert.equal(before.length, 2);
       assert.equal(before.flatMap((f) => f.documents).length, 1);
       assert.equal(before.flatMap((f) => f.notes).length, 2);
+      assert.equal(before.flatMap((f) => f.checklistMarks).length, 1);
       const ctx = actingAs(world, LOCAL);
       const out = path.join(folder, `${engine.name}-x25519.age`);
       const exported = await exportOrgOperation.run(ctx, { org: 'test-export-org', out, recipient: identity.recipient });
-      assert.deepEqual(exported.counts, { members: 2, clients: 2, notes: 2, applications: 1, documents: 1, shares: 1, referrals: 0 });
+      assert.deepEqual(exported.counts, { members: 2, clients: 2, notes: 2, applications: 1, checklistMarks: 1, documents: 1, shares: 1, referrals: 0 });
       assert.equal(statSync(out).mode & 0o777, 0o600);
       assert.equal(sha256(readFileSync(out)), exported.sha256);
       // never overwrites
@@ -202,6 +229,8 @@ for (const engine of ENGINES) {
       // the first test erased the organisation; its keys and files are gone, its members disabled, sessions ended
       const copied = await made.db.query<{ id: string; record: Uint8Array }>('select id, record from clients where org_id = $1', [orgId]);
       assert.equal(copied.length, 0);
+      const marks = await made.db.query('select 1 from client_checklist_marks where org_id = $1', [orgId]);
+      assert.equal(marks.length, 0, 'the checklist marks went with the files');
       const keys = await made.db.query('select 1 from org_keys where org_id = $1', [orgId]);
       assert.equal(keys.length, 0);
       const users = await made.db.query<{ disabled_at: string | null }>('select disabled_at from users where org_id = $1', [orgId]);
@@ -298,13 +327,17 @@ for (const engine of ENGINES) {
         const c = await insertClient(tx, world.keyring, id, { record: record('Rotatov', '34 34 343434'), createdBy: admin.userId });
         await addNote(tx, world.keyring, id, c, admin.userId, { kind: 'note', text: 'SYNTHETIC rotated note' });
         await addApplication(tx, world.keyring, loadProcedures(), id, c, { destination: 'DE', procedure: 'de.asylum' }, new Date('2026-10-05T10:00:00Z'));
-        await addDocument(tx, world.keyring, id, c, admin.userId, { name: 'r.bin', mediaType: 'application/octet-stream', bytes: documentBytes });
+        const d = await addDocument(tx, world.keyring, id, c, admin.userId, { name: 'r.bin', mediaType: 'application/octet-stream', bytes: documentBytes });
+        await markMet(tx, world, id, c, d.id, admin.userId);
         return c;
       });
       const before = await snapshot(made.db, world, id);
       const ctx = actingAs(world, LOCAL);
       const first = await rotateOrgKeyOperation.run(ctx, { org: 'test-rotate-org' });
-      assert.deepEqual([first.version, first.clients, first.notes, first.applications, first.documents, first.dropped], [2, 1, 1, 1, 1, 1]);
+      assert.deepEqual(
+        [first.version, first.clients, first.notes, first.applications, first.checklistMarks, first.documents, first.dropped],
+        [2, 1, 1, 1, 1, 1, 1],
+      );
       const second = await rotateOrgKeyOperation.run(ctx, { org: id });
       assert.equal(second.version, 3);
       const versions = [
@@ -312,8 +345,9 @@ for (const engine of ENGINES) {
         ...(await made.db.query<{ c: Uint8Array }>('select body as c from client_notes where org_id = $1', [id])),
         ...(await made.db.query<{ c: Uint8Array }>('select file_key as c from client_documents where org_id = $1', [id])),
         ...(await made.db.query<{ c: Uint8Array }>('select body as c from client_applications where org_id = $1', [id])),
+        ...(await made.db.query<{ c: Uint8Array }>('select body as c from client_checklist_marks where org_id = $1', [id])),
       ].map((r) => keyVersionOf(r.c));
-      assert.deepEqual(versions, [3, 3, 3, 3]);
+      assert.deepEqual(versions, [3, 3, 3, 3, 3]);
       const keys = await made.db.query<{ version: number }>('select version from org_keys where org_id = $1', [id]);
       assert.deepEqual(
         keys.map((k) => k.version),

@@ -1,8 +1,12 @@
 // `otkaz client checklist ID --claim-type T --as EMAIL` and `otkaz client exclusion ID --as EMAIL`: the checklist of
 // the claim type, the service timeline and the flagged allegation with its source and the "not a verdict" notice;
-// an unknown claim type is a usage error naming the flag; a volunteer is refused. All data SYNTHETIC.
+// an unknown claim type is a usage error naming the flag; a volunteer is refused. `otkaz client checklist-mark`
+// records a worker's judgement (met by an attached document, shown with its sha256; not applicable with a reason),
+// on the revision read: a stale one is a conflict; bad flags are coded errors naming them. All data SYNTHETIC.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
 import { createUser } from '../../src/accounts/users.ts';
@@ -15,6 +19,7 @@ import { openDatabase, storageTarget } from '../../src/db/open.ts';
 import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { actingAs } from '../helpers/casework.ts';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 describe('otkaz client checklist / exclusion', () => {
   useTempDataDir('otkaz-prepare-cli-');
@@ -71,7 +76,8 @@ describe('otkaz client checklist / exclusion', () => {
     const { code, out, err } = await cli('client', 'checklist', clientId, '--claim-type', 'mobilised_before_deployment', '--as', 'lawyer@cli-prep.example');
     assert.equal(code, 0, err);
     assert.match(out, /checklist: Mobilised, left before deployment/);
-    assert.match(out, /\[open\] court_record:/);
+    assert.match(out, /0 met, 0 not applicable, 0 to check, 4 open/);
+    assert.match(out, /\[open\] court-record \(court_record, revision 0\):/);
     assert.match(out, /FRA: The CNDA requires proof of actual call-up/);
     const json = await cli('client', 'checklist', clientId, '--claim-type', 'contract_soldier', '--as', 'lawyer@cli-prep.example', '--json');
     assert.equal(json.code, 0, json.err);
@@ -86,5 +92,66 @@ describe('otkaz client checklist / exclusion', () => {
     assert.notEqual(volunteer.code, 0);
     assert.match(volunteer.err, /not allowed|denied/i);
     assert.doesNotMatch(volunteer.out, /3179/);
+  });
+
+  it('checklist-mark: met by an attached document (counted, with its sha256), not applicable with a reason; stale revision and bad flags refused', async () => {
+    const file = path.join(tempDir('otkaz-prepare-cli-doc-'), 'military-id.txt');
+    writeFileSync(file, 'SYNTHETIC military ID scan');
+    const attached = await cli('client', 'attach', clientId, file, '--as', 'lawyer@cli-prep.example', '--json');
+    assert.equal(attached.code, 0, attached.err);
+    const document = JSON.parse(attached.out) as { id: string; sha256: string };
+    const mark = (...flags: string[]) =>
+      cli('client', 'checklist-mark', clientId, '--claim-type', 'deserter_criminal_case', '--as', 'lawyer@cli-prep.example', ...flags);
+    const met = await mark('--item', 'military-id', '--judgement', 'met', '--documents', document.id, '--revision', '0', '--json');
+    assert.equal(met.code, 0, met.err);
+    assert.equal(JSON.parse(met.out).revision, 1);
+    const na = await mark('--item', 'case-papers', '--judgement', 'not_applicable', '--reason', 'SYNTHETIC: no papers were served', '--revision', '0');
+    assert.equal(na.code, 0, na.err);
+    assert.match(na.out, /deserter_criminal_case\/case-papers: not_applicable \(mark [0-9a-f-]{36}, revision 1\)/);
+    const view = await cli('client', 'checklist', clientId, '--claim-type', 'deserter_criminal_case', '--as', 'lawyer@cli-prep.example');
+    assert.equal(view.code, 0, view.err);
+    assert.match(view.out, /1 met, 1 not applicable, 0 to check, 2 open/);
+    assert.match(view.out, /\[met by judgement\] military-id \(document, revision 1\)/);
+    assert.match(view.out, new RegExp(`document ${document.id} military-id.txt \\(sha256 ${document.sha256}\\)`));
+    assert.match(view.out, /marked not_applicable by lawyer@cli-prep.example at .*: SYNTHETIC: no papers were served/);
+
+    const stale = await mark('--item', 'military-id', '--judgement', 'reopened', '--revision', '0');
+    assert.notEqual(stale.code, 0);
+    assert.match(stale.err, /casework\.conflict/);
+    assert.match(stale.err, /changed by someone else/);
+    const cases: Array<[string[], RegExp]> = [
+      [['--item', 'military-id', '--judgement', 'accepted', '--revision', '1'], /--judgement/],
+      [['--item', 'military-id', '--judgement', 'reopened', '--revision', 'one'], /--revision/],
+      [['--item', 'passport', '--judgement', 'reopened', '--revision', '0'], /input\.invalid.*itemId/],
+      [
+        ['--item', 'account', '--judgement', 'met', '--documents', '00000000-0000-4000-8000-000000000009', '--revision', '0'],
+        /no document .*\(documentIds\.0\)/,
+      ],
+      [['--item', 'account', '--judgement', 'not_applicable', '--revision', '0'], /reason/],
+    ];
+    for (const [flags, message] of cases) {
+      const bad = await mark(...flags);
+      assert.notEqual(bad.code, 0, flags.join(' '));
+      assert.match(bad.err, message, flags.join(' '));
+    }
+    const volunteer = await cli(
+      'client',
+      'checklist-mark',
+      clientId,
+      '--claim-type',
+      'deserter_criminal_case',
+      '--item',
+      'account',
+      '--judgement',
+      'not_applicable',
+      '--reason',
+      'x',
+      '--revision',
+      '0',
+      '--as',
+      'volunteer@cli-prep.example',
+    );
+    assert.notEqual(volunteer.code, 0);
+    assert.match(volunteer.err, /not allowed|denied/i);
   });
 });

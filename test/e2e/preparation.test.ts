@@ -2,14 +2,17 @@
 // names a unit in the knowledge base's public allegations (the 64th Separate Motor Rifle Brigade, written "64-я
 // ОМСБр") and sees it flagged in "Exclusion preparation" with its sources, confidence, licence status and the
 // "to prepare for, not a verdict" notice; the checklist for "deserter with a criminal case" opens and shows the
-// linked court record with its capture's sha256. axe-core on the page (no serious or critical violation).
+// linked court record with its capture's sha256; the lawyer uploads a (SYNTHETIC) military ID, marks the
+// "military identification papers" item met by it, sees it counted and named with its sha256, and after a reload
+// sees the mark kept. A volunteer the file is shared with sees no checklist and no marking controls. axe-core on
+// the page (no serious or critical violation).
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
 import { createUser } from '../../src/accounts/users.ts';
 import { Keyring } from '../../src/casework/keyring.ts';
@@ -19,6 +22,7 @@ import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { kekFromEnvironment } from '../../src/crypto/kek.ts';
 import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { linkCaseOperation } from '../../src/operations/clients/link-case.ts';
+import { shareClientOperation } from '../../src/operations/clients/share.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { ingestTestCard } from '../helpers/api.ts';
 import { axe, launchChromium } from '../helpers/browser.ts';
@@ -28,6 +32,24 @@ import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
 const NEW_PASSWORD = 'a long new password 1';
 
+/** A first sign-in: the one-time password, a new one, a TOTP enrolled, the recovery codes acknowledged. */
+async function firstSignIn(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('New password again').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  const secretText = page.getByTestId('totp-secret');
+  await secretText.waitFor();
+  await page.getByLabel('Code from the app').fill(TOTP.generate({ secret: Secret.fromBase32((await secretText.innerText()).trim()) }));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByLabel('I have saved them').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Client files' }).waitFor();
+}
+
 describe('preparing a client file in headless Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -35,6 +57,7 @@ describe('preparing a client file in headless Chromium', () => {
   let clientId = '';
   let captureSha256 = '';
   const lawyer = { email: 'lawyer@prepare.example', password: '' };
+  const volunteer = { email: 'volunteer@prepare.example', password: '' };
 
   before(async () => {
     const dataDir = tempDir('otkaz-prepare-e2e-');
@@ -48,6 +71,8 @@ describe('preparing a client file in headless Chromium', () => {
     const org = await createOrganisation(db, services, { kind: 'local' }, { name: 'Prepare Aid Org', slug: 'prepare-org', requireTotp: true });
     const created = await createUser(db, services.audit, { kind: 'local' }, { orgId: org.id, email: lawyer.email, role: 'lawyer', now: new Date() });
     lawyer.password = created.oneTimePassword;
+    const helper = await createUser(db, services.audit, { kind: 'local' }, { orgId: org.id, email: volunteer.email, role: 'volunteer', now: new Date() });
+    volunteer.password = helper.oneTimePassword;
     // The file is opened through its operation, as the lawyer, under the server's own KEK (SYNTHETIC person).
     const world = { db, config, keyring: new Keyring(kekFromEnvironment(env.OTKAZ_KEK)), directory, clock: { now: new Date() } };
     const actor = { kind: 'user' as const, userId: created.user.id, orgId: org.id, role: 'lawyer' as const, sessionId: null, verified: true };
@@ -61,11 +86,13 @@ describe('preparing a client file in headless Chromium', () => {
             { unit: '64-я ОМСБр', unitNumber: '00000', role: 'driver (SYNTHETIC)', place: 'Pskov', from: '2021-06-01', to: '2022-05-01', deployed: true },
           ],
         },
+        consent: { shareWithinOrganisation: true },
       }),
     );
     clientId = file.id;
     const link = await linkCaseOperation.run(actingAs(world, actor), linkCaseOperation.input.parse({ id: clientId, caseId: String(caseId) }));
     captureSha256 = link.captureSha256 ?? '';
+    await shareClientOperation.run(actingAs(world, actor), shareClientOperation.input.parse({ id: clientId, userId: helper.user.id }));
     await db.close();
     server = await startServer(config);
     await server.ready;
@@ -81,20 +108,7 @@ describe('preparing a client file in headless Chromium', () => {
   it('the exclusion section flags the unit with its sources; the checklist for a deserter with a criminal case opens', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('E-mail').fill(lawyer.email);
-    await page.getByLabel('Password', { exact: true }).fill(lawyer.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('New password again').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    const secretText = page.getByTestId('totp-secret');
-    await secretText.waitFor();
-    await page.getByLabel('Code from the app').fill(TOTP.generate({ secret: Secret.fromBase32((await secretText.innerText()).trim()) }));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByLabel('I have saved them').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: 'Client files' }).waitFor();
+    await firstSignIn(page, base, lawyer.email, lawyer.password);
 
     await page.goto(`${base}/files/${clientId}`);
     await page.getByRole('heading', { name: 'Exclusion preparation' }).waitFor();
@@ -117,8 +131,57 @@ describe('preparing a client file in headless Chromium', () => {
     const record = items.filter({ hasText: 'court record' }).first();
     assert.match(await record.innerText(), /met/);
     assert.match(await record.innerText(), new RegExp(captureSha256));
+    assert.match(await record.innerText(), /by the archived court record/);
+    const counts = page.getByTestId('checklist-counts');
+    assert.equal(await counts.innerText(), '1 met · 0 not applicable · 0 to check · 3 open');
+
+    // Upload a SYNTHETIC military ID; the document items now have a candidate to judge.
+    const scan = Buffer.from('SYNTHETIC military ID of a test person, not a real document');
+    const scanSha256 = createHash('sha256').update(scan).digest('hex');
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'military-id.txt', mimeType: 'text/plain', buffer: scan });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('link', { name: 'military-id.txt' }).first().waitFor();
+    await page.getByTestId('checklist-counts').filter({ hasText: '2 to check' }).waitFor();
+
+    const PAPERS = 'Military identification papers (military ID, contract or enlistment order)';
+    const papers = items.filter({ has: page.getByText(PAPERS, { exact: true }) });
+    assert.equal(await papers.count(), 1);
+    assert.match(await papers.innerText(), /to check/);
+    await papers.getByText('Record your judgement').click();
+    const form = papers.getByRole('form', { name: /Judgement on: Military identification papers/ });
+    await form.getByLabel(/military-id\.txt/).check();
+    await form.getByLabel('Note (optional)').fill('SYNTHETIC: matches the unit in his account');
+    await form.getByRole('button', { name: 'Mark met' }).click();
+    await papers.getByTestId('checklist-mark').waitFor();
+    const shown = await papers.innerText();
+    assert.match(shown, /Marked met by lawyer@prepare\.example on/);
+    assert.match(shown, new RegExp(`military-id\\.txt · sha256 ${scanSha256}`));
+    assert.match(shown, /by a worker's judgement/);
+    assert.match(shown, /SYNTHETIC: matches the unit in his account/);
+    assert.equal(await counts.innerText(), '2 met · 0 not applicable · 1 to check · 1 open');
     await axe(page, 'client file with checklist and exclusion preparation');
 
+    // The mark is stored: after a reload it is there, counted and named with its sha256.
+    await page.reload();
+    await page.getByTestId('claim-type').selectOption('deserter_criminal_case');
+    await page.getByTestId('checklist-counts').waitFor();
+    assert.equal(await page.getByTestId('checklist-counts').innerText(), '2 met · 0 not applicable · 1 to check · 1 open');
+    const kept = page.getByTestId('checklist-item').filter({ has: page.getByText(PAPERS, { exact: true }) });
+    assert.match(await kept.innerText(), new RegExp(`Marked met by lawyer@prepare\\.example on .*\\n?[\\s\\S]*sha256 ${scanSha256}`));
+
+    await context.close();
+  });
+
+  it('a volunteer the file is shared with sees no checklist and no marking controls', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await firstSignIn(page, base, volunteer.email, volunteer.password);
+    await page.goto(`${base}/files/${clientId}`);
+    await page.getByRole('heading', { name: 'Documents', exact: true }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Checklist', exact: true }).count(), 0);
+    assert.equal(await page.getByTestId('claim-type').count(), 0);
+    assert.equal(await page.getByRole('button', { name: /Mark met|Mark not applicable|Reopen/ }).count(), 0);
+    assert.equal(await page.getByText('Record your judgement').count(), 0);
     await context.close();
   });
 });

@@ -43,6 +43,7 @@ const MEMBER_TABLE: Record<string, readonly Caller[]> = {
   'clients.applications': WORKERS,
   'clients.application_write': WORKERS,
   'clients.checklist': WORKERS,
+  'clients.checklist_mark': WORKERS,
   'clients.exclusion': WORKERS,
   'users.list': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.create': MEMBERS_OF_A_OR_B(['org_admin']),
@@ -164,6 +165,14 @@ describe('authorisation matrix: every route × every role × another organisatio
       '/api/v1/clients/:id/notes': { text: `note by ${caller}` },
       '/api/v1/clients/:id/applications': { destination: 'FR', procedure: 'fr.asylum' },
       '/api/v1/clients/:id/applications/:applicationId': { revision: 1, destination: 'DE', procedure: 'de.asylum', reference: `by ${caller}` },
+      // one item per caller (each a first mark, revision 0): the workers' marks pass, the others are refused before
+      '/api/v1/clients/:id/checklist/marks': {
+        claimType: 'deserter_criminal_case',
+        itemId: ['court-record', 'military-id', 'case-papers', 'account'][CALLERS.indexOf(caller) % 4],
+        judgement: 'not_applicable',
+        reason: `SYNTHETIC: by ${caller}`,
+        revision: 0,
+      },
       '/api/v1/clients/:id/cases': { caseId },
       '/api/v1/clients/:id/documents': { name: 'x.txt', contentBase64: 'eA==' },
       '/api/v1/clients/:id/shares': { userId: spare },

@@ -85,6 +85,9 @@ export type ClientStats = ApiResponse<'/api/v1/clients/stats'>;
 export type ClientChecklist = ApiResponse<'/api/v1/clients/{id}/checklist'>;
 export type ClaimType = ClientChecklist['claimType'];
 export type ChecklistItem = ClientChecklist['items'][number];
+export type ChecklistMark = NonNullable<ChecklistItem['mark']>;
+/** POST /api/v1/clients/{id}/checklist/marks */
+export type ChecklistMarkBody = ApiBody<'/api/v1/clients/{id}/checklist/marks'>;
 export type ClientExclusion = ApiResponse<'/api/v1/clients/{id}/exclusion'>;
 export type ExclusionMatch = ClientExclusion['matches'][number];
 export type Referral = ApiResponse<'/api/v1/clients/{id}/referrals', 'post'>;

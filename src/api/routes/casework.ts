@@ -6,6 +6,7 @@
  */
 import { DOCUMENT_LIMIT } from '../../casework/documents.ts';
 import { addApplicationOperation, listApplicationsOperation, updateApplicationOperation } from '../../operations/clients/applications.ts';
+import { markChecklistItemOperation } from '../../operations/clients/checklist-mark.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
 import { downloadDocumentOperation } from '../../operations/clients/download.ts';
 import { linkCaseOperation } from '../../operations/clients/link-case.ts';
@@ -69,5 +70,6 @@ export function registerCaseworkRoutes(app: ZodApp, ctx: RouteContext): void {
   bindRoute(app, ctx, unshareClientOperation, { method: 'POST', url: '/api/v1/clients/:id/shares/:userId/remove', params: ['id', 'userId'] });
   bindRoute(app, ctx, referClientOperation, { method: 'POST', url: '/api/v1/clients/:id/referrals', params: ['id'] });
   bindRoute(app, ctx, clientChecklistOperation, { method: 'GET', url: '/api/v1/clients/:id/checklist', params: ['id'] });
+  bindRoute(app, ctx, markChecklistItemOperation, { method: 'POST', url: '/api/v1/clients/:id/checklist/marks', params: ['id'] });
   bindRoute(app, ctx, clientExclusionOperation, { method: 'GET', url: '/api/v1/clients/:id/exclusion', params: ['id'] });
 }

@@ -7,9 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { z } from 'zod';
+import { JUDGEMENTS } from '../../casework/checklist-marks.ts';
 import { MILITARY_STATUSES } from '../../casework/record.ts';
 import { CLAIM_TYPES } from '../../guidance/schema.ts';
 import { addApplicationOperation, listApplicationsOperation } from '../../operations/clients/applications.ts';
+import { markChecklistItemOperation } from '../../operations/clients/checklist-mark.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
 import { downloadDocumentOperation } from '../../operations/clients/download.ts';
 import { linkCaseOperation } from '../../operations/clients/link-case.ts';
@@ -174,6 +176,33 @@ export function registerClients(program: Command): void {
     text: checklistText,
   });
   bindCommand(
+    client
+      .command('checklist-mark <id>')
+      .description("record a worker's judgement on a checklist item: met by documents or court records, not applicable (with --reason), or reopened"),
+    markChecklistItemOperation,
+    {
+      member: true,
+      args: ['id'],
+      flags: {
+        claimType: ['--claim-type <type>', `the claim type: ${CLAIM_TYPES.join(', ')}`],
+        itemId: ['--item <id>', "the item's id (otkaz client checklist lists them)"],
+        judgement: ['--judgement <judgement>', JUDGEMENTS.join(', ')],
+        documentIds: ['--documents <ids>', 'met: document ids of the file, comma-separated'],
+        linkIds: ['--records <linkIds>', 'met: linked court record (link) ids of the file, comma-separated'],
+        reason: ['--reason <text>', 'not_applicable: why the item does not apply'],
+        note: ['--note <text>', 'a short note'],
+        revision: ['--revision <n>', "the item's revision you read (0: it had no mark)"],
+      },
+      map: (raw) => ({
+        ...raw,
+        ...(typeof raw.documentIds === 'string' ? { documentIds: listOf(raw.documentIds) } : {}),
+        ...(typeof raw.linkIds === 'string' ? { linkIds: listOf(raw.linkIds) } : {}),
+        ...(typeof raw.revision === 'string' ? { revision: /^\d+$/.test(raw.revision) ? Number(raw.revision) : raw.revision } : {}),
+      }),
+      text: (r, input) => `${input.claimType}/${input.itemId}: ${input.judgement} (mark ${r.id}, revision ${r.revision})`,
+    },
+  );
+  bindCommand(
     client.command('exclusion <id>').description('exclusion (art. 1F) preparation: service timeline and public allegations — to prepare for, not a verdict'),
     clientExclusionOperation,
     {
@@ -219,14 +248,39 @@ function fileText(view: ClientFileView): string {
 const sourcesText = (facts: ReadonlyArray<{ id: string; sources: ReadonlyArray<{ url?: string; document?: string }> }>) =>
   facts.map((f) => `${f.id} (${f.sources.map((s) => s.url ?? s.document).join('; ')})`).join(', ');
 
+const listOf = (text: string) =>
+  text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
 function checklistText(view: z.infer<typeof ChecklistViewSchema>): string {
-  const lines = [`checklist: ${view.title.en} — ${view.summary.en}`];
+  const c = view.counts;
+  const lines = [
+    `checklist: ${view.title.en} — ${view.summary.en}`,
+    `  ${c.met} met, ${c.not_applicable} not applicable, ${c.to_check} to check, ${c.open} open`,
+  ];
   for (const item of view.items) {
-    lines.push(`  [${item.status}] ${item.kind}: ${item.what.en}`, `      why: ${item.why.en}`, `      sources: ${sourcesText(item.sources)}`);
+    lines.push(
+      `  [${item.status}${item.metBy ? ` by ${item.metBy.replace('_', ' ')}` : ''}] ${item.id} (${item.kind}, revision ${item.revision}): ${item.what.en}`,
+      `      why: ${item.why.en}`,
+      `      sources: ${sourcesText(item.sources)}`,
+    );
+    const mark = item.mark;
+    if (mark) {
+      lines.push(
+        `      marked ${mark.judgement} by ${mark.markedByEmail ?? mark.markedBy ?? 'a former member'} at ${mark.markedAt}${mark.reason ? `: ${mark.reason}` : ''}`,
+      );
+      for (const d of mark.documents) lines.push(`        document ${d.id} ${d.name} (sha256 ${d.sha256})`);
+      for (const r of mark.courtRecords)
+        lines.push(`        court record ${r.linkId}: case #${r.caseId} ${r.caseNumber ?? ''} (capture sha256 ${r.captureSha256 ?? '—'})`);
+      for (const m of mark.missing) lines.push(`        CHECK AGAIN: ${m.kind.replace('_', ' ')} ${m.id} ${m.why.replaceAll('_', ' ')}`);
+      if (mark.note) lines.push(`        note: ${mark.note}`);
+    }
     for (const d of item.destinations) lines.push(`      ${d.country}: ${d.note.en} — ${sourcesText(d.sources)}`);
     for (const r of item.courtRecords)
       lines.push(
-        `      court record: case #${r.caseId} ${r.caseNumber ?? ''} (${r.courtVnkod}), capture sha256 ${r.captureSha256 ?? '—'}${r.captureArchived ? ' (archived)' : ' (capture not archived)'}`,
+        `      court record ${r.linkId}: case #${r.caseId} ${r.caseNumber ?? ''} (${r.courtVnkod}), capture sha256 ${r.captureSha256 ?? '—'}${r.captureArchived ? ' (archived)' : ' (capture not archived)'}`,
       );
     for (const d of item.documents) lines.push(`      document on file: ${d.id} ${d.name} (sha256 ${d.sha256})`);
   }

@@ -17,7 +17,16 @@ import { ask } from '../prompt.ts';
 
 const PASSPHRASE_VARIABLE = 'OTKAZ_EXPORT_PASSPHRASE';
 
-type Counts = { members: number; clients: number; notes: number; applications: number; documents: number; shares: number; referrals: number };
+type Counts = {
+  members: number;
+  clients: number;
+  notes: number;
+  applications: number;
+  checklistMarks: number;
+  documents: number;
+  shares: number;
+  referrals: number;
+};
 const countsText = (c: Counts) =>
   `${c.clients} client file(s), ${c.notes} note(s), ${c.documents} document(s), ${c.shares} share(s), ${c.referrals} referral(s), ${c.members} member(s)`;
 
@@ -90,7 +99,7 @@ export function registerOrgs(program: Command): void {
   bindCommand(org.command('rotate-key <org>').description('a new data key; every ciphertext re-sealed under it; old versions deleted'), rotateOrgKeyOperation, {
     args: ['org'],
     text: (r) =>
-      `'${r.slug}' now uses data key version ${r.version}: ${r.clients} record(s), ${r.notes} note(s), ${r.applications} application(s), ${r.documents} document key(s) re-sealed; ${r.dropped} old version(s) deleted`,
+      `'${r.slug}' now uses data key version ${r.version}: ${r.clients} record(s), ${r.notes} note(s), ${r.applications} application(s), ${r.checklistMarks} checklist mark(s), ${r.documents} document key(s) re-sealed; ${r.dropped} old version(s) deleted`,
   });
   bindCommand(org.command('retention <org>').description('days closed and referred files are kept (0: kept)'), setRetentionOperation, {
     args: ['org'],

@@ -1,6 +1,7 @@
 /** The case-file operations (issue #13), listed in src/operations/registry.ts. */
 import type { AnyOperation } from '../../ops/operation.ts';
 import { addApplicationOperation, listApplicationsOperation, updateApplicationOperation } from './applications.ts';
+import { markChecklistItemOperation } from './checklist-mark.ts';
 import { createClientOperation } from './create.ts';
 import { downloadDocumentOperation } from './download.ts';
 import { linkCaseOperation } from './link-case.ts';
@@ -37,5 +38,6 @@ export const CLIENT_OPERATIONS: readonly AnyOperation[] = [
   addApplicationOperation,
   updateApplicationOperation,
   clientChecklistOperation,
+  markChecklistItemOperation,
   clientExclusionOperation,
 ] as AnyOperation[];

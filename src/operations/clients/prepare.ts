@@ -4,10 +4,12 @@
  * against its units, to prepare for, never a verdict. Both are reads of client data: audited by the pipeline.
  */
 import { z } from 'zod';
-import { checklistFor, checklistView } from '../../casework/checklist.ts';
+import { checklistFor, checklistView, ITEM_STATUSES } from '../../casework/checklist.ts';
+import { JUDGEMENTS, listMarks } from '../../casework/checklist-marks.ts';
 import { listDocuments } from '../../casework/documents.ts';
 import { EXCLUSION_NOTICE, matchAllegations, serviceTimeline } from '../../casework/exclusion.ts';
 import { linkedCaseView } from '../../casework/links.ts';
+import { memberEmails } from '../../casework/members.ts';
 import { ALLEGATION_CONFIDENCE, CHECKLIST_ITEM_KINDS, CLAIM_TYPES, LICENCE_STATUSES } from '../../guidance/schema.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
@@ -32,8 +34,38 @@ export const ChecklistViewSchema = z.object({
       sources: z.array(FactViewSchema),
       destinations: z.array(z.object({ country: z.string(), note: localized, sources: z.array(FactViewSchema) })),
       status: z
-        .enum(['met', 'to_check', 'open'])
-        .describe('met: a linked court record with its capture archived; to_check: candidates on the file for a worker to judge; open: nothing yet'),
+        .enum(ITEM_STATUSES)
+        .describe(
+          "met: by a worker's judgement (what it names all still on the file) or a linked court record with its capture archived; not_applicable: a worker's judgement with the reason; to_check: candidates to judge, or a mark naming something gone since; open: nothing yet",
+        ),
+      metBy: z.enum(['judgement', 'court_record']).nullable(),
+      revision: z.number().int().describe("the revision a change of the item's mark is made on (0: never marked)"),
+      mark: z
+        .object({
+          judgement: z.enum(JUDGEMENTS),
+          revision: z.number().int(),
+          markedBy: z.string().nullable(),
+          markedByEmail: z.string().nullable(),
+          markedAt: z.string(),
+          reason: z.string().optional(),
+          note: z.string().optional(),
+          documents: z.array(z.object({ id: z.string(), name: z.string(), sha256: z.string() })),
+          courtRecords: z.array(
+            z.object({
+              linkId: z.string(),
+              caseId: z.number().int(),
+              caseNumber: z.string().nullable(),
+              courtVnkod: z.string(),
+              captureSha256: z.string().nullable(),
+            }),
+          ),
+          missing: z
+            .array(z.object({ kind: z.enum(['document', 'court_record']), id: z.string(), why: z.enum(['deleted', 'unlinked', 'capture_not_archived']) }))
+            .describe('what the mark names that is gone since: the item is to check again'),
+          needsCheck: z.boolean(),
+        })
+        .nullable()
+        .describe("the worker's judgement (null: never marked)"),
       courtRecords: z.array(
         z.object({
           linkId: z.string(),
@@ -47,6 +79,8 @@ export const ChecklistViewSchema = z.object({
       documents: z.array(z.object({ id: z.string(), name: z.string(), sha256: z.string(), uploadedAt: z.string() })),
     }),
   ),
+  counts: z.object(Object.fromEntries(ITEM_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof ITEM_STATUSES)[number], z.ZodNumber>),
+  access: z.object({ mark: z.boolean().describe('the caller may mark items (clients.checklist_mark)') }),
 });
 
 const ServiceEntrySchema = z.object({
@@ -94,7 +128,7 @@ export const ExclusionViewSchema = z.object({
 export const clientChecklistOperation = defineOperation({
   name: 'clients.checklist',
   summary:
-    'The document checklist of a claim type, each item with its sources and what on the file meets it (linked court records with capture sha256, documents)',
+    "The document checklist of a claim type, each item with its sources, what on the file meets it (linked court records with capture sha256, documents) and the worker's judgement; counts per status",
   input: z
     .object({
       id: clientId,
@@ -109,12 +143,19 @@ export const clientChecklistOperation = defineOperation({
       action: 'clients.checklist',
       policy: clientPolicy.checklist,
       clientId: id,
-      run: async (tx, file) => {
+      run: async (tx, file, actor) => {
         const checklist = checklistFor(ctx.kb, claimType);
         if (!checklist) throw new OtkazError(ErrorCode.InputNotFound, `the knowledge base has no checklist for ${claimType}`, { where: 'claimType' });
         const records = await Promise.all(file.record.criminalCases.map((link) => linkedCaseView(tx, link)));
         const documents = await listDocuments(tx, ctx.casework.keyring, file.row.org_id, file.row.id);
-        return { clientId: id, ...checklistView(ctx.kb, checklist, records, documents) };
+        const marks = await listMarks(tx, ctx.casework.keyring, file.row.org_id, file.row.id);
+        const emails = await memberEmails(
+          tx,
+          file.row.org_id,
+          marks.flatMap((m) => (m.markedBy ? [m.markedBy] : [])),
+        );
+        const mark = clientPolicy.checklistMark.check(actor, ctx.config, { orgId: file.row.org_id, sharedWith: file.sharedWith }).allow;
+        return { clientId: id, ...checklistView(ctx.kb, checklist, records, documents, marks, emails), access: { mark } };
       },
     }),
 });

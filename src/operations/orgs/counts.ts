@@ -8,6 +8,7 @@ export const CountsSchema = z.object({
   clients: z.number().int(),
   notes: z.number().int(),
   applications: z.number().int(),
+  checklistMarks: z.number().int(),
   documents: z.number().int(),
   shares: z.number().int(),
   referrals: z.number().int(),

@@ -9,7 +9,8 @@ import { LOCAL_ONLY } from './counts.ts';
 
 export const rotateOrgKeyOperation = defineOperation({
   name: 'orgs.rotate_key',
-  summary: 'Rotate an organisation’s data key: records, notes, applications and document keys re-sealed, blind indexes rebuilt, old versions deleted',
+  summary:
+    'Rotate an organisation’s data key: records, notes, applications, checklist marks and document keys re-sealed, blind indexes rebuilt, old versions deleted',
   input: z.object({ org: z.string().min(1).describe('the organisation’s slug or id') }).strict(),
   output: z.object({
     slug: z.string(),
@@ -17,6 +18,7 @@ export const rotateOrgKeyOperation = defineOperation({
     clients: z.number().int(),
     notes: z.number().int(),
     applications: z.number().int(),
+    checklistMarks: z.number().int(),
     documents: z.number().int(),
     dropped: z.number().int(),
   }),

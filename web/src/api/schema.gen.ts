@@ -2368,7 +2368,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The document checklist of a claim type, each item with its sources and what on the file meets it (linked court records with capture sha256, documents) */
+        /** The document checklist of a claim type, each item with its sources, what on the file meets it (linked court records with capture sha256, documents) and the worker's judgement; counts per status */
         get: {
             parameters: {
                 query: {
@@ -2390,9 +2390,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            access: {
+                                /** @description the caller may mark items (clients.checklist_mark) */
+                                mark: boolean;
+                            };
                             /** @enum {string} */
                             claimType: "deserter_criminal_case" | "awol_337" | "mobilised_before_deployment" | "conscript_reservist_before_callup" | "contract_soldier";
                             clientId: string;
+                            counts: {
+                                met: number;
+                                not_applicable: number;
+                                open: number;
+                                to_check: number;
+                            };
                             items: {
                                 courtRecords: {
                                     captureArchived: boolean;
@@ -2441,6 +2451,41 @@ export interface paths {
                                 id: string;
                                 /** @enum {string} */
                                 kind: "court_record" | "document" | "statement" | "other";
+                                /** @description the worker's judgement (null: never marked) */
+                                mark: {
+                                    courtRecords: {
+                                        captureSha256: string | null;
+                                        caseId: number;
+                                        caseNumber: string | null;
+                                        courtVnkod: string;
+                                        linkId: string;
+                                    }[];
+                                    documents: {
+                                        id: string;
+                                        name: string;
+                                        sha256: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    judgement: "met" | "not_applicable" | "reopened";
+                                    markedAt: string;
+                                    markedBy: string | null;
+                                    markedByEmail: string | null;
+                                    /** @description what the mark names that is gone since: the item is to check again */
+                                    missing: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "document" | "court_record";
+                                        /** @enum {string} */
+                                        why: "deleted" | "unlinked" | "capture_not_archived";
+                                    }[];
+                                    needsCheck: boolean;
+                                    note?: string;
+                                    reason?: string;
+                                    revision: number;
+                                } | null;
+                                metBy: ("judgement" | "court_record") | null;
+                                /** @description the revision a change of the item's mark is made on (0: never marked) */
+                                revision: number;
                                 sources: {
                                     check?: string;
                                     /** @enum {string} */
@@ -2465,10 +2510,10 @@ export interface paths {
                                     verified: string;
                                 }[];
                                 /**
-                                 * @description met: a linked court record with its capture archived; to_check: candidates on the file for a worker to judge; open: nothing yet
+                                 * @description met: by a worker's judgement (what it names all still on the file) or a linked court record with its capture archived; not_applicable: a worker's judgement with the reason; to_check: candidates to judge, or a mark naming something gone since; open: nothing yet
                                  * @enum {string}
                                  */
-                                status: "met" | "to_check" | "open";
+                                status: "met" | "not_applicable" | "to_check" | "open";
                                 what: {
                                     en: string;
                                     ru: string;
@@ -2493,6 +2538,81 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/checklist/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a worker's judgement on a checklist item: met by named documents and/or linked court records, not applicable (with the reason), or reopened — refused when someone changed it since `revision` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description the claim type whose checklist holds the item
+                         * @enum {string}
+                         */
+                        claimType: "deserter_criminal_case" | "awol_337" | "mobilised_before_deployment" | "conscript_reservist_before_callup" | "contract_soldier";
+                        /**
+                         * @description documents of this client file that meet the item (met only)
+                         * @default []
+                         */
+                        documentIds?: string[];
+                        /** @description the item's id in that checklist (GET …/checklist lists them) */
+                        itemId: string;
+                        /**
+                         * @description met: the named documents or court records meet it; not_applicable: with a reason; reopened: back to what the file shows
+                         * @enum {string}
+                         */
+                        judgement: "met" | "not_applicable" | "reopened";
+                        /**
+                         * @description linked court records of this file (their capture archived) that meet the item (met only)
+                         * @default []
+                         */
+                        linkIds?: string[];
+                        /** @description a short note of the worker */
+                        note?: string;
+                        /** @description why the item does not apply (not_applicable only) */
+                        reason?: string;
+                        /** @description the item's revision the change was made on (0: it had no mark) */
+                        revision: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the mark */
+                            id: string;
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -52,7 +52,7 @@ export function ClientFilePage({ id, self }: { id: string; self: string }) {
       {file.access.edit && <ApplicationsSection clientId={file.id} documents={file.documents ?? []} />}
       {file.notes && <NotesSection clientId={file.id} notes={file.notes} onAdded={reload} />}
       {file.documents && <DocumentsSection clientId={file.id} documents={file.documents} onUploaded={reload} />}
-      {file.access.edit && <ChecklistSection clientId={file.id} round={round} />}
+      {file.access.edit && <ChecklistSection clientId={file.id} round={round} documents={file.documents ?? []} cases={file.cases ?? []} />}
       {file.access.edit && <ExclusionSection clientId={file.id} round={round} />}
       {file.access.share && file.sharedWith && <SharingSection clientId={file.id} sharedWith={file.sharedWith} self={self} onChanged={reload} />}
       {file.access.share && <ReferralForm clientId={file.id} onReferred={reload} />}
