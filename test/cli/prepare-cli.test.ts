@@ -15,12 +15,14 @@ import { openDatabase, storageTarget } from '../../src/db/open.ts';
 import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { actingAs } from '../helpers/casework.ts';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
+import { cheapPasswords } from '../helpers/passwords.ts';
 
 describe('otkaz client checklist / exclusion', () => {
   useTempDataDir('otkaz-prepare-cli-');
   let clientId = '';
 
   before(async () => {
+    cheapPasswords();
     process.env.OTKAZ_KEK = randomBytes(32).toString('base64');
     delete process.env.OTKAZ_AUDIT_SINK;
     const config = loadConfig();

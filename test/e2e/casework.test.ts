@@ -20,6 +20,7 @@ import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { ingestTestCard } from '../helpers/api.ts';
 import { ARTIFACTS, axe, launchChromium } from '../helpers/browser.ts';
+import { cheapPasswords } from '../helpers/passwords.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
@@ -43,6 +44,7 @@ describe('case files in headless Chromium', () => {
   let adminPage: Page;
 
   before(async () => {
+    cheapPasswords();
     mkdirSync(ARTIFACTS, { recursive: true });
     const dataDir = tempDir('otkaz-casework-e2e-');
     const env = { OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn', OTKAZ_KEK: randomBytes(32).toString('base64') };
