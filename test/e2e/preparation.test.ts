@@ -42,7 +42,7 @@ describe('preparing a client file in headless Chromium', () => {
     const dataDir = tempDir('otkaz-prepare-e2e-');
     const env = { OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn', OTKAZ_KEK: randomBytes(32).toString('base64') };
     const config = loadConfig(env);
-    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'));
+    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'), 'statistics');
     const directory = loadDirectory();
     await ingestTestCard(db, directory);
     const caseId = Number((await db.query<{ id: number }>('select id from cases order by id limit 1'))[0]?.id);
