@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { buildTests } from './build-tests.mjs';
 import { buildWeb } from './build-web.mjs';
 import { startTempPostgres, stopTempPostgres } from './pg-temp.mjs';
 
@@ -58,6 +59,10 @@ if (!/^[1-9]\d*$/.test(concurrency)) throw new Error(`OTKAZ_TEST_CONCURRENCY mus
 
 // The browser tests drive the built web app.
 await buildWeb();
+// The tests run bundled (scripts/build-tests.mjs); OTKAZ_TEST_FROM_SOURCE=1 runs them through tsx instead.
+const fromSource = process.env.OTKAZ_TEST_FROM_SOURCE === '1';
+const bundle = fromSource ? null : await buildTests(files);
+const loader = bundle ? ['--enable-source-maps', '--import', bundle.preload] : ['--import', 'tsx', '--import', './test/helpers/no-network.ts'];
 
 let temp = null;
 const env = { ...process.env };
@@ -67,11 +72,10 @@ if (!env.OTKAZ_TEST_DATABASE_URL) {
   process.stdout.write(`started a temporary PostgreSQL for the tests at ${temp.url}\n`);
 }
 
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', '--import', './test/helpers/no-network.ts', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env },
-);
+const child = spawn(process.execPath, [...loader, '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...(bundle ? bundle.files : files)], {
+  stdio: 'inherit',
+  env,
+});
 const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 if (temp) stopTempPostgres(temp.dir);
 process.exit(code);
