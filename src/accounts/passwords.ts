@@ -4,8 +4,8 @@
  *
  * Parameters (PASSWORD_PARAMS): 64 MiB of memory, 5 passes, 1 lane — above the RFC 9106 "second recommended" option
  * (64 MiB, t=3) and OWASP's minimums; measured at ≈ 125 ms per hash on the development machine (2 cores), inside
- * the 100–300 ms aim of issue #13. `npm run bench:argon2` measures it (BENCHMARKS.md). Only tests of this module
- * and the benchmark pass other parameters; every production caller uses the defaults.
+ * the 100–300 ms aim of issue #13. `npm run bench:argon2` measures it (BENCHMARKS.md). Only tests and the benchmark
+ * pass other parameters (test fixtures through usePasswordParamsForTests); every production caller uses the defaults.
  */
 import { randomBytes } from 'node:crypto';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
@@ -22,11 +22,27 @@ export const PASSWORD_PARAMS: PasswordParams = { memoryCost: 65_536, timeCost: 5
 
 const ARGON2ID: Algorithm = 2;
 
+/** The parameters of new hashes: PASSWORD_PARAMS unless a test fixture chose cheaper ones. */
+let inForce: PasswordParams = PASSWORD_PARAMS;
+/** The unknown-account dummy hash (verifyNothing), made when first needed. */
+let dummy: Promise<string> | null = null;
+
+/**
+ * For test fixtures only: new hashes made in this process (accounts created, passwords changed, the unknown-account
+ * dummy) use `params`, so that suites which sign in many times do not spend seconds in Argon2. No setting reaches it
+ * and nothing in src/ calls it (test/shared/layering.test.ts checks); verification reads the parameters from the
+ * hash, so it is unchanged. The tests of this module run without it.
+ */
+export function usePasswordParamsForTests(params: PasswordParams): void {
+  inForce = params;
+  dummy = null;
+}
+
 /** A password's bounds: long enough to resist guessing, short enough that hashing it is no denial of service. */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
-export async function hashPassword(password: string, params: PasswordParams = PASSWORD_PARAMS): Promise<string> {
+export async function hashPassword(password: string, params: PasswordParams = inForce): Promise<string> {
   return hash(password, { ...params, algorithm: ARGON2ID });
 }
 
@@ -38,8 +54,6 @@ export async function verifyPassword(phc: string, password: string): Promise<boo
     return false;
   }
 }
-
-let dummy: Promise<string> | null = null;
 
 /**
  * The work of a verification without an account: an unknown e-mail costs the same time as a wrong password, so

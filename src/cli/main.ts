@@ -27,10 +27,12 @@ import { reportError } from './report.ts';
  */
 const LONG_RUNNING = new Set(['serve', 'demo', 'crawl', 'worker', 'simulate-courts']);
 
-export function buildProgram(): Command {
+export function buildProgram(io: Io = processIo): Command {
   const program = new Command();
   program
     .name('otkaz')
+    // Before the commands are made: each copies it, so a subcommand's help and errors go to `io` too.
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
     .description('otkaz: military-refusal prosecutions from court records, with an evidence archive. Configuration: README.md.')
     .exitOverride()
     .showHelpAfterError()
@@ -69,8 +71,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; returns the exit status. Errors print their stable code and where they happened. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const program = buildProgram();
-  program.configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+  const program = buildProgram(io);
   const previous = useIo(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../src/shared/paths.ts';
 import { cli } from '../helpers/cli.ts';
 import { FIXTURES } from '../helpers/fixtures.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { templateDataFolder } from '../helpers/templates.ts';
 
 const PAGE = path.join(FIXTURES, 'courts', 'leninsky_ufa_criminal.html');
 const NAME = 'Никитина Алина Романовна'; // the fictitious defendant of the fixture page
@@ -64,8 +65,11 @@ describe("the data folder is its owner's only", () => {
   });
 
   it('an existing folder left open to reading (an older install: 0755, PGlite files 0666) is closed at the start', async () => {
-    const dataDir = path.join(tempDir('otkaz-old-'), 'data');
-    mkdirSync(path.join(dataDir, 'db'), { recursive: true });
+    // An installed database (from the template, with the bundled statistics that `stats releases` would load),
+    // its files left as an older version wrote them.
+    const dataDir = await templateDataFolder(path.join(tempDir('otkaz-old-'), 'data'), 'statistics');
+    for (const entry of readdirSync(path.join(dataDir, 'db'), { recursive: true, withFileTypes: true }))
+      if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o666);
     writeFileSync(path.join(dataDir, 'db', 'PG_VERSION_OLD'), 'x');
     chmodSync(path.join(dataDir, 'db', 'PG_VERSION_OLD'), 0o666);
     chmodSync(path.join(dataDir, 'db'), 0o755);
@@ -77,8 +81,7 @@ describe("the data folder is its owner's only", () => {
   });
 
   it('something inside that others could write to is closed and named in a warning (not the database files PGlite writes 0666 itself)', async () => {
-    const dataDir = path.join(tempDir('otkaz-inner-'), 'data');
-    mkdirSync(path.join(dataDir, 'db'), { recursive: true, mode: 0o700 });
+    const dataDir = await templateDataFolder(path.join(tempDir('otkaz-inner-'), 'data'), 'statistics');
     chmodSync(dataDir, 0o700);
     writeFileSync(path.join(dataDir, 'db', 'PG_FILE_OF_PGLITE'), 'x');
     chmodSync(path.join(dataDir, 'db', 'PG_FILE_OF_PGLITE'), 0o666);
@@ -120,7 +123,10 @@ describe('the name-hash key', () => {
   const keyFile = path.join(outside, 'otkaz.key');
   const KEY = 'an-invented-key-for-this-test-0123456789';
   const dataDir = path.join(tempDir('otkaz-keyed-'), 'data');
-  before(() => writeFileSync(keyFile, `${KEY}\n`, { mode: 0o600 }));
+  before(async () => {
+    writeFileSync(keyFile, `${KEY}\n`, { mode: 0o600 });
+    await templateDataFolder(dataDir);
+  });
 
   it('OTKAZ_PERSON_KEY_FILE is honoured: the hashes use it, no key is created in the data folder, no warning', async () => {
     const env = { OTKAZ_DATA_DIR: dataDir, OTKAZ_PERSON_KEY_FILE: keyFile };
@@ -151,7 +157,7 @@ describe('the name-hash key', () => {
   });
 
   it('a key kept inside the data folder gets a warning at start, without the key', async () => {
-    const inside = path.join(tempDir('otkaz-inside-'), 'data');
+    const inside = await templateDataFolder(path.join(tempDir('otkaz-inside-'), 'data'));
     const first = await withEnv({ OTKAZ_DATA_DIR: inside }, () => cli('ingest', PAGE, '--json'));
     assert.equal(first.code, 0, first.err);
     const key = readFileSync(path.join(inside, 'person.key'), 'utf8').trim();

@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
 
 describe('otkaz guidance', () => {
-  useTempDataDir('otkaz-guidance-cli-');
+  // The route's statistics come from the bundled snapshot, loaded already (its first load: test/cli/stats-cli).
+  useTempDataDir('otkaz-guidance-cli-', 'statistics');
 
   it('guidance check passes and reports what needs attention', async () => {
     const { code, out } = await cli('guidance', 'check', '--today', '2026-11-26');

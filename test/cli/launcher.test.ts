@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from '../../src/shared/paths.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { templateDataFolder } from '../helpers/templates.ts';
 
 const LAUNCHER = path.join(PROJECT_ROOT, 'otkaz');
 
@@ -20,9 +21,11 @@ function files(dir: string, keep: (file: string) => boolean): string[] {
 }
 
 describe('starting the CLI', () => {
-  it("./otkaz is executable and runs this clone's CLI from any folder, also through a symbolic link", () => {
+  it("./otkaz is executable and runs this clone's CLI from any folder, also through a symbolic link", async () => {
     accessSync(LAUNCHER, constants.X_OK);
     const elsewhere = tempDir('otkaz-launcher-');
+    // A migrated database from the template (a fresh folder's first start is test/cli/data-dir's).
+    await templateDataFolder(path.join(elsewhere, 'data'));
     const link = path.join(elsewhere, 'otkaz');
     symlinkSync(LAUNCHER, link);
     for (const command of [LAUNCHER, link]) {

@@ -19,6 +19,7 @@ import { openDatabase, storageTarget } from '../../src/db/open.ts';
 import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { actingAs } from '../helpers/casework.ts';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
+import { cheapPasswords } from '../helpers/passwords.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 describe('otkaz client checklist / exclusion', () => {
@@ -26,6 +27,7 @@ describe('otkaz client checklist / exclusion', () => {
   let clientId = '';
 
   before(async () => {
+    cheapPasswords();
     process.env.OTKAZ_KEK = randomBytes(32).toString('base64');
     delete process.env.OTKAZ_AUDIT_SINK;
     const config = loadConfig();

@@ -19,7 +19,7 @@ describe('retention in the server’s background work', () => {
     const kek = randomBytes(32).toString('base64');
     const keyring = new Keyring(kekFromEnvironment(kek));
     const orgId = randomUUID();
-    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'));
+    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'), 'statistics');
     const file = (family: string) => ({
       record: {
         person: { names: [{ script: 'latin' as const, family }], languages: [] },

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { present } from '../../src/shared/present.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { templateDataFolder } from '../helpers/templates.ts';
 
 const dataDir = tempDir('otkaz-serve-');
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -17,6 +18,9 @@ describe('server behind npm start', () => {
   let duringLoad: unknown;
   let afterLoad: unknown;
   before(async () => {
+    // A first start, but on a migrated database from the template (initdb and the migrations are not what is tested
+    // here; test/cli/data-dir.test.ts starts on a fresh folder): the bundled statistics are not loaded yet.
+    await templateDataFolder(dataDir);
     server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0' }));
     const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -185,6 +189,8 @@ describe('the server process: closed output, and stopping through npm', () => {
   const data = tempDir('otkaz-process-');
   const lockFile = path.join(data, 'db', 'otkaz.lock');
   const serverPid = () => Number(readFileSync(lockFile, 'utf8').trim());
+  // Migrated from the template; the first start still loads the bundled statistics (and prints when done).
+  before(() => templateDataFolder(data));
 
   it('keeps serving when its stdout closes, then stops cleanly on SIGTERM and releases the lock', async () => {
     // A first start: the bundled statistics load in the background and print a line when done, into a closed pipe.

@@ -1,7 +1,9 @@
 // Crash safety: crawl the simulator with the real CLI in a child process, kill -9 it at moments drawn from a
 // seeded generator, restart it each time, and compare the final database with an uninterrupted crawl's. Shared by
-// the CI test (a few kills) and scripts/crash-test.ts (20 or more). The seed is printed; given again
-// (OTKAZ_CRASH_SEED, or the script's second argument) it draws the same kill times.
+// the CI test (a few kills) and scripts/crash-test.ts (20 or more). The moments are points in the crawl, not in
+// time: the child is killed once the simulator has answered a seeded share of the requests still to come, so every
+// run is interrupted mid-crawl however fast the machine (a wall-clock kill let a quick crawl finish first). The seed
+// is printed; given again (OTKAZ_CRASH_SEED, or the script's second argument) it draws the same kill points.
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
@@ -57,13 +59,23 @@ export function crashSeed(value: string | undefined = process.env.OTKAZ_CRASH_SE
   return seed;
 }
 
-/** The kill times of a run, in ms after each start: 1.5 to 4 s, from the seed. */
-export function killTimes(seed: number, count: number): number[] {
+/** The kill points of the runs, from the seed: each the share (0.1 to 0.9) of a kill's part of the requests left. */
+export function killPoints(seed: number, count: number): number[] {
   const rand = prng(seed);
-  return Array.from({ length: count }, () => 1500 + Math.floor(rand() * 2500));
+  return Array.from({ length: count }, () => 0.1 + Math.floor(rand() * 800) / 1000);
 }
 
-function runCli(url: string, base: string, size: CrashSize, killAfterMs: number | null): Promise<'killed' | number> {
+/**
+ * After how many answered requests run `killsLeft` from the end is killed: its share of what is left, split evenly
+ * among the kills to come and the final run. `left` counts from the clean crawl's total, less every request answered
+ * since — repeats included, so it never overstates what the child still has to ask for.
+ */
+export function requestsBeforeKill(point: number, left: number, killsLeft: number): number {
+  return Math.max(1, Math.floor((point * left) / (killsLeft + 1)));
+}
+
+/** Runs the CLI; kills it (SIGKILL) once the simulator has answered `killAfter` more requests. */
+function runCli(url: string, base: string, size: CrashSize, killAfter: { requests: number; answered: () => number } | null): Promise<'killed' | number> {
   const courts = ALL_COURTS.slice(0, size.courts);
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -92,10 +104,16 @@ function runCli(url: string, base: string, size: CrashSize, killAfterMs: number 
     );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const from = killAfter?.answered() ?? 0;
+    const timer =
+      killAfter === null
+        ? null
+        : setInterval(() => {
+            if (killAfter.answered() - from >= killAfter.requests) child.kill('SIGKILL');
+          }, 2);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
+      if (timer) clearInterval(timer);
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0) resolve(0);
       else reject(new Error(`crawl exited ${code}: ${stderr.slice(-2000)}`));
@@ -104,8 +122,8 @@ function runCli(url: string, base: string, size: CrashSize, killAfterMs: number 
 }
 
 export async function crashTest(adminUrl: string, kills: number, size: CrashSize = SMALL, log: (line: string) => void = () => undefined, seed = crashSeed()) {
-  log(`kill times from seed ${seed} (OTKAZ_CRASH_SEED=${seed} repeats them)`);
-  const times = killTimes(seed, kills * 4);
+  log(`kill points from seed ${seed} (OTKAZ_CRASH_SEED=${seed} repeats them)`);
+  const points = killPoints(seed, kills);
   const courts = ALL_COURTS.slice(0, size.courts);
   const world = new World({ seed: 5, casesPerCourt: size.casesPerCourt, from: FROM, to: size.to, courts });
   const simulator = new CourtSimulator(world, { ...NO_TRAPS });
@@ -129,14 +147,16 @@ export async function crashTest(adminUrl: string, kills: number, size: CrashSize
     });
     const expected = await snapshot(clean);
     await clean.close();
-    // The interrupted one: the CLI, killed at the seeded moments, restarted each time.
+    const total = simulator.log.length;
+    const answered = () => simulator.log.length - total;
+    // The interrupted one: the CLI, killed at the seeded points, restarted each time.
     const url = await freshDatabase(adminUrl);
     let killed = 0;
-    for (let run = 0; killed < kills && run < kills * 4; run += 1) {
-      const after = times[run] ?? 1500;
-      const outcome = await runCli(url, base, size, after);
+    for (let run = 0; run < kills; run += 1) {
+      const requests = requestsBeforeKill(points[run] ?? 0.5, Math.max(0, total - answered()), kills - run);
+      const outcome = await runCli(url, base, size, { requests, answered });
       if (outcome === 'killed') killed += 1;
-      log(`run ${run + 1}: ${outcome === 'killed' ? `killed after ${after} ms` : 'finished before the kill'}`);
+      log(`run ${run + 1}: ${outcome === 'killed' ? `killed after ${requests} answered requests` : 'finished before the kill'}`);
       if (outcome !== 'killed') break;
     }
     await runCli(url, base, size, null);

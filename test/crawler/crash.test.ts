@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crashSeed, crashTest, killTimes } from './crash-harness.ts';
+import { crashSeed, crashTest, killPoints, requestsBeforeKill } from './crash-harness.ts';
 
 describe('crash safety', () => {
-  it('the kill times follow the seed: the same seed gives the same times, within 1.5 to 4 s', () => {
-    assert.deepEqual(killTimes(42, 12), killTimes(42, 12));
-    assert.notDeepEqual(killTimes(42, 12), killTimes(43, 12));
-    assert.ok(killTimes(7, 200).every((ms) => Number.isInteger(ms) && ms >= 1500 && ms < 4000));
+  it('the kill points follow the seed: the same seed gives the same points, each before the end of the crawl', () => {
+    assert.deepEqual(killPoints(42, 12), killPoints(42, 12));
+    assert.notDeepEqual(killPoints(42, 12), killPoints(43, 12));
+    assert.ok(killPoints(7, 200).every((share) => share >= 0.1 && share < 0.9));
+    // A kill's part of what is left: the kills to come and the final run share the rest; at least one request.
+    assert.equal(requestsBeforeKill(0.5, 300, 2), 50);
+    assert.equal(requestsBeforeKill(0.1, 3, 3), 1);
+    assert.ok(killPoints(9, 200).every((share) => requestsBeforeKill(share, 1000, 1) < 1000 / 2));
     assert.equal(crashSeed('1234'), 1234);
     assert.throws(() => crashSeed('12x'), /seed must be a whole number/);
   });

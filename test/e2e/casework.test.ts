@@ -20,6 +20,7 @@ import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { ingestTestCard } from '../helpers/api.ts';
 import { ARTIFACTS, axe, launchChromium } from '../helpers/browser.ts';
+import { cheapPasswords } from '../helpers/passwords.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
@@ -43,12 +44,13 @@ describe('case files in headless Chromium', () => {
   let adminPage: Page;
 
   before(async () => {
+    cheapPasswords();
     mkdirSync(ARTIFACTS, { recursive: true });
     const dataDir = tempDir('otkaz-casework-e2e-');
     const env = { OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn', OTKAZ_KEK: randomBytes(32).toString('base64') };
     const config = loadConfig(env);
     // Set up before the server takes the embedded database's lock: the court card, two organisations, three members.
-    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'));
+    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'), 'statistics');
     await ingestTestCard(db, loadDirectory());
     caseId = Number((await db.query<{ id: number }>('select id from cases order by id limit 1'))[0]?.id);
     assert.ok(caseId > 0, 'the court card was ingested');

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { ARTIFACTS, axe, launchChromium } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { templateDataFolder } from '../helpers/templates.ts';
 
 describe('deadline calculator in headless Chromium', () => {
   let server: RunningServer;
@@ -17,7 +18,9 @@ describe('deadline calculator in headless Chromium', () => {
   let base = '';
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startServer(loadConfig({ OTKAZ_DATA_DIR: tempDir('otkaz-e2e-deadlines-'), PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn' }));
+    // A data folder as after a first start (migrated, the bundled statistics loaded), from the template.
+    const dataDir = await templateDataFolder(tempDir('otkaz-e2e-deadlines-'), 'statistics');
+    server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn' }));
     await server.ready;
     const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -27,6 +27,7 @@ import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { ingestTestCard } from '../helpers/api.ts';
 import { axe, launchChromium } from '../helpers/browser.ts';
 import { actingAs } from '../helpers/casework.ts';
+import { cheapPasswords } from '../helpers/passwords.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
@@ -60,10 +61,11 @@ describe('preparing a client file in headless Chromium', () => {
   const volunteer = { email: 'volunteer@prepare.example', password: '' };
 
   before(async () => {
+    cheapPasswords();
     const dataDir = tempDir('otkaz-prepare-e2e-');
     const env = { OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn', OTKAZ_KEK: randomBytes(32).toString('base64') };
     const config = loadConfig(env);
-    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'));
+    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'), 'statistics');
     const directory = loadDirectory();
     await ingestTestCard(db, directory);
     const caseId = Number((await db.query<{ id: number }>('select id from cases order by id limit 1'))[0]?.id);

@@ -33,7 +33,7 @@ describe('web app in headless Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const dataDir = tempDir('otkaz-e2e-');
     // One real case card in the archive, ingested before the server takes the embedded database's lock.
-    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'));
+    const db = await openPgliteFromTemplate(path.join(dataDir, 'db'), 'statistics');
     const directory = loadDirectory();
     await syncCourts(db, directory);
     await ingestPage(
@@ -53,7 +53,7 @@ describe('web app in headless Chromium', () => {
     );
     await db.close();
     server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn' }));
-    await server.ready; // the bundled statistics load in the background on a first start
+    await server.ready; // the bundled statistics are in the template already (test/cli/server.test.ts has the first load)
     const address = server.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await launchChromium();

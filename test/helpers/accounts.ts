@@ -12,6 +12,7 @@ import { loadDirectory } from '../../src/courts/directory/load.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import type { EngineFactory } from './engines.ts';
+import { cheapPasswords } from './passwords.ts';
 
 /** A clock tests move by hand. */
 export class TestClock {
@@ -37,6 +38,7 @@ export interface AccountsApi {
 }
 
 export async function accountsApi(engine: EngineFactory): Promise<AccountsApi> {
+  cheapPasswords();
   const { db, drop } = await engine.create();
   const clock = new TestClock();
   const config = loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-accounts-unused', OTKAZ_RATE_LIMIT: '0' });

@@ -1,8 +1,7 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../src/shared/paths.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// From the project folder, not this file's: the test runner runs the tests bundled (scripts/build-tests.mjs).
 /** The bundled real files (provenance: assets/asylum/manifest.json). */
-export const ASSETS = path.resolve(here, '../../assets/asylum');
+export const ASSETS = projectPath('assets', 'asylum');
 /** Hand-written format samples (test/fixtures/asylum/SOURCES.md). */
-export const SAMPLES = path.resolve(here, '../fixtures/asylum');
+export const SAMPLES = projectPath('test', 'fixtures', 'asylum');

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../src/shared/paths.ts';
 
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+// From the project folder, not this file's: the test runner runs the tests bundled (scripts/build-tests.mjs).
+export const FIXTURES = projectPath('test', 'fixtures');
 
 export function fixture(name: string): Buffer {
   return readFileSync(path.join(FIXTURES, 'courts', name));

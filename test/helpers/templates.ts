@@ -4,19 +4,22 @@
 //   process too.
 // - PostgreSQL: a migrated template database, `CREATE DATABASE … TEMPLATE` for each test database.
 // Both are named by a hash of the migration set (and the PGlite version), so a changed migration makes a new
-// template. Two test processes may race to make one: the tarball is written to a unique file and renamed into
-// place (the loser's identical copy wins or loses, never half a file); the PostgreSQL template is built under an
-// advisory lock, under a temporary name renamed once migrated.
+// template; the PGlite one also comes with the bundled statistics loaded (`statistics`, named by the importer's and
+// the bundled files' contents too). One test process builds a PGlite tarball while the others wait (a lock folder
+// beside it); the tarball is written to a unique file and renamed into place, never half a file. The PostgreSQL
+// template is built under an advisory lock, under a temporary name renamed once migrated.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ensureSnapshot, SNAPSHOT_DIR } from '../../src/asylum/snapshot.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadMigrations, migrate } from '../../src/db/migrate.ts';
 import { dumpPglite, openPglite, type PgliteStart } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
+import { projectPath } from '../../src/shared/paths.ts';
 
 const require = createRequire(import.meta.url);
 const PGLITE_DIST = path.dirname(require.resolve('@electric-sql/pglite'));
@@ -55,38 +58,98 @@ function templateFolder(): string {
   return dir;
 }
 
-let pgliteTarball: Promise<Blob> | null = null;
+/**
+ * Which migrated database to start from:
+ * - `migrated`: empty (what `initdb` and the migrations make);
+ * - `statistics`: the same with the bundled asylum statistics loaded by `ensureSnapshot` (what a data folder holds
+ *   after its first start), for suites that start the server or run statistics commands but are not about that
+ *   first load (the server and `otkaz stats` tests of the first load start from `migrated`).
+ */
+export type TemplateKind = 'migrated' | 'statistics';
 
-/** The data folder of a migrated, empty embedded database, as a tarball. */
-export function pgliteTemplate(): Promise<Blob> {
-  pgliteTarball ??= (async () => {
-    const file = path.join(templateFolder(), `pglite-${PGLITE_VERSION}-${MIGRATION_SET}-checkpointed.tar`);
-    if (existsSync(file)) return new Blob([readFileSync(file)]);
-    const db = await openPglite(null, await pgliteEngine());
+/** What the `statistics` template is made from: a change to the importer or to the bundled files makes a new one. */
+function statisticsSet(): string {
+  const hash = createHash('sha256').update(MIGRATION_SET);
+  const files = [path.join(SNAPSHOT_DIR, 'manifest.json'), ...filesUnder(projectPath('src', 'asylum')), ...filesUnder(projectPath('src', 'db'))];
+  for (const file of files.sort()) hash.update(`${path.relative(projectPath(), file)}\n`).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+const tarballs = new Map<TemplateKind, Promise<Blob>>();
+
+/** The data folder of a migrated database of this kind, as a tarball. */
+export function pgliteTemplate(kind: TemplateKind = 'migrated'): Promise<Blob> {
+  let made = tarballs.get(kind);
+  if (!made) {
+    made = makePgliteTemplate(kind);
+    tarballs.set(kind, made);
+    made.catch(() => tarballs.delete(kind));
+  }
+  return made;
+}
+
+async function makePgliteTemplate(kind: TemplateKind): Promise<Blob> {
+  const name =
+    kind === 'migrated' ? `pglite-${PGLITE_VERSION}-${MIGRATION_SET}-checkpointed.tar` : `pglite-${PGLITE_VERSION}-statistics-${statisticsSet()}.tar`;
+  const file = path.join(templateFolder(), name);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  // One builder at a time across the test processes (the statistics template takes seconds): the others wait for
+  // its file. A builder that died leaves its lock behind; a lock older than two minutes is taken over.
+  const lock = `${file}.lock`;
+  for (;;) {
     try {
-      await migrate(db);
-      // Everything on disk before the copy: a tarball taken without a checkpoint starts databases that differ
-      // (test/crawler/bad-pages.test.ts saw a job claimed twice).
-      await db.exec('checkpoint');
-      const tarball = await dumpPglite(db);
-      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-      writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
-      renameSync(partial, file);
-      return tarball;
-    } finally {
-      await db.close();
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (existsSync(file)) return new Blob([readFileSync(file)]);
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  })();
-  return pgliteTarball;
+  }
+  try {
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    return await buildPgliteTemplate(kind, file);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildPgliteTemplate(kind: TemplateKind, file: string): Promise<Blob> {
+  const db =
+    kind === 'migrated'
+      ? await openPglite(null, await pgliteEngine())
+      : await openPglite(null, { ...(await pgliteEngine()), loadDataDir: await pgliteTemplate('migrated') });
+  try {
+    await migrate(db);
+    if (kind === 'statistics') await ensureSnapshot(db);
+    // Everything on disk before the copy: a tarball taken without a checkpoint starts databases that differ
+    // (test/crawler/bad-pages.test.ts saw a job claimed twice).
+    await db.exec('checkpoint');
+    const tarball = await dumpPglite(db);
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
+    renameSync(partial, file);
+    return tarball;
+  } finally {
+    await db.close();
+  }
 }
 
 /**
- * A migrated embedded database started from the template: in memory (`dataDir` null) or written to a folder
+ * A migrated embedded database started from a template: in memory (`dataDir` null) or written to a folder
  * (which must hold no database yet). `migrate` then applies nothing — and would refuse a template that is not
  * this migration set.
  */
-export async function openPgliteFromTemplate(dataDir: string | null): Promise<Database> {
-  const db = await openPglite(dataDir, { ...(await pgliteEngine()), loadDataDir: await pgliteTemplate() });
+export async function openPgliteFromTemplate(dataDir: string | null, kind: TemplateKind = 'migrated'): Promise<Database> {
+  const db = await openPglite(dataDir, { ...(await pgliteEngine()), loadDataDir: await pgliteTemplate(kind) });
   try {
     await migrate(db);
   } catch (error) {
@@ -94,6 +157,12 @@ export async function openPgliteFromTemplate(dataDir: string | null): Promise<Da
     throw error;
   }
   return db;
+}
+
+/** Writes a database of this kind into `<dataDir>/db`, where the CLI and the server keep theirs; returns `dataDir`. */
+export async function templateDataFolder(dataDir: string, kind: TemplateKind = 'migrated'): Promise<string> {
+  await (await openPgliteFromTemplate(path.join(dataDir, 'db'), kind)).close();
+  return dataDir;
 }
 
 export function databaseUrl(admin: string, name: string): string {

@@ -51,6 +51,16 @@ describe('layering', () => {
       }
     }
   });
+
+  it("the test fixtures' cheap password parameters are set by no module of src (only test/helpers/passwords.ts)", () => {
+    const definedIn = path.join(SRC, 'accounts', 'passwords.ts');
+    assert.match(readFileSync(definedIn, 'utf8'), /export function usePasswordParamsForTests\(/);
+    const callers = tsFiles(SRC).filter((file) => file !== definedIn && readFileSync(file, 'utf8').includes('usePasswordParamsForTests'));
+    assert.deepEqual(
+      callers.map((f) => path.relative(PROJECT_ROOT, f)),
+      [],
+    );
+  });
 });
 
 /**
