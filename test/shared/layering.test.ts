@@ -78,6 +78,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
     'accounts',
   ],
   ['deadlines'],
+  ['agenda'],
   ['ops', 'policies'],
   ['operations'],
   ['api', 'cli'],
