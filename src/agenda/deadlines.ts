@@ -10,7 +10,7 @@
  * item with its coded error — the others are still computed.
  */
 import type { ApplicationBody } from '../casework/applications.ts';
-import { computeDeadline, type DeadlineInput, type DeadlineResult, type DeadlineRule, deadlineRules } from '../deadlines/index.ts';
+import { computeDeadline, type DeadlineInput, type DeadlineResult, type DeadlineRule, deadlineRules, type Source } from '../deadlines/index.ts';
 import type { ProcedureCatalogue } from '../procedures/load.ts';
 import { OtkazError } from '../shared/errors.ts';
 
@@ -23,6 +23,9 @@ export type DeadlineOrigin = (typeof DEADLINE_ORIGINS)[number];
  */
 export const DEADLINE_STATES = ['due', 'suspended', 'incomplete', 'error'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
+
+/** The engine's answer, as an item carries it. */
+export type ComputedDeadline = Omit<DeadlineResult, 'explanation' | 'sources'> & { explanation: string[]; sources: Source[] };
 
 export interface ApplicationDeadline {
   /** Stable within the application: what the deadline answers (a step's outcome and rule, the arrival, a hand-entered date). */
@@ -47,7 +50,7 @@ export interface ApplicationDeadline {
   readonly urgentApplication: boolean;
   readonly missing: 'servedOn' | 'arrivedOn' | null;
   readonly error: { readonly code: string; readonly message: string } | null;
-  readonly result: DeadlineResult | null;
+  readonly result: ComputedDeadline | null;
 }
 
 /** The rules with a manual kind, by country: the hand-entered dates are checked against the calendar with them. */
@@ -65,7 +68,13 @@ type Computed = Pick<ApplicationDeadline, 'due' | 'status' | 'urgentApplication'
 function run(ruleId: string, input: DeadlineInput, rules: readonly DeadlineRule[]): Computed {
   try {
     const result = computeDeadline(ruleId, input, rules);
-    return { due: result.due, status: result.status, urgentApplication: result.urgentApplication, error: null, result };
+    return {
+      due: result.due,
+      status: result.status,
+      urgentApplication: result.urgentApplication,
+      error: null,
+      result: { ...result, explanation: [...result.explanation], sources: [...result.sources] },
+    };
   } catch (error) {
     if (!(error instanceof OtkazError)) throw error;
     const urgent = rules.find((r) => r.id === ruleId)?.urgentApplication ?? false;
@@ -104,19 +113,30 @@ export function applicationDeadlines(
         ruleTitle: titleOf(ruleId, rules),
         done,
       };
-      if (!step.servedOn) {
-        const urgent = rules.find((r) => r.id === ruleId)?.urgentApplication ?? false;
-        out.push({ ...base, due: null, status: 'incomplete', urgentApplication: urgent, missing: 'servedOn', error: null, result: null });
+      const rule = rules.find((r) => r.id === ruleId);
+      // A rule that runs from the decision itself (the US: the immigration judge's oral decision) takes the date
+      // it was decided when no service is recorded; every other rule runs from service only.
+      const from = step.servedOn ?? (rule?.event === 'decision' ? step.decidedOn : undefined);
+      if (!from) {
+        out.push({
+          ...base,
+          due: null,
+          status: 'incomplete',
+          urgentApplication: rule?.urgentApplication ?? false,
+          missing: 'servedOn',
+          error: null,
+          result: null,
+        });
         continue;
       }
       const input = definedOnly({
-        from: step.servedOn,
+        from,
         region,
         overseas: step.overseas ? true : undefined,
         legalAidRequestedOn: step.legalAid?.requestedOn,
         legalAidDecidedOn: step.legalAid?.decidedOn,
       });
-      out.push({ ...base, from: step.servedOn, ...run(ruleId, input, rules) });
+      out.push({ ...base, from, ...run(ruleId, input, rules) });
     }
   });
 

@@ -46,13 +46,7 @@ export function initialsOf(record: Pick<ClientRecord, 'person'>): string {
 /** The short reference of a client file in e-mails and calendars: the first 8 characters of its random id. */
 export const fileRefOf = (clientId: string): string => clientId.slice(0, 8);
 
-export async function loadAgenda(
-  db: Queryable,
-  keyring: Keyring,
-  catalogue: ProcedureCatalogue,
-  orgId: string,
-  scope: AgendaScope,
-): Promise<AgendaEntry[]> {
+export async function loadAgenda(db: Queryable, keyring: Keyring, catalogue: ProcedureCatalogue, orgId: string, scope: AgendaScope): Promise<AgendaEntry[]> {
   const params: unknown[] = [orgId];
   let mine = '';
   if (scope.userId) {

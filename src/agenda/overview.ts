@@ -32,7 +32,10 @@ export interface Overview<T> {
 }
 
 /** Sorts the items into the buckets, each by due date (then key), with the days left (negative: overdue). */
-export function overview<T extends Pick<ApplicationDeadline, 'due' | 'done' | 'key'>>(items: readonly T[], today: PlainDate): Overview<T & { daysLeft: number | null }> {
+export function overview<T extends Pick<ApplicationDeadline, 'due' | 'done' | 'key'>>(
+  items: readonly T[],
+  today: PlainDate,
+): Overview<T & { daysLeft: number | null }> {
   const out: Overview<T & { daysLeft: number | null }> = { today, overdue: [], thisWeek: [], later: [], undetermined: [], done: 0 };
   const sorted = [...items].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.key.localeCompare(b.key));
   for (const item of sorted) {
