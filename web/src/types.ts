@@ -104,3 +104,8 @@ export type AuditVerification = ApiResponse<'/api/v1/org/audit/verify'>;
 export type DeadlineRules = ApiResponse<'/api/v1/deadlines/rules'>;
 export type DeadlineRuleInfo = DeadlineRules[number];
 export type DeadlineResult = ApiResponse<'/api/v1/deadlines/compute'>;
+
+/** The case files' deadlines: per application (in GET /api/v1/clients/{id}/applications), GET /api/v1/deadlines/dashboard */
+export type ApplicationDeadline = ClientApplication['deadlines'][number];
+export type DeadlinesDashboard = ApiResponse<'/api/v1/deadlines/dashboard'>;
+export type DashboardEntry = DeadlinesDashboard['overdue'][number];
