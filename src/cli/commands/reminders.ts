@@ -64,7 +64,10 @@ export function registerReminders(program: Command): void {
 
   const reminders = program.command('reminders').description('deadline reminders by e-mail (OTKAZ_SMTP_URL)');
   bindCommand(reminders.command('send'), remindersOperation, {
-    flags: { dryRun: ['--dry-run', 'list the reminders due today; send and record nothing'] },
+    flags: {
+      dryRun: ['--dry-run', 'list the reminders due today; send and record nothing'],
+      today: ['--today <date>', 'YYYY-MM-DD: the day to send for (default: today in OTKAZ_TIME_ZONE)'],
+    },
     text: (r) =>
       [
         `${r.today}${r.dryRun ? ' (dry run)' : ''}: ${r.deadlines} deadline(s) with a reminder due, in ${r.organisations} organisation(s)`,

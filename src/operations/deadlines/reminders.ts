@@ -13,6 +13,7 @@ import { defineOperation } from '../../ops/operation.ts';
 import { deadlinePolicy } from '../../policies/deadlines.ts';
 import { loadProcedures } from '../../procedures/load.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { isoDate } from '../../shared/validation.ts';
 
 const flag = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
@@ -22,7 +23,12 @@ const flag = z
 export const remindersOperation = defineOperation({
   name: 'reminders.send',
   summary: 'Send the deadline reminders due today by e-mail (dryRun: only list them)',
-  input: z.object({ dryRun: flag.describe('list the reminders due, send and record nothing') }).strict(),
+  input: z
+    .object({
+      dryRun: flag.describe('list the reminders due, send and record nothing'),
+      today: isoDate.optional().describe('the day to send for (default: today in OTKAZ_TIME_ZONE), e.g. to catch up a missed run'),
+    })
+    .strict(),
   output: z.object({
     today: z.string(),
     dryRun: z.boolean(),
@@ -49,7 +55,7 @@ export const remindersOperation = defineOperation({
     columns: ['orgId', 'userId', 'fileRef', 'rule', 'due', 'kind', 'language', 'state', 'failure'],
     rows: (r) => r.reminders,
   },
-  async run(ctx, { dryRun }) {
+  async run(ctx, { dryRun, today }) {
     const { smtpUrl, mailFrom } = ctx.config;
     if (!dryRun && !(smtpUrl && mailFrom))
       throw new OtkazError(ErrorCode.ConfigInvalid, 'reminders are off: set OTKAZ_SMTP_URL and OTKAZ_MAIL_FROM (or use --dry-run)', {
@@ -59,7 +65,7 @@ export const remindersOperation = defineOperation({
     try {
       return await sendReminders(
         { db: ctx.db, keyring: ctx.casework.keyring, audit: ctx.casework.audit, catalogue: loadProcedures(), mailer, now: ctx.casework.now },
-        { today: todayIn(ctx.config.timeZone, ctx.casework.now()), days: ctx.config.reminderDays, dryRun, publicUrl: ctx.config.publicUrl },
+        { today: today ?? todayIn(ctx.config.timeZone, ctx.casework.now()), days: ctx.config.reminderDays, dryRun, publicUrl: ctx.config.publicUrl },
       );
     } finally {
       mailer?.close();
