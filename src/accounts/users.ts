@@ -140,3 +140,17 @@ export async function setPasswordHash(tx: Queryable, userId: string, passwordHas
   ]);
   await endUserSessions(tx, userId, now);
 }
+
+/** The languages a member can read the app, and its e-mails, in. */
+export const LOCALES = ['en', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The member's language (reminder e-mails, calendar entries); 'en' until the member picks one in the app. */
+export async function memberLocale(db: Queryable, orgId: string, userId: string): Promise<Locale> {
+  const rows = await db.query<{ locale: Locale }>('select locale from users where org_id = $1 and id = $2', [orgId, userId]);
+  return rows[0]?.locale ?? 'en';
+}
+
+export async function setMemberLocale(db: Queryable, orgId: string, userId: string, locale: Locale): Promise<void> {
+  await db.query('update users set locale = $3 where org_id = $1 and id = $2', [orgId, userId, locale]);
+}

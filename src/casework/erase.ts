@@ -17,6 +17,7 @@ export interface EraseResult {
 export async function eraseOrganisation(tx: Queryable, keyring: Keyring, orgId: string, now: Date): Promise<EraseResult> {
   const keys = await keyring.eraseOrgKeys(tx, orgId);
   const clients = await tx.query('delete from clients where org_id = $1 returning id', [orgId]);
+  await tx.query('delete from deadline_reminders where org_id = $1', [orgId]);
   const sessions = await tx.query('update sessions set ended_at = $2 where org_id = $1 and ended_at is null returning user_id', [orgId, now.toISOString()]);
   const members = await tx.query(
     'update users set disabled_at = coalesce(disabled_at, $2), sessions_valid_after = $2, totp_secret = null where org_id = $1 returning id',

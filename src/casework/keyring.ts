@@ -18,7 +18,7 @@ export interface VersionedKey {
   readonly key: Uint8Array;
 }
 
-export type SystemPurpose = 'audit' | 'totp';
+export type SystemPurpose = 'audit' | 'totp' | 'reminders';
 
 interface WrappedRow {
   version: number;

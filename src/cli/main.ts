@@ -14,6 +14,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerOrgs } from './commands/orgs.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerProcedures } from './commands/procedures.ts';
+import { registerReminders } from './commands/reminders.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
@@ -50,6 +51,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerGuidance(program);
   registerProcedures(program);
   registerDeadline(program);
+  registerReminders(program);
   registerDemo(program);
   registerSimulate(program);
   registerCrawl(program);

@@ -50,6 +50,24 @@ const ConfigSchema = z
     auditSink: z.string().min(1).optional(),
     /** The deployment is served over HTTPS (e.g. behind a TLS proxy): only then send HSTS and upgrade-insecure-requests. */
     https: flag,
+    /**
+     * Deadline reminders by e-mail (src/agenda): the SMTP server, as a URL (smtp://user:password@host:587, or
+     * smtps://… for TLS from the start). Unset (default): no e-mail is sent.
+     */
+    smtpUrl: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** The sender of the reminders, e.g. "otkaz <deadlines@example.org>"; required with smtpUrl. */
+    mailFrom: z.string().min(3).max(300).optional(),
+    /** Days before a deadline its first reminder is sent (a second one goes on the day itself). */
+    reminderDays: z.coerce.number().int().min(1).max(60),
+    /** Minutes between the server's reminder runs; 0 (default): the server sends none (run `otkaz reminders send`). */
+    reminderInterval: z.coerce.number().int().min(0).max(10080),
+    /** The address the web app is reached at (https://…), for links in reminders and calendar entries; unset: no links. */
+    publicUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    /** The time zone "today" is taken in for deadlines (overdue, due this week, reminders), e.g. Europe/Berlin. */
+    timeZone: z.string().refine(validTimeZone, 'must be an IANA time zone, e.g. Europe/Berlin'),
   })
   .strict();
 
@@ -72,7 +90,22 @@ const ENV_KEYS: Record<keyof Config, string> = {
   kekFile: 'OTKAZ_KEK_FILE',
   kek: 'OTKAZ_KEK',
   auditSink: 'OTKAZ_AUDIT_SINK',
+  smtpUrl: 'OTKAZ_SMTP_URL',
+  mailFrom: 'OTKAZ_MAIL_FROM',
+  reminderDays: 'OTKAZ_REMINDER_DAYS',
+  reminderInterval: 'OTKAZ_REMINDER_INTERVAL',
+  publicUrl: 'OTKAZ_PUBLIC_URL',
+  timeZone: 'OTKAZ_TIME_ZONE',
 };
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const defaults: Record<string, unknown> = {
@@ -83,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimit: 3000,
     publicEvidence: false,
     https: false,
+    reminderDays: 3,
+    reminderInterval: 0,
+    timeZone: 'UTC',
   };
   const explicitFile = env.OTKAZ_CONFIG;
   const file = explicitFile ?? path.join(cwd, 'otkaz.config.json');
@@ -107,7 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const value = env[name];
     if (value !== undefined && value !== '') fromEnv[key] = value;
   }
-  const result = ConfigSchema.safeParse({ ...defaults, ...fromFile, ...fromEnv });
+  const result = ConfigSchema.superRefine((c, ctx) => {
+    if (c.smtpUrl && !c.mailFrom) ctx.addIssue({ code: 'custom', path: ['mailFrom'], message: 'required with OTKAZ_SMTP_URL: the sender of the reminders' });
+    if (c.reminderInterval > 0 && !c.smtpUrl)
+      ctx.addIssue({ code: 'custom', path: ['reminderInterval'], message: 'reminders on an interval need OTKAZ_SMTP_URL' });
+  }).safeParse({ ...defaults, ...fromFile, ...fromEnv });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');

@@ -6,6 +6,7 @@
  */
 
 import type { AnyOperation } from '../ops/operation.ts';
+import { languageOperation } from './account/language.ts';
 import { exportArchiveOperation } from './archive/export.ts';
 import { ingestOperation } from './archive/ingest.ts';
 import { listCapturesOperation } from './archive/list.ts';
@@ -45,7 +46,10 @@ import { listCourtsOperation } from './courts/list.ts';
 import { answerCaptchaOperation, listCaptchasOperation } from './crawl/captchas.ts';
 import { planCrawlOperation } from './crawl/plan.ts';
 import { crawlStatusOperation } from './crawl/status.ts';
+import { calendarOperation } from './deadlines/calendar.ts';
 import { computeDeadlineOperation } from './deadlines/compute.ts';
+import { dashboardOperation } from './deadlines/dashboard.ts';
+import { remindersOperation } from './deadlines/reminders.ts';
 import { deadlineRulesOperation } from './deadlines/rules.ts';
 import { checkKnowledgeBaseOperation, knowledgeBaseOperation } from './guidance/check.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
@@ -99,6 +103,10 @@ export const OPERATIONS: readonly AnyOperation[] = [
   guidanceRouteOperation,
   deadlineRulesOperation,
   computeDeadlineOperation,
+  dashboardOperation,
+  calendarOperation,
+  remindersOperation,
+  languageOperation,
   checkClaimsOperation,
   checkClaimsFileOperation,
   listAuditOperation,

@@ -4,10 +4,14 @@ import { existsSync } from 'node:fs';
  * serves the HTTP API (src/api), the guidance pages and the web app (web/dist) — and then, in the background,
  * loads the bundled statistics on a first start (the app answers meanwhile; /healthz says `loading`) and
  * runs ANALYZE on the tables filled since the last run (the query planner's view of them), and once a day deletes
- * the client files kept past their organisation's retention (src/casework/retention.ts).
+ * the client files kept past their organisation's retention (src/casework/retention.ts); with
+ * OTKAZ_REMINDER_INTERVAL, it sends the deadline reminders due (src/agenda/reminders.ts) every so many minutes.
  */
 import type http from 'node:http';
 import path from 'node:path';
+import { smtpMailer } from '../agenda/mailer.ts';
+import { sendReminders } from '../agenda/reminders.ts';
+import { todayIn } from '../agenda/today.ts';
 import type { StartupState } from '../api/context.ts';
 import { ensureSnapshot } from '../asylum/snapshot.ts';
 import { expiredFiles, purgeExpired, retentionSchedule } from '../casework/retention.ts';
@@ -21,6 +25,7 @@ import { refreshPlannerStatistics } from '../db/maintenance.ts';
 import { openDatabase, storageTarget } from '../db/open.ts';
 import { loadKnowledgeBaseCached } from '../guidance/cache.ts';
 import { syncKnowledgeBase } from '../guidance/store.ts';
+import { loadProcedures } from '../procedures/load.ts';
 import { prepareDataDir } from '../shared/data-dir.ts';
 import { personKeyWarnings } from '../shared/person-key.ts';
 
@@ -114,14 +119,45 @@ export async function startServer(config: Config, options: { now?: () => Date } 
     })();
     const retentionTimer = setInterval(runRetention, RETENTION_CHECK_MS);
     retentionTimer.unref();
+    // Reminders: every OTKAZ_REMINDER_INTERVAL minutes (off by default), the e-mails due today; the log says how
+    // many were sent, never to whom or about what.
+    let reminderRun: Promise<unknown> = Promise.resolve();
+    const runReminders = () => {
+      const { smtpUrl, mailFrom } = config;
+      if (stopping.signal.aborted || !smtpUrl || !mailFrom) return reminderRun;
+      reminderRun = reminderRun.then(async () => {
+        const mailer = smtpMailer(smtpUrl, mailFrom);
+        try {
+          const report = await sendReminders(
+            { db, keyring: services.keyring, audit: services.audit, catalogue: loadProcedures(), mailer, now },
+            { today: todayIn(config.timeZone, now()), days: config.reminderDays, dryRun: false, publicUrl: config.publicUrl },
+          );
+          const sent = report.reminders.filter((r) => r.state === 'sent').length;
+          const failed = report.reminders.filter((r) => r.state === 'failed');
+          if (sent || failed.length)
+            process.stdout.write(
+              `reminders: ${sent} sent${failed.length ? `, ${failed.length} failed (${[...new Set(failed.map((f) => f.failure))].join(', ')})` : ''}\n`,
+            );
+        } catch (error) {
+          process.stderr.write(`otkaz: reminders not sent: ${(error as Error).name}\n`);
+        } finally {
+          mailer.close();
+        }
+      });
+      return reminderRun;
+    };
+    const reminderTimer = config.reminderInterval > 0 ? setInterval(runReminders, config.reminderInterval * 60_000) : null;
+    reminderTimer?.unref();
     let stopped: Promise<void> | null = null;
     const stop = () => {
       stopping.abort();
       clearInterval(retentionTimer);
+      if (reminderTimer) clearInterval(reminderTimer);
       stopped ??= app
         .close()
         .then(() => ready)
         .then(() => retentionRun)
+        .then(() => reminderRun)
         .then(() => db.close());
       return stopped;
     };

@@ -26,7 +26,8 @@ function reasonToSkip(args: string[]): string | null {
   if (args[0] === 'demo' && args.length === 1) return 'runs a server until stopped';
   if (['simulate-courts', 'worker'].includes(args[0] ?? '') || (args[0] === 'crawl' && args.includes('--base-url'))) return 'runs against a server until done';
   if (args[0] === 'stats' && args[1] === 'fetch') return 'needs the network';
-  if (args[0] === 'stats' && args[1] === 'import-release') return 'needs a release file made by `stats release` from shared case files (test/casework/statistics-release)';
+  if (args[0] === 'stats' && args[1] === 'import-release')
+    return 'needs a release file made by `stats release` from shared case files (test/casework/statistics-release)';
   if (args[0] === 'courts' && args[1] === 'build') return 'rewrites the shipped directory (tested in test/cli with --out)';
   return null;
 }

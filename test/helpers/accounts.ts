@@ -37,11 +37,12 @@ export interface AccountsApi {
   close(): Promise<void>;
 }
 
-export async function accountsApi(engine: EngineFactory): Promise<AccountsApi> {
+/** `env`: more settings (e.g. OTKAZ_TIME_ZONE), as environment variables. */
+export async function accountsApi(engine: EngineFactory, env: Record<string, string> = {}): Promise<AccountsApi> {
   cheapPasswords();
   const { db, drop } = await engine.create();
   const clock = new TestClock();
-  const config = loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-accounts-unused', OTKAZ_RATE_LIMIT: '0' });
+  const config = loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-accounts-unused', OTKAZ_RATE_LIMIT: '0', ...env });
   const app = await buildApp({ config, db, directory: loadDirectory(), kb: loadKnowledgeBase(), now: clock.now });
   return {
     app,

@@ -45,6 +45,9 @@ const MEMBER_TABLE: Record<string, readonly Caller[]> = {
   'clients.checklist': WORKERS,
   'clients.checklist_mark': WORKERS,
   'clients.exclusion': WORKERS,
+  'deadlines.dashboard': MEMBERS_OF_A_OR_B(WORKERS),
+  'deadlines.calendar': MEMBERS_OF_A_OR_B(WORKERS),
+  'account.language': MEMBERS_OF_A_OR_B(['org_admin', 'lawyer', 'caseworker', 'volunteer', 'statistics']),
   'users.list': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.create': MEMBERS_OF_A_OR_B(['org_admin']),
   'users.disable': ['org_admin'],
@@ -182,6 +185,7 @@ describe('authorisation matrix: every route × every role × another organisatio
       '/api/v1/org/users/:id/disable': {},
       '/api/v1/org/users/:id/reset-password': {},
       '/api/v1/org/settings': { requireTotp: true },
+      '/api/v1/account/language': { language: 'ru' },
     };
     return { url: path, body: bodies[url] ?? {} };
   }

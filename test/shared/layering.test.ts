@@ -88,6 +88,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
     'accounts',
   ],
   ['deadlines'],
+  ['agenda'],
   ['ops', 'policies'],
   ['operations'],
   ['api', 'cli'],

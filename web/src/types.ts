@@ -108,3 +108,8 @@ export type DeadlineRules = ApiResponse<'/api/v1/deadlines/rules'>;
 export type DeadlineRuleInfo = DeadlineRules[number];
 export type DeadlineResult = ApiResponse<'/api/v1/deadlines/compute'>;
 export type LegalAidView = ApiResponse<'/api/v1/stats/legal-aid'>;
+
+/** The case files' deadlines: per application (in GET /api/v1/clients/{id}/applications), GET /api/v1/deadlines/dashboard */
+export type ApplicationDeadline = ClientApplication['deadlines'][number];
+export type DeadlinesDashboard = ApiResponse<'/api/v1/deadlines/dashboard'>;
+export type DashboardEntry = DeadlinesDashboard['overdue'][number];

@@ -3,10 +3,12 @@
  * was read at). The workers of the file's organisation only; every read and change audited (src/operations/clients/member.ts).
  */
 import { z } from 'zod';
+import { applicationDeadlines } from '../../agenda/deadlines.ts';
 import { ApplicationBodySchema, addApplication, listApplications, updateApplication } from '../../casework/applications.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
 import { loadProcedures } from '../../procedures/load.ts';
+import { ApplicationDeadlineSchema } from '../deadlines/schemas.ts';
 import { onFile } from './member.ts';
 import { clientId } from './schemas.ts';
 
@@ -46,13 +48,20 @@ export const ApplicationSchema = z.object({
   manualDeadlines: z.array(ManualDeadlineOut),
 });
 
+/** An application as listed: with its deadlines computed (each with the rule, its sources and the arithmetic). */
+export const ListedApplicationSchema = ApplicationSchema.extend({
+  deadlines: z
+    .array(ApplicationDeadlineSchema)
+    .describe('computed from the served outcomes (the procedure’s deadline rules), the arrival, and the dates set by hand; each with its own error'),
+});
+
 const Written = z.object({ id: z.string(), revision: z.number().int() });
 
 export const listApplicationsOperation = defineOperation({
   name: 'clients.applications',
-  summary: "A client's asylum applications: destination, procedure, steps with dates and outcomes, hand-entered deadlines",
+  summary: "A client's asylum applications: destination, procedure, steps with dates and outcomes, and their deadlines (computed and set by hand)",
   input: z.object({ id: clientId }).strict(),
-  output: z.object({ applications: z.array(ApplicationSchema) }),
+  output: z.object({ applications: z.array(ListedApplicationSchema) }),
   policy: clientPolicy.applications,
   surfaces: { api: true, cli: true },
   run: (ctx, { id }) =>
@@ -60,7 +69,11 @@ export const listApplicationsOperation = defineOperation({
       action: 'clients.applications',
       policy: clientPolicy.applications,
       clientId: id,
-      run: async (tx, _file, actor) => ({ applications: await listApplications(tx, ctx.casework.keyring, actor.orgId, id) }),
+      run: async (tx, _file, actor) => {
+        const catalogue = loadProcedures();
+        const applications = await listApplications(tx, ctx.casework.keyring, actor.orgId, id);
+        return { applications: applications.map((a) => ({ ...a, deadlines: applicationDeadlines(a, catalogue) })) };
+      },
     }),
 });
 

@@ -42,3 +42,37 @@ export const DeadlineResultSchema = z.object({
   sources: z.array(SourceSchema),
   note: z.string().nullable(),
 });
+
+/** A deadline of an application (src/agenda/deadlines.ts), with the engine's answer where it computed one. */
+export const ApplicationDeadlineSchema = z.object({
+  key: z.string().describe('stable within the application'),
+  origin: z.enum(['outcome', 'arrival', 'manual']).describe("outcome: a served decision's outcome; arrival: the last arrival; manual: set by hand"),
+  stepId: z.string().nullable(),
+  stage: z.string().nullable(),
+  outcome: z.string().nullable(),
+  manualId: z.string().nullable(),
+  label: z.string().nullable().describe('a hand-entered deadline’s label'),
+  rule: z.string().nullable().describe('the rule id; null: a hand-entered date in a country without a rule'),
+  ruleTitle: Localized.nullable(),
+  from: z.string().nullable().describe('the date the period runs from'),
+  due: z.string().nullable().describe('the last day, YYYY-MM-DD; null while suspended, incomplete or refused'),
+  status: z.enum(['due', 'suspended', 'incomplete', 'error']),
+  done: z.boolean().describe('met: the next stage was filed, or the hand-entered deadline marked done'),
+  urgentApplication: z.boolean(),
+  missing: z.enum(['servedOn', 'arrivedOn']).nullable().describe('incomplete: the date to record'),
+  error: z.object({ code: z.string(), message: z.string() }).nullable().describe('error: why the engine refused the input'),
+  result: DeadlineResultSchema.nullable(),
+});
+
+/** A deadline in the overview: with its client file and application. */
+export const AgendaEntrySchema = ApplicationDeadlineSchema.extend({
+  clientId: z.string(),
+  applicationId: z.string(),
+  clientName: z.string().nullable(),
+  initials: z.string(),
+  fileRef: z.string().describe('the short file reference e-mails and calendars use'),
+  destination: z.string(),
+  procedure: z.string(),
+  reference: z.string().nullable().describe("the authority's file number"),
+  daysLeft: z.number().int().nullable().describe('days from today to the last day (negative: overdue)'),
+});

@@ -2,6 +2,52 @@
 // After changing a route or an operation's schemas, run: npm run gen:api-types
 
 export interface paths {
+    "/api/v1/account/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set your language (en, ru): reminder e-mails and calendar entries are written in it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "en" | "ru";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            language: "en" | "ru";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -2046,7 +2092,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A client's asylum applications: destination, procedure, steps with dates and outcomes, hand-entered deadlines */
+        /** A client's asylum applications: destination, procedure, steps with dates and outcomes, and their deadlines (computed and set by hand) */
         get: {
             parameters: {
                 query?: never;
@@ -2068,6 +2114,69 @@ export interface paths {
                             applications: {
                                 arrivedOn?: string;
                                 createdAt: string;
+                                /** @description computed from the served outcomes (the procedure’s deadline rules), the arrival, and the dates set by hand; each with its own error */
+                                deadlines: {
+                                    /** @description met: the next stage was filed, or the hand-entered deadline marked done */
+                                    done: boolean;
+                                    /** @description the last day, YYYY-MM-DD; null while suspended, incomplete or refused */
+                                    due: string | null;
+                                    /** @description error: why the engine refused the input */
+                                    error: {
+                                        code: string;
+                                        message: string;
+                                    } | null;
+                                    /** @description the date the period runs from */
+                                    from: string | null;
+                                    /** @description stable within the application */
+                                    key: string;
+                                    /** @description a hand-entered deadline’s label */
+                                    label: string | null;
+                                    manualId: string | null;
+                                    /** @description incomplete: the date to record */
+                                    missing: ("servedOn" | "arrivedOn") | null;
+                                    /**
+                                     * @description outcome: a served decision's outcome; arrival: the last arrival; manual: set by hand
+                                     * @enum {string}
+                                     */
+                                    origin: "outcome" | "arrival" | "manual";
+                                    outcome: string | null;
+                                    result: {
+                                        country: string;
+                                        /** @description the last day to file, YYYY-MM-DD (null while suspended) */
+                                        due: string | null;
+                                        /** @description the last day of the period before any move past a non-working day */
+                                        endOfPeriod: string | null;
+                                        explanation: string[];
+                                        /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                        nonWorkingDay: string | null;
+                                        note: string | null;
+                                        region: string;
+                                        rule: string;
+                                        shifted: boolean;
+                                        sources: {
+                                            citation: string;
+                                            url?: string;
+                                        }[];
+                                        /**
+                                         * @description suspended: legal aid requested, its decision not yet notified
+                                         * @enum {string}
+                                         */
+                                        status: "due" | "suspended";
+                                        title: string;
+                                        urgentApplication: boolean;
+                                    } | null;
+                                    /** @description the rule id; null: a hand-entered date in a country without a rule */
+                                    rule: string | null;
+                                    ruleTitle: {
+                                        en: string;
+                                        ru: string;
+                                    } | null;
+                                    stage: string | null;
+                                    /** @enum {string} */
+                                    status: "due" | "suspended" | "incomplete" | "error";
+                                    stepId: string | null;
+                                    urgentApplication: boolean;
+                                }[];
                                 destination: string;
                                 id: string;
                                 manualDeadlines: {
@@ -3275,6 +3384,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deadlines/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your deadlines as an iCalendar file (clients by initials and file reference only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the language of the entries (default: yours, as set in the app) */
+                    language?: "en" | "ru";
+                    /** @description mine: the files you opened or that are shared with you; organisation: every open file of your organisation */
+                    scope?: "mine" | "organisation";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Your deadlines as an iCalendar file (clients by initials and file reference only) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deadlines/compute": {
         parameters: {
             query?: never;
@@ -3339,6 +3529,350 @@ export interface paths {
                             status: "due" | "suspended";
                             title: string;
                             urgentApplication: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadlines/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadlines of your client files (or your organisation’s): overdue, due this week, later, without a date */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description mine: the files you opened or that are shared with you; organisation: every open file of your organisation */
+                    scope?: "mine" | "organisation";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description deadlines met */
+                            done: number;
+                            later: {
+                                applicationId: string;
+                                clientId: string;
+                                clientName: string | null;
+                                /** @description days from today to the last day (negative: overdue) */
+                                daysLeft: number | null;
+                                destination: string;
+                                /** @description met: the next stage was filed, or the hand-entered deadline marked done */
+                                done: boolean;
+                                /** @description the last day, YYYY-MM-DD; null while suspended, incomplete or refused */
+                                due: string | null;
+                                /** @description error: why the engine refused the input */
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** @description the short file reference e-mails and calendars use */
+                                fileRef: string;
+                                /** @description the date the period runs from */
+                                from: string | null;
+                                initials: string;
+                                /** @description stable within the application */
+                                key: string;
+                                /** @description a hand-entered deadline’s label */
+                                label: string | null;
+                                manualId: string | null;
+                                /** @description incomplete: the date to record */
+                                missing: ("servedOn" | "arrivedOn") | null;
+                                /**
+                                 * @description outcome: a served decision's outcome; arrival: the last arrival; manual: set by hand
+                                 * @enum {string}
+                                 */
+                                origin: "outcome" | "arrival" | "manual";
+                                outcome: string | null;
+                                procedure: string;
+                                /** @description the authority's file number */
+                                reference: string | null;
+                                result: {
+                                    country: string;
+                                    /** @description the last day to file, YYYY-MM-DD (null while suspended) */
+                                    due: string | null;
+                                    /** @description the last day of the period before any move past a non-working day */
+                                    endOfPeriod: string | null;
+                                    explanation: string[];
+                                    /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                    nonWorkingDay: string | null;
+                                    note: string | null;
+                                    region: string;
+                                    rule: string;
+                                    shifted: boolean;
+                                    sources: {
+                                        citation: string;
+                                        url?: string;
+                                    }[];
+                                    /**
+                                     * @description suspended: legal aid requested, its decision not yet notified
+                                     * @enum {string}
+                                     */
+                                    status: "due" | "suspended";
+                                    title: string;
+                                    urgentApplication: boolean;
+                                } | null;
+                                /** @description the rule id; null: a hand-entered date in a country without a rule */
+                                rule: string | null;
+                                ruleTitle: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
+                                stage: string | null;
+                                /** @enum {string} */
+                                status: "due" | "suspended" | "incomplete" | "error";
+                                stepId: string | null;
+                                urgentApplication: boolean;
+                            }[];
+                            overdue: {
+                                applicationId: string;
+                                clientId: string;
+                                clientName: string | null;
+                                /** @description days from today to the last day (negative: overdue) */
+                                daysLeft: number | null;
+                                destination: string;
+                                /** @description met: the next stage was filed, or the hand-entered deadline marked done */
+                                done: boolean;
+                                /** @description the last day, YYYY-MM-DD; null while suspended, incomplete or refused */
+                                due: string | null;
+                                /** @description error: why the engine refused the input */
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** @description the short file reference e-mails and calendars use */
+                                fileRef: string;
+                                /** @description the date the period runs from */
+                                from: string | null;
+                                initials: string;
+                                /** @description stable within the application */
+                                key: string;
+                                /** @description a hand-entered deadline’s label */
+                                label: string | null;
+                                manualId: string | null;
+                                /** @description incomplete: the date to record */
+                                missing: ("servedOn" | "arrivedOn") | null;
+                                /**
+                                 * @description outcome: a served decision's outcome; arrival: the last arrival; manual: set by hand
+                                 * @enum {string}
+                                 */
+                                origin: "outcome" | "arrival" | "manual";
+                                outcome: string | null;
+                                procedure: string;
+                                /** @description the authority's file number */
+                                reference: string | null;
+                                result: {
+                                    country: string;
+                                    /** @description the last day to file, YYYY-MM-DD (null while suspended) */
+                                    due: string | null;
+                                    /** @description the last day of the period before any move past a non-working day */
+                                    endOfPeriod: string | null;
+                                    explanation: string[];
+                                    /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                    nonWorkingDay: string | null;
+                                    note: string | null;
+                                    region: string;
+                                    rule: string;
+                                    shifted: boolean;
+                                    sources: {
+                                        citation: string;
+                                        url?: string;
+                                    }[];
+                                    /**
+                                     * @description suspended: legal aid requested, its decision not yet notified
+                                     * @enum {string}
+                                     */
+                                    status: "due" | "suspended";
+                                    title: string;
+                                    urgentApplication: boolean;
+                                } | null;
+                                /** @description the rule id; null: a hand-entered date in a country without a rule */
+                                rule: string | null;
+                                ruleTitle: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
+                                stage: string | null;
+                                /** @enum {string} */
+                                status: "due" | "suspended" | "incomplete" | "error";
+                                stepId: string | null;
+                                urgentApplication: boolean;
+                            }[];
+                            /** @enum {string} */
+                            scope: "mine" | "organisation";
+                            /** @description today and the six days after it */
+                            thisWeek: {
+                                applicationId: string;
+                                clientId: string;
+                                clientName: string | null;
+                                /** @description days from today to the last day (negative: overdue) */
+                                daysLeft: number | null;
+                                destination: string;
+                                /** @description met: the next stage was filed, or the hand-entered deadline marked done */
+                                done: boolean;
+                                /** @description the last day, YYYY-MM-DD; null while suspended, incomplete or refused */
+                                due: string | null;
+                                /** @description error: why the engine refused the input */
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** @description the short file reference e-mails and calendars use */
+                                fileRef: string;
+                                /** @description the date the period runs from */
+                                from: string | null;
+                                initials: string;
+                                /** @description stable within the application */
+                                key: string;
+                                /** @description a hand-entered deadline’s label */
+                                label: string | null;
+                                manualId: string | null;
+                                /** @description incomplete: the date to record */
+                                missing: ("servedOn" | "arrivedOn") | null;
+                                /**
+                                 * @description outcome: a served decision's outcome; arrival: the last arrival; manual: set by hand
+                                 * @enum {string}
+                                 */
+                                origin: "outcome" | "arrival" | "manual";
+                                outcome: string | null;
+                                procedure: string;
+                                /** @description the authority's file number */
+                                reference: string | null;
+                                result: {
+                                    country: string;
+                                    /** @description the last day to file, YYYY-MM-DD (null while suspended) */
+                                    due: string | null;
+                                    /** @description the last day of the period before any move past a non-working day */
+                                    endOfPeriod: string | null;
+                                    explanation: string[];
+                                    /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                    nonWorkingDay: string | null;
+                                    note: string | null;
+                                    region: string;
+                                    rule: string;
+                                    shifted: boolean;
+                                    sources: {
+                                        citation: string;
+                                        url?: string;
+                                    }[];
+                                    /**
+                                     * @description suspended: legal aid requested, its decision not yet notified
+                                     * @enum {string}
+                                     */
+                                    status: "due" | "suspended";
+                                    title: string;
+                                    urgentApplication: boolean;
+                                } | null;
+                                /** @description the rule id; null: a hand-entered date in a country without a rule */
+                                rule: string | null;
+                                ruleTitle: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
+                                stage: string | null;
+                                /** @enum {string} */
+                                status: "due" | "suspended" | "incomplete" | "error";
+                                stepId: string | null;
+                                urgentApplication: boolean;
+                            }[];
+                            /** @description the date the overview is for (the installation’s time zone) */
+                            today: string;
+                            /** @description suspended by legal aid, a date missing, or an input the engine refused */
+                            undetermined: {
+                                applicationId: string;
+                                clientId: string;
+                                clientName: string | null;
+                                /** @description days from today to the last day (negative: overdue) */
+                                daysLeft: number | null;
+                                destination: string;
+                                /** @description met: the next stage was filed, or the hand-entered deadline marked done */
+                                done: boolean;
+                                /** @description the last day, YYYY-MM-DD; null while suspended, incomplete or refused */
+                                due: string | null;
+                                /** @description error: why the engine refused the input */
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** @description the short file reference e-mails and calendars use */
+                                fileRef: string;
+                                /** @description the date the period runs from */
+                                from: string | null;
+                                initials: string;
+                                /** @description stable within the application */
+                                key: string;
+                                /** @description a hand-entered deadline’s label */
+                                label: string | null;
+                                manualId: string | null;
+                                /** @description incomplete: the date to record */
+                                missing: ("servedOn" | "arrivedOn") | null;
+                                /**
+                                 * @description outcome: a served decision's outcome; arrival: the last arrival; manual: set by hand
+                                 * @enum {string}
+                                 */
+                                origin: "outcome" | "arrival" | "manual";
+                                outcome: string | null;
+                                procedure: string;
+                                /** @description the authority's file number */
+                                reference: string | null;
+                                result: {
+                                    country: string;
+                                    /** @description the last day to file, YYYY-MM-DD (null while suspended) */
+                                    due: string | null;
+                                    /** @description the last day of the period before any move past a non-working day */
+                                    endOfPeriod: string | null;
+                                    explanation: string[];
+                                    /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                    nonWorkingDay: string | null;
+                                    note: string | null;
+                                    region: string;
+                                    rule: string;
+                                    shifted: boolean;
+                                    sources: {
+                                        citation: string;
+                                        url?: string;
+                                    }[];
+                                    /**
+                                     * @description suspended: legal aid requested, its decision not yet notified
+                                     * @enum {string}
+                                     */
+                                    status: "due" | "suspended";
+                                    title: string;
+                                    urgentApplication: boolean;
+                                } | null;
+                                /** @description the rule id; null: a hand-entered date in a country without a rule */
+                                rule: string | null;
+                                ruleTitle: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
+                                stage: string | null;
+                                /** @enum {string} */
+                                status: "due" | "suspended" | "incomplete" | "error";
+                                stepId: string | null;
+                                urgentApplication: boolean;
+                            }[];
                         };
                     };
                 };

@@ -4,7 +4,9 @@ import { api } from '../../casework/session.ts';
 import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
 import type { ApplicationStep, ClientApplication, ClientDocument, ProcedureCountry } from '../../types.ts';
+import { DeadlineItem } from './DeadlineItem.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { ManualDeadlineForm } from './ManualDeadlineForm.tsx';
 
 type Lang = 'en' | 'ru';
 type Procedure = ProcedureCountry['procedures'][number];
@@ -16,9 +18,9 @@ function findProcedure(countries: ProcedureCountry[], id: string): { country: Pr
   return null;
 }
 
-/** What an application is edited with: everything but its id, revision and times. */
+/** What an application is edited with: everything but its id, revision, times and computed deadlines. */
 function bodyOf(a: ClientApplication) {
-  const { id: _id, revision: _revision, createdAt: _created, updatedAt: _updated, ...body } = a;
+  const { id: _id, revision: _revision, createdAt: _created, updatedAt: _updated, deadlines: _deadlines, ...body } = a;
   return body;
 }
 
@@ -50,7 +52,18 @@ export function ApplicationsSection({ clientId, documents }: { clientId: string;
                 <StepItem key={s.id} step={s} procedure={found?.procedure ?? null} documents={documents} />
               ))}
             </ol>
+            <h4>{t('files.deadlines.title')}</h4>
+            {a.deadlines.length === 0 ? (
+              <p className="muted">{t('files.deadlines.none')}</p>
+            ) : (
+              <ul className="deadlines" aria-label={t('files.deadlines.title')}>
+                {a.deadlines.map((d) => (
+                  <DeadlineItem key={d.key} deadline={d} />
+                ))}
+              </ul>
+            )}
             {found && <StepForm clientId={clientId} application={a} procedure={found.procedure} documents={documents} onSaved={reload} />}
+            <ManualDeadlineForm clientId={clientId} application={a} body={bodyOf(a)} onSaved={reload} />
           </article>
         );
       })}
@@ -125,6 +138,7 @@ function StepForm({
   const [servedOn, setServedOn] = useState('');
   const [legalAidRequestedOn, setLegalAidRequestedOn] = useState('');
   const [legalAidDecidedOn, setLegalAidDecidedOn] = useState('');
+  const [overseas, setOverseas] = useState(false);
   const [documentId, setDocumentId] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const stage = procedure.stages.find((s) => s.id === stageId);
@@ -138,6 +152,7 @@ function StepForm({
       ...(servedOn ? { servedOn } : {}),
       ...(outcome ? { outcome } : {}),
       ...(legalAidRequestedOn ? { legalAid: { requestedOn: legalAidRequestedOn, ...(legalAidDecidedOn ? { decidedOn: legalAidDecidedOn } : {}) } } : {}),
+      ...(overseas ? { overseas: true } : {}),
       documentIds: documentId ? [documentId] : [],
     };
     try {
@@ -152,6 +167,7 @@ function StepForm({
       setServedOn('');
       setLegalAidRequestedOn('');
       setLegalAidDecidedOn('');
+      setOverseas(false);
       setDocumentId('');
       onSaved();
     } catch (e) {
@@ -213,6 +229,9 @@ function StepForm({
           <label>
             {t('files.applications.legalAidDecided')}
             <input type="date" value={legalAidDecidedOn} onChange={(e) => setLegalAidDecidedOn(e.target.value)} />
+          </label>
+          <label className="inline">
+            <input type="checkbox" checked={overseas} onChange={(e) => setOverseas(e.target.checked)} /> {t('files.applications.overseas')}
           </label>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UUID } from '../../casework/files.ts';
 import { api, onSessionChange, sessionState, signOut } from '../../casework/session.ts';
@@ -7,6 +7,7 @@ import type { SignInState } from '../../types.ts';
 import { AuditPage } from './AuditPage.tsx';
 import { ClientFilePage } from './ClientFilePage.tsx';
 import { ClientsPage } from './ClientsPage.tsx';
+import { DeadlinesPage } from './DeadlinesPage.tsx';
 import { FiguresPage } from './FiguresPage.tsx';
 import { NewClientPage } from './NewClientPage.tsx';
 import { QuickExit } from './QuickExit.tsx';
@@ -21,7 +22,7 @@ const WORKERS = new Set(['org_admin', 'lawyer', 'caseworker']);
 function navFor(role: string): Array<[string, string]> {
   const links: Array<[string, string]> = [];
   if (role !== 'statistics') links.push(['/files', 'files.nav.files']);
-  if (WORKERS.has(role)) links.push(['/files/new', 'files.nav.new'], ['/files/search', 'files.nav.search']);
+  if (WORKERS.has(role)) links.push(['/files/deadlines', 'files.nav.deadlines'], ['/files/new', 'files.nav.new'], ['/files/search', 'files.nav.search']);
   links.push(['/files/figures', 'files.nav.figures']);
   if (role === 'org_admin')
     links.push(['/files/admin/users', 'files.nav.users'], ['/files/admin/settings', 'files.nav.settings'], ['/files/admin/audit', 'files.nav.audit']);
@@ -36,6 +37,8 @@ function FilesPage({ path, user }: { path: string; user: SignInState['user'] }) 
       return user.role === 'statistics' ? <FiguresPage /> : <ClientsPage />;
     case '/files/new':
       return <NewClientPage />;
+    case '/files/deadlines':
+      return <DeadlinesPage />;
     case '/files/search':
       return <SearchPage />;
     case '/files/figures':
@@ -60,9 +63,20 @@ function NotFound() {
 
 /** The case-file area (/signin, /files…): a signed-in session first, the quick exit on every page. */
 export function CaseworkApp({ path }: { path: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState<SignInState | null>(sessionState());
   useEffect(() => onSessionChange(() => setState(sessionState())), []);
+  // The member's language is kept on the server too: reminder e-mails and calendar entries are written in it.
+  const told = useRef<string | null>(null);
+  const language = i18n.language.startsWith('ru') ? 'ru' : 'en';
+  const signedIn = state?.next === 'done' ? state.user.id : null;
+  useEffect(() => {
+    if (!signedIn || told.current === `${signedIn}:${language}`) return;
+    told.current = `${signedIn}:${language}`;
+    api('POST', '/api/v1/account/language', { language }).catch(() => {
+      told.current = null;
+    });
+  }, [signedIn, language]);
   useEffect(() => {
     if (path === '/signin') return;
     let live = true;
