@@ -82,22 +82,28 @@ function actorId(actor: AuditActor): string | null {
 /** A field absent (null): a length no field can have, so that null and '' differ. */
 const NULL_FIELD = 0xffff_ffff;
 
+/** The fields an entry's MAC covers, in their order — also the order of the insert's first twelve columns. */
+const SIGNED_FIELDS = [
+  'chain',
+  'seq',
+  'at',
+  'org_id',
+  'actor_id',
+  'actor_kind',
+  'action',
+  'resource_type',
+  'resource_id',
+  'outcome',
+  'ip',
+  'key_version',
+] as const satisfies ReadonlyArray<keyof AuditEntry>;
+
 /** The entry's fields in a fixed order, each length-prefixed (null told from ''): what the MAC covers. */
 function canonical(entry: Omit<AuditEntry, 'mac' | 'prev_mac'>): Buffer {
-  const fields = [
-    entry.chain,
-    String(entry.seq),
-    entry.at,
-    entry.org_id,
-    entry.actor_id,
-    entry.actor_kind,
-    entry.action,
-    entry.resource_type,
-    entry.resource_id,
-    entry.outcome,
-    entry.ip,
-    String(entry.key_version),
-  ];
+  const fields = SIGNED_FIELDS.map((name) => {
+    const value = entry[name];
+    return typeof value === 'number' ? String(value) : value;
+  });
   return Buffer.concat(
     fields.flatMap((field) => {
       const length = Buffer.alloc(4);
@@ -206,22 +212,7 @@ function knownHeads(identity: object): Map<string, { seq: number; mac: Uint8Arra
 }
 
 function entryParameters(entry: AuditEntry): unknown[] {
-  return [
-    entry.chain,
-    entry.seq,
-    entry.at,
-    entry.org_id,
-    entry.actor_id,
-    entry.actor_kind,
-    entry.action,
-    entry.resource_type,
-    entry.resource_id,
-    entry.outcome,
-    entry.ip,
-    entry.key_version,
-    entry.prev_mac,
-    entry.mac,
-  ];
+  return [...SIGNED_FIELDS.map((name) => entry[name]), entry.prev_mac, entry.mac];
 }
 
 /** Appends the entry to the sink file as one JSON line (bytes as hex); the file is made, or kept, private (0600). */
