@@ -1,6 +1,6 @@
 /**
  * The case files' deadlines from the command line: `otkaz deadlines --as EMAIL [--scope organisation] [--json]`
- * (the overview), `otkaz deadlines calendar --as EMAIL --out FILE` (iCalendar), `otkaz reminders send [--dry-run]`
+ * (the overview), `otkaz calendar --as EMAIL --out FILE` (iCalendar), `otkaz reminders send [--dry-run]`
  * (the e-mails due today), `otkaz account language en|ru --as EMAIL`. Adapters of src/operations/deadlines/ and
  * src/operations/account/.
  */
@@ -48,19 +48,15 @@ export function registerReminders(program: Command): void {
         `${r.done} met`,
       ].join('\n'),
   });
-  bindCommand(
-    deadlines.command('calendar').description('your deadlines as an iCalendar file (clients by initials and file reference only)'),
-    calendarOperation,
-    {
-      member: true,
-      flags: {
-        scope: ['--scope <scope>', 'mine (default) or organisation'],
-        language: ['--language <language>', 'en or ru (default: yours)'],
-      },
-      text: (r) => `${r.events} deadline(s) in the calendar`,
-      after: (r, _input, o) => writeFileSync(String(o.out), r.calendar, { mode: 0o600, flag: 'wx' }),
+  bindCommand(program.command('calendar').description('your deadlines as an iCalendar file (clients by initials and file reference only)'), calendarOperation, {
+    member: true,
+    flags: {
+      scope: ['--scope <scope>', 'mine (default) or organisation'],
+      language: ['--language <language>', 'en or ru (default: yours)'],
     },
-  ).requiredOption('--out <file>', 'the .ics file to write (a new file, mode 0600)');
+    text: (r) => `${r.events} deadline(s) in the calendar`,
+    after: (r, _input, o) => writeFileSync(String(o.out), r.calendar, { mode: 0o600, flag: 'wx' }),
+  }).requiredOption('--out <file>', 'the .ics file to write (a new file, mode 0600)');
 
   const reminders = program.command('reminders').description('deadline reminders by e-mail (OTKAZ_SMTP_URL)');
   bindCommand(reminders.command('send'), remindersOperation, {
