@@ -351,11 +351,12 @@ async function variant(name: 'on' | 'off'): Promise<Variant & { engine: string; 
     kb,
     ...(name === 'off' ? { casework: { keyring, audit: { record: false } } } : {}),
   });
-  // The time the server spent on each answer (Fastify's elapsedTime: from the request's arrival to the response
-  // sent), kept while a paced run records: the client's latency minus the time it waited to be read.
-  app.addHook('onResponse', (_request, reply, done) => {
-    serverTimes?.push(reply.elapsedTime);
-    done();
+  // The time the server spent on each answer (from the request's arrival at the HTTP server to the response's last
+  // byte handed to the socket), kept while a paced run records: the client's latency minus the time it waited.
+  app.server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
+    const arrived = performance.now();
+    const into = serverTimes;
+    response.once('finish', () => into?.push(performance.now() - arrived));
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
