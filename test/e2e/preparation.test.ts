@@ -11,8 +11,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
 import { createUser } from '../../src/accounts/users.ts';
 import { Keyring } from '../../src/casework/keyring.ts';
@@ -25,31 +24,13 @@ import { linkCaseOperation } from '../../src/operations/clients/link-case.ts';
 import { shareClientOperation } from '../../src/operations/clients/share.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { ingestTestCard } from '../helpers/api.ts';
-import { axe, launchChromium } from '../helpers/browser.ts';
+import { axe, firstSignIn, launchChromium } from '../helpers/browser.ts';
 import { actingAs } from '../helpers/casework.ts';
 import { cheapPasswords } from '../helpers/passwords.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
 const NEW_PASSWORD = 'a long new password 1';
-
-/** A first sign-in: the one-time password, a new one, a TOTP enrolled, the recovery codes acknowledged. */
-async function firstSignIn(page: Page, base: string, email: string, password: string): Promise<void> {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-  await page.getByLabel('New password again').fill(NEW_PASSWORD);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  const secretText = page.getByTestId('totp-secret');
-  await secretText.waitFor();
-  await page.getByLabel('Code from the app').fill(TOTP.generate({ secret: Secret.fromBase32((await secretText.innerText()).trim()) }));
-  await page.getByRole('button', { name: 'Confirm' }).click();
-  await page.getByLabel('I have saved them').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Client files' }).waitFor();
-}
 
 describe('preparing a client file in headless Chromium', () => {
   let server: RunningServer;
@@ -110,7 +91,7 @@ describe('preparing a client file in headless Chromium', () => {
   it('the exclusion section flags the unit with its sources; the checklist for a deserter with a criminal case opens', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await firstSignIn(page, base, lawyer.email, lawyer.password);
+    await firstSignIn(page, base, lawyer.email, lawyer.password, NEW_PASSWORD);
 
     await page.goto(`${base}/files/${clientId}`);
     await page.getByRole('heading', { name: 'Exclusion preparation' }).waitFor();
@@ -177,7 +158,7 @@ describe('preparing a client file in headless Chromium', () => {
   it('a volunteer the file is shared with sees no checklist and no marking controls', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await firstSignIn(page, base, volunteer.email, volunteer.password);
+    await firstSignIn(page, base, volunteer.email, volunteer.password, NEW_PASSWORD);
     await page.goto(`${base}/files/${clientId}`);
     await page.getByRole('heading', { name: 'Documents', exact: true }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Checklist', exact: true }).count(), 0);

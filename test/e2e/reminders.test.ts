@@ -11,7 +11,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
@@ -23,7 +22,7 @@ import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { kekFromEnvironment } from '../../src/crypto/kek.ts';
 import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
-import { axe, launchChromium } from '../helpers/browser.ts';
+import { axe, firstSignIn, launchChromium } from '../helpers/browser.ts';
 import { actingAs } from '../helpers/casework.ts';
 import { cli } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -101,20 +100,7 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
   it('records the rejections, sees the due dates and the suspension, the deadlines page lists them; the reminder arrives', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${base}/signin`);
-    await page.getByLabel('E-mail').fill(lawyer.email);
-    await page.getByLabel('Password', { exact: true }).fill(lawyer.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('New password again').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    const secretText = page.getByTestId('totp-secret');
-    await secretText.waitFor();
-    await page.getByLabel('Code from the app').fill(TOTP.generate({ secret: Secret.fromBase32((await secretText.innerText()).trim()) }));
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByLabel('I have saved them').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: 'Client files' }).waitFor();
+    await firstSignIn(page, base, lawyer.email, lawyer.password, NEW_PASSWORD);
 
     await page.goto(`${base}/files/${clientId}`);
     await page.getByRole('heading', { name: 'Asylum applications' }).waitFor();

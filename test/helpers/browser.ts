@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -37,4 +38,26 @@ export async function axe(page: Page, name: string): Promise<void> {
   )) as Array<{ id: string; impact: string; nodes: number }>;
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(serious, [], `${name}: axe violations ${JSON.stringify(serious)}`);
+}
+
+/**
+ * A member's first sign-in in the web app: the one-time password, a new one (`newPassword`), a TOTP enrolled and
+ * confirmed, the recovery codes acknowledged — until the list of client files shows.
+ */
+export async function firstSignIn(page: Page, base: string, email: string, password: string, newPassword: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByLabel('New password again').fill(newPassword);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  const secretText = page.getByTestId('totp-secret');
+  await secretText.waitFor();
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the text as shown), not a DOM node's
+  await page.getByLabel('Code from the app').fill(TOTP.generate({ secret: Secret.fromBase32((await secretText.innerText()).trim()) }));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByLabel('I have saved them').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Client files' }).waitFor();
 }
