@@ -20,6 +20,7 @@ import { loadMigrations, migrate } from '../../src/db/migrate.ts';
 import { dumpPglite, openPglite, type PgliteStart } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { projectPath } from '../../src/shared/paths.ts';
+import { pooledPglite } from './pglite-pool.ts';
 
 const require = createRequire(import.meta.url);
 const PGLITE_DIST = path.dirname(require.resolve('@electric-sql/pglite'));
@@ -69,7 +70,7 @@ export type TemplateKind = 'migrated' | 'statistics';
 
 /** What the `statistics` template is made from: a change to the importer or to the bundled files makes a new one. */
 function statisticsSet(): string {
-  const hash = createHash('sha256').update(MIGRATION_SET);
+  const hash = createHash('sha256').update(`${MIGRATION_SET} v2`);
   const files = [path.join(SNAPSHOT_DIR, 'manifest.json'), ...filesUnder(projectPath('src', 'asylum')), ...filesUnder(projectPath('src', 'db'))];
   for (const file of files.sort()) hash.update(`${path.relative(projectPath(), file)}\n`).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
@@ -96,7 +97,7 @@ export function pgliteTemplate(kind: TemplateKind = 'migrated'): Promise<Blob> {
 
 async function makePgliteTemplate(kind: TemplateKind): Promise<Blob> {
   const name =
-    kind === 'migrated' ? `pglite-${PGLITE_VERSION}-${MIGRATION_SET}-checkpointed.tar` : `pglite-${PGLITE_VERSION}-statistics-${statisticsSet()}.tar`;
+    kind === 'migrated' ? `pglite-${PGLITE_VERSION}-${MIGRATION_SET}-checkpointed-v2.tar` : `pglite-${PGLITE_VERSION}-statistics-${statisticsSet()}.tar`;
   const file = path.join(templateFolder(), name);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
   // One builder at a time across the test processes (the statistics template takes seconds): the others wait for
@@ -130,6 +131,9 @@ async function buildPgliteTemplate(kind: TemplateKind, file: string): Promise<Bl
   try {
     await migrate(db);
     if (kind === 'statistics') await ensureSnapshot(db);
+    // A database started from a tarball runs recovery, whose progress timer (10 s by default) PGlite never
+    // clears: it would keep an idle process alive, so a test process holding a kept database would never end.
+    if (kind === 'migrated') await db.exec('alter system set log_startup_progress_interval = 0');
     // Everything on disk before the copy: a tarball taken without a checkpoint starts databases that differ
     // (test/crawler/bad-pages.test.ts saw a job claimed twice).
     await db.exec('checkpoint');
@@ -146,9 +150,14 @@ async function buildPgliteTemplate(kind: TemplateKind, file: string): Promise<Bl
 /**
  * A migrated embedded database started from a template: in memory (`dataDir` null) or written to a folder
  * (which must hold no database yet). `migrate` then applies nothing — and would refuse a template that is not
- * this migration set.
+ * this migration set. An in-memory one is kept after `close()`, reset, for the next test of this process
+ * (test/helpers/pglite-pool.ts; `OTKAZ_TEST_POOL=0` starts every one from the template instead).
  */
-export async function openPgliteFromTemplate(dataDir: string | null, kind: TemplateKind = 'migrated'): Promise<Database> {
+export function openPgliteFromTemplate(dataDir: string | null, kind: TemplateKind = 'migrated'): Promise<Database> {
+  return dataDir === null && process.env.OTKAZ_TEST_POOL !== '0' ? pooledPglite(kind, () => startFromTemplate(null, kind)) : startFromTemplate(dataDir, kind);
+}
+
+async function startFromTemplate(dataDir: string | null, kind: TemplateKind): Promise<Database> {
   const db = await openPglite(dataDir, { ...(await pgliteEngine()), loadDataDir: await pgliteTemplate(kind) });
   try {
     await migrate(db);
