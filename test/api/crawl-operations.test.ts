@@ -1,5 +1,6 @@
 // The crawl operations over the API: one schema with the CLI (the same defaults, the same refusals), the plan
-// visible in the crawl's status (JSON and CSV), and the captcha queue listed and answered.
+// visible in the crawl's status (JSON and CSV), the last day "today" when the request comes (not when the server
+// started: issue #12), and the captcha queue listed and answered.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_ARTICLES } from '../../src/shared/articles.ts';
@@ -67,5 +68,20 @@ describe('crawl operations over the API', () => {
     assert.equal(answered.statusCode, 200, answered.body);
     assert.deepEqual(answered.json(), { answered: captcha?.id, host: '109gvs--svd.sudrf.ru' });
     assert.deepEqual((await api.app.inject({ url: '/api/v1/operations/captchas', headers: AS_OPERATOR })).json(), []);
+  });
+
+  it('a plan without a last day ends today (UTC) as of the request, not as of the server start', async (t) => {
+    // The app was built before the clock is moved: a default taken at the start would still say the real day.
+    t.mock.timers.enable({ apis: ['Date'], now: Date.parse('2031-05-06T23:30:00Z') });
+    const may = await post('/api/v1/operations/crawl', { courts: ['66GV0008'], articles: ['337'], from: '2031-05-01' });
+    assert.equal(may.statusCode, 200, may.body);
+    assert.deepEqual([may.json().from, may.json().to, may.json().created], ['2031-05-01', '2031-05-06', 1]);
+    t.mock.timers.setTime(Date.parse('2031-07-03T00:10:00Z'));
+    const july = await post('/api/v1/operations/crawl', { courts: ['66GV0008'], articles: ['337'], from: '2031-06-01' });
+    assert.equal(july.statusCode, 200, july.body);
+    assert.deepEqual([july.json().from, july.json().to], ['2031-06-01', '2031-07-03']);
+    const early = await post('/api/v1/operations/crawl', { courts: ['66GV0008'], from: '2031-07-04' });
+    assert.equal(early.statusCode, 400, 'a first day after today is refused: the default applies before the check');
+    assert.match(String(early.json().detail), /2031-07-04.*after the last \(2031-07-03\)/);
   });
 });

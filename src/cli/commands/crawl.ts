@@ -189,7 +189,7 @@ export function registerCrawl(program: Command): void {
       limit: ['--limit <n>', 'only the first N of those courts'],
       articles: ['--articles <list>', `criminal-code articles (default ${DEFAULT_ARTICLES.join(',')})`],
       from: ['--from <date>', `first receipt date YYYY-MM-DD (default ${CRAWL_FROM})`],
-      to: ['--to <date>', 'last receipt date (default: today)'],
+      to: ['--to <date>', 'last receipt date YYYY-MM-DD (default: today, in UTC)'],
       axis: ['--axis <axis>', `date axis: ${DATE_AXES.join(' | ')} (default receipt)`],
       recent: ['--recent <months>', `re-crawl windows of the last N months that were already done (default ${RECENT_MONTHS})`],
     },

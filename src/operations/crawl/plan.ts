@@ -13,6 +13,7 @@ import { isoDate, text } from '../../shared/validation.ts';
 /** The first receipt date a plan covers unless told otherwise: the month of the mobilisation. */
 export const CRAWL_FROM = '2022-09-01';
 
+/** Today's date in UTC, when the plan is made. */
 const today = () => new Date().toISOString().slice(0, 10);
 
 export const PlanCrawlInput = z
@@ -29,7 +30,8 @@ export const PlanCrawlInput = z
       .default([...DEFAULT_ARTICLES])
       .describe('criminal-code articles'),
     from: isoDate.default(CRAWL_FROM).describe('first receipt date'),
-    to: isoDate.default(today).describe('last receipt date (default: today)'),
+    // Not a schema default: that would put the day the OpenAPI document was built into it (issue #12).
+    to: isoDate.optional().describe('last receipt date (default: today, in UTC, when the plan is made)'),
     axis: z.enum(DATE_AXES).default('receipt').describe('the date the windows run over'),
     recent: z.coerce
       .number()
@@ -65,7 +67,8 @@ export const planCrawlOperation = defineOperation({
   output: CrawlPlanSchema,
   policy: crawlPolicy.plan,
   surfaces: { api: true, cli: true },
-  async run(ctx, input) {
+  async run(ctx, given) {
+    const input = { ...given, to: given.to ?? today() };
     if (input.from > input.to) throw new OtkazError(ErrorCode.Usage, `the first day (${input.from}) is after the last (${input.to})`, { where: 'from/to' });
     const courts = planCourts(ctx.directory, input);
     await syncCourts(ctx.db, ctx.directory);

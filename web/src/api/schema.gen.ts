@@ -4763,10 +4763,7 @@ export interface paths {
                          * @default 0
                          */
                         recent?: number;
-                        /**
-                         * @description last receipt date (default: today)
-                         * @default 2026-12-02
-                         */
+                        /** @description last receipt date (default: today, in UTC, when the plan is made) */
                         to?: string;
                     };
                 };
