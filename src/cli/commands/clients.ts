@@ -185,7 +185,7 @@ export function registerClients(program: Command): void {
     member: true,
     args: ['id', 'organisation'],
     text: (r) =>
-      `referred to ${r.organisation} (referral ${r.referralId}; ${r.documents} document(s) copied; ${r.possibleDuplicates} possible duplicate(s) there)`,
+      `referred to ${r.organisation} (referral ${r.referralId}; ${r.documents} document(s), ${r.applications} application(s), ${r.checklistMarks} checklist mark(s) copied; ${r.possibleDuplicates} possible duplicate(s) there)`,
   });
   bindCommand(client.command('referrals'), listReferralsOperation, {
     member: true,

@@ -3155,6 +3155,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description asylum applications copied, with their steps */
+                            applications: number;
+                            /** @description checklist marks copied */
+                            checklistMarks: number;
                             documents: number;
                             organisation: string;
                             possibleDuplicates: number;
