@@ -195,6 +195,29 @@ export async function listApplications(db: Queryable, keyring: Keyring, orgId: s
   return out;
 }
 
+/**
+ * Takes a deleted document out of the steps that rested on it, so that the application can be edited again (an
+ * edit naming a document the file no longer holds is refused); each application changed goes one revision on.
+ * Call with the client row locked. Returns how many applications changed.
+ */
+export async function forgetDocument(tx: Queryable, keyring: Keyring, orgId: string, clientId: string, documentId: string, now: Date): Promise<number> {
+  await tx.query('select id from client_applications where org_id = $1 and client_id = $2 for update', [orgId, clientId]);
+  let changed = 0;
+  for (const { id, revision: _revision, createdAt: _created, updatedAt: _updated, ...body } of await listApplications(tx, keyring, orgId, clientId)) {
+    if (!body.steps.some((s) => s.documentIds.includes(documentId))) continue;
+    const next = { ...body, steps: body.steps.map((s) => ({ ...s, documentIds: s.documentIds.filter((d) => d !== documentId) })) };
+    await tx.query('update client_applications set body = $4, revision = revision + 1, updated_at = $5 where org_id = $1 and client_id = $2 and id = $3', [
+      orgId,
+      clientId,
+      id,
+      await seal(tx, keyring, orgId, id, StoredApplicationSchema.parse(next)),
+      now.toISOString(),
+    ]);
+    changed += 1;
+  }
+  return changed;
+}
+
 /** Stores an application as it was (an import): id, revision and times kept, sealed under the current data key. */
 export async function storeApplication(tx: Queryable, keyring: Keyring, orgId: string, clientId: string, application: Application): Promise<void> {
   const { id, revision, createdAt, updatedAt, ...body } = application;

@@ -33,6 +33,10 @@ export const ManifestSchema = z
         requireTotp: z.boolean(),
         requirePasskeyForAdmins: z.boolean(),
         retention: z.record(z.string(), z.number().int().positive()),
+        shareStatistics: z
+          .boolean()
+          .default(false)
+          .describe('counted in anonymised statistics releases; absent in archives made before it was exported: not shared'),
         synthetic: z.boolean(),
         createdAt: instant,
       })

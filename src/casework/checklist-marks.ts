@@ -97,6 +97,14 @@ export async function listMarks(db: Queryable, keyring: Keyring, orgId: string, 
   return out;
 }
 
+/**
+ * How many marks name a document or a court-record link: once it is gone (deleted, unlinked) they stay as they were,
+ * and the view shows their items to check again (src/casework/checklist.ts) — a judgement is never silently kept.
+ */
+export function marksNaming(marks: readonly ChecklistMark[], named: { documentId: string } | { linkId: string }): number {
+  return marks.filter((m) => ('documentId' in named ? m.documentIds.includes(named.documentId) : m.linkIds.includes(named.linkId))).length;
+}
+
 const invalid = (message: string, where: string) => new OtkazError(ErrorCode.InputInvalid, message, { where });
 const trimmed = (value: string | undefined) => {
   const t = value?.trim();

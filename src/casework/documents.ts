@@ -141,6 +141,19 @@ export async function readDocument(
 }
 
 /**
+ * Deletes one document of a client file: its row goes, and with it the sealed bytes, the sealed metadata and the
+ * document's own key (wrapped by the organisation's data key) — nothing of it is left to open. What named it stays
+ * as it was: a checklist mark naming it shows the item to check again (src/casework/checklist.ts); the steps of an
+ * application are told apart (src/casework/applications.ts, forgetDocument).
+ */
+export async function deleteDocument(tx: Queryable, orgId: string, clientId: string, id: string): Promise<void> {
+  const rows = /^[0-9a-f-]{36}$/i.test(id)
+    ? await tx.query<{ id: string }>('delete from client_documents where org_id = $1 and client_id = $2 and id = $3 returning id', [orgId, clientId, id])
+    : [];
+  if (!rows[0]) throw new OtkazError(ErrorCode.InputNotFound, 'no such document in this client file', { where: 'documentId' });
+}
+
+/**
  * Stores a document whose bytes were already stripped (an import): a new file key, the metadata and bytes sealed
  * under it, the file key under the organisation's current data key. The bytes must match the metadata's sha256.
  */

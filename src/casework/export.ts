@@ -1,7 +1,7 @@
 /**
  * Exporting an organisation: every client record, note and document (with its bytes, decrypted), application and
- * checklist mark, the shares and
- * referral rows, the organisation's settings and its members — never password hashes, TOTP secrets, recovery codes,
+ * checklist mark, the shares and referral rows, the organisation's settings (sign-in, retention, whether it shares
+ * anonymised statistics) and its members — never password hashes, TOTP secrets, recovery codes,
  * passkeys or sessions — as the entries of one archive (src/casework/archive.ts, docs/casework-export.md).
  */
 import type { Queryable } from '../db/database.ts';
@@ -22,6 +22,8 @@ export interface OrganisationRow {
   require_totp: boolean;
   require_passkey_for_admins: boolean;
   retention: Record<string, number>;
+  /** Counted in anonymised statistics releases (docs/disclosure.md); its administrators' choice, off by default. */
+  share_statistics: boolean;
   synthetic: boolean;
   created_at: string;
 }
@@ -132,6 +134,7 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
       requireTotp: org.require_totp,
       requirePasskeyForAdmins: org.require_passkey_for_admins,
       retention: org.retention,
+      shareStatistics: org.share_statistics,
       synthetic: org.synthetic,
       createdAt: org.created_at,
     },
@@ -153,7 +156,7 @@ export async function collectOrganisation(db: Queryable, keyring: Keyring, org: 
 export async function organisationRow(db: Queryable, ref: string, where: string): Promise<OrganisationRow & { erased_at: string | null }> {
   const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
   const rows = await db.query<OrganisationRow & { erased_at: string | null }>(
-    `select id, slug, name, require_totp, require_passkey_for_admins, retention, synthetic, created_at, erased_at from organisations where ${byId ? 'id = $1' : 'slug = $1'}`,
+    `select id, slug, name, require_totp, require_passkey_for_admins, retention, share_statistics, synthetic, created_at, erased_at from organisations where ${byId ? 'id = $1' : 'slug = $1'}`,
     [ref],
   );
   const row = rows[0];

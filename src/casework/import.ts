@@ -4,6 +4,7 @@
  *  - the organisation gets a NEW id and a NEW data key: every record, note and document is sealed afresh (the
  *    organisation's id is part of every ciphertext's associated data) and the blind indexes are rebuilt;
  *  - client files, notes and documents KEEP their ids, so links to them (referrals, references kept outside) survive;
+ *  - the settings come along: sign-in requirements, retention, and whether it shares anonymised statistics;
  *  - members are re-created with new ids, without passwords, second factors or sessions: each must be given a new
  *    password before signing in;
  *  - a referral row is kept only where the other organisation exists on this server (matched by id);
@@ -27,6 +28,8 @@ export interface ImportResult {
   counts: Manifest['counts'];
   /** Referral rows left out: the other organisation is not on this server. */
   referralsSkipped: number;
+  /** The organisation shares anonymised statistics here too (as it did where it was exported). */
+  shareStatistics: boolean;
   members: Array<{ id: string; email: string; role: string }>;
 }
 
@@ -53,8 +56,9 @@ export async function importOrganisation(
   const orgId = randomUUID();
   const o = manifest.organisation;
   await tx.query(
-    'insert into organisations (id, slug, name, require_totp, require_passkey_for_admins, retention, synthetic, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [orgId, slug, o.name, o.requireTotp, o.requirePasskeyForAdmins, JSON.stringify(o.retention), o.synthetic, o.createdAt],
+    `insert into organisations (id, slug, name, require_totp, require_passkey_for_admins, retention, share_statistics, synthetic, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [orgId, slug, o.name, o.requireTotp, o.requirePasskeyForAdmins, JSON.stringify(o.retention), o.shareStatistics, o.synthetic, o.createdAt],
   );
   await keyring.createOrgKey(tx, orgId);
 
@@ -189,5 +193,5 @@ export async function importOrganisation(
       r.referredAt,
     ]);
   }
-  return { orgId, slug, counts: manifest.counts, referralsSkipped, members };
+  return { orgId, slug, counts: manifest.counts, referralsSkipped, shareStatistics: o.shareStatistics, members };
 }

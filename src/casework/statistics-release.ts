@@ -12,7 +12,7 @@ import { buildRelease, type Release, type UnitRecord } from '../disclosure/relea
 import type { ProcedureCatalogue } from '../procedures/load.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Keyring } from './keyring.ts';
-import { releaseDestinations, unitRecords } from './statistics.ts';
+import { type FileUnit, oncePerPerson, releaseDestinations, unitRecords } from './statistics.ts';
 import { enterTenant } from './tenant.ts';
 
 export interface ReleaseOptions {
@@ -70,7 +70,7 @@ export async function makeRelease(
       "no organisation shares statistics: an organisation's administrator turns on 'share statistics' in its settings",
       { where: 'organisations' },
     );
-  const records: UnitRecord[] = [];
+  const found: FileUnit[] = [];
   for (const org of orgs) {
     const own = await db.transaction(async (tx) => {
       await enterTenant(db, tx, org.id);
@@ -86,8 +86,15 @@ export async function makeRelease(
       });
       return found;
     });
-    records.push(...own.filter((r) => years.includes(r.year)));
+    found.push(...own);
   }
+  // A referred client has a file (and a unit record) in each organisation he was referred through: counted once.
+  // The referral rows hold ids only; the installation reads them outside the walls, as it reads the organisations.
+  const referrals = await db.query<{ from: string; to: string; at: string }>(
+    `select from_client as "from", to_client as "to", to_char(referred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as at
+       from referrals where from_client is not null and to_client is not null`,
+  );
+  const records: UnitRecord[] = oncePerPerson(found, referrals).filter((r) => years.includes(r.year));
   const made = buildRelease(
     {
       records,

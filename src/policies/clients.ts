@@ -3,7 +3,8 @@
  * own organisation (the tenant check is inside every rule — and every query is scoped to the actor's organisation
  * as well, src/casework/clients.ts) in a role that may do it:
  *  - org_admin, lawyer, caseworker: every file of their organisation;
- *  - volunteer: only the files shared with them by name (read, add a note, add a document);
+ *  - volunteer: only the files shared with them by name (read, add a note, add a document — never delete one: a
+ *    deletion cannot be undone, and a worker's checklist judgement may rest on the document);
  *  - statistics: figures without identifying fields (clients.stats), never a file;
  *  - the preparation views (document checklist, exclusion preparation) are for workers only: they read the service
  *    history and weigh allegations, which is the lawyer's work, not a volunteer's; so is judging which document
@@ -39,9 +40,12 @@ export const clientPolicy = {
   read: resourceRule<ClientResource>('clients.read', 'member', (actor, r) => worker(actor, r) || sharedVolunteer(actor, r)),
   update: resourceRule<ClientResource>('clients.update', 'member', worker),
   note: resourceRule<ClientResource>('clients.note', 'member', (actor, r) => worker(actor, r) || sharedVolunteer(actor, r)),
+  /** Linking a court record and removing a link (clients.link_case, clients.unlink_case). */
   linkCase: resourceRule<ClientResource>('clients.link_case', 'member', worker),
   upload: resourceRule<ClientResource>('clients.upload', 'member', (actor, r) => worker(actor, r) || sharedVolunteer(actor, r)),
   download: resourceRule<ClientResource>('clients.download', 'member', (actor, r) => worker(actor, r) || sharedVolunteer(actor, r)),
+  /** Deleting a document (its bytes, metadata and key): the workers only — stricter than adding one. */
+  deleteDocument: resourceRule<ClientResource>('clients.delete_document', 'member', worker),
   share: resourceRule<ClientResource>('clients.share', 'member', worker),
   refer: resourceRule<ClientResource>('clients.refer', 'member', worker),
   /** Asylum applications (procedure, dates, outcomes, deadlines): the workers only — not shared volunteers. */

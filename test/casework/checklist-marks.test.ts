@@ -2,14 +2,14 @@
 // document item met by an uploaded document (the view counts it and names the document with its sha256), another
 // not applicable with a reason, reopens one; the marks are sealed (no claim type, item, reason or note in the
 // table's bytes); bad input is a 400 naming the field; a stale revision — two workers at once — is a 409; a
-// document deleted or a link removed afterwards makes the item "to check" again, naming what is gone; a volunteer
-// and another organisation are refused; every read and write is audited. All data SYNTHETIC.
+// document deleted or a link removed afterwards (POST …/documents/:id/delete, …/cases/:linkId/remove) makes the
+// item "to check" again, naming what is gone; a volunteer and another organisation are refused; every read and
+// write is audited. All data SYNTHETIC.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Organisation } from '../../src/accounts/orgs.ts';
 import { listMarks } from '../../src/casework/checklist-marks.ts';
-import { loadClient, updateClient } from '../../src/casework/clients.ts';
 import { enterTenant } from '../../src/casework/tenant.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { type AccountsApi, accountsApi, type Browser, makeOrg, makeUser, signInFully } from '../helpers/accounts.ts';
@@ -214,12 +214,13 @@ for (const engine of ENGINES) {
       const linked = item(await view(), 'court-record');
       assert.deepEqual([linked.status, linked.metBy, linked.mark?.courtRecords[0]?.captureSha256], ['met', 'judgement', captureSha256]);
 
-      // The file loses the document and the link (as a later deletion would do; no such operation yet).
-      await api.db.query('delete from client_documents where id = $1', [documentId]);
-      await api.db.transaction(async (tx) => {
-        const file = await loadClient(tx, api.services.keyring, orgA.id, clientId);
-        await updateClient(tx, api.services.keyring, orgA.id, clientId, file.row.revision, { ...file.record, criminalCases: [] });
-      });
+      // The file loses the document and the link: each told how many marks named it.
+      const deleted = await caseworker.post(`/api/v1/clients/${clientId}/documents/${documentId}/delete`);
+      assert.equal(deleted.statusCode, 200, deleted.body);
+      assert.deepEqual(deleted.json(), { documentId, applications: 0, marksToCheck: 1 });
+      const unlinked = await lawyer.post(`/api/v1/clients/${clientId}/cases/${linkId}/remove`);
+      assert.equal(unlinked.statusCode, 200, unlinked.body);
+      assert.equal(unlinked.json().marksToCheck, 1);
       const v = await view();
       const papers = item(v, 'military-id');
       assert.deepEqual([papers.status, papers.metBy, papers.mark?.judgement, papers.mark?.needsCheck], ['to_check', null, 'met', true]);

@@ -150,6 +150,8 @@ for (const engine of ENGINES) {
         await updateClient(tx, world.keyring, orgId, b, 1, record('Importov', '55 66 777888'), 'closed');
         return [a, b];
       });
+      // Its administrators chose to share anonymised statistics: the setting goes with the export.
+      await made.db.query('update organisations set share_statistics = true where id = $1', [orgId]);
       await made.db.query("insert into sessions (token_hash, user_id, org_id, csrf_token, factor) values ('\\x01', $1, $2, 'csrf', 'totp')", [
         admin.userId,
         orgId,
@@ -177,6 +179,7 @@ for (const engine of ENGINES) {
       await assert.rejects(openArchive(readFileSync(withPassphrase), { passphrase: 'wrong horse battery' }, withPassphrase), coded(ErrorCode.CryptoInvalid));
       const opened = await openArchive(readFileSync(withPassphrase), { passphrase: 'correct horse battery' }, withPassphrase);
       assert.equal(opened.manifest.organisation.slug, 'test-export-org');
+      assert.equal(opened.manifest.organisation.shareStatistics, true);
       // no secrets of the members in the archive
       const members = opened.entries.filter((e) => e.type === 'member');
       assert.deepEqual(
@@ -199,6 +202,14 @@ for (const engine of ENGINES) {
         assert.equal(imported.slug, 'test-export-org');
         assert.notEqual(imported.orgId, orgId);
         assert.deepEqual(imported.members.map((m) => m.email).sort(), ['admin-export@example.org', 'volunteer-export@example.org']);
+        assert.equal(imported.shareStatistics, true);
+        const settings = await target.db.query<{ share_statistics: boolean }>('select share_statistics from organisations where id = $1', [imported.orgId]);
+        assert.equal(settings[0]?.share_statistics, true, 'it shares statistics here as it did before');
+        const sharing = await target.db.query<{ action: string }>('select action from audit_log where chain = $1 order by seq', [`org:${imported.orgId}`]);
+        assert.deepEqual(
+          sharing.map((e) => e.action),
+          ['org.import', 'org.share_statistics'],
+        );
         const after = await snapshot(target.db, other, imported.orgId);
         assert.deepEqual(after, before);
         assert.equal(after.flatMap((f) => f.documents)[0]?.sha256, sha256(documentBytes));
@@ -263,6 +274,55 @@ for (const engine of ENGINES) {
       assert.equal(result.keys, 1);
       await assert.rejects(openRecord(made.db, world.keyring, id, clientId, copy.record), coded(ErrorCode.KeyUnavailable));
       assert.ok((await verifyAudit(made.db, world.keyring)).every((r) => r.ok));
+    });
+
+    it('the statistics-sharing setting goes both ways; an archive made before it was exported imports as not shared', async () => {
+      const shared = await seedOrg(world, 'test-share-org');
+      await seedOrg(world, 'test-quiet-org');
+      await made.db.query('update organisations set share_statistics = true where id = $1', [shared]);
+      const lock: ArchiveLock = { recipient: identity.recipient };
+      const identityFile = path.join(folder, `${engine.name}-identity-share.txt`);
+      writeFileSync(identityFile, `${identity.secret}\n`);
+      const archives: Record<string, string> = {};
+      for (const org of ['test-share-org', 'test-quiet-org']) {
+        archives[org] = path.join(folder, `${engine.name}-${org}.age`);
+        await exportOrgOperation.run(actingAs(world, LOCAL), { org, out: archives[org] ?? '', recipient: identity.recipient });
+      }
+      // the same archive as an older otkaz wrote it: no shareStatistics in the manifest
+      const sealed = readFileSync(archives['test-share-org'] ?? '');
+      const { manifest, entries } = await openArchive(sealed, { identity: identity.secret }, 'share');
+      const { shareStatistics: _dropped, ...older } = manifest.organisation;
+      const old = path.join(folder, `${engine.name}-older.age`);
+      writeFileSync(
+        old,
+        await sealArchive(
+          Buffer.from(`${[JSON.stringify({ ...manifest, organisation: older }), ...entries.map((e) => JSON.stringify(e))].join('\n')}\n`),
+          lock,
+        ),
+      );
+      const target = await engine.create();
+      try {
+        const ctx = actingAs(caseworkWorld(target.db), LOCAL);
+        const kept = await importOrgOperation.run(ctx, { file: archives['test-share-org'] ?? '', identity: identityFile });
+        const off = await importOrgOperation.run(ctx, { file: archives['test-quiet-org'] ?? '', identity: identityFile });
+        const before = await importOrgOperation.run(ctx, { file: old, identity: identityFile, slug: 'test-older-org' });
+        assert.deepEqual([kept.shareStatistics, off.shareStatistics, before.shareStatistics], [true, false, false]);
+        const rows = await target.db.query<{ slug: string; share_statistics: boolean }>('select slug, share_statistics from organisations order by slug');
+        assert.deepEqual(
+          rows.map((r) => [r.slug, r.share_statistics]),
+          [
+            ['test-older-org', false],
+            ['test-quiet-org', false],
+            ['test-share-org', true],
+          ],
+        );
+        const entriesOf = async (orgId: string) =>
+          (await target.db.query<{ action: string }>('select action from audit_log where chain = $1 order by seq', [`org:${orgId}`])).map((e) => e.action);
+        assert.deepEqual(await entriesOf(kept.orgId), ['org.import', 'org.share_statistics']);
+        assert.deepEqual(await entriesOf(off.orgId), ['org.import']);
+      } finally {
+        await target.drop();
+      }
     });
 
     it('a tampered, unreadable or inconsistent archive imports nothing, with a coded error naming the file', async () => {

@@ -2,7 +2,9 @@
 // the claim type, the service timeline and the flagged allegation with its source and the "not a verdict" notice;
 // an unknown claim type is a usage error naming the flag; a volunteer is refused. `otkaz client checklist-mark`
 // records a worker's judgement (met by an attached document, shown with its sha256; not applicable with a reason),
-// on the revision read: a stale one is a conflict; bad flags are coded errors naming them. All data SYNTHETIC.
+// on the revision read: a stale one is a conflict; bad flags are coded errors naming them. `otkaz client
+// delete-document` removes the marked document (refused to a volunteer): the item is to check again; `otkaz client
+// unlink` names a link that is not on the file. All data SYNTHETIC.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -25,6 +27,8 @@ import { tempDir } from '../helpers/temp.ts';
 describe('otkaz client checklist / exclusion', () => {
   useTempDataDir('otkaz-prepare-cli-');
   let clientId = '';
+  /** The document the checklist-mark test attached and marked the military-id item met by. */
+  let markedDocument = '';
 
   before(async () => {
     cheapPasswords();
@@ -102,6 +106,7 @@ describe('otkaz client checklist / exclusion', () => {
     const attached = await cli('client', 'attach', clientId, file, '--as', 'lawyer@cli-prep.example', '--json');
     assert.equal(attached.code, 0, attached.err);
     const document = JSON.parse(attached.out) as { id: string; sha256: string };
+    markedDocument = document.id;
     const mark = (...flags: string[]) =>
       cli('client', 'checklist-mark', clientId, '--claim-type', 'deserter_criminal_case', '--as', 'lawyer@cli-prep.example', ...flags);
     const met = await mark('--item', 'military-id', '--judgement', 'met', '--documents', document.id, '--revision', '0', '--json');
@@ -155,5 +160,27 @@ describe('otkaz client checklist / exclusion', () => {
     );
     assert.notEqual(volunteer.code, 0);
     assert.match(volunteer.err, /not allowed|denied/i);
+  });
+
+  it('delete-document: refused to a volunteer; the document goes and the item it met is to check again; unlink names a missing link', async () => {
+    const as = (who: string) => ['--as', `${who}@cli-prep.example`];
+    const volunteer = await cli('client', 'delete-document', clientId, markedDocument, ...as('volunteer'));
+    assert.notEqual(volunteer.code, 0);
+    assert.match(volunteer.err, /not allowed: clients\.delete_document/);
+    const deleted = await cli('client', 'delete-document', clientId, markedDocument, ...as('lawyer'));
+    assert.equal(deleted.code, 0, deleted.err);
+    assert.equal(deleted.out.trim(), `document ${markedDocument} deleted; 1 checklist item(s) it met to check again`);
+    const view = await cli('client', 'checklist', clientId, '--claim-type', 'deserter_criminal_case', ...as('lawyer'));
+    assert.match(view.out, /\[to_check\] military-id/);
+    assert.match(view.out, new RegExp(`CHECK AGAIN: document ${markedDocument} deleted`));
+    const again = await cli('client', 'delete-document', clientId, markedDocument, ...as('lawyer'));
+    assert.notEqual(again.code, 0);
+    assert.match(again.err, /no such document in this client file/);
+    const missing = await cli('client', 'unlink', clientId, '00000000-0000-4000-8000-00000000000a', ...as('lawyer'));
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.err, /no such court record link in this client file/);
+    const bad = await cli('client', 'unlink', clientId, 'not-a-link', ...as('lawyer'));
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.err, /linkId|link id/);
   });
 });

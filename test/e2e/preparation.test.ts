@@ -4,14 +4,16 @@
 // "to prepare for, not a verdict" notice; the checklist for "deserter with a criminal case" opens and shows the
 // linked court record with its capture's sha256; the lawyer uploads a (SYNTHETIC) military ID, marks the
 // "military identification papers" item met by it, sees it counted and named with its sha256, and after a reload
-// sees the mark kept. A volunteer the file is shared with sees no checklist and no marking controls. axe-core on
-// the page (no serious or critical violation).
+// sees the mark kept. A volunteer the file is shared with sees no checklist, no marking controls and no deletion.
+// The lawyer then deletes the document and removes the court-record link, each only after confirming (a Cancel
+// first leaves it): the items they met are to check again, or open. axe-core on the page (no serious or critical
+// violation).
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
 import { createUser } from '../../src/accounts/users.ts';
 import { Keyring } from '../../src/casework/keyring.ts';
@@ -40,6 +42,9 @@ describe('preparing a client file in headless Chromium', () => {
   let captureSha256 = '';
   const lawyer = { email: 'lawyer@prepare.example', password: '' };
   const volunteer = { email: 'volunteer@prepare.example', password: '' };
+  /** The lawyer's session, kept from the first test to the last. */
+  let lawyerContext: BrowserContext | undefined;
+  let lawyerPage: Page;
 
   before(async () => {
     cheapPasswords();
@@ -84,13 +89,15 @@ describe('preparing a client file in headless Chromium', () => {
     browser = await launchChromium({ mapLocalhost: true });
   });
   after(async () => {
+    await lawyerContext?.close();
     await browser?.close();
     await server?.stop();
   });
 
   it('the exclusion section flags the unit with its sources; the checklist for a deserter with a criminal case opens', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
+    lawyerContext = await browser.newContext({ locale: 'en-GB' });
+    const page = await lawyerContext.newPage();
+    lawyerPage = page;
     await firstSignIn(page, base, lawyer.email, lawyer.password, NEW_PASSWORD);
 
     await page.goto(`${base}/files/${clientId}`);
@@ -151,8 +158,6 @@ describe('preparing a client file in headless Chromium', () => {
     assert.equal(await page.getByTestId('checklist-counts').innerText(), '2 met · 0 not applicable · 1 to check · 1 open');
     const kept = page.getByTestId('checklist-item').filter({ has: page.getByText(PAPERS, { exact: true }) });
     assert.match(await kept.innerText(), new RegExp(`Marked met by lawyer@prepare\\.example on .*\\n?[\\s\\S]*sha256 ${scanSha256}`));
-
-    await context.close();
   });
 
   it('a volunteer the file is shared with sees no checklist and no marking controls', async () => {
@@ -165,6 +170,51 @@ describe('preparing a client file in headless Chromium', () => {
     assert.equal(await page.getByTestId('claim-type').count(), 0);
     assert.equal(await page.getByRole('button', { name: /Mark met|Mark not applicable|Reopen/ }).count(), 0);
     assert.equal(await page.getByText('Record your judgement').count(), 0);
+    await page.getByRole('link', { name: 'military-id.txt' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Delete / }).count(), 0, 'a volunteer may add a document, never delete one');
+    assert.equal(await page.getByRole('button', { name: /^Remove link/ }).count(), 0);
     await context.close();
+  });
+
+  it('the lawyer deletes the marked document and removes the link, each only after confirming; the items are to check again or open', async () => {
+    const page = lawyerPage;
+    await page.goto(`${base}/files/${clientId}`);
+    await page.getByTestId('claim-type').selectOption('deserter_criminal_case');
+    const counts = page.getByTestId('checklist-counts');
+    await counts.filter({ hasText: '2 met' }).waitFor();
+    const documents = page.locator('.documents');
+
+    // Asked first, naming the document; Cancel leaves it.
+    await page.getByRole('button', { name: 'Delete military-id.txt' }).click();
+    const question = page.getByRole('group', { name: /Delete military-id\.txt for good\?/ });
+    await question.waitFor();
+    assert.match(await question.innerText(), /this cannot be undone/);
+    await axe(page, 'client file, deletion asked');
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+    assert.match(await documents.innerText(), /military-id\.txt/);
+
+    await page.getByRole('button', { name: 'Delete military-id.txt' }).click();
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.getByText('military-id.txt was deleted. Checklist items that rested on it: 1, to check again.').waitFor();
+    await page.getByRole('link', { name: 'military-id.txt' }).waitFor({ state: 'detached' });
+    const PAPERS = 'Military identification papers (military ID, contract or enlistment order)';
+    const papers = page.getByTestId('checklist-item').filter({ has: page.getByText(PAPERS, { exact: true }) });
+    await papers.getByTestId('checklist-missing').waitFor();
+    assert.match(await papers.getByTestId('checklist-missing').innerText(), /deleted/);
+    assert.match(await counts.innerText(), /^1 met · 0 not applicable · 1 to check · 2 open$/);
+    const stored = await page.request.get(`${base}/api/v1/clients/${clientId}`);
+    assert.deepEqual((await stored.json()).documents, [], 'the server holds no document for the file');
+
+    // The court record: asked first too; then the file names no case, and its item is open.
+    await page.getByRole('button', { name: /^Remove link to / }).click();
+    await page.getByRole('group', { name: /^Remove the link to .*The case stays in the tracker/ }).waitFor();
+    await page.getByRole('button', { name: 'Yes, remove the link' }).click();
+    await page.getByText(/^The link to .* was removed\.$/).waitFor();
+    await page.getByText('No court record linked yet.').waitFor();
+    await counts.filter({ hasText: '0 met' }).waitFor();
+    const record = page.getByTestId('checklist-item').filter({ hasText: 'court record' }).first();
+    assert.match(await record.innerText(), /open/);
+    await axe(page, 'client file after deletion and unlink');
   });
 });

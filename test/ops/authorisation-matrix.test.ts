@@ -9,6 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Organisation } from '../../src/accounts/orgs.ts';
 import { hashPassword } from '../../src/accounts/passwords.ts';
 import { routeTable } from '../../src/api/app.ts';
+import { loadClient, updateClient } from '../../src/casework/clients.ts';
+import { makeLink } from '../../src/casework/links.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { type AccountsApi, accountsApi, Browser, makeOrg, totpCode } from '../helpers/accounts.ts';
 import { ingestTestCard } from '../helpers/api.ts';
@@ -36,6 +38,8 @@ const MEMBER_TABLE: Record<string, readonly Caller[]> = {
   'clients.note': [...WORKERS, 'volunteer'],
   'clients.upload': [...WORKERS, 'volunteer'],
   'clients.download': [...WORKERS, 'volunteer'],
+  // stricter than adding one: a shared volunteer may upload, never delete
+  'clients.delete_document': WORKERS,
   'clients.update': WORKERS,
   'clients.link_case': WORKERS,
   'clients.share': WORKERS,
@@ -77,6 +81,11 @@ describe('authorisation matrix: every route × every role × another organisatio
   let clientId = '';
   let documentId = '';
   let applicationId = '';
+  /** A document and a court-record link for each caller to delete and remove (a passing caller's goes). */
+  const ownDocument = new Map<Caller, string>();
+  const ownLink = new Map<Caller, string>();
+  /** The file's revision when the routes are called (the first worker's edit passes; the others' are conflicts). */
+  let revision = 1;
   let caseId = 0;
   const victims: string[] = [];
   let spare = '';
@@ -147,13 +156,30 @@ describe('authorisation matrix: every route × every role × another organisatio
     const application = await lawyer.post(`/api/v1/clients/${clientId}/applications`, { destination: 'DE', procedure: 'de.asylum' });
     assert.equal(application.statusCode, 200, application.body);
     applicationId = application.json().id;
+    for (const caller of CALLERS) {
+      const own = await lawyer.post(`/api/v1/clients/${clientId}/documents`, { name: `${caller}.txt`, contentBase64: Buffer.from(caller).toString('base64') });
+      assert.equal(own.statusCode, 200, own.body);
+      ownDocument.set(caller, own.json().id);
+    }
+    // One link per caller to the one case of this suite (the link route refuses a second link to a case: written here).
+    await api.db.transaction(async (tx) => {
+      const file = await loadClient(tx, api.services.keyring, orgA.id, clientId);
+      const link = await makeLink(tx, caseId, api.clock.now());
+      const links = CALLERS.map((caller) => {
+        ownLink.set(caller, randomUUID());
+        return { ...link, linkId: ownLink.get(caller) ?? '' };
+      });
+      revision = await updateClient(tx, api.services.keyring, orgA.id, clientId, file.row.revision, { ...file.record, criminalCases: links });
+    });
   });
   after(() => api.close());
 
   /** A valid request for the route (the resource condition runs after validation, so a 400 would hide a refusal). */
   function requestFor(method: string, url: string, caller: Caller, i: number): { url: string; body?: object } {
     const path = url
+      .replace(':id/documents/:documentId/delete', `${clientId}/documents/${ownDocument.get(caller)}/delete`)
       .replace(':id/documents/:documentId', `${clientId}/documents/${documentId}`)
+      .replace(':linkId', ownLink.get(caller) ?? '')
       .replace(':applicationId', applicationId)
       .replace('/org/users/:id/disable', () => `/org/users/${victims.pop() ?? spare}/disable`)
       .replace('/org/users/:id/reset-password', `/org/users/${spare}/reset-password`)
@@ -164,7 +190,7 @@ describe('authorisation matrix: every route × every role × another organisatio
     const bodies: Record<string, object> = {
       '/api/v1/clients': { person: { names: [{ script: 'latin', family: 'Other' }] } },
       '/api/v1/clients/search': { kind: 'document_number', value: secrets[1] ?? '' },
-      '/api/v1/clients/:id': { revision: 1, record: { person: { names: [{ script: 'latin', family: 'Other' }] } } },
+      '/api/v1/clients/:id': { revision, record: { person: { names: [{ script: 'latin', family: 'Other' }] } } },
       '/api/v1/clients/:id/notes': { text: `note by ${caller}` },
       '/api/v1/clients/:id/applications': { destination: 'FR', procedure: 'fr.asylum' },
       '/api/v1/clients/:id/applications/:applicationId': { revision: 1, destination: 'DE', procedure: 'de.asylum', reference: `by ${caller}` },
@@ -180,6 +206,8 @@ describe('authorisation matrix: every route × every role × another organisatio
       '/api/v1/clients/:id/documents': { name: 'x.txt', contentBase64: 'eA==' },
       '/api/v1/clients/:id/shares': { userId: spare },
       '/api/v1/clients/:id/shares/:userId/remove': {},
+      '/api/v1/clients/:id/cases/:linkId/remove': {},
+      '/api/v1/clients/:id/documents/:documentId/delete': {},
       '/api/v1/clients/:id/referrals': { organisation: orgB.slug },
       '/api/v1/org/users': { email: `new-${caller}-${i}@matrix.test`, role: 'volunteer' },
       '/api/v1/org/users/:id/disable': {},
@@ -222,6 +250,18 @@ describe('authorisation matrix: every route × every role × another organisatio
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it("deny by default: only the workers' documents and links went; every refused caller's is still on the file", async () => {
+    const kept = new Set((await api.db.query<{ id: string }>('select id from client_documents where client_id = $1', [clientId])).map((r) => r.id));
+    const file = await loadClient(api.db, api.services.keyring, orgA.id, clientId);
+    const links = new Set(file.record.criminalCases.map((l) => l.linkId));
+    for (const caller of CALLERS) {
+      const gone = WORKERS.includes(caller);
+      assert.equal(kept.has(ownDocument.get(caller) ?? ''), !gone, `${caller}'s document`);
+      assert.equal(links.has(ownLink.get(caller) ?? ''), !gone, `${caller}'s link`);
+    }
+    assert.ok(kept.has(documentId), 'the shared document is untouched');
   });
 
   it('member answers are never cached by a browser or proxy', async () => {

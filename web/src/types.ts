@@ -78,6 +78,9 @@ export type IdentityDocument = ClientRecord['documents'][number];
 export type MilitaryStatus = NonNullable<ClientRecord['military']>['status'];
 export type WantedStatus = NonNullable<ClientRecord['wanted']>['status'];
 export type LinkCaseBody = ApiBody<'/api/v1/clients/{id}/cases'>;
+/** POST /api/v1/clients/{id}/cases/{linkId}/remove, POST /api/v1/clients/{id}/documents/{documentId}/delete */
+export type CaseUnlinked = ApiResponse<'/api/v1/clients/{id}/cases/{linkId}/remove', 'post'>;
+export type DocumentDeleted = ApiResponse<'/api/v1/clients/{id}/documents/{documentId}/delete', 'post'>;
 export type ClientSearch = ApiBody<'/api/v1/clients/search'>;
 export type ClientSearchResult = ApiResponse<'/api/v1/clients/search', 'post'>;
 export type ClientStats = ApiResponse<'/api/v1/clients/stats'>;

@@ -8,6 +8,7 @@ import { DOCUMENT_LIMIT } from '../../casework/documents.ts';
 import { addApplicationOperation, listApplicationsOperation, updateApplicationOperation } from '../../operations/clients/applications.ts';
 import { markChecklistItemOperation } from '../../operations/clients/checklist-mark.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
+import { deleteDocumentOperation } from '../../operations/clients/delete-document.ts';
 import { downloadDocumentOperation } from '../../operations/clients/download.ts';
 import { linkCaseOperation } from '../../operations/clients/link-case.ts';
 import { listClientsOperation } from '../../operations/clients/list.ts';
@@ -20,6 +21,7 @@ import { searchClientsOperation } from '../../operations/clients/search.ts';
 import { shareClientOperation, unshareClientOperation } from '../../operations/clients/share.ts';
 import { showClientOperation } from '../../operations/clients/show.ts';
 import { clientStatsOperation } from '../../operations/clients/stats.ts';
+import { unlinkCaseOperation } from '../../operations/clients/unlink-case.ts';
 import { updateClientOperation } from '../../operations/clients/update.ts';
 import { uploadDocumentOperation } from '../../operations/clients/upload.ts';
 import { listProceduresOperation } from '../../operations/procedures/list.ts';
@@ -46,6 +48,7 @@ export function registerCaseworkRoutes(app: ZodApp, ctx: RouteContext): void {
   });
   bindRoute(app, ctx, listProceduresOperation, { method: 'GET', url: '/api/v1/procedures' });
   bindRoute(app, ctx, linkCaseOperation, { method: 'POST', url: '/api/v1/clients/:id/cases', params: ['id'] });
+  bindRoute(app, ctx, unlinkCaseOperation, { method: 'POST', url: '/api/v1/clients/:id/cases/:linkId/remove', params: ['id', 'linkId'] });
   bindRoute(app, ctx, uploadDocumentOperation, {
     method: 'POST',
     url: '/api/v1/clients/:id/documents',
@@ -65,6 +68,12 @@ export function registerCaseworkRoutes(app: ZodApp, ctx: RouteContext): void {
         .header('x-content-sha256', result.sha256)
         .header('content-security-policy', "default-src 'none'; sandbox")
         .send(Buffer.from(result.bytes)),
+  });
+  bindRoute(app, ctx, deleteDocumentOperation, {
+    method: 'POST',
+    url: '/api/v1/clients/:id/documents/:documentId/delete',
+    params: ['id', 'documentId'],
+    description: 'The document’s row goes: its encrypted bytes, metadata and key. The audit entry names its id only.',
   });
   bindRoute(app, ctx, shareClientOperation, { method: 'POST', url: '/api/v1/clients/:id/shares', params: ['id'] });
   bindRoute(app, ctx, unshareClientOperation, { method: 'POST', url: '/api/v1/clients/:id/shares/:userId/remove', params: ['id', 'userId'] });

@@ -13,6 +13,7 @@ import { CLAIM_TYPES } from '../../guidance/schema.ts';
 import { addApplicationOperation, listApplicationsOperation } from '../../operations/clients/applications.ts';
 import { markChecklistItemOperation } from '../../operations/clients/checklist-mark.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
+import { deleteDocumentOperation } from '../../operations/clients/delete-document.ts';
 import { downloadDocumentOperation } from '../../operations/clients/download.ts';
 import { linkCaseOperation } from '../../operations/clients/link-case.ts';
 import { listClientsOperation } from '../../operations/clients/list.ts';
@@ -24,6 +25,7 @@ import type { ClientFileView } from '../../operations/clients/schemas.ts';
 import { shareClientOperation, unshareClientOperation } from '../../operations/clients/share.ts';
 import { showClientOperation } from '../../operations/clients/show.ts';
 import { clientStatsOperation } from '../../operations/clients/stats.ts';
+import { unlinkCaseOperation } from '../../operations/clients/unlink-case.ts';
 import { uploadDocumentOperation } from '../../operations/clients/upload.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { bindCommand } from '../bind.ts';
@@ -127,6 +129,12 @@ export function registerClients(program: Command): void {
     },
     text: (l) => `linked case #${l.caseId} (${l.caseNumber ?? 'no number'}, ${l.courtVnkod}); card captured as sha256 ${l.captureSha256 ?? '(no capture)'}`,
   });
+  bindCommand(client.command('unlink <id> <linkId>').description('remove the link to a court record (the link id: otkaz client show)'), unlinkCaseOperation, {
+    member: true,
+    args: ['id', 'linkId'],
+    text: (r) =>
+      `link ${r.linkId} to case #${r.caseId} removed (file revision ${r.revision})${r.marksToCheck ? `; ${r.marksToCheck} checklist item(s) it met to check again` : ''}`,
+  });
   bindCommand(client.command('attach <id> <file>').description('add a document (metadata stripped, then encrypted)'), uploadDocumentOperation, {
     member: true,
     args: ['id'],
@@ -149,6 +157,20 @@ export function registerClients(program: Command): void {
     text: (d) => `${d.name}: ${d.bytes.length} bytes, sha256 ${d.sha256}`,
     after: (d, _input, o) => writeFileSync(String(o.out), d.bytes, { mode: 0o600, flag: 'wx' }),
   }).requiredOption('--out <file>', 'where to write the document (a new file, mode 0600)');
+  bindCommand(
+    client.command('delete-document <id> <documentId>').description('delete a document: its encrypted bytes and metadata (cannot be undone)'),
+    deleteDocumentOperation,
+    {
+      member: true,
+      args: ['id', 'documentId'],
+      text: (r) =>
+        [
+          `document ${r.documentId} deleted`,
+          ...(r.applications ? [`${r.applications} application(s) no longer name it`] : []),
+          ...(r.marksToCheck ? [`${r.marksToCheck} checklist item(s) it met to check again`] : []),
+        ].join('; '),
+    },
+  );
   bindCommand(client.command('share <id> <userId>'), shareClientOperation, {
     member: true,
     args: ['id', 'userId'],
@@ -163,7 +185,7 @@ export function registerClients(program: Command): void {
     member: true,
     args: ['id', 'organisation'],
     text: (r) =>
-      `referred to ${r.organisation} (referral ${r.referralId}; ${r.documents} document(s) copied; ${r.possibleDuplicates} possible duplicate(s) there)`,
+      `referred to ${r.organisation} (referral ${r.referralId}; ${r.documents} document(s), ${r.applications} application(s), ${r.checklistMarks} checklist mark(s) copied; ${r.possibleDuplicates} possible duplicate(s) there)`,
   });
   bindCommand(client.command('referrals'), listReferralsOperation, {
     member: true,
@@ -233,7 +255,7 @@ function fileText(view: ClientFileView): string {
     lines.push(`  wanted list: ${view.record.wanted.status}${view.record.wanted.checkedOn ? ` (checked ${view.record.wanted.checkedOn})` : ''}`);
   for (const c of view.cases ?? []) {
     lines.push(
-      `  case #${c.link.caseId} ${c.link.caseNumber ?? ''} (${c.link.courtVnkod}) linked ${c.link.linkedAt.slice(0, 10)}; capture sha256 ${c.link.captureSha256 ?? '—'}`,
+      `  case #${c.link.caseId} ${c.link.caseNumber ?? ''} (${c.link.courtVnkod}) linked ${c.link.linkedAt.slice(0, 10)} (link ${c.link.linkId}); capture sha256 ${c.link.captureSha256 ?? '—'}`,
     );
     if (c.current)
       lines.push(

@@ -73,6 +73,7 @@ export function registerOrgs(program: Command): void {
       text: (r) =>
         [
           `imported '${r.slug}' (${r.orgId}): ${countsText(r.counts)}${r.referralsSkipped ? `; ${r.referralsSkipped} referral(s) left out (the other organisation is not on this server)` : ''}`,
+          `anonymised statistics: ${r.shareStatistics ? 'shared (as before the export)' : 'not shared'}`,
           ...(r.members.length
             ? [
                 'the members have no password, second factor or session here: an administrator must give each a new password',

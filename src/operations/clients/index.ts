@@ -3,6 +3,7 @@ import type { AnyOperation } from '../../ops/operation.ts';
 import { addApplicationOperation, listApplicationsOperation, updateApplicationOperation } from './applications.ts';
 import { markChecklistItemOperation } from './checklist-mark.ts';
 import { createClientOperation } from './create.ts';
+import { deleteDocumentOperation } from './delete-document.ts';
 import { downloadDocumentOperation } from './download.ts';
 import { linkCaseOperation } from './link-case.ts';
 import { listClientsOperation } from './list.ts';
@@ -15,6 +16,7 @@ import { searchClientsOperation } from './search.ts';
 import { shareClientOperation, unshareClientOperation } from './share.ts';
 import { showClientOperation } from './show.ts';
 import { clientStatsOperation } from './stats.ts';
+import { unlinkCaseOperation } from './unlink-case.ts';
 import { updateClientOperation } from './update.ts';
 import { uploadDocumentOperation } from './upload.ts';
 
@@ -25,8 +27,10 @@ export const CLIENT_OPERATIONS: readonly AnyOperation[] = [
   updateClientOperation,
   addNoteOperation,
   linkCaseOperation,
+  unlinkCaseOperation,
   uploadDocumentOperation,
   downloadDocumentOperation,
+  deleteDocumentOperation,
   shareClientOperation,
   unshareClientOperation,
   referClientOperation,

@@ -59,6 +59,7 @@ export const ClientFileSchema = z.object({
     groups: z.array(z.enum(FIELD_GROUPS)),
     edit: z.boolean(),
     share: z.boolean(),
+    deleteDocuments: z.boolean().describe('the caller may delete documents of the file (the workers; not a shared volunteer)'),
   }),
 });
 export type ClientFileView = z.infer<typeof ClientFileSchema>;

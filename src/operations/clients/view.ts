@@ -27,6 +27,7 @@ export async function fileView(ctx: OperationContext, tx: Queryable, file: Clien
       groups: [...ALLOWED_GROUPS[role]],
       edit: clientPolicy.update.check(actor, ctx.config, resource).allow,
       share: clientPolicy.share.check(actor, ctx.config, resource).allow,
+      deleteDocuments: clientPolicy.deleteDocument.check(actor, ctx.config, resource).allow,
     },
   };
   if (allows(role, 'criminalCases')) view.cases = await Promise.all(file.record.criminalCases.map((link) => linkedCaseView(tx, link)));

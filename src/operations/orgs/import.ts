@@ -28,6 +28,7 @@ export const importOrgOperation = defineOperation({
     slug: z.string(),
     counts: CountsSchema,
     referralsSkipped: z.number().int(),
+    shareStatistics: z.boolean().describe('the organisation shares anonymised statistics (as it did where it was exported)'),
     members: z.array(z.object({ id: z.string(), email: z.string(), role: z.string() })),
   }),
   policy: orgDataPolicy.import,
@@ -66,6 +67,17 @@ export const importOrgOperation = defineOperation({
         outcome: 'ok',
         ip: ctx.casework.ip,
       });
+      // Sharing statistics is the administrators' choice, each change an entry of the chain: the new chain says it is on.
+      if (result.shareStatistics)
+        await appendAudit(tx, ctx.casework.audit, {
+          orgId: result.orgId,
+          actor: ctx.actor,
+          action: 'org.share_statistics',
+          resourceType: 'organisation',
+          resourceId: result.orgId,
+          outcome: 'ok',
+          ip: ctx.casework.ip,
+        });
       return result;
     });
   },

@@ -1802,6 +1802,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             access: {
+                                /** @description the caller may delete documents of the file (the workers; not a shared volunteer) */
+                                deleteDocuments: boolean;
                                 edit: boolean;
                                 groups: ("person" | "military" | "documents" | "criminalCases" | "wanted" | "consent" | "summary" | "notes" | "files")[];
                                 share: boolean;
@@ -2470,6 +2472,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/cases/{linkId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the link from a client file to a criminal case in the tracker (the case itself is untouched); checklist items it met are to check again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: number;
+                            linkId: string;
+                            /** @description checklist marks that named the linked record: their items are to check again */
+                            marksToCheck: number;
+                            /** @description the file's revision after the change */
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/checklist": {
         parameters: {
             query?: never;
@@ -2868,6 +2916,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/documents/{documentId}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a document from a client file (its encrypted bytes and metadata; cannot be undone): application steps stop naming it, checklist items it met are to check again
+         * @description The document’s row goes: its encrypted bytes, metadata and key. The audit entry names its id only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description applications whose steps named the document (each one revision on) */
+                            applications: number;
+                            documentId: string;
+                            /** @description checklist marks that named it: their items are to check again */
+                            marksToCheck: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/exclusion": {
         parameters: {
             query?: never;
@@ -3059,6 +3155,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description asylum applications copied, with their steps */
+                            applications: number;
+                            /** @description checklist marks copied */
+                            checklistMarks: number;
                             documents: number;
                             organisation: string;
                             possibleDuplicates: number;

@@ -45,13 +45,13 @@ export function ClientFilePage({ id, self }: { id: string; self: string }) {
       {file.cases && (
         <section aria-labelledby="cases-title">
           <h2 id="cases-title">{t('files.cases.title')}</h2>
-          <LinkedCases cases={file.cases} />
+          {file.access.edit ? <LinkedCases cases={file.cases} clientId={file.id} onUnlinked={reload} /> : <LinkedCases cases={file.cases} />}
           {file.access.edit && <LinkCaseForm clientId={file.id} onLinked={reload} />}
         </section>
       )}
       {file.access.edit && <ApplicationsSection clientId={file.id} documents={file.documents ?? []} />}
       {file.notes && <NotesSection clientId={file.id} notes={file.notes} onAdded={reload} />}
-      {file.documents && <DocumentsSection clientId={file.id} documents={file.documents} onUploaded={reload} />}
+      {file.documents && <DocumentsSection clientId={file.id} documents={file.documents} canDelete={file.access.deleteDocuments} onUploaded={reload} />}
       {file.access.edit && <ChecklistSection clientId={file.id} round={round} documents={file.documents ?? []} cases={file.cases ?? []} />}
       {file.access.edit && <ExclusionSection clientId={file.id} round={round} />}
       {file.access.share && file.sharedWith && <SharingSection clientId={file.id} sharedWith={file.sharedWith} self={self} onChanged={reload} />}

@@ -3,16 +3,42 @@ import { useTranslation } from 'react-i18next';
 import { fileToBase64 } from '../../casework/files.ts';
 import { api } from '../../casework/session.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
-import type { ClientDocument } from '../../types.ts';
+import type { ClientDocument, DocumentDeleted } from '../../types.ts';
+import { ConfirmAction } from './ConfirmAction.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-/** The file's documents (metadata stripped, or not inspected), download links, and an upload. */
-export function DocumentsSection({ clientId, documents, onUploaded }: { clientId: string; documents: ClientDocument[]; onUploaded: () => void }) {
+/**
+ * The file's documents (metadata stripped, or not inspected), download links, and an upload; for the workers, a
+ * deletion — asked once more, naming the document, before it happens.
+ */
+export function DocumentsSection({
+  clientId,
+  documents,
+  canDelete,
+  onUploaded,
+}: {
+  clientId: string;
+  documents: ClientDocument[];
+  canDelete: boolean;
+  onUploaded: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
+  const [deleted, setDeleted] = useState<{ name: string; result: DocumentDeleted } | null>(null);
+  async function remove(document: ClientDocument) {
+    setError(null);
+    setDeleted(null);
+    try {
+      const result = await api<DocumentDeleted>('POST', `/api/v1/clients/${clientId}/documents/${document.id}/delete`);
+      setDeleted({ name: document.name, result });
+      onUploaded();
+    } catch (e) {
+      setError(e as Error);
+    }
+  }
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file) return;
@@ -50,6 +76,18 @@ export function DocumentsSection({ clientId, documents, onUploaded }: { clientId
                 {d.metadata === 'stripped' ? t('files.docs.stripped', { removed: d.removed.join(', ') || '—' }) : t('files.docs.notInspected')}
               </span>{' '}
               <code title="sha256">{d.sha256.slice(0, 16)}</code>
+              {canDelete && (
+                <>
+                  {' '}
+                  <ConfirmAction
+                    label={t('files.docs.delete')}
+                    name={t('files.docs.deleteNamed', { name: d.name })}
+                    question={t('files.docs.deleteQuestion', { name: d.name })}
+                    confirm={t('files.docs.deleteConfirm')}
+                    onConfirm={() => remove(d)}
+                  />
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -63,6 +101,12 @@ export function DocumentsSection({ clientId, documents, onUploaded }: { clientId
           {t('files.docs.upload')}
         </button>
       </form>
+      {deleted && (
+        <p role="status">
+          {t('files.docs.deleted', { name: deleted.name })}
+          {deleted.result.marksToCheck > 0 && ` ${t('files.docs.marksToCheck', { count: deleted.result.marksToCheck })}`}
+        </p>
+      )}
       <p className="muted">{t('files.docs.hint')}</p>
       <ErrorMessage error={error} />
     </section>
