@@ -247,9 +247,22 @@ for (const engine of ENGINES) {
         assert.match(toLawyer.mail.subject ?? '', /^Срок через 3 дня: Иск против отказа как «явно необоснованного»/);
         assert.equal(toLawyer.mail.headers.get('content-language'), 'ru');
         assert.match(toCaseworker.mail.subject ?? '', /^Deadline in 3 days: Suit against a rejection as manifestly unfounded/);
+        // The arithmetic in each member's language: served Friday 20 March + 1 week = Friday 27 March, a working day in Berlin.
+        const english = toCaseworker.mail.text ?? '';
+        assert.match(english, /^Last day: 2026-03-27 \(Friday\)$/m);
+        assert.match(english, /^ {2}- served 2026-03-20 \(Friday\) \+ 1 week = 2026-03-27 \(Friday\)$/m);
+        assert.match(english, /^ {2}- 2026-03-27 \(Friday\) is a working day in DE-BE$/m);
+        assert.doesNotMatch(english, /[А-Яа-яЁё]/);
+        const russian = toLawyer.mail.text ?? '';
+        assert.match(russian, /^Последний день: 2026-03-27 \(пятница\)$/m);
+        assert.match(russian, /^Как рассчитано:$/m);
+        assert.match(russian, /^ {2}- срочно: в тот же срок подайте срочное ходатайство \(§ 80\(5\) VwGO\)/m);
+        assert.match(russian, /^ {2}- дата вручения 2026-03-20 \(пятница\) \+ 1 неделя = 2026-03-27 \(пятница\)$/m);
+        assert.match(russian, /^ {2}- 2026-03-27 \(пятница\) — рабочий день в DE-BE$/m);
+        assert.match(russian, /^ {2}- последний день срока: 2026-03-27 \(пятница\)$/m);
+        assert.doesNotMatch(russian, /served|Friday|working day|holidays:|due:|the suit/);
         for (const { mail } of [toLawyer, toCaseworker]) {
           const text = mail.text ?? '';
-          assert.match(text, /2026-03-27 \(Friday\)/);
           assert.match(text, /de\.bamf\.offensichtlich-unbegruendet/);
           assert.match(text, /§ 80\(5\) VwGO/);
           assert.ok(text.includes(`https://otkaz.example.org/files/${clientId}`));
