@@ -5,56 +5,22 @@
 // right members, in each one's language, with the due date and the rule, never twice. Expected dates are
 // computed by hand in the comments (2026-01-01 is a Thursday).
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { smtpMailer } from '../../src/agenda/mailer.ts';
 import { type ReminderOptions, sendReminders } from '../../src/agenda/reminders.ts';
 import { todayIn } from '../../src/agenda/today.ts';
 import { loadProcedures } from '../../src/procedures/load.ts';
 import { type AccountsApi, accountsApi, type Browser, makeOrg, makeUser, signInFully } from '../helpers/accounts.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { type LocalSmtp, localSmtp } from '../helpers/smtp.ts';
 
 const FAMILY = 'Synthetico';
 const REFERENCE = 'SYNTHETIC-BAMF-9000001-439';
 
-interface Received {
-  to: string[];
-  mail: ParsedMail;
-}
-
-/** A local SMTP server (no TLS, no auth) keeping every message; `refuse` makes it reject a recipient. */
-async function localSmtp(): Promise<{ url: string; inbox: Received[]; refuse: Set<string>; close(): Promise<void> }> {
-  const inbox: Received[] = [];
-  const refuse = new Set<string>();
-  const server = new SMTPServer({
-    authOptional: true,
-    closeTimeout: 1000,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (refuse.has(address.address)) callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, inbox, refuse, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 for (const engine of ENGINES) {
   describe(`deadlines of the case files and their reminders (${engine.name})`, () => {
     let api: AccountsApi;
-    let smtp: Awaited<ReturnType<typeof localSmtp>>;
+    let smtp: LocalSmtp;
     let lawyer: Browser;
     let caseworker: Browser;
     let colleague: Browser;
