@@ -10,7 +10,16 @@
  * item with its coded error — the others are still computed.
  */
 import type { ApplicationBody } from '../casework/applications.ts';
-import { computeDeadline, type DeadlineInput, type DeadlineResult, type DeadlineRule, deadlineRules, type Source } from '../deadlines/index.ts';
+import {
+  computeDeadline,
+  type DeadlineInput,
+  type DeadlineResult,
+  type DeadlineRule,
+  type DeadlineStep,
+  deadlineRules,
+  type Localized,
+  type Source,
+} from '../deadlines/index.ts';
 import type { ProcedureCatalogue } from '../procedures/load.ts';
 import { OtkazError } from '../shared/errors.ts';
 
@@ -25,7 +34,7 @@ export const DEADLINE_STATES = ['due', 'suspended', 'incomplete', 'error'] as co
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
 /** The engine's answer, as an item carries it. */
-export type ComputedDeadline = Omit<DeadlineResult, 'explanation' | 'sources'> & { explanation: string[]; sources: Source[] };
+export type ComputedDeadline = Omit<DeadlineResult, 'explanation' | 'steps' | 'sources'> & { explanation: string[]; steps: DeadlineStep[]; sources: Source[] };
 
 export interface ApplicationDeadline {
   /** Stable within the application: what the deadline answers (a step's outcome and rule, the arrival, a hand-entered date). */
@@ -39,7 +48,9 @@ export interface ApplicationDeadline {
   readonly label: string | null;
   /** The rule id; null for a hand-entered date in a country without a rule for them. */
   readonly rule: string | null;
-  readonly ruleTitle: { readonly en: string; readonly ru: string } | null;
+  readonly ruleTitle: Localized | null;
+  /** The rule's note (what to watch for), in both languages; null without one. */
+  readonly ruleNote: Localized | null;
   /** The date the period runs from (service, arrival), when known. */
   readonly from: string | null;
   /** The last day, when known. */
@@ -58,9 +69,13 @@ function manualRuleOf(country: string, rules: readonly DeadlineRule[]): Deadline
   return rules.find((r) => r.kind === 'manual' && r.country === country) ?? null;
 }
 
-function titleOf(ruleId: string, rules: readonly DeadlineRule[]): { en: string; ru: string } | null {
+/** The rule's title and note, in both languages. */
+function wordsOf(ruleId: string, rules: readonly DeadlineRule[]): { ruleTitle: Localized | null; ruleNote: Localized | null } {
   const rule = rules.find((r) => r.id === ruleId);
-  return rule ? { en: rule.title.en, ru: rule.title.ru } : null;
+  return {
+    ruleTitle: rule ? { en: rule.title.en, ru: rule.title.ru } : null,
+    ruleNote: rule?.note ? { en: rule.note.en, ru: rule.note.ru } : null,
+  };
 }
 
 type Computed = Pick<ApplicationDeadline, 'due' | 'status' | 'urgentApplication' | 'error' | 'result'>;
@@ -73,7 +88,7 @@ function run(ruleId: string, input: DeadlineInput, rules: readonly DeadlineRule[
       status: result.status,
       urgentApplication: result.urgentApplication,
       error: null,
-      result: { ...result, explanation: [...result.explanation], sources: [...result.sources] },
+      result: { ...result, explanation: [...result.explanation], steps: [...result.steps], sources: [...result.sources] },
     };
   } catch (error) {
     if (!(error instanceof OtkazError)) throw error;
@@ -110,13 +125,13 @@ export function applicationDeadlines(
         stage: step.stage,
         outcome: outcome.id,
         rule: ruleId,
-        ruleTitle: titleOf(ruleId, rules),
+        ...wordsOf(ruleId, rules),
         done,
       };
       const rule = rules.find((r) => r.id === ruleId);
       // A rule that runs from the decision itself (the US: the immigration judge's oral decision) takes the date
       // it was decided when no service is recorded; every other rule runs from service only.
-      const from = step.servedOn ?? (rule?.event === 'decision' ? step.decidedOn : undefined);
+      const from = step.servedOn ?? (rule?.event.en === 'decision' ? step.decidedOn : undefined);
       if (!from) {
         out.push({
           ...base,
@@ -149,7 +164,7 @@ export function applicationDeadlines(
         origin: 'arrival' as const,
         stage: stage.id,
         rule: start.rule,
-        ruleTitle: titleOf(start.rule, rules),
+        ...wordsOf(start.rule, rules),
         done,
       };
       if (!application.arrivedOn) {
@@ -172,10 +187,10 @@ export function applicationDeadlines(
     };
     if (!manual) {
       // No rule (and no holiday calendar) for this country: the date as set.
-      out.push({ ...base, rule: null, ruleTitle: null, due: deadline.due, status: 'due', urgentApplication: false, error: null, result: null });
+      out.push({ ...base, rule: null, ruleTitle: null, ruleNote: null, due: deadline.due, status: 'due', urgentApplication: false, error: null, result: null });
       continue;
     }
-    out.push({ ...base, rule: manual.id, ruleTitle: titleOf(manual.id, rules), ...run(manual.id, definedOnly({ due: deadline.due, region }), rules) });
+    out.push({ ...base, rule: manual.id, ...wordsOf(manual.id, rules), ...run(manual.id, definedOnly({ due: deadline.due, region }), rules) });
   }
   return out;
 }

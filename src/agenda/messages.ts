@@ -5,7 +5,8 @@
  * (which tells the country and the kind of decision), the due date and the rule's sources are the useful part; the
  * authority's file number, the lawyer's own labels and notes stay in the app.
  */
-import { describeDate, type PlainDate } from '../deadlines/dates.ts';
+import type { PlainDate } from '../deadlines/dates.ts';
+import { citationIn, dateIn, explainSteps, russianPlural } from '../deadlines/explain.ts';
 import type { AgendaEntry } from './load.ts';
 
 export const LANGUAGES = ['en', 'ru'] as const;
@@ -37,26 +38,18 @@ const WORDS = {
     deadline: 'Срок',
     setByHand: 'Срок, назначенный судом или ведомством',
     file: 'дело',
-    inDays: (n: number) => `через ${n} ${plural(n, 'день', 'дня', 'дней')}`,
+    inDays: (n: number) => `через ${n} ${russianPlural(n, 'день', 'дня', 'дней')}`,
     today: 'сегодня',
     subject: (when: string, title: string, who: string) => `Срок ${when}: ${title} (${who})`,
     due: 'Последний день',
     rule: 'Правило',
-    urgent: 'В тот же срок подайте срочное ходатайство (§ 80(5) VwGO): иск сам по себе не останавливает высылку.',
+    urgent: 'В тот же срок подайте срочное ходатайство (§ 80(5) VwGO): сам иск не приостанавливает выдворение.',
     sources: 'Источники',
     how: 'Как рассчитано',
     open: 'Открыть дело',
     why: 'Вы получили это письмо, потому что дело клиента ваше или открыто вам в otkaz. Клиент назван только инициалами и номером дела.',
   },
 } as const;
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-}
 
 /** "A. B. · file 1a2b3c4d" */
 export function whoOf(entry: Pick<Entry, 'initials' | 'fileRef'>, language: Language): string {
@@ -83,7 +76,7 @@ export function ruleLines(entry: Entry, language: Language): string[] {
   const lines = [`${w.rule}: ${titleOf(entry, language)}${entry.rule ? ` (${entry.rule})` : ''}`];
   if (entry.urgentApplication) lines.push(w.urgent);
   const sources = entry.result?.sources ?? [];
-  if (sources.length) lines.push(`${w.sources}: ${sources.map((s) => s.citation).join('; ')}`);
+  if (sources.length) lines.push(`${w.sources}: ${sources.map((s) => citationIn(s, language)).join('; ')}`);
   return lines;
 }
 
@@ -92,13 +85,13 @@ export interface Message {
   readonly text: string;
 }
 
-/** A reminder e-mail: subject and plain text, in the member's language. */
+/** A reminder e-mail: subject and plain text, in the member's language — the arithmetic too (src/deadlines/explain.ts). */
 export function reminderMessage(entry: Entry, kind: ReminderKind, daysLeft: number, language: Language, publicUrl: string | undefined): Message {
   const w = WORDS[language];
   const due = entry.due as PlainDate;
   const when = kind === 'due' ? w.today : w.inDays(daysLeft);
-  const lines = [`${w.due}: ${describeDate(due)}`, ...ruleLines(entry, language)];
-  const steps = entry.result?.explanation ?? [];
+  const lines = [`${w.due}: ${dateIn(due, language)}`, ...ruleLines(entry, language)];
+  const steps = explainSteps(entry.result?.steps ?? [], language);
   if (steps.length) lines.push('', `${w.how}:`, ...steps.map((s) => `  - ${s}`));
   const link = fileLink(publicUrl, entry.clientId);
   if (link) lines.push('', `${w.open}: ${link}`);

@@ -108,6 +108,7 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.AuditBroken:
       return 500;
     case ErrorCode.KeyUnavailable:
+    case ErrorCode.ReminderSend:
       return 503;
     default: {
       const unreachable: never = code;

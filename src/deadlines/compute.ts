@@ -5,7 +5,8 @@
  * calendars are its only inputs besides the arguments.
  */
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
-import { addDays, addMonths, addYears, daysBetween, describeDate, isPlainDate, isWeekend, type PlainDate, weekday, yearOf } from './dates.ts';
+import { addDays, addMonths, addYears, daysBetween, isPlainDate, isWeekend, type PlainDate, yearOf } from './dates.ts';
+import { type DeadlineStep, type ExplanationLanguage, explainSteps, keptOnNonWorkingDay, nonWorkingIn } from './explain.ts';
 import { holidayOn } from './holidays.ts';
 import { bundledRules, type DeadlineRule, type Period, type Source } from './rules.ts';
 
@@ -45,8 +46,10 @@ export interface DeadlineResult {
   readonly nonWorkingDay: string | null;
   /** File an urgent application too (§ 80(5) VwGO): the main remedy alone does not stop removal. */
   readonly urgentApplication: boolean;
-  /** Each step of the computation, in order. */
+  /** Each step of the computation, in order, as a sentence (in English, unless `inLanguage` rendered it). */
   readonly explanation: readonly string[];
+  /** The same steps, structured: what the web app and the e-mails write in their own language (src/deadlines/explain.ts). */
+  readonly steps: readonly DeadlineStep[];
   /** The rule's sources and those of every step applied. */
   readonly sources: readonly Source[];
   readonly note: string | null;
@@ -67,11 +70,6 @@ function checkDate(field: string, value: PlainDate | undefined): void {
   if (year < FIRST_YEAR || year > LAST_YEAR) throw bad(field, `${value} is outside the years this calculator covers (${FIRST_YEAR}–${LAST_YEAR})`);
 }
 
-function plural(period: Period): string {
-  const unit = period.amount === 1 ? period.unit.replace(/s$/, '') : period.unit;
-  return `${period.amount} ${unit}`;
-}
-
 /** The last day of a period that starts the day after `from`. */
 function endOf(from: PlainDate, period: Period): { date: PlainDate; clamped: boolean } {
   switch (period.unit) {
@@ -90,36 +88,56 @@ function endOf(from: PlainDate, period: Period): { date: PlainDate; clamped: boo
   }
 }
 
-/** Why `date` is no working day in `region`, or null. */
-export function nonWorkingReason(date: PlainDate, region: string): string | null {
+type NonWorking = { date: PlainDate; holiday: string | null; region: string };
+
+/** Why `date` is no working day in `region` (a public holiday, or a Saturday or Sunday), or null. */
+function nonWorking(date: PlainDate, region: string): NonWorking | null {
   const holiday = holidayOn(date, region);
-  if (holiday) return `${describeDate(date)} is ${holiday} (public holiday in ${region})`;
-  if (isWeekend(date)) return `${describeDate(date)} is a ${weekday(date)}`;
+  if (holiday) return { date, holiday, region };
+  if (isWeekend(date)) return { date, holiday: null, region };
   return null;
 }
 
+/** Why `date` is no working day in `region`, in English, or null. */
+export function nonWorkingReason(date: PlainDate, region: string): string | null {
+  const reason = nonWorking(date, region);
+  return reason ? nonWorkingIn(reason, 'en') : null;
+}
+
 /** The first working day from `date` on, with a step per day passed. */
-function nextWorkingDay(date: PlainDate, region: string): { date: PlainDate; steps: string[] } {
-  const steps: string[] = [];
+function nextWorkingDay(date: PlainDate, region: string): { date: PlainDate; steps: DeadlineStep[] } {
+  const steps: DeadlineStep[] = [];
   let day = date;
-  for (let reason = nonWorkingReason(day, region); reason; reason = nonWorkingReason(day, region)) {
-    steps.push(reason);
+  for (let reason = nonWorking(day, region); reason; reason = nonWorking(day, region)) {
+    steps.push({ kind: 'nonWorking', ...reason });
     day = addDays(day, 1);
   }
-  if (steps.length) steps.push(`→ next working day ${describeDate(day)}`);
+  if (steps.length) steps.push({ kind: 'nextWorkingDay', date: day });
   return { date: day, steps };
 }
 
-function regionFor(rule: DeadlineRule, region: string | undefined, explanation: string[]): string {
+function regionFor(rule: DeadlineRule, region: string | undefined, steps: DeadlineStep[]): string {
   if (region === undefined) {
-    explanation.push(`holidays: ${rule.holidays.defaultRegion} (the default; ${rule.holidays.note})`);
+    steps.push({ kind: 'holidays', region: rule.holidays.defaultRegion, defaultNote: rule.holidays.note });
     return rule.holidays.defaultRegion;
   }
   const upper = region.toUpperCase();
   if (!rule.holidays.regions.includes(upper))
     throw bad('region', `"${region}" is not a holiday region of ${rule.country} (${rule.holidays.regions.join(', ')})`);
-  explanation.push(`holidays: ${upper}`);
+  steps.push({ kind: 'holidays', region: upper, defaultNote: null });
   return upper;
+}
+
+/** The result with its sentences (`explanation`, `nonWorkingDay`), title and note written in `language`. */
+export function inLanguage(result: DeadlineResult, language: ExplanationLanguage, rules: readonly DeadlineRule[] = bundledRules()): DeadlineResult {
+  const rule = rules.find((r) => r.id === result.rule);
+  return {
+    ...result,
+    title: rule?.title[language] ?? result.title,
+    note: rule?.note?.[language] ?? result.note,
+    nonWorkingDay: keptOnNonWorkingDay(result.steps, language),
+    explanation: explainSteps(result.steps, language),
+  };
 }
 
 /**
@@ -131,12 +149,12 @@ export function computeDeadline(ruleId: string, input: DeadlineInput, rules: rea
   const rule = rules.find((r) => r.id === ruleId);
   if (!rule) throw bad('rule', `unknown rule "${ruleId}" (the rules: ${rules.map((r) => r.id).join(', ')})`);
   for (const field of ['from', 'due', 'legalAidRequestedOn', 'legalAidDecidedOn'] as const) checkDate(field, input[field]);
-  const explanation: string[] = [];
+  const steps: DeadlineStep[] = [];
   const sources: Source[] = [...rule.sources];
   const addSources = (more: readonly Source[]) => {
     for (const s of more) if (!sources.some((k) => k.citation === s.citation)) sources.push(s);
   };
-  const region = regionFor(rule, input.region, explanation);
+  const region = regionFor(rule, input.region, steps);
   const base = {
     rule: rule.id,
     country: rule.country,
@@ -145,22 +163,22 @@ export function computeDeadline(ruleId: string, input: DeadlineInput, rules: rea
     urgentApplication: rule.urgentApplication,
     note: rule.note?.en ?? null,
   };
-  if (rule.urgentApplication)
-    explanation.push('urgent: file the urgent application (§ 80(5) VwGO) within the same period — the suit alone does not stop removal');
+  if (rule.urgentApplication) steps.push({ kind: 'urgent' });
 
-  if (rule.kind === 'manual') return manual(rule, input, { base, explanation, sources, addSources });
+  if (rule.kind === 'manual') return manual(rule, input, { base, steps, sources, addSources });
 
   const period = rule.period;
   if (!period) throw bad('rule', `rule ${rule.id} has no period`);
-  if (input.from === undefined) throw bad('from', `required: the date ${rule.event} (YYYY-MM-DD)`);
+  const event = rule.event;
+  if (input.from === undefined) throw bad('from', `required: the date ${event.en} (YYYY-MM-DD)`);
   if (input.due !== undefined) throw bad('due', `only a manual rule takes a due date; ${rule.id} counts from "from"`);
   if (input.shift !== undefined) throw bad('shift', `only a manual rule takes shift; ${rule.id} always moves past non-working days`);
   const from = input.from;
   addSources(rule.counting.sources);
 
   let end = endOf(from, period);
-  explanation.push(`${rule.event} ${describeDate(from)} + ${plural(period)} = ${describeDate(end.date)}`);
-  if (end.clamped) explanation.push(`no such day in that month: the period ends on its last day, ${describeDate(end.date)}`);
+  steps.push({ kind: 'period', event, from, period, end: end.date });
+  if (end.clamped) steps.push({ kind: 'monthEnd', end: end.date });
 
   if (input.overseas) {
     const overseas = rule.options.overseas;
@@ -168,10 +186,8 @@ export function computeDeadline(ruleId: string, input: DeadlineInput, rules: rea
     if (overseas.extension.unit !== period.unit) throw bad('overseas', 'the extension and the period are in different units');
     const total: Period = { amount: period.amount + overseas.extension.amount, unit: period.unit };
     end = endOf(from, total);
-    explanation.push(
-      `overseas: + ${plural(overseas.extension)} (${overseas.text}): ${rule.event} ${describeDate(from)} + ${plural(total)} = ${describeDate(end.date)}`,
-    );
-    if (end.clamped) explanation.push(`no such day in that month: the period ends on its last day, ${describeDate(end.date)}`);
+    steps.push({ kind: 'overseas', extension: overseas.extension, text: overseas.text, event, from, period: total, end: end.date });
+    if (end.clamped) steps.push({ kind: 'monthEnd', end: end.date });
     addSources(overseas.sources);
   }
 
@@ -184,63 +200,66 @@ export function computeDeadline(ruleId: string, input: DeadlineInput, rules: rea
     if (requested === undefined) throw bad('legalAidRequestedOn', 'required with legalAidDecidedOn: when legal aid was requested');
     addSources(legalAid.sources);
     const after = daysBetween(from, requested);
-    if (after < 0) throw bad('legalAidRequestedOn', `${requested} is before ${rule.event} ${from}`);
+    if (after < 0) throw bad('legalAidRequestedOn', `${requested} is before ${event.en} ${from}`);
     if (after > legalAid.withinDays)
       throw bad(
         'legalAidRequestedOn',
-        `requested ${after} days after ${rule.event} ${from}, later than ${legalAid.withinDays} days: the request does not suspend the deadline, which stays ${endOfPeriod} (moved past non-working days: compute without the legal-aid dates)`,
+        `requested ${after} days after ${event.en} ${from}, later than ${legalAid.withinDays} days: the request does not suspend the deadline, which stays ${endOfPeriod} (moved past non-working days: compute without the legal-aid dates)`,
       );
     const remaining = daysBetween(requested, endOfPeriod);
-    explanation.push(
-      `legal aid requested ${describeDate(requested)}, day ${after} after ${rule.event} ${from} (within ${legalAid.withinDays} days): the deadline is suspended with ${remaining} days left (${describeDate(requested)} to ${describeDate(endOfPeriod)})`,
-    );
+    steps.push({ kind: 'legalAidRequested', requested, day: after, withinDays: legalAid.withinDays, event, from, daysLeft: remaining, end: endOfPeriod });
     if (decided === undefined) {
-      explanation.push('suspended: the rest of the period runs from the notification of the legal-aid decision (give legalAidDecidedOn)');
-      return { ...base, status: 'suspended', due: null, endOfPeriod: null, shifted: false, nonWorkingDay: null, explanation, sources };
+      steps.push({ kind: 'suspended' });
+      return finish({ ...base, status: 'suspended', due: null, endOfPeriod: null, shifted: false, steps, sources });
     }
     if (daysBetween(requested, decided) < 0) throw bad('legalAidDecidedOn', `${decided} is before the legal-aid request (${requested})`);
     endOfPeriod = addDays(decided, remaining);
-    explanation.push(`legal-aid decision notified ${describeDate(decided)} + ${remaining} days left = ${describeDate(endOfPeriod)}`);
+    steps.push({ kind: 'legalAidDecided', decided, daysLeft: remaining, end: endOfPeriod });
   }
 
   const next = nextWorkingDay(endOfPeriod, region);
   if (next.steps.length) {
-    explanation.push(...next.steps);
+    steps.push(...next.steps);
     addSources(rule.nonWorkingDays.sources);
-  } else explanation.push(`${describeDate(endOfPeriod)} is a working day in ${region}`);
-  explanation.push(`due: ${describeDate(next.date)}`);
-  return { ...base, status: 'due', due: next.date, endOfPeriod, shifted: next.date !== endOfPeriod, nonWorkingDay: null, explanation, sources };
+  } else steps.push({ kind: 'workingDay', date: endOfPeriod, region });
+  steps.push({ kind: 'due', date: next.date });
+  return finish({ ...base, status: 'due', due: next.date, endOfPeriod, shifted: next.date !== endOfPeriod, steps, sources });
+}
+
+/** The result with its English sentences: the explanation and, for a date kept on a non-working day, why. */
+function finish(result: Omit<DeadlineResult, 'explanation' | 'nonWorkingDay'>): DeadlineResult {
+  return { ...result, nonWorkingDay: keptOnNonWorkingDay(result.steps, 'en'), explanation: explainSteps(result.steps, 'en') };
 }
 
 interface Partial {
   base: Pick<DeadlineResult, 'rule' | 'country' | 'title' | 'region' | 'urgentApplication' | 'note'>;
-  explanation: string[];
+  steps: DeadlineStep[];
   sources: Source[];
   addSources: (more: readonly Source[]) => void;
 }
 
 /** A date set by a judge: kept as given; a non-working day is flagged, and moved only when `shift` is asked. */
-function manual(rule: DeadlineRule, input: DeadlineInput, { base, explanation, sources, addSources }: Partial): DeadlineResult {
+function manual(rule: DeadlineRule, input: DeadlineInput, { base, steps, sources, addSources }: Partial): DeadlineResult {
   const due = input.due;
   if (due === undefined) throw bad('due', 'required: the date the court or authority set (YYYY-MM-DD)');
   for (const field of ['overseas', 'legalAidRequestedOn', 'legalAidDecidedOn'] as const)
     if (input[field] !== undefined && input[field] !== false) throw bad(field, `a manual rule takes only due, from, region and shift`);
   if (input.from !== undefined) {
-    if (daysBetween(input.from, due) < 0) throw bad('due', `${due} is before the ${rule.event} date ${input.from}`);
-    explanation.push(`${rule.event} ${describeDate(input.from)}`);
+    if (daysBetween(input.from, due) < 0) throw bad('due', `${due} is before the ${rule.event.en} date ${input.from}`);
+    steps.push({ kind: 'event', event: rule.event, date: input.from });
   }
-  explanation.push(`set by hand: ${describeDate(due)}`);
-  const reason = nonWorkingReason(due, base.region);
+  steps.push({ kind: 'setByHand', date: due });
+  const reason = nonWorking(due, base.region);
   if (!reason) {
-    explanation.push(`${describeDate(due)} is a working day in ${base.region}`, `due: ${describeDate(due)}`);
-    return { ...base, status: 'due', due, endOfPeriod: due, shifted: false, nonWorkingDay: null, explanation, sources };
+    steps.push({ kind: 'workingDay', date: due, region: base.region }, { kind: 'due', date: due });
+    return finish({ ...base, status: 'due', due, endOfPeriod: due, shifted: false, steps, sources });
   }
   addSources(rule.nonWorkingDays.sources);
   if (!input.shift) {
-    explanation.push(`${reason}: kept as set (check the order; ask to shift to move it to the next working day)`, `due: ${describeDate(due)}`);
-    return { ...base, status: 'due', due, endOfPeriod: due, shifted: false, nonWorkingDay: reason, explanation, sources };
+    steps.push({ kind: 'keptAsSet', ...reason }, { kind: 'due', date: due });
+    return finish({ ...base, status: 'due', due, endOfPeriod: due, shifted: false, steps, sources });
   }
   const next = nextWorkingDay(due, base.region);
-  explanation.push(...next.steps, `due: ${describeDate(next.date)}`);
-  return { ...base, status: 'due', due: next.date, endOfPeriod: due, shifted: true, nonWorkingDay: null, explanation, sources };
+  steps.push(...next.steps, { kind: 'due', date: next.date });
+  return finish({ ...base, status: 'due', due: next.date, endOfPeriod: due, shifted: true, steps, sources });
 }

@@ -1,10 +1,12 @@
 /**
  * The deadline engine: appeal and filing deadlines of asylum procedures (Germany, France, the United States) from
  * rules kept as data (assets/deadlines/*.json), with public holidays per region and an explanation of every step.
- * The public API: `computeDeadline(ruleId, input)`, the rules (`deadlineRules()`), the holiday regions and types.
+ * The public API: `computeDeadline(ruleId, input)`, the rules (`deadlineRules()`), the holiday regions and types, and
+ * the explanation of the structured steps in English or Russian (`explainSteps`, `inLanguage`).
  * See docs/deadlines.md.
  */
-export { computeDeadline, type DeadlineInput, type DeadlineResult } from './compute.ts';
+export { computeDeadline, type DeadlineInput, type DeadlineResult, inLanguage } from './compute.ts';
 export { isPlainDate, type PlainDate } from './dates.ts';
+export { type DeadlineStep, EXPLANATION_LANGUAGES, type ExplanationLanguage, explainStep, explainSteps, type Localized } from './explain.ts';
 export { REGIONS } from './holidays.ts';
 export { bundledRules as deadlineRules, type DeadlineRule, loadRules, type Period, type Source } from './rules.ts';

@@ -14,14 +14,24 @@ export const RULES_DIR = path.join(PROJECT_ROOT, 'assets', 'deadlines');
 const text = z.string().trim().min(1);
 const localized = z.object({ en: text, ru: text }).strict();
 
-export const SourceSchema = z.object({ citation: text.describe('the provision or document, e.g. "§ 74(1) AsylG"'), url: z.url().optional() }).strict();
+/**
+ * A source: `citation` in the legal notation of its country, the same in every language ("§ 74(1) AsylG i. V. m.
+ * § 36(3) AsylG"); a source that is words rather than a reference ("the court's notice") has them in Russian too.
+ */
+export const SourceSchema = z
+  .object({
+    citation: text.describe('the provision or document, e.g. "§ 74(1) AsylG"'),
+    ru: text.optional().describe('the citation in Russian, where it is words rather than a reference'),
+    url: z.url().optional(),
+  })
+  .strict();
 export type Source = z.infer<typeof SourceSchema>;
 
 export const PeriodSchema = z.object({ amount: z.number().int().min(1).max(120), unit: z.enum(['days', 'weeks', 'months', 'years']) }).strict();
 export type Period = z.infer<typeof PeriodSchema>;
 
-/** A step of the method: what the rule says, and where. */
-const Explained = z.object({ text, sources: z.array(SourceSchema).min(1) }).strict();
+/** A step of the method: what the rule says (in English and Russian), and where. */
+const Explained = z.object({ text: localized, sources: z.array(SourceSchema).min(1) }).strict();
 
 const RuleSchema = z
   .object({
@@ -29,10 +39,13 @@ const RuleSchema = z
     /** `period`: a period counted from an event; `manual`: a date set by a judge or an authority, entered as given. */
     kind: z.enum(['period', 'manual']),
     title: localized,
-    authority: text.describe('who decided or who must receive the filing'),
-    step: text.describe('the procedure step the deadline answers'),
-    /** The event the period runs from, as the explanation names it ("served", "notified", "last arrival"). */
-    event: text,
+    authority: localized.describe('who decided or who must receive the filing'),
+    step: localized.describe('the procedure step the deadline answers'),
+    /**
+     * The event the period runs from, as the explanation names it: in English a participle or noun ("served",
+     * "notified", "last arrival", "decision"), in Russian a noun phrase in the nominative ("дата вручения").
+     */
+    event: localized,
     period: PeriodSchema.optional(),
     /** How the period is counted: which day is not counted, where it ends. */
     counting: Explained,
@@ -62,7 +75,7 @@ const RuleFileSchema = z
       .object({
         regions: z.array(z.enum(REGIONS as [string, ...string[]])).min(1),
         defaultRegion: z.enum(REGIONS as [string, ...string[]]),
-        note: text,
+        note: localized,
       })
       .strict(),
     rules: z.array(RuleSchema).min(1),
@@ -82,7 +95,7 @@ type RuleData = z.output<typeof RuleSchema>;
 /** One deadline rule, with its country's holiday calendar. */
 export interface DeadlineRule extends RuleData {
   readonly country: 'DE' | 'FR' | 'US';
-  readonly holidays: { readonly regions: readonly string[]; readonly defaultRegion: string; readonly note: string };
+  readonly holidays: { readonly regions: readonly string[]; readonly defaultRegion: string; readonly note: { readonly en: string; readonly ru: string } };
 }
 
 /** Validates one rule file's parsed JSON; `file` names it in the error. */

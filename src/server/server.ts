@@ -5,12 +5,14 @@ import { existsSync } from 'node:fs';
  * loads the bundled statistics on a first start (the app answers meanwhile; /healthz says `loading`) and
  * runs ANALYZE on the tables filled since the last run (the query planner's view of them), and once a day deletes
  * the client files kept past their organisation's retention (src/casework/retention.ts); with
- * OTKAZ_REMINDER_INTERVAL, it sends the deadline reminders due (src/agenda/reminders.ts) every so many minutes.
+ * OTKAZ_REMINDER_INTERVAL, it sends the deadline reminders due (src/agenda/reminders.ts) every so many minutes
+ * (src/agenda/schedule.ts: one run at a time, nothing twice, a failure logged by its code and tried again).
  */
 import type http from 'node:http';
 import path from 'node:path';
 import { smtpMailer } from '../agenda/mailer.ts';
 import { sendReminders } from '../agenda/reminders.ts';
+import { reminderSchedule, type Scheduler } from '../agenda/schedule.ts';
 import { todayIn } from '../agenda/today.ts';
 import type { StartupState } from '../api/context.ts';
 import { ensureSnapshot } from '../asylum/snapshot.ts';
@@ -41,7 +43,16 @@ export interface RunningServer {
 /** How often the server looks whether the daily retention run is due. */
 const RETENTION_CHECK_MS = 3_600_000;
 
-export async function startServer(config: Config, options: { now?: () => Date } = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  /** The clock (default: the system's). */
+  readonly now?: () => Date;
+  /** What runs the reminder sender every OTKAZ_REMINDER_INTERVAL minutes (default: setInterval). */
+  readonly scheduler?: Scheduler;
+  /** Where the reminder sender's log lines go (default: standard output, and standard error for errors). */
+  readonly reminderLog?: { readonly out: (line: string) => void; readonly err: (line: string) => void };
+}
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const now = options.now ?? (() => new Date());
   // The data folder is its owner's only, checked at every start (src/shared/data-dir.ts).
   for (const warning of [...prepareDataDir(config.dataDir), ...personKeyWarnings(config)]) process.stderr.write(`${warning}\n`);
@@ -119,45 +130,36 @@ export async function startServer(config: Config, options: { now?: () => Date } 
     })();
     const retentionTimer = setInterval(runRetention, RETENTION_CHECK_MS);
     retentionTimer.unref();
-    // Reminders: every OTKAZ_REMINDER_INTERVAL minutes (off by default), the e-mails due today; the log says how
-    // many were sent, never to whom or about what.
-    let reminderRun: Promise<unknown> = Promise.resolve();
-    const runReminders = () => {
-      const { smtpUrl, mailFrom } = config;
-      if (stopping.signal.aborted || !smtpUrl || !mailFrom) return reminderRun;
-      reminderRun = reminderRun.then(async () => {
-        const mailer = smtpMailer(smtpUrl, mailFrom);
+    // Reminders: every OTKAZ_REMINDER_INTERVAL minutes (off by default, and without OTKAZ_SMTP_URL), the e-mails
+    // due today, each run on a new SMTP connection; the log says how many were sent, never to whom or about what.
+    const { smtpUrl, mailFrom } = config;
+    const reminders = reminderSchedule({
+      everyMinutes: smtpUrl && mailFrom ? config.reminderInterval : 0,
+      scheduler: options.scheduler,
+      run: async () => {
+        const mailer = smtpMailer(smtpUrl ?? '', mailFrom ?? '');
         try {
-          const report = await sendReminders(
+          return await sendReminders(
             { db, keyring: services.keyring, audit: services.audit, catalogue: loadProcedures(), mailer, now },
             { today: todayIn(config.timeZone, now()), days: config.reminderDays, dryRun: false, publicUrl: config.publicUrl },
           );
-          const sent = report.reminders.filter((r) => r.state === 'sent').length;
-          const failed = report.reminders.filter((r) => r.state === 'failed');
-          if (sent || failed.length)
-            process.stdout.write(
-              `reminders: ${sent} sent${failed.length ? `, ${failed.length} failed (${[...new Set(failed.map((f) => f.failure))].join(', ')})` : ''}\n`,
-            );
-        } catch (error) {
-          process.stderr.write(`otkaz: reminders not sent: ${(error as Error).name}\n`);
         } finally {
           mailer.close();
         }
-      });
-      return reminderRun;
-    };
-    const reminderTimer = config.reminderInterval > 0 ? setInterval(runReminders, config.reminderInterval * 60_000) : null;
-    reminderTimer?.unref();
+      },
+      out: options.reminderLog?.out ?? ((line) => process.stdout.write(`${line}\n`)),
+      err: options.reminderLog?.err ?? ((line) => process.stderr.write(`${line}\n`)),
+    });
     let stopped: Promise<void> | null = null;
     const stop = () => {
       stopping.abort();
       clearInterval(retentionTimer);
-      if (reminderTimer) clearInterval(reminderTimer);
+      const remindersStopped = reminders.stop();
       stopped ??= app
         .close()
         .then(() => ready)
         .then(() => retentionRun)
-        .then(() => reminderRun)
+        .then(() => remindersStopped)
         .then(() => db.close());
       return stopped;
     };

@@ -55,6 +55,8 @@ export const ErrorCode = {
   Conflict: 'casework.conflict',
   /** The audit chain does not verify: an entry was changed, removed or inserted. */
   AuditBroken: 'audit.broken',
+  /** Deadline reminders were not sent (the SMTP server refused or could not be reached): tried again at the next run. */
+  ReminderSend: 'reminders.send_failed',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -110,6 +112,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.GuidanceInvalid:
     case ErrorCode.DeadlineRulesInvalid:
     case ErrorCode.KeyUnavailable:
+    case ErrorCode.ReminderSend:
       return 3;
     case ErrorCode.ArchiveMismatch:
     case ErrorCode.CryptoInvalid:

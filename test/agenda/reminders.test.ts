@@ -5,56 +5,22 @@
 // right members, in each one's language, with the due date and the rule, never twice. Expected dates are
 // computed by hand in the comments (2026-01-01 is a Thursday).
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { smtpMailer } from '../../src/agenda/mailer.ts';
 import { type ReminderOptions, sendReminders } from '../../src/agenda/reminders.ts';
 import { todayIn } from '../../src/agenda/today.ts';
 import { loadProcedures } from '../../src/procedures/load.ts';
 import { type AccountsApi, accountsApi, type Browser, makeOrg, makeUser, signInFully } from '../helpers/accounts.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { type LocalSmtp, localSmtp } from '../helpers/smtp.ts';
 
 const FAMILY = 'Synthetico';
 const REFERENCE = 'SYNTHETIC-BAMF-9000001-439';
 
-interface Received {
-  to: string[];
-  mail: ParsedMail;
-}
-
-/** A local SMTP server (no TLS, no auth) keeping every message; `refuse` makes it reject a recipient. */
-async function localSmtp(): Promise<{ url: string; inbox: Received[]; refuse: Set<string>; close(): Promise<void> }> {
-  const inbox: Received[] = [];
-  const refuse = new Set<string>();
-  const server = new SMTPServer({
-    authOptional: true,
-    closeTimeout: 1000,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (refuse.has(address.address)) callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, inbox, refuse, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 for (const engine of ENGINES) {
   describe(`deadlines of the case files and their reminders (${engine.name})`, () => {
     let api: AccountsApi;
-    let smtp: Awaited<ReturnType<typeof localSmtp>>;
+    let smtp: LocalSmtp;
     let lawyer: Browser;
     let caseworker: Browser;
     let colleague: Browser;
@@ -247,9 +213,22 @@ for (const engine of ENGINES) {
         assert.match(toLawyer.mail.subject ?? '', /^Срок через 3 дня: Иск против отказа как «явно необоснованного»/);
         assert.equal(toLawyer.mail.headers.get('content-language'), 'ru');
         assert.match(toCaseworker.mail.subject ?? '', /^Deadline in 3 days: Suit against a rejection as manifestly unfounded/);
+        // The arithmetic in each member's language: served Friday 20 March + 1 week = Friday 27 March, a working day in Berlin.
+        const english = toCaseworker.mail.text ?? '';
+        assert.match(english, /^Last day: 2026-03-27 \(Friday\)$/m);
+        assert.match(english, /^ {2}- served 2026-03-20 \(Friday\) \+ 1 week = 2026-03-27 \(Friday\)$/m);
+        assert.match(english, /^ {2}- 2026-03-27 \(Friday\) is a working day in DE-BE$/m);
+        assert.doesNotMatch(english, /[А-Яа-яЁё]/);
+        const russian = toLawyer.mail.text ?? '';
+        assert.match(russian, /^Последний день: 2026-03-27 \(пятница\)$/m);
+        assert.match(russian, /^Как рассчитано:$/m);
+        assert.match(russian, /^ {2}- срочно: в тот же срок подайте срочное ходатайство \(§ 80\(5\) VwGO\)/m);
+        assert.match(russian, /^ {2}- дата вручения 2026-03-20 \(пятница\) \+ 1 неделя = 2026-03-27 \(пятница\)$/m);
+        assert.match(russian, /^ {2}- 2026-03-27 \(пятница\) — рабочий день в DE-BE$/m);
+        assert.match(russian, /^ {2}- последний день срока: 2026-03-27 \(пятница\)$/m);
+        assert.doesNotMatch(russian, /served|Friday|working day|holidays:|due:|the suit/);
         for (const { mail } of [toLawyer, toCaseworker]) {
           const text = mail.text ?? '';
-          assert.match(text, /2026-03-27 \(Friday\)/);
           assert.match(text, /de\.bamf\.offensichtlich-unbegruendet/);
           assert.match(text, /§ 80\(5\) VwGO/);
           assert.ok(text.includes(`https://otkaz.example.org/files/${clientId}`));

@@ -16,6 +16,28 @@ describe('otkaz deadline', () => {
     assert.match(out, /§ 74\(1\) AsylG/);
   });
 
+  it('--language ru: the same deadline, the explanation, title and labels in Russian', async () => {
+    // Saturday 7 March 2026 + 2 weeks = Saturday 21 March → Sunday 22 → Monday 23 March.
+    const { code, out, err } = await cli('deadline', '--rule', 'de.bamf.klage', '--from', '2026-03-07', '--language', 'ru');
+    assert.equal(code, 0, err);
+    assert.match(out, /^последний день: 2026-03-23$/m);
+    assert.match(out, /^правило: de\.bamf\.klage — Иск против отказа BAMF \(обычный\)$/m);
+    assert.match(out, /^ {2}дата вручения 2026-03-07 \(суббота\) \+ 2 недели = 2026-03-21 \(суббота\)$/m);
+    assert.match(out, /^ {2}2026-03-22 \(воскресенье\) — выходной день$/m);
+    assert.match(out, /^ {2}→ следующий рабочий день: 2026-03-23 \(понедельник\)$/m);
+    assert.match(out, /^источники: § 74\(1\) AsylG/m);
+    assert.match(out, /^примечание: /m);
+    assert.doesNotMatch(out, /served|Saturday|working day/);
+    const json = await cli('deadline', '--rule', 'de.bamf.klage', '--from', '2026-03-07', '--language', 'ru', '--json');
+    const parsed = JSON.parse(json.out) as { due: string; explanation: string[]; steps: Array<{ kind: string }> };
+    assert.equal(parsed.due, '2026-03-23');
+    assert.match(parsed.explanation.join('\n'), /выходной день/);
+    assert.equal(parsed.steps.at(-1)?.kind, 'due');
+    const bad = await cli('deadline', '--rule', 'de.bamf.klage', '--from', '2026-03-07', '--language', 'de');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--language/);
+  });
+
   it('--json carries `due`; the legal-aid flags suspend a French deadline', async () => {
     // Notified 2 March, legal aid asked 10 March (23 days left of the month to 2 April), decided 20 April → 13 May.
     const { code, out, err } = await cli(

@@ -25,10 +25,42 @@ describe('deadline API', () => {
     // Friday 27 March 2026 + 1 week = Good Friday 3 April → Easter Monday 6 April passed → Tuesday 7 April.
     const r = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=de.bamf.offensichtlich-unbegruendet&from=2026-03-27&region=DE-BE' });
     assert.equal(r.statusCode, 200);
-    const body = r.json() as { due: string; urgentApplication: boolean; explanation: string[]; sources: Array<{ citation: string }> };
+    const body = r.json() as {
+      due: string;
+      urgentApplication: boolean;
+      explanation: string[];
+      steps: Array<{ kind: string; holiday?: string | null }>;
+      sources: Array<{ citation: string }>;
+    };
     assert.equal(body.due, '2026-04-07');
     assert.equal(body.urgentApplication, true);
     assert.ok(body.explanation.includes('2026-04-03 (Friday) is Karfreitag (public holiday in DE-BE)'));
+    // The same steps structured, for an app to write in its own language; the sentences in Russian with language=ru.
+    const steps = body.steps;
+    assert.deepEqual(
+      steps.find((s) => s.kind === 'nonWorking'),
+      { kind: 'nonWorking', date: '2026-04-03', holiday: 'Karfreitag', region: 'DE-BE' },
+    );
+    assert.equal(steps.at(-1)?.kind, 'due');
+    const ru = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=de.bamf.offensichtlich-unbegruendet&from=2026-03-27&region=DE-BE&language=ru' });
+    assert.equal(ru.statusCode, 200, ru.body);
+    const inRussian = ru.json() as { due: string; title: string; note: string; explanation: string[]; steps: unknown[] };
+    assert.equal(inRussian.due, '2026-04-07');
+    assert.equal(inRussian.title, 'Иск против отказа как «явно необоснованного»');
+    assert.match(inRussian.note, /срочное ходатайство/);
+    assert.ok(inRussian.explanation.includes('2026-04-03 (пятница) — праздничный день в DE-BE (Karfreitag)'), inRussian.explanation.join('\n'));
+    assert.deepEqual(inRussian.steps, steps);
+    const unknownLanguage = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=de.bamf.klage&from=2026-03-27&language=de' });
+    assert.equal(unknownLanguage.statusCode, 400);
+    assert.match((unknownLanguage.json() as { detail: string }).detail, /language/);
+    // The rules carry every text in both languages.
+    const rules = (await api.app.inject({ url: '/api/v1/deadlines/rules' })).json() as Array<{
+      id: string;
+      event: { ru: string };
+      holidays: { note: { ru: string } };
+    }>;
+    assert.equal(rules.find((x) => x.id === 'de.bamf.klage')?.event.ru, 'дата вручения');
+    assert.match(rules.find((x) => x.id === 'fr.cnda.recours')?.holidays.note.ru ?? '', /праздничные дни/);
     // Overseas and legal aid through the query string: 2 March + 2 months = Saturday 2 May → Monday 4 May.
     const fr = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=fr.cnda.recours&from=2026-03-02&overseas=true' });
     assert.equal((fr.json() as { due: string }).due, '2026-05-04');

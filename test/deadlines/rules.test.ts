@@ -37,6 +37,58 @@ describe('deadline rule files', () => {
     );
   });
 
+  it('every text of every rule is in English and Russian: title, note, authority, step, event, method, options, holidays', () => {
+    const cyrillic = /[А-Яа-яЁё]/;
+    const rules = loadRules();
+    for (const rule of rules) {
+      const texts: Array<[string, { en: string; ru: string } | undefined]> = [
+        ['title', rule.title],
+        ['note', rule.note],
+        ['authority', rule.authority],
+        ['step', rule.step],
+        ['event', rule.event],
+        ['counting.text', rule.counting.text],
+        ['nonWorkingDays.text', rule.nonWorkingDays.text],
+        ['options.overseas.text', rule.options.overseas?.text],
+        ['options.legalAid.text', rule.options.legalAid?.text],
+        ['holidays.note', rule.holidays.note],
+      ];
+      for (const [field, text] of texts) {
+        if (text === undefined) continue; // an optional field the rule does not have (a manual rule has no note)
+        assert.ok(text.en.trim() && !cyrillic.test(text.en), `${rule.id} ${field}.en: ${text.en}`);
+        assert.ok(cyrillic.test(text.ru), `${rule.id} ${field}.ru is not Russian: ${text.ru}`);
+        assert.notEqual(text.ru, text.en, `${rule.id} ${field}`);
+      }
+    }
+    // Sources are cited in the notation of their country (the same in every language); one that is English words
+    // rather than a reference ("the court's notice") has its Russian too.
+    const english = /\b(?:the|and|with|or|of|that|sets?|formerly|notice|order|letter|court|judge|half-sentence)\b/i;
+    for (const rule of rules)
+      for (const source of [
+        ...rule.sources,
+        ...rule.counting.sources,
+        ...rule.nonWorkingDays.sources,
+        ...(rule.options.overseas?.sources ?? []),
+        ...(rule.options.legalAid?.sources ?? []),
+      ]) {
+        if (!english.test(source.citation)) continue;
+        assert.ok(source.ru && cyrillic.test(source.ru), `${rule.id}: "${source.citation}" has no Russian`);
+      }
+    // The period rules with a note (the point a lawyer must not miss) have it in both languages.
+    assert.deepEqual(
+      rules.filter((r) => r.kind === 'period' && !r.note).map((r) => r.id),
+      [],
+    );
+    // A file with an English text and no Russian one does not load.
+    const data = german();
+    const first = data.rules[0] ?? {};
+    first.counting = { text: { en: 'The day of service is not counted.' }, sources: [{ citation: '§ 187 BGB' }] };
+    assert.throws(() => parseRuleFile(data, 'x.json'), invalid(/^deadline rules do not validate: rules\.0\.counting\.text\.ru: /, 'x.json'));
+    const plain = german();
+    (plain.rules[0] ?? {}).step = 'Klage (suit) at the administrative court';
+    assert.throws(() => parseRuleFile(plain, 'x.json'), invalid(/rules\.0\.step: /, 'x.json'));
+  });
+
   it('a bad field names the file and the field', () => {
     const data = german();
     const first = data.rules[0] ?? {};

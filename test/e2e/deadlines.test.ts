@@ -1,5 +1,6 @@
 // The deadline calculator page in headless Chromium: one German and one French deadline computed through the form,
-// the page in Russian, axe-core (no serious or critical violation). Screenshots go to test-artifacts/.
+// the page in Russian — the rule's texts and every step of the arithmetic too, and back in English without a new
+// computation — axe-core (no serious or critical violation). Screenshots go to test-artifacts/.
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -59,13 +60,35 @@ describe('deadline calculator in headless Chromium', () => {
     await page.getByRole('heading', { name: 'Калькулятор сроков' }).waitFor();
     await page.getByLabel('Правило').selectOption('fr.cnda.recours');
     // Notified 2 March 2026; legal aid requested 10 March (23 days left to 2 April); decision notified 20 April → 13 May.
-    await page.getByLabel('Дата (notified)').fill('2026-03-02');
+    await page.getByLabel('Дата уведомления', { exact: true }).fill('2026-03-02');
     await page.getByLabel('Дата запроса юридической помощи').fill('2026-03-10');
     await page.getByLabel('Дата уведомления о решении по юридической помощи').fill('2026-04-20');
     await page.getByRole('button', { name: 'Рассчитать' }).click();
     await page.getByTestId('deadline-due').waitFor();
     assert.equal(await page.getByTestId('deadline-due').innerText(), '2026-05-13');
-    assert.match(await page.locator('.deadline-result').innerText(), /23 days left/);
+    const steps = await page.getByTestId('deadline-steps').innerText();
+    assert.match(steps, /дата уведомления 2026-03-02 \(понедельник\) \+ 1 месяц = 2026-04-02 \(четверг\)/);
+    assert.match(steps, /течение срока приостановлено, остаётся 23 дня/);
+    assert.match(steps, /уведомление о решении по юридической помощи 2026-04-20 \(понедельник\) \+ оставшиеся 23 дня = 2026-05-13 \(среда\)/);
+    assert.match(steps, /последний день срока: 2026-05-13 \(среда\)/);
+    assert.doesNotMatch(steps, /notified|days left|working day|Monday/);
+    const result = await page.locator('.deadline-result').innerText();
+    assert.match(result, /Срок действует, только если в уведомлении указаны срок и порядок обжалования/);
+    assert.match(result, /CESEDA art\. L\.532-1/);
+    // The rule's own texts in Russian: what the step is, the holiday calendar's note (France has one region: none).
+    assert.match(await page.locator('.rule-summary').innerText(), /^Жалоба \(recours\) на решение OFPRA\./);
+    // Back to English: the same result, written again in English (the steps came structured; nothing is asked again).
+    let computed = 0;
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/deadlines/compute')) computed += 1;
+    });
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Deadline calculator' }).waitFor();
+    const english = await page.getByTestId('deadline-steps').innerText();
+    assert.match(english, /legal-aid decision notified 2026-04-20 \(Monday\) \+ 23 days left = 2026-05-13 \(Wednesday\)/);
+    assert.equal(computed, 0);
+    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByTestId('deadline-steps').getByText('последний день срока: 2026-05-13 (среда)').waitFor();
     // A late request is refused with the reason.
     await page.getByLabel('Дата запроса юридической помощи').fill('2026-03-18');
     await page.getByRole('button', { name: 'Рассчитать' }).click();

@@ -167,6 +167,16 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
     await page.getByRole('button', { name: 'RU' }).click();
     await told;
     await page.getByRole('heading', { name: 'Сроки', level: 1 }).waitFor();
+    // The client file in Russian: the arithmetic, the warning and the rule's note written in Russian too.
+    await page.goto(`${base}/files/${clientId}`);
+    const klageRu = page.locator('section[aria-labelledby="applications-title"] article.card').nth(0).getByTestId('deadline');
+    await klageRu.getByText('Как рассчитано').click();
+    const stepsRu = await klageRu.getByTestId('deadline-explanation').innerText();
+    assert.match(stepsRu, /дата вручения 2026-03-20 \(пятница\) \+ 2 недели = 2026-04-03 \(пятница\)/);
+    assert.match(stepsRu, /2026-04-03 \(пятница\) — праздничный день в DE-BE \(Karfreitag\)/);
+    assert.match(stepsRu, /→ следующий рабочий день: 2026-04-07 \(вторник\)/);
+    assert.doesNotMatch(stepsRu, /served|public holiday|working day|Friday/);
+    assert.match(await klageRu.innerText(), /Дата вручения указана на конверте/);
     await context.close();
     await server?.stop();
     server = null;
@@ -190,7 +200,9 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
     assert.deepEqual(received?.to, [lawyer.email]);
     assert.match(received?.mail.subject ?? '', /^Срок через 3 дня: Иск против отказа как «явно необоснованного» \(S\. D\. · дело [0-9a-f]{8}\)$/);
     const text = received?.mail.text ?? '';
-    assert.match(text, /Последний день: 2026-03-27 \(Friday\)/);
+    assert.match(text, /Последний день: 2026-03-27 \(пятница\)/);
+    assert.match(text, /дата вручения 2026-03-20 \(пятница\) \+ 1 неделя = 2026-03-27 \(пятница\)/);
+    assert.match(text, /2026-03-27 \(пятница\) — рабочий день в DE-BE/);
     assert.match(text, /\(de\.bamf\.offensichtlich-unbegruendet\)/);
     assert.ok(text.includes(`https://otkaz.deadlines.example/files/${clientId}`));
     assert.equal(text.includes('Deadlinov'), false, 'no name in the e-mail');

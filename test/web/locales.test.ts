@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { INDICATORS } from '../../src/asylum/model.ts';
 import { projectPath } from '../../src/shared/paths.ts';
 import { present } from '../../src/shared/present.ts';
 
@@ -29,7 +30,8 @@ function sources(dir: string): string[] {
 
 const en = flatten(JSON.parse(readFileSync(projectPath('web', 'src', 'locales', 'en.json'), 'utf8')) as Tree);
 const ru = flatten(JSON.parse(readFileSync(projectPath('web', 'src', 'locales', 'ru.json'), 'utf8')) as Tree);
-const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+// A variable with a formatter (`{{event, upperFirst}}`) is the same variable: the formatter may differ per language.
+const variables = (text: string) => [...text.matchAll(/\{\{(\w+)(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 
 describe('web app languages', () => {
   it('English and Russian have the same keys, none empty, with the same {{variables}}', () => {
@@ -64,6 +66,9 @@ describe('web app languages', () => {
     assert.ok(literal.length > 50, `found ${literal.length} keys in the code`);
     const built = [
       ...['year', 'fiscal_year', 'quarter', 'month'].map((p) => `stats.${p}`),
+      // The statistics explorer's indicators, and the `clients` measures labelled by the legal-aid tables' rows.
+      ...['applications', 'decisions', 'encounters', 'refugees', 'asylum_seekers', 'resettlement', 'clients'].map((i) => `stats.indicators.${i}`),
+      ...Object.keys(INDICATORS.clients.measures).map((m) => `legalAid.rows.${m === 'all' ? 'total' : m.replace(/^(stage|outcome)_/, '')}`),
       ...['id', 'court', 'number', 'receipt', 'decision', 'articles', 'defendants', 'outcome'].map((c) => `cases.columns.${c}`),
       ...['holds', 'holds_under_other_definition', 'does_not_hold', 'no_data'].map((v) => `claims.${v}`),
       // Every outcome the parser can store (src/courts/parse/types.ts), shown by outcomeLabel().

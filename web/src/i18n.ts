@@ -23,6 +23,12 @@ void i18next
   .use(initReactI18next)
   .init({ resources: { en: { translation: en }, ru: { translation: ru } }, lng: initialLang(), fallbackLng: 'en', interpolation: { escapeValue: false } });
 document.documentElement.lang = i18next.language;
+// `{{name, upperFirst}}`: a word that starts a label in one language and not in the other ("Дата вручения" from
+// the rule's "дата вручения").
+i18next.services.formatter?.add('upperFirst', (value: unknown) => {
+  const text = String(value ?? '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+});
 
 export function formatNumber(value: number | null | undefined, lang: string): string {
   return value === null || value === undefined ? '—' : new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB').format(value);

@@ -1,9 +1,12 @@
 /**
  * `deadline.compute`: the deadline of one rule from the dates of a case (src/deadlines/compute.ts), with each step
  * of the computation and its sources. The API takes the fields as query parameters; the command line as flags.
+ * `language` (en, default, or ru) is the language of the sentences (`explanation`, `title`, `note`,
+ * `nonWorkingDay`), as the calendar's `language`; `steps` is the same computation without words, for an app that
+ * writes it in its own language.
  */
 import { z } from 'zod';
-import { computeDeadline } from '../../deadlines/index.ts';
+import { computeDeadline, EXPLANATION_LANGUAGES, inLanguage } from '../../deadlines/index.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { deadlinePolicy } from '../../policies/deadlines.ts';
 import { isoDate, text } from '../../shared/validation.ts';
@@ -24,6 +27,7 @@ export const ComputeDeadlineInput = z
     legalAidRequestedOn: isoDate.optional().describe('France: the date legal aid was requested'),
     legalAidDecidedOn: isoDate.optional().describe('France: the date the legal-aid decision was notified'),
     shift: flag.describe('a manual rule: move a date on a non-working day to the next working day'),
+    language: z.enum(EXPLANATION_LANGUAGES).optional().describe('the language of the explanation, title and note: en (default) or ru'),
   })
   .strict();
 
@@ -34,7 +38,8 @@ export const computeDeadlineOperation = defineOperation({
   output: DeadlineResultSchema,
   policy: deadlinePolicy.read,
   surfaces: { api: true, cli: true },
-  async run(_ctx, { rule, ...input }) {
-    return computeDeadline(rule, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+  async run(_ctx, { rule, language, ...input }) {
+    const result = computeDeadline(rule, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+    return language && language !== 'en' ? inLanguage(result, language) : result;
   },
 });

@@ -1,19 +1,65 @@
 /** The answers of the deadline operations (plain shapes: the serializer encodes with them). */
 import { z } from 'zod';
+import type { DeadlineStep } from '../../deadlines/explain.ts';
 
-const Localized = z.object({ en: z.string(), ru: z.string() });
-export const SourceSchema = z.object({ citation: z.string(), url: z.string().optional() });
+const Localized = z.object({ en: z.string(), ru: z.string() }).describe('the same text in English and Russian');
+export const SourceSchema = z.object({
+  citation: z.string().describe('in the legal notation of its country, the same in every language'),
+  ru: z.string().optional().describe('the citation in Russian, where it is words rather than a reference'),
+  url: z.string().optional(),
+});
 const PeriodSchema = z.object({ amount: z.number().int(), unit: z.enum(['days', 'weeks', 'months', 'years']) });
-const ExplainedSchema = z.object({ text: z.string(), sources: z.array(SourceSchema) });
+const ExplainedSchema = z.object({ text: Localized, sources: z.array(SourceSchema) });
+const date = z.string().describe('YYYY-MM-DD');
+
+/** One step of the computation, structured (src/deadlines/explain.ts writes it as a sentence in English or Russian). */
+export const DeadlineStepSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('holidays'), region: z.string(), defaultNote: Localized.nullable().describe("the rule's default region was taken: why") }),
+    z.object({ kind: z.literal('urgent') }),
+    z.object({ kind: z.literal('period'), event: Localized, from: date, period: PeriodSchema, end: date }),
+    z.object({ kind: z.literal('monthEnd'), end: date }),
+    z.object({ kind: z.literal('overseas'), extension: PeriodSchema, text: Localized, event: Localized, from: date, period: PeriodSchema, end: date }),
+    z.object({
+      kind: z.literal('legalAidRequested'),
+      requested: date,
+      day: z.number().int(),
+      withinDays: z.number().int(),
+      event: Localized,
+      from: date,
+      daysLeft: z.number().int(),
+      end: date,
+    }),
+    z.object({ kind: z.literal('suspended') }),
+    z.object({ kind: z.literal('legalAidDecided'), decided: date, daysLeft: z.number().int(), end: date }),
+    z.object({
+      kind: z.literal('nonWorking'),
+      date,
+      holiday: z.string().nullable().describe('the holiday, as the calendar names it; null: a weekend'),
+      region: z.string(),
+    }),
+    z.object({ kind: z.literal('nextWorkingDay'), date }),
+    z.object({ kind: z.literal('workingDay'), date, region: z.string() }),
+    z.object({ kind: z.literal('event'), event: Localized, date }),
+    z.object({ kind: z.literal('setByHand'), date }),
+    z.object({ kind: z.literal('keptAsSet'), date, holiday: z.string().nullable(), region: z.string() }),
+    z.object({ kind: z.literal('due'), date }),
+  ])
+  .describe('a step of the computation, without words: render it in your language');
+
+// The schema and the engine's type describe the same steps (a step added to one and not the other fails here).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const stepsMatch: Same<z.infer<typeof DeadlineStepSchema>, DeadlineStep> = true;
+void stepsMatch;
 
 export const DeadlineRuleSchema = z.object({
   id: z.string(),
   country: z.string(),
   kind: z.enum(['period', 'manual']),
   title: Localized,
-  authority: z.string(),
-  step: z.string(),
-  event: z.string().describe('the event the period runs from ("served", "notified", "last arrival")'),
+  authority: Localized,
+  step: Localized,
+  event: Localized.describe('the event the period runs from ("served", "notified", "last arrival")'),
   period: PeriodSchema.optional(),
   counting: ExplainedSchema,
   nonWorkingDays: ExplainedSchema.extend({ shift: z.enum(['next-working-day', 'on-request']) }),
@@ -24,23 +70,24 @@ export const DeadlineRuleSchema = z.object({
     overseas: ExplainedSchema.extend({ extension: PeriodSchema }).optional(),
     legalAid: ExplainedSchema.extend({ withinDays: z.number().int() }).optional(),
   }),
-  holidays: z.object({ regions: z.array(z.string()), defaultRegion: z.string(), note: z.string() }),
+  holidays: z.object({ regions: z.array(z.string()), defaultRegion: z.string(), note: Localized }),
 });
 
 export const DeadlineResultSchema = z.object({
   rule: z.string(),
   country: z.string(),
-  title: z.string(),
+  title: z.string().describe("the rule's title, in the language asked"),
   status: z.enum(['due', 'suspended']).describe('suspended: legal aid requested, its decision not yet notified'),
   due: z.string().nullable().describe('the last day to file, YYYY-MM-DD (null while suspended)'),
   endOfPeriod: z.string().nullable().describe('the last day of the period before any move past a non-working day'),
   region: z.string(),
   shifted: z.boolean(),
-  nonWorkingDay: z.string().nullable().describe('a date set by hand that falls on a non-working day, kept as given: why'),
+  nonWorkingDay: z.string().nullable().describe('a date set by hand that falls on a non-working day, kept as given: why (in the language asked)'),
   urgentApplication: z.boolean(),
-  explanation: z.array(z.string()),
+  explanation: z.array(z.string()).describe('each step as a sentence, in the language asked (default English)'),
+  steps: z.array(DeadlineStepSchema).describe('the same steps, structured, for an app to write in its own language'),
   sources: z.array(SourceSchema),
-  note: z.string().nullable(),
+  note: z.string().nullable().describe("the rule's note, in the language asked"),
 });
 
 /** A deadline of an application (src/agenda/deadlines.ts), with the engine's answer where it computed one. */
@@ -54,6 +101,7 @@ export const ApplicationDeadlineSchema = z.object({
   label: z.string().nullable().describe('a hand-entered deadline’s label'),
   rule: z.string().nullable().describe('the rule id; null: a hand-entered date in a country without a rule'),
   ruleTitle: Localized.nullable(),
+  ruleNote: Localized.nullable().describe("the rule's note"),
   from: z.string().nullable().describe('the date the period runs from'),
   due: z.string().nullable().describe('the last day, YYYY-MM-DD; null while suspended, incomplete or refused'),
   status: z.enum(['due', 'suspended', 'incomplete', 'error']),

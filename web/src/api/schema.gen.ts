@@ -2148,15 +2148,20 @@ export interface paths {
                                         due: string | null;
                                         /** @description the last day of the period before any move past a non-working day */
                                         endOfPeriod: string | null;
+                                        /** @description each step as a sentence, in the language asked (default English) */
                                         explanation: string[];
-                                        /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                        /** @description a date set by hand that falls on a non-working day, kept as given: why (in the language asked) */
                                         nonWorkingDay: string | null;
+                                        /** @description the rule's note, in the language asked */
                                         note: string | null;
                                         region: string;
                                         rule: string;
                                         shifted: boolean;
                                         sources: {
+                                            /** @description in the legal notation of its country, the same in every language */
                                             citation: string;
+                                            /** @description the citation in Russian, where it is words rather than a reference */
+                                            ru?: string;
                                             url?: string;
                                         }[];
                                         /**
@@ -2164,11 +2169,154 @@ export interface paths {
                                          * @enum {string}
                                          */
                                         status: "due" | "suspended";
+                                        /** @description the same steps, structured, for an app to write in its own language */
+                                        steps: ({
+                                            /** @description the rule's default region was taken: why */
+                                            defaultNote: {
+                                                en: string;
+                                                ru: string;
+                                            } | null;
+                                            /** @enum {string} */
+                                            kind: "holidays";
+                                            region: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "urgent";
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            end: string;
+                                            /** @description the same text in English and Russian */
+                                            event: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            /** @description YYYY-MM-DD */
+                                            from: string;
+                                            /** @enum {string} */
+                                            kind: "period";
+                                            period: {
+                                                amount: number;
+                                                /** @enum {string} */
+                                                unit: "days" | "weeks" | "months" | "years";
+                                            };
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            end: string;
+                                            /** @enum {string} */
+                                            kind: "monthEnd";
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            end: string;
+                                            /** @description the same text in English and Russian */
+                                            event: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            extension: {
+                                                amount: number;
+                                                /** @enum {string} */
+                                                unit: "days" | "weeks" | "months" | "years";
+                                            };
+                                            /** @description YYYY-MM-DD */
+                                            from: string;
+                                            /** @enum {string} */
+                                            kind: "overseas";
+                                            period: {
+                                                amount: number;
+                                                /** @enum {string} */
+                                                unit: "days" | "weeks" | "months" | "years";
+                                            };
+                                            /** @description the same text in English and Russian */
+                                            text: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                        } | {
+                                            day: number;
+                                            daysLeft: number;
+                                            /** @description YYYY-MM-DD */
+                                            end: string;
+                                            /** @description the same text in English and Russian */
+                                            event: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            /** @description YYYY-MM-DD */
+                                            from: string;
+                                            /** @enum {string} */
+                                            kind: "legalAidRequested";
+                                            /** @description YYYY-MM-DD */
+                                            requested: string;
+                                            withinDays: number;
+                                        } | {
+                                            /** @enum {string} */
+                                            kind: "suspended";
+                                        } | {
+                                            daysLeft: number;
+                                            /** @description YYYY-MM-DD */
+                                            decided: string;
+                                            /** @description YYYY-MM-DD */
+                                            end: string;
+                                            /** @enum {string} */
+                                            kind: "legalAidDecided";
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @description the holiday, as the calendar names it; null: a weekend */
+                                            holiday: string | null;
+                                            /** @enum {string} */
+                                            kind: "nonWorking";
+                                            region: string;
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @enum {string} */
+                                            kind: "nextWorkingDay";
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @enum {string} */
+                                            kind: "workingDay";
+                                            region: string;
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @description the same text in English and Russian */
+                                            event: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            /** @enum {string} */
+                                            kind: "event";
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @enum {string} */
+                                            kind: "setByHand";
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            holiday: string | null;
+                                            /** @enum {string} */
+                                            kind: "keptAsSet";
+                                            region: string;
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @enum {string} */
+                                            kind: "due";
+                                        })[];
+                                        /** @description the rule's title, in the language asked */
                                         title: string;
                                         urgentApplication: boolean;
                                     } | null;
                                     /** @description the rule id; null: a hand-entered date in a country without a rule */
                                     rule: string | null;
+                                    /** @description the rule's note */
+                                    ruleNote: {
+                                        en: string;
+                                        ru: string;
+                                    } | null;
                                     ruleTitle: {
                                         en: string;
                                         ru: string;
@@ -3580,6 +3728,8 @@ export interface paths {
                     due?: string;
                     /** @description the date the period runs from (service, notification, arrival, decision) */
                     from?: string;
+                    /** @description the language of the explanation, title and note: en (default) or ru */
+                    language?: "en" | "ru";
                     /** @description France: the date the legal-aid decision was notified */
                     legalAidDecidedOn?: string;
                     /** @description France: the date legal aid was requested */
@@ -3611,15 +3761,20 @@ export interface paths {
                             due: string | null;
                             /** @description the last day of the period before any move past a non-working day */
                             endOfPeriod: string | null;
+                            /** @description each step as a sentence, in the language asked (default English) */
                             explanation: string[];
-                            /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                            /** @description a date set by hand that falls on a non-working day, kept as given: why (in the language asked) */
                             nonWorkingDay: string | null;
+                            /** @description the rule's note, in the language asked */
                             note: string | null;
                             region: string;
                             rule: string;
                             shifted: boolean;
                             sources: {
+                                /** @description in the legal notation of its country, the same in every language */
                                 citation: string;
+                                /** @description the citation in Russian, where it is words rather than a reference */
+                                ru?: string;
                                 url?: string;
                             }[];
                             /**
@@ -3627,6 +3782,144 @@ export interface paths {
                              * @enum {string}
                              */
                             status: "due" | "suspended";
+                            /** @description the same steps, structured, for an app to write in its own language */
+                            steps: ({
+                                /** @description the rule's default region was taken: why */
+                                defaultNote: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "holidays";
+                                region: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "urgent";
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                end: string;
+                                /** @description the same text in English and Russian */
+                                event: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                /** @description YYYY-MM-DD */
+                                from: string;
+                                /** @enum {string} */
+                                kind: "period";
+                                period: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "days" | "weeks" | "months" | "years";
+                                };
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                end: string;
+                                /** @enum {string} */
+                                kind: "monthEnd";
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                end: string;
+                                /** @description the same text in English and Russian */
+                                event: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                extension: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "days" | "weeks" | "months" | "years";
+                                };
+                                /** @description YYYY-MM-DD */
+                                from: string;
+                                /** @enum {string} */
+                                kind: "overseas";
+                                period: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "days" | "weeks" | "months" | "years";
+                                };
+                                /** @description the same text in English and Russian */
+                                text: {
+                                    en: string;
+                                    ru: string;
+                                };
+                            } | {
+                                day: number;
+                                daysLeft: number;
+                                /** @description YYYY-MM-DD */
+                                end: string;
+                                /** @description the same text in English and Russian */
+                                event: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                /** @description YYYY-MM-DD */
+                                from: string;
+                                /** @enum {string} */
+                                kind: "legalAidRequested";
+                                /** @description YYYY-MM-DD */
+                                requested: string;
+                                withinDays: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "suspended";
+                            } | {
+                                daysLeft: number;
+                                /** @description YYYY-MM-DD */
+                                decided: string;
+                                /** @description YYYY-MM-DD */
+                                end: string;
+                                /** @enum {string} */
+                                kind: "legalAidDecided";
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                /** @description the holiday, as the calendar names it; null: a weekend */
+                                holiday: string | null;
+                                /** @enum {string} */
+                                kind: "nonWorking";
+                                region: string;
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "nextWorkingDay";
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "workingDay";
+                                region: string;
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                /** @description the same text in English and Russian */
+                                event: {
+                                    en: string;
+                                    ru: string;
+                                };
+                                /** @enum {string} */
+                                kind: "event";
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "setByHand";
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                holiday: string | null;
+                                /** @enum {string} */
+                                kind: "keptAsSet";
+                                region: string;
+                            } | {
+                                /** @description YYYY-MM-DD */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "due";
+                            })[];
+                            /** @description the rule's title, in the language asked */
                             title: string;
                             urgentApplication: boolean;
                         };
@@ -3714,15 +4007,20 @@ export interface paths {
                                     due: string | null;
                                     /** @description the last day of the period before any move past a non-working day */
                                     endOfPeriod: string | null;
+                                    /** @description each step as a sentence, in the language asked (default English) */
                                     explanation: string[];
-                                    /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                    /** @description a date set by hand that falls on a non-working day, kept as given: why (in the language asked) */
                                     nonWorkingDay: string | null;
+                                    /** @description the rule's note, in the language asked */
                                     note: string | null;
                                     region: string;
                                     rule: string;
                                     shifted: boolean;
                                     sources: {
+                                        /** @description in the legal notation of its country, the same in every language */
                                         citation: string;
+                                        /** @description the citation in Russian, where it is words rather than a reference */
+                                        ru?: string;
                                         url?: string;
                                     }[];
                                     /**
@@ -3730,11 +4028,154 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     status: "due" | "suspended";
+                                    /** @description the same steps, structured, for an app to write in its own language */
+                                    steps: ({
+                                        /** @description the rule's default region was taken: why */
+                                        defaultNote: {
+                                            en: string;
+                                            ru: string;
+                                        } | null;
+                                        /** @enum {string} */
+                                        kind: "holidays";
+                                        region: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "urgent";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "period";
+                                        period: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @enum {string} */
+                                        kind: "monthEnd";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        extension: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "overseas";
+                                        period: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                        /** @description the same text in English and Russian */
+                                        text: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    } | {
+                                        day: number;
+                                        daysLeft: number;
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "legalAidRequested";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                        withinDays: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "suspended";
+                                    } | {
+                                        daysLeft: number;
+                                        /** @description YYYY-MM-DD */
+                                        decided: string;
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @enum {string} */
+                                        kind: "legalAidDecided";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the holiday, as the calendar names it; null: a weekend */
+                                        holiday: string | null;
+                                        /** @enum {string} */
+                                        kind: "nonWorking";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "nextWorkingDay";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "workingDay";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        kind: "event";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "setByHand";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        holiday: string | null;
+                                        /** @enum {string} */
+                                        kind: "keptAsSet";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "due";
+                                    })[];
+                                    /** @description the rule's title, in the language asked */
                                     title: string;
                                     urgentApplication: boolean;
                                 } | null;
                                 /** @description the rule id; null: a hand-entered date in a country without a rule */
                                 rule: string | null;
+                                /** @description the rule's note */
+                                ruleNote: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
                                 ruleTitle: {
                                     en: string;
                                     ru: string;
@@ -3788,15 +4229,20 @@ export interface paths {
                                     due: string | null;
                                     /** @description the last day of the period before any move past a non-working day */
                                     endOfPeriod: string | null;
+                                    /** @description each step as a sentence, in the language asked (default English) */
                                     explanation: string[];
-                                    /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                    /** @description a date set by hand that falls on a non-working day, kept as given: why (in the language asked) */
                                     nonWorkingDay: string | null;
+                                    /** @description the rule's note, in the language asked */
                                     note: string | null;
                                     region: string;
                                     rule: string;
                                     shifted: boolean;
                                     sources: {
+                                        /** @description in the legal notation of its country, the same in every language */
                                         citation: string;
+                                        /** @description the citation in Russian, where it is words rather than a reference */
+                                        ru?: string;
                                         url?: string;
                                     }[];
                                     /**
@@ -3804,11 +4250,154 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     status: "due" | "suspended";
+                                    /** @description the same steps, structured, for an app to write in its own language */
+                                    steps: ({
+                                        /** @description the rule's default region was taken: why */
+                                        defaultNote: {
+                                            en: string;
+                                            ru: string;
+                                        } | null;
+                                        /** @enum {string} */
+                                        kind: "holidays";
+                                        region: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "urgent";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "period";
+                                        period: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @enum {string} */
+                                        kind: "monthEnd";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        extension: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "overseas";
+                                        period: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                        /** @description the same text in English and Russian */
+                                        text: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    } | {
+                                        day: number;
+                                        daysLeft: number;
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "legalAidRequested";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                        withinDays: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "suspended";
+                                    } | {
+                                        daysLeft: number;
+                                        /** @description YYYY-MM-DD */
+                                        decided: string;
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @enum {string} */
+                                        kind: "legalAidDecided";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the holiday, as the calendar names it; null: a weekend */
+                                        holiday: string | null;
+                                        /** @enum {string} */
+                                        kind: "nonWorking";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "nextWorkingDay";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "workingDay";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        kind: "event";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "setByHand";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        holiday: string | null;
+                                        /** @enum {string} */
+                                        kind: "keptAsSet";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "due";
+                                    })[];
+                                    /** @description the rule's title, in the language asked */
                                     title: string;
                                     urgentApplication: boolean;
                                 } | null;
                                 /** @description the rule id; null: a hand-entered date in a country without a rule */
                                 rule: string | null;
+                                /** @description the rule's note */
+                                ruleNote: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
                                 ruleTitle: {
                                     en: string;
                                     ru: string;
@@ -3865,15 +4454,20 @@ export interface paths {
                                     due: string | null;
                                     /** @description the last day of the period before any move past a non-working day */
                                     endOfPeriod: string | null;
+                                    /** @description each step as a sentence, in the language asked (default English) */
                                     explanation: string[];
-                                    /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                    /** @description a date set by hand that falls on a non-working day, kept as given: why (in the language asked) */
                                     nonWorkingDay: string | null;
+                                    /** @description the rule's note, in the language asked */
                                     note: string | null;
                                     region: string;
                                     rule: string;
                                     shifted: boolean;
                                     sources: {
+                                        /** @description in the legal notation of its country, the same in every language */
                                         citation: string;
+                                        /** @description the citation in Russian, where it is words rather than a reference */
+                                        ru?: string;
                                         url?: string;
                                     }[];
                                     /**
@@ -3881,11 +4475,154 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     status: "due" | "suspended";
+                                    /** @description the same steps, structured, for an app to write in its own language */
+                                    steps: ({
+                                        /** @description the rule's default region was taken: why */
+                                        defaultNote: {
+                                            en: string;
+                                            ru: string;
+                                        } | null;
+                                        /** @enum {string} */
+                                        kind: "holidays";
+                                        region: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "urgent";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "period";
+                                        period: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @enum {string} */
+                                        kind: "monthEnd";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        extension: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "overseas";
+                                        period: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                        /** @description the same text in English and Russian */
+                                        text: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    } | {
+                                        day: number;
+                                        daysLeft: number;
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "legalAidRequested";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                        withinDays: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "suspended";
+                                    } | {
+                                        daysLeft: number;
+                                        /** @description YYYY-MM-DD */
+                                        decided: string;
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @enum {string} */
+                                        kind: "legalAidDecided";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the holiday, as the calendar names it; null: a weekend */
+                                        holiday: string | null;
+                                        /** @enum {string} */
+                                        kind: "nonWorking";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "nextWorkingDay";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "workingDay";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        kind: "event";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "setByHand";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        holiday: string | null;
+                                        /** @enum {string} */
+                                        kind: "keptAsSet";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "due";
+                                    })[];
+                                    /** @description the rule's title, in the language asked */
                                     title: string;
                                     urgentApplication: boolean;
                                 } | null;
                                 /** @description the rule id; null: a hand-entered date in a country without a rule */
                                 rule: string | null;
+                                /** @description the rule's note */
+                                ruleNote: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
                                 ruleTitle: {
                                     en: string;
                                     ru: string;
@@ -3942,15 +4679,20 @@ export interface paths {
                                     due: string | null;
                                     /** @description the last day of the period before any move past a non-working day */
                                     endOfPeriod: string | null;
+                                    /** @description each step as a sentence, in the language asked (default English) */
                                     explanation: string[];
-                                    /** @description a date set by hand that falls on a non-working day, kept as given: why */
+                                    /** @description a date set by hand that falls on a non-working day, kept as given: why (in the language asked) */
                                     nonWorkingDay: string | null;
+                                    /** @description the rule's note, in the language asked */
                                     note: string | null;
                                     region: string;
                                     rule: string;
                                     shifted: boolean;
                                     sources: {
+                                        /** @description in the legal notation of its country, the same in every language */
                                         citation: string;
+                                        /** @description the citation in Russian, where it is words rather than a reference */
+                                        ru?: string;
                                         url?: string;
                                     }[];
                                     /**
@@ -3958,11 +4700,154 @@ export interface paths {
                                      * @enum {string}
                                      */
                                     status: "due" | "suspended";
+                                    /** @description the same steps, structured, for an app to write in its own language */
+                                    steps: ({
+                                        /** @description the rule's default region was taken: why */
+                                        defaultNote: {
+                                            en: string;
+                                            ru: string;
+                                        } | null;
+                                        /** @enum {string} */
+                                        kind: "holidays";
+                                        region: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "urgent";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "period";
+                                        period: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @enum {string} */
+                                        kind: "monthEnd";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        extension: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "overseas";
+                                        period: {
+                                            amount: number;
+                                            /** @enum {string} */
+                                            unit: "days" | "weeks" | "months" | "years";
+                                        };
+                                        /** @description the same text in English and Russian */
+                                        text: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                    } | {
+                                        day: number;
+                                        daysLeft: number;
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        kind: "legalAidRequested";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                        withinDays: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "suspended";
+                                    } | {
+                                        daysLeft: number;
+                                        /** @description YYYY-MM-DD */
+                                        decided: string;
+                                        /** @description YYYY-MM-DD */
+                                        end: string;
+                                        /** @enum {string} */
+                                        kind: "legalAidDecided";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the holiday, as the calendar names it; null: a weekend */
+                                        holiday: string | null;
+                                        /** @enum {string} */
+                                        kind: "nonWorking";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "nextWorkingDay";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "workingDay";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        kind: "event";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "setByHand";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        holiday: string | null;
+                                        /** @enum {string} */
+                                        kind: "keptAsSet";
+                                        region: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "due";
+                                    })[];
+                                    /** @description the rule's title, in the language asked */
                                     title: string;
                                     urgentApplication: boolean;
                                 } | null;
                                 /** @description the rule id; null: a hand-entered date in a country without a rule */
                                 rule: string | null;
+                                /** @description the rule's note */
+                                ruleNote: {
+                                    en: string;
+                                    ru: string;
+                                } | null;
                                 ruleTitle: {
                                     en: string;
                                     ru: string;
@@ -4010,20 +4895,38 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            authority: string;
+                            /** @description the same text in English and Russian */
+                            authority: {
+                                en: string;
+                                ru: string;
+                            };
                             counting: {
                                 sources: {
+                                    /** @description in the legal notation of its country, the same in every language */
                                     citation: string;
+                                    /** @description the citation in Russian, where it is words rather than a reference */
+                                    ru?: string;
                                     url?: string;
                                 }[];
-                                text: string;
+                                /** @description the same text in English and Russian */
+                                text: {
+                                    en: string;
+                                    ru: string;
+                                };
                             };
                             country: string;
                             /** @description the event the period runs from ("served", "notified", "last arrival") */
-                            event: string;
+                            event: {
+                                en: string;
+                                ru: string;
+                            };
                             holidays: {
                                 defaultRegion: string;
-                                note: string;
+                                /** @description the same text in English and Russian */
+                                note: {
+                                    en: string;
+                                    ru: string;
+                                };
                                 regions: string[];
                             };
                             id: string;
@@ -4033,11 +4936,19 @@ export interface paths {
                                 /** @enum {string} */
                                 shift: "next-working-day" | "on-request";
                                 sources: {
+                                    /** @description in the legal notation of its country, the same in every language */
                                     citation: string;
+                                    /** @description the citation in Russian, where it is words rather than a reference */
+                                    ru?: string;
                                     url?: string;
                                 }[];
-                                text: string;
+                                /** @description the same text in English and Russian */
+                                text: {
+                                    en: string;
+                                    ru: string;
+                                };
                             };
+                            /** @description the same text in English and Russian */
                             note?: {
                                 en: string;
                                 ru: string;
@@ -4045,10 +4956,17 @@ export interface paths {
                             options: {
                                 legalAid?: {
                                     sources: {
+                                        /** @description in the legal notation of its country, the same in every language */
                                         citation: string;
+                                        /** @description the citation in Russian, where it is words rather than a reference */
+                                        ru?: string;
                                         url?: string;
                                     }[];
-                                    text: string;
+                                    /** @description the same text in English and Russian */
+                                    text: {
+                                        en: string;
+                                        ru: string;
+                                    };
                                     withinDays: number;
                                 };
                                 overseas?: {
@@ -4058,10 +4976,17 @@ export interface paths {
                                         unit: "days" | "weeks" | "months" | "years";
                                     };
                                     sources: {
+                                        /** @description in the legal notation of its country, the same in every language */
                                         citation: string;
+                                        /** @description the citation in Russian, where it is words rather than a reference */
+                                        ru?: string;
                                         url?: string;
                                     }[];
-                                    text: string;
+                                    /** @description the same text in English and Russian */
+                                    text: {
+                                        en: string;
+                                        ru: string;
+                                    };
                                 };
                             };
                             period?: {
@@ -4070,10 +4995,18 @@ export interface paths {
                                 unit: "days" | "weeks" | "months" | "years";
                             };
                             sources: {
+                                /** @description in the legal notation of its country, the same in every language */
                                 citation: string;
+                                /** @description the citation in Russian, where it is words rather than a reference */
+                                ru?: string;
                                 url?: string;
                             }[];
-                            step: string;
+                            /** @description the same text in English and Russian */
+                            step: {
+                                en: string;
+                                ru: string;
+                            };
+                            /** @description the same text in English and Russian */
                             title: {
                                 en: string;
                                 ru: string;

@@ -1,11 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { citationIn, explainSteps, keptOnNonWorkingDay, periodIn } from '../../../src/deadlines/explain.ts';
 import { getJson, query } from '../api.ts';
 import type { Lang } from '../i18n.ts';
 import type { DeadlineResult, DeadlineRules } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 
-/** The deadline calculator: a rule, the date and the options → the due date, each step and the sources (public). */
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The deadline calculator: a rule, the date and the options → the due date, each step and the sources (public).
+ * The steps come structured from the API and are written here in the app's language (src/deadlines/explain.ts),
+ * so switching language needs no new request.
+ */
 export function DeadlinesPage() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'ru' ? 'ru' : 'en') as Lang;
@@ -22,6 +29,8 @@ export function DeadlinesPage() {
   const [error, setError] = useState<string | null>(null);
   const rule = rules.data?.find((r) => r.id === ruleId);
   const manual = rule?.kind === 'manual';
+  const event = rule?.event[lang] ?? '';
+  const nonWorkingDay = result ? keptOnNonWorkingDay(result.steps, lang) : null;
 
   const compute = async () => {
     setError(null);
@@ -75,12 +84,11 @@ export function DeadlinesPage() {
         </p>
         {rule && (
           <p className="rule-summary">
-            {rule.step}.{' '}
-            {rule.period ? t('deadlines.period', { amount: rule.period.amount, unit: t(`deadlines.unit.${rule.period.unit}`) }) : t('deadlines.setByHand')}
+            {upperFirst(rule.step[lang])}. {rule.period ? t('deadlines.period', { period: periodIn(rule.period, lang) }) : t('deadlines.setByHand')}
           </p>
         )}
         <p>
-          <label htmlFor="deadline-from">{manual ? t('deadlines.orderDate') : t('deadlines.from', { event: rule?.event ?? '' })}</label>{' '}
+          <label htmlFor="deadline-from">{manual ? t('deadlines.orderDate') : t('deadlines.from', { event })}</label>{' '}
           <input id="deadline-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} required={!manual} />
         </p>
         {manual && (
@@ -108,7 +116,7 @@ export function DeadlinesPage() {
               ))}
             </select>
             <br />
-            <small>{rule.holidays.note}</small>
+            <small>{rule.holidays.note[lang]}</small>
           </p>
         )}
         {rule?.options.overseas && (
@@ -146,21 +154,21 @@ export function DeadlinesPage() {
             )}
           </h2>
           {result.urgentApplication && <p className="warning">{t('deadlines.urgent')}</p>}
-          {result.nonWorkingDay && <p className="warning">{t('deadlines.nonWorking', { reason: result.nonWorkingDay })}</p>}
+          {nonWorkingDay && <p className="warning">{t('deadlines.nonWorking', { reason: nonWorkingDay })}</p>}
           <p>
             {t('deadlines.ruleApplied')}: <code>{result.rule}</code> — {rule?.title[lang] ?? result.title}
           </p>
           {rule?.note && <p>{rule.note[lang]}</p>}
           <h3>{t('deadlines.steps')}</h3>
-          <ol>
-            {result.explanation.map((step) => (
+          <ol data-testid="deadline-steps">
+            {explainSteps(result.steps, lang).map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
           <h3>{t('deadlines.sources')}</h3>
           <ul>
             {result.sources.map((s) => (
-              <li key={s.citation}>{s.url ? <a href={s.url}>{s.citation}</a> : s.citation}</li>
+              <li key={s.citation}>{s.url ? <a href={s.url}>{citationIn(s, lang)}</a> : citationIn(s, lang)}</li>
             ))}
           </ul>
           <p>

@@ -1,5 +1,6 @@
 import { type SubmitEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INDICATORS as DEFINITIONS } from '../../../src/asylum/model.ts';
 import { monthsIn, parsePeriod } from '../../../src/shared/periods.ts';
 import { query } from '../api.ts';
 import { formatDate, formatNumber } from '../i18n.ts';
@@ -10,7 +11,12 @@ import type { SeriesResult } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 
-const INDICATORS = ['applications', 'decisions', 'encounters', 'refugees', 'asylum_seekers', 'resettlement'];
+const INDICATORS = ['applications', 'decisions', 'encounters', 'refugees', 'asylum_seekers', 'resettlement', 'clients'];
+
+/** The measures of the legal-aid case files' `clients` indicator, as the server defines them (src/asylum/model.ts). */
+const CLIENT_MEASURES = Object.keys(DEFINITIONS.clients.measures);
+/** A `clients` measure's label: the row names of the published tables (stage_appeal → appeal; all → total). */
+const clientMeasureKey = (measure: string) => `legalAid.rows.${measure === 'all' ? 'total' : measure.replace(/^(stage|outcome)_/, '')}`;
 
 export function StatisticsPage() {
   const { t, i18n } = useTranslation();
@@ -48,7 +54,12 @@ export function StatisticsPage() {
   }, [data]);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const measure = form.indicator === 'encounters' ? 'total' : form.indicator === 'applications' || form.indicator === 'decisions' ? form.measure : '';
+    const measure =
+      form.indicator === 'encounters'
+        ? 'total'
+        : form.indicator === 'applications' || form.indicator === 'decisions' || form.indicator === 'clients'
+          ? form.measure
+          : '';
     setParams({ ...form, measure });
   };
   const input = (key: keyof typeof form, label: string) => (
@@ -57,6 +68,12 @@ export function StatisticsPage() {
       <input name={key} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
     </label>
   );
+  const clients = form.indicator === 'clients';
+  /** A new indicator: a `clients` measure makes no sense for the others, and theirs none for it. */
+  const pickIndicator = (indicator: string) => {
+    const measure = indicator === 'clients' ? 'all' : form.indicator === 'clients' ? 'first_time' : form.measure;
+    setForm({ ...form, indicator, measure });
+  };
   return (
     <>
       <h1>{t('stats.title')}</h1>
@@ -68,15 +85,33 @@ export function StatisticsPage() {
       <form className="filters" onSubmit={submit}>
         <label>
           {t('stats.indicator')}
-          <select name="indicator" value={form.indicator} onChange={(e) => setForm({ ...form, indicator: e.target.value })}>
+          <select
+            name="indicator"
+            value={form.indicator}
+            onChange={(e) => pickIndicator(e.target.value)}
+            {...(clients ? { 'aria-describedby': 'clients-caveat' } : {})}
+          >
             {INDICATORS.map((i) => (
               <option key={i} value={i}>
-                {i}
+                {t(`stats.indicators.${i}`)}
               </option>
             ))}
           </select>
         </label>
-        {input('measure', t('stats.measure'))}
+        {clients ? (
+          <label>
+            {t('stats.measure')}
+            <select name="measure" value={form.measure} onChange={(e) => setForm({ ...form, measure: e.target.value })}>
+              {CLIENT_MEASURES.map((m) => (
+                <option key={m} value={m}>
+                  {t(clientMeasureKey(m))}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          input('measure', t('stats.measure'))
+        )}
         {input('origin', t('stats.origin'))}
         {input('dest', t('stats.destinations'))}
         <label>
@@ -93,6 +128,14 @@ export function StatisticsPage() {
         {input('to', t('stats.to'))}
         <button type="submit">{t('common.apply')}</button>
       </form>
+      {(clients || params.indicator === 'clients') && (
+        <p id="clients-caveat" className="warning" role="note">
+          {t('stats.clientsCaveat')}{' '}
+          <a href="/statistics/legal-aid" onClick={onLinkClick}>
+            {t('stats.clientsTables')}
+          </a>
+        </p>
+      )}
       {loading && <p>{t('common.loading')}</p>}
       {error && <p role="alert">{t('common.error', { message: error })}</p>}
       {data && (

@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { citationIn, explainSteps, keptOnNonWorkingDay } from '../../../../src/deadlines/explain.ts';
 import { formatDate } from '../../i18n.ts';
 import type { ApplicationDeadline } from '../../types.ts';
 
 const lang = (language: string): 'en' | 'ru' => (language.startsWith('ru') ? 'ru' : 'en');
 
-/** One deadline: its date (or why there is none), the rule, the urgent application, and — unfolded — the arithmetic and sources. */
+/**
+ * One deadline: its date (or why there is none), the rule, the urgent application, and — unfolded — the arithmetic
+ * (written from the engine's structured steps in the app's language) and sources.
+ */
 export function DeadlineItem({ deadline }: { deadline: ApplicationDeadline }) {
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
   const title = deadline.ruleTitle?.[l] ?? t('files.deadlines.setByHand');
+  const nonWorkingDay = deadline.result ? keptOnNonWorkingDay(deadline.result.steps, l) : null;
   return (
     <li data-testid="deadline" data-rule={deadline.rule ?? ''} data-due={deadline.due ?? ''}>
       <strong>
@@ -27,12 +32,12 @@ export function DeadlineItem({ deadline }: { deadline: ApplicationDeadline }) {
       )}
       {deadline.missing && <p>{t(`files.deadlines.missing.${deadline.missing}`)}</p>}
       {deadline.error && <p role="alert">{deadline.error.message}</p>}
-      {deadline.result?.nonWorkingDay && <p>{t('files.deadlines.nonWorkingDay', { why: deadline.result.nonWorkingDay })}</p>}
+      {nonWorkingDay && <p>{t('files.deadlines.nonWorkingDay', { why: nonWorkingDay })}</p>}
       {deadline.result && (
         <details>
           <summary>{t('files.deadlines.how')}</summary>
           <ol data-testid="deadline-explanation">
-            {deadline.result.explanation.map((step) => (
+            {explainSteps(deadline.result.steps, l).map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
@@ -43,15 +48,15 @@ export function DeadlineItem({ deadline }: { deadline: ApplicationDeadline }) {
                 {i > 0 ? '; ' : ''}
                 {s.url ? (
                   <a href={s.url} rel="noreferrer noopener" target="_blank">
-                    {s.citation}
+                    {citationIn(s, l)}
                   </a>
                 ) : (
-                  s.citation
+                  citationIn(s, l)
                 )}
               </span>
             ))}
           </p>
-          {deadline.result.note && <p className="muted">{deadline.result.note}</p>}
+          {deadline.ruleNote && <p className="muted">{deadline.ruleNote[l]}</p>}
         </details>
       )}
     </li>
