@@ -4,12 +4,25 @@
 // `npm run fuzz:api -- [inputs] [seed]` runs any number; OTKAZ_API_FUZZ_RUNS overrides the count here.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { type TestApi, testApi } from '../helpers/api.ts';
 import { ENGINES } from '../helpers/engines.ts';
-import { fuzzApi, fuzzRoutes } from '../property/api-fuzz.ts';
+import { fuzzApi, fuzzRoutes, positiveClasses } from '../property/api-fuzz.ts';
 
 const RUNS: Record<string, number> = { pglite: 2000, postgres: 1000 };
 const SEED = 20261201;
+
+describe('patterns with negated classes', () => {
+  it('are drawn as positive classes whose strings match the original pattern, and miss what it excludes', () => {
+    for (const pattern of ['^[a-z_]+=[^;=]+$', '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$']) {
+      const original = new RegExp(pattern);
+      const rewritten = new RegExp(positiveClasses(pattern));
+      assert.ok(!positiveClasses(pattern).includes('[^'), 'no negated class is left');
+      for (const s of fc.sample(fc.stringMatching(rewritten), { numRuns: 300, seed: SEED })) assert.match(s, original);
+      for (const excluded of ['a=b;c', 'a=b=c', 'a b@c.d', 'a@b@c.d']) assert.equal(rewritten.test(excluded), original.test(excluded), excluded);
+    }
+  });
+});
 
 for (const engine of ENGINES) {
   describe(`API fuzz on ${engine.name}`, () => {
