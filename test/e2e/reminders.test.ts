@@ -7,12 +7,9 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
 import { createUser } from '../../src/accounts/users.ts';
 import { Keyring } from '../../src/casework/keyring.ts';
@@ -25,6 +22,7 @@ import { type RunningServer, startServer } from '../../src/server/server.ts';
 import { axe, firstSignIn, launchChromium } from '../helpers/browser.ts';
 import { actingAs } from '../helpers/casework.ts';
 import { cli } from '../helpers/cli.ts';
+import { type LocalSmtp, localSmtp } from '../helpers/smtp.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { openPgliteFromTemplate } from '../helpers/templates.ts';
 
@@ -33,8 +31,7 @@ const NEW_PASSWORD = 'a long new password 1';
 describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail', () => {
   let server: RunningServer | null = null;
   let browser: Browser;
-  let smtp: SMTPServer;
-  const inbox: Array<{ to: string[]; mail: ParsedMail }> = [];
+  let smtp: LocalSmtp;
   let base = '';
   let clientId = '';
   const lawyer = { email: 'lawyer@deadlines.example', password: '' };
@@ -42,22 +39,7 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
   const saved = { ...process.env };
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      closeTimeout: 1000,
-      onData(stream, session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await localSmtp();
     const dataDir = tempDir('otkaz-reminders-e2e-');
     env = {
       OTKAZ_DATA_DIR: dataDir,
@@ -65,7 +47,7 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
       OTKAZ_RATE_LIMIT: '0',
       OTKAZ_LOG_LEVEL: 'warn',
       OTKAZ_KEK: randomBytes(32).toString('base64'),
-      OTKAZ_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      OTKAZ_SMTP_URL: smtp.url,
       OTKAZ_MAIL_FROM: 'otkaz <deadlines@deadlines.example>',
       OTKAZ_PUBLIC_URL: 'https://otkaz.deadlines.example',
       OTKAZ_TIME_ZONE: 'Europe/Berlin',
@@ -94,7 +76,7 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
     process.env = saved;
     await browser?.close();
     await server?.stop();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('records the rejections, sees the due dates and the suspension, the deadlines page lists them; the reminder arrives', async () => {
@@ -195,8 +177,8 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
       ]),
       [['de.bamf.offensichtlich-unbegruendet', '2026-03-27', 'before', 'ru', 'sent']],
     );
-    assert.equal(inbox.length, 1);
-    const [received] = inbox;
+    assert.equal(smtp.inbox.length, 1);
+    const [received] = smtp.inbox;
     assert.deepEqual(received?.to, [lawyer.email]);
     assert.match(received?.mail.subject ?? '', /^Срок через 3 дня: Иск против отказа как «явно необоснованного» \(S\. D\. · дело [0-9a-f]{8}\)$/);
     const text = received?.mail.text ?? '';
@@ -209,6 +191,6 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
     // Run again the same day: nothing more.
     const again = await cli('reminders', 'send', '--today', '2026-03-24', '--json');
     assert.equal(JSON.parse(again.out).reminders[0].state, 'already_sent');
-    assert.equal(inbox.length, 1);
+    assert.equal(smtp.inbox.length, 1);
   });
 });
