@@ -75,6 +75,7 @@ export function requestContext(ctx: RouteContext, request: FastifyRequest): Oper
       return key;
     },
     budget: request.budget,
+    now: ctx.now ?? (() => new Date()),
     get casework() {
       services ??= caseworkServices(ctx.config, request.ip, ctx.now, ctx.casework);
       return services;

@@ -71,6 +71,7 @@ export function operationContext(cli: Context, actor: Actor): OperationContext {
       return cli.personKey;
     },
     budget: UNBOUNDED,
+    now: () => new Date(),
     get casework() {
       services ??= caseworkServices(cli.config, null);
       return services;

@@ -28,6 +28,8 @@ export interface OperationContext {
   readonly personKey: string;
   /** The time budget of the request (the CLI: unbounded). */
   readonly budget: Budget;
+  /** The clock: "today" in defaults is read from it when the operation runs (tests move it, never the global Date). */
+  readonly now: () => Date;
   /** Keys, audit and clock of the case files (made when first used). */
   readonly casework: CaseworkServices;
   /**

@@ -61,6 +61,7 @@ for (const engine of ENGINES) {
         },
         personKey: 'test-person-key-0123456789',
         budget: UNBOUNDED,
+        now: services.now,
         casework: services,
       };
     }

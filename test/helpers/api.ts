@@ -48,14 +48,18 @@ export async function ingestTestCard(db: Database, directory: CourtDirectory): P
   );
 }
 
-/** A fresh database with one ingested case and one statistics release, and the app over it (rate limit off). */
-export async function testApi(engine: EngineFactory): Promise<TestApi> {
+/**
+ * A fresh database with one ingested case and one statistics release, and the app over it (rate limit off).
+ * `now` is the app's clock: a test that needs another day moves it, never the global Date (the embedded
+ * PostgreSQL's own timers read Date: one armed in a mocked future keeps the process busy for good).
+ */
+export async function testApi(engine: EngineFactory, now?: () => Date): Promise<TestApi> {
   const { db, drop } = await engine.create();
   const directory = loadDirectory();
   await ingestTestCard(db, directory);
   await importStatistics(db, path.join(ASSETS, 'migr_asyappctza_RU_bulk-2024-01-18_tidy.csv.gz'));
   const config = loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER, OTKAZ_RATE_LIMIT: '0' });
-  const app = await buildApp({ config, db, directory, kb: loadKnowledgeBase() });
+  const app = await buildApp({ config, db, directory, kb: loadKnowledgeBase(), ...(now ? { now } : {}) });
   return {
     app,
     db,

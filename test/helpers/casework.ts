@@ -71,6 +71,7 @@ export function actingAs(world: CaseworkWorld, actor: Actor, ip = '192.0.2.10'):
     directory: world.directory,
     personKey: 'test-person-key-0123456789',
     budget: UNBOUNDED,
+    now: () => world.clock.now,
     casework: { keyring: world.keyring, audit: { keyring: world.keyring, now: () => world.clock.now }, now: () => world.clock.now, ip: services.ip },
   };
 }

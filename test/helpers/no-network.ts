@@ -33,3 +33,12 @@ if (!process.env.OTKAZ_TEST_CONFIG_HOME) {
   process.env.OTKAZ_TEST_CONFIG_HOME = mkdtempSync(join(tmpdir(), 'otkaz-test-config-'));
   process.env.XDG_CONFIG_HOME = process.env.OTKAZ_TEST_CONFIG_HOME;
 }
+
+// A timer past 2^31 ms is run after 1 ms by Node, with a warning: a bug wherever it happens, and a hang when it
+// re-arms itself (the embedded PostgreSQL's timers read Date: one armed while a test had mocked Date into the future
+// fired every millisecond for good and held the CI run until its timeout). The test process stops at the first.
+process.on('warning', (warning) => {
+  if (warning.name !== 'TimeoutOverflowWarning') return;
+  process.stderr.write(`\nFATAL in a test process: ${warning.message}\n${warning.stack ?? ''}\n`);
+  process.exit(70);
+});

@@ -14,7 +14,6 @@ import { isoDate, text } from '../../shared/validation.ts';
 export const CRAWL_FROM = '2022-09-01';
 
 /** Today's date in UTC, when the plan is made. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const PlanCrawlInput = z
   .object({
@@ -68,7 +67,7 @@ export const planCrawlOperation = defineOperation({
   policy: crawlPolicy.plan,
   surfaces: { api: true, cli: true },
   async run(ctx, given) {
-    const input = { ...given, to: given.to ?? today() };
+    const input = { ...given, to: given.to ?? ctx.now().toISOString().slice(0, 10) };
     if (input.from > input.to) throw new OtkazError(ErrorCode.Usage, `the first day (${input.from}) is after the last (${input.to})`, { where: 'from/to' });
     const courts = planCourts(ctx.directory, input);
     await syncCourts(ctx.db, ctx.directory);

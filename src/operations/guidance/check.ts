@@ -7,8 +7,6 @@ import { guidancePolicy } from '../../policies/guidance.ts';
 import { isoDate } from '../../shared/validation.ts';
 import { KnowledgeBaseReportSchema, KnowledgeBaseViewSchema } from './schemas.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export const knowledgeBaseOperation = defineOperation({
   name: 'guidance.knowledge_base',
   summary: 'The knowledge base: facts, offences, exit routes, restrictions, destinations, organisations',
@@ -36,9 +34,9 @@ export const knowledgeBaseOperation = defineOperation({
 export const checkKnowledgeBaseOperation = defineOperation({
   name: 'guidance.check',
   summary: 'Unsourced, stale, conflicting and unconfirmed facts',
-  input: z.object({ today: isoDate.default(today).describe('facts not verified in the 12 months before this day are stale (default: today)') }).strict(),
+  input: z.object({ today: isoDate.optional().describe('facts not verified in the 12 months before this day are stale (default: today, in UTC)') }).strict(),
   output: KnowledgeBaseReportSchema,
   policy: guidancePolicy.read,
   surfaces: { api: true, cli: true },
-  run: async (ctx, { today }) => checkKnowledgeBase(ctx.kb, today),
+  run: async (ctx, { today }) => checkKnowledgeBase(ctx.kb, today ?? ctx.now().toISOString().slice(0, 10)),
 });

@@ -13,8 +13,6 @@ import { guidancePolicy } from '../../policies/guidance.ts';
 import { isoDate, text } from '../../shared/validation.ts';
 import { RouteResultSchema } from './schemas.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export const RouteInput = z
   .object({
     status: z.enum(STATUSES, {
@@ -40,7 +38,7 @@ export const RouteInput = z
       .describe('where the person is now (ISO3; default RUS)'),
     prefer: text(100).optional().describe('destinations to list first (ISO3, comma-separated)'),
     lang: z.enum(['en', 'ru']).optional().describe('language of the page and the text view (answers in JSON carry both)'),
-    today: isoDate.default(today).describe('the date incidents are aged and facts checked against (default: today)'),
+    today: isoDate.optional().describe('the date incidents are aged and facts checked against (default: today, in UTC)'),
   })
   .strict();
 
@@ -65,7 +63,7 @@ export const guidanceRouteOperation = defineOperation({
         caseOpen: q.case !== undefined,
         location: q.location,
         preferences: q.prefer ? q.prefer.toUpperCase().split(',') : [],
-        today: q.today,
+        today: q.today ?? ctx.now().toISOString().slice(0, 10),
       },
       stats,
     );
