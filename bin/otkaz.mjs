@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the CLI (run by the ./otkaz launcher, or `node bin/otkaz.mjs`): runs the CLI's esbuild bundle
 // with plain Node, building it first when the sources changed (scripts/build-cli.mjs: dist/cli/<digest>/, about
-// 0.3 s once). OTKAZ_CLI_FROM_SOURCE=1 runs src/cli/main.ts through tsx's TypeScript loader instead (no esbuild).
+// 0.5 s once). OTKAZ_CLI_FROM_SOURCE=1 runs src/cli/main.ts through tsx's TypeScript loader instead (no esbuild).
 import { pathToFileURL } from 'node:url';
 
 // Files and folders otkaz creates are its owner's only (the data folder holds full names in raw court pages).

@@ -1,11 +1,11 @@
 // Bundles the CLI (src/cli/main.ts and what it imports; packages stay in node_modules) for bin/otkaz.mjs, which
 // runs the bundle with plain Node instead of some hundred TypeScript modules through tsx's loader (`otkaz --help`:
-// ≈ 1.1 s of CPU against ≈ 2.7 s, BENCHMARKS.md). The options are the other bundles' (node-bundle.mjs).
+// ≈ 1.3 s of CPU against ≈ 2.8 s, BENCHMARKS.md). The options are the other bundles' (node-bundle.mjs).
 //
 // A bundle is a folder named by the digest of its sources: dist/cli/<first 16 hex digits of the sha256>/. Every
 // start hashes the sources (src/**/*.ts, the package and TypeScript settings, the lock file, the build scripts:
 // ≈ 20 ms) and runs the folder of that digest, so a changed source can never run stale: it is a different folder,
-// built (≈ 0.3 s) by the first start that needs it.
+// built (≈ 0.5 s) by the first start that needs it.
 //
 // Several starts may build at once (the test runner runs three test files at a time, and on a fresh clone each may
 // start the CLI first). Each builds into a temporary folder of its own beside the final one (.build-…), then
