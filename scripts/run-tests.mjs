@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { cliBundle } from './build-cli.mjs';
 import { buildTests } from './build-tests.mjs';
 import { buildWeb } from './build-web.mjs';
 import { startTempPostgres, stopTempPostgres } from './pg-temp.mjs';
@@ -63,6 +64,8 @@ await buildWeb();
 // The tests run bundled (scripts/build-tests.mjs); OTKAZ_TEST_FROM_SOURCE=1 runs them through tsx instead.
 const fromSource = process.env.OTKAZ_TEST_FROM_SOURCE === '1';
 const bundle = fromSource ? null : await buildTests(files);
+// The tests that start bin/otkaz.mjs run the CLI's bundle: built here once, not by the first three at the same time.
+if (process.env.OTKAZ_CLI_FROM_SOURCE !== '1') await cliBundle();
 const loader = bundle ? ['--enable-source-maps', '--import', bundle.preload] : ['--import', 'tsx', '--import', './test/helpers/no-network.ts'];
 
 let temp = null;
