@@ -13,6 +13,8 @@ import type { ApplicationBody } from '../casework/applications.ts';
 import {
   computeDeadline,
   type DeadlineInput,
+  DeadlineInputError,
+  type DeadlineRefusal,
   type DeadlineResult,
   type DeadlineRule,
   type DeadlineStep,
@@ -60,7 +62,8 @@ export interface ApplicationDeadline {
   readonly done: boolean;
   readonly urgentApplication: boolean;
   readonly missing: 'servedOn' | 'arrivedOn' | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
+  /** Why the engine refused the input: its code, the message in English, the refusal as data for other languages (src/deadlines/refusals.ts). */
+  readonly error: { readonly code: string; readonly message: string; readonly refusal: DeadlineRefusal | null } | null;
   readonly result: ComputedDeadline | null;
 }
 
@@ -93,7 +96,8 @@ function run(ruleId: string, input: DeadlineInput, rules: readonly DeadlineRule[
   } catch (error) {
     if (!(error instanceof OtkazError)) throw error;
     const urgent = rules.find((r) => r.id === ruleId)?.urgentApplication ?? false;
-    return { due: null, status: 'error', urgentApplication: urgent, error: { code: error.code, message: error.message }, result: null };
+    const refusal = error instanceof DeadlineInputError ? error.refusal : null;
+    return { due: null, status: 'error', urgentApplication: urgent, error: { code: error.code, message: error.message, refusal }, result: null };
   }
 }
 

@@ -278,7 +278,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }
     if (error instanceof OtkazError) {
       const status = statusOfDomain(error.code);
-      return send(problem(error.code, status, status === 404 ? 'not found' : 'request failed', error.message, instance));
+      // The error's details are members of the answer (a deadline refusal's reason, field and refusal); the
+      // problem's own members win.
+      return send({ ...error.details, ...problem(error.code, status, status === 404 ? 'not found' : 'request failed', error.message, instance) });
     }
     // A value the database refused (SQLSTATE class 22) is the caller's input: 400, without repeating the value.
     const data = dataException(error);

@@ -6,8 +6,9 @@
  */
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { addDays, addMonths, addYears, daysBetween, isPlainDate, isWeekend, type PlainDate, yearOf } from './dates.ts';
-import { type DeadlineStep, type ExplanationLanguage, explainSteps, keptOnNonWorkingDay, nonWorkingIn } from './explain.ts';
+import { type DeadlineStep, type ExplanationLanguage, explainSteps, keptOnNonWorkingDay, type Localized, nonWorkingIn } from './explain.ts';
 import { holidayOn } from './holidays.ts';
+import { type DateField, type DeadlineRefusal, refusalIn, shownValue } from './refusals.ts';
 import { bundledRules, type DeadlineRule, type Period, type Source } from './rules.ts';
 
 /** What a deadline is computed from. Dates are calendar dates, YYYY-MM-DD. */
@@ -55,19 +56,41 @@ export interface DeadlineResult {
   readonly note: string | null;
 }
 
-function bad(field: string, message: string): OtkazError {
-  return new OtkazError(ErrorCode.DeadlineInput, `${field}: ${message}`);
+/**
+ * The engine refused the input (code `deadlines.input`): `refusal` says why, as data (src/deadlines/refusals.ts);
+ * the message is that refusal written in `language` (English unless asked), starting with the field. The API's
+ * problem answer carries `reason`, `field` and `refusal` as members.
+ */
+export class DeadlineInputError extends OtkazError {
+  readonly refusal: DeadlineRefusal;
+  readonly language: ExplanationLanguage;
+  constructor(refusal: DeadlineRefusal, language: ExplanationLanguage = 'en') {
+    super(ErrorCode.DeadlineInput, refusalIn(refusal, language), { details: { reason: refusal.reason, field: refusal.field, refusal } });
+    this.name = 'DeadlineInputError';
+    this.refusal = refusal;
+    this.language = language;
+  }
+
+  /** The same refusal, its message in `language`. */
+  inLanguage(language: ExplanationLanguage): DeadlineInputError {
+    return language === this.language ? this : new DeadlineInputError(this.refusal, language);
+  }
 }
+
+const bad = (refusal: DeadlineRefusal) => new DeadlineInputError(refusal);
+
+/** The two texts only (a refusal carries no more of the rule than it names). */
+const localized = (text: Localized): Localized => ({ en: text.en, ru: text.ru });
 
 /** The years dates may fall in (the holiday calendars and the rules are for present-day procedures). */
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2199;
 
-function checkDate(field: string, value: PlainDate | undefined): void {
+function checkDate(field: DateField, value: PlainDate | undefined): void {
   if (value === undefined) return;
-  if (!isPlainDate(value)) throw bad(field, `not a calendar date YYYY-MM-DD: "${value}"`);
+  if (!isPlainDate(value)) throw bad({ reason: 'not_a_date', field, given: shownValue('date', value) });
   const year = yearOf(value);
-  if (year < FIRST_YEAR || year > LAST_YEAR) throw bad(field, `${value} is outside the years this calculator covers (${FIRST_YEAR}–${LAST_YEAR})`);
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw bad({ reason: 'year_out_of_range', field, date: value, first: FIRST_YEAR, last: LAST_YEAR });
 }
 
 /** The last day of a period that starts the day after `from`. */
@@ -123,7 +146,7 @@ function regionFor(rule: DeadlineRule, region: string | undefined, steps: Deadli
   }
   const upper = region.toUpperCase();
   if (!rule.holidays.regions.includes(upper))
-    throw bad('region', `"${region}" is not a holiday region of ${rule.country} (${rule.holidays.regions.join(', ')})`);
+    throw bad({ reason: 'unknown_region', field: 'region', given: shownValue('region', region), country: rule.country, regions: [...rule.holidays.regions] });
   steps.push({ kind: 'holidays', region: upper, defaultNote: null });
   return upper;
 }
@@ -141,13 +164,13 @@ export function inLanguage(result: DeadlineResult, language: ExplanationLanguage
 }
 
 /**
- * The deadline of rule `ruleId` for `input`. Throws a coded error (deadlines.input) naming the field for an unknown
- * rule, a bad date, dates in the wrong order, an option the rule does not have, or a legal-aid request too late to
- * suspend the deadline.
+ * The deadline of rule `ruleId` for `input`. Throws a `DeadlineInputError` (code deadlines.input, a stable reason,
+ * the field) for an unknown rule, a bad date, a missing date, dates in the wrong order, an option the rule does not
+ * have, or a legal-aid request too late to suspend the deadline (src/deadlines/refusals.ts).
  */
 export function computeDeadline(ruleId: string, input: DeadlineInput, rules: readonly DeadlineRule[] = bundledRules()): DeadlineResult {
   const rule = rules.find((r) => r.id === ruleId);
-  if (!rule) throw bad('rule', `unknown rule "${ruleId}" (the rules: ${rules.map((r) => r.id).join(', ')})`);
+  if (!rule) throw bad({ reason: 'unknown_rule', field: 'rule', given: shownValue('rule', ruleId), rules: rules.map((r) => r.id) });
   for (const field of ['from', 'due', 'legalAidRequestedOn', 'legalAidDecidedOn'] as const) checkDate(field, input[field]);
   const steps: DeadlineStep[] = [];
   const sources: Source[] = [...rule.sources];
@@ -168,11 +191,11 @@ export function computeDeadline(ruleId: string, input: DeadlineInput, rules: rea
   if (rule.kind === 'manual') return manual(rule, input, { base, steps, sources, addSources });
 
   const period = rule.period;
-  if (!period) throw bad('rule', `rule ${rule.id} has no period`);
-  const event = rule.event;
-  if (input.from === undefined) throw bad('from', `required: the date ${event.en} (YYYY-MM-DD)`);
-  if (input.due !== undefined) throw bad('due', `only a manual rule takes a due date; ${rule.id} counts from "from"`);
-  if (input.shift !== undefined) throw bad('shift', `only a manual rule takes shift; ${rule.id} always moves past non-working days`);
+  if (!period) throw bad({ reason: 'rule_without_period', field: 'rule', rule: rule.id });
+  const event = localized(rule.event);
+  if (input.from === undefined) throw bad({ reason: 'required', field: 'from', event });
+  if (input.due !== undefined) throw bad({ reason: 'only_manual', field: 'due', rule: rule.id });
+  if (input.shift !== undefined) throw bad({ reason: 'only_manual', field: 'shift', rule: rule.id });
   const from = input.from;
   addSources(rule.counting.sources);
 
@@ -182,8 +205,8 @@ export function computeDeadline(ruleId: string, input: DeadlineInput, rules: rea
 
   if (input.overseas) {
     const overseas = rule.options.overseas;
-    if (!overseas) throw bad('overseas', `rule ${rule.id} has no overseas extension`);
-    if (overseas.extension.unit !== period.unit) throw bad('overseas', 'the extension and the period are in different units');
+    if (!overseas) throw bad({ reason: 'no_such_option', field: 'overseas', rule: rule.id });
+    if (overseas.extension.unit !== period.unit) throw bad({ reason: 'extension_unit', field: 'overseas', rule: rule.id });
     const total: Period = { amount: period.amount + overseas.extension.amount, unit: period.unit };
     end = endOf(from, total);
     steps.push({ kind: 'overseas', extension: overseas.extension, text: overseas.text, event, from, period: total, end: end.date });
@@ -196,23 +219,29 @@ export function computeDeadline(ruleId: string, input: DeadlineInput, rules: rea
   const decided = input.legalAidDecidedOn;
   if (requested !== undefined || decided !== undefined) {
     const legalAid = rule.options.legalAid;
-    if (!legalAid) throw bad(requested !== undefined ? 'legalAidRequestedOn' : 'legalAidDecidedOn', `rule ${rule.id} has no legal-aid suspension`);
-    if (requested === undefined) throw bad('legalAidRequestedOn', 'required with legalAidDecidedOn: when legal aid was requested');
+    if (!legalAid) throw bad({ reason: 'no_such_option', field: requested !== undefined ? 'legalAidRequestedOn' : 'legalAidDecidedOn', rule: rule.id });
+    if (requested === undefined) throw bad({ reason: 'required', field: 'legalAidRequestedOn' });
     addSources(legalAid.sources);
     const after = daysBetween(from, requested);
-    if (after < 0) throw bad('legalAidRequestedOn', `${requested} is before ${event.en} ${from}`);
+    if (after < 0) throw bad({ reason: 'before_event', field: 'legalAidRequestedOn', date: requested, event, from });
     if (after > legalAid.withinDays)
-      throw bad(
-        'legalAidRequestedOn',
-        `requested ${after} days after ${event.en} ${from}, later than ${legalAid.withinDays} days: the request does not suspend the deadline, which stays ${endOfPeriod} (moved past non-working days: compute without the legal-aid dates)`,
-      );
+      throw bad({
+        reason: 'legal_aid_too_late',
+        field: 'legalAidRequestedOn',
+        requested,
+        days: after,
+        withinDays: legalAid.withinDays,
+        event,
+        from,
+        end: endOfPeriod,
+      });
     const remaining = daysBetween(requested, endOfPeriod);
     steps.push({ kind: 'legalAidRequested', requested, day: after, withinDays: legalAid.withinDays, event, from, daysLeft: remaining, end: endOfPeriod });
     if (decided === undefined) {
       steps.push({ kind: 'suspended' });
       return finish({ ...base, status: 'suspended', due: null, endOfPeriod: null, shifted: false, steps, sources });
     }
-    if (daysBetween(requested, decided) < 0) throw bad('legalAidDecidedOn', `${decided} is before the legal-aid request (${requested})`);
+    if (daysBetween(requested, decided) < 0) throw bad({ reason: 'before_request', field: 'legalAidDecidedOn', date: decided, requested });
     endOfPeriod = addDays(decided, remaining);
     steps.push({ kind: 'legalAidDecided', decided, daysLeft: remaining, end: endOfPeriod });
   }
@@ -241,11 +270,11 @@ interface Partial {
 /** A date set by a judge: kept as given; a non-working day is flagged, and moved only when `shift` is asked. */
 function manual(rule: DeadlineRule, input: DeadlineInput, { base, steps, sources, addSources }: Partial): DeadlineResult {
   const due = input.due;
-  if (due === undefined) throw bad('due', 'required: the date the court or authority set (YYYY-MM-DD)');
+  if (due === undefined) throw bad({ reason: 'required', field: 'due' });
   for (const field of ['overseas', 'legalAidRequestedOn', 'legalAidDecidedOn'] as const)
-    if (input[field] !== undefined && input[field] !== false) throw bad(field, `a manual rule takes only due, from, region and shift`);
+    if (input[field] !== undefined && input[field] !== false) throw bad({ reason: 'not_for_manual', field, rule: rule.id });
   if (input.from !== undefined) {
-    if (daysBetween(input.from, due) < 0) throw bad('due', `${due} is before the ${rule.event.en} date ${input.from}`);
+    if (daysBetween(input.from, due) < 0) throw bad({ reason: 'before_event', field: 'due', date: due, event: localized(rule.event), from: input.from });
     steps.push({ kind: 'event', event: rule.event, date: input.from });
   }
   steps.push({ kind: 'setByHand', date: due });

@@ -64,11 +64,17 @@ export class OtkazError extends Error {
   readonly code: ErrorCode;
   /** Where the problem is: a file, line, URL, setting name. Never personal data. */
   readonly where: string | undefined;
-  constructor(code: ErrorCode, message: string, options: { where?: string; cause?: unknown } = {}) {
+  /**
+   * What a program needs to act on the error without reading the message (e.g. a deadline refusal's `reason`,
+   * `field` and `refusal`): members of the API's problem answer. Never personal data.
+   */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+  constructor(code: ErrorCode, message: string, options: { where?: string; cause?: unknown; details?: Readonly<Record<string, unknown>> } = {}) {
     super(options.where ? `${message} (${options.where})` : message, { cause: options.cause });
     this.name = 'OtkazError';
     this.code = code;
     this.where = options.where;
+    this.details = options.details;
   }
 }
 

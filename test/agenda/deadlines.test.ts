@@ -8,7 +8,9 @@ import { applicationDeadlines } from '../../src/agenda/deadlines.ts';
 import { bucketOf, overview } from '../../src/agenda/overview.ts';
 import { todayIn } from '../../src/agenda/today.ts';
 import type { ApplicationBody } from '../../src/casework/applications.ts';
+import { refusalIn } from '../../src/deadlines/refusals.ts';
 import { loadProcedures } from '../../src/procedures/load.ts';
+import { present } from '../../src/shared/present.ts';
 
 const catalogue = loadProcedures();
 
@@ -91,6 +93,10 @@ describe('deadlines of an application', () => {
     assert.equal(refused?.status, 'error');
     assert.equal(refused?.error?.code, 'deadlines.input');
     assert.match(refused?.error?.message ?? '', /15 days/);
+    // The refusal as data too: the web app writes it in its own language (src/deadlines/refusals.ts).
+    assert.equal(refused?.error?.refusal?.reason, 'legal_aid_too_late');
+    assert.equal(refused?.error?.refusal?.field, 'legalAidRequestedOn');
+    assert.match(refusalIn(present(refused?.error?.refusal, 'the refusal'), 'ru'), /^legalAidRequestedOn: ходатайство подано через 21 день .*позже 15 дней/);
   });
 
   it('United States: the one-year limit from the arrival, and 30 days for the BIA from the judge’s decision', () => {

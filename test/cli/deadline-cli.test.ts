@@ -1,4 +1,5 @@
-// `otkaz deadline` end to end: the due date with the rule and its explanation, --json, --list, coded errors.
+// `otkaz deadline` end to end: the due date with the rule and its explanation, --json, --list, coded errors (the
+// engine's refusals in Russian with --language ru).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
@@ -75,5 +76,20 @@ describe('otkaz deadline', () => {
     const date = await cli('deadline', '--rule', 'de.bamf.klage', '--from', '2026-02-30');
     assert.equal(date.code, 2);
     assert.match(date.err, /\[cli\.usage\]: --from: no such date/);
+  });
+
+  it('--language ru: the engine refuses in Russian, with the same code and the field first', async () => {
+    const unknown = await cli('deadline', '--rule', 'de.none', '--from', '2026-03-05', '--language', 'ru');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /\[deadlines\.input\]: rule: нет такого правила «de\.none» \(правила: de\.bamf\.klage/);
+    const missing = await cli('deadline', '--rule', 'de.bamf.klage', '--language', 'ru');
+    assert.equal(missing.code, 2);
+    assert.equal(missing.err.trim(), 'otkaz: error [deadlines.input]: from: обязательное поле: дата вручения (ГГГГ-ММ-ДД)');
+    const late = await cli('deadline', '--rule', 'fr.cnda.recours', '--from', '2026-03-02', '--legal-aid-requested', '2026-03-18', '--language', 'ru');
+    assert.equal(late.code, 2);
+    assert.match(late.err, /\[deadlines\.input\]: legalAidRequestedOn: ходатайство подано через 16 дней .*не приостанавливает срок/);
+    assert.doesNotMatch(late.err, /does not suspend|requested/);
+    const english = await cli('deadline', '--rule', 'de.bamf.klage');
+    assert.match(english.err, /\[deadlines\.input\]: from: required: the date served \(YYYY-MM-DD\)/);
   });
 });

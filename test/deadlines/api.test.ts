@@ -1,4 +1,5 @@
-// The deadline routes: public (also where reads need a token), the operation's answer, problem+json naming the field.
+// The deadline routes: public (also where reads need a token), the operation's answer, problem+json naming the field
+// (a refusal of the engine with its reason and field as data, its message in the language asked).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type TestApi, testApi } from '../helpers/api.ts';
@@ -78,6 +79,22 @@ describe('deadline API', () => {
     const late = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=fr.cnda.recours&from=2026-03-02&legalAidRequestedOn=2026-03-18' });
     assert.equal(late.statusCode, 400);
     assert.match((late.json() as { detail: string }).detail, /^legalAidRequestedOn: .*does not suspend/);
+    // The refusal as data beside the message: its stable reason and field, and the values a page needs to write it.
+    const lateBody = late.json() as { code: string; reason: string; field: string; refusal: { reason: string; days: number; end: string } };
+    assert.deepEqual([lateBody.code, lateBody.reason, lateBody.field], ['deadlines.input', 'legal_aid_too_late', 'legalAidRequestedOn']);
+    assert.deepEqual([lateBody.refusal.reason, lateBody.refusal.days, lateBody.refusal.end], ['legal_aid_too_late', 16, '2026-04-02']);
+    // language=ru: the same refusal, its message in Russian (as the explanation is).
+    const lateRu = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=fr.cnda.recours&from=2026-03-02&legalAidRequestedOn=2026-03-18&language=ru' });
+    assert.equal(lateRu.statusCode, 400);
+    const lateRuBody = lateRu.json() as { code: string; detail: string; reason: string; field: string; refusal: unknown };
+    assert.equal(lateRuBody.code, 'deadlines.input');
+    assert.match(lateRuBody.detail, /^legalAidRequestedOn: ходатайство подано через 16 дней .*не приостанавливает срок/);
+    assert.deepEqual([lateRuBody.reason, lateRuBody.field, lateRuBody.refusal], [lateBody.reason, lateBody.field, lateBody.refusal]);
+    const missing = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=de.bamf.klage&language=ru' });
+    assert.equal(missing.statusCode, 400);
+    assert.equal((missing.json() as { detail: string }).detail, 'from: обязательное поле: дата вручения (ГГГГ-ММ-ДД)');
+    const unknownRu = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=xx.none&from=2026-03-02&language=ru' });
+    assert.match((unknownRu.json() as { detail: string }).detail, /^rule: нет такого правила «xx\.none» \(правила: de\.bamf\.klage/);
     const flag = await api.app.inject({ url: '/api/v1/deadlines/compute?rule=fr.cnda.recours&from=2026-03-02&overseas=maybe' });
     assert.equal(flag.statusCode, 400);
     assert.match((flag.json() as { detail: string }).detail, /overseas/);

@@ -1,6 +1,7 @@
 // The deadline calculator page in headless Chromium: one German and one French deadline computed through the form,
 // the page in Russian — the rule's texts and every step of the arithmetic too, and back in English without a new
-// computation — axe-core (no serious or critical violation). Screenshots go to test-artifacts/.
+// computation — and a refusal in Russian, then in English from the same answer; axe-core (no serious or critical
+// violation). Screenshots go to test-artifacts/.
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -89,12 +90,25 @@ describe('deadline calculator in headless Chromium', () => {
     assert.equal(computed, 0);
     await page.getByRole('button', { name: 'RU' }).click();
     await page.getByTestId('deadline-steps').getByText('последний день срока: 2026-05-13 (среда)').waitFor();
-    // A late request is refused with the reason.
+    // A late request is refused with the reason, in Russian: the field, then why (day 16, later than 15 days).
     await page.getByLabel('Дата запроса юридической помощи').fill('2026-03-18');
     await page.getByRole('button', { name: 'Рассчитать' }).click();
     await page.getByRole('alert').waitFor();
-    assert.match(await page.getByRole('alert').innerText(), /does not suspend/);
+    const refused = await page.getByRole('alert').innerText();
+    assert.match(refused, /legalAidRequestedOn: ходатайство подано через 16 дней .*не приостанавливает срок/);
+    assert.doesNotMatch(refused, /does not suspend|requested/);
     await axe(page, 'deadlines-ru');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'deadlines-refused-ru.png'), fullPage: true });
+    // In English the same refusal is written again from its data: nothing is asked again.
+    const asked = computed;
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page
+      .getByTestId('deadline-refused')
+      .getByText(/legalAidRequestedOn: requested 16 days after notified 2026-03-02/)
+      .waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /does not suspend the deadline/);
+    assert.equal(computed, asked);
+    await page.getByRole('button', { name: 'RU' }).click();
     await page.screenshot({ path: path.join(ARTIFACTS, 'deadlines-fr.png'), fullPage: true });
     await page.close();
   });

@@ -1,9 +1,13 @@
-/** The app's only door to the server: JSON from /api/v1, problem+json turned into an Error with its detail. */
+/**
+ * The app's only door to the server: JSON from /api/v1, problem+json turned into an Error with its detail (and the
+ * problem's other members, e.g. a deadline refusal's `refusal`, for the page to write in its language).
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly code: string,
+    readonly problem: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -21,14 +25,16 @@ export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
   if (!response.ok) {
     let detail = response.statusText;
     let code = 'http';
+    let members: Record<string, unknown> = {};
     try {
       const problem = (await response.json()) as { detail?: string; title?: string; code?: string };
       detail = problem.detail ?? problem.title ?? detail;
       code = problem.code ?? code;
+      if (typeof problem === 'object' && problem !== null) members = problem;
     } catch {
       /* not JSON */
     }
-    throw new ApiError(detail, response.status, code);
+    throw new ApiError(detail, response.status, code, members);
   }
   return (await response.json()) as T;
 }

@@ -55,7 +55,7 @@ export function registerDeadline(program: Command): void {
       region: ['--region <region>', 'holiday region: DE or DE-XX (the Land of the court, e.g. DE-BE), FR, US'],
       legalAidRequestedOn: ['--legal-aid-requested <date>', 'France: when legal aid was requested'],
       legalAidDecidedOn: ['--legal-aid-decided <date>', 'France: when the legal-aid decision was notified'],
-      language: ['--language <language>', 'en (default) or ru: the language of the explanation'],
+      language: ['--language <language>', 'en (default) or ru: the language of the explanation (and of a refusal)'],
     },
     map: (raw, options) => ({
       ...raw,

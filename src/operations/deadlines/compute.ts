@@ -2,11 +2,12 @@
  * `deadline.compute`: the deadline of one rule from the dates of a case (src/deadlines/compute.ts), with each step
  * of the computation and its sources. The API takes the fields as query parameters; the command line as flags.
  * `language` (en, default, or ru) is the language of the sentences (`explanation`, `title`, `note`,
- * `nonWorkingDay`), as the calendar's `language`; `steps` is the same computation without words, for an app that
- * writes it in its own language.
+ * `nonWorkingDay`) and of a refusal's message (code `deadlines.input`, with its `reason` and `field`), as the
+ * calendar's `language`; `steps` is the same computation without words, for an app that writes it in its own
+ * language, as the refusal's `refusal` is.
  */
 import { z } from 'zod';
-import { computeDeadline, EXPLANATION_LANGUAGES, inLanguage } from '../../deadlines/index.ts';
+import { computeDeadline, DeadlineInputError, type DeadlineResult, EXPLANATION_LANGUAGES, inLanguage } from '../../deadlines/index.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { deadlinePolicy } from '../../policies/deadlines.ts';
 import { isoDate, text } from '../../shared/validation.ts';
@@ -27,7 +28,7 @@ export const ComputeDeadlineInput = z
     legalAidRequestedOn: isoDate.optional().describe('France: the date legal aid was requested'),
     legalAidDecidedOn: isoDate.optional().describe('France: the date the legal-aid decision was notified'),
     shift: flag.describe('a manual rule: move a date on a non-working day to the next working day'),
-    language: z.enum(EXPLANATION_LANGUAGES).optional().describe('the language of the explanation, title and note: en (default) or ru'),
+    language: z.enum(EXPLANATION_LANGUAGES).optional().describe('the language of the explanation, title and note, and of a refusal: en (default) or ru'),
   })
   .strict();
 
@@ -38,8 +39,14 @@ export const computeDeadlineOperation = defineOperation({
   output: DeadlineResultSchema,
   policy: deadlinePolicy.read,
   surfaces: { api: true, cli: true },
-  async run(_ctx, { rule, language, ...input }) {
-    const result = computeDeadline(rule, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
-    return language && language !== 'en' ? inLanguage(result, language) : result;
+  async run(_ctx, { rule, language = 'en', ...input }) {
+    let result: DeadlineResult;
+    try {
+      result = computeDeadline(rule, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+    } catch (error) {
+      // A refusal in the language asked, with the same code, reason and field.
+      throw error instanceof DeadlineInputError ? error.inLanguage(language) : error;
+    }
+    return language !== 'en' ? inLanguage(result, language) : result;
   },
 });

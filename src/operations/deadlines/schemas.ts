@@ -1,6 +1,7 @@
 /** The answers of the deadline operations (plain shapes: the serializer encodes with them). */
 import { z } from 'zod';
 import type { DeadlineStep } from '../../deadlines/explain.ts';
+import type { DeadlineRefusal } from '../../deadlines/refusals.ts';
 
 const Localized = z.object({ en: z.string(), ru: z.string() }).describe('the same text in English and Russian');
 export const SourceSchema = z.object({
@@ -51,6 +52,56 @@ export const DeadlineStepSchema = z
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const stepsMatch: Same<z.infer<typeof DeadlineStepSchema>, DeadlineStep> = true;
 void stepsMatch;
+
+const dateField = z.enum(['from', 'due', 'legalAidRequestedOn', 'legalAidDecidedOn']);
+const ruleId = z.string().describe('the rule id');
+
+/** Why the engine refused an input, structured (src/deadlines/refusals.ts writes it as a sentence in English or Russian). */
+export const DeadlineRefusalSchema = z
+  .discriminatedUnion('reason', [
+    z.object({
+      reason: z.literal('unknown_rule'),
+      field: z.literal('rule'),
+      given: z.string().nullable().describe('the id asked, when it has the shape of a rule id'),
+      rules: z.array(z.string()),
+    }),
+    z.object({ reason: z.literal('rule_without_period'), field: z.literal('rule'), rule: ruleId }),
+    z.object({ reason: z.literal('not_a_date'), field: dateField, given: z.string().nullable().describe('the value, when it has the shape YYYY-MM-DD') }),
+    z.object({ reason: z.literal('year_out_of_range'), field: dateField, date, first: z.number().int(), last: z.number().int() }),
+    z.object({
+      reason: z.literal('unknown_region'),
+      field: z.literal('region'),
+      given: z.string().nullable().describe('the region asked, when it has the shape of a region code'),
+      country: z.string(),
+      regions: z.array(z.string()),
+    }),
+    z.discriminatedUnion('field', [
+      z.object({ reason: z.literal('required'), field: z.literal('from'), event: Localized.describe('the event the period runs from') }),
+      z.object({ reason: z.literal('required'), field: z.literal('due') }),
+      z.object({ reason: z.literal('required'), field: z.literal('legalAidRequestedOn') }),
+    ]),
+    z.object({ reason: z.literal('only_manual'), field: z.enum(['due', 'shift']), rule: ruleId }),
+    z.object({ reason: z.literal('not_for_manual'), field: z.enum(['overseas', 'legalAidRequestedOn', 'legalAidDecidedOn']), rule: ruleId }),
+    z.object({ reason: z.literal('no_such_option'), field: z.enum(['overseas', 'legalAidRequestedOn', 'legalAidDecidedOn']), rule: ruleId }),
+    z.object({ reason: z.literal('extension_unit'), field: z.literal('overseas'), rule: ruleId }),
+    z.object({ reason: z.literal('before_event'), field: z.enum(['legalAidRequestedOn', 'due']), date, event: Localized, from: date }),
+    z.object({ reason: z.literal('before_request'), field: z.literal('legalAidDecidedOn'), date, requested: date }),
+    z.object({
+      reason: z.literal('legal_aid_too_late'),
+      field: z.literal('legalAidRequestedOn'),
+      requested: date,
+      days: z.number().int(),
+      withinDays: z.number().int(),
+      event: Localized,
+      from: date,
+      end: date.describe('the last day of the period, before any move past non-working days'),
+    }),
+  ])
+  .describe('why the engine refused the input, without words: a stable reason, the field, the values; render it in your language');
+
+// The schema and the engine's type describe the same refusals.
+const refusalsMatch: Same<z.infer<typeof DeadlineRefusalSchema>, DeadlineRefusal> = true;
+void refusalsMatch;
 
 export const DeadlineRuleSchema = z.object({
   id: z.string(),
@@ -108,7 +159,14 @@ export const ApplicationDeadlineSchema = z.object({
   done: z.boolean().describe('met: the next stage was filed, or the hand-entered deadline marked done'),
   urgentApplication: z.boolean(),
   missing: z.enum(['servedOn', 'arrivedOn']).nullable().describe('incomplete: the date to record'),
-  error: z.object({ code: z.string(), message: z.string() }).nullable().describe('error: why the engine refused the input'),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string().describe('in English'),
+      refusal: DeadlineRefusalSchema.nullable().describe('the refusal as data, to write in your language (null: another kind of error)'),
+    })
+    .nullable()
+    .describe('error: why the engine refused the input'),
   result: DeadlineResultSchema.nullable(),
 });
 

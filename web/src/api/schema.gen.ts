@@ -2125,7 +2125,139 @@ export interface paths {
                                     /** @description error: why the engine refused the input */
                                     error: {
                                         code: string;
+                                        /** @description in English */
                                         message: string;
+                                        /** @description the refusal as data, to write in your language (null: another kind of error) */
+                                        refusal: ({
+                                            /** @enum {string} */
+                                            field: "rule";
+                                            /** @description the id asked, when it has the shape of a rule id */
+                                            given: string | null;
+                                            /** @enum {string} */
+                                            reason: "unknown_rule";
+                                            rules: string[];
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "rule";
+                                            /** @enum {string} */
+                                            reason: "rule_without_period";
+                                            /** @description the rule id */
+                                            rule: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                            /** @description the value, when it has the shape YYYY-MM-DD */
+                                            given: string | null;
+                                            /** @enum {string} */
+                                            reason: "not_a_date";
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @enum {string} */
+                                            field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                            first: number;
+                                            last: number;
+                                            /** @enum {string} */
+                                            reason: "year_out_of_range";
+                                        } | {
+                                            country: string;
+                                            /** @enum {string} */
+                                            field: "region";
+                                            /** @description the region asked, when it has the shape of a region code */
+                                            given: string | null;
+                                            /** @enum {string} */
+                                            reason: "unknown_region";
+                                            regions: string[];
+                                        } | ({
+                                            /** @description the event the period runs from */
+                                            event: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            /** @enum {string} */
+                                            field: "from";
+                                            /** @enum {string} */
+                                            reason: "required";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "due";
+                                            /** @enum {string} */
+                                            reason: "required";
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "legalAidRequestedOn";
+                                            /** @enum {string} */
+                                            reason: "required";
+                                        }) | {
+                                            /** @enum {string} */
+                                            field: "due" | "shift";
+                                            /** @enum {string} */
+                                            reason: "only_manual";
+                                            /** @description the rule id */
+                                            rule: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                            /** @enum {string} */
+                                            reason: "not_for_manual";
+                                            /** @description the rule id */
+                                            rule: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                            /** @enum {string} */
+                                            reason: "no_such_option";
+                                            /** @description the rule id */
+                                            rule: string;
+                                        } | {
+                                            /** @enum {string} */
+                                            field: "overseas";
+                                            /** @enum {string} */
+                                            reason: "extension_unit";
+                                            /** @description the rule id */
+                                            rule: string;
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @description the same text in English and Russian */
+                                            event: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            /** @enum {string} */
+                                            field: "legalAidRequestedOn" | "due";
+                                            /** @description YYYY-MM-DD */
+                                            from: string;
+                                            /** @enum {string} */
+                                            reason: "before_event";
+                                        } | {
+                                            /** @description YYYY-MM-DD */
+                                            date: string;
+                                            /** @enum {string} */
+                                            field: "legalAidDecidedOn";
+                                            /** @enum {string} */
+                                            reason: "before_request";
+                                            /** @description YYYY-MM-DD */
+                                            requested: string;
+                                        } | {
+                                            days: number;
+                                            /** @description the last day of the period, before any move past non-working days */
+                                            end: string;
+                                            /** @description the same text in English and Russian */
+                                            event: {
+                                                en: string;
+                                                ru: string;
+                                            };
+                                            /** @enum {string} */
+                                            field: "legalAidRequestedOn";
+                                            /** @description YYYY-MM-DD */
+                                            from: string;
+                                            /** @enum {string} */
+                                            reason: "legal_aid_too_late";
+                                            /** @description YYYY-MM-DD */
+                                            requested: string;
+                                            withinDays: number;
+                                        }) | null;
                                     } | null;
                                     /** @description the date the period runs from */
                                     from: string | null;
@@ -3728,7 +3860,7 @@ export interface paths {
                     due?: string;
                     /** @description the date the period runs from (service, notification, arrival, decision) */
                     from?: string;
-                    /** @description the language of the explanation, title and note: en (default) or ru */
+                    /** @description the language of the explanation, title and note, and of a refusal: en (default) or ru */
                     language?: "en" | "ru";
                     /** @description France: the date the legal-aid decision was notified */
                     legalAidDecidedOn?: string;
@@ -3978,7 +4110,139 @@ export interface paths {
                                 /** @description error: why the engine refused the input */
                                 error: {
                                     code: string;
+                                    /** @description in English */
                                     message: string;
+                                    /** @description the refusal as data, to write in your language (null: another kind of error) */
+                                    refusal: ({
+                                        /** @enum {string} */
+                                        field: "rule";
+                                        /** @description the id asked, when it has the shape of a rule id */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "unknown_rule";
+                                        rules: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "rule";
+                                        /** @enum {string} */
+                                        reason: "rule_without_period";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @description the value, when it has the shape YYYY-MM-DD */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "not_a_date";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        reason: "year_out_of_range";
+                                    } | {
+                                        country: string;
+                                        /** @enum {string} */
+                                        field: "region";
+                                        /** @description the region asked, when it has the shape of a region code */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "unknown_region";
+                                        regions: string[];
+                                    } | ({
+                                        /** @description the event the period runs from */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "from";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "due";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    }) | {
+                                        /** @enum {string} */
+                                        field: "due" | "shift";
+                                        /** @enum {string} */
+                                        reason: "only_manual";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "not_for_manual";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "no_such_option";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas";
+                                        /** @enum {string} */
+                                        reason: "extension_unit";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn" | "due";
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        reason: "before_event";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        field: "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "before_request";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                    } | {
+                                        days: number;
+                                        /** @description the last day of the period, before any move past non-working days */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn";
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        reason: "legal_aid_too_late";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                        withinDays: number;
+                                    }) | null;
                                 } | null;
                                 /** @description the short file reference e-mails and calendars use */
                                 fileRef: string;
@@ -4200,7 +4464,139 @@ export interface paths {
                                 /** @description error: why the engine refused the input */
                                 error: {
                                     code: string;
+                                    /** @description in English */
                                     message: string;
+                                    /** @description the refusal as data, to write in your language (null: another kind of error) */
+                                    refusal: ({
+                                        /** @enum {string} */
+                                        field: "rule";
+                                        /** @description the id asked, when it has the shape of a rule id */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "unknown_rule";
+                                        rules: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "rule";
+                                        /** @enum {string} */
+                                        reason: "rule_without_period";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @description the value, when it has the shape YYYY-MM-DD */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "not_a_date";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        reason: "year_out_of_range";
+                                    } | {
+                                        country: string;
+                                        /** @enum {string} */
+                                        field: "region";
+                                        /** @description the region asked, when it has the shape of a region code */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "unknown_region";
+                                        regions: string[];
+                                    } | ({
+                                        /** @description the event the period runs from */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "from";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "due";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    }) | {
+                                        /** @enum {string} */
+                                        field: "due" | "shift";
+                                        /** @enum {string} */
+                                        reason: "only_manual";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "not_for_manual";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "no_such_option";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas";
+                                        /** @enum {string} */
+                                        reason: "extension_unit";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn" | "due";
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        reason: "before_event";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        field: "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "before_request";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                    } | {
+                                        days: number;
+                                        /** @description the last day of the period, before any move past non-working days */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn";
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        reason: "legal_aid_too_late";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                        withinDays: number;
+                                    }) | null;
                                 } | null;
                                 /** @description the short file reference e-mails and calendars use */
                                 fileRef: string;
@@ -4425,7 +4821,139 @@ export interface paths {
                                 /** @description error: why the engine refused the input */
                                 error: {
                                     code: string;
+                                    /** @description in English */
                                     message: string;
+                                    /** @description the refusal as data, to write in your language (null: another kind of error) */
+                                    refusal: ({
+                                        /** @enum {string} */
+                                        field: "rule";
+                                        /** @description the id asked, when it has the shape of a rule id */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "unknown_rule";
+                                        rules: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "rule";
+                                        /** @enum {string} */
+                                        reason: "rule_without_period";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @description the value, when it has the shape YYYY-MM-DD */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "not_a_date";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        reason: "year_out_of_range";
+                                    } | {
+                                        country: string;
+                                        /** @enum {string} */
+                                        field: "region";
+                                        /** @description the region asked, when it has the shape of a region code */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "unknown_region";
+                                        regions: string[];
+                                    } | ({
+                                        /** @description the event the period runs from */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "from";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "due";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    }) | {
+                                        /** @enum {string} */
+                                        field: "due" | "shift";
+                                        /** @enum {string} */
+                                        reason: "only_manual";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "not_for_manual";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "no_such_option";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas";
+                                        /** @enum {string} */
+                                        reason: "extension_unit";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn" | "due";
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        reason: "before_event";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        field: "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "before_request";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                    } | {
+                                        days: number;
+                                        /** @description the last day of the period, before any move past non-working days */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn";
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        reason: "legal_aid_too_late";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                        withinDays: number;
+                                    }) | null;
                                 } | null;
                                 /** @description the short file reference e-mails and calendars use */
                                 fileRef: string;
@@ -4650,7 +5178,139 @@ export interface paths {
                                 /** @description error: why the engine refused the input */
                                 error: {
                                     code: string;
+                                    /** @description in English */
                                     message: string;
+                                    /** @description the refusal as data, to write in your language (null: another kind of error) */
+                                    refusal: ({
+                                        /** @enum {string} */
+                                        field: "rule";
+                                        /** @description the id asked, when it has the shape of a rule id */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "unknown_rule";
+                                        rules: string[];
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "rule";
+                                        /** @enum {string} */
+                                        reason: "rule_without_period";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @description the value, when it has the shape YYYY-MM-DD */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "not_a_date";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        field: "from" | "due" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        first: number;
+                                        last: number;
+                                        /** @enum {string} */
+                                        reason: "year_out_of_range";
+                                    } | {
+                                        country: string;
+                                        /** @enum {string} */
+                                        field: "region";
+                                        /** @description the region asked, when it has the shape of a region code */
+                                        given: string | null;
+                                        /** @enum {string} */
+                                        reason: "unknown_region";
+                                        regions: string[];
+                                    } | ({
+                                        /** @description the event the period runs from */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "from";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "due";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn";
+                                        /** @enum {string} */
+                                        reason: "required";
+                                    }) | {
+                                        /** @enum {string} */
+                                        field: "due" | "shift";
+                                        /** @enum {string} */
+                                        reason: "only_manual";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "not_for_manual";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas" | "legalAidRequestedOn" | "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "no_such_option";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        field: "overseas";
+                                        /** @enum {string} */
+                                        reason: "extension_unit";
+                                        /** @description the rule id */
+                                        rule: string;
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn" | "due";
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        reason: "before_event";
+                                    } | {
+                                        /** @description YYYY-MM-DD */
+                                        date: string;
+                                        /** @enum {string} */
+                                        field: "legalAidDecidedOn";
+                                        /** @enum {string} */
+                                        reason: "before_request";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                    } | {
+                                        days: number;
+                                        /** @description the last day of the period, before any move past non-working days */
+                                        end: string;
+                                        /** @description the same text in English and Russian */
+                                        event: {
+                                            en: string;
+                                            ru: string;
+                                        };
+                                        /** @enum {string} */
+                                        field: "legalAidRequestedOn";
+                                        /** @description YYYY-MM-DD */
+                                        from: string;
+                                        /** @enum {string} */
+                                        reason: "legal_aid_too_late";
+                                        /** @description YYYY-MM-DD */
+                                        requested: string;
+                                        withinDays: number;
+                                    }) | null;
                                 } | null;
                                 /** @description the short file reference e-mails and calendars use */
                                 fileRef: string;

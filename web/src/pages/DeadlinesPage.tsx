@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { citationIn, explainSteps, keptOnNonWorkingDay, periodIn } from '../../../src/deadlines/explain.ts';
-import { getJson, query } from '../api.ts';
+import { type DeadlineRefusal, isDeadlineRefusal, refusalIn } from '../../../src/deadlines/refusals.ts';
+import { ApiError, getJson, query } from '../api.ts';
 import type { Lang } from '../i18n.ts';
 import type { DeadlineResult, DeadlineRules } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
@@ -11,7 +12,7 @@ const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 /**
  * The deadline calculator: a rule, the date and the options → the due date, each step and the sources (public).
  * The steps come structured from the API and are written here in the app's language (src/deadlines/explain.ts),
- * so switching language needs no new request.
+ * so switching language needs no new request; so does a refusal (its `refusal`, src/deadlines/refusals.ts).
  */
 export function DeadlinesPage() {
   const { t, i18n } = useTranslation();
@@ -26,7 +27,7 @@ export function DeadlinesPage() {
   const [requested, setRequested] = useState('');
   const [decided, setDecided] = useState('');
   const [result, setResult] = useState<DeadlineResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; refusal: DeadlineRefusal | null } | null>(null);
   const rule = rules.data?.find((r) => r.id === ruleId);
   const manual = rule?.kind === 'manual';
   const event = rule?.event[lang] ?? '';
@@ -45,10 +46,12 @@ export function DeadlinesPage() {
         shift: manual && shift ? 'true' : '',
         legalAidRequestedOn: rule?.options.legalAid ? requested : '',
         legalAidDecidedOn: rule?.options.legalAid ? decided : '',
+        language: lang,
       };
       setResult(await getJson<DeadlineResult>(`/api/v1/deadlines/compute${query(params)}`));
     } catch (e) {
-      setError((e as Error).message);
+      const refusal = e instanceof ApiError ? e.problem.refusal : undefined;
+      setError({ message: (e as Error).message, refusal: isDeadlineRefusal(refusal) ? refusal : null });
     }
   };
 
@@ -141,7 +144,11 @@ export function DeadlinesPage() {
         )}
         <button type="submit">{t('deadlines.compute')}</button>
       </form>
-      {error && <p role="alert">{t('deadlines.refused', { message: error })}</p>}
+      {error && (
+        <p role="alert" data-testid="deadline-refused">
+          {t('deadlines.refused', { message: error.refusal ? refusalIn(error.refusal, lang) : error.message })}
+        </p>
+      )}
       {result && (
         <section aria-live="polite" className="deadline-result">
           <h2>

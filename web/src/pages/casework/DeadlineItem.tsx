@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { citationIn, explainSteps, keptOnNonWorkingDay } from '../../../../src/deadlines/explain.ts';
+import { refusalIn } from '../../../../src/deadlines/refusals.ts';
 import { formatDate } from '../../i18n.ts';
 import type { ApplicationDeadline } from '../../types.ts';
 
 const lang = (language: string): 'en' | 'ru' => (language.startsWith('ru') ? 'ru' : 'en');
 
 /**
- * One deadline: its date (or why there is none), the rule, the urgent application, and — unfolded — the arithmetic
- * (written from the engine's structured steps in the app's language) and sources.
+ * One deadline: its date (or why there is none: a refusal written in the app's language), the rule, the urgent
+ * application, and — unfolded — the arithmetic (written from the engine's structured steps in the app's language)
+ * and sources.
  */
 export function DeadlineItem({ deadline }: { deadline: ApplicationDeadline }) {
   const { t, i18n } = useTranslation();
@@ -31,7 +33,7 @@ export function DeadlineItem({ deadline }: { deadline: ApplicationDeadline }) {
         </p>
       )}
       {deadline.missing && <p>{t(`files.deadlines.missing.${deadline.missing}`)}</p>}
-      {deadline.error && <p role="alert">{deadline.error.message}</p>}
+      {deadline.error && <p role="alert">{deadline.error.refusal ? refusalIn(deadline.error.refusal, l) : deadline.error.message}</p>}
       {nonWorkingDay && <p>{t('files.deadlines.nonWorkingDay', { why: nonWorkingDay })}</p>}
       {deadline.result && (
         <details>

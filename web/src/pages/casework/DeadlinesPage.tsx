@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { refusalIn } from '../../../../src/deadlines/refusals.ts';
 import { STORAGE_PREFIX } from '../../casework/session.ts';
 import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
@@ -98,7 +99,7 @@ function Bucket({ bucket, entries }: { bucket: (typeof BUCKETS)[number]; entries
                       <strong>{t('files.deadlines.urgentShort')}</strong>
                     </>
                   )}
-                  {e.error && <div className="muted">{e.error.message}</div>}
+                  {e.error && <div className="muted">{e.error.refusal ? refusalIn(e.error.refusal, l) : e.error.message}</div>}
                   {e.missing && <div className="muted">{t(`files.deadlines.missing.${e.missing}`)}</div>}
                 </td>
                 <td>
