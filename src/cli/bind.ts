@@ -15,6 +15,7 @@ import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { present } from '../shared/present.ts';
 import { operationContext, withContext } from './context.ts';
 import { formatFrom, print, renderCsv } from './output.ts';
+import { confirm } from './prompt.ts';
 
 export interface CommandBinding<In extends z.ZodObject, Out> {
   /** The input field each positional argument fills, in the order the command's name declares them. */
@@ -36,6 +37,13 @@ export interface CommandBinding<In extends z.ZodObject, Out> {
    * same policies as the API.
    */
   readonly member?: boolean;
+  /**
+   * A command that cannot be undone asks first: the question (naming what goes) on the terminal, after the
+   * input is validated and the member's rights are checked at the edge, before any work. It takes `--yes` to skip
+   * the question; without a terminal (a pipe, a script) and without `--yes` it is refused (src/cli/prompt.ts).
+   * Null: nothing to ask — the member may not do it anyway, and the operation refuses (and audits the refusal).
+   */
+  readonly confirm?: (input: z.output<In>, ctx: OperationContext) => string | null;
 }
 
 /** The rule's decision before any work (the operation checks a rule's resource condition itself). */
@@ -64,7 +72,7 @@ export function bindCommand<In extends z.ZodObject, Out>(command: Command, opera
 }
 
 /** A command whose last argument is variadic (`<files...>`): the operation runs once per value, in order. */
-export interface EachBinding<In extends z.ZodObject, Out> extends Omit<CommandBinding<In, Out[]>, 'text' | 'after'> {
+export interface EachBinding<In extends z.ZodObject, Out> extends Omit<CommandBinding<In, Out[]>, 'text' | 'after' | 'confirm'> {
   /** The input field each value of the variadic argument fills (the last of `args`, e.g. `<files...>` → file). */
   readonly each: keyof z.input<In> & string;
   /** The view for people of every result. */
@@ -99,6 +107,7 @@ function attach<In extends z.ZodObject, Out>(
     command.requiredOption('--as <member>', 'act as this member of an organisation (e-mail or id)');
     command.option('--org <org>', "the member's organisation (slug or id); needed when the e-mail is in several");
   }
+  if ('confirm' in binding && binding.confirm) command.option('--yes', 'do not ask for confirmation (needed without a terminal)');
   command.option('--json', 'machine-readable output');
   if (operation.table && !each) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
   if (!command.description()) command.description(operation.summary);
@@ -144,6 +153,8 @@ function attach<In extends z.ZodObject, Out>(
       const actor = single.member ? await memberActor(cli.db, String(options.as), options.org === undefined ? undefined : String(options.org)) : LOCAL;
       const ctx = operationContext(cli, actor);
       refuseAtEdge(ctx, operation);
+      const question = options.yes === true ? null : (single.confirm?.(input, ctx) ?? null);
+      if (question !== null) await confirm(question);
       await single.prepare?.(ctx);
       const result = await operation.run(ctx, input);
       // The API's answer exactly: encoded with the output schema, which drops what it does not name.

@@ -3,17 +3,20 @@
 // an unknown claim type is a usage error naming the flag; a volunteer is refused. `otkaz client checklist-mark`
 // records a worker's judgement (met by an attached document, shown with its sha256; not applicable with a reason),
 // on the revision read: a stale one is a conflict; bad flags are coded errors naming them. `otkaz client
-// delete-document` removes the marked document (refused to a volunteer): the item is to check again; `otkaz client
-// unlink` names a link that is not on the file. All data SYNTHETIC.
+// delete-document` removes the marked document (refused to a volunteer; asked on a terminal, refused without one
+// unless --yes): the item is to check again; `otkaz client unlink` names a link that is not on the file. All data
+// SYNTHETIC.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { before, describe, it } from 'node:test';
 import { createOrganisation } from '../../src/accounts/orgs.ts';
 import { createUser } from '../../src/accounts/users.ts';
 import { Keyring } from '../../src/casework/keyring.ts';
 import { caseworkServices } from '../../src/casework/services.ts';
+import { useTerminal } from '../../src/cli/prompt.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { kekFromEnvironment } from '../../src/crypto/kek.ts';
@@ -23,6 +26,27 @@ import { actingAs } from '../helpers/casework.ts';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
 import { cheapPasswords } from '../helpers/passwords.ts';
 import { tempDir } from '../helpers/temp.ts';
+
+/**
+ * Runs `run` with a terminal that answers `answer` once asked (a fake TTY: the in-process CLI has no real one);
+ * returns what the command printed and what it asked.
+ */
+async function onTerminal<T>(answer: string, run: () => Promise<T>): Promise<{ run: T; asked: string }> {
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: (_mode: boolean) => input });
+  let asked = '';
+  const previous = useTerminal({
+    input,
+    write: (text) => {
+      asked += text;
+      if (text.endsWith(': ')) setImmediate(() => input.write(answer));
+    },
+  });
+  try {
+    return { run: await run(), asked };
+  } finally {
+    useTerminal(previous);
+  }
+}
 
 describe('otkaz client checklist / exclusion', () => {
   useTempDataDir('otkaz-prepare-cli-');
@@ -164,16 +188,38 @@ describe('otkaz client checklist / exclusion', () => {
 
   it('delete-document: refused to a volunteer; the document goes and the item it met is to check again; unlink names a missing link', async () => {
     const as = (who: string) => ['--as', `${who}@cli-prep.example`];
+    // Refused before anything is asked: a volunteer may not delete.
     const volunteer = await cli('client', 'delete-document', clientId, markedDocument, ...as('volunteer'));
     assert.notEqual(volunteer.code, 0);
     assert.match(volunteer.err, /not allowed: clients\.delete_document/);
-    const deleted = await cli('client', 'delete-document', clientId, markedDocument, ...as('lawyer'));
+    const stillThere = async () => {
+      const view = await cli('client', 'checklist', clientId, '--claim-type', 'deserter_criminal_case', ...as('lawyer'));
+      return !/\[to_check\] military-id/.test(view.out);
+    };
+    // No terminal (a script, a pipe) and no --yes: refused naming --yes; nothing deleted.
+    const noTerminal = await cli('client', 'delete-document', clientId, markedDocument, ...as('lawyer'));
+    assert.equal(noTerminal.code, 2);
+    assert.match(noTerminal.err, /\[cli\.usage\]: no terminal to ask on \(--yes\)/);
+    assert.ok(await stillThere(), 'the document is still there');
+    // On a terminal the question names the document; any answer but yes deletes nothing.
+    const declined = await onTerminal('no\n', () => cli('client', 'delete-document', clientId, markedDocument, ...as('lawyer')));
+    assert.equal(declined.run.code, 2);
+    assert.match(declined.run.err, /\[cli\.usage\]: not confirmed: nothing was changed \(--yes\)/);
+    assert.match(
+      declined.asked,
+      new RegExp(`delete document ${markedDocument} of client file ${clientId} for good\\?.*cannot be undone\\. Type yes to go on: `),
+    );
+    assert.ok(await stillThere(), 'the document is still there');
+    // Yes on the terminal deletes it.
+    const confirmed = await onTerminal('yes\r', () => cli('client', 'delete-document', clientId, markedDocument, ...as('lawyer')));
+    const deleted = confirmed.run;
     assert.equal(deleted.code, 0, deleted.err);
     assert.equal(deleted.out.trim(), `document ${markedDocument} deleted; 1 checklist item(s) it met to check again`);
     const view = await cli('client', 'checklist', clientId, '--claim-type', 'deserter_criminal_case', ...as('lawyer'));
     assert.match(view.out, /\[to_check\] military-id/);
     assert.match(view.out, new RegExp(`CHECK AGAIN: document ${markedDocument} deleted`));
-    const again = await cli('client', 'delete-document', clientId, markedDocument, ...as('lawyer'));
+    // --yes: no question (none could be asked here), and the document is gone.
+    const again = await cli('client', 'delete-document', clientId, markedDocument, '--yes', ...as('lawyer'));
     assert.notEqual(again.code, 0);
     assert.match(again.err, /no such document in this client file/);
     const missing = await cli('client', 'unlink', clientId, '00000000-0000-4000-8000-00000000000a', ...as('lawyer'));

@@ -27,6 +27,7 @@ import { showClientOperation } from '../../operations/clients/show.ts';
 import { clientStatsOperation } from '../../operations/clients/stats.ts';
 import { unlinkCaseOperation } from '../../operations/clients/unlink-case.ts';
 import { uploadDocumentOperation } from '../../operations/clients/upload.ts';
+import { clientPolicy } from '../../policies/clients.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { bindCommand } from '../bind.ts';
 import { renderTable } from '../output.ts';
@@ -158,11 +159,18 @@ export function registerClients(program: Command): void {
     after: (d, _input, o) => writeFileSync(String(o.out), d.bytes, { mode: 0o600, flag: 'wx' }),
   }).requiredOption('--out <file>', 'where to write the document (a new file, mode 0600)');
   bindCommand(
-    client.command('delete-document <id> <documentId>').description('delete a document: its encrypted bytes and metadata (cannot be undone)'),
+    client
+      .command('delete-document <id> <documentId>')
+      .description('delete a document: its encrypted bytes and metadata (cannot be undone; asks first, or --yes)'),
     deleteDocumentOperation,
     {
       member: true,
       args: ['id', 'documentId'],
+      // Asked only of a member who may delete (a worker of the organisation): anyone else is refused, and audited, by the operation.
+      confirm: (input, ctx) =>
+        ctx.actor.kind === 'user' && clientPolicy.deleteDocument.check(ctx.actor, ctx.config, { orgId: ctx.actor.orgId, sharedWith: [ctx.actor.userId] }).allow
+          ? `delete document ${input.documentId} of client file ${input.id} for good? Its encrypted bytes and metadata go; this cannot be undone.`
+          : null,
       text: (r) =>
         [
           `document ${r.documentId} deleted`,
