@@ -299,7 +299,23 @@ describe('case files in headless Chromium', () => {
     await page.goto(`${base}/files/${clientId}`);
     await page.getByLabel('Organisation (slug)').fill('second-org');
     await page.getByRole('button', { name: 'Refer', exact: true }).click();
-    await page.getByText('Referred to second-org with 1 documents.').waitFor();
+    // What was copied, kind by kind (the file has one document, no application, no checklist mark); the notes stay.
+    const done = page.getByTestId('referral-done');
+    await done.waitFor();
+    assert.equal(
+      await done.innerText(),
+      "Referred to second-org. Copied there: the client's record (with its links to court records), documents: 1, asylum applications: 0, checklist marks: 0. The notes stay here. Files there that may be the same person: 0.",
+    );
+    // The same answer written in Russian.
+    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    await done
+      .filter({
+        hasText:
+          /^Направлено в second-org\. Туда скопированы: карточка клиента .*документы: 1, заявления об убежище: 0, отметки в списке документов: 0\. Заметки остаются здесь\./,
+      })
+      .waitFor();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await done.filter({ hasText: /^Referred to second-org\./ }).waitFor();
   });
 
   it('the audit log lists the steps and verifies', async () => {

@@ -4,7 +4,11 @@ import { api } from '../../casework/session.ts';
 import type { Referral } from '../../types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-/** Refers the client to another organisation (by its slug; the client's consent must name it). */
+/**
+ * Refers the client to another organisation (by its slug; the client's consent must name it), then says what was
+ * copied there — the record, and how many documents, applications and checklist marks — that the notes stay, and
+ * how many files there may be the same person (the conflict check).
+ */
 export function ReferralForm({ clientId, onReferred }: { clientId: string; onReferred: () => void }) {
   const { t } = useTranslation();
   const [organisation, setOrganisation] = useState('');
@@ -30,7 +34,17 @@ export function ReferralForm({ clientId, onReferred }: { clientId: string; onRef
         </label>
         <button type="submit">{t('files.refer.submit')}</button>
       </form>
-      {done && <p role="status">{t('files.refer.done', { organisation: done.organisation, documents: done.documents })}</p>}
+      {done && (
+        <p role="status" data-testid="referral-done">
+          {t('files.refer.done', {
+            organisation: done.organisation,
+            documents: done.documents,
+            applications: done.applications,
+            checklistMarks: done.checklistMarks,
+          })}{' '}
+          {t('files.refer.duplicates', { count: done.possibleDuplicates })}
+        </p>
+      )}
       <ErrorMessage error={error} />
     </section>
   );
