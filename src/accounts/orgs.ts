@@ -93,7 +93,14 @@ export interface OrgSettings {
  * Changes an organisation's sign-in requirements and whether it shares statistics (each change one entry of the
  * organisation's audit chain: org.settings, org.share_statistics).
  */
-export async function updateSettings(db: Database, audit: AuditOptions, actor: AuditActor, orgId: string, settings: OrgSettings): Promise<Organisation> {
+export async function updateSettings(
+  db: Database,
+  audit: AuditOptions,
+  actor: AuditActor,
+  orgId: string,
+  settings: OrgSettings,
+  ip: string | null = null,
+): Promise<Organisation> {
   return db.transaction(async (tx) => {
     await tx.query(
       `update organisations set require_totp = coalesce($2, require_totp), require_passkey_for_admins = coalesce($3, require_passkey_for_admins),
@@ -102,9 +109,9 @@ export async function updateSettings(db: Database, audit: AuditOptions, actor: A
       [orgId, settings.requireTotp ?? null, settings.requirePasskeyForAdmins ?? null, settings.shareStatistics ?? null],
     );
     const signIn = settings.requireTotp !== undefined || settings.requirePasskeyForAdmins !== undefined || settings.shareStatistics === undefined;
-    if (signIn) await appendAudit(tx, audit, { orgId, actor, action: 'org.settings', resourceType: 'organisation', resourceId: orgId, outcome: 'ok' });
+    if (signIn) await appendAudit(tx, audit, { orgId, actor, action: 'org.settings', resourceType: 'organisation', resourceId: orgId, outcome: 'ok', ip });
     if (settings.shareStatistics !== undefined)
-      await appendAudit(tx, audit, { orgId, actor, action: 'org.share_statistics', resourceType: 'organisation', resourceId: orgId, outcome: 'ok' });
+      await appendAudit(tx, audit, { orgId, actor, action: 'org.share_statistics', resourceType: 'organisation', resourceId: orgId, outcome: 'ok', ip });
     return organisationById(tx, orgId);
   });
 }

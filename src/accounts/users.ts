@@ -37,7 +37,7 @@ export async function createUser(
   db: Database,
   audit: AuditOptions,
   actor: AuditActor,
-  input: { orgId: string; email: string; role: string; now: Date },
+  input: { orgId: string; email: string; role: string; now: Date; ip?: string | null },
 ): Promise<{ user: User; oneTimePassword: string }> {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -53,7 +53,15 @@ export async function createUser(
        values ($1, $2, $3, $4, $5, true, $6, $6) returning ${PUBLIC}`,
       [id, input.orgId, input.email, input.role, passwordHash, at],
     );
-    await appendAudit(tx, audit, { orgId: input.orgId, actor, action: 'user.create', resourceType: 'user', resourceId: id, outcome: 'ok' });
+    await appendAudit(tx, audit, {
+      orgId: input.orgId,
+      actor,
+      action: 'user.create',
+      resourceType: 'user',
+      resourceId: id,
+      outcome: 'ok',
+      ip: input.ip ?? null,
+    });
     return rows[0];
   });
   if (!user) throw new Error('internal error: the new account was not returned');
@@ -88,7 +96,15 @@ export async function credentialsById(db: Queryable, id: string): Promise<Creden
 }
 
 /** Disables an account of the organisation and ends its sessions; a user of another organisation is "not found". */
-export async function disableUser(db: Database, audit: AuditOptions, actor: AuditActor, orgId: string, userId: string, now: Date): Promise<User> {
+export async function disableUser(
+  db: Database,
+  audit: AuditOptions,
+  actor: AuditActor,
+  orgId: string,
+  userId: string,
+  now: Date,
+  ip: string | null = null,
+): Promise<User> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<User>(
       `update users set disabled_at = coalesce(disabled_at, $3), sessions_valid_after = $3 where id = $1 and org_id = $2 returning ${PUBLIC}`,
@@ -97,7 +113,7 @@ export async function disableUser(db: Database, audit: AuditOptions, actor: Audi
     const user = rows[0];
     if (!user) throw new OtkazError(ErrorCode.InputNotFound, 'no such user in this organisation', { where: 'id' });
     await endUserSessions(tx, userId, now);
-    await appendAudit(tx, audit, { orgId, actor, action: 'user.disable', resourceType: 'user', resourceId: userId, outcome: 'ok' });
+    await appendAudit(tx, audit, { orgId, actor, action: 'user.disable', resourceType: 'user', resourceId: userId, outcome: 'ok', ip });
     return user;
   });
 }
@@ -113,6 +129,7 @@ export async function resetPassword(
   orgId: string,
   userId: string,
   now: Date,
+  ip: string | null = null,
 ): Promise<{ user: User; oneTimePassword: string }> {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -125,7 +142,7 @@ export async function resetPassword(
     const row = rows[0];
     if (!row) throw new OtkazError(ErrorCode.InputNotFound, 'no such active user in this organisation', { where: 'id' });
     await endUserSessions(tx, userId, now);
-    await appendAudit(tx, audit, { orgId, actor, action: 'user.reset_password', resourceType: 'user', resourceId: userId, outcome: 'ok' });
+    await appendAudit(tx, audit, { orgId, actor, action: 'user.reset_password', resourceType: 'user', resourceId: userId, outcome: 'ok', ip });
     return row;
   });
   return { user, oneTimePassword: password };

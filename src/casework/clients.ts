@@ -45,13 +45,23 @@ export async function openRecord(db: Queryable, keyring: Keyring, orgId: string,
   return parsed.data;
 }
 
-/** The exact-lookup terms of a record: identity-document numbers, each spelling of the name, case references. */
+/**
+ * The exact-lookup terms of a record: identity-document numbers, each spelling of the name, case references. A
+ * name is found by the family name alone, or with the given name (and patronymic) in either order: "Фамилия Имя
+ * Отчество" as Russian papers write it, "Given Family" as the file's title shows it.
+ */
 export function lookupTerms(record: ClientRecord): Array<{ kind: LookupKind; value: string }> {
   const terms: Array<{ kind: LookupKind; value: string }> = [];
   for (const doc of record.documents) if (doc.number) terms.push({ kind: 'document_number', value: doc.number });
   for (const name of record.person.names) {
     terms.push({ kind: 'name', value: name.family });
-    if (name.given) terms.push({ kind: 'name', value: `${name.family} ${name.given}` });
+    if (!name.given) continue;
+    terms.push({ kind: 'name', value: `${name.family} ${name.given}` }, { kind: 'name', value: `${name.given} ${name.family}` });
+    if (name.patronymic)
+      terms.push(
+        { kind: 'name', value: `${name.family} ${name.given} ${name.patronymic}` },
+        { kind: 'name', value: `${name.given} ${name.patronymic} ${name.family}` },
+      );
   }
   for (const link of record.criminalCases) {
     if (link.judicialUid) terms.push({ kind: 'case_ref', value: link.judicialUid });

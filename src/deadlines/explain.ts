@@ -138,7 +138,7 @@ function english(step: DeadlineStep): string {
     case 'legalAidRequested':
       return `legal aid requested ${d(step.requested)}, day ${step.day} after ${step.event.en} ${step.from} (within ${step.withinDays} days): the deadline is suspended with ${step.daysLeft} days left (${d(step.requested)} to ${d(step.end)})`;
     case 'suspended':
-      return 'suspended: the rest of the period runs from the notification of the legal-aid decision (give legalAidDecidedOn)';
+      return 'suspended: the rest of the period runs from the notification of the legal-aid decision (enter that date)';
     case 'legalAidDecided':
       return `legal-aid decision notified ${d(step.decided)} + ${step.daysLeft} days left = ${d(step.end)}`;
     case 'nonWorking':
@@ -152,7 +152,7 @@ function english(step: DeadlineStep): string {
     case 'setByHand':
       return `set by hand: ${d(step.date)}`;
     case 'keptAsSet':
-      return `${nonWorkingIn(step, 'en')}: kept as set (check the order; ask to shift to move it to the next working day)`;
+      return `${nonWorkingIn(step, 'en')}: kept as set (check the order; it moves to the next working day only when that is asked for)`;
     case 'due':
       return `due: ${d(step.date)}`;
     default: {

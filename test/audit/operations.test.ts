@@ -17,6 +17,10 @@ import type { Database } from '../../src/db/database.ts';
 import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { listAuditOperation } from '../../src/operations/audit/list.ts';
 import { verifyAuditOperation } from '../../src/operations/audit/verify.ts';
+import { updateOrgSettingsOperation } from '../../src/operations/orgs/settings.ts';
+import { createUserOperation } from '../../src/operations/users/create.ts';
+import { disableUserOperation } from '../../src/operations/users/disable.ts';
+import { resetPasswordOperation } from '../../src/operations/users/reset-password.ts';
 import { type Actor, LOCAL, type MemberRole, type UserActor } from '../../src/ops/actor.ts';
 import { type Operation, type OperationContext, parseInput } from '../../src/ops/operation.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
@@ -144,6 +148,25 @@ for (const engine of ENGINES) {
       assert.equal(latest?.resource_type, 'audit_chain');
       assert.equal(latest?.resource_id, chainOf(a.id));
       assert.equal(latest?.ip, IP);
+    });
+
+    it("an admin's changes to members and settings are recorded from their address too", async () => {
+      const created = await call(createUserOperation, a.admin, { email: 'new-member@test-org-a.example', role: 'caseworker' });
+      await call(resetPasswordOperation, a.admin, { id: created.user.id });
+      await call(disableUserOperation, a.admin, { id: created.user.id });
+      await call(updateOrgSettingsOperation, a.admin, { shareStatistics: true });
+      await call(updateOrgSettingsOperation, a.admin, { requireTotp: true });
+      const rows = await db.query<{ action: string; ip: string | null }>(
+        `select action, ip from audit_log where chain = $1 and action like any (array['user.%', 'org.%']) order by seq`,
+        [chainOf(a.id)],
+      );
+      assert.deepEqual(rows, [
+        { action: 'user.create', ip: IP },
+        { action: 'user.reset_password', ip: IP },
+        { action: 'user.disable', ip: IP },
+        { action: 'org.share_statistics', ip: IP },
+        { action: 'org.settings', ip: IP },
+      ]);
     });
 
     it('pages with before and limit, and filters by action', async () => {

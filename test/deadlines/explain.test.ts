@@ -88,6 +88,8 @@ describe('the explanation in Russian', () => {
       const en = explainStep(step, 'en');
       const ru = explainStep(step, 'ru');
       assert.ok(en.length > 0 && !CYRILLIC.test(en), `${step.kind}: ${en}`);
+      // Read in the web app and in e-mails too: no input field's name ("legalAidDecidedOn") or flag ("shift").
+      assert.doesNotMatch(en, /\b[a-z]+[A-Z]\w*\b|\bshift\b/, `${step.kind}: ${en}`);
       assert.ok(CYRILLIC.test(ru), `${step.kind}: ${ru}`);
       // Holiday names and legal terms stay as the source writes them (Karfreitag, délai de distance); no English.
       const withoutProperNames = ru.replace(/\([^()]*\)/g, '').replace(/délai de distance|Independence Day/g, '');

@@ -89,4 +89,13 @@ describe('web app languages', () => {
     const missing = [...new Set([...literal, ...built])].filter((key) => !en.has(key) || !ru.has(key));
     assert.deepEqual(missing, []);
   });
+
+  it('no accessible name is written in English in the code (a screen reader says it in Russian too)', () => {
+    const literal = sources(projectPath('web', 'src')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\b(aria-label|title|alt|placeholder)="([^"]*[A-Za-z]{4}[^"]*)"/g)].map(
+        (m) => `${path.basename(file)}: ${m[1]}="${m[2]}"`,
+      ),
+    );
+    assert.deepEqual(literal, []);
+  });
 });

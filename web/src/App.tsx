@@ -64,7 +64,7 @@ export function App() {
         <a className="brand" href="/" onClick={onLinkClick}>
           {t('app.name')}
         </a>
-        <nav aria-label="main">
+        <nav aria-label={t('app.mainNav')}>
           <ul>
             {NAV.map(([href, key]) => (
               <li key={href}>

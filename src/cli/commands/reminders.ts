@@ -66,7 +66,7 @@ export function registerReminders(program: Command): void {
     },
     text: (r) =>
       [
-        `${r.today}${r.dryRun ? ' (dry run)' : ''}: ${r.deadlines} deadline(s) with a reminder due, in ${r.organisations} organisation(s)`,
+        `${r.today}${r.dryRun ? ' (dry run)' : ''}: ${r.deadlines} deadline(s) with a reminder due (${r.organisations} organisation(s) looked at)`,
         ...(r.reminders.length ? [renderTable(['fileRef', 'rule', 'due', 'kind', 'language', 'userId', 'state', 'failure'], r.reminders)] : []),
       ].join('\n'),
   });

@@ -32,7 +32,7 @@ export const remindersOperation = defineOperation({
   output: z.object({
     today: z.string(),
     dryRun: z.boolean(),
-    organisations: z.number().int(),
+    organisations: z.number().int().describe('organisations looked at (every one not erased), not only those with a reminder'),
     deadlines: z.number().int().describe('deadlines with a reminder due today'),
     reminders: z.array(
       z.object({

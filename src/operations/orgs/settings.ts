@@ -42,6 +42,6 @@ export const updateOrgSettingsOperation = defineOperation({
   surfaces: { api: true, cli: NOT_CLI },
   async run(ctx, input) {
     const org = await targetOrganisation(ctx, orgPolicy.updateSettings, undefined);
-    return organisationView(await updateSettings(ctx.db, ctx.casework.audit, auditActor(ctx), org.id, input));
+    return organisationView(await updateSettings(ctx.db, ctx.casework.audit, auditActor(ctx), org.id, input, ctx.casework.ip));
   },
 });

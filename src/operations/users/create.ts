@@ -39,6 +39,7 @@ export const createUserOperation = defineOperation({
       email: input.email,
       role: input.role,
       now: ctx.casework.now(),
+      ip: ctx.casework.ip,
     });
     return { user: userView(user), org: organisationView(org), oneTimePassword };
   },

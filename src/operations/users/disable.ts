@@ -27,6 +27,6 @@ export const disableUserOperation = defineOperation({
     if (!user) throw new OtkazError(ErrorCode.InputNotFound, 'no such user in this organisation', { where: 'id' });
     if (ctx.actor.kind === 'user' && ctx.actor.userId === user.id)
       throw new OtkazError(ErrorCode.InputInvalid, 'an administrator cannot disable their own account', { where: 'id' });
-    return userView(await disableUser(ctx.db, ctx.casework.audit, auditActor(ctx), org.id, user.id, ctx.casework.now()));
+    return userView(await disableUser(ctx.db, ctx.casework.audit, auditActor(ctx), org.id, user.id, ctx.casework.now(), ctx.casework.ip));
   },
 });

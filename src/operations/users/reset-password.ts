@@ -26,7 +26,7 @@ export const resetPasswordOperation = defineOperation({
     const ref = input.id.toLowerCase();
     const found = (await listUsers(ctx.db, org.id)).find((u) => u.id === ref || u.email === ref);
     if (!found) throw new OtkazError(ErrorCode.InputNotFound, 'no such user in this organisation', { where: 'id' });
-    const { user, oneTimePassword } = await resetPassword(ctx.db, ctx.casework.audit, auditActor(ctx), org.id, found.id, ctx.casework.now());
+    const { user, oneTimePassword } = await resetPassword(ctx.db, ctx.casework.audit, auditActor(ctx), org.id, found.id, ctx.casework.now(), ctx.casework.ip);
     return { user: userView(user), org: organisationView(org), oneTimePassword };
   },
 });

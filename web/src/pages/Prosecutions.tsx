@@ -110,7 +110,7 @@ export function Prosecutions() {
               </tbody>
             </table>
           </TableWrap>
-          <nav aria-label="pages">
+          <nav aria-label={t('common.pages')}>
             <button type="button" disabled={filters.page <= 1} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>
               {t('common.previous')}
             </button>{' '}

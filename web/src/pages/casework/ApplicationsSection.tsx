@@ -320,7 +320,8 @@ function NewApplicationForm({ clientId, countries, onAdded }: { clientId: string
         </label>
         <label>
           {t('files.applications.region')}
-          <input value={region} placeholder="DE-BE" onChange={(e) => setRegion(e.target.value)} />
+          {/* Only Germany has regions (the Land of the court); France and the United States have one calendar each. */}
+          <input value={region} placeholder={destination === 'DE' ? 'DE-BE' : undefined} onChange={(e) => setRegion(e.target.value)} />
         </label>
         <label>
           {t('files.applications.arrived')}

@@ -25,13 +25,31 @@ export function RecordGroups({ record, groups }: { record: ClientRecord; groups:
               <dt>{t('files.form.birthDate')}</dt>
               <dd>{formatDate(record.person.birthDate, lang)}</dd>
             </div>
+            {record.person.languages.length > 0 && (
+              <div>
+                <dt>{t('files.form.languages')}</dt>
+                <dd>{record.person.languages.join(', ')}</dd>
+              </div>
+            )}
+            {record.person.contact && (
+              <div>
+                <dt>{t('files.form.contact')}</dt>
+                <dd>
+                  {record.person.contact.method}
+                  {record.person.contact.times && ` (${t('files.form.contactTimes', { times: record.person.contact.times })})`}
+                </dd>
+              </div>
+            )}
           </dl>
         </section>
       )}
       {has('military') && record.military && (
         <section aria-labelledby="g-military">
           <h2 id="g-military">{t('files.groups.military')}</h2>
-          <p>{t(`files.military.${record.military.status}`)}</p>
+          <p>
+            {t(`files.military.${record.military.status}`)}
+            {record.military.rank && ` · ${t('files.form.rank')}: ${record.military.rank}`}
+          </p>
         </section>
       )}
       {has('documents') && (
@@ -45,6 +63,7 @@ export function RecordGroups({ record, groups }: { record: ClientRecord; groups:
                 // biome-ignore lint/suspicious/noArrayIndexKey: the record's documents have no id
                 <li key={i}>
                   {t(`files.docTypes.${d.type}`)} {d.number && <code>{d.number}</code>} — {t(`files.docStates.${d.state}`)}
+                  {d.note && ` (${d.note})`}
                 </li>
               ))}
             </ul>
@@ -58,6 +77,11 @@ export function RecordGroups({ record, groups }: { record: ClientRecord; groups:
             {t(`files.wanted.${record.wanted.status}`)}
             {record.wanted.checkedOn && ` (${formatDate(record.wanted.checkedOn, lang)})`}
           </p>
+          {record.wanted.evidence && (
+            <p className="prewrap">
+              {t('files.form.wantedEvidence')}: {record.wanted.evidence}
+            </p>
+          )}
         </section>
       )}
       {has('consent') && (
@@ -67,6 +91,7 @@ export function RecordGroups({ record, groups }: { record: ClientRecord; groups:
           <p>
             {record.consent.referralTo.length > 0 ? t('files.consent.referral', { orgs: record.consent.referralTo.join(', ') }) : t('files.consent.noReferral')}
           </p>
+          {record.consent.until && <p>{t('files.consent.until', { date: formatDate(record.consent.until, lang) })}</p>}
         </section>
       )}
       {has('summary') && record.summary && (
