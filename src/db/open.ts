@@ -4,10 +4,11 @@ import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 
 /** Where to store data: a PGlite folder (or memory), or a PostgreSQL URL. */
-export type StorageTarget = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+export type StorageTarget = { kind: 'pglite'; dataDir: string | null; sharedBuffers?: string } | { kind: 'postgres'; url: string };
 
-export function storageTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): StorageTarget {
-  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: `${config.dataDir}/db` };
+export function storageTarget(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'pgliteSharedBuffers'>): StorageTarget {
+  if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
+  return { kind: 'pglite', dataDir: `${config.dataDir}/db`, ...(config.pgliteSharedBuffers ? { sharedBuffers: config.pgliteSharedBuffers } : {}) };
 }
 
 /** Opens the database and migrates it; never returns a half-migrated database. */
@@ -18,7 +19,7 @@ export async function openDatabase(target: StorageTarget): Promise<Database> {
     db =
       target.kind === 'postgres'
         ? await (await import('./postgres.ts')).openPostgres(target.url)
-        : await (await import('./pglite.ts')).openPglite(target.dataDir);
+        : await (await import('./pglite.ts')).openPglite(target.dataDir, target.sharedBuffers ? { sharedBuffers: target.sharedBuffers } : {});
   } catch (cause) {
     const where = target.kind === 'postgres' ? redactUrl(target.url) : (target.dataDir ?? 'memory');
     throw new OtkazError(ErrorCode.DbConnect, `cannot open the database: ${(cause as Error).message}`, { where, cause });

@@ -71,7 +71,10 @@ const instances = new WeakMap<Database, PGlite>();
  * `dumpDataDir()`) and the engine's compiled WebAssembly and file bundle, so that the tests start a database in a
  * second instead of running initdb and compiling the engine again each time. Production passes nothing.
  */
-export type PgliteStart = Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'>;
+export type PgliteStart = Pick<PGliteOptions, 'loadDataDir' | 'pgliteWasmModule' | 'fsBundle'> & {
+  /** PostgreSQL's shared_buffers for this start (config pgliteSharedBuffers); unset: PostgreSQL's default. */
+  sharedBuffers?: string;
+};
 
 /** Opens (creating if needed) an embedded database in `dataDir`, or in memory when `dataDir` is null. */
 export async function openPglite(dataDir: string | null, start: PgliteStart = {}): Promise<Database> {
@@ -82,7 +85,9 @@ export async function openPglite(dataDir: string | null, start: PgliteStart = {}
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir ?? undefined, { ...start, parsers });
+    const { sharedBuffers, ...options } = start;
+    const startParams = sharedBuffers ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] : undefined;
+    db = await PGlite.create(dataDir ?? undefined, { ...options, ...(startParams ? { startParams } : {}), parsers });
   } catch (error) {
     unlock();
     throw error;

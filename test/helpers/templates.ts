@@ -46,6 +46,8 @@ function pgliteEngine() {
   engine ??= (async () => ({
     pgliteWasmModule: await wasm.compile(readFileSync(path.join(PGLITE_DIST, 'pglite.wasm'))),
     fsBundle: new Blob([readFileSync(path.join(PGLITE_DIST, 'pglite.data'))]),
+    // As the configuration would pass it (test/helpers/no-network.ts sets 16MB for every test process).
+    ...(process.env.OTKAZ_PGLITE_SHARED_BUFFERS ? { sharedBuffers: process.env.OTKAZ_PGLITE_SHARED_BUFFERS } : {}),
   }))();
   return engine;
 }
