@@ -91,6 +91,29 @@ for (const engine of ENGINES) {
       assert.equal(rows.length, 0);
     });
 
+    it('gives timestamps in UTC as Date#toISOString writes them: milliseconds, the rest cut off', async () => {
+      const [row] = await db.query<Record<string, string>>(
+        `select timestamptz '2026-04-22 15:56:00.123456+00' as micro, timestamptz '2026-04-22 15:56:00.1+00' as tenth,
+                timestamptz '2026-04-22 15:56:07.9999+00' as almost, timestamptz '0999-01-02 03:04:05+00' as early,
+                timestamptz '2026-04-22 23:30:00-02' as offset, $1::timestamptz as given, 'infinity'::timestamptz as never`,
+        ['2026-12-03T09:05:15.250Z'],
+      );
+      assert.deepEqual(row, {
+        micro: '2026-04-22T15:56:00.123Z',
+        tenth: '2026-04-22T15:56:00.100Z',
+        almost: '2026-04-22T15:56:07.999Z',
+        early: '0999-01-02T03:04:05.000Z',
+        offset: '2026-04-23T01:30:00.000Z',
+        given: '2026-12-03T09:05:15.250Z',
+        never: 'infinity',
+      });
+      for (const ms of [0, 1, 999, 1_700_000_000_123, 4_102_444_799_999]) {
+        const at = new Date(ms).toISOString();
+        const [again] = await db.query<{ t: string }>('select $1::timestamptz as t', [at]);
+        assert.equal(again?.t, at);
+      }
+    });
+
     it('stops on a failing migration, names it, and keeps the earlier ones', async () => {
       const bad: Migration[] = [{ version: 1, name: '001_courts_core', sql: '', checksum: '' }];
       await assert.rejects(migrate(db, bad), (error: unknown) => {
