@@ -8,7 +8,7 @@ import { blindIndex, indexKey, type LookupKind } from '../crypto/blind-index.ts'
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Keyring } from './keyring.ts';
-import { type ClientRecord, ClientRecordSchema, displayName } from './record.ts';
+import { type ClientRecord, ClientRecordSchema, displayName, type RecordSummary, RecordSummarySchema } from './record.ts';
 
 export type ClientStatus = 'open' | 'closed' | 'referred';
 
@@ -41,6 +41,14 @@ export async function sealRecord(db: Queryable, keyring: Keyring, orgId: string,
 export async function openRecord(db: Queryable, keyring: Keyring, orgId: string, id: string, ciphertext: Uint8Array): Promise<ClientRecord> {
   const key = await keyring.orgKey(db, orgId, keyring.cipher.keyVersionOf(ciphertext));
   const parsed = ClientRecordSchema.safeParse(JSON.parse(keyring.cipher.openText(key, binding(orgId, id), ciphertext)));
+  if (!parsed.success) throw new OtkazError(ErrorCode.CryptoInvalid, `client record ${id} does not match its schema after decryption`);
+  return parsed.data;
+}
+
+/** What a list shows of a record (RecordSummarySchema): opened and authenticated as openRecord does, only that part parsed. */
+export async function openSummary(db: Queryable, keyring: Keyring, orgId: string, id: string, ciphertext: Uint8Array): Promise<RecordSummary> {
+  const key = await keyring.orgKey(db, orgId, keyring.cipher.keyVersionOf(ciphertext));
+  const parsed = RecordSummarySchema.safeParse(JSON.parse(keyring.cipher.openText(key, binding(orgId, id), ciphertext)));
   if (!parsed.success) throw new OtkazError(ErrorCode.CryptoInvalid, `client record ${id} does not match its schema after decryption`);
   return parsed.data;
 }
@@ -193,7 +201,7 @@ export async function listClients(db: Queryable, keyring: Keyring, orgId: string
     : ((await db.query<{ n: number }>(`select count(*)::int as n from clients c where ${where.join(' and ')}`, params))[0]?.n ?? 0);
   const clients: ClientSummary[] = [];
   for (const row of rows) {
-    const record = await openRecord(db, keyring, orgId, row.id, row.record);
+    const record = await openSummary(db, keyring, orgId, row.id, row.record);
     clients.push({
       id: row.id,
       status: row.status,
@@ -232,7 +240,7 @@ export async function clientFigures(
   let withLinkedCase = 0;
   for (const row of rows) {
     byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-    const record = await openRecord(db, keyring, orgId, row.id, row.record);
+    const record = await openSummary(db, keyring, orgId, row.id, row.record);
     const military = record.military?.status ?? 'unknown';
     byMilitaryStatus[military] = (byMilitaryStatus[military] ?? 0) + 1;
     if (record.criminalCases.length) withLinkedCase += 1;
