@@ -124,8 +124,20 @@ export type CaseLink = z.infer<typeof CaseLinkSchema>;
 export const NewClientSchema = ClientRecordSchema.omit({ criminalCases: true });
 export type NewClient = z.input<typeof NewClientSchema>;
 
+/**
+ * What a list of files shows of each record (src/casework/clients.ts, listClients and clientFigures): the names,
+ * the military status and the number of linked cases, each checked as the full schema checks it; the rest of the
+ * record (authenticated with it by AEAD, and checked in full whenever the file itself is opened) is not parsed.
+ */
+export const RecordSummarySchema = z.object({
+  person: z.object({ names: PersonSchema.shape.names }),
+  military: z.object({ status: MilitarySchema.shape.status }).optional(),
+  criminalCases: z.array(z.unknown()).max(20).default([]),
+});
+export type RecordSummary = z.infer<typeof RecordSummarySchema>;
+
 /** The name to show for a client: the first Latin spelling, else the first. */
-export function displayName(record: Pick<ClientRecord, 'person'>): string {
+export function displayName(record: { person: { names: ReadonlyArray<z.infer<typeof NameSchema>> } }): string {
   const name = record.person.names.find((n) => n.script === 'latin') ?? record.person.names[0];
   if (!name) return '';
   return [name.given, name.patronymic, name.family].filter(Boolean).join(' ');

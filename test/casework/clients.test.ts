@@ -279,6 +279,24 @@ for (const engine of ENGINES) {
       );
     });
 
+    it('the list shows of each file its name, military status and number of linked cases (read from the record), and filters by status', async () => {
+      const list = (status?: 'open' | 'closed') =>
+        listClientsOperation.run(actingAs(world, lawyer), listClientsOperation.input.parse(status ? { status } : {}));
+      const all = await list();
+      assert.equal(all.total, 1);
+      assert.deepEqual(
+        all.clients.map(({ id, status, name, militaryStatus, linkedCases }) => ({ id, status, name, militaryStatus, linkedCases })),
+        [{ id: clientId, status: 'open', name: `Testomir ${LATIN}`, militaryStatus: 'mobilised', linkedCases: 1 }],
+      );
+      assert.deepEqual(
+        (await list('open')).clients.map((c) => c.id),
+        [clientId],
+      );
+      assert.deepEqual(await list('closed'), { total: 0, clients: [] });
+      const figures = await clientStatsOperation.run(actingAs(world, statistics), {});
+      assert.equal(figures.withLinkedCase, 1);
+    });
+
     it('finds a file by an exact identity-document number (spacing ignored), never by a part of it', async () => {
       const exact = await searchClientsOperation.run(actingAs(world, lawyer), { kind: 'document_number', value: '4509876543' });
       assert.deepEqual(

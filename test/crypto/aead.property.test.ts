@@ -17,8 +17,40 @@ describe('AEAD (XChaCha20-Poly1305, versioned, bound to org/table/column/row)', 
         const key = newKey();
         const sealed = seal(key, version, where, plain);
         assert.equal(keyVersionOf(sealed), version);
-        assert.deepEqual(new Uint8Array(open(key, where, sealed)), plain);
+        const opened = open(key, where, sealed);
+        assert.deepEqual(new Uint8Array(opened), plain);
+        assert.equal(opened.buffer.byteLength, opened.byteLength, 'the plaintext is an ArrayBuffer of its own (no slice of a shared pool)');
       }),
+    );
+  });
+
+  it('binds the same associated data as the first format did, for names in any script', () => {
+    // The construction of v1 as first written (length-prefixed UTF-8 parts, then the header): a ciphertext sealed
+    // then must open now, so the bytes may never change.
+    const reference = (where: Binding, header: Uint8Array) =>
+      Buffer.concat([
+        ...['otkaz/aead/v1', where.scope, where.table, where.column, where.row].flatMap((part) => {
+          const bytes = Buffer.from(part, 'utf8');
+          const length = Buffer.alloc(4);
+          length.writeUInt32BE(bytes.length);
+          return [length, bytes];
+        }),
+        Buffer.from(header),
+      ]);
+    const anyText = fc.string({ unit: 'grapheme' });
+    fc.assert(
+      fc.property(
+        fc.record({ scope: anyText, table: anyText, column: anyText, row: anyText }),
+        fc.uint8Array({ minLength: 30, maxLength: 30 }),
+        (where, header) => {
+          assert.deepEqual(Buffer.from(associatedData(where, header)), reference(where, header));
+        },
+      ),
+    );
+    assert.equal(
+      Buffer.from(associatedData({ scope: 'org:Ж', table: 'clients', column: 'record', row: 'r' }, new Uint8Array(2))).toString('hex'),
+      // 'otkaz/aead/v1', 'org:Ж' (6 bytes in UTF-8, 5 characters), 'clients', 'record', 'r', each after its length; the header.
+      '0000000d6f746b617a2f616561642f7631000000066f72673ad09600000007636c69656e7473000000067265636f726400000001720000',
     );
   });
 
