@@ -10,8 +10,8 @@ import { caseworkServices } from '../../src/casework/services.ts';
 import { type Config, loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import type { Database } from '../../src/db/database.ts';
-import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import type { EngineFactory } from './engines.ts';
+import { bundledKnowledgeBase } from './kb.ts';
 import { cheapPasswords } from './passwords.ts';
 
 /** A clock tests move by hand. */
@@ -43,7 +43,7 @@ export async function accountsApi(engine: EngineFactory, env: Record<string, str
   const { db, drop } = await engine.create();
   const clock = new TestClock();
   const config = loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-accounts-unused', OTKAZ_RATE_LIMIT: '0', ...env });
-  const app = await buildApp({ config, db, directory: loadDirectory(), kb: loadKnowledgeBase(), now: clock.now });
+  const app = await buildApp({ config, db, directory: loadDirectory(), kb: bundledKnowledgeBase(), now: clock.now });
   return {
     app,
     db,

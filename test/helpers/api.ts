@@ -10,10 +10,10 @@ import { syncCourts } from '../../src/courts/directory/sync.ts';
 import type { CourtDirectory } from '../../src/courts/directory/types.ts';
 import { ingestPage } from '../../src/courts/ingest.ts';
 import type { Database } from '../../src/db/database.ts';
-import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import { ASSETS } from './asylum.ts';
 import type { EngineFactory } from './engines.ts';
 import { fixture } from './fixtures.ts';
+import { bundledKnowledgeBase } from './kb.ts';
 
 export const OPERATOR = 'operator-token-0123456789abcdef';
 export const READER = 'reader-token-0123456789abcdefgh';
@@ -59,7 +59,7 @@ export async function testApi(engine: EngineFactory, now?: () => Date): Promise<
   await ingestTestCard(db, directory);
   await importStatistics(db, path.join(ASSETS, 'migr_asyappctza_RU_bulk-2024-01-18_tidy.csv.gz'));
   const config = loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_OPERATOR_TOKEN: OPERATOR, OTKAZ_READ_TOKEN: READER, OTKAZ_RATE_LIMIT: '0' });
-  const app = await buildApp({ config, db, directory, kb: loadKnowledgeBase(), ...(now ? { now } : {}) });
+  const app = await buildApp({ config, db, directory, kb: bundledKnowledgeBase(), ...(now ? { now } : {}) });
   return {
     app,
     db,
