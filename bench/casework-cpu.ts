@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import { buildApp } from '../src/api/app.ts';
-import { type Cipher, Keyring } from '../src/casework/keyring.ts';
+import { Keyring } from '../src/casework/keyring.ts';
 import { keyringFor } from '../src/casework/services.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { loadDirectory } from '../src/courts/directory/load.ts';
@@ -21,6 +21,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { openPglite } from '../src/db/pglite.ts';
 import { loadKnowledgeBase } from '../src/guidance/load.ts';
 import { present } from '../src/shared/present.ts';
+import { PLAINTEXT } from './plaintext-cipher.ts';
 
 const REQUESTS = Number(process.argv[2] ?? 200);
 /** CASEWORK_STATEMENTS=1: also the time spent in each SQL statement (wall time around its await), per request. */
@@ -34,22 +35,6 @@ if (!['both', 'crypto', 'audit'].includes(ON)) throw new Error('CASEWORK_ON is b
 const ROUNDS = Number(process.argv[3] ?? 9);
 const ONLY = process.argv[4];
 const PASSWORD = 'SYNTHETIC benchmark password';
-
-/** The same plaintext "cipher" as bench/casework.bench.ts's baseline (benchmark only). */
-function plainSeal(_key: Uint8Array, keyVersion: number, _binding: unknown, plaintext: Uint8Array): Uint8Array {
-  const out = Buffer.alloc(4 + plaintext.length);
-  out.writeUInt32BE(keyVersion, 0);
-  out.set(plaintext, 4);
-  return out;
-}
-const plainOpen = (_key: Uint8Array, _binding: unknown, ciphertext: Uint8Array): Uint8Array => ciphertext.subarray(4);
-const PLAINTEXT: Cipher = {
-  seal: plainSeal,
-  open: plainOpen,
-  sealText: (key, keyVersion, binding, text) => plainSeal(key, keyVersion, binding, Buffer.from(text, 'utf8')),
-  openText: (key, binding, ciphertext) => Buffer.from(plainOpen(key, binding, ciphertext)).toString('utf8'),
-  keyVersionOf: (ciphertext) => Buffer.from(ciphertext.buffer, ciphertext.byteOffset, ciphertext.byteLength).readUInt32BE(0),
-};
 
 const CACHE = path.join(os.tmpdir(), `otkaz-bench-casework-${process.getuid?.() ?? 'user'}`);
 /** The newest cached pair of seeded databases (their key is a hash of the code that sealed them: the data is the same). */

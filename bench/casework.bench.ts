@@ -5,7 +5,7 @@
 // page of 50) and "add a note" (POST /api/v1/clients/:id/notes) — at 100 requests/s, evenly paced from a second
 // process (bench/paced-load.ts: open loop, latency from the moment a request was due). The baseline, in the same run
 // and process, on a second database seeded the same way: the same operations with encryption AND audit off — a
-// keyring whose cipher stores plaintext (PLAINTEXT below, in bench/ only) and audit options with `record: false`,
+// keyring whose cipher stores plaintext (PLAINTEXT, bench/plaintext-cipher.ts) and audit options with `record: false`,
 // both given to buildApp in code (AppContext.casework); no setting of the application can turn either off.
 // Variants and operations take turns (rounds), so machine noise hits both alike; latencies of all rounds are merged
 // for p50/p99. Target: p99 with encryption and audit ≤ 1.5 × the baseline's, for each operation.
@@ -35,7 +35,7 @@ import pg from 'pg';
 import { hashPassword } from '../src/accounts/passwords.ts';
 import { buildApp } from '../src/api/app.ts';
 import { insertClient } from '../src/casework/clients.ts';
-import { type Cipher, Keyring } from '../src/casework/keyring.ts';
+import { Keyring } from '../src/casework/keyring.ts';
 import { addNote } from '../src/casework/notes.ts';
 import { ClientRecordSchema, MILITARY_STATUSES } from '../src/casework/record.ts';
 import { keyringFor } from '../src/casework/services.ts';
@@ -48,6 +48,7 @@ import { dumpPglite, openPglite } from '../src/db/pglite.ts';
 import { loadKnowledgeBase } from '../src/guidance/load.ts';
 import { present } from '../src/shared/present.ts';
 import { machine, type PacedResult } from './harness.ts';
+import { PLAINTEXT } from './plaintext-cipher.ts';
 
 const SECONDS = Number(process.argv[2] ?? 3);
 const ROUNDS = Number(process.argv[3] ?? 10);
@@ -66,27 +67,6 @@ const TARGET = 1.5;
 const PASSWORD = 'SYNTHETIC benchmark password';
 /** Argon2id at a fraction of production's cost: only the set-up's sign-ins verify it. */
 const CHEAP_HASH = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
-
-/**
- * The baseline's "encryption off": a ciphertext is the key version (4 bytes, as AEAD's header names it) and the
- * plaintext. Nothing is sealed nor checked. Benchmark only: the application's keyrings always use AEAD.
- */
-function plainSeal(_key: Uint8Array, keyVersion: number, _binding: unknown, plaintext: Uint8Array): Uint8Array {
-  const out = Buffer.alloc(4 + plaintext.length);
-  out.writeUInt32BE(keyVersion, 0);
-  out.set(plaintext, 4);
-  return out;
-}
-function plainOpen(_key: Uint8Array, _binding: unknown, ciphertext: Uint8Array): Uint8Array {
-  return ciphertext.subarray(4);
-}
-const PLAINTEXT: Cipher = {
-  seal: plainSeal,
-  open: plainOpen,
-  sealText: (key, keyVersion, binding, text) => plainSeal(key, keyVersion, binding, Buffer.from(text, 'utf8')),
-  openText: (key, binding, ciphertext) => Buffer.from(plainOpen(key, binding, ciphertext)).toString('utf8'),
-  keyVersionOf: (ciphertext) => Buffer.from(ciphertext.buffer, ciphertext.byteOffset, ciphertext.byteLength).readUInt32BE(0),
-};
 
 /** A small seeded generator (mulberry32): the same data shape in both databases, run after run. */
 function random(seed: number): () => number {
