@@ -78,6 +78,8 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.Usage:
     case ErrorCode.InputInvalid:
     case ErrorCode.WarcInvalid:
+    case ErrorCode.WarcRevisitUnresolved:
+    case ErrorCode.WaczUnsupported:
     case ErrorCode.StatsFormat:
     case ErrorCode.StatsParse:
     case ErrorCode.StatsUnknownCode:

@@ -11,7 +11,7 @@ import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { readInputs } from './archive/inputs.ts';
 import { syncCourts } from './directory/sync.ts';
 import type { CourtDirectory } from './directory/types.ts';
-import { type IngestResult, ingestPage, storeFailure } from './ingest.ts';
+import { type IngestInput, type IngestResult, ingestPage, storeFailure } from './ingest.ts';
 
 /** The files named, folders expanded to the pages and WARC files inside them; a missing path is a coded error. */
 export function expandPaths(paths: readonly string[]): string[] {
@@ -27,13 +27,37 @@ export function expandPaths(paths: readonly string[]): string[] {
       out.push(
         ...expandPaths(
           readdirSync(p)
-            .filter((f) => /\.(html?|warc(\.gz)?)$/i.test(f) || statSync(path.join(p, f)).isDirectory())
+            .filter((f) => /\.(html?|warc(\.gz)?|wacz)$/i.test(f) || statSync(path.join(p, f)).isDirectory())
             .map((f) => path.join(p, f)),
         ),
       );
     } else out.push(p);
   }
   return out;
+}
+
+/**
+ * A revisit record with the payload it refers to: the capture whose WARC-Payload-Digest is the revisit's (or, for a
+ * sha256 digest, the stored body with that hash; else the record it refers to). Null when the archive has none.
+ */
+async function resolveRevisit(db: Database, input: IngestInput): Promise<IngestInput | null> {
+  const digest = input.revisit?.payloadDigest ?? null;
+  const refersTo = input.revisit?.refersTo ?? null;
+  const rows = await db.query<{ body: Uint8Array; payload: Uint8Array | null }>(
+    `select b.body, pb.body as payload from captures c join blobs b on b.sha256 = c.sha256 left join blobs pb on pb.sha256 = c.payload_sha256
+     where (c.payload_digest = $1 or c.warc_record_id = $2) and c.record_type is distinct from 'revisit'
+     order by (c.payload_digest = $1) desc, c.id limit 1`,
+    [digest, refersTo],
+  );
+  let found = rows[0] ?? null;
+  const hex = digest ? /^sha256:([0-9a-f]{64})$/i.exec(digest)?.[1]?.toLowerCase() : undefined;
+  if (!found && hex) {
+    const [blob] = await db.query<{ body: Uint8Array }>('select body from blobs where sha256 = $1', [hex]);
+    if (blob) found = { body: blob.body, payload: null };
+  }
+  if (!found) return null;
+  const bytes = Buffer.from(found.body);
+  return { ...input, bytes, ...(input.record ? { record: { ...input.record, payload: null } } : {}) };
 }
 
 /** Why a record gave nothing or only its capture: a stable code, never page text or names. */
@@ -98,8 +122,25 @@ export async function ingestFiles(
         outcomes.push(unread(file, record.offset, { stage: 'read', code: record.error.code, sqlstate: null, reason }));
         continue;
       }
+      let input = record.input;
+      if (input.revisit) {
+        const resolved = await resolveRevisit(db, input);
+        if (!resolved) {
+          const id = input.record?.recordId ?? '';
+          outcomes.push(
+            unread(file, record.offset, {
+              stage: 'read',
+              code: ErrorCode.WarcRevisitUnresolved,
+              sqlstate: null,
+              reason: `revisit record ${id.slice(0, 200)}: no capture in the archive has its payload (${(input.revisit.payloadDigest ?? input.revisit.refersTo ?? 'no digest').slice(0, 200)}); ingest the WARC with the original first`,
+            }),
+          );
+          continue;
+        }
+        input = resolved;
+      }
       try {
-        const result = await ingestPage(db, directory, record.input, personKey);
+        const result = await ingestPage(db, directory, input, personKey);
         outcomes.push({ ...result, file, offset: record.offset });
       } catch (error) {
         // The bytes themselves could not be archived (nothing of the record was written). Not the record's

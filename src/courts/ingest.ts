@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { ErrorCode } from '../shared/errors.ts';
-import { type CaptureSource, storeCapture } from './archive/store.ts';
+import { type CaptureSource, storeCapture, type WarcRecordEvidence } from './archive/store.ts';
 import { type CaseRecord, storedCard, storedListRow } from './cases/record.ts';
 import { upsertCase } from './cases/store.ts';
 import { courtForUrl } from './directory/sync.ts';
@@ -20,6 +20,10 @@ export interface IngestInput {
   sourceRef: string | null;
   synthetic: boolean;
   /** For an act-text page: the case it belongs to (from the list row that linked it) and the act's title. */
+  /** Read from a WARC record: the record as it was (kept byte for byte). */
+  record?: WarcRecordEvidence | null;
+  /** A revisit record: resolved against the archive (by payload digest) before it is ingested. */
+  revisit?: { refersTo: string | null; payloadDigest: string | null } | null;
   forCase?: { caseUid: string | null; caseId: string | null; deloId: string | null; actTitle: string | null } | null;
 }
 
@@ -171,6 +175,7 @@ async function archive(
     httpStatus: input.httpStatus,
     httpHeaders: input.httpHeaders,
     requestHeaders: input.requestHeaders ?? null,
+    record: input.record ?? null,
     contentType,
     source: input.source,
     sourceRef: input.sourceRef,

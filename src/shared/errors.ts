@@ -13,6 +13,8 @@ export const ErrorCode = {
   /** The actor may not do this (src/ops/policy.ts). */
   AccessDenied: 'access.denied',
   WarcInvalid: 'archive.warc_invalid',
+  WarcRevisitUnresolved: 'archive.revisit_unresolved',
+  WaczUnsupported: 'archive.wacz_unsupported',
   ArchiveMismatch: 'archive.mismatch',
   IngestParse: 'ingest.parse_failed',
   IngestStore: 'ingest.store_failed',
@@ -89,6 +91,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.InputInvalid:
     case ErrorCode.AccessDenied:
     case ErrorCode.WarcInvalid:
+    case ErrorCode.WarcRevisitUnresolved:
+    case ErrorCode.WaczUnsupported:
     case ErrorCode.ConfigInvalid:
     case ErrorCode.StatsFormat:
     case ErrorCode.StatsParse:

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config/config.ts';
@@ -99,7 +100,7 @@ export function registerDemo(program: Command): void {
       const write = async (chunk: Uint8Array) => {
         if (!stream.write(chunk)) await once(stream, 'drain');
       };
-      await write(await warcInfoRecord('otkaz 0.1 (synthetic demo data)'));
+      await write(await warcInfoRecord('otkaz 0.1 (synthetic demo data)', path.basename(options.out)));
       const now = new Date().toISOString();
       for (const [i, page] of pages.entries()) {
         const headers: [string, string][] = [['Content-Type', 'text/html; charset=windows-1251']];

@@ -35,6 +35,17 @@ function warcInput(file: string, r: WarcResponse, options: { synthetic?: boolean
     source: meta?.source ?? 'warc',
     sourceRef: withoutNul(meta?.sourceRef ?? `${path.basename(file)}#${r.recordId ?? ''}`),
     synthetic: meta?.synthetic ?? options.synthetic ?? false,
+    record: {
+      type: r.type,
+      recordId: r.recordId,
+      warcHead: r.warcHead,
+      httpHead: r.httpHead,
+      payload: r.payload,
+      payloadDigest: r.payloadDigest,
+      ipAddress: r.ipAddress,
+      request: r.request,
+    },
+    ...(r.type === 'revisit' ? { revisit: { refersTo: r.refersTo, payloadDigest: r.payloadDigest } } : {}),
   };
 }
 
@@ -43,6 +54,17 @@ function warcInput(file: string, r: WarcResponse, options: { synthetic?: boolean
  * A record that cannot be read is yielded as an error, and the records after it still come.
  */
 export async function* readInputs(file: string, options: { url?: string; retrievedAt?: string; synthetic?: boolean }): AsyncGenerator<InputRecord> {
+  if (/\.wacz$/i.test(file)) {
+    yield {
+      file,
+      offset: null,
+      input: null,
+      error: new OtkazError(ErrorCode.WaczUnsupported, 'a WACZ file is not imported yet: unzip it and ingest the WARC files in its archive/ folder', {
+        where: file,
+      }),
+    };
+    return;
+  }
   if (/\.warc(\.gz)?$/i.test(file)) {
     for await (const item of readWarc(file)) {
       if (item.error) yield { file, offset: item.offset, input: null, error: item.error };

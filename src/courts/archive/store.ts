@@ -18,6 +18,24 @@ export interface CaptureInput {
   pageKind: string;
   layout: string | null;
   courtVnkod: string | null;
+  /** For a capture read from a WARC file: its record as it was, so that an export re-emits it unchanged. */
+  record?: WarcRecordEvidence | null;
+}
+
+/** A WARC record as read: the exact header blocks and, when the payload was encoded, the payload as transmitted. */
+export interface WarcRecordEvidence {
+  type: 'response' | 'resource' | 'revisit' | 'metadata';
+  recordId: string | null;
+  /** The WARC header block exactly as read (version line to the blank line). */
+  warcHead: Uint8Array;
+  /** The HTTP header block as received (status line to the blank line); null for resource and metadata records. */
+  httpHead: Uint8Array | null;
+  /** The payload as transmitted when it differs from the stored body (content- or transfer-encoded); else null. */
+  payload: Uint8Array | null;
+  payloadDigest: string | null;
+  ipAddress: string | null;
+  /** The request record that was sent for it: header block and block, exactly as read. */
+  request: { warcHead: Uint8Array; block: Uint8Array } | null;
 }
 
 export interface StoredCapture {
@@ -37,11 +55,22 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export async function storeCapture(tx: Queryable, input: CaptureInput): Promise<StoredCapture> {
   const sha256 = sha256Hex(input.bytes);
+  const record = input.record ?? null;
+  let payloadSha256: string | null = null;
+  if (record?.payload) {
+    payloadSha256 = sha256Hex(record.payload);
+    await tx.query('insert into blobs (sha256, size, body) values ($1, $2, $3) on conflict (sha256) do nothing', [
+      payloadSha256,
+      record.payload.byteLength,
+      record.payload,
+    ]);
+  }
   const inserted = await tx.query<{ id: number }>(
     `with blob as (insert into blobs (sha256, size, body) values ($6, $14, $15) on conflict (sha256) do nothing)
      insert into captures (url, retrieved_at, http_status, http_headers, request_headers, sha256, content_type, source, source_ref,
-                           synthetic, page_kind, layout, court_vnkod)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                           synthetic, page_kind, layout, court_vnkod, record_type, warc_record_id, warc_head, http_head, payload_sha256,
+                           payload_digest, ip_address, request_warc_head, request_block)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $16, $17, $18, $19, $20, $21, $22, $23, $24)
      on conflict (url, sha256, coalesce(retrieved_at, 'epoch'::timestamptz)) do nothing
      returning id`,
     [
@@ -60,6 +89,15 @@ export async function storeCapture(tx: Queryable, input: CaptureInput): Promise<
       input.courtVnkod,
       input.bytes.byteLength,
       input.bytes,
+      record?.type ?? null,
+      record?.recordId ?? null,
+      record?.warcHead ?? null,
+      record?.httpHead ?? null,
+      payloadSha256,
+      record?.payloadDigest ?? null,
+      record?.ipAddress ?? null,
+      record?.request?.warcHead ?? null,
+      record?.request?.block ?? null,
     ],
   );
   if (inserted[0]) return { id: inserted[0].id, sha256, created: true };
@@ -71,6 +109,20 @@ export async function storeCapture(tx: Queryable, input: CaptureInput): Promise<
   if (!row) throw new Error('capture vanished after a conflicting insert');
   return { id: row.id, sha256, created: false };
 }
+
+/** A capture's faithful record columns (null for a capture that did not come from a WARC record). */
+export interface CaptureRecordColumns {
+  record_type: WarcRecordEvidence['type'] | null;
+  warc_record_id: string | null;
+  warc_head: Uint8Array | null;
+  http_head: Uint8Array | null;
+  payload_sha256: string | null;
+  ip_address: string | null;
+  request_warc_head: Uint8Array | null;
+  request_block: Uint8Array | null;
+}
+
+export const CAPTURE_RECORD_COLUMNS = 'record_type, warc_record_id, warc_head, http_head, payload_sha256, ip_address, request_warc_head, request_block';
 
 export interface CaptureRow {
   id: number;

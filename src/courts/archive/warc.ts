@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { pipeline, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
+import { brotliDecompressSync, createGunzip, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { z } from 'zod';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { isGzipFile } from '../../shared/gzip.ts';
-import type { CaptureRow, CaptureSource } from './store.ts';
+import type { CaptureRecordColumns, CaptureRow, CaptureSource } from './store.ts';
 
 /** What otkaz writes into each capture's WARC metadata record, so that a round trip loses nothing. */
 export interface CaptureMetadata {
@@ -36,9 +37,10 @@ async function serialize(record: WARCRecord): Promise<Uint8Array> {
   return WARCSerializer.serialize(record, { gzip: false, digest: DIGEST });
 }
 
-export async function warcInfoRecord(software: string): Promise<Uint8Array> {
+/** The warcinfo record that opens an export; `filename` is the name of the file written. */
+export async function warcInfoRecord(software: string, filename: string): Promise<Uint8Array> {
   const record = WARCRecord.createWARCInfo(
-    { filename: 'otkaz-export.warc', warcVersion: 'WARC/1.1' },
+    { filename, warcVersion: 'WARC/1.1' },
     { software, format: 'WARC File Format 1.1', description: 'otkaz evidence archive export' },
   );
   return serialize(record);
@@ -48,40 +50,77 @@ function isHttp(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-/** request (for http URLs), response and metadata records for one capture. */
-export async function captureRecords(capture: CaptureRow, body: Uint8Array): Promise<Uint8Array[]> {
+/** A capture as the export writes it: its row, and its WARC record as read when it came from one. */
+export type ExportCapture = CaptureRow & Partial<CaptureRecordColumns>;
+
+const CRLF2 = Buffer.from('\r\n\r\n');
+
+/** The Content-Length a WARC header block declares. */
+function declaredLength(head: Uint8Array): number | null {
+  const match = /\r?\ncontent-length:[ \t]*(\d+)/i.exec(Buffer.from(head).toString('latin1'));
+  return match ? Number(match[1]) : null;
+}
+
+/** A record exactly as it was read: header block, block, CRLF CRLF; null when the stored parts do not add up. */
+function asRead(warcHead: Uint8Array, block: Uint8Array): Uint8Array | null {
+  if (declaredLength(warcHead) !== block.byteLength) return null;
+  return Buffer.concat([warcHead, block, CRLF2]);
+}
+
+/**
+ * The records of one capture. A capture read from a WARC record is written as it was read — its request record, then
+ * the record itself, byte for byte (headers, digests, status line, WARC-Concurrent-To, WARC-IP-Address) — followed by
+ * otkaz's metadata record. Any other capture gets a response record made from what is known (its status with the
+ * standard reason phrase; a request record only when the request headers that were sent are known), then the metadata.
+ * `payload` is the payload as transmitted when it was stored apart from the body.
+ */
+export async function captureRecords(capture: ExportCapture, body: Uint8Array, payload: Uint8Array | null = null): Promise<Uint8Array[]> {
   const date = capture.retrieved_at ?? capture.ingested_at;
   const out: Uint8Array[] = [];
-  const requestHeaders = capture.request_headers ?? [];
-  if (isHttp(capture.url)) {
-    const url = new URL(capture.url);
-    const headers: [string, string][] = requestHeaders.length > 0 ? requestHeaders : [['Host', url.host]];
-    const request = WARCRecord.create({
-      url: capture.url,
-      date,
-      type: 'request',
-      warcVersion: 'WARC/1.1',
-      statusline: `GET ${url.pathname}${url.search} HTTP/1.1`,
-      httpHeaders: headers,
-    });
-    out.push(await serialize(request));
+  let responseId: string;
+  const original = faithfulRecords(capture, body, payload);
+  if (original) {
+    out.push(...original);
+    responseId = capture.warc_record_id ?? '';
+  } else {
+    const requestHeaders = capture.request_headers ?? [];
+    let requestId: string | null = null;
+    if (isHttp(capture.url) && requestHeaders.length > 0) {
+      const url = new URL(capture.url);
+      const request = WARCRecord.create({
+        url: capture.url,
+        date,
+        type: 'request',
+        warcVersion: 'WARC/1.1',
+        statusline: `GET ${url.pathname}${url.search} HTTP/1.1`,
+        httpHeaders: requestHeaders,
+        ...(capture.ip_address ? { warcHeaders: { 'WARC-IP-Address': capture.ip_address } } : {}),
+      });
+      out.push(await serialize(request));
+      requestId = request.warcHeader('WARC-Record-ID') ?? null;
+    }
+    const headers: [string, string][] = (capture.http_headers ?? [['Content-Type', capture.content_type ?? 'text/html']]).filter(
+      ([name]) => !FRAMING.test(name),
+    );
+    const status = capture.http_status ?? 200;
+    const warcHeaders: Record<string, string> = {};
+    if (requestId) warcHeaders['WARC-Concurrent-To'] = requestId;
+    if (capture.ip_address) warcHeaders['WARC-IP-Address'] = capture.ip_address;
+    const response = WARCRecord.create(
+      {
+        url: capture.url,
+        date,
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        statusline: `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`.trimEnd(),
+        httpHeaders: headers,
+        warcHeaders,
+      },
+      [body],
+    );
+    out.push(await serialize(response));
+    responseId = response.warcHeader('WARC-Record-ID') ?? '';
   }
-  const headers: [string, string][] = (capture.http_headers ?? [['Content-Type', capture.content_type ?? 'text/html']]).filter(([name]) => !FRAMING.test(name));
-  const status = capture.http_status ?? 200;
-  const response = WARCRecord.create(
-    {
-      url: capture.url,
-      date,
-      type: 'response',
-      warcVersion: 'WARC/1.1',
-      statusline: `HTTP/1.1 ${status} ${status === 200 ? 'OK' : 'Status'}`,
-      httpHeaders: headers,
-    },
-    [body],
-  );
-  const responseBytes = await serialize(response);
-  out.push(responseBytes);
-  const responseId = response.warcHeader('WARC-Record-ID') ?? '';
   const metadata: CaptureMetadata = {
     captureId: capture.id,
     sha256: capture.sha256,
@@ -111,15 +150,50 @@ export async function captureRecords(capture: CaptureRow, body: Uint8Array): Pro
   return out;
 }
 
-/** One response read back from a WARC file, with otkaz's metadata when the file came from otkaz. */
+/** The request and the record of a capture read from a WARC, as they were read; null when they cannot be rebuilt. */
+function faithfulRecords(capture: ExportCapture, body: Uint8Array, payload: Uint8Array | null): Uint8Array[] | null {
+  if (!capture.warc_head) return null;
+  const content = payload ?? body;
+  const type = capture.record_type;
+  const head = capture.http_head ?? new Uint8Array();
+  const block = type === 'revisit' ? head : type === 'response' ? Buffer.concat([head, content]) : content;
+  const record = asRead(capture.warc_head, block);
+  if (!record) return null;
+  const out: Uint8Array[] = [];
+  if (capture.request_warc_head && capture.request_block) {
+    const request = asRead(capture.request_warc_head, capture.request_block);
+    if (request) out.push(request);
+  }
+  out.push(record);
+  return out;
+}
+
+/**
+ * One record of a WARC file that becomes a capture (a response, resource, revisit or foreign metadata record), with
+ * its request record and otkaz's metadata when the file came from otkaz. Headers keep their case and order.
+ */
 export interface WarcResponse {
+  type: 'response' | 'resource' | 'revisit' | 'metadata';
   url: string;
   date: string | null;
   status: number | null;
+  /** The HTTP status line as received (null: not an HTTP message). */
+  statusLine: string | null;
   headers: [string, string][];
-  body: Uint8Array;
+  /** The body to parse: transfer and content encodings undone. Empty for a revisit (resolved against the archive). */
+  body: Buffer;
+  /** The payload as transmitted, when it differs from `body`; else null. */
+  payload: Buffer | null;
   payloadDigest: string | null;
   recordId: string | null;
+  /** A revisit's WARC-Refers-To and WARC-Profile. */
+  refersTo: string | null;
+  profile: string | null;
+  ipAddress: string | null;
+  /** The WARC header block exactly as read, and the HTTP header block exactly as received. */
+  warcHead: Buffer;
+  httpHead: Buffer | null;
+  request: { warcHead: Buffer; block: Buffer } | null;
   metadata: ImportedMetadata | null;
 }
 
@@ -261,6 +335,8 @@ async function openAt(file: string, gzip: boolean, start: number): Promise<ByteR
 interface RawRecord {
   offset: number;
   headers: Map<string, string>;
+  /** Every WARC-Concurrent-To (the header may repeat). */
+  concurrent: string[];
   /** The header block as read (version line to the blank line). */
   head: Buffer;
   /** null when the record was too large to keep. */
@@ -292,6 +368,7 @@ async function readRecord(reader: ByteReader, at: { offset: number }): Promise<R
   const parts = [line];
   let size = line.length;
   const headers = new Map<string, string>();
+  const concurrent: string[] = [];
   let last: string | null = null;
   for (;;) {
     const next = await reader.line(WARC_LIMITS.headerBytes);
@@ -308,6 +385,7 @@ async function readRecord(reader: ByteReader, at: { offset: number }): Promise<R
     const colon = text.indexOf(':');
     if (colon <= 0) throw fail('not a WARC record (a header line without a name)');
     last = text.slice(0, colon).trim().toLowerCase();
+    if (last === 'warc-concurrent-to') concurrent.push(text.slice(colon + 1).trim());
     if (!headers.has(last)) headers.set(last, text.slice(colon + 1).trim());
   }
   if (!headers.get('warc-type') || !headers.get('warc-record-id')) throw fail('not a WARC record (WARC-Type and WARC-Record-ID expected)');
@@ -319,24 +397,134 @@ async function readRecord(reader: ByteReader, at: { offset: number }): Promise<R
   if (block.count < length) throw fail(`truncated: the file ends ${length - block.count} bytes before the record does (Content-Length ${length})`);
   const end = (await reader.bytes(4)).data;
   if (!end.equals(CRLFCRLF.subarray(0, end.length))) throw fail('the record is not followed by CRLF CRLF: its Content-Length is wrong');
-  return { offset, headers, head: Buffer.concat(parts), block: keep ? block.data : null };
+  return { offset, headers, concurrent, head: Buffer.concat(parts), block: keep ? block.data : null };
 }
 
-/** A response record's HTTP message: status, headers and the decoded body (warcio, on this record alone). */
-async function responseOf(raw: RawRecord, block: Buffer): Promise<WarcResponse> {
-  const record = await new WARCParser([Buffer.concat([raw.head, block, CRLFCRLF])]).parse();
-  if (!record) throw new FramingError('the record cannot be parsed');
-  const body = await record.readFully(true);
-  const status = Number(record.httpHeaders?.statusCode ?? NaN);
-  const target = raw.headers.get('warc-target-uri') ?? '';
+/** Where an HTTP header block ends (just after its blank line), or -1. */
+function headEnd(block: Buffer): number {
+  const crlf = block.indexOf(CRLFCRLF.subarray(0, 4));
+  const lf = block.indexOf(Buffer.from('\n\n'));
+  if (crlf < 0 && lf < 0) return -1;
+  if (crlf < 0) return lf + 2;
+  if (lf < 0) return crlf + 4;
+  return Math.min(crlf + 4, lf + 2);
+}
+
+/** An HTTP header block's status line and headers, names with their case and in their order. */
+export function parseHttpHead(head: Buffer): { statusLine: string; headers: [string, string][] } {
+  const lines = head.toString('latin1').split(/\r?\n/);
+  const statusLine = lines.shift() ?? '';
+  const headers: [string, string][] = [];
+  for (const line of lines) {
+    if (line === '') continue;
+    const last = headers[headers.length - 1];
+    if (/^[ \t]/.test(line) && last) {
+      last[1] = `${last[1]} ${line.trim()}`;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) throw new FramingError('its HTTP message cannot be decoded (a header line without a name)');
+    headers.push([Buffer.from(line.slice(0, colon).trim(), 'latin1').toString('utf8'), Buffer.from(line.slice(colon + 1).trim(), 'latin1').toString('utf8')]);
+  }
+  return { statusLine, headers };
+}
+
+/** A chunked body joined; null when it is not well-formed chunked encoding. */
+function dechunk(data: Buffer): Buffer | null {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const nl = data.indexOf(10, at);
+    if (nl < 0) return null;
+    const size = Number.parseInt(data.subarray(at, nl).toString('latin1').split(';')[0]?.trim() ?? '', 16);
+    if (!Number.isInteger(size) || size < 0) return null;
+    at = nl + 1;
+    if (size === 0) return Buffer.concat(parts);
+    if (at + size > data.length) return null;
+    parts.push(data.subarray(at, at + size));
+    at += size;
+    if (data[at] === 13) at += 1;
+    if (data[at] === 10) at += 1;
+  }
+}
+
+function headerValue(headers: [string, string][], name: string): string | null {
+  return headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? null;
+}
+
+/**
+ * The body as the parser reads it: chunked transfer encoding joined, then gzip, deflate or br content encoding
+ * undone (in the order they were applied). What cannot be decoded is left as it came (the raw bytes are kept anyway).
+ */
+export function decodeBody(payload: Buffer, headers: [string, string][]): Buffer {
+  let body = payload;
+  if (/chunked/i.test(headerValue(headers, 'transfer-encoding') ?? '')) body = dechunk(body) ?? body;
+  const codings = (headerValue(headers, 'content-encoding') ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== '' && c !== 'identity');
+  for (const coding of codings.reverse()) {
+    try {
+      if (coding === 'gzip' || coding === 'x-gzip') body = gunzipSync(body);
+      else if (coding === 'deflate') {
+        try {
+          body = inflateSync(body);
+        } catch {
+          body = inflateRawSync(body);
+        }
+      } else if (coding === 'br') body = brotliDecompressSync(body);
+      else return body;
+    } catch {
+      return body;
+    }
+  }
+  return body;
+}
+
+const unbracket = (value: string | undefined): string => (value?.startsWith('<') && value.endsWith('>') ? value.slice(1, -1) : (value ?? ''));
+
+/** A response, resource, revisit or metadata record: its HTTP message (when it has one) and the body to parse. */
+function messageOf(raw: RawRecord, block: Buffer, type: WarcResponse['type']): WarcResponse {
+  let httpHead: Buffer | null = null;
+  let statusLine: string | null = null;
+  let headers: [string, string][] = [];
+  let payload = block;
+  if (type === 'response' || (type === 'revisit' && block.length > 0)) {
+    const end = headEnd(block);
+    if (end < 0) {
+      if (type === 'response') throw new FramingError('its HTTP message cannot be decoded (no end of the HTTP headers)');
+      httpHead = block;
+      payload = Buffer.alloc(0);
+    } else {
+      httpHead = block.subarray(0, end);
+      payload = block.subarray(end);
+    }
+    const parsed = parseHttpHead(httpHead);
+    statusLine = parsed.statusLine;
+    headers = parsed.headers;
+  } else {
+    const contentType = raw.headers.get('content-type');
+    if (contentType) headers = [['Content-Type', contentType]];
+  }
+  const body = type === 'revisit' ? Buffer.alloc(0) : decodeBody(payload, headers);
+  const status = Number(/^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(statusLine ?? '')?.[1] ?? Number.NaN);
   return {
-    url: target.startsWith('<') && target.endsWith('>') ? target.slice(1, -1) : target,
+    type,
+    url: unbracket(raw.headers.get('warc-target-uri')),
     date: raw.headers.get('warc-date') ?? null,
     status: Number.isInteger(status) && status >= 100 && status <= 999 ? status : null,
-    headers: record.httpHeaders ? [...record.httpHeaders.headers.entries()] : [],
+    statusLine,
+    headers,
     body,
+    payload: type === 'revisit' || body.equals(payload) ? null : payload,
     payloadDigest: raw.headers.get('warc-payload-digest') ?? null,
     recordId: raw.headers.get('warc-record-id') ?? null,
+    refersTo: raw.headers.get('warc-refers-to') ?? null,
+    profile: raw.headers.get('warc-profile') ?? null,
+    ipAddress: raw.headers.get('warc-ip-address') ?? null,
+    warcHead: raw.head,
+    httpHead,
+    request: null,
     metadata: null,
   };
 }
@@ -365,6 +553,8 @@ export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
     return;
   }
   let pending: WarcItem | null = null;
+  /** Request records waiting for their response (by WARC-Record-ID). */
+  const requests = new Map<string, { offset: number; request: { warcHead: Buffer; block: Buffer }; concurrent: string[] }>();
   let records = 0;
   let failures = 0;
   let start = 0;
@@ -397,20 +587,61 @@ export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
         if (raw === null) break;
         records += 1;
         const type = raw.headers.get('warc-type');
-        if (type === 'response') {
+        const recordId = raw.headers.get('warc-record-id') ?? '';
+        if (type === 'request') {
+          if (raw.block === null) {
+            yield invalid(raw.offset, `a request larger than ${WARC_LIMITS.recordBytes} bytes is not read`);
+            continue;
+          }
+          const request = { warcHead: raw.head, block: raw.block };
+          // A request written after its response names the response it belongs to.
+          if (pending?.response && !pending.response.request && raw.concurrent.includes(pending.response.recordId ?? '')) {
+            pending.response.request = request;
+            continue;
+          }
+          requests.set(recordId, { offset: raw.offset, request, concurrent: raw.concurrent });
+          if (requests.size > 1000) {
+            const [oldest] = requests;
+            if (oldest) {
+              requests.delete(oldest[0]);
+              yield invalid(oldest[1].offset, 'a request record with no response record (WARC-Concurrent-To) in the 1000 records after it');
+            }
+          }
+          continue;
+        }
+        if (type === 'metadata' && pending?.response && raw.block && raw.headers.get('warc-refers-to') === pending.response.recordId) {
+          const otkaz = parseMetadata(raw.block);
+          if (otkaz) {
+            pending.response.metadata = otkaz;
+            continue;
+          }
+        }
+        if (type === 'response' || type === 'resource' || type === 'revisit' || type === 'metadata') {
           if (pending) yield pending;
           pending = null;
           if (raw.block === null) {
-            yield invalid(raw.offset, `a response larger than ${WARC_LIMITS.recordBytes} bytes is not read`);
+            yield invalid(raw.offset, `a ${type} record larger than ${WARC_LIMITS.recordBytes} bytes is not read`);
             continue;
           }
           try {
-            pending = { offset: raw.offset, response: await responseOf(raw, raw.block), error: null };
+            const response = messageOf(raw, raw.block, type);
+            for (const id of raw.concurrent) {
+              const request = requests.get(id);
+              if (request) {
+                response.request = request.request;
+                requests.delete(id);
+                break;
+              }
+            }
+            pending = { offset: raw.offset, response, error: null };
           } catch (cause) {
-            yield invalid(raw.offset, `its HTTP message cannot be decoded (${(cause as Error).name})`, cause);
+            yield invalid(raw.offset, cause instanceof FramingError ? cause.message : `its HTTP message cannot be decoded (${(cause as Error).name})`, cause);
           }
-        } else if (type === 'metadata' && pending?.response && raw.block && raw.headers.get('warc-refers-to') === pending.response.recordId) {
-          pending.response.metadata = parseMetadata(raw.block);
+        } else if (type !== 'warcinfo') {
+          // conversion, continuation, or a type WARC does not define: said, never dropped without a word.
+          if (pending) yield pending;
+          pending = null;
+          yield invalid(raw.offset, `a "${(type ?? '').slice(0, 40)}" record is not read (only response, resource, revisit, request and metadata)`);
         }
       }
     } catch (error) {
@@ -434,5 +665,6 @@ export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
     }
   }
   if (pending) yield pending;
+  for (const { offset } of requests.values()) yield invalid(offset, 'a request record with no response record (WARC-Concurrent-To)');
   if (records === 0 && failures === 0) yield invalid(0, 'no WARC records in the file');
 }
