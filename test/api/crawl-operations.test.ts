@@ -2,7 +2,7 @@
 // visible in the crawl's status (JSON and CSV), the last day "today" when the request comes (not when the server
 // started: issue #12), and the captcha queue listed and answered.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { DEFAULT_ARTICLES } from '../../src/shared/articles.ts';
 import { AS_OPERATOR, AS_READER, type TestApi, testApi } from '../helpers/api.ts';
 import { ENGINES } from '../helpers/engines.ts';
@@ -17,6 +17,9 @@ describe('crawl operations over the API', () => {
     api = await testApi(pglite, () => clock ?? new Date());
   });
   after(() => api.close());
+  afterEach(() => {
+    clock = null;
+  });
   const post = (url: string, payload: object) => api.app.inject({ method: 'POST', url, headers: AS_OPERATOR, payload });
 
   it('a plan without articles takes the default articles; its jobs show in the status', async () => {

@@ -8,11 +8,11 @@ import { loadDirectory } from '../../src/courts/directory/load.ts';
 import type { CourtDirectory } from '../../src/courts/directory/types.ts';
 import { LocalKek } from '../../src/crypto/kek.ts';
 import type { Database } from '../../src/db/database.ts';
-import { loadKnowledgeBase } from '../../src/guidance/load.ts';
 import type { Actor, UserActor } from '../../src/ops/actor.ts';
 import type { OperationContext } from '../../src/ops/operation.ts';
 import { UNBOUNDED } from '../../src/shared/limits.ts';
 import type { MemberRole } from '../../src/shared/roles.ts';
+import { bundledKnowledgeBase } from './kb.ts';
 
 export interface CaseworkWorld {
   db: Database;
@@ -55,8 +55,6 @@ export async function seedMember(
   return { kind: 'user', userId: id, orgId, role, sessionId: null, verified: true };
 }
 
-let kb: ReturnType<typeof loadKnowledgeBase> | null = null;
-
 /** An operation context acting as `actor`, with the world's keyring and clock. */
 export function actingAs(world: CaseworkWorld, actor: Actor, ip = '192.0.2.10'): OperationContext {
   const services = caseworkServices(world.config, ip, () => world.clock.now);
@@ -65,8 +63,7 @@ export function actingAs(world: CaseworkWorld, actor: Actor, ip = '192.0.2.10'):
     config: world.config,
     db: world.db,
     get kb() {
-      kb ??= loadKnowledgeBase();
-      return kb;
+      return bundledKnowledgeBase();
     },
     directory: world.directory,
     personKey: 'test-person-key-0123456789',
