@@ -178,6 +178,7 @@ function settlePage(job: CrawlJob, outcome: Extract<JobOutcome, { type: 'page' }
     case 'php_error':
     case 'search_form':
     case 'http_error':
+    case 'requisite':
     case 'unknown': {
       // The site misbehaved or answered with something else (PHP errors, a search form, HTTP errors): try again later.
       const reason = `${page.kind} (HTTP ${status})`;

@@ -101,6 +101,17 @@ for (const engine of ENGINES) {
         assert.ok(outcome, `${url}: the revisit resolved to the original's body`);
       }
       assert.ok(rows.filter((r) => r.record_type === 'revisit').length >= 1);
+      // Page requisites are not court pages.
+      const kinds = await db.query<{ url: string; page_kind: string }>("select url, page_kind from captures where record_type = 'response' order by id");
+      assert.deepEqual(
+        kinds.map((k) => [k.url.replace('http://127.0.0.1:18765/', ''), k.page_kind]),
+        [
+          ['index.html', 'unknown'],
+          ['robots.txt', 'http_error'],
+          ['css/a.css', 'requisite'],
+          ['dot.png', 'requisite'],
+        ],
+      );
       assert.ok(rows.some((r) => r.record_type === 'metadata' && r.url.startsWith('metadata://gnu.org/software/wget/warc/MANIFEST.txt')));
       assert.ok(rows.some((r) => r.record_type === 'resource' && r.url.endsWith('wget_arguments.txt')));
     });

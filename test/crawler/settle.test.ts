@@ -89,7 +89,7 @@ interface Row {
   expected: Settlement;
 }
 
-const misbehaving = (kind: 'php_error' | 'search_form' | 'http_error' | 'unknown', status: number): Row[] => [
+const misbehaving = (kind: 'php_error' | 'search_form' | 'http_error' | 'requisite' | 'unknown', status: number): Row[] => [
   {
     name: `${kind}, first attempt: again after the base delay`,
     outcome: onPage(page(kind), status),
@@ -212,6 +212,7 @@ const BY_KIND: Record<PageKind, Row[]> = {
   php_error: misbehaving('php_error', 200),
   search_form: misbehaving('search_form', 200),
   http_error: misbehaving('http_error', 503),
+  requisite: misbehaving('requisite', 200),
   unknown: misbehaving('unknown', 200),
 };
 

@@ -63,8 +63,23 @@ export function parsePageStrict(input: PageInput): ParsedPage {
   return readPage(input, { html: '' });
 }
 
+/** A media type that is not HTML (nor a body that looks like HTML under a vague one): not a court page. */
+export function isRequisite(contentType: string | null | undefined, bytes: Uint8Array): boolean {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === '' || type === 'text/html' || type === 'application/xhtml+xml') return false;
+  if (type === 'text/plain' || type === 'application/octet-stream') {
+    const start = Buffer.from(bytes.subarray(0, 512))
+      .toString('latin1')
+      .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+      .trimStart();
+    return !start.startsWith('<');
+  }
+  return true;
+}
+
 function readPage(input: PageInput, seen: { html: string }): ParsedPage {
   const url = input.url ?? null;
+  if (isRequisite(input.contentType, input.bytes)) return { kind: 'requisite', layout: null, courtVnkod: null, detail: null, synthetic: false };
   const html = decodePage(input.bytes, input.contentType).text;
   seen.html = html;
   const region = moduleRegion(html);

@@ -20,6 +20,8 @@ export type PageKind =
   | 'search_form'
   | 'act_text'
   | 'http_error'
+  /** Not an HTML page: a style sheet, image, script, font or other record a page needs (or a crawler's own file). */
+  | 'requisite'
   | 'unknown';
 
 /** The court's own identifiers of a case, from a URL (list link or card URL). */
