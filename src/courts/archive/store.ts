@@ -71,7 +71,7 @@ export async function storeCapture(tx: Queryable, input: CaptureInput): Promise<
                            synthetic, page_kind, layout, court_vnkod, record_type, warc_record_id, warc_head, http_head, payload_sha256,
                            payload_digest, ip_address, request_warc_head, request_block)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $16, $17, $18, $19, $20, $21, $22, $23, $24)
-     on conflict (url, sha256, coalesce(retrieved_at, 'epoch'::timestamptz)) do nothing
+     on conflict (url, sha256, coalesce(retrieved_at, 'epoch'::timestamptz), coalesce(record_type, 'response')) do nothing
      returning id`,
     [
       input.url,
@@ -102,8 +102,9 @@ export async function storeCapture(tx: Queryable, input: CaptureInput): Promise<
   );
   if (inserted[0]) return { id: inserted[0].id, sha256, created: true };
   const existing = await tx.query<{ id: number }>(
-    `select id from captures where url = $1 and sha256 = $2 and coalesce(retrieved_at, 'epoch'::timestamptz) = coalesce($3::timestamptz, 'epoch'::timestamptz)`,
-    [input.url, sha256, input.retrievedAt],
+    `select id from captures where url = $1 and sha256 = $2 and coalesce(retrieved_at, 'epoch'::timestamptz) = coalesce($3::timestamptz, 'epoch'::timestamptz)
+       and coalesce(record_type, 'response') = coalesce($4, 'response')`,
+    [input.url, sha256, input.retrievedAt, record?.type ?? null],
   );
   const row = existing[0];
   if (!row) throw new Error('capture vanished after a conflicting insert');
