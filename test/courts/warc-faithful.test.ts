@@ -168,6 +168,40 @@ for (const engine of ENGINES) {
         ours.map((r) => r.headers.get('warc-record-id')),
       );
     });
+
+    it('a part of the archive brings the original of each revisit in it: a fresh archive resolves the revisit from the file alone', async () => {
+      const [revisit] = await db.query<{ id: number; url: string; sha256: string }>(
+        "select id, url, sha256 from captures where record_type = 'revisit' and url like '%/css/a.css' order by id limit 1",
+      );
+      assert.ok(revisit);
+      const out = path.join(dir, 'part.warc');
+      assert.equal(await exportWarc(db, out, { captureIds: [revisit.id] }), 2, 'the revisit and its original');
+      const types = splitRecords(readFileSync(out)).map((r) => r.headers.get('warc-type'));
+      assert.deepEqual(
+        types.filter((t) => t === 'response' || t === 'revisit'),
+        ['response', 'revisit'],
+        'the original first, then the revisit (each with its request and metadata records)',
+      );
+      const fresh = await engine.create();
+      try {
+        const outcomes = await ingestFiles(fresh.db, directory, KEY, [out]);
+        assert.deepEqual(
+          outcomes.filter((o) => o.failure),
+          [],
+        );
+        const rows = await fresh.db.query<{ record_type: string; sha256: string }>('select record_type, sha256 from captures order by id');
+        assert.deepEqual(
+          rows.map((r) => r.record_type),
+          ['response', 'revisit'],
+        );
+        assert.ok(
+          rows.every((r) => r.sha256 === revisit.sha256),
+          "the revisit resolves to its original's body",
+        );
+      } finally {
+        await fresh.drop();
+      }
+    });
   });
 }
 
