@@ -112,10 +112,11 @@ function attach<In extends z.ZodObject, Out>(
   if (operation.table && !each) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
   if (!command.description()) command.description(operation.summary);
   const args: readonly string[] = binding.args ?? [];
-  // A field inside a flag's value (a JSON record: `--record military.service.0.from`) is named after the flag.
+  // A member inside a flag's value (a JSON record: `--record military.service.0.from`) is named after the flag and
+  // its path; an element of a list flag (`--source unhcr,frontex`) by the flag alone.
   const nameOf: NameOf = (path) => {
     const field = String(path[0] ?? '');
-    const inside = path.length > 1 ? ` ${path.slice(1).map(String).join('.')}` : '';
+    const inside = typeof path[1] === 'string' ? ` ${path.slice(1).map(String).join('.')}` : '';
     const flag = flagOf.get(field);
     if (flag) return `${flag}${inside}`;
     return args.includes(field) ? `<${field}>${inside}` : field ? `${field}${inside}` : 'input';

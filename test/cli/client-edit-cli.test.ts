@@ -2,8 +2,9 @@
 // --json` prints it: its `criminalCases` dropped, the links kept), on the revision read. The service history entered
 // this way is what `client exclusion` checks: the unit is flagged with its source. A stale revision is a conflict;
 // a file that is not JSON names the file, line and column; a bad field names the flag and the path inside the record;
-// a volunteer is refused. All data SYNTHETIC.
+// `--record -` reads standard input; a volunteer is refused. All data SYNTHETIC.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { createUser } from '../../src/accounts/users.ts';
 import { caseworkServices } from '../../src/casework/services.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { openDatabase, storageTarget } from '../../src/db/open.ts';
+import { PROJECT_ROOT } from '../../src/shared/paths.ts';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
 import { cheapPasswords } from '../helpers/passwords.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -107,6 +109,22 @@ describe('otkaz client edit', () => {
     assert.match(missing.err, /cannot read the record file .*none\.json/);
     const after = JSON.parse((await cli('client', 'show', clientId, '--as', LAWYER, '--json')).out);
     assert.equal(after.revision, 2, 'nothing was saved');
+  });
+
+  it('reads the record from standard input with --record -', async () => {
+    const shown = JSON.parse((await cli('client', 'show', clientId, '--as', LAWYER, '--json')).out);
+    const record = { ...shown.record, military: { ...shown.record.military, rank: 'corporal (SYNTHETIC)' } };
+    // The otkaz command itself (from the sources), so that its standard input is the record.
+    const run = spawnSync(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'bin', 'otkaz.mjs'), 'client', 'edit', clientId, '--revision', String(shown.revision), '--record', '-', '--as', LAWYER],
+      { input: JSON.stringify(record), env: { ...process.env, OTKAZ_CLI_FROM_SOURCE: '1' }, encoding: 'utf8', timeout: 120_000 },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout.trim(), `client file ${clientId} saved (revision ${shown.revision + 1})`);
+    const after = JSON.parse((await cli('client', 'show', clientId, '--as', LAWYER, '--json')).out);
+    assert.equal(after.record.military.rank, 'corporal (SYNTHETIC)');
+    assert.equal(after.record.military.service.length, 1, 'the service history is kept as sent');
   });
 
   it('a volunteer is refused', async () => {
