@@ -2,7 +2,8 @@
 // --json` prints it: its `criminalCases` dropped, the links kept), on the revision read. The service history entered
 // this way is what `client exclusion` checks: the unit is flagged with its source. A stale revision is a conflict;
 // a file that is not JSON names the file, line and column; a bad field names the flag and the path inside the record;
-// `--record -` reads standard input; a volunteer is refused. All data SYNTHETIC.
+// `--record -` reads standard input; a volunteer is refused. `otkaz client service-add ID --revision N --unit …`
+// adds one period from flags. All data SYNTHETIC.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -125,6 +126,49 @@ describe('otkaz client edit', () => {
     const after = JSON.parse((await cli('client', 'show', clientId, '--as', LAWYER, '--json')).out);
     assert.equal(after.record.military.rank, 'corporal (SYNTHETIC)');
     assert.equal(after.record.military.service.length, 1, 'the service history is kept as sent');
+  });
+
+  it('service-add: one period from flags, on the revision read; bad dates name the flag; a stale revision is a conflict', async () => {
+    const shown = JSON.parse((await cli('client', 'show', clientId, '--as', LAWYER, '--json')).out);
+    const add = (...flags: string[]) => cli('client', 'service-add', clientId, '--as', LAWYER, ...flags);
+    const added = await add(
+      '--revision',
+      String(shown.revision),
+      '--unit',
+      'SYNTHETIC detachment',
+      '--unit-number',
+      'в/ч 3179',
+      '--place',
+      'Буча',
+      '--from',
+      '2022-03-01',
+      '--to',
+      '2022-03-30',
+      '--deployed',
+    );
+    assert.equal(added.code, 0, added.err);
+    assert.equal(added.out.trim(), `service period added to client file ${clientId}: 2 period(s) (revision ${shown.revision + 1})`);
+    const exclusion = await cli('client', 'exclusion', clientId, '--as', LAWYER);
+    assert.match(exclusion.out, /#1 2022-03-01 – 2022-03-30: SYNTHETIC detachment, в\/ч 3179, Буча \(deployed\)/);
+    assert.match(exclusion.out, /matched unitNumber by unit_number: "в\/ч 3179"/);
+    const after = JSON.parse((await cli('client', 'show', clientId, '--as', LAWYER, '--json')).out);
+    assert.equal(after.record.military.rank, 'corporal (SYNTHETIC)', 'the rest of the record is kept');
+    assert.equal(after.record.military.service[0].unit, '64-я ОМСБр');
+
+    const badDate = await add('--revision', String(after.revision), '--unit', 'x', '--from', '2022-02-30');
+    assert.equal(badDate.code, 2);
+    assert.match(badDate.err, /--from: /);
+    const nothing = await add('--revision', String(after.revision));
+    assert.equal(nothing.code, 2);
+    assert.match(nothing.err, /name at least the unit/);
+    const stale = await add('--revision', String(shown.revision), '--unit', 'stale');
+    assert.equal(stale.code, 2);
+    assert.match(stale.err, /casework\.conflict/);
+    const volunteer = await cli('client', 'service-add', clientId, '--revision', String(after.revision), '--unit', 'x', '--as', 'volunteer@cli-edit.example');
+    assert.match(volunteer.err, /not allowed/);
+    const last = JSON.parse((await cli('client', 'show', clientId, '--as', LAWYER, '--json')).out);
+    assert.equal(last.revision, after.revision, 'no refused change was saved');
+    assert.equal(last.record.military.service.length, 2);
   });
 
   it('a volunteer is refused', async () => {

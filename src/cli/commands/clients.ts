@@ -22,6 +22,7 @@ import { type ChecklistViewSchema, clientChecklistOperation, clientExclusionOper
 import { referClientOperation } from '../../operations/clients/refer.ts';
 import { listReferralsOperation } from '../../operations/clients/referrals.ts';
 import type { ClientFileView } from '../../operations/clients/schemas.ts';
+import { addServicePeriodOperation } from '../../operations/clients/service-add.ts';
 import { shareClientOperation, unshareClientOperation } from '../../operations/clients/share.ts';
 import { showClientOperation } from '../../operations/clients/show.ts';
 import { clientStatsOperation } from '../../operations/clients/stats.ts';
@@ -89,6 +90,39 @@ export function registerClients(program: Command): void {
       text: (r) => `client file ${r.id} saved (revision ${r.revision})`,
     },
   );
+  const SERVICE_FLAGS = {
+    unit: '--unit',
+    unitNumber: '--unit-number',
+    role: '--role',
+    place: '--place',
+    from: '--from',
+    to: '--to',
+    deployed: '--deployed',
+  } as const;
+  bindCommand(
+    client
+      .command('service-add <id>')
+      .description('add a service period to the military service of a client file, on the revision you read (otkaz client show)'),
+    addServicePeriodOperation,
+    {
+      member: true,
+      args: ['id'],
+      flags: { revision: ['--revision <n>', 'the revision you read (a newer one on the file is a conflict)'] },
+      names: Object.fromEntries(Object.entries(SERVICE_FLAGS).map(([field, flag]) => [`service.${field}`, flag])),
+      map: (raw, o) => ({
+        ...raw,
+        service: Object.fromEntries(Object.keys(SERVICE_FLAGS).flatMap((field) => (o[field] === undefined ? [] : [[field, o[field]]]))),
+      }),
+      text: (r) => `service period added to client file ${r.id}: ${r.periods} period(s) (revision ${r.revision})`,
+    },
+  )
+    .option('--unit <name>', 'the unit as the client names it (e.g. "64-я ОМСБр")')
+    .option('--unit-number <number>', 'the military unit number (в/ч)')
+    .option('--role <role>', 'his role in the unit')
+    .option('--place <place>', 'where the unit was')
+    .option('--from <date>', 'from, YYYY-MM-DD')
+    .option('--to <date>', 'to, YYYY-MM-DD')
+    .option('--deployed', 'deployed to a combat zone in this period');
   bindCommand(client.command('list'), listClientsOperation, {
     member: true,
     flags: { status: ['--status <status>', 'open, closed or referred'], limit: ['--limit <n>', 'rows (default 50)'], offset: ['--offset <n>', 'skip rows'] },
