@@ -43,3 +43,25 @@ export function visibleRecord(role: MemberRole | 'local', record: ClientRecord):
   copy('summary');
   return out;
 }
+
+/**
+ * A whole record saved by a role (clients.update): the groups the role may not see are kept as stored, whatever the
+ * caller sent — it never saw them, so what it sent for them (nothing, or the schema's defaults: no documents, no
+ * consent) is not a change it made. The server decides this, not the browser.
+ */
+export function keepHiddenGroups(role: MemberRole, stored: ClientRecord, sent: ClientRecord): ClientRecord {
+  const out: ClientRecord = { ...sent };
+  const keep = <K extends keyof ClientRecord>(key: K & FieldGroup) => {
+    if (allows(role, key)) return;
+    if (stored[key] === undefined) delete out[key];
+    else out[key] = stored[key];
+  };
+  keep('person');
+  keep('military');
+  keep('documents');
+  keep('criminalCases');
+  keep('wanted');
+  keep('consent');
+  keep('summary');
+  return out;
+}

@@ -25,6 +25,8 @@ export interface CommandBinding<In extends z.ZodObject, Out> {
   /** Raw values → the operation's input, where the command's words differ from the schema's (applied before validation);
    * `options` holds every option of the command, also those that are no input field (e.g. `--real-only`). */
   readonly map?: (raw: Record<string, unknown>, options: Record<string, unknown>) => Record<string, unknown>;
+  /** Flags that fill a member inside an input field (`service.from` → `--from`), for naming it in a refusal. */
+  readonly names?: Readonly<Record<string, string>>;
   /** The view for people (the default output). */
   text(result: Out, input: z.output<In>): string;
   /** Work the command line does first, after validation (e.g. load the bundled statistics a server loads at its start). */
@@ -112,11 +114,16 @@ function attach<In extends z.ZodObject, Out>(
   if (operation.table && !each) command.option('--csv', 'CSV output').option('--bom', 'with --csv: start with a UTF-8 byte-order mark (for Excel)');
   if (!command.description()) command.description(operation.summary);
   const args: readonly string[] = binding.args ?? [];
+  // A member inside a flag's value (a JSON record: `--record military.service.0.from`) is named after the flag and
+  // its path; an element of a list flag (`--source unhcr,frontex`) by the flag alone.
   const nameOf: NameOf = (path) => {
+    const named = binding.names?.[path.map(String).join('.')];
+    if (named) return named;
     const field = String(path[0] ?? '');
+    const inside = typeof path[1] === 'string' ? ` ${path.slice(1).map(String).join('.')}` : '';
     const flag = flagOf.get(field);
-    if (flag) return flag;
-    return args.includes(field) ? `<${field}>` : field || 'input';
+    if (flag) return `${flag}${inside}`;
+    return args.includes(field) ? `<${field}>${inside}` : field ? `${field}${inside}` : 'input';
   };
   command.action(async (...given: unknown[]) => {
     const declared = command.registeredArguments;

@@ -4,7 +4,8 @@
 // "to prepare for, not a verdict" notice; the checklist for "deserter with a criminal case" opens and shows the
 // linked court record with its capture's sha256; the lawyer uploads a (SYNTHETIC) military ID, marks the
 // "military identification papers" item met by it, sees it counted and named with its sha256, and after a reload
-// sees the mark kept. A volunteer the file is shared with sees no checklist, no marking controls and no deletion.
+// sees the mark kept. A volunteer the file is shared with sees no checklist, no marking controls, no deletion and
+// no record edit.
 // The lawyer then deletes the document and removes the court-record link, each only after confirming (a Cancel
 // first leaves it): the items they met are to check again, or open. axe-core on the page (no serious or critical
 // violation).
@@ -173,6 +174,7 @@ describe('preparing a client file in headless Chromium', () => {
     await page.getByRole('link', { name: 'military-id.txt' }).waitFor();
     assert.equal(await page.getByRole('button', { name: /^Delete / }).count(), 0, 'a volunteer may add a document, never delete one');
     assert.equal(await page.getByRole('button', { name: /^Remove link/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Edit the record' }).count(), 0, 'a volunteer may not edit the record');
     await context.close();
   });
 

@@ -22,13 +22,16 @@ import { type ChecklistViewSchema, clientChecklistOperation, clientExclusionOper
 import { referClientOperation } from '../../operations/clients/refer.ts';
 import { listReferralsOperation } from '../../operations/clients/referrals.ts';
 import type { ClientFileView } from '../../operations/clients/schemas.ts';
+import { addServicePeriodOperation } from '../../operations/clients/service-add.ts';
 import { shareClientOperation, unshareClientOperation } from '../../operations/clients/share.ts';
 import { showClientOperation } from '../../operations/clients/show.ts';
 import { clientStatsOperation } from '../../operations/clients/stats.ts';
 import { unlinkCaseOperation } from '../../operations/clients/unlink-case.ts';
+import { updateClientOperation } from '../../operations/clients/update.ts';
 import { uploadDocumentOperation } from '../../operations/clients/upload.ts';
 import { clientPolicy } from '../../policies/clients.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { checkJsonShape } from '../../shared/limits.ts';
 import { bindCommand } from '../bind.ts';
 import { renderTable } from '../output.ts';
 
@@ -68,6 +71,58 @@ export function registerClients(program: Command): void {
     .option('--military <status>', `military status: ${MILITARY_STATUSES.join(', ')}`)
     .option('--consent-share', 'the client consents to sharing the file with named members')
     .option('--consent-referral <orgs>', 'organisations (slugs, or *) the client consents to be referred to');
+  bindCommand(
+    client
+      .command('edit <id>')
+      .description(
+        'replace the record of a client file with a JSON file (`-`: standard input), on the revision you read (otkaz client show); links to court records are kept',
+      ),
+    updateClientOperation,
+    {
+      member: true,
+      args: ['id'],
+      flags: {
+        revision: ['--revision <n>', 'the revision you read (a newer one on the file is a conflict)'],
+        record: ['--record <file>', 'the whole record as JSON: person, military (status, rank, service), documents, wanted, consent, summary'],
+        status: ['--status <status>', 'open, closed or referred (default: unchanged)'],
+      },
+      map: (raw) => ({ ...raw, ...(typeof raw.record === 'string' ? { record: readRecordFile(raw.record) } : {}) }),
+      text: (r) => `client file ${r.id} saved (revision ${r.revision})`,
+    },
+  );
+  const SERVICE_FLAGS = {
+    unit: '--unit',
+    unitNumber: '--unit-number',
+    role: '--role',
+    place: '--place',
+    from: '--from',
+    to: '--to',
+    deployed: '--deployed',
+  } as const;
+  bindCommand(
+    client
+      .command('service-add <id>')
+      .description('add a service period to the military service of a client file, on the revision you read (otkaz client show)'),
+    addServicePeriodOperation,
+    {
+      member: true,
+      args: ['id'],
+      flags: { revision: ['--revision <n>', 'the revision you read (a newer one on the file is a conflict)'] },
+      names: Object.fromEntries(Object.entries(SERVICE_FLAGS).map(([field, flag]) => [`service.${field}`, flag])),
+      map: (raw, o) => ({
+        ...raw,
+        service: Object.fromEntries(Object.keys(SERVICE_FLAGS).flatMap((field) => (o[field] === undefined ? [] : [[field, o[field]]]))),
+      }),
+      text: (r) => `service period added to client file ${r.id}: ${r.periods} period(s) (revision ${r.revision})`,
+    },
+  )
+    .option('--unit <name>', 'the unit as the client names it (e.g. "64-я ОМСБр")')
+    .option('--unit-number <number>', 'the military unit number (в/ч)')
+    .option('--role <role>', 'his role in the unit')
+    .option('--place <place>', 'where the unit was')
+    .option('--from <date>', 'from, YYYY-MM-DD')
+    .option('--to <date>', 'to, YYYY-MM-DD')
+    .option('--deployed', 'deployed to a combat zone in this period');
   bindCommand(client.command('list'), listClientsOperation, {
     member: true,
     flags: { status: ['--status <status>', 'open, closed or referred'], limit: ['--limit <n>', 'rows (default 50)'], offset: ['--offset <n>', 'skip rows'] },
@@ -251,6 +306,46 @@ export function registerClients(program: Command): void {
         `referrals sent ${r.referrals.sent}, received ${r.referrals.received}`,
       ].join('\n'),
   });
+}
+
+/** Bytes of a record file read by `client edit` (a record is a few kilobytes; its arrays are bounded by the schema). */
+const RECORD_FILE_BYTES = 1024 * 1024;
+
+/**
+ * The JSON record `client edit --record FILE` names (`-`: standard input): unreadable, too large or not JSON is a
+ * coded error naming the file and, for bad JSON, the line and column. A `criminalCases` member (as `client show
+ * --json` prints the record) is dropped: links are changed with `client link` / `client unlink`, and kept by an edit.
+ */
+export function readRecordFile(file: string): unknown {
+  const where = file === '-' ? 'standard input' : file;
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch {
+    throw new OtkazError(ErrorCode.InputNotFound, 'cannot read the record file', { where });
+  }
+  if (Buffer.byteLength(text) > RECORD_FILE_BYTES)
+    throw new OtkazError(ErrorCode.LimitExceeded, `a record file of more than ${RECORD_FILE_BYTES} bytes`, { where });
+  checkJsonShape(text, where);
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : text.length;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    throw new OtkazError(ErrorCode.InputInvalid, `--record: not JSON (${message.replace(/ in JSON at position \d+.*$/s, '')})`, {
+      where: `${where}:${line}:${column}`,
+    });
+  }
+  if (record && typeof record === 'object' && !Array.isArray(record) && 'criminalCases' in record) {
+    const { criminalCases: _links, ...rest } = record as Record<string, unknown>;
+    return rest;
+  }
+  return record;
 }
 
 function fileText(view: ClientFileView): string {

@@ -13,6 +13,7 @@ import { clientChecklistOperation, clientExclusionOperation } from './prepare.ts
 import { referClientOperation } from './refer.ts';
 import { listReferralsOperation } from './referrals.ts';
 import { searchClientsOperation } from './search.ts';
+import { addServicePeriodOperation } from './service-add.ts';
 import { shareClientOperation, unshareClientOperation } from './share.ts';
 import { showClientOperation } from './show.ts';
 import { clientStatsOperation } from './stats.ts';
@@ -25,6 +26,7 @@ export const CLIENT_OPERATIONS: readonly AnyOperation[] = [
   createClientOperation,
   showClientOperation,
   updateClientOperation,
+  addServicePeriodOperation,
   addNoteOperation,
   linkCaseOperation,
   unlinkCaseOperation,

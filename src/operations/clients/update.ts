@@ -1,6 +1,7 @@
 /** Replace the editable parts of a client file, on the revision the caller last saw (an older one is a conflict). */
 import { z } from 'zod';
 import { updateClient } from '../../casework/clients.ts';
+import { keepHiddenGroups } from '../../casework/fields.ts';
 import { CLIENT_STATUSES, NewClientSchema } from '../../casework/record.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
@@ -20,7 +21,7 @@ export const updateClientOperation = defineOperation({
     .strict(),
   output: z.object({ id: z.string(), revision: z.number().int() }),
   policy: clientPolicy.update,
-  surfaces: { api: true, cli: 'edited in the web app (a whole record does not fit in flags)' },
+  surfaces: { api: true, cli: true },
   run: (ctx, input) =>
     onFile(ctx, {
       action: 'clients.update',
@@ -35,7 +36,8 @@ export const updateClientOperation = defineOperation({
           actor.orgId,
           input.id,
           input.revision,
-          { ...input.record, criminalCases: file.record.criminalCases },
+          // Links to court records are changed by their own operations; groups the role may not see stay as stored.
+          keepHiddenGroups(actor.role, file.record, { ...input.record, criminalCases: file.record.criminalCases }),
           input.status,
         ),
       }),

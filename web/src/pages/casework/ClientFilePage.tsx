@@ -7,6 +7,7 @@ import type { ClientFile } from '../../types.ts';
 import { ApplicationsSection } from './ApplicationsSection.tsx';
 import { ChecklistSection } from './ChecklistSection.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
+import { EditRecordForm } from './EditRecordForm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { ExclusionSection } from './ExclusionSection.tsx';
 import { LinkCaseForm } from './LinkCaseForm.tsx';
@@ -20,7 +21,7 @@ import { SyntheticLabel } from './SyntheticLabel.tsx';
 
 /**
  * /files/:id — one client file: the record groups the API gives, court records, notes, documents, the document
- * checklist and exclusion preparation (workers: those who may edit the file), sharing.
+ * checklist and exclusion preparation (workers: those who may edit the file), editing the record, sharing.
  */
 export function ClientFilePage({ id, self }: { id: string; self: string }) {
   const { t, i18n } = useTranslation();
@@ -42,6 +43,7 @@ export function ClientFilePage({ id, self }: { id: string; self: string }) {
       <ErrorMessage error={error} />
       {file.access.edit && <StatusForm file={file} onSaved={reload} />}
       <RecordGroups record={file.record} groups={file.access.groups} />
+      {file.access.edit && <EditRecordForm key={file.revision} file={file} onSaved={reload} />}
       {file.cases && (
         <section aria-labelledby="cases-title">
           <h2 id="cases-title">{t('files.cases.title')}</h2>

@@ -9,14 +9,14 @@ import { IdentityDocumentsInput } from './IdentityDocumentsInput.tsx';
 export const MILITARY: MilitaryStatus[] = ['conscript', 'contract', 'mobilised', 'reservist', 'volunteer', 'none', 'unknown'];
 export const WANTED: WantedStatus[] = ['unknown', 'not_listed', 'federal', 'interstate', 'interpol'];
 
-interface Name {
+export interface Name {
   family: string;
   given: string;
   patronymic: string;
 }
-const EMPTY_NAME: Name = { family: '', given: '', patronymic: '' };
+export const EMPTY_NAME: Name = { family: '', given: '', patronymic: '' };
 
-function nameOf(name: Name, script: 'cyrillic' | 'latin'): NewClient['person']['names'][number] | null {
+export function nameOf(name: Name, script: 'cyrillic' | 'latin'): NewClient['person']['names'][number] | null {
   if (!name.family.trim()) return null;
   return {
     script,
@@ -26,7 +26,7 @@ function nameOf(name: Name, script: 'cyrillic' | 'latin'): NewClient['person']['
   };
 }
 
-function NameFields({ script, value, onChange }: { script: 'cyrillic' | 'latin'; value: Name; onChange: (n: Name) => void }) {
+export function NameFields({ script, value, onChange }: { script: 'cyrillic' | 'latin'; value: Name; onChange: (n: Name) => void }) {
   const { t } = useTranslation();
   return (
     <fieldset>

@@ -50,6 +50,21 @@ export function RecordGroups({ record, groups }: { record: ClientRecord; groups:
             {t(`files.military.${record.military.status}`)}
             {record.military.rank && ` · ${t('files.form.rank')}: ${record.military.rank}`}
           </p>
+          {record.military.service.length > 0 && (
+            <>
+              <h3>{t('files.edit.service')}</h3>
+              <ul data-testid="service-periods">
+                {record.military.service.map((s, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: service periods have no id
+                  <li key={i}>
+                    {s.from ? formatDate(s.from, lang) : '…'} – {s.to ? formatDate(s.to, lang) : '…'}:{' '}
+                    {[s.unit, s.unitNumber, s.role, s.place].filter(Boolean).join(', ')}
+                    {s.deployed ? ` (${t('files.exclusion.deployed')})` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
       {has('documents') && (
