@@ -5,23 +5,16 @@
  * longer written; a reader shows those as recorded.
  */
 export const AUDIT_ACTIONS = [
-  'account.language',
   'audit.read',
   'audit.verify',
   'auth.login',
   'auth.logout',
   'auth.passkey',
-  'auth.passkey_login_options',
-  'auth.passkey_login_verify',
   'auth.passkey_register',
-  'auth.passkey_register_options',
-  'auth.passkey_register_verify',
   'auth.password',
   'auth.recovery',
-  'auth.session',
   'auth.totp',
   'auth.totp_confirm',
-  'auth.totp_enrol',
   'clients.application_add',
   'clients.application_step_update',
   'clients.application_update',
