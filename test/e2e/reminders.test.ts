@@ -187,6 +187,8 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
     await correction.getByLabel('legal-aid decision notified').fill('2026-02-10');
     await correction.getByRole('button', { name: 'Save the correction' }).click();
     assert.match(await correction.getByRole('alert').innerText(), /Enter “legal aid requested” too: a legal-aid decision cannot be recorded without/);
+    assert.equal(await correction.getByLabel('legal aid requested').getAttribute('aria-invalid'), 'true');
+    await axe(page, 'step correction refused');
     await correction.getByLabel('legal aid requested').fill('2026-01-20');
     await correction.getByRole('button', { name: 'Save the correction' }).click();
     await correction.waitFor({ state: 'detached' });
