@@ -10,6 +10,7 @@
  * told so only to the right password. Past the password step (second factor, password change) the caller has
  * shown the password, and a lock is named.
  */
+import type { AuditAction } from '../audit/actions.ts';
 import type { AuditOptions } from '../audit/log.ts';
 import type { Keyring } from '../casework/keyring.ts';
 import type { Database } from '../db/database.ts';
@@ -64,7 +65,7 @@ function stateOf(user: Credentials, org: Organisation, factor: Factor, csrfToken
 }
 
 /** Refuses an attempt over the address's rate limit (audited as refused). */
-async function throttle(db: Database, services: AuthServices, action: string, user: Credentials | null): Promise<void> {
+async function throttle(db: Database, services: AuthServices, action: AuditAction, user: Credentials | null): Promise<void> {
   const address = services.ip ?? 'local';
   const limiter = limiterFor(db);
   if (limiter.take(address, services.now())) return;
@@ -73,7 +74,7 @@ async function throttle(db: Database, services: AuthServices, action: string, us
 }
 
 /** Refuses a disabled or locked account (audited as refused). */
-async function refuseBlocked(db: Database, services: AuthServices, action: string, user: Credentials): Promise<void> {
+async function refuseBlocked(db: Database, services: AuthServices, action: AuditAction, user: Credentials): Promise<void> {
   if (user.disabled_at === null && !isLocked(user, services.now())) return;
   await auditAttempt(db, services.audit, { action, outcome: 'refused', user, ip: services.ip });
   throw user.disabled_at !== null
@@ -82,7 +83,7 @@ async function refuseBlocked(db: Database, services: AuthServices, action: strin
 }
 
 /** A failed attempt of a known account: counted toward its lock-out, audited, refused. */
-async function fail(db: Database, services: AuthServices, action: string, user: Credentials, message: string): Promise<never> {
+async function fail(db: Database, services: AuthServices, action: AuditAction, user: Credentials, message: string): Promise<never> {
   const locked = await recordFailure(db, user.id, services.now());
   await auditAttempt(db, services.audit, { action, outcome: 'failed', user, ip: services.ip });
   if (locked) throw new OtkazError(ErrorCode.AuthLocked, `this account is now locked after ${LOCKOUT.maxFailures} failed attempts; try again later`);
@@ -167,7 +168,7 @@ export async function secondFactor(
   db: Database,
   services: AuthServices,
   session: { id: string; userId: string; csrfToken: string },
-  action: string,
+  action: AuditAction,
   factor: Factor,
   check: (user: Credentials) => Promise<boolean>,
 ): Promise<SignInState & { token: string }> {

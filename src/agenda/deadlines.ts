@@ -48,6 +48,8 @@ export interface ApplicationDeadline {
   readonly manualId: string | null;
   /** A hand-entered deadline's own label (free text of the lawyer: never put into e-mails or calendars). */
   readonly label: string | null;
+  /** A hand-entered deadline's order or letter that set it (free text too, kept in the app like the label). */
+  readonly source: string | null;
   /** The rule id; null for a hand-entered date in a country without a rule for them. */
   readonly rule: string | null;
   readonly ruleTitle: Localized | null;
@@ -112,7 +114,7 @@ export function applicationDeadlines(
   const out: ApplicationDeadline[] = [];
   const found = catalogue.procedure(application.procedure);
   const region = application.region;
-  const blank = { stepId: null, stage: null, outcome: null, manualId: null, label: null, from: null, missing: null } as const;
+  const blank = { stepId: null, stage: null, outcome: null, manualId: null, label: null, source: null, from: null, missing: null } as const;
 
   application.steps.forEach((step, index) => {
     const stage = found?.procedure.stages.find((s) => s.id === step.stage);
@@ -187,6 +189,7 @@ export function applicationDeadlines(
       origin: 'manual' as const,
       manualId: deadline.id,
       label: deadline.label,
+      source: deadline.source ?? null,
       done: deadline.done,
     };
     if (!manual) {

@@ -16,11 +16,13 @@
  * (a seq can then appear twice there, the later line the one the database kept). A sink that cannot be written fails
  * the append, and with it the transaction: nothing is done unaudited.
  */
+
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { closeSync, fchmodSync, fstatSync, openSync, writeSync } from 'node:fs';
 import type { Keyring } from '../casework/keyring.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
+import type { AuditAction } from './actions.ts';
 
 export type AuditOutcome = 'ok' | 'refused' | 'failed';
 
@@ -34,8 +36,8 @@ export interface AuditEvent {
   /** The organisation whose data or member it concerns; null: the installation (e.g. a failed sign-in of nobody). */
   readonly orgId: string | null;
   readonly actor: AuditActor;
-  /** resource.verb, e.g. 'client.read', 'auth.login', 'org.export' */
-  readonly action: string;
+  /** resource.verb, e.g. 'clients.read', 'auth.login', 'org.export' (src/audit/actions.ts lists them all) */
+  readonly action: AuditAction;
   readonly resourceType?: string;
   readonly resourceId?: string;
   readonly outcome: AuditOutcome;

@@ -180,6 +180,73 @@ export async function updateApplication(
   return { id: target.id, revision: row.revision + 1 };
 }
 
+/**
+ * A correction of one step: each field given replaces the stored one, `null` takes it out, a field not given is
+ * kept. The legal-aid dates are flat (a command line's flags); a decision without a request is refused.
+ */
+export const StepChangeSchema = z
+  .object({
+    stage: text(64).optional().describe('a stage id of the procedure'),
+    filedOn: isoDate.nullable().optional(),
+    decidedOn: isoDate.nullable().optional(),
+    servedOn: isoDate.nullable().optional().describe('when the decision was served: deadlines run from here'),
+    outcome: text(64).nullable().optional().describe("one of the stage's outcome ids; null: pending"),
+    legalAidRequestedOn: isoDate.nullable().optional().describe('France: when legal aid was requested'),
+    legalAidDecidedOn: isoDate.nullable().optional().describe('France: when the legal-aid decision was notified (needs the request)'),
+    overseas: z.boolean().nullable().optional(),
+    documentIds: z.array(z.string().uuid()).max(50).optional(),
+    note: text(2000).nullable().optional(),
+  })
+  .strict();
+export type StepChange = z.output<typeof StepChangeSchema>;
+
+/** The step's fields a correction may replace or take out (the legal-aid dates are one field stored, two changed). */
+export const STEP_CHANGE_FIELDS = Object.keys(StepChangeSchema.shape) as Array<keyof StepChange>;
+
+type StoredStep = ApplicationBody['steps'][number];
+
+/** The step with the change applied (pure); the legal-aid pair checked: a decision needs its request. */
+export function changedStep(step: StoredStep, change: StepChange, where: string): StoredStep {
+  const next: Record<string, unknown> = { ...step };
+  for (const field of ['stage', 'filedOn', 'decidedOn', 'servedOn', 'outcome', 'overseas', 'documentIds', 'note'] as const) {
+    const value = change[field];
+    if (value === undefined) continue;
+    if (value === null) delete next[field];
+    else next[field] = value;
+  }
+  if (next.overseas === false) delete next.overseas;
+  const pick = (given: string | null | undefined, kept: string | undefined) => (given === undefined ? kept : (given ?? undefined));
+  const requestedOn = pick(change.legalAidRequestedOn, step.legalAid?.requestedOn);
+  const decidedOn = pick(change.legalAidDecidedOn, step.legalAid?.decidedOn);
+  if (decidedOn !== undefined && requestedOn === undefined)
+    throw new OtkazError(ErrorCode.InputInvalid, 'a legal-aid decision needs the date legal aid was requested', { where: `${where}.legalAid.requestedOn` });
+  if (requestedOn === undefined) delete next.legalAid;
+  else next.legalAid = { requestedOn, ...(decidedOn !== undefined ? { decidedOn } : {}) };
+  return next as StoredStep;
+}
+
+/**
+ * Corrects one step of an application (dates, outcome, service, legal aid), if `revision` is still the stored one;
+ * the whole application is checked again (the procedure model, the file's documents) and goes one revision on.
+ */
+export async function editStep(
+  tx: Queryable,
+  keyring: Keyring,
+  catalogue: ProcedureCatalogue,
+  target: { orgId: string; clientId: string; id: string; revision: number; stepId: string },
+  change: StepChange,
+  now: Date,
+): Promise<{ id: string; revision: number }> {
+  const application = (await listApplications(tx, keyring, target.orgId, target.clientId)).find((a) => a.id === target.id);
+  if (!application) throw new OtkazError(ErrorCode.InputNotFound, 'no such application in this client file', { where: 'applicationId' });
+  const index = application.steps.findIndex((s) => s.id === target.stepId);
+  const step = application.steps[index];
+  if (!step) throw new OtkazError(ErrorCode.InputNotFound, 'no such step in this application', { where: 'stepId' });
+  const { id: _id, revision: _revision, createdAt: _created, updatedAt: _updated, ...body } = application;
+  const steps = application.steps.map((s, i) => (i === index ? changedStep(s, change, `steps.${i}`) : s));
+  return updateApplication(tx, keyring, catalogue, target, { ...body, steps }, now);
+}
+
 export async function listApplications(db: Queryable, keyring: Keyring, orgId: string, clientId: string): Promise<Application[]> {
   const rows = await db.query<{ id: string; body: Uint8Array; revision: number; created_at: string; updated_at: string }>(
     'select id, body, revision, created_at, updated_at from client_applications where org_id = $1 and client_id = $2 order by created_at, id',

@@ -125,12 +125,15 @@ describe('deadlines of an application', () => {
       application({
         destination: 'DE',
         procedure: 'de.asylum',
-        manualDeadlines: [{ id: manualId, label: 'statement of reasons', due: '2026-05-14', setBy: 'judge', done: false }],
+        manualDeadlines: [{ id: manualId, label: 'statement of reasons', due: '2026-05-14', setBy: 'judge', source: 'order of 2026-04-30', done: false }],
       }),
       catalogue,
     );
     // 2026-05-14 is Ascension Day (Easter + 39 days): a judge's date is kept, and the holiday named.
     assert.equal(de?.rule, 'de.manual');
+    // Its own words, as entered by hand: what is due and the order that set it (the dashboard shows them).
+    assert.equal(de?.label, 'statement of reasons');
+    assert.equal(de?.source, 'order of 2026-04-30');
     assert.equal(de?.due, '2026-05-14');
     assert.match(de?.result?.nonWorkingDay ?? '', /Christi Himmelfahrt/);
     assert.equal(de?.key, `manual:${manualId}`);
@@ -144,6 +147,8 @@ describe('deadlines of an application', () => {
       catalogue,
     );
     assert.equal(kz?.rule, null);
+    assert.equal(kz?.label, 'hearing');
+    assert.equal(kz?.source, null);
     assert.equal(kz?.due, '2026-05-09');
     assert.equal(kz?.done, true);
   });

@@ -41,7 +41,7 @@ function event(orgId: string | null, i: number): AuditEvent {
   return {
     orgId,
     actor: i % 3 === 0 ? { kind: 'local' } : { kind: 'user', userId: randomUUID() },
-    action: i % 2 === 0 ? 'client.read' : 'client.update',
+    action: i % 2 === 0 ? 'clients.read' : 'clients.update',
     resourceType: 'client',
     // every third entry has no resource id, so null fields are covered too
     ...(i % 3 === 2 ? {} : { resourceId: randomUUID() }),
@@ -234,7 +234,7 @@ for (const engine of ENGINES) {
       await tamper(
         db,
         `insert into audit_log (chain, seq, at, org_id, actor_id, actor_kind, action, resource_type, resource_id, outcome, ip, key_version, prev_mac, mac)
-         select chain, 3, at, org_id, actor_id, actor_kind, 'client.read', resource_type, resource_id, 'ok', ip, key_version, mac, $2 from audit_log where chain = $1 and seq = 2`,
+         select chain, 3, at, org_id, actor_id, actor_kind, 'clients.read', resource_type, resource_id, 'ok', ip, key_version, mac, $2 from audit_log where chain = $1 and seq = 2`,
         [chainOf(middle), randomBytes(32)],
       );
       await db.query('update audit_heads set seq = seq + 1 where chain = $1', [chainOf(middle)]);
@@ -272,7 +272,7 @@ for (const engine of ENGINES) {
 
     it('the table refuses UPDATE, DELETE and TRUNCATE', async () => {
       const orgId = await chain(2);
-      for (const sql of ["update audit_log set action = 'client.read' where chain = $1", 'delete from audit_log where chain = $1', 'truncate audit_log']) {
+      for (const sql of ["update audit_log set action = 'clients.read' where chain = $1", 'delete from audit_log where chain = $1', 'truncate audit_log']) {
         await assert.rejects(
           db.transaction((tx) => tx.query(sql, sql.includes('$1') ? [chainOf(orgId)] : [])),
           /append-only/,

@@ -96,7 +96,7 @@ for (const engine of ENGINES) {
 
     async function record(orgId: string, event: Partial<AuditEvent>): Promise<void> {
       await db.transaction((tx) =>
-        appendAudit(tx, services.audit, { orgId, actor: { kind: 'local' }, action: 'client.read', resourceType: 'client', outcome: 'ok', ...event }),
+        appendAudit(tx, services.audit, { orgId, actor: { kind: 'local' }, action: 'clients.read', resourceType: 'client', outcome: 'ok', ...event }),
       );
     }
 
@@ -109,7 +109,7 @@ for (const engine of ENGINES) {
       ({ db, drop } = await engine.create());
       a = await organisation('test-org-a');
       b = await organisation('test-org-b');
-      for (let i = 0; i < 5; i += 1) await record(a.id, { actor: a.lawyer, action: i % 2 ? 'client.update' : 'client.read', resourceId: `a-client-${i}` });
+      for (let i = 0; i < 5; i += 1) await record(a.id, { actor: a.lawyer, action: i % 2 ? 'clients.update' : 'clients.read', resourceId: `a-client-${i}` });
       for (let i = 0; i < 3; i += 1) await record(b.id, { actor: b.lawyer, resourceId: `b-client-${i}` });
     });
     after(() => drop());
@@ -170,13 +170,13 @@ for (const engine of ENGINES) {
     });
 
     it('pages with before and limit, and filters by action', async () => {
-      const first = await list(a.admin, { limit: '2', action: 'client.read' });
+      const first = await list(a.admin, { limit: '2', action: 'clients.read' });
       assert.deepEqual(
         first.entries.map((e) => e.resource_id),
         ['a-client-4', 'a-client-2'],
       );
       assert.ok(first.next);
-      const second = await list(a.admin, { limit: '2', action: 'client.read', before: String(first.next) });
+      const second = await list(a.admin, { limit: '2', action: 'clients.read', before: String(first.next) });
       assert.deepEqual(
         second.entries.map((e) => e.resource_id),
         ['a-client-0'],
@@ -307,7 +307,7 @@ describe('audit routes over HTTP', () => {
     await drop();
   });
 
-  for (const url of ['/api/v1/org/audit', '/api/v1/org/audit/verify', '/api/v1/org/audit?limit=5&action=client.read']) {
+  for (const url of ['/api/v1/org/audit', '/api/v1/org/audit/verify', '/api/v1/org/audit?limit=5&action=clients.read']) {
     it(`GET ${url}: 401 without a session, also with the operator token (a token is no member's session); never cached`, async () => {
       const anonymous = await app.inject({ method: 'GET', url });
       assert.equal(anonymous.statusCode, 401);

@@ -120,6 +120,82 @@ for (const engine of ENGINES) {
       assert.equal(now.steps[0].id, app.steps[0].id, 'a step keeps its id across edits');
     });
 
+    it('refuses a legal-aid decision without its request, naming steps.N.legalAid.requestedOn', async () => {
+      const res = await lawyer.post(`/api/v1/clients/${clientId}/applications`, {
+        destination: 'FR',
+        procedure: 'fr.asylum',
+        steps: [{ stage: 'ofpra', outcome: 'rejected', servedOn: '2026-01-15', legalAid: { decidedOn: '2026-02-10' } }],
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().code, 'api.validation');
+      assert.match(String(res.json().detail), /^body\.steps\.0\.legalAid\.requestedOn: /, res.body);
+    });
+
+    it('corrects one step on its revision (API): the legal-aid decision ends the suspension on the dashboard', async () => {
+      // OFPRA rejection notified 2026-01-15, legal aid requested 2026-01-20 (day 5 of 15): the CNDA month is suspended.
+      const added = await lawyer.post(`/api/v1/clients/${clientId}/applications`, {
+        destination: 'FR',
+        procedure: 'fr.asylum',
+        steps: [
+          { stage: 'ofpra', outcome: 'rejected', decidedOn: '2026-01-12', servedOn: '2026-01-15', legalAid: { requestedOn: '2026-01-20' }, note: 'SYNTHETIC' },
+        ],
+      });
+      assert.equal(added.statusCode, 200, added.body);
+      const appId: string = added.json().id;
+      const listed = async () => (await lawyer.get(`/api/v1/clients/${clientId}/applications`)).json().applications.find((a: { id: string }) => a.id === appId);
+      const dashboard = async () => {
+        const res = await lawyer.get('/api/v1/deadlines/dashboard');
+        assert.equal(res.statusCode, 200, res.body);
+        const d = res.json();
+        type Entry = { applicationId: string; status: string; due: string | null; rule: string };
+        return [...d.overdue, ...d.thisWeek, ...d.later, ...d.undetermined].filter((e: Entry) => e.applicationId === appId) as Entry[];
+      };
+      assert.deepEqual(
+        (await dashboard()).map((e) => [e.rule, e.status]),
+        [['fr.cnda.recours', 'suspended']],
+      );
+      const app = await listed();
+      const stepId: string = app.steps[0].id;
+      const url = `/api/v1/clients/${clientId}/applications/${appId}/steps/${stepId}`;
+
+      // A decision without a request (the request cleared): refused, naming the field.
+      const orphan = await lawyer.post(url, { revision: app.revision, legalAidRequestedOn: null, legalAidDecidedOn: '2026-02-10' });
+      assert.equal(orphan.statusCode, 400, orphan.body);
+      assert.match(String(orphan.json().detail), /legalAid(\.r|R)equestedOn/, orphan.body);
+      assert.equal((await lawyer.post(`/api/v1/clients/${clientId}/applications/${appId}/steps/${documentId}`, { revision: app.revision })).statusCode, 404);
+      assert.equal((await volunteer.post(url, { revision: app.revision, legalAidDecidedOn: '2026-02-10' })).statusCode, 403);
+
+      // The legal-aid decision notified 2026-02-10; the note cleared. Days left at the request: 26 → 2026-03-08, a
+      // Sunday → Monday 2026-03-09.
+      const ok = await lawyer.post(url, { revision: app.revision, legalAidDecidedOn: '2026-02-10', note: null });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.deepEqual(ok.json(), { id: appId, revision: app.revision + 1 });
+      const now = await listed();
+      assert.deepEqual(now.steps, [
+        {
+          id: stepId,
+          stage: 'ofpra',
+          outcome: 'rejected',
+          decidedOn: '2026-01-12',
+          servedOn: '2026-01-15',
+          legalAid: { requestedOn: '2026-01-20', decidedOn: '2026-02-10' },
+          documentIds: [],
+        },
+      ]);
+      const entries = await dashboard();
+      assert.deepEqual(
+        entries.map((e) => [e.rule, e.status, e.due]),
+        [['fr.cnda.recours', 'due', '2026-03-09']],
+      );
+      assert.ok(!entries.some((e) => e.status === 'suspended'), 'no stale suspended entry');
+
+      // A stale revision is refused; a served date before the decision too, naming the step's field.
+      assert.equal((await lawyer.post(url, { revision: app.revision, servedOn: '2026-01-16' })).statusCode, 409);
+      const early = await lawyer.post(url, { revision: now.revision, servedOn: '2026-01-10' });
+      assert.equal(early.statusCode, 400, early.body);
+      assert.match(String(early.json().detail), /steps\.0\.servedOn/);
+    });
+
     it('hides applications from a shared volunteer and from another organisation; every read is audited', async () => {
       assert.equal((await volunteer.get(`/api/v1/clients/${clientId}`)).statusCode, 200, 'the volunteer may open the shared file');
       assert.equal((await volunteer.get(`/api/v1/clients/${clientId}/applications`)).statusCode, 403);
@@ -128,14 +204,20 @@ for (const engine of ENGINES) {
         "select action, outcome from audit_log where action like 'clients.application%' order by chain, seq",
       );
       const seen = new Set(audited.map((a) => `${a.action} ${a.outcome}`));
-      for (const expected of ['clients.applications ok', 'clients.applications refused', 'clients.application_add ok', 'clients.application_update ok'])
+      for (const expected of [
+        'clients.applications ok',
+        'clients.applications refused',
+        'clients.application_add ok',
+        'clients.application_update ok',
+        'clients.application_step_update ok',
+      ])
         assert.ok(seen.has(expected), expected);
     });
 
     it('survives key rotation and goes into the export', async () => {
       const before = await listApplications(api.db, api.services.keyring, orgA.id, clientId);
       const rotated = await api.db.transaction((tx) => rotateOrgKey(tx, api.services.keyring, orgA.id));
-      assert.equal(rotated.applications, 1);
+      assert.equal(rotated.applications, 2);
       assert.deepEqual(await listApplications(api.db, api.services.keyring, orgA.id, clientId), before);
       const archive = await collectOrganisation(
         api.db,
@@ -143,8 +225,8 @@ for (const engine of ENGINES) {
         await organisationRow(api.db, orgA.slug, 'org'),
         new Date('2026-03-20T00:00:00Z'),
       );
-      assert.equal(archive.manifest.counts.applications, 1);
-      const entry = archive.entries.find((e) => e.type === 'application');
+      assert.equal(archive.manifest.counts.applications, 2);
+      const entry = archive.entries.find((e) => e.type === 'application' && e.body.destination === 'DE');
       assert.ok(entry && entry.type === 'application');
       assert.equal(entry.body.reference, REFERENCE);
     });

@@ -97,12 +97,12 @@ for (const engine of ENGINES) {
 
     it('audit options with record: false write nothing; without it, the entry is written', async () => {
       const keyring = new Keyring(kek());
-      const event = { orgId: null, actor: { kind: 'local' }, action: 'baseline.test', outcome: 'ok' } as const;
-      const count = async () => (await db.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'baseline.test'"))[0]?.n;
+      const event = { orgId: null, actor: { kind: 'local' }, action: 'org.share_statistics', outcome: 'ok' } as const;
+      const count = async () => (await db.query<{ n: number }>("select count(*)::int as n from audit_log where action = 'org.share_statistics'"))[0]?.n;
       assert.equal(await db.transaction((tx) => appendAudit(tx, { keyring, record: false }, event)), null);
       assert.equal(await count(), 0);
       const entry = await db.transaction((tx) => appendAudit(tx, { keyring }, event));
-      assert.equal(entry.action, 'baseline.test');
+      assert.equal(entry.action, 'org.share_statistics');
       assert.equal(await count(), 1);
     });
 

@@ -41,7 +41,7 @@ describe('otkaz audit', () => {
             appendAudit(
               tx,
               { keyring },
-              { orgId: id, actor: { kind: 'local' }, action: 'client.read', resourceType: 'client', resourceId: `${slug}-${i}`, outcome: 'ok' },
+              { orgId: id, actor: { kind: 'local' }, action: 'clients.read', resourceType: 'client', resourceId: `${slug}-${i}`, outcome: 'ok' },
             ),
           );
       }
@@ -79,7 +79,7 @@ describe('otkaz audit', () => {
   });
 
   it('list --org: the entries newest first, with the read itself recorded', async () => {
-    const { code, out } = await cli('audit', 'list', '--org', 'test-org-cli', '--action', 'client.read', '--json');
+    const { code, out } = await cli('audit', 'list', '--org', 'test-org-cli', '--action', 'clients.read', '--json');
     assert.equal(code, 0);
     const page = JSON.parse(out) as { chain: string; entries: { resource_id: string; actor_kind: string }[] };
     assert.equal(page.chain, chainOf(ORG));

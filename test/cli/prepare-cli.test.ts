@@ -4,8 +4,10 @@
 // records a worker's judgement (met by an attached document, shown with its sha256; not applicable with a reason),
 // on the revision read: a stale one is a conflict; bad flags are coded errors naming them. `otkaz client
 // delete-document` removes the marked document (refused to a volunteer; asked on a terminal, refused without one
-// unless --yes): the item is to check again; `otkaz client unlink` names a link that is not on the file. All data
-// SYNTHETIC.
+// unless --yes): the item is to check again; `otkaz client unlink` names a link that is not on the file. `otkaz
+// client step` corrects one step of an application on its revision (the legal-aid decision ends the suspension of
+// the French deadline); a decision without its request, a bad date, an unknown field to clear, a stale revision and
+// a volunteer are refused. All data SYNTHETIC.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { loadDirectory } from '../../src/courts/directory/load.ts';
 import { kekFromEnvironment } from '../../src/crypto/kek.ts';
 import { openDatabase, storageTarget } from '../../src/db/open.ts';
+import { addApplicationOperation } from '../../src/operations/clients/applications.ts';
 import { createClientOperation } from '../../src/operations/clients/create.ts';
 import { actingAs } from '../helpers/casework.ts';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
@@ -53,6 +56,7 @@ describe('otkaz client checklist / exclusion', () => {
   let clientId = '';
   /** The document the checklist-mark test attached and marked the military-id item met by. */
   let markedDocument = '';
+  let applicationId = '';
 
   before(async () => {
     cheapPasswords();
@@ -83,6 +87,17 @@ describe('otkaz client checklist / exclusion', () => {
         }),
       );
       clientId = file.id;
+      // France: OFPRA rejection notified 2026-01-15, legal aid requested 2026-01-20 (the CNDA month suspended).
+      const applied = await addApplicationOperation.run(
+        actingAs(world, actor),
+        addApplicationOperation.input.parse({
+          id: clientId,
+          destination: 'FR',
+          procedure: 'fr.asylum',
+          steps: [{ stage: 'ofpra', outcome: 'rejected', servedOn: '2026-01-15', legalAid: { requestedOn: '2026-01-20' }, note: 'SYNTHETIC' }],
+        }),
+      );
+      applicationId = applied.id;
     } finally {
       await db.close();
     }
@@ -228,5 +243,62 @@ describe('otkaz client checklist / exclusion', () => {
     const bad = await cli('client', 'unlink', clientId, 'not-a-link', ...as('lawyer'));
     assert.notEqual(bad.code, 0);
     assert.match(bad.err, /linkId|link id/);
+  });
+
+  it('step: corrects one step of an application on its revision (the legal-aid decision ends the suspension); bad flags and a stale revision refused', async () => {
+    const as = ['--as', 'lawyer@cli-prep.example'];
+    type Listed = { id: string; revision: number; steps: Array<{ id: string; note?: string }>; deadlines: Array<{ status: string; due: string | null }> };
+    const list = async (): Promise<Listed> => {
+      const { code, out, err } = await cli('client', 'applications', clientId, ...as, '--json');
+      assert.equal(code, 0, err);
+      const found = (JSON.parse(out).applications as Listed[]).find((a) => a.id === applicationId);
+      assert.ok(found);
+      return found;
+    };
+    const before = await list();
+    assert.deepEqual(
+      before.deadlines.map((d) => d.status),
+      ['suspended'],
+    );
+    const stepId = before.steps[0]?.id ?? '';
+    const text = await cli('client', 'applications', clientId, ...as);
+    assert.match(text.out, new RegExp(`${stepId} ofpra: served 2026-01-15, rejected, legal aid requested 2026-01-20`));
+    const step = (...flags: string[]) => cli('client', 'step', clientId, applicationId, stepId, ...flags, ...as);
+    const orphan = await step('--revision', String(before.revision), '--legal-aid-decided', '2026-02-10', '--clear', 'legalAidRequestedOn');
+    assert.notEqual(orphan.code, 0);
+    assert.match(orphan.err, /legal-aid decision needs the date legal aid was requested \(steps\.0\.legalAid\.requestedOn\)/);
+    const badDate = await step('--revision', String(before.revision), '--served', '15.01.2026');
+    assert.notEqual(badDate.code, 0);
+    assert.match(badDate.err, /--served/);
+    const badClear = await step('--revision', String(before.revision), '--clear', 'nonsense');
+    assert.notEqual(badClear.code, 0);
+    const ok = await step('--revision', String(before.revision), '--legal-aid-decided', '2026-02-10', '--clear', 'note');
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal(ok.out.trim(), `application ${applicationId} now at revision ${before.revision + 1}`);
+    const after = await list();
+    // 26 days left at the request, from the decision 2026-02-10: 2026-03-08, a Sunday → Monday 2026-03-09.
+    assert.deepEqual(
+      after.deadlines.map((d) => [d.status, d.due]),
+      [['due', '2026-03-09']],
+    );
+    assert.equal(after.steps[0]?.note, undefined);
+    const stale = await step('--revision', String(before.revision), '--served', '2026-01-16');
+    assert.notEqual(stale.code, 0);
+    assert.match(stale.err, /changed by someone else/);
+    const volunteer = await cli(
+      'client',
+      'step',
+      clientId,
+      applicationId,
+      stepId,
+      '--revision',
+      String(after.revision),
+      '--served',
+      '2026-01-16',
+      '--as',
+      'volunteer@cli-prep.example',
+    );
+    assert.notEqual(volunteer.code, 0);
+    assert.match(volunteer.err, /not allowed/);
   });
 });

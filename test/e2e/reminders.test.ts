@@ -1,8 +1,11 @@
 // A lawyer's deadlines in headless Chromium (issue #14, "Done when"), with a SYNTHETIC client: she records a German
 // BAMF rejection served on Friday 2026-03-20 — once as unfounded, once as manifestly unfounded — and sees both due
-// dates; records a French OFPRA rejection with a legal-aid request and sees the deadline suspended; finds them on
-// the deadlines page; switches to Russian; and the reminder run (`otkaz reminders send`) e-mails her, in Russian,
-// through a local SMTP server this test starts. Expected dates are computed by hand in the comments (2026-01-01 is
+// dates; records a French OFPRA rejection with a legal-aid request and sees the deadline suspended; enters a date
+// the court set by hand; finds them on the deadlines page (the hand-set one by its own title, every application by
+// its procedure's name); corrects the French step with the legal-aid decision (a decision without the request is
+// refused, naming the field) and sees the deadline start again, there and on the deadlines page; switches to
+// Russian; and the reminder run (`otkaz reminders send`) e-mails her, in Russian, through a local SMTP server this
+// test starts. Expected dates are computed by hand in the comments (2026-01-01 is
 // a Thursday; Easter Sunday 2026 is 5 April). axe-core on the pages.
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright's Locator.innerText() (the text as shown), not the DOM property
 import assert from 'node:assert/strict';
@@ -134,21 +137,81 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
     assert.match(await cnda.innerText(), /Suspended: legal aid requested/);
     await axe(page, 'client file with computed deadlines');
 
-    // The deadlines page, from the case-file navigation: all three, whatever today's bucket.
-    await page.getByRole('navigation', { name: 'case files' }).getByRole('link', { name: 'Deadlines' }).click();
-    await page.getByRole('heading', { name: 'Deadlines', level: 1 }).waitFor();
+    // A date the court set, entered by hand on the second application (far ahead: no reminder on 24 March): named by
+    // its own words, the rule's title after them.
+    const manualForm = cards.nth(1).getByRole('form', { name: 'Add a deadline set by hand' });
+    await manualForm.getByLabel('What is due').fill('SYNTHETIC written statement on the hearing');
+    await manualForm.getByLabel('Last day').fill('2026-06-15');
+    await manualForm.getByLabel('Order or letter').fill('SYNTHETIC order of 2026-03-23');
+    await manualForm.getByRole('button', { name: 'Add a deadline set by hand' }).click();
+    const judgeSet = cards.nth(1).locator('[data-testid="deadline"][data-rule="de.manual"]');
+    await judgeSet.waitFor();
+    assert.match(await judgeSet.innerText(), /— SYNTHETIC written statement on the hearing · .* · SYNTHETIC order of 2026-03-23/);
+
+    // The deadlines page, from the case-file navigation: all four, whatever today's bucket.
+    const toDashboard = async () => {
+      await page.getByRole('navigation', { name: 'case files' }).getByRole('link', { name: 'Deadlines' }).click();
+      await page.getByRole('heading', { name: 'Deadlines', level: 1 }).waitFor();
+      await page.getByTestId('dashboard-entry').first().waitFor();
+    };
+    await toDashboard();
     const entries = page.getByTestId('dashboard-entry');
-    await entries.first().waitFor();
-    const listed = await entries.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-rule')} ${r.getAttribute('data-due')}`).sort());
-    assert.deepEqual(listed, ['de.bamf.klage 2026-04-07', 'de.bamf.offensichtlich-unbegruendet 2026-03-27', 'fr.cnda.recours ']);
+    const listedNow = () => entries.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-rule')} ${r.getAttribute('data-due')}`).sort());
+    assert.deepEqual(await listedNow(), [
+      'de.bamf.klage 2026-04-07',
+      'de.bamf.offensichtlich-unbegruendet 2026-03-27',
+      'de.manual 2026-06-15',
+      'fr.cnda.recours ',
+    ]);
     assert.match(await page.getByTestId('bucket-undetermined').innerText(), /Synthetic Deadlinov/);
+    // The judge's date by its own title and order; every application by the procedure's name, not its id.
+    const manualRow = page.locator('[data-testid="dashboard-entry"][data-rule="de.manual"]');
+    assert.match(await manualRow.getByTestId('dashboard-title').innerText(), /^SYNTHETIC written statement on the hearing\s+SYNTHETIC order of 2026-03-23/);
+    const application = manualRow.getByTestId('dashboard-application');
+    assert.equal(await application.innerText(), 'Germany · Asylum procedure (AsylG)');
+    assert.equal(await application.getAttribute('title'), 'DE · de.asylum');
+    const applicationCells = await page.getByTestId('dashboard-application').allInnerTexts();
+    assert.ok(applicationCells.includes('France · Asylum procedure (CESEDA)'), applicationCells.join(' | '));
+    assert.ok(!applicationCells.some((text) => /de\.asylum|fr\.asylum/.test(text)), 'no procedure id shown');
     await axe(page, 'deadlines page');
+
+    // The legal-aid decision is notified on 2026-02-10: she corrects the French step. A decision without the date of
+    // the request is refused, naming the field; with it, the rest of the period runs: 26 days left at the request
+    // (20 Jan → 15 Feb) from 2026-02-10 = Sunday 2026-03-08 → Monday 2026-03-09.
+    await page.goto(`${base}/files/${clientId}`);
+    await cards.nth(2).getByRole('button', { name: 'Correct this step' }).click();
+    const correction = cards.nth(2).getByRole('form', { name: 'Save the correction' });
+    assert.equal(await correction.getByLabel('legal aid requested').inputValue(), '2026-01-20');
+    assert.equal(await correction.getByLabel('served').inputValue(), '2026-01-15');
+    await correction.getByLabel('legal aid requested').fill('');
+    await correction.getByLabel('legal-aid decision notified').fill('2026-02-10');
+    await correction.getByRole('button', { name: 'Save the correction' }).click();
+    assert.match(await correction.getByRole('alert').innerText(), /Enter “legal aid requested” too: a legal-aid decision cannot be recorded without/);
+    assert.equal(await correction.getByLabel('legal aid requested').getAttribute('aria-invalid'), 'true');
+    await axe(page, 'step correction refused');
+    await correction.getByLabel('legal aid requested').fill('2026-01-20');
+    await correction.getByRole('button', { name: 'Save the correction' }).click();
+    await correction.waitFor({ state: 'detached' });
+    await cards.nth(2).locator('[data-testid="deadline"][data-due="2026-03-09"]').waitFor();
+    assert.doesNotMatch(await cnda.innerText(), /Suspended/);
+    assert.match(await cards.nth(2).innerText(), /legal-aid decision notified 10 Feb 2026/);
+
+    // On the deadlines page the suspension is over: the re-started deadline has its date.
+    await toDashboard();
+    assert.deepEqual(await listedNow(), [
+      'de.bamf.klage 2026-04-07',
+      'de.bamf.offensichtlich-unbegruendet 2026-03-27',
+      'de.manual 2026-06-15',
+      'fr.cnda.recours 2026-03-09',
+    ]);
+    assert.doesNotMatch(await page.getByTestId('bucket-undetermined').innerText(), /Deadlinov|Suspended/);
 
     // She switches to Russian: the server keeps it for her e-mails.
     const told = page.waitForResponse((r) => r.url().endsWith('/api/v1/account/language') && r.status() === 200);
     await page.getByRole('button', { name: 'RU' }).click();
     await told;
     await page.getByRole('heading', { name: 'Сроки', level: 1 }).waitFor();
+    await page.getByTestId('dashboard-application').getByText('Германия · Процедура убежища (AsylG)').first().waitFor();
     // The client file in Russian: the arithmetic, the warning and the rule's note written in Russian too.
     await page.goto(`${base}/files/${clientId}`);
     const klageRu = page.locator('section[aria-labelledby="applications-title"] article.card').nth(0).getByTestId('deadline');

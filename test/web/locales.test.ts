@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { INDICATORS } from '../../src/asylum/model.ts';
+import { AUDIT_ACTIONS } from '../../src/audit/actions.ts';
 import { projectPath } from '../../src/shared/paths.ts';
 import { present } from '../../src/shared/present.ts';
 
@@ -50,6 +51,18 @@ describe('web app languages', () => {
       assert.ok(text.trim() && russian.trim(), `empty text for ${key}`);
       assert.deepEqual(variables(russian), variables(text), `variables of ${key}`);
     }
+  });
+
+  it('every audit action has its label, in both languages, and no label names an action the log does not write', () => {
+    for (const action of AUDIT_ACTIONS) {
+      assert.ok(en.get(`files.audit.actions.${action}`), `English label of ${action}`);
+      assert.ok(ru.get(`files.audit.actions.${action}`), `Russian label of ${action}`);
+    }
+    const labelled = [...en.keys()].filter((k) => k.startsWith('files.audit.actions.')).map((k) => k.slice('files.audit.actions.'.length));
+    assert.deepEqual(
+      labelled.filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a)),
+      [],
+    );
   });
 
   it('the Russian texts are Russian', () => {

@@ -5,7 +5,7 @@
  * UUIDs, searches are POSTs.
  */
 import { DOCUMENT_LIMIT } from '../../casework/documents.ts';
-import { addApplicationOperation, listApplicationsOperation, updateApplicationOperation } from '../../operations/clients/applications.ts';
+import { addApplicationOperation, editStepOperation, listApplicationsOperation, updateApplicationOperation } from '../../operations/clients/applications.ts';
 import { markChecklistItemOperation } from '../../operations/clients/checklist-mark.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
 import { deleteDocumentOperation } from '../../operations/clients/delete-document.ts';
@@ -45,6 +45,11 @@ export function registerCaseworkRoutes(app: ZodApp, ctx: RouteContext): void {
     method: 'POST',
     url: '/api/v1/clients/:id/applications/:applicationId',
     params: ['id', 'applicationId'],
+  });
+  bindRoute(app, ctx, editStepOperation, {
+    method: 'POST',
+    url: '/api/v1/clients/:id/applications/:applicationId/steps/:stepId',
+    params: ['id', 'applicationId', 'stepId'],
   });
   bindRoute(app, ctx, listProceduresOperation, { method: 'GET', url: '/api/v1/procedures' });
   bindRoute(app, ctx, linkCaseOperation, { method: 'POST', url: '/api/v1/clients/:id/cases', params: ['id'] });

@@ -26,7 +26,7 @@ export function registerAudit(program: Command): void {
       org: ['--org <org>', 'the organisation (its slug or id)'],
       before: ['--before <seq>', 'only entries older than this seq'],
       limit: ['--limit <n>', 'how many (default 50, at most 500)'],
-      action: ['--action <action>', 'only this action, e.g. client.read'],
+      action: ['--action <action>', 'only this action, e.g. clients.read'],
     },
     text: (page) =>
       [

@@ -7,10 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { z } from 'zod';
+import { STEP_CHANGE_FIELDS } from '../../casework/applications.ts';
 import { JUDGEMENTS } from '../../casework/checklist-marks.ts';
 import { MILITARY_STATUSES } from '../../casework/record.ts';
 import { CLAIM_TYPES } from '../../guidance/schema.ts';
-import { addApplicationOperation, listApplicationsOperation } from '../../operations/clients/applications.ts';
+import { addApplicationOperation, editStepOperation, listApplicationsOperation } from '../../operations/clients/applications.ts';
 import { markChecklistItemOperation } from '../../operations/clients/checklist-mark.ts';
 import { createClientOperation } from '../../operations/clients/create.ts';
 import { deleteDocumentOperation } from '../../operations/clients/delete-document.ts';
@@ -152,7 +153,16 @@ export function registerClients(program: Command): void {
                 a.steps
                   .map(
                     (st) =>
-                      `  ${st.stage}: ${[st.filedOn && `filed ${st.filedOn}`, st.decidedOn && `decided ${st.decidedOn}`, st.servedOn && `served ${st.servedOn}`, st.outcome].filter(Boolean).join(', ')}`,
+                      `  ${st.id} ${st.stage}: ${[
+                        st.filedOn && `filed ${st.filedOn}`,
+                        st.decidedOn && `decided ${st.decidedOn}`,
+                        st.servedOn && `served ${st.servedOn}`,
+                        st.outcome,
+                        st.legalAid && `legal aid requested ${st.legalAid.requestedOn}`,
+                        st.legalAid?.decidedOn && `legal-aid decision ${st.legalAid.decidedOn}`,
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}`,
                   )
                   .join('\n'),
             )
@@ -172,6 +182,39 @@ export function registerClients(program: Command): void {
         arrivedOn: ['--arrived <date>', 'last arrival, YYYY-MM-DD'],
       },
       text: (r) => `application ${r.id} added`,
+    },
+  );
+  bindCommand(
+    client
+      .command('step <id> <applicationId> <stepId>')
+      .description('correct one step of an application (otkaz client applications lists the step ids and the revision)')
+      .option(
+        '--clear <fields>',
+        `take these fields out, comma-separated: ${STEP_CHANGE_FIELDS.filter((f) => f !== 'stage' && f !== 'documentIds').join(', ')}`,
+      ),
+    editStepOperation,
+    {
+      member: true,
+      args: ['id', 'applicationId', 'stepId'],
+      flags: {
+        revision: ['--revision <n>', 'the revision of the application the change is made on'],
+        stage: ['--stage <stage>', 'a stage id of the procedure'],
+        filedOn: ['--filed <date>', 'YYYY-MM-DD'],
+        decidedOn: ['--decided <date>', 'YYYY-MM-DD'],
+        servedOn: ['--served <date>', 'when the decision was served, YYYY-MM-DD: deadlines run from here'],
+        outcome: ['--outcome <outcome>', "one of the stage's outcome ids"],
+        legalAidRequestedOn: ['--legal-aid-requested <date>', 'France: when legal aid was requested, YYYY-MM-DD'],
+        legalAidDecidedOn: ['--legal-aid-decided <date>', 'France: when the legal-aid decision was notified, YYYY-MM-DD'],
+        overseas: ['--overseas', 'France: the applicant lives overseas (one more month)'],
+        note: ['--note <text>', 'a note on the step'],
+      },
+      map: (raw, options) => {
+        const out: Record<string, unknown> = { ...raw };
+        const clear = typeof options.clear === 'string' ? options.clear.split(',').map((f) => f.trim()) : [];
+        for (const field of clear) out[field] = null;
+        return out;
+      },
+      text: (r) => `application ${r.id} now at revision ${r.revision}`,
     },
   );
   bindCommand(client.command('link <id>').description('link the file to a criminal case in the tracker'), linkCaseOperation, {

@@ -13,7 +13,7 @@ export const ListAuditInput = z
     limit: z.coerce.number().int().min(1).max(500).default(50).describe('how many, newest first'),
     action: z
       .string()
-      .regex(/^[a-z_]+\.[a-z_]+$/, 'expected an action, resource.verb (e.g. client.read)')
+      .regex(/^[a-z_]+\.[a-z_]+$/, 'expected an action, resource.verb (e.g. clients.read)')
       .optional()
       .describe('only this action'),
   })

@@ -2,7 +2,9 @@
  * What the audit operations share: the organisation a caller names (`--org`, `?org=`), the scope it resolves to,
  * the tenant check with that scope (a refusal is itself an audit entry), and recording an entry of the actor.
  */
+
 import { z } from 'zod';
+import type { AuditAction } from '../../audit/actions.ts';
 import { type AuditEvent, appendAudit } from '../../audit/log.ts';
 import { findOrganisation } from '../../audit/read.ts';
 import { authorize, type OperationContext } from '../../ops/operation.ts';
@@ -34,7 +36,7 @@ export async function recordAudit(ctx: OperationContext, event: Omit<AuditEvent,
 }
 
 /** The rule's decision with the scope; a refusal is recorded in the actor's organisation's chain, then thrown. */
-export async function authorizeScope(ctx: OperationContext, rule: AuditRule, scope: AuditScope, action: string): Promise<void> {
+export async function authorizeScope(ctx: OperationContext, rule: AuditRule, scope: AuditScope, action: AuditAction): Promise<void> {
   if (!rule.check(ctx.actor, ctx.config, scope).allow) {
     await recordAudit(ctx, {
       orgId: ctx.actor.kind === 'user' ? ctx.actor.orgId : null,

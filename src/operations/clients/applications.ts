@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { applicationDeadlines } from '../../agenda/deadlines.ts';
-import { ApplicationBodySchema, addApplication, listApplications, updateApplication } from '../../casework/applications.ts';
+import { ApplicationBodySchema, addApplication, editStep, listApplications, StepChangeSchema, updateApplication } from '../../casework/applications.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
 import { loadProcedures } from '../../procedures/load.ts';
@@ -118,6 +118,36 @@ export const updateApplicationOperation = defineOperation({
           loadProcedures(),
           { orgId: actor.orgId, clientId: id, id: applicationId, revision },
           body,
+          ctx.casework.now(),
+        ),
+    }),
+});
+
+export const editStepOperation = defineOperation({
+  name: 'clients.application_step_update',
+  summary: 'Correct one step of an application (dates, outcome, service, legal aid): a field given replaces it, null takes it out',
+  input: StepChangeSchema.extend({
+    id: clientId,
+    applicationId: z.string().uuid('expected an application id (a UUID)'),
+    stepId: z.string().uuid('expected a step id (a UUID)'),
+    revision: z.coerce.number().int().positive().describe('the revision of the application the change was made on'),
+  }),
+  output: Written,
+  policy: clientPolicy.applicationWrite,
+  surfaces: { api: true, cli: true },
+  run: (ctx, { id, applicationId, stepId, revision, ...change }) =>
+    onFile(ctx, {
+      action: 'clients.application_step_update',
+      policy: clientPolicy.applicationWrite,
+      clientId: id,
+      resource: (r) => ({ type: 'application', id: r.id }),
+      run: (tx, _file, actor) =>
+        editStep(
+          tx,
+          ctx.casework.keyring,
+          loadProcedures(),
+          { orgId: actor.orgId, clientId: id, id: applicationId, revision, stepId },
+          change,
           ctx.casework.now(),
         ),
     }),

@@ -1,6 +1,6 @@
 /** The case-file operations (issue #13), listed in src/operations/registry.ts. */
 import type { AnyOperation } from '../../ops/operation.ts';
-import { addApplicationOperation, listApplicationsOperation, updateApplicationOperation } from './applications.ts';
+import { addApplicationOperation, editStepOperation, listApplicationsOperation, updateApplicationOperation } from './applications.ts';
 import { markChecklistItemOperation } from './checklist-mark.ts';
 import { createClientOperation } from './create.ts';
 import { deleteDocumentOperation } from './delete-document.ts';
@@ -43,6 +43,7 @@ export const CLIENT_OPERATIONS: readonly AnyOperation[] = [
   listApplicationsOperation,
   addApplicationOperation,
   updateApplicationOperation,
+  editStepOperation,
   clientChecklistOperation,
   markChecklistItemOperation,
   clientExclusionOperation,

@@ -5,6 +5,7 @@
  * appends the audit entry — all or nothing. A refusal (another organisation's file, a volunteer's unshared file,
  * a role without the right) is audited too, in a transaction of its own, and then reported.
  */
+import type { AuditAction } from '../../audit/actions.ts';
 import { type AuditActor, appendAudit } from '../../audit/log.ts';
 import { type ClientFile, loadClient } from '../../casework/clients.ts';
 import { enterTenant } from '../../casework/tenant.ts';
@@ -34,7 +35,7 @@ export function auditActorOf(actor: UserActor): AuditActor {
  * A refusal, in the actor's organisation's chain; and, where the file belongs to another organisation, in that
  * organisation's chain too (its administrators see that someone probed their file; nothing of it is told the caller).
  */
-async function auditRefusal(ctx: OperationContext, actor: UserActor, action: string, resourceType: string, resourceId: string | undefined): Promise<void> {
+async function auditRefusal(ctx: OperationContext, actor: UserActor, action: AuditAction, resourceType: string, resourceId: string | undefined): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const event = { actor: auditActorOf(actor), action, resourceType, ...(resourceId ? { resourceId } : {}), outcome: 'refused' as const, ip: ctx.casework.ip };
     await appendAudit(tx, ctx.casework.audit, { ...event, orgId: actor.orgId });
@@ -49,7 +50,7 @@ async function auditRefusal(ctx: OperationContext, actor: UserActor, action: str
 const isRefusal = (error: unknown) => error instanceof OtkazError && (error.code === ErrorCode.AccessDenied || error.code === ErrorCode.InputNotFound);
 
 export interface FileStep<T> {
-  readonly action: string;
+  readonly action: AuditAction;
   readonly policy: Rule<ClientResource>;
   readonly clientId: string;
   readonly forUpdate?: boolean;
@@ -86,7 +87,7 @@ export async function onFile<T>(ctx: OperationContext, step: FileStep<T>): Promi
 }
 
 export interface OrgStep<T> {
-  readonly action: string;
+  readonly action: AuditAction;
   readonly policy: Rule<OrgResource>;
   readonly resource?: (result: T) => { type: string; id: string } | null;
   run(tx: Queryable, actor: UserActor): Promise<T>;

@@ -150,6 +150,7 @@ export const ApplicationDeadlineSchema = z.object({
   outcome: z.string().nullable(),
   manualId: z.string().nullable(),
   label: z.string().nullable().describe('a hand-entered deadline’s label'),
+  source: z.string().nullable().describe('a hand-entered deadline’s order or letter that set it'),
   rule: z.string().nullable().describe('the rule id; null: a hand-entered date in a country without a rule'),
   ruleTitle: Localized.nullable(),
   ruleNote: Localized.nullable().describe("the rule's note"),

@@ -1,5 +1,6 @@
 /** The organisation an administrative operation acts on, authorised for the actor (the tenant check). */
 import { findOrganisation, type Organisation, organisationById } from '../../accounts/orgs.ts';
+import { auditActionOf } from '../../audit/actions.ts';
 import { type AuditActor, appendAudit } from '../../audit/log.ts';
 import { authorize, type OperationContext } from '../../ops/operation.ts';
 import type { Rule } from '../../ops/policy.ts';
@@ -18,7 +19,7 @@ export async function targetOrganisation(ctx: OperationContext, rule: Rule<Tenan
       appendAudit(tx, ctx.casework.audit, {
         orgId: ctx.actor.kind === 'user' ? ctx.actor.orgId : null,
         actor: auditActor(ctx),
-        action: rule.name,
+        action: auditActionOf(rule.name),
         resourceType: 'organisation',
         resourceId: org.id,
         outcome: 'refused',

@@ -2453,6 +2453,8 @@ export interface paths {
                                         en: string;
                                         ru: string;
                                     } | null;
+                                    /** @description a hand-entered deadline’s order or letter that set it */
+                                    source: string | null;
                                     stage: string | null;
                                     /** @enum {string} */
                                     status: "due" | "suspended" | "incomplete" | "error";
@@ -2668,6 +2670,71 @@ export interface paths {
                             /** @description a stage id of the procedure (GET /api/v1/procedures) */
                             stage: string;
                         }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            revision: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/applications/{applicationId}/steps/{stepId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct one step of an application (dates, outcome, service, legal aid): a field given replaces it, null takes it out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    applicationId: string;
+                    id: string;
+                    stepId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decidedOn?: string | null;
+                        documentIds?: string[];
+                        filedOn?: string | null;
+                        /** @description France: when the legal-aid decision was notified (needs the request) */
+                        legalAidDecidedOn?: string | null;
+                        /** @description France: when legal aid was requested */
+                        legalAidRequestedOn?: string | null;
+                        note?: string | null;
+                        /** @description one of the stage's outcome ids; null: pending */
+                        outcome?: string | null;
+                        overseas?: boolean | null;
+                        /** @description the revision of the application the change was made on */
+                        revision: number;
+                        /** @description when the decision was served: deadlines run from here */
+                        servedOn?: string | null;
+                        /** @description a stage id of the procedure */
+                        stage?: string;
                     };
                 };
             };
@@ -4444,6 +4511,8 @@ export interface paths {
                                     en: string;
                                     ru: string;
                                 } | null;
+                                /** @description a hand-entered deadline’s order or letter that set it */
+                                source: string | null;
                                 stage: string | null;
                                 /** @enum {string} */
                                 status: "due" | "suspended" | "incomplete" | "error";
@@ -4798,6 +4867,8 @@ export interface paths {
                                     en: string;
                                     ru: string;
                                 } | null;
+                                /** @description a hand-entered deadline’s order or letter that set it */
+                                source: string | null;
                                 stage: string | null;
                                 /** @enum {string} */
                                 status: "due" | "suspended" | "incomplete" | "error";
@@ -5155,6 +5226,8 @@ export interface paths {
                                     en: string;
                                     ru: string;
                                 } | null;
+                                /** @description a hand-entered deadline’s order or letter that set it */
+                                source: string | null;
                                 stage: string | null;
                                 /** @enum {string} */
                                 status: "due" | "suspended" | "incomplete" | "error";
@@ -5512,6 +5585,8 @@ export interface paths {
                                     en: string;
                                     ru: string;
                                 } | null;
+                                /** @description a hand-entered deadline’s order or letter that set it */
+                                source: string | null;
                                 stage: string | null;
                                 /** @enum {string} */
                                 status: "due" | "suspended" | "incomplete" | "error";

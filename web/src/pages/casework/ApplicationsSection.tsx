@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { findProcedure, type Procedure } from '../../casework/procedures.ts';
 import { api } from '../../casework/session.ts';
 import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
@@ -9,14 +10,8 @@ import { ErrorMessage } from './ErrorMessage.tsx';
 import { ManualDeadlineForm } from './ManualDeadlineForm.tsx';
 
 type Lang = 'en' | 'ru';
-type Procedure = ProcedureCountry['procedures'][number];
 
 const lang = (language: string): Lang => (language.startsWith('ru') ? 'ru' : 'en');
-
-function findProcedure(countries: ProcedureCountry[], id: string): { country: ProcedureCountry; procedure: Procedure } | null {
-  for (const country of countries) for (const procedure of country.procedures) if (procedure.id === id) return { country, procedure };
-  return null;
-}
 
 /** What an application is edited with: everything but its id, revision, times and computed deadlines. */
 function bodyOf(a: ClientApplication) {
@@ -49,7 +44,7 @@ export function ApplicationsSection({ clientId, documents }: { clientId: string;
             {found?.country.caveat && <p className="muted">{found.country.caveat[l]}</p>}
             <ol className="timeline">
               {a.steps.map((s) => (
-                <StepItem key={s.id} step={s} procedure={found?.procedure ?? null} documents={documents} />
+                <StepItem key={s.id} clientId={clientId} application={a} step={s} procedure={found?.procedure ?? null} documents={documents} onSaved={reload} />
               ))}
             </ol>
             <h4>{t('files.deadlines.title')}</h4>
@@ -72,9 +67,24 @@ export function ApplicationsSection({ clientId, documents }: { clientId: string;
   );
 }
 
-function StepItem({ step, procedure, documents }: { step: ApplicationStep; procedure: Procedure | null; documents: ClientDocument[] }) {
+function StepItem({
+  clientId,
+  application,
+  step,
+  procedure,
+  documents,
+  onSaved,
+}: {
+  clientId: string;
+  application: ClientApplication;
+  step: ApplicationStep;
+  procedure: Procedure | null;
+  documents: ClientDocument[];
+  onSaved: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
+  const [editing, setEditing] = useState(false);
   const stage = procedure?.stages.find((s) => s.id === step.stage);
   const outcome = stage?.outcomes.find((o) => o.id === step.outcome);
   const dates = (
@@ -112,50 +122,101 @@ function StepItem({ step, procedure, documents }: { step: ApplicationStep; proce
         </p>
       )}
       {step.note && <p className="prewrap">{step.note}</p>}
+      {procedure &&
+        (editing ? (
+          <StepForm
+            clientId={clientId}
+            application={application}
+            procedure={procedure}
+            documents={documents}
+            step={step}
+            onSaved={() => {
+              setEditing(false);
+              onSaved();
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <button type="button" className="link" onClick={() => setEditing(true)}>
+            {t('files.applications.editStep')}
+          </button>
+        ))}
     </li>
   );
 }
 
+/**
+ * A new step (the application replaced whole, on its revision), or — given `step` — the correction of that step
+ * (only the step sent, on the application's revision: an emptied date is taken out). A legal-aid decision without the
+ * date of the request is refused here, naming the field, before anything is sent.
+ */
 function StepForm({
   clientId,
   application,
   procedure,
   documents,
+  step: editing,
   onSaved,
+  onCancel,
 }: {
   clientId: string;
   application: ClientApplication;
   procedure: Procedure;
   documents: ClientDocument[];
+  step?: ApplicationStep;
   onSaved: () => void;
+  onCancel?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
-  const [stageId, setStageId] = useState(procedure.stages[0]?.id ?? '');
-  const [outcome, setOutcome] = useState('');
-  const [filedOn, setFiledOn] = useState('');
-  const [decidedOn, setDecidedOn] = useState('');
-  const [servedOn, setServedOn] = useState('');
-  const [legalAidRequestedOn, setLegalAidRequestedOn] = useState('');
-  const [legalAidDecidedOn, setLegalAidDecidedOn] = useState('');
-  const [overseas, setOverseas] = useState(false);
+  const [stageId, setStageId] = useState(editing?.stage ?? procedure.stages[0]?.id ?? '');
+  const [outcome, setOutcome] = useState(editing?.outcome ?? '');
+  const [filedOn, setFiledOn] = useState(editing?.filedOn ?? '');
+  const [decidedOn, setDecidedOn] = useState(editing?.decidedOn ?? '');
+  const [servedOn, setServedOn] = useState(editing?.servedOn ?? '');
+  const [legalAidRequestedOn, setLegalAidRequestedOn] = useState(editing?.legalAid?.requestedOn ?? '');
+  const [legalAidDecidedOn, setLegalAidDecidedOn] = useState(editing?.legalAid?.decidedOn ?? '');
+  const [overseas, setOverseas] = useState(editing?.overseas ?? false);
   const [documentId, setDocumentId] = useState('');
   const [error, setError] = useState<Error | null>(null);
+  const [missingRequest, setMissingRequest] = useState(false);
   const stage = procedure.stages.find((s) => s.id === stageId);
+  const legalAidShown = application.destination === 'FR';
+  const label = editing ? t('files.applications.saveStep') : t('files.applications.addStep');
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setError(null);
-    const step = {
-      stage: stageId,
-      ...(filedOn ? { filedOn } : {}),
-      ...(decidedOn ? { decidedOn } : {}),
-      ...(servedOn ? { servedOn } : {}),
-      ...(outcome ? { outcome } : {}),
-      ...(legalAidRequestedOn ? { legalAid: { requestedOn: legalAidRequestedOn, ...(legalAidDecidedOn ? { decidedOn: legalAidDecidedOn } : {}) } } : {}),
-      ...(overseas ? { overseas: true } : {}),
-      documentIds: documentId ? [documentId] : [],
-    };
+    setMissingRequest(false);
+    if (legalAidShown && legalAidDecidedOn && !legalAidRequestedOn) {
+      setMissingRequest(true);
+      return;
+    }
     try {
+      if (editing) {
+        await api('POST', `/api/v1/clients/${clientId}/applications/${application.id}/steps/${editing.id}`, {
+          revision: application.revision,
+          stage: stageId,
+          filedOn: filedOn || null,
+          decidedOn: decidedOn || null,
+          servedOn: servedOn || null,
+          outcome: outcome || null,
+          ...(legalAidShown ? { legalAidRequestedOn: legalAidRequestedOn || null, legalAidDecidedOn: legalAidDecidedOn || null, overseas } : {}),
+        });
+        onSaved();
+        return;
+      }
+      const step = {
+        stage: stageId,
+        ...(filedOn ? { filedOn } : {}),
+        ...(decidedOn ? { decidedOn } : {}),
+        ...(servedOn ? { servedOn } : {}),
+        ...(outcome ? { outcome } : {}),
+        ...(legalAidShown && legalAidRequestedOn
+          ? { legalAid: { requestedOn: legalAidRequestedOn, ...(legalAidDecidedOn ? { decidedOn: legalAidDecidedOn } : {}) } }
+          : {}),
+        ...(legalAidShown && overseas ? { overseas: true } : {}),
+        documentIds: documentId ? [documentId] : [],
+      };
       await api('POST', `/api/v1/clients/${clientId}/applications/${application.id}`, {
         ...bodyOf(application),
         revision: application.revision,
@@ -175,7 +236,7 @@ function StepForm({
     }
   }
   return (
-    <form className="stack" onSubmit={submit} aria-label={t('files.applications.addStep')}>
+    <form className="stack" onSubmit={submit} aria-label={label}>
       <div className="row">
         <label>
           {t('files.applications.stage')}
@@ -224,7 +285,12 @@ function StepForm({
         <div className="row">
           <label>
             {t('files.applications.legalAidRequested')}
-            <input type="date" value={legalAidRequestedOn} onChange={(e) => setLegalAidRequestedOn(e.target.value)} />
+            <input
+              type="date"
+              value={legalAidRequestedOn}
+              aria-invalid={missingRequest || undefined}
+              onChange={(e) => setLegalAidRequestedOn(e.target.value)}
+            />
           </label>
           <label>
             {t('files.applications.legalAidDecided')}
@@ -235,7 +301,7 @@ function StepForm({
           </label>
         </div>
       )}
-      {documents.length > 0 && (
+      {!editing && documents.length > 0 && (
         <label>
           {t('files.applications.documents')}
           <select aria-label={t('files.applications.documents')} value={documentId} onChange={(e) => setDocumentId(e.target.value)}>
@@ -248,8 +314,20 @@ function StepForm({
           </select>
         </label>
       )}
+      {missingRequest && (
+        <p role="alert" className="error">
+          {t('files.applications.legalAidNeedsRequest', { field: t('files.applications.legalAidRequested') })}
+        </p>
+      )}
       <ErrorMessage error={error} />
-      <button type="submit">{t('files.applications.addStep')}</button>
+      <div className="row">
+        <button type="submit">{label}</button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isAuditAction } from '../../../../src/audit/actions.ts';
 import { query } from '../../api.ts';
 import { api, cached } from '../../casework/session.ts';
 import { TableWrap } from '../../TableWrap.tsx';
 import type { AuditPage as AuditAnswer, AuditEntry, AuditVerification, Member } from '../../types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
-/** /files/admin/audit: the organisation's audit log, newest first, older pages on request, and a verify button. */
+/**
+ * /files/admin/audit: the organisation's audit log, newest first, older pages on request, and a verify button. Each
+ * action by its label in the app's language (the recorded id as its title; an action no longer written as recorded).
+ * A verification is itself an entry, recorded after the check: the table is read again with the answer, so that it
+ * shows that entry on top and the count and the table agree.
+ */
 export function AuditPage() {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [ownEntry, setOwnEntry] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [members, setMembers] = useState<Map<string, string>>(new Map());
   useEffect(() => {
@@ -21,13 +28,15 @@ export function AuditPage() {
       () => undefined,
     );
   }, []);
-  async function load(before: number | null) {
+  async function load(before: number | null): Promise<AuditEntry[]> {
     try {
       const page = await api<AuditAnswer>('GET', `/api/v1/org/audit${query({ limit: 100, before })}`);
       setEntries((old) => (before === null ? page.entries : [...old, ...page.entries]));
       setNext(page.next);
+      return page.entries;
     } catch (e) {
       setError(e as Error);
+      return [];
     }
   }
   // biome-ignore lint/correctness/useExhaustiveDependencies: the first page, once; load only sets state
@@ -37,7 +46,10 @@ export function AuditPage() {
   async function verify() {
     setError(null);
     try {
-      setVerification(await api<AuditVerification>('GET', '/api/v1/org/audit/verify'));
+      const answer = await api<AuditVerification>('GET', '/api/v1/org/audit/verify');
+      const fresh = await load(null);
+      setOwnEntry(fresh.find((e) => e.action === 'audit.verify')?.seq ?? null);
+      setVerification(answer);
     } catch (e) {
       setError(e as Error);
     }
@@ -61,6 +73,7 @@ export function AuditPage() {
               </li>
             ))}
           </ul>
+          {ownEntry !== null && <p className="muted">{t('files.audit.ownEntry', { seq: ownEntry })}</p>}
         </div>
       )}
       <ErrorMessage error={error} />
@@ -82,8 +95,8 @@ export function AuditPage() {
               <tr key={e.seq}>
                 <td className="num">{e.seq}</td>
                 <td>{new Date(e.at).toISOString().slice(0, 19).replace('T', ' ')}</td>
-                <td>
-                  <code>{e.action}</code>
+                <td title={e.action} data-action={e.action}>
+                  {isAuditAction(e.action) ? t(`files.audit.actions.${e.action}`) : <code>{e.action}</code>}
                 </td>
                 <td>{e.actor_id ? (members.get(e.actor_id) ?? e.actor_id) : e.actor_kind}</td>
                 <td>{e.resource_type ? `${e.resource_type} ${e.resource_id ?? ''}` : '—'}</td>

@@ -14,7 +14,9 @@ const lang = (language: string): 'en' | 'ru' => (language.startsWith('ru') ? 'ru
 export function DeadlineItem({ deadline }: { deadline: ApplicationDeadline }) {
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
-  const title = deadline.ruleTitle?.[l] ?? t('files.deadlines.setByHand');
+  const ruleTitle = deadline.ruleTitle?.[l] ?? t('files.deadlines.setByHand');
+  // A date set by hand is named by its own words (what is due, the order that set it); the rule's title follows.
+  const own = deadline.origin === 'manual' && deadline.label ? deadline.label : null;
   const nonWorkingDay = deadline.result ? keptOnNonWorkingDay(deadline.result.steps, l) : null;
   return (
     <li data-testid="deadline" data-rule={deadline.rule ?? ''} data-due={deadline.due ?? ''}>
@@ -23,8 +25,9 @@ export function DeadlineItem({ deadline }: { deadline: ApplicationDeadline }) {
           ? `${t('files.deadlines.due')} ${formatDate(deadline.due, i18n.language)} (${deadline.due})`
           : t(`files.deadlines.status.${deadline.status}`)}
       </strong>{' '}
-      — {title}
-      {deadline.label ? ` · ${deadline.label}` : ''}
+      — {own ?? ruleTitle}
+      {own && <span className="muted"> · {ruleTitle}</span>}
+      {deadline.origin === 'manual' && deadline.source && <span> · {deadline.source}</span>}
       {deadline.done && <span className="muted"> · {t('files.deadlines.done')}</span>}
       {deadline.rule && <span className="muted"> · {deadline.rule}</span>}
       {deadline.urgentApplication && (

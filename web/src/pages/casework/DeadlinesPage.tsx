@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { refusalIn } from '../../../../src/deadlines/refusals.ts';
+import { procedureName, useProcedures } from '../../casework/procedures.ts';
 import { STORAGE_PREFIX } from '../../casework/session.ts';
 import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
 import { onLinkClick } from '../../router.ts';
-import type { DashboardEntry, DeadlinesDashboard } from '../../types.ts';
+import type { DashboardEntry, DeadlinesDashboard, ProcedureCountry } from '../../types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 const SCOPE_KEY = `${STORAGE_PREFIX}deadlines-scope`;
@@ -17,6 +18,7 @@ export function DeadlinesPage() {
   const { t, i18n } = useTranslation();
   const [scope, setScope] = useState(() => (sessionStorage.getItem(SCOPE_KEY) === 'organisation' ? 'organisation' : 'mine'));
   const { data, error, loading } = useApi<DeadlinesDashboard>(`/api/v1/deadlines/dashboard?scope=${scope}`);
+  const countries = useProcedures();
   return (
     <section aria-labelledby="deadlines-title">
       <h1 id="deadlines-title">{t('files.dashboard.title')}</h1>
@@ -45,7 +47,7 @@ export function DeadlinesPage() {
         <>
           <p className="muted">{t('files.dashboard.today', { date: formatDate(data.today, i18n.language) })}</p>
           {BUCKETS.map((bucket) => (
-            <Bucket key={bucket} bucket={bucket} entries={data[bucket]} />
+            <Bucket key={bucket} bucket={bucket} entries={data[bucket]} countries={countries} />
           ))}
           <p className="muted">{t('files.dashboard.done', { count: data.done })}</p>
         </>
@@ -54,7 +56,7 @@ export function DeadlinesPage() {
   );
 }
 
-function Bucket({ bucket, entries }: { bucket: (typeof BUCKETS)[number]; entries: DashboardEntry[] }) {
+function Bucket({ bucket, entries, countries }: { bucket: (typeof BUCKETS)[number]; entries: DashboardEntry[]; countries: ProcedureCountry[] }) {
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
   return (
@@ -91,8 +93,16 @@ function Bucket({ bucket, entries }: { bucket: (typeof BUCKETS)[number]; entries
                     t(`files.deadlines.status.${e.status}`)
                   )}
                 </td>
-                <td>
-                  {e.ruleTitle?.[l] ?? t('files.deadlines.setByHand')}
+                <td data-testid="dashboard-title">
+                  {e.origin === 'manual' && e.label ? (
+                    <>
+                      <strong>{e.label}</strong>
+                      {e.source && <div>{e.source}</div>}
+                      <div className="muted">{e.ruleTitle?.[l] ?? t('files.deadlines.setByHand')}</div>
+                    </>
+                  ) : (
+                    (e.ruleTitle?.[l] ?? t('files.deadlines.setByHand'))
+                  )}
                   {e.urgentApplication && (
                     <>
                       <br />
@@ -107,8 +117,8 @@ function Bucket({ bucket, entries }: { bucket: (typeof BUCKETS)[number]; entries
                     {e.clientName ?? e.initials}
                   </a>
                 </td>
-                <td>
-                  {e.destination} · {e.procedure}
+                <td data-testid="dashboard-application" title={`${e.destination} · ${e.procedure}`}>
+                  {procedureName(countries, e.destination, e.procedure, l)}
                   {e.reference ? ` · ${e.reference}` : ''}
                 </td>
               </tr>
