@@ -139,6 +139,22 @@ export type ArchiveLock = { passphrase: string; scryptLogN?: number } | { recipi
 /** What opens it: the passphrase, or the age identity (AGE-SECRET-KEY-1…). */
 export type ArchiveKey = { passphrase: string } | { identity: string };
 
+/** age's scrypt work factor (log2 N) for a passphrase archive: age's own default, what every production export uses. */
+export const ARCHIVE_SCRYPT_LOG_N = 18;
+
+/** The work factor of archives sealed without one given: ARCHIVE_SCRYPT_LOG_N unless a test fixture chose less. */
+let scryptInForce = ARCHIVE_SCRYPT_LOG_N;
+
+/**
+ * For test fixtures only: passphrase archives sealed in this process without a work factor of their own use
+ * `logN`, so that suites exporting and importing through the command line do not spend seconds in scrypt. No setting
+ * reaches it and nothing in src/ calls it (test/shared/layering.test.ts checks); opening reads the work factor from
+ * the archive, so it is unchanged.
+ */
+export function useScryptWorkFactorForTests(logN: number): void {
+  scryptInForce = logN;
+}
+
 export function serialiseArchive(manifest: Manifest, entries: readonly Entry[]): Uint8Array {
   const lines = [JSON.stringify(manifest), ...entries.map((e) => JSON.stringify(e))];
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
@@ -150,7 +166,7 @@ export async function sealArchive(plaintext: Uint8Array, lock: ArchiveLock): Pro
     if (lock.passphrase.length < 8)
       throw new OtkazError(ErrorCode.Usage, 'the export passphrase must have at least 8 characters', { where: 'OTKAZ_EXPORT_PASSPHRASE' });
     encrypter.setPassphrase(lock.passphrase);
-    if (lock.scryptLogN !== undefined) encrypter.setScryptWorkFactor(lock.scryptLogN);
+    encrypter.setScryptWorkFactor(lock.scryptLogN ?? scryptInForce);
   } else {
     if (!/^age1[0-9a-z]+$/.test(lock.recipient)) throw new OtkazError(ErrorCode.Usage, 'an age recipient looks like age1…', { where: '--recipient' });
     try {

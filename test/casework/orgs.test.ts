@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { verifyAudit } from '../../src/audit/log.ts';
 import { addApplication, listApplications } from '../../src/casework/applications.ts';
-import { type ArchiveLock, openArchive, sealArchive, serialiseArchive } from '../../src/casework/archive.ts';
+import { ARCHIVE_SCRYPT_LOG_N, type ArchiveLock, openArchive, sealArchive, serialiseArchive } from '../../src/casework/archive.ts';
 import { checklistFor } from '../../src/casework/checklist.ts';
 import { listMarks, markItem } from '../../src/casework/checklist-marks.ts';
 import { findClients, insertClient, loadClient, openRecord, shareClient, updateClient } from '../../src/casework/clients.ts';
@@ -506,5 +506,17 @@ describe('the organisation commands are the local administrator’s only', () =>
       ),
       ['string', 'string', 'string', 'string', 'string', 'string'],
     );
+  });
+});
+
+describe('passphrase archives', () => {
+  it("are sealed with age's own scrypt work factor, 2^18, unless the caller gives one (the tests' cheaper one is theirs only)", async () => {
+    assert.equal(ARCHIVE_SCRYPT_LOG_N, 18);
+    const stanza = async (lock: ArchiveLock) => {
+      const header = Buffer.from(await sealArchive(new Uint8Array([1, 2, 3]), lock)).toString('latin1');
+      return /^-> scrypt \S+ (\d+)$/m.exec(header)?.[1];
+    };
+    assert.equal(await stanza({ passphrase: 'SYNTHETIC passphrase' }), '18');
+    assert.equal(await stanza({ passphrase: 'SYNTHETIC passphrase', scryptLogN: 11 }), '11');
   });
 });

@@ -11,6 +11,7 @@ import { Keyring } from '../../src/casework/keyring.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { kekFromEnvironment } from '../../src/crypto/kek.ts';
 import { openDatabase, storageTarget } from '../../src/db/open.ts';
+import { cheapArchives } from '../helpers/archives.ts';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
 
 const ORG = randomUUID();
@@ -20,6 +21,8 @@ describe('otkaz org', () => {
   const archive = () => path.join(dataDir, '..', `${path.basename(dataDir)}-export.age`);
 
   before(async () => {
+    // the archive is sealed in this process (the command line runs in-process): scrypt at 2^10, not age's 2^18
+    cheapArchives();
     process.env.OTKAZ_KEK = randomBytes(32).toString('base64');
     delete process.env.OTKAZ_AUDIT_SINK;
     delete process.env.OTKAZ_EXPORT_PASSPHRASE;

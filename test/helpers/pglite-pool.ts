@@ -35,6 +35,9 @@ const MAX_IDLE = 2;
 const LARGE = 500;
 const idle = new Map<string, Engine[]>();
 
+/** What the pool did in this process (test/db/pglite-pool.test.ts checks a database was reused, or not). */
+export const poolCounts = { started: 0, reused: 0, kept: 0, closed: 0 };
+
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 const CATALOGUE = `
@@ -124,7 +127,7 @@ async function reset(engine: Engine): Promise<boolean> {
     const large = written.filter((t) => t.n >= LARGE).map((t) => ident(t.name));
     if (small.length || large.length) {
       await db.exec(
-        `set session_replication_role = replica; ${small.join(' ')} ${large.length ? `truncate ${large.join(', ')} cascade;` : ''} set session_replication_role = origin`,
+        `set session_replication_role = replica; ${small.join(' ')} ${large.length ? `truncate ${large.join(', ')} cascade;` : ''} reset session_replication_role`,
       );
     }
   }
@@ -183,12 +186,16 @@ function lease(kind: string, engine: Engine): Database {
             shelf.push(engine);
             idle.set(kind, shelf);
             kept = true;
+            poolCounts.kept += 1;
           }
         } catch (error) {
           if (process.env.OTKAZ_TEST_POOL_DEBUG) console.error('pool: reset failed', error);
           kept = false;
         }
-        if (!kept) await engine.db.close();
+        if (!kept) {
+          poolCounts.closed += 1;
+          await engine.db.close();
+        }
       })();
       return closed;
     },
@@ -198,7 +205,11 @@ function lease(kind: string, engine: Engine): Database {
 /** A database of this kind: a reset one from this process's shelf, or a new one from `open` (migrated, unused). */
 export async function pooledPglite(kind: string, open: () => Promise<Database>): Promise<Database> {
   const kept = idle.get(kind)?.pop();
-  if (kept) return lease(kind, kept);
+  if (kept) {
+    poolCounts.reused += 1;
+    return lease(kind, kept);
+  }
+  poolCounts.started += 1;
   const db = await open();
   try {
     return lease(kind, { db, baseline: await takeBaseline(db) });

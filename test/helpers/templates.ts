@@ -159,7 +159,8 @@ export function openPgliteFromTemplate(dataDir: string | null, kind: TemplateKin
   return dataDir === null && process.env.OTKAZ_TEST_POOL !== '0' ? pooledPglite(kind, () => startFromTemplate(null, kind)) : startFromTemplate(dataDir, kind);
 }
 
-async function startFromTemplate(dataDir: string | null, kind: TemplateKind): Promise<Database> {
+/** A migrated embedded database started from the template, never one from the pool (test/db/pglite-pool.test.ts). */
+export async function startFromTemplate(dataDir: string | null, kind: TemplateKind): Promise<Database> {
   const db = await openPglite(dataDir, { ...(await pgliteEngine()), loadDataDir: await pgliteTemplate(kind) });
   try {
     await migrate(db);

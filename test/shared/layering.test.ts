@@ -61,6 +61,16 @@ describe('layering', () => {
       [],
     );
   });
+
+  it("the test fixtures' cheap archive work factor is set by no module of src (only test/helpers/archives.ts)", () => {
+    const definedIn = path.join(SRC, 'casework', 'archive.ts');
+    assert.match(readFileSync(definedIn, 'utf8'), /export function useScryptWorkFactorForTests\(/);
+    const callers = tsFiles(SRC).filter((file) => file !== definedIn && readFileSync(file, 'utf8').includes('useScryptWorkFactorForTests'));
+    assert.deepEqual(
+      callers.map((f) => path.relative(PROJECT_ROOT, f)),
+      [],
+    );
+  });
 });
 
 /**
