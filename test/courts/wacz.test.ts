@@ -109,6 +109,7 @@ const countOf = async (db: Database): Promise<number> => (await db.query<{ n: nu
 describe('WACZ index keys', () => {
   it('SURT: host reversed, www dropped, port kept, query sorted, lower-case; an IP address and a non-http URL as they are', () => {
     assert.equal(surt('https://www.Example.com/A/b?z=1&a=2'), 'com,example)/a/b?a=2&z=1');
+    assert.equal(surt('http://example.com/?Z=1&a=2'), 'com,example)/?a=2&z=1', 'sorted once lower-cased');
     assert.equal(surt('http://sub.example.org:8080/'), 'org,example,sub:8080)/');
     assert.equal(surt('http://127.0.0.1:18765/index.html'), '127.0.0.1:18765)/index.html');
     assert.equal(surt('https://example.com:443/x'), 'com,example)/x');

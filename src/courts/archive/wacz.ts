@@ -268,8 +268,8 @@ export async function* readWacz(wacz: string): AsyncGenerator<WaczItem> {
 
 /**
  * The SURT form of a URL that CDXJ indexes sort by: host labels reversed and comma-joined (a leading "www." dropped,
- * an IP address kept as it is), the port when not the default, ")", then path and query (query arguments sorted),
- * all lower-case. A URL that is not http(s) is its lower-case self.
+ * an IP address kept as it is), the port when not the default, ")", then path and query (query arguments sorted
+ * once lower-cased), all lower-case. A URL that is not http(s) is its lower-case self.
  */
 export function surt(url: string): string {
   let parsed: URL;
@@ -288,7 +288,7 @@ export function surt(url: string): string {
         .split('.')
         .reverse()
         .join(',');
-  const query = parsed.search.length > 1 ? `?${parsed.search.slice(1).split('&').sort().join('&')}` : '';
+  const query = parsed.search.length > 1 ? `?${parsed.search.slice(1).toLowerCase().split('&').sort().join('&')}` : '';
   return `${key}${parsed.port ? `:${parsed.port}` : ''})${parsed.pathname}${query}`.toLowerCase();
 }
 
