@@ -80,6 +80,8 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.WarcInvalid:
     case ErrorCode.WarcRevisitUnresolved:
     case ErrorCode.WaczUnsupported:
+    case ErrorCode.WaczInvalid:
+    case ErrorCode.WaczMismatch:
     case ErrorCode.StatsFormat:
     case ErrorCode.StatsParse:
     case ErrorCode.StatsUnknownCode:

@@ -1,5 +1,6 @@
 /**
- * Ingesting saved files: pages (.html, folders of them) and WARC files, record by record. A record that fails is
+ * Ingesting saved files: pages (.html, folders of them), WARC files and WACZ files (verified whole, then their WARCs),
+ * record by record. A record that fails is
  * kept as an outcome with its failure (file, byte offset in the WARC, code — never page text or names) and the
  * others still go in; only a failure that is not the record's (the database went away) stops the run.
  */
@@ -119,7 +120,7 @@ export async function ingestFiles(
       if (record.error) {
         // The message without the place (the outcome names file and offset).
         const reason = record.error.message.replace(/^record at byte \d+: /, '').replace(` (${record.error.where ?? ''})`, '');
-        outcomes.push(unread(file, record.offset, { stage: 'read', code: record.error.code, sqlstate: null, reason }));
+        outcomes.push(unread(record.file, record.offset, { stage: 'read', code: record.error.code, sqlstate: null, reason }));
         continue;
       }
       let input = record.input;
@@ -128,7 +129,7 @@ export async function ingestFiles(
         if (!resolved) {
           const id = input.record?.recordId ?? '';
           outcomes.push(
-            unread(file, record.offset, {
+            unread(record.file, record.offset, {
               stage: 'read',
               code: ErrorCode.WarcRevisitUnresolved,
               sqlstate: null,
@@ -141,13 +142,13 @@ export async function ingestFiles(
       }
       try {
         const result = await ingestPage(db, directory, input, personKey);
-        outcomes.push({ ...result, file, offset: record.offset });
+        outcomes.push({ ...result, file: record.file, offset: record.offset });
       } catch (error) {
         // The bytes themselves could not be archived (nothing of the record was written). Not the record's
         // fault (the database went away…): stop here; what was ingested so far stays.
         const failure = storeFailure(error);
         if (!failure) throw error;
-        outcomes.push(unread(file, record.offset, { ...failure, stage: 'archive', code: ErrorCode.IngestArchive }));
+        outcomes.push(unread(record.file, record.offset, { ...failure, stage: 'archive', code: ErrorCode.IngestArchive }));
       }
     }
   }

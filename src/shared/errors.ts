@@ -14,7 +14,12 @@ export const ErrorCode = {
   AccessDenied: 'access.denied',
   WarcInvalid: 'archive.warc_invalid',
   WarcRevisitUnresolved: 'archive.revisit_unresolved',
+  /** A WACZ that uses what otkaz does not read: another major version, a hash algorithm, encryption, a compression. */
   WaczUnsupported: 'archive.wacz_unsupported',
+  /** A .wacz that is not a WACZ: not a zip, no datapackage.json, a resource missing, names repeated, too large. */
+  WaczInvalid: 'archive.wacz_invalid',
+  /** A file of a WACZ whose bytes do not match the hash or size its datapackage.json gives (nothing of it is ingested). */
+  WaczMismatch: 'archive.wacz_mismatch',
   ArchiveMismatch: 'archive.mismatch',
   IngestParse: 'ingest.parse_failed',
   IngestStore: 'ingest.store_failed',
@@ -93,6 +98,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.WarcInvalid:
     case ErrorCode.WarcRevisitUnresolved:
     case ErrorCode.WaczUnsupported:
+    case ErrorCode.WaczInvalid:
     case ErrorCode.ConfigInvalid:
     case ErrorCode.StatsFormat:
     case ErrorCode.StatsParse:
@@ -125,6 +131,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.ReminderSend:
       return 3;
     case ErrorCode.ArchiveMismatch:
+    case ErrorCode.WaczMismatch:
     case ErrorCode.CryptoInvalid:
     case ErrorCode.AuditBroken:
       return 4;

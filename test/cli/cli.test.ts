@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
@@ -55,7 +55,17 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     assert.deepEqual(JSON.parse(verify.out), { checked: 1, mismatches: [] });
     const warc = path.join(dataDir, 'out.warc');
     const exported = await cli('archive', 'export', '--out', warc, '--json');
-    assert.deepEqual(JSON.parse(exported.out), { file: warc, captures: 1 });
+    assert.deepEqual(JSON.parse(exported.out), { file: warc, format: 'warc', captures: 1 });
+    const wacz = path.join(dataDir, 'out.wacz');
+    const packed = await cli('archive', 'export', '--format', 'wacz', '--out', wacz, '--json');
+    assert.deepEqual(JSON.parse(packed.out), { file: wacz, format: 'wacz', captures: 1 });
+    assert.equal(readFileSync(wacz).subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+    const again = await cli('ingest', wacz, '--json');
+    assert.equal(again.code, 0, again.err);
+    assert.equal((JSON.parse(again.out) as { newCapture: boolean }[])[0]?.newCapture, false, 'the same capture, read back from the WACZ');
+    const badFormat = await cli('archive', 'export', '--format', 'zip', '--out', wacz);
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.err, /\[cli\.usage\].*--format/);
     // The list the API serves, from the CLI: read off the page (received 22.04.2026, дело № 1-151/2026, art. 173.1 part 2).
     const list = await cli('cases', 'list', '--article', '173.1', '--from', '2026-04-01', '--to', '2026-04-30', '--json');
     const listed = JSON.parse(list.out) as { total: number; rows: Array<{ receipt_date: string; articles: string; defendants: string; synthetic: boolean }> };

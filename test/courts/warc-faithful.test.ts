@@ -53,13 +53,13 @@ for (const engine of ENGINES) {
     });
     after(() => drop());
 
-    it('a WACZ is refused with a coded error, given alone or inside a folder — never stored as a page or skipped', async () => {
+    it('a .wacz that is no zip is refused with a coded error, given alone or inside a folder — never stored as a page or skipped', async () => {
       const wacz = path.join(dir, 'capture.wacz');
       writeFileSync(wacz, Buffer.from('PK\u0003\u0004 synthetic, not a real zip'));
       for (const target of [wacz, dir]) {
         const outcomes = await ingestFiles(db, directory, KEY, [target]);
         assert.equal(outcomes.length, 1);
-        assert.equal(outcomes[0]?.failure?.code, 'archive.wacz_unsupported');
+        assert.equal(outcomes[0]?.failure?.code, 'archive.wacz_invalid');
         assert.equal(outcomes[0]?.captureId, null);
       }
       const [row] = await db.query<{ n: number }>('select count(*)::int as n from captures');

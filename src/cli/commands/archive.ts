@@ -8,11 +8,17 @@ import { bindCommand } from '../bind.ts';
 export function registerArchive(program: Command): void {
   const archive = program.command('archive').description('the evidence archive: every page as captured, content-addressed by sha256');
   bindCommand(
-    archive.command('export').description('write captures as WARC 1.1 (request/response/metadata records, WARC-Payload-Digest)'),
+    archive
+      .command('export')
+      .description('write captures as WARC 1.1 (request/response/metadata records, WARC-Payload-Digest) or as a WACZ 1.1.1 package (--format wacz)'),
     exportArchiveOperation,
     {
-      flags: { out: ['--out <file>', 'WARC file to write'], caseId: ['--case <id>', 'only the captures of this case'] },
-      text: (result) => `wrote ${result.captures} captures to ${result.file}`,
+      flags: {
+        out: ['--out <file>', 'file to write (WARC, or WACZ)'],
+        caseId: ['--case <id>', 'only the captures of this case'],
+        format: ['--format <format>', 'warc or wacz (default: wacz when --out ends in .wacz, else warc)'],
+      },
+      text: (result) => `wrote ${result.captures} captures to ${result.file} (${result.format.toUpperCase()})`,
     },
   );
   bindCommand(

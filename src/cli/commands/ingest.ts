@@ -35,7 +35,7 @@ export function registerIngest(program: Command): void {
     program
       .command('ingest <paths...>')
       .description(
-        'take saved court pages (.html, folders) or WARC files into the evidence archive and the case store; a record that ' +
+        'take saved court pages (.html, folders), WARC or WACZ files into the evidence archive and the case store; a record that ' +
           'fails is listed at the end (file, byte offset in the WARC, code) and the others still go in: exit status 5 when any failed',
       ),
     ingestOperation,

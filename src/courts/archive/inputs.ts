@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import type { IngestInput } from '../ingest.ts';
 import { withoutNul } from '../parse/decode.ts';
+import { readWacz } from './wacz.ts';
 import { readWarc, type WarcResponse } from './warc.ts';
 
 /**
@@ -24,7 +25,7 @@ const clean = (headers: [string, string][] | null): [string, string][] | null =>
   headers?.map(([name, value]): [string, string] => [withoutNul(name), withoutNul(value)]) ?? null;
 
 /** A WARC response as an ingest input; its texts go into text and jsonb columns, so none carries a NUL. */
-function warcInput(file: string, r: WarcResponse, options: { synthetic?: boolean }): IngestInput {
+function warcInput(ref: string, r: WarcResponse, options: { synthetic?: boolean }): IngestInput {
   const meta = r.metadata;
   return {
     bytes: r.body,
@@ -33,7 +34,7 @@ function warcInput(file: string, r: WarcResponse, options: { synthetic?: boolean
     httpStatus: meta ? meta.httpStatus : r.status,
     httpHeaders: clean(meta ? meta.httpHeaders : r.headers),
     source: meta?.source ?? 'warc',
-    sourceRef: withoutNul(meta?.sourceRef ?? `${path.basename(file)}#${r.recordId ?? ''}`),
+    sourceRef: withoutNul(meta?.sourceRef ?? `${ref}#${r.recordId ?? ''}`),
     synthetic: meta?.synthetic ?? options.synthetic ?? false,
     record: {
       type: r.type,
@@ -50,25 +51,24 @@ function warcInput(file: string, r: WarcResponse, options: { synthetic?: boolean
 }
 
 /**
- * The records of a saved file (one page) or a WARC file (its responses, with otkaz's metadata when present).
+ * The records of a saved file (one page), a WARC file (its responses, with otkaz's metadata when present) or a WACZ
+ * (verified whole first, then the records of each of its WARCs: `file` is then "x.wacz!archive/name.warc").
  * A record that cannot be read is yielded as an error, and the records after it still come.
  */
 export async function* readInputs(file: string, options: { url?: string; retrievedAt?: string; synthetic?: boolean }): AsyncGenerator<InputRecord> {
   if (/\.wacz$/i.test(file)) {
-    yield {
-      file,
-      offset: null,
-      input: null,
-      error: new OtkazError(ErrorCode.WaczUnsupported, 'a WACZ file is not imported yet: unzip it and ingest the WARC files in its archive/ folder', {
-        where: file,
-      }),
-    };
+    // A WACZ is verified whole first (an error item and nothing else when it does not verify); then its WARCs.
+    for await (const item of readWacz(file)) {
+      const where = item.warc ? `${file}!${item.warc}` : file;
+      if (item.error) yield { file: where, offset: item.warc ? item.offset : null, input: null, error: item.error };
+      else yield { file: where, offset: item.offset, input: warcInput(`${path.basename(file)}!${item.warc}`, item.response, options), error: null };
+    }
     return;
   }
   if (/\.warc(\.gz)?$/i.test(file)) {
     for await (const item of readWarc(file)) {
       if (item.error) yield { file, offset: item.offset, input: null, error: item.error };
-      else yield { file, offset: item.offset, input: warcInput(file, item.response, options), error: null };
+      else yield { file, offset: item.offset, input: warcInput(path.basename(file), item.response, options), error: null };
     }
     return;
   }

@@ -321,11 +321,28 @@ class ByteReader {
   }
 }
 
+/**
+ * Where a WARC's bytes come from: a file on disk, or an entry of a WACZ (zip). `open(start)` gives the bytes as
+ * stored (gzipped or not) from byte `start` on; `head()` the first two (to tell a gzipped WARC).
+ */
+export interface WarcSource {
+  open(start: number): Promise<Readable>;
+  head(): Promise<Buffer>;
+}
+
+/** A WARC file on disk as a source. */
+export function fileSource(file: string): WarcSource {
+  return {
+    open: async (start) => createReadStream(file, { start }),
+    head: async () => ((await isGzipFile(file)) ? Buffer.from([0x1f, 0x8b]) : Buffer.alloc(0)),
+  };
+}
+
 /** A reader of the (decompressed) WARC from byte `start`. */
-async function openAt(file: string, gzip: boolean, start: number): Promise<ByteReader> {
-  if (!gzip) return new ByteReader(createReadStream(file, { start }), start);
+async function openAt(source: WarcSource, gzip: boolean, start: number): Promise<ByteReader> {
+  if (!gzip) return new ByteReader(await source.open(start), start);
   const reader = new ByteReader(
-    pipeline(createReadStream(file), createGunzip(), () => undefined),
+    pipeline(await source.open(0), createGunzip(), () => undefined),
     0,
   );
   await reader.bytes(start, false);
@@ -535,7 +552,7 @@ function messageOf(raw: RawRecord, block: Buffer, type: WarcResponse['type']): W
  * decoded — is an error item with its offset, and reading goes on at the next record; only a file that
  * cannot be read on (I/O, broken gzip) ends early, with an error item saying where.
  */
-export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
+export async function* readWarc(file: string, source: WarcSource = fileSource(file)): AsyncGenerator<WarcItem> {
   const invalid = (offset: number, message: string, cause?: unknown): WarcItem => ({
     offset,
     response: null,
@@ -543,7 +560,8 @@ export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
   });
   let gzip: boolean;
   try {
-    gzip = await isGzipFile(file);
+    const head = await source.head();
+    gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   } catch (cause) {
     yield {
       offset: 0,
@@ -559,7 +577,7 @@ export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
   let failures = 0;
   let start = 0;
   for (;;) {
-    const reader = await openAt(file, gzip, start).catch((cause: unknown) => cause as Error);
+    const reader = await openAt(source, gzip, start).catch((cause: unknown) => cause as Error);
     if (reader instanceof Error) {
       yield invalid(start, reader.message, reader);
       return;
@@ -653,7 +671,7 @@ export async function* readWarc(file: string): AsyncGenerator<WarcItem> {
     }
     if (resumeAt === null) break;
     // Resynchronise: the next line that starts a WARC record after the bad one.
-    const scan = await openAt(file, gzip, resumeAt).catch(() => null);
+    const scan = await openAt(source, gzip, resumeAt).catch(() => null);
     if (!scan) break;
     try {
       if (!(await scan.seekLineStarting(Buffer.from('WARC/1.')))) break;

@@ -1,5 +1,5 @@
 /**
- * Saved court pages (.html, folders) and WARC files into the evidence archive and the case store; a record that
+ * Saved court pages (.html, folders), WARC and WACZ files into the evidence archive and the case store; a record that
  * fails is kept with its failure (file, byte offset, code) and the others still go in.
  */
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { isoDate, text } from '../../shared/validation.ts';
 
 export const IngestInput = z
   .object({
-    paths: z.array(text(4096, 1)).min(1).describe('files (.html, .warc, .warc.gz) and folders'),
+    paths: z.array(text(4096, 1)).min(1).describe('files (.html, .warc, .warc.gz, .wacz) and folders'),
     url: text(16_384, 1).optional().describe('URL of the page (single file only): gives the court and the case ids'),
     retrievedAt: z
       .union([z.iso.datetime({ offset: true, local: true }), isoDate])
@@ -45,7 +45,7 @@ export type RecordOutcome = z.infer<typeof RecordOutcomeSchema>;
 
 export const ingestOperation = defineOperation({
   name: 'archive.ingest',
-  summary: 'take saved court pages (.html, folders) or WARC files into the evidence archive and the case store',
+  summary: 'take saved court pages (.html, folders), WARC or WACZ files into the evidence archive and the case store',
   input: IngestInput,
   output: z.array(RecordOutcomeSchema),
   policy: archivePolicy.ingest,
