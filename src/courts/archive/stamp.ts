@@ -109,7 +109,9 @@ export async function stampCaptures(db: Database, options: StampOptions): Promis
     after = last.id;
     const { root, proofs } = merkleTree(rows.map((r) => hexBytes(r.sha256)));
     const { response, tstInfo } = await requestTimestamp(options, root);
-    const entries = rows.map((r, i) => ({ c: r.id, i, p: (proofs[i] ?? []).map(hex) }));
+    const ids = rows.map((r) => r.id);
+    const places = rows.map((_, i) => i);
+    const paths = proofs.map((proof) => Buffer.concat(proof).toString('hex'));
     const timestampId = await db.transaction(async (tx) => {
       const [stamp] = await tx.query<{ id: number }>(
         `insert into timestamps (tsa_url, root, leaves, response, gen_time, serial, policy, created_at)
@@ -119,8 +121,8 @@ export async function stampCaptures(db: Database, options: StampOptions): Promis
       if (!stamp) throw new Error('the time stamp was not stored');
       await tx.query(
         `insert into capture_stamps (capture_id, timestamp_id, leaf_index, proof)
-         select (e->>'c')::bigint, $1, (e->>'i')::int, e->'p' from jsonb_array_elements($2::jsonb) e`,
-        [stamp.id, JSON.stringify(entries)],
+         select c, $1, i, decode(p, 'hex') from unnest($2::bigint[], $3::int[], $4::text[]) as e(c, i, p)`,
+        [stamp.id, ids, places, paths],
       );
       return stamp.id;
     });
@@ -146,6 +148,13 @@ export interface CaptureStamp {
   response: string;
 }
 
+/** The stored path (32-byte hashes, concatenated) as hexadecimal nodes; a ragged tail stays a short node (and fails). */
+function splitProof(bytes: Uint8Array): string[] {
+  const nodes: string[] = [];
+  for (let at = 0; at < bytes.byteLength; at += 32) nodes.push(hex(bytes.subarray(at, at + 32)));
+  return nodes;
+}
+
 /** A capture's stamps, oldest first (none: not stamped yet). Throws `input.not_found` for an unknown capture. */
 export async function captureStamps(db: Queryable, captureId: number): Promise<{ captureId: number; sha256: string; stamps: CaptureStamp[] }> {
   const [capture] = await db.query<{ sha256: string }>('select sha256 from captures where id = $1', [captureId]);
@@ -156,7 +165,7 @@ export async function captureStamps(db: Queryable, captureId: number): Promise<{
     root: string;
     leaves: number;
     leaf_index: number;
-    proof: string[];
+    proof: Uint8Array;
     gen_time: string;
     serial: string;
     policy: string;
@@ -176,7 +185,7 @@ export async function captureStamps(db: Queryable, captureId: number): Promise<{
       root: r.root,
       leaves: r.leaves,
       leafIndex: r.leaf_index,
-      proof: r.proof,
+      proof: splitProof(r.proof),
       genTime: new Date(r.gen_time).toISOString(),
       serial: r.serial,
       policy: r.policy,

@@ -19,7 +19,7 @@ create table capture_stamps (
   capture_id bigint not null references captures (id),
   timestamp_id bigint not null references timestamps (id),
   leaf_index integer not null check (leaf_index >= 0), -- the capture's place among the batch's leaves
-  proof jsonb not null,                  -- its audit path: the sibling hashes from the leaf up, hexadecimal
+  proof bytea not null,                  -- its audit path: the 32-byte sibling hashes from the leaf up, concatenated
   primary key (capture_id, timestamp_id)
 );
 create index capture_stamps_timestamp on capture_stamps (timestamp_id);
