@@ -6,13 +6,17 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as asn1js from 'asn1js';
 import fc from 'fast-check';
+import { buildApp } from '../../src/api/app.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { merkleTree, rootFromProof } from '../../src/courts/archive/merkle.ts';
 import { captureStamps, opensslVerify, requestTimestamp, stampCaptures, verifyCaptureStamp } from '../../src/courts/archive/stamp.ts';
 import { storeCapture } from '../../src/courts/archive/store.ts';
 import { parseTimeStampResponse, timeStampRequest } from '../../src/courts/archive/tsp.ts';
+import { loadDirectory } from '../../src/courts/directory/load.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ErrorCode, OtkazError } from '../../src/shared/errors.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { bundledKnowledgeBase } from '../helpers/kb.ts';
 import { type LocalTsa, startLocalTsa } from '../helpers/tsa.ts';
 
 const UA = 'otkaz/0.1 (evidence archive time stamps; contact: archive@example.org)';
@@ -308,6 +312,29 @@ for (const engine of ENGINES) {
         assert.equal(report.stamps[0]?.proofLeadsToRoot, true, 'the stamp itself is intact: the body is what changed');
       } finally {
         await db.query('update blobs set body = $1 where sha256 = $2', [body, sha256]);
+      }
+    });
+
+    it("the API gives a capture's stamps as stored: token, root, proof (with the read token where reads are private)", async () => {
+      const reader = 'reader-token-0123456789abcdefgh';
+      const config = loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_READ_TOKEN: reader, OTKAZ_RATE_LIMIT: '0' });
+      const app = await buildApp({ config, db, directory: loadDirectory(), kb: bundledKnowledgeBase() });
+      try {
+        const id = ids[11] as number;
+        const url = `/api/v1/captures/${id}/stamps`;
+        assert.equal((await app.inject({ method: 'GET', url })).statusCode, 401);
+        const answer = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${reader}` } });
+        assert.equal(answer.statusCode, 200, answer.body);
+        assert.deepEqual(answer.json(), await captureStamps(db, id));
+        const { stamps } = answer.json() as { stamps: { root: string; leafIndex: number; leaves: number; proof: string[] }[] };
+        const stamp = stamps[0];
+        assert.ok(stamp);
+        assert.equal(stamp.leaves, 10);
+        assert.equal(stamp.proof.length, 4, 'a leaf of a tree of 10 is 4 levels deep (or 2, for the last two)');
+        const missing = await app.inject({ method: 'GET', url: '/api/v1/captures/999999/stamps', headers: { authorization: `Bearer ${reader}` } });
+        assert.equal(missing.statusCode, 404);
+      } finally {
+        await app.close();
       }
     });
 

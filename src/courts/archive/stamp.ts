@@ -56,9 +56,8 @@ export interface StampReport {
 /** Asks the TSA for one token over `imprint` and checks the answer (granted, same imprint, same nonce). */
 export async function requestTimestamp(options: Omit<StampOptions, 'batchSize' | 'now'>, imprint: Uint8Array) {
   const request = timeStampRequest(imprint);
-  let answer: Awaited<ReturnType<typeof httpPost>>;
-  try {
-    answer = await httpPost(
+  const post = () =>
+    httpPost(
       {
         userAgent: options.userAgent,
         timeoutMs: options.timeoutMs ?? 30_000,
@@ -68,6 +67,14 @@ export async function requestTimestamp(options: Omit<StampOptions, 'batchSize' |
       options.tsaUrl,
       { body: request.der, contentType: TIMESTAMP_QUERY, accept: TIMESTAMP_REPLY },
     );
+  let answer: Awaited<ReturnType<typeof httpPost>>;
+  try {
+    // Asked again once after a network failure (a kept-alive connection the server had closed just then): asking twice
+    // is harmless, the TSA only issues a second token for the same imprint and nonce, and one answer is kept.
+    answer = await post().catch((error: unknown) => {
+      if (error instanceof HttpError && error.kind === 'network') return post();
+      throw error;
+    });
   } catch (error) {
     if (error instanceof HttpError)
       throw new OtkazError(ErrorCode.TimestampFetch, `the time-stamping authority did not answer: ${error.message}`, { where: options.tsaUrl, cause: error });
