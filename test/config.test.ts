@@ -38,6 +38,13 @@ describe('configuration', () => {
     const unknown = path.join(cwd, 'unknown.json');
     writeFileSync(unknown, '{"prot": 1}');
     check({ OTKAZ_CONFIG: unknown }, /unrecognized key/i);
+    check({ OTKAZ_TSA_URL: 'ftp://tsa.example.org' }, /OTKAZ_TSA_URL: must be an http/);
+  });
+  it('the time-stamping authority: its URL as given, its CA file resolved against the working directory', () => {
+    const config = loadConfig({ OTKAZ_TSA_URL: 'https://tsa.example.org/tsr', OTKAZ_TSA_CA_FILE: 'keys/tsa-ca.pem' }, cwd);
+    assert.equal(config.tsaUrl, 'https://tsa.example.org/tsr');
+    assert.equal(config.tsaCaFile, path.join(cwd, 'keys', 'tsa-ca.pem'));
+    assert.equal(loadConfig({}, cwd).tsaUrl, undefined, 'unset: no stamps');
   });
 });
 

@@ -99,6 +99,8 @@ export function statusOfDomain(code: DomainCode): number {
       return 413;
     case ErrorCode.TimeBudget:
     case ErrorCode.StatsFetch:
+    case ErrorCode.TimestampFetch:
+    case ErrorCode.TimestampRefused:
     case ErrorCode.DbConnect:
       return 503;
     case ErrorCode.ConfigInvalid:
@@ -106,6 +108,9 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.DbMigration:
     case ErrorCode.DirectoryInvalid:
     case ErrorCode.ArchiveMismatch:
+    case ErrorCode.TimestampInvalid:
+    case ErrorCode.TimestampMismatch:
+    case ErrorCode.StampUnverified:
     case ErrorCode.GuidanceInvalid:
     case ErrorCode.DeadlineRulesInvalid:
     case ErrorCode.CryptoInvalid:

@@ -72,6 +72,13 @@ const ConfigSchema = z
      * The embedded engine's shared buffers (PostgreSQL's shared_buffers, e.g. 16MB). Unset: PostgreSQL's 128MB.
      * Every start zeroes them: 16MB starts in about half the CPU (the tests use it), 128MB keeps more pages in memory.
      */
+    /**
+     * The time-stamping authority (RFC 3161) that `otkaz archive stamp` asks for trusted time stamps: its URL (http://
+     * or https://). Unset: no stamps. Only a qualified TSA's stamp carries eIDAS's legal presumption (article 41).
+     */
+    tsaUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    /** The TSA's CA certificate(s), PEM: what `otkaz archive verify-stamp` checks a token's signature against. */
+    tsaCaFile: z.string().min(1).optional(),
     pgliteSharedBuffers: z
       .string()
       .regex(/^[1-9]\d{0,6}(kB|MB|GB)$/, 'must be a size such as 16MB (kB, MB or GB)')
@@ -105,6 +112,8 @@ const ENV_KEYS: Record<keyof Config, string> = {
   publicUrl: 'OTKAZ_PUBLIC_URL',
   timeZone: 'OTKAZ_TIME_ZONE',
   pgliteSharedBuffers: 'OTKAZ_PGLITE_SHARED_BUFFERS',
+  tsaUrl: 'OTKAZ_TSA_URL',
+  tsaCaFile: 'OTKAZ_TSA_CA_FILE',
 };
 
 function validTimeZone(zone: string): boolean {
@@ -165,13 +174,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     });
     throw new OtkazError(ErrorCode.ConfigInvalid, `invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { personKeyFile, kekFile, auditSink, ...rest } = result.data;
+  const { personKeyFile, kekFile, auditSink, tsaCaFile, ...rest } = result.data;
   return {
     ...rest,
     dataDir: path.resolve(cwd, result.data.dataDir),
     ...(personKeyFile ? { personKeyFile: path.resolve(cwd, personKeyFile) } : {}),
     kekFile: path.resolve(cwd, kekFile ?? defaultKekFile(env)),
     ...(auditSink ? { auditSink: path.resolve(cwd, auditSink) } : {}),
+    ...(tsaCaFile ? { tsaCaFile: path.resolve(cwd, tsaCaFile) } : {}),
   };
 }
 

@@ -10,7 +10,9 @@ import { languageOperation } from './account/language.ts';
 import { exportArchiveOperation } from './archive/export.ts';
 import { ingestOperation } from './archive/ingest.ts';
 import { listCapturesOperation } from './archive/list.ts';
+import { stampArchiveOperation } from './archive/stamp.ts';
 import { verifyArchiveOperation } from './archive/verify.ts';
+import { verifyStampOperation } from './archive/verify-stamp.ts';
 import { compareOperation } from './asylum/compare.ts';
 import { importStatisticsOperation } from './asylum/import.ts';
 import { importReleaseOperation } from './asylum/import-release.ts';
@@ -30,6 +32,7 @@ import { confirmTotpOperation, enrolTotpOperation, totpOperation } from './auth/
 import { rawCaptureOperation } from './captures/raw.ts';
 import { redactedCaptureOperation } from './captures/redacted.ts';
 import { showCaptureOperation } from './captures/show.ts';
+import { captureStampsOperation } from './captures/stamps.ts';
 import { articlesOperation } from './cases/articles.ts';
 import { caseCapturesOperation } from './cases/captures.ts';
 import { caseEventsOperation } from './cases/events.ts';
@@ -78,6 +81,9 @@ export const OPERATIONS: readonly AnyOperation[] = [
   redactedCaptureOperation,
   rawCaptureOperation,
   listCapturesOperation,
+  captureStampsOperation,
+  stampArchiveOperation,
+  verifyStampOperation,
   exportArchiveOperation,
   verifyArchiveOperation,
   ingestOperation,

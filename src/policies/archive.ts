@@ -10,4 +10,8 @@ export const archivePolicy = {
   export: rule('archive.export', 'evidence'),
   verify: rule('archive.verify', 'operator'),
   ingest: rule('archive.ingest', 'operator'),
+  /** Asking the time-stamping authority for stamps of the captures not yet stamped. */
+  stamp: rule('archive.stamp', 'operator'),
+  /** A capture's stamps hold hashes only (no URL, no body): as open as a capture's metadata. */
+  verifyStamp: rule('archive.verify_stamp', 'read'),
 } as const;

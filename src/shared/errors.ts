@@ -21,6 +21,16 @@ export const ErrorCode = {
   /** A file of a WACZ whose bytes do not match the hash or size its datapackage.json gives (nothing of it is ingested). */
   WaczMismatch: 'archive.wacz_mismatch',
   ArchiveMismatch: 'archive.mismatch',
+  /** The time-stamping authority could not be reached, or answered with an HTTP error (src/courts/archive/stamp.ts). */
+  TimestampFetch: 'archive.timestamp_fetch',
+  /** The time-stamping authority refused the request (its PKIStatus and failure bits are named). */
+  TimestampRefused: 'archive.timestamp_refused',
+  /** The answer, or a stored token, is not a readable RFC 3161 time-stamp response or token. */
+  TimestampInvalid: 'archive.timestamp_invalid',
+  /** A token that covers something else: another imprint, another nonce, another hash algorithm. */
+  TimestampMismatch: 'archive.timestamp_mismatch',
+  /** A capture's stamp does not verify: its proof does not lead to the stamped root, or the token's signature fails. */
+  StampUnverified: 'archive.stamp_unverified',
   IngestParse: 'ingest.parse_failed',
   IngestStore: 'ingest.store_failed',
   IngestArchive: 'ingest.archive_failed',
@@ -129,11 +139,16 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.DeadlineRulesInvalid:
     case ErrorCode.KeyUnavailable:
     case ErrorCode.ReminderSend:
+    case ErrorCode.TimestampFetch:
+    case ErrorCode.TimestampRefused:
       return 3;
     case ErrorCode.ArchiveMismatch:
     case ErrorCode.WaczMismatch:
     case ErrorCode.CryptoInvalid:
     case ErrorCode.AuditBroken:
+    case ErrorCode.TimestampInvalid:
+    case ErrorCode.TimestampMismatch:
+    case ErrorCode.StampUnverified:
       return 4;
     case ErrorCode.IngestIncomplete:
       return 5;

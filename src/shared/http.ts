@@ -1,5 +1,6 @@
 /**
- * The one HTTP client of otkaz's downloaders — the court crawler and the statistics fetcher: a User-Agent that
+ * The one HTTP client of otkaz's downloaders — the court crawler, the statistics fetcher (GET) and the time-stamp
+ * requests of the archive (POST, `httpPost`): a User-Agent that
  * names otkaz and the operator's contact, a timeout on the whole exchange (headers and body), redirects followed,
  * a bound on the body's size, and one error type for every way a request can fail without an answer. Bodies are
  * returned as bytes: decoding (windows-1251 court pages, UTF-8 JSON) is the caller's; content-encoding (gzip) is
@@ -96,25 +97,48 @@ async function readBody(response: Response, url: string, max: number | undefined
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-export function httpClient(options: HttpClientOptions): HttpClient {
+/** One exchange with the client's User-Agent, timeout, signal, body bound and error type (GET and POST alike). */
+async function exchange(options: HttpClientOptions, url: string, init: RequestInit & { headers: Record<string, string> }): Promise<HttpResponse> {
   const fetchFn = options.fetch ?? fetch;
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  try {
+    const response = await fetchFn(mirrored(url, options.mirrorBase), {
+      ...init,
+      headers: { 'user-agent': options.userAgent, ...init.headers },
+      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+    });
+    const bytes = await readBody(response, url, options.maxBodyBytes);
+    return { url, status: response.status, statusText: response.statusText, headers: [...response.headers.entries()], bytes };
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    const e = error instanceof Error ? error : new Error(String(error));
+    if (e.name === 'TimeoutError') throw new HttpError('timeout', url, `timeout after ${options.timeoutMs} ms`, error);
+    throw new HttpError('network', url, e.message, error);
+  }
+}
+
+export function httpClient(options: HttpClientOptions): HttpClient {
   return {
-    async get(url, request = {}) {
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      try {
-        const response = await fetchFn(mirrored(url, options.mirrorBase), {
-          headers: { 'user-agent': options.userAgent, accept: request.accept ?? options.accept ?? '*/*' },
-          redirect: 'follow',
-          signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
-        });
-        const bytes = await readBody(response, url, options.maxBodyBytes);
-        return { url, status: response.status, statusText: response.statusText, headers: [...response.headers.entries()], bytes };
-      } catch (error) {
-        if (error instanceof HttpError) throw error;
-        const e = error instanceof Error ? error : new Error(String(error));
-        if (e.name === 'TimeoutError') throw new HttpError('timeout', url, `timeout after ${options.timeoutMs} ms`, error);
-        throw new HttpError('network', url, e.message, error);
-      }
-    },
+    get: (url, request = {}) => exchange(options, url, { headers: { accept: request.accept ?? options.accept ?? '*/*' }, redirect: 'follow' }),
   };
+}
+
+export interface HttpPostRequest {
+  body: Uint8Array;
+  contentType: string;
+  accept?: string;
+}
+
+/**
+ * One POST of a body (the time-stamp protocol's query), with the same User-Agent, timeout, body bound and errors as
+ * the GET client. A redirect is not followed (a redirected POST may turn into a GET, or send the body elsewhere):
+ * the 3xx answer is returned as it is, for the caller to refuse. Nothing is retried: a POST need not be idempotent.
+ */
+export function httpPost(options: HttpClientOptions, url: string, request: HttpPostRequest): Promise<HttpResponse> {
+  return exchange(options, url, {
+    method: 'POST',
+    headers: { 'content-type': request.contentType, accept: request.accept ?? options.accept ?? '*/*' },
+    body: request.body,
+    redirect: 'manual',
+  });
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { rawCaptureOperation } from '../../operations/captures/raw.ts';
 import { redactedCaptureOperation } from '../../operations/captures/redacted.ts';
 import { showCaptureOperation } from '../../operations/captures/show.ts';
+import { captureStampsOperation } from '../../operations/captures/stamps.ts';
 import { articlesOperation } from '../../operations/cases/articles.ts';
 import { caseCapturesOperation } from '../../operations/cases/captures.ts';
 import { caseEventsOperation } from '../../operations/cases/events.ts';
@@ -41,6 +42,7 @@ export function registerCaseRoutes(app: ZodApp, ctx: RouteContext): void {
   });
 
   bindRoute(app, ctx, showCaptureOperation, { method: 'GET', url: '/api/v1/captures/:id', params: ['id'] });
+  bindRoute(app, ctx, captureStampsOperation, { method: 'GET', url: '/api/v1/captures/:id/stamps', params: ['id'] });
   bindRoute(app, ctx, redactedCaptureOperation, {
     method: 'GET',
     url: '/api/v1/captures/:id/redacted',

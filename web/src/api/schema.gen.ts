@@ -946,6 +946,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/captures/{id}/stamps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A capture's trusted time stamps (RFC 3161): token, stamped Merkle root and the capture's proof, to verify offline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the capture id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            captureId: number;
+                            sha256: string;
+                            stamps: {
+                                genTime: string;
+                                leafIndex: number;
+                                leaves: number;
+                                policy: string;
+                                /** @description the audit path (RFC 6962): sibling hashes from the leaf up */
+                                proof: string[];
+                                /** @description the TimeStampResp as received (a .tsr file), base64 */
+                                response: string;
+                                /** @description the Merkle root the token covers: its SHA-256 message imprint (openssl ts -verify -digest) */
+                                root: string;
+                                serial: string;
+                                timestampId: number;
+                                tsaUrl: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
