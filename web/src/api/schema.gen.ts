@@ -799,6 +799,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -819,6 +848,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -882,6 +940,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -902,6 +989,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1441,6 +1557,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1461,6 +1606,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1521,6 +1695,7 @@ export interface paths {
                                 url?: string;
                             };
                             quantity: {
+                                /** Format: date */
                                 as_of?: string;
                                 /** @enum {string} */
                                 basis?: "year" | "fiscal_year" | "quarter" | "month";
@@ -1688,12 +1863,16 @@ export interface paths {
                          *     }
                          */
                         consent?: {
+                            /** Format: date */
                             recordedOn?: string;
                             /** @default [] */
                             referralTo?: string[];
                             /** @default false */
                             shareWithinOrganisation?: boolean;
-                            /** @description the consent ends at the end of this day */
+                            /**
+                             * Format: date
+                             * @description the consent ends at the end of this day
+                             */
                             until?: string;
                         };
                         /** @default [] */
@@ -1712,9 +1891,11 @@ export interface paths {
                             service?: {
                                 /** @description deployed to a combat zone in this period */
                                 deployed?: boolean;
+                                /** Format: date */
                                 from?: string;
                                 place?: string;
                                 role?: string;
+                                /** Format: date */
                                 to?: string;
                                 unit?: string;
                                 /** @description the military unit number (в/ч) */
@@ -1724,6 +1905,7 @@ export interface paths {
                             status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
                         };
                         person: {
+                            /** Format: date */
                             birthDate?: string;
                             contact?: {
                                 /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
@@ -1745,6 +1927,7 @@ export interface paths {
                         /** @description free text: the story in brief */
                         summary?: string;
                         wanted?: {
+                            /** Format: date */
                             checkedOn?: string;
                             /** @description where the status was seen (a URL, a document) */
                             evidence?: string;
@@ -1886,12 +2069,16 @@ export interface paths {
                                  *     }
                                  */
                                 consent: {
+                                    /** Format: date */
                                     recordedOn?: string;
                                     /** @default [] */
                                     referralTo: string[];
                                     /** @default false */
                                     shareWithinOrganisation: boolean;
-                                    /** @description the consent ends at the end of this day */
+                                    /**
+                                     * Format: date
+                                     * @description the consent ends at the end of this day
+                                     */
                                     until?: string;
                                 };
                                 /** @default [] */
@@ -1922,9 +2109,11 @@ export interface paths {
                                     service: {
                                         /** @description deployed to a combat zone in this period */
                                         deployed?: boolean;
+                                        /** Format: date */
                                         from?: string;
                                         place?: string;
                                         role?: string;
+                                        /** Format: date */
                                         to?: string;
                                         unit?: string;
                                         /** @description the military unit number (в/ч) */
@@ -1934,6 +2123,7 @@ export interface paths {
                                     status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
                                 };
                                 person?: {
+                                    /** Format: date */
                                     birthDate?: string;
                                     contact?: {
                                         /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
@@ -1955,6 +2145,7 @@ export interface paths {
                                 /** @description free text: the story in brief */
                                 summary?: string;
                                 wanted?: {
+                                    /** Format: date */
                                     checkedOn?: string;
                                     /** @description where the status was seen (a URL, a document) */
                                     evidence?: string;
@@ -1995,12 +2186,16 @@ export interface paths {
                              *     }
                              */
                             consent?: {
+                                /** Format: date */
                                 recordedOn?: string;
                                 /** @default [] */
                                 referralTo?: string[];
                                 /** @default false */
                                 shareWithinOrganisation?: boolean;
-                                /** @description the consent ends at the end of this day */
+                                /**
+                                 * Format: date
+                                 * @description the consent ends at the end of this day
+                                 */
                                 until?: string;
                             };
                             /** @default [] */
@@ -2019,9 +2214,11 @@ export interface paths {
                                 service?: {
                                     /** @description deployed to a combat zone in this period */
                                     deployed?: boolean;
+                                    /** Format: date */
                                     from?: string;
                                     place?: string;
                                     role?: string;
+                                    /** Format: date */
                                     to?: string;
                                     unit?: string;
                                     /** @description the military unit number (в/ч) */
@@ -2031,6 +2228,7 @@ export interface paths {
                                 status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
                             };
                             person: {
+                                /** Format: date */
                                 birthDate?: string;
                                 contact?: {
                                     /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
@@ -2052,6 +2250,7 @@ export interface paths {
                             /** @description free text: the story in brief */
                             summary?: string;
                             wanted?: {
+                                /** Format: date */
                                 checkedOn?: string;
                                 /** @description where the status was seen (a URL, a document) */
                                 evidence?: string;
@@ -2509,13 +2708,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description the last arrival in the country (US: the one-year filing limit) */
+                        /**
+                         * Format: date
+                         * @description the last arrival in the country (US: the one-year filing limit)
+                         */
                         arrivedOn?: string;
                         destination: string;
                         /** @default [] */
                         manualDeadlines?: {
                             /** @default false */
                             done?: boolean;
+                            /** Format: date */
                             due: string;
                             /** Format: uuid */
                             id?: string;
@@ -2536,12 +2739,14 @@ export interface paths {
                         region?: string;
                         /** @default [] */
                         steps?: {
+                            /** Format: date */
                             decidedOn?: string;
                             /**
                              * @description documents of this client file the step rests on
                              * @default []
                              */
                             documentIds?: string[];
+                            /** Format: date */
                             filedOn?: string;
                             /**
                              * Format: uuid
@@ -2550,8 +2755,12 @@ export interface paths {
                             id?: string;
                             /** @description France: a legal-aid request within 15 days suspends the CNDA time limit */
                             legalAid?: {
-                                /** @description when the legal-aid decision was notified */
+                                /**
+                                 * Format: date
+                                 * @description when the legal-aid decision was notified
+                                 */
                                 decidedOn?: string;
+                                /** Format: date */
                                 requestedOn: string;
                             };
                             note?: string;
@@ -2559,7 +2768,10 @@ export interface paths {
                             outcome?: string;
                             /** @description France: the applicant lives overseas (one more month) */
                             overseas?: boolean;
-                            /** @description when the decision was served (Zustellung, notification): deadlines run from here */
+                            /**
+                             * Format: date
+                             * @description when the decision was served (Zustellung, notification): deadlines run from here
+                             */
                             servedOn?: string;
                             /** @description a stage id of the procedure (GET /api/v1/procedures) */
                             stage: string;
@@ -2611,13 +2823,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description the last arrival in the country (US: the one-year filing limit) */
+                        /**
+                         * Format: date
+                         * @description the last arrival in the country (US: the one-year filing limit)
+                         */
                         arrivedOn?: string;
                         destination: string;
                         /** @default [] */
                         manualDeadlines?: {
                             /** @default false */
                             done?: boolean;
+                            /** Format: date */
                             due: string;
                             /** Format: uuid */
                             id?: string;
@@ -2640,12 +2856,14 @@ export interface paths {
                         revision: number;
                         /** @default [] */
                         steps?: {
+                            /** Format: date */
                             decidedOn?: string;
                             /**
                              * @description documents of this client file the step rests on
                              * @default []
                              */
                             documentIds?: string[];
+                            /** Format: date */
                             filedOn?: string;
                             /**
                              * Format: uuid
@@ -2654,8 +2872,12 @@ export interface paths {
                             id?: string;
                             /** @description France: a legal-aid request within 15 days suspends the CNDA time limit */
                             legalAid?: {
-                                /** @description when the legal-aid decision was notified */
+                                /**
+                                 * Format: date
+                                 * @description when the legal-aid decision was notified
+                                 */
                                 decidedOn?: string;
+                                /** Format: date */
                                 requestedOn: string;
                             };
                             note?: string;
@@ -2663,7 +2885,10 @@ export interface paths {
                             outcome?: string;
                             /** @description France: the applicant lives overseas (one more month) */
                             overseas?: boolean;
-                            /** @description when the decision was served (Zustellung, notification): deadlines run from here */
+                            /**
+                             * Format: date
+                             * @description when the decision was served (Zustellung, notification): deadlines run from here
+                             */
                             servedOn?: string;
                             /** @description a stage id of the procedure (GET /api/v1/procedures) */
                             stage: string;
@@ -3149,6 +3374,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3169,6 +3423,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3374,7 +3657,10 @@ export interface paths {
                          * @enum {string}
                          */
                         kind?: "note" | "call" | "meeting" | "hearing" | "document" | "decision" | "other";
-                        /** @description when it happened, if not when it was written */
+                        /**
+                         * Format: date
+                         * @description when it happened, if not when it was written
+                         */
                         occurredOn?: string;
                         text: string;
                     };
@@ -3798,6 +4084,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3818,6 +4133,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -6445,6 +6789,7 @@ export interface paths {
                         /** @description court codes (default: every current garrison court) */
                         courts?: string[];
                         /**
+                         * Format: date
                          * @description first receipt date
                          * @default 2022-09-01
                          */
@@ -6456,7 +6801,10 @@ export interface paths {
                          * @default 0
                          */
                         recent?: number;
-                        /** @description last receipt date (default: today, in UTC, when the plan is made) */
+                        /**
+                         * Format: date
+                         * @description last receipt date (default: today, in UTC, when the plan is made)
+                         */
                         to?: string;
                     };
                 };
@@ -6604,6 +6952,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -6624,6 +7001,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -6708,6 +7114,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -6728,6 +7163,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
