@@ -157,7 +157,10 @@ export const ValidationIssueSchema = z.object({
   inclusive: z.boolean().optional(),
   exact: z.boolean().optional(),
   format: z.string().optional().describe('invalid_format: date, email, regex, …'),
-  values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional().describe('invalid_value: the accepted values'),
+  values: z
+    .array(z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .optional()
+    .describe('invalid_value: the accepted values'),
   keys: z.array(z.string()).optional().describe('unrecognized_keys'),
   divisor: z.number().optional(),
   reason: z.string().optional().describe("custom: the project's own check (src/shared/validation.ts), e.g. calendar_date"),

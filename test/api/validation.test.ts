@@ -155,7 +155,12 @@ for (const engine of ENGINES) {
       // A body: a value not sent is `missing`, one of the wrong type is not; a number under its bound names the bound.
       const crawl = await issuesOf(post('/api/v1/operations/crawl', { limit: 0, to: 5 }), 'crawl');
       const to = crawl.find((i) => i.path.join('.') === 'to');
-      assert.deepEqual(to && { in: to.in, code: to.code, expected: to.expected, missing: to.missing }, { in: 'body', code: 'invalid_type', expected: 'string', missing: undefined });
+      assert.deepEqual(to && { in: to.in, code: to.code, expected: to.expected, missing: to.missing }, {
+        in: 'body',
+        code: 'invalid_type',
+        expected: 'string',
+        missing: undefined,
+      });
       const limit = crawl.find((i) => i.path.join('.') === 'limit');
       assert.deepEqual(limit && { code: limit.code, origin: limit.origin, minimum: limit.minimum }, { code: 'too_small', origin: 'number', minimum: 1 });
       const claims = await issuesOf(post('/api/v1/claims/check', { claims: [{ id: 'c1', statement: 'about 3,000' }] }), 'claims');
