@@ -25,7 +25,18 @@ import { Budget, LIMITS } from '../shared/limits.ts';
 import { type CachedResponse, ResponseCache } from './cache.ts';
 import { type AppContext, BODY_LIMIT, type RouteContext } from './context.ts';
 import { errorFields, logController, loggerOptions, routeOf } from './log.ts';
-import { ApiCode, answerClientError, dataException, frameworkProblem, type Problem, problem, statusOf, statusOfDomain } from './problem.ts';
+import {
+  ApiCode,
+  answerClientError,
+  dataException,
+  frameworkProblem,
+  type Problem,
+  plainlyNotPersonal,
+  problem,
+  statusOf,
+  statusOfDomain,
+  validationIssue,
+} from './problem.ts';
 import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -266,15 +277,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Errors never echo the request: `instance` is the route's pattern (/api/v1/cases/:id), not the URL, whose path
   // and query may carry names; quoted values in validation messages are shown only when plainly not personal.
   const instanceOf = (request: FastifyRequest) => (request.routeOptions.config.access ? request.routeOptions.url : undefined);
-  const quoted = (message: string) => message.replace(/"([^"]*)"/g, (all, inner: string) => (/^[\w .,:|-]{0,40}$/.test(inner) ? all : '"…"'));
+  const quoted = (message: string) => message.replace(/"([^"]*)"/g, (all, inner: string) => (plainlyNotPersonal(inner) ? all : '"…"'));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const instance = instanceOf(request);
     const send = (p: Problem) => reply.code(p.status).type('application/problem+json').send(p);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const detail = error.validation
-        .map((v) => `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}: ${quoted(v.message ?? '')}`)
-        .join('; ');
-      return send(problem(ApiCode.Validation, 400, 'invalid request', detail, instance));
+      const where = error.validationContext ?? 'request';
+      const detail = error.validation.map((v) => `${where}${v.instancePath ? v.instancePath.replace(/\//g, '.') : ''}: ${quoted(v.message ?? '')}`).join('; ');
+      // The same issues as data (code and parameters), for a client to word in its language (the web app in Russian).
+      const sent: unknown = where === 'body' ? request.body : where === 'querystring' ? request.query : where === 'params' ? request.params : undefined;
+      const issues = error.validation.map((v) => validationIssue(where, v, quoted(v.message ?? ''), sent));
+      return send({ ...problem(ApiCode.Validation, 400, 'invalid request', detail, instance), issues });
     }
     if (error instanceof OtkazError) {
       const status = statusOfDomain(error.code);

@@ -126,6 +126,103 @@ export function statusOfDomain(code: DomainCode): number {
   }
 }
 
+/**
+ * One refused value of a request's validation (api.validation), as data for a client to word in its own language:
+ * where (`in` the body, query or path parameters, at `path`), zod's issue `code`, the English `message` (as in
+ * `detail`), and the code's parameters — only ones the schema defines (bounds, the accepted values, the format, a
+ * `reason` of the project's own checks), never a value of the request (an unrecognised key only when plainly not
+ * personal, as in `detail`), and `missing` when the value was not sent at all.
+ */
+export interface ValidationIssue {
+  in: string;
+  path: (string | number)[];
+  code: string;
+  message: string;
+  expected?: string;
+  origin?: string;
+  minimum?: number | string;
+  maximum?: number | string;
+  inclusive?: boolean;
+  exact?: boolean;
+  format?: string;
+  values?: (string | number | boolean | null)[];
+  keys?: string[];
+  divisor?: number;
+  reason?: string;
+  missing?: boolean;
+}
+
+export const ValidationIssueSchema = z.object({
+  in: z.string().describe('body, querystring, params or headers'),
+  path: z.array(z.union([z.string(), z.number()])).describe('the path of the refused value inside it'),
+  code: z.string().describe("zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, …"),
+  message: z.string().describe('the reason in English, as in detail'),
+  expected: z.string().optional(),
+  origin: z.string().optional().describe('too_small/too_big: string (characters), array (items), number, …'),
+  minimum: z.union([z.number(), z.string()]).optional(),
+  maximum: z.union([z.number(), z.string()]).optional(),
+  inclusive: z.boolean().optional(),
+  exact: z.boolean().optional(),
+  format: z.string().optional().describe('invalid_format: date, email, regex, …'),
+  values: z
+    .array(z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .optional()
+    .describe('invalid_value: the accepted values'),
+  keys: z.array(z.string()).optional().describe('unrecognized_keys'),
+  divisor: z.number().optional(),
+  reason: z.string().optional().describe("custom: the project's own check (src/shared/validation.ts), e.g. calendar_date"),
+  missing: z.boolean().optional().describe('the value was not sent'),
+});
+
+/** A key or value is repeated in a problem only when plainly not personal (a short word, a code). */
+export const plainlyNotPersonal = (text: string): boolean => /^[\w .,:|-]{0,40}$/.test(text);
+
+/** Fastify's form of a zod issue (fastify-type-provider-zod): keyword = code, params = the rest. */
+export interface FastifyZodIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+const scalar = (v: unknown): v is string | number | boolean | null => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const bound = (v: unknown): number | string | undefined =>
+  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v instanceof Date ? v.toISOString() : undefined;
+
+/**
+ * The issue as data. `sent` is the part of the request validated (its body, query or params), to tell a value not
+ * sent (`missing`) from a wrong one; `message` is already the problem's wording.
+ */
+export function validationIssue(where: string, issue: FastifyZodIssue, message: string, sent: unknown): ValidationIssue {
+  const path = issue.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const p = issue.params;
+  const out: ValidationIssue = { in: where, path, code: issue.keyword, message };
+  if (typeof p.expected === 'string') out.expected = p.expected;
+  if (typeof p.origin === 'string') out.origin = p.origin;
+  const minimum = bound(p.minimum);
+  if (minimum !== undefined) out.minimum = minimum;
+  const maximum = bound(p.maximum);
+  if (maximum !== undefined) out.maximum = maximum;
+  if (typeof p.inclusive === 'boolean') out.inclusive = p.inclusive;
+  if (typeof p.exact === 'boolean') out.exact = p.exact;
+  if (typeof p.format === 'string') out.format = p.format;
+  if (Array.isArray(p.values)) out.values = p.values.filter(scalar);
+  if (Array.isArray(p.keys)) out.keys = p.keys.map((k) => (typeof k === 'string' && plainlyNotPersonal(k) ? k : '…'));
+  if (typeof p.divisor === 'number') out.divisor = p.divisor;
+  const custom = p.params;
+  if (typeof custom === 'object' && custom !== null && typeof (custom as { reason?: unknown }).reason === 'string')
+    out.reason = (custom as { reason: string }).reason;
+  if (issue.keyword === 'invalid_type') {
+    let value: unknown = sent;
+    for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
+    if (value === undefined) out.missing = true;
+  }
+  return out;
+}
+
 export interface Problem {
   type: string;
   title: string;
@@ -133,6 +230,8 @@ export interface Problem {
   code: string;
   detail?: string;
   instance?: string;
+  /** api.validation from a request's schema: each refused value as data. */
+  issues?: ValidationIssue[];
 }
 
 /** A problem's shape in the OpenAPI document (loose: the answer keeps any member it has). */
@@ -143,6 +242,7 @@ export const ProblemSchema = z.looseObject({
   code: z.string().describe('stable error code, e.g. api.validation, input.not_found'),
   detail: z.string().optional(),
   instance: z.string().optional().describe("the route's pattern, never the URL asked"),
+  issues: z.array(ValidationIssueSchema).optional().describe('api.validation: each refused value as data (code and parameters), to word in any language'),
 });
 
 /** The error answers of a route in the OpenAPI document: problem+json with a stable code. */

@@ -37,7 +37,7 @@ export async function stripMetadata(bytes: Uint8Array, declaredType: string): Pr
   return { bytes, removed: [], status: 'not inspected', mediaType: declaredType || 'application/octet-stream' };
 }
 
-const JPEG_NAMES: Record<number, string> = { 225: 'EXIF/XMP (APP1)', 237: 'IPTC (APP13)', 254: 'comment (COM)', 236: 'APP12', 238: 'APP14 comment' };
+export const JPEG_NAMES: Record<number, string> = { 225: 'EXIF/XMP (APP1)', 237: 'IPTC (APP13)', 254: 'comment (COM)', 236: 'APP12', 238: 'APP14 comment' };
 
 /** Drops APP1 (EXIF, XMP), APP12, APP13 (IPTC), APP14 and COM segments before the image data; keeps JFIF and ICC. */
 export function stripJpeg(bytes: Uint8Array): { bytes: Uint8Array; removed: string[] } {
@@ -60,7 +60,7 @@ export function stripJpeg(bytes: Uint8Array): { bytes: Uint8Array; removed: stri
   return { bytes: concat(out), removed: [...removed] };
 }
 
-const PNG_DROP = new Set(['tEXt', 'iTXt', 'zTXt', 'eXIf', 'tIME']);
+export const PNG_DROP = new Set(['tEXt', 'iTXt', 'zTXt', 'eXIf', 'tIME']);
 
 /** Drops the text, EXIF and time chunks of a PNG; every other chunk is kept byte for byte (with its CRC). */
 export function stripPng(bytes: Uint8Array): { bytes: Uint8Array; removed: string[] } {
@@ -81,11 +81,23 @@ export function stripPng(bytes: Uint8Array): { bytes: Uint8Array; removed: strin
   return { bytes: concat(out), removed: [...removed] };
 }
 
+/** The PDF document information fields emptied ("PDF author", …). */
+export const PDF_FIELDS = ['author', 'creator', 'producer', 'title', 'subject', 'keywords'] as const;
+export const PDF_XMP = 'PDF XMP metadata';
+
+/**
+ * Every entry a document's `removed` list can hold: stored as these English names, worded by the web app in its
+ * language (web/src/casework/removed.ts).
+ */
+export function removableNames(): string[] {
+  return [...Object.values(JPEG_NAMES), ...[...PNG_DROP].map((t) => `PNG ${t}`), ...PDF_FIELDS.map((f) => `PDF ${f}`), PDF_XMP];
+}
+
 /** Empties a PDF's document information (author, creator, producer, title, subject, keywords) and drops its XMP. */
 export async function stripPdf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; removed: string[] }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
   const removed: string[] = [];
-  const fields: Array<[string, () => string | undefined, (v: string) => void]> = [
+  const fields: Array<[(typeof PDF_FIELDS)[number], () => string | undefined, (v: string) => void]> = [
     ['author', () => doc.getAuthor(), (v) => doc.setAuthor(v)],
     ['creator', () => doc.getCreator(), (v) => doc.setCreator(v)],
     ['producer', () => doc.getProducer(), (v) => doc.setProducer(v)],
@@ -101,7 +113,7 @@ export async function stripPdf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; 
   }
   if (doc.catalog.get(PDFName.of('Metadata'))) {
     doc.catalog.delete(PDFName.of('Metadata'));
-    removed.push('PDF XMP metadata');
+    removed.push(PDF_XMP);
   }
   const info = doc.context.trailerInfo.Info;
   if (info) doc.context.trailerInfo.Info = doc.context.obj({});

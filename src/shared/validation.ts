@@ -64,10 +64,32 @@ export function isStatsPeriod(value: string, options: { ranges?: boolean } = {})
   return parsePeriod(value) !== null || (options.ranges === true && parseMonthRange(value) !== null);
 }
 
+/**
+ * The stable reasons of the project's own checks (a custom issue's `params.reason`, the API's `issues[].reason`):
+ * a client words them in its language; the message stays the English one.
+ */
+export const CheckReason = {
+  Nul: 'text_nul',
+  Control: 'text_control',
+  Surrogate: 'text_surrogate',
+  CalendarDate: 'calendar_date',
+  YearMonth: 'year_month',
+  Period: 'period',
+  PeriodOrRange: 'period_or_range',
+  FileName: 'file_name',
+} as const;
+export type CheckReason = (typeof CheckReason)[keyof typeof CheckReason];
+
+function unsafeTextCode(value: string, multiline: boolean): CheckReason {
+  if (value.includes('\u0000')) return CheckReason.Nul;
+  if ((multiline ? CONTROL_IN_TEXT : CONTROL).test(value)) return CheckReason.Control;
+  return CheckReason.Surrogate;
+}
+
 function checkedText(schema: z.ZodString, multiline: boolean): z.ZodString {
   return schema.superRefine((value, ctx) => {
     const reason = unsafeTextReason(value, { multiline });
-    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+    if (reason) ctx.addIssue({ code: 'custom', message: reason, params: { reason: unsafeTextCode(value, multiline) } });
   });
 }
 
@@ -86,25 +108,34 @@ export function freeText(max = 10_000, min = 0): z.ZodString {
 
 /** A calendar date YYYY-MM-DD that exists. */
 export const isoDate = z
-  .string()
-  // One message for a value that is no date at all (2024-13): the day check runs only on the shape YYYY-MM-DD.
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date YYYY-MM-DD', abort: true })
-  .refine(isCalendarDate, 'no such date (YYYY-MM-DD, a real day)');
+  // One message for a value that is no date at all (2024-13): the day check runs only on the shape YYYY-MM-DD. The
+  // shape is the string format `date` (issue invalid_format, format date; "format": "date" in the OpenAPI document).
+  .stringFormat('date', /^\d{4}-\d{2}-\d{2}$/, { error: 'a date YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, { message: 'no such date (YYYY-MM-DD, a real day)', params: { reason: CheckReason.CalendarDate } });
 
 /** A month YYYY-MM (01–12). */
-export const yearMonth = z.string().refine(isYearMonth, 'a month YYYY-MM (01–12)');
+export const yearMonth = z.string().refine(isYearMonth, { message: 'a month YYYY-MM (01–12)', params: { reason: CheckReason.YearMonth } });
 
 /** A year YYYY. */
 export const year = z.string().regex(/^\d{4}$/, 'a year YYYY');
 
 /** A statistics period bound: 2022, FY2023, 2022-Q1 or 2022-03. */
-export const period = text(10).refine((v) => isStatsPeriod(v), 'a period: 2022, FY2023, 2022-Q1 or 2022-03 (month 01–12)');
+export const period = text(10).refine((v) => isStatsPeriod(v), {
+  message: 'a period: 2022, FY2023, 2022-Q1 or 2022-03 (month 01–12)',
+  params: { reason: CheckReason.Period },
+});
 
 /** A period to compare or check a claim against: a period, or a range of months 2021-10..2022-01. */
-export const periodOrRange = text(20).refine((v) => isStatsPeriod(v, { ranges: true }), 'a period: 2022, FY2023, 2022-Q1, 2022-03, or months 2021-10..2022-01');
+export const periodOrRange = text(20).refine((v) => isStatsPeriod(v, { ranges: true }), {
+  message: 'a period: 2022, FY2023, 2022-Q1, 2022-03, or months 2021-10..2022-01',
+  params: { reason: CheckReason.PeriodOrRange },
+});
 
 /** An uploaded file's name: one safe path segment. */
-export const fileName = z.string().refine(isSafeFileName, 'a file name of letters, digits, _ . - (at most 120; not . or ..)');
+export const fileName = z.string().refine(isSafeFileName, {
+  message: 'a file name of letters, digits, _ . - (at most 120; not . or ..)',
+  params: { reason: CheckReason.FileName },
+});
 
 /** A positive database id (bigserial; a safe JavaScript integer). */
 export const id = z.coerce.number().int().positive();

@@ -134,6 +134,40 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('a validation problem carries each refused value as data: where, the zod code and its parameters, no request value', async () => {
+      type Issue = Record<string, unknown> & { in: string; path: (string | number)[]; code: string; message: string };
+      const issuesOf = async (res: Promise<LightMyRequestResponse>, what: string) => {
+        const body = assertProblem(await res, 400, what) as { code: string; detail?: string; issues?: Issue[] };
+        assert.equal(body.code, 'api.validation', what);
+        assert.ok(Array.isArray(body.issues) && body.issues.length > 0, `${what}: issues`);
+        return body.issues;
+      };
+      const [day] = await issuesOf(get('/api/v1/cases?from=2024-02-30'), 'no such day');
+      assert.deepEqual(day, { in: 'querystring', path: ['from'], code: 'custom', message: 'no such date (YYYY-MM-DD, a real day)', reason: 'calendar_date' });
+      const [shape] = await issuesOf(get('/api/v1/cases?from=2024-13'), 'no date');
+      assert.deepEqual(shape, { in: 'querystring', path: ['from'], code: 'invalid_format', message: 'a date YYYY-MM-DD', format: 'date' });
+      const [nul] = await issuesOf(get('/api/v1/cases?q=ab%00cd'), 'NUL');
+      assert.equal(nul?.reason, 'text_nul');
+      const [outcome] = await issuesOf(get('/api/v1/cases?outcome=Ivanova'), 'enum');
+      assert.equal(outcome?.code, 'invalid_value');
+      assert.ok(Array.isArray(outcome?.values) && outcome.values.includes('conviction'), 'the accepted values');
+      assert.doesNotMatch(JSON.stringify(outcome), /Ivanova/, 'the value sent is not repeated');
+      // A body: a value not sent is `missing`, one of the wrong type is not; a number under its bound names the bound.
+      const crawl = await issuesOf(post('/api/v1/operations/crawl', { limit: 0, to: 5 }), 'crawl');
+      const to = crawl.find((i) => i.path.join('.') === 'to');
+      assert.deepEqual(to && { in: to.in, code: to.code, expected: to.expected, missing: to.missing }, {
+        in: 'body',
+        code: 'invalid_type',
+        expected: 'string',
+        missing: undefined,
+      });
+      const limit = crawl.find((i) => i.path.join('.') === 'limit');
+      assert.deepEqual(limit && { code: limit.code, origin: limit.origin, minimum: limit.minimum }, { code: 'too_small', origin: 'number', minimum: 1 });
+      const claims = await issuesOf(post('/api/v1/claims/check', { claims: [{ id: 'c1', statement: 'about 3,000' }] }), 'claims');
+      const quantity = claims.find((i) => i.path.join('.') === 'claims.0.quantity');
+      assert.deepEqual(quantity && { code: quantity.code, missing: quantity.missing }, { code: 'invalid_type', missing: true }, JSON.stringify(claims));
+    });
+
     it('claims with a NUL or an impossible date are a 400', async () => {
       for (const [what, payload] of [
         ['as_of 2024-02-30', claim({ as_of: '2024-02-30' })],

@@ -104,7 +104,12 @@ describe('editing a client record in headless Chromium', () => {
     await form.getByRole('button', { name: 'Save the record' }).click();
     const invalid = page.getByTestId('edit-invalid');
     await invalid.waitFor();
-    assert.match(await invalid.innerText(), /The record was not saved\. Please correct:\s+Safe way to contact: Too small/);
+    assert.match(await invalid.innerText(), /The record was not saved\. Please correct:\s+Safe way to contact: must not be empty/);
+    // In Russian the reason is Russian too (from the code, not the server's English text).
+    await page.getByRole('button', { name: 'RU' }).click();
+    assert.match(await invalid.innerText(), /: не должно быть пустым/);
+    assert.doesNotMatch(await invalid.innerText(), /Too small|must not be empty/);
+    await page.getByRole('button', { name: 'EN' }).click();
     assert.match(await page.locator('#file-title + p').innerText(), /revision 1/, 'nothing was saved');
 
     await form.getByLabel('Safe way to contact').fill('Signal, via the caseworker (SYNTHETIC)');

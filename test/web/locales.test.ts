@@ -103,6 +103,22 @@ describe('web app languages', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('every key the code builds (a template literal in t(…)) has its prefix as a group of texts in both languages', () => {
+    const code = sources(projectPath('web', 'src'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const prefixes = [...new Set([...code.matchAll(/\bt\(`([\w.]+\.)\$\{/g)].map((m) => present(m[1], 'the prefix in t(`…`)')))];
+    assert.ok(prefixes.length > 30, `found ${prefixes.length} built keys in the code`);
+    const groups = (texts: Map<string, string>) => (prefix: string) => [...texts.keys()].some((k) => k.startsWith(prefix));
+    const inEn = groups(en);
+    const inRu = groups(ru);
+    assert.deepEqual(
+      prefixes.filter((p) => !inEn(p) || !inRu(p)),
+      [],
+      'a built key whose group is missing (the page would show the raw key)',
+    );
+  });
+
   it('no accessible name is written in English in the code (a screen reader says it in Russian too)', () => {
     const literal = sources(projectPath('web', 'src')).flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/\b(aria-label|title|alt|placeholder)="([^"]*[A-Za-z]{4}[^"]*)"/g)].map(

@@ -799,6 +799,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -819,6 +848,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -882,6 +940,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -902,6 +989,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1498,6 +1614,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1518,6 +1663,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1578,6 +1752,7 @@ export interface paths {
                                 url?: string;
                             };
                             quantity: {
+                                /** Format: date */
                                 as_of?: string;
                                 /** @enum {string} */
                                 basis?: "year" | "fiscal_year" | "quarter" | "month";
@@ -1745,12 +1920,16 @@ export interface paths {
                          *     }
                          */
                         consent?: {
+                            /** Format: date */
                             recordedOn?: string;
                             /** @default [] */
                             referralTo?: string[];
                             /** @default false */
                             shareWithinOrganisation?: boolean;
-                            /** @description the consent ends at the end of this day */
+                            /**
+                             * Format: date
+                             * @description the consent ends at the end of this day
+                             */
                             until?: string;
                         };
                         /** @default [] */
@@ -1769,9 +1948,11 @@ export interface paths {
                             service?: {
                                 /** @description deployed to a combat zone in this period */
                                 deployed?: boolean;
+                                /** Format: date */
                                 from?: string;
                                 place?: string;
                                 role?: string;
+                                /** Format: date */
                                 to?: string;
                                 unit?: string;
                                 /** @description the military unit number (в/ч) */
@@ -1781,6 +1962,7 @@ export interface paths {
                             status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
                         };
                         person: {
+                            /** Format: date */
                             birthDate?: string;
                             contact?: {
                                 /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
@@ -1802,6 +1984,7 @@ export interface paths {
                         /** @description free text: the story in brief */
                         summary?: string;
                         wanted?: {
+                            /** Format: date */
                             checkedOn?: string;
                             /** @description where the status was seen (a URL, a document) */
                             evidence?: string;
@@ -1943,12 +2126,16 @@ export interface paths {
                                  *     }
                                  */
                                 consent: {
+                                    /** Format: date */
                                     recordedOn?: string;
                                     /** @default [] */
                                     referralTo: string[];
                                     /** @default false */
                                     shareWithinOrganisation: boolean;
-                                    /** @description the consent ends at the end of this day */
+                                    /**
+                                     * Format: date
+                                     * @description the consent ends at the end of this day
+                                     */
                                     until?: string;
                                 };
                                 /** @default [] */
@@ -1979,9 +2166,11 @@ export interface paths {
                                     service: {
                                         /** @description deployed to a combat zone in this period */
                                         deployed?: boolean;
+                                        /** Format: date */
                                         from?: string;
                                         place?: string;
                                         role?: string;
+                                        /** Format: date */
                                         to?: string;
                                         unit?: string;
                                         /** @description the military unit number (в/ч) */
@@ -1991,6 +2180,7 @@ export interface paths {
                                     status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
                                 };
                                 person?: {
+                                    /** Format: date */
                                     birthDate?: string;
                                     contact?: {
                                         /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
@@ -2012,6 +2202,7 @@ export interface paths {
                                 /** @description free text: the story in brief */
                                 summary?: string;
                                 wanted?: {
+                                    /** Format: date */
                                     checkedOn?: string;
                                     /** @description where the status was seen (a URL, a document) */
                                     evidence?: string;
@@ -2052,12 +2243,16 @@ export interface paths {
                              *     }
                              */
                             consent?: {
+                                /** Format: date */
                                 recordedOn?: string;
                                 /** @default [] */
                                 referralTo?: string[];
                                 /** @default false */
                                 shareWithinOrganisation?: boolean;
-                                /** @description the consent ends at the end of this day */
+                                /**
+                                 * Format: date
+                                 * @description the consent ends at the end of this day
+                                 */
                                 until?: string;
                             };
                             /** @default [] */
@@ -2076,9 +2271,11 @@ export interface paths {
                                 service?: {
                                     /** @description deployed to a combat zone in this period */
                                     deployed?: boolean;
+                                    /** Format: date */
                                     from?: string;
                                     place?: string;
                                     role?: string;
+                                    /** Format: date */
                                     to?: string;
                                     unit?: string;
                                     /** @description the military unit number (в/ч) */
@@ -2088,6 +2285,7 @@ export interface paths {
                                 status: "conscript" | "contract" | "mobilised" | "reservist" | "volunteer" | "none" | "unknown";
                             };
                             person: {
+                                /** Format: date */
                                 birthDate?: string;
                                 contact?: {
                                     /** @description a safe way to reach the client (e.g. "Signal, via the caseworker") */
@@ -2109,6 +2307,7 @@ export interface paths {
                             /** @description free text: the story in brief */
                             summary?: string;
                             wanted?: {
+                                /** Format: date */
                                 checkedOn?: string;
                                 /** @description where the status was seen (a URL, a document) */
                                 evidence?: string;
@@ -2568,13 +2767,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description the last arrival in the country (US: the one-year filing limit) */
+                        /**
+                         * Format: date
+                         * @description the last arrival in the country (US: the one-year filing limit)
+                         */
                         arrivedOn?: string;
                         destination: string;
                         /** @default [] */
                         manualDeadlines?: {
                             /** @default false */
                             done?: boolean;
+                            /** Format: date */
                             due: string;
                             /** Format: uuid */
                             id?: string;
@@ -2595,12 +2798,14 @@ export interface paths {
                         region?: string;
                         /** @default [] */
                         steps?: {
+                            /** Format: date */
                             decidedOn?: string;
                             /**
                              * @description documents of this client file the step rests on
                              * @default []
                              */
                             documentIds?: string[];
+                            /** Format: date */
                             filedOn?: string;
                             /**
                              * Format: uuid
@@ -2609,8 +2814,12 @@ export interface paths {
                             id?: string;
                             /** @description France: a legal-aid request within 15 days suspends the CNDA time limit */
                             legalAid?: {
-                                /** @description when the legal-aid decision was notified */
+                                /**
+                                 * Format: date
+                                 * @description when the legal-aid decision was notified
+                                 */
                                 decidedOn?: string;
+                                /** Format: date */
                                 requestedOn: string;
                             };
                             note?: string;
@@ -2618,7 +2827,10 @@ export interface paths {
                             outcome?: string;
                             /** @description France: the applicant lives overseas (one more month) */
                             overseas?: boolean;
-                            /** @description when the decision was served (Zustellung, notification): deadlines run from here */
+                            /**
+                             * Format: date
+                             * @description when the decision was served (Zustellung, notification): deadlines run from here
+                             */
                             servedOn?: string;
                             /** @description a stage id of the procedure (GET /api/v1/procedures) */
                             stage: string;
@@ -2670,13 +2882,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description the last arrival in the country (US: the one-year filing limit) */
+                        /**
+                         * Format: date
+                         * @description the last arrival in the country (US: the one-year filing limit)
+                         */
                         arrivedOn?: string;
                         destination: string;
                         /** @default [] */
                         manualDeadlines?: {
                             /** @default false */
                             done?: boolean;
+                            /** Format: date */
                             due: string;
                             /** Format: uuid */
                             id?: string;
@@ -2699,12 +2915,14 @@ export interface paths {
                         revision: number;
                         /** @default [] */
                         steps?: {
+                            /** Format: date */
                             decidedOn?: string;
                             /**
                              * @description documents of this client file the step rests on
                              * @default []
                              */
                             documentIds?: string[];
+                            /** Format: date */
                             filedOn?: string;
                             /**
                              * Format: uuid
@@ -2713,8 +2931,12 @@ export interface paths {
                             id?: string;
                             /** @description France: a legal-aid request within 15 days suspends the CNDA time limit */
                             legalAid?: {
-                                /** @description when the legal-aid decision was notified */
+                                /**
+                                 * Format: date
+                                 * @description when the legal-aid decision was notified
+                                 */
                                 decidedOn?: string;
+                                /** Format: date */
                                 requestedOn: string;
                             };
                             note?: string;
@@ -2722,7 +2944,10 @@ export interface paths {
                             outcome?: string;
                             /** @description France: the applicant lives overseas (one more month) */
                             overseas?: boolean;
-                            /** @description when the decision was served (Zustellung, notification): deadlines run from here */
+                            /**
+                             * Format: date
+                             * @description when the decision was served (Zustellung, notification): deadlines run from here
+                             */
                             servedOn?: string;
                             /** @description a stage id of the procedure (GET /api/v1/procedures) */
                             stage: string;
@@ -3273,6 +3498,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3293,6 +3547,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3498,7 +3781,10 @@ export interface paths {
                          * @enum {string}
                          */
                         kind?: "note" | "call" | "meeting" | "hearing" | "document" | "decision" | "other";
-                        /** @description when it happened, if not when it was written */
+                        /**
+                         * Format: date
+                         * @description when it happened, if not when it was written
+                         */
                         occurredOn?: string;
                         text: string;
                     };
@@ -3922,6 +4208,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3942,6 +4257,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -6577,6 +6921,7 @@ export interface paths {
                         /** @description court codes (default: every current garrison court) */
                         courts?: string[];
                         /**
+                         * Format: date
                          * @description first receipt date
                          * @default 2022-09-01
                          */
@@ -6588,7 +6933,10 @@ export interface paths {
                          * @default 0
                          */
                         recent?: number;
-                        /** @description last receipt date (default: today, in UTC, when the plan is made) */
+                        /**
+                         * Format: date
+                         * @description last receipt date (default: today, in UTC, when the plan is made)
+                         */
                         to?: string;
                     };
                 };
@@ -6736,6 +7084,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -6756,6 +7133,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -6840,6 +7246,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -6860,6 +7295,35 @@ export interface paths {
                             detail?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
                             status: number;
                             title: string;
                             type: string;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { releaseText } from '../casework/releaseText.ts';
 import type { LegalAidView } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 
@@ -48,7 +49,8 @@ function Table({ table, k }: { table: Release['tables'][number]; k: number }) {
 
 /** /statistics/legal-aid: the latest imported anonymised release of the case files, withheld cells marked, with its provenance. */
 export function LegalAidPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const { data, error } = useFetch<LegalAidView>('/api/v1/stats/legal-aid');
   const release = data?.release ?? null;
   return (
@@ -77,14 +79,14 @@ export function LegalAidPage() {
             <dd>{release.generatedAt.slice(0, 10)}</dd>
             <dt>{t('legalAid.method')}</dt>
             <dd>
-              {release.methodVersion}: {release.method}
+              {release.methodVersion}: {releaseText(release, 'method', lang, t)}
             </dd>
             <dt>{t('legalAid.hash')}</dt>
             <dd>
               <code>{release.sha256}</code>
             </dd>
           </dl>
-          <p className="muted">{release.population}</p>
+          <p className="muted">{releaseText(release, 'population', lang, t)}</p>
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fileToBase64 } from '../../casework/files.ts';
+import { removedLabel } from '../../casework/removed.ts';
 import { api } from '../../casework/session.ts';
 import { formatDate, formatNumber } from '../../i18n.ts';
 import type { ClientDocument, DocumentDeleted } from '../../types.ts';
@@ -73,7 +74,9 @@ export function DocumentsSection({
                 {d.mediaType}, {t('files.docs.size', { size: formatNumber(d.size, lang) })}, {formatDate(d.uploadedAt, lang)} ·{' '}
               </span>
               <span className="metadata">
-                {d.metadata === 'stripped' ? t('files.docs.stripped', { removed: d.removed.join(', ') || '—' }) : t('files.docs.notInspected')}
+                {d.metadata === 'stripped'
+                  ? t('files.docs.stripped', { removed: d.removed.map((r) => removedLabel(r, t)).join(', ') || '—' })
+                  : t('files.docs.notInspected')}
               </span>{' '}
               <code title="sha256">{d.sha256.slice(0, 16)}</code>
               {canDelete && (

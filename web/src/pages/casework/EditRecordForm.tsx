@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
+import { issueLines, issuesOf } from '../../casework/issues.ts';
 import { api } from '../../casework/session.ts';
 import type { ClientFile, ClientRecord, ClientUpdate, IdentityDocument, MilitaryStatus, WantedStatus } from '../../types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { fieldLabel } from './fieldLabel.ts';
 import { IdentityDocumentsInput } from './IdentityDocumentsInput.tsx';
 import { EMPTY_NAME, MILITARY, type Name, NameFields, nameOf, WANTED } from './NewClientPage.tsx';
 
@@ -101,44 +103,6 @@ function ServiceInput({ value, onChange }: { value: Period[]; onChange: (periods
   );
 }
 
-/**
- * "record.military.service.0.from" (the API's path of a refused field, as in "body.record.…: reason") → the field's
- * label as the form shows it ("Service period 1 — From").
- */
-export function fieldLabel(path: string, names: readonly RecordName[], t: (key: string, options?: Record<string, unknown>) => string): string {
-  const [group, a, b, c] = path.split('.');
-  const index = (s: string | undefined) => Number(s ?? 0) + 1;
-  if (group === 'person') {
-    if (a === 'names') {
-      const script = names[Number(b ?? 0)]?.script ?? 'latin';
-      return c ? `${t(`files.form.names.${script}`)} — ${t(`files.form.names.${c}`)}` : t(`files.form.names.${script}`);
-    }
-    if (a === 'birthDate') return t('files.form.birthDate');
-    if (a === 'languages') return t('files.form.languages');
-    if (a === 'contact') return b === 'times' ? t('files.edit.contactTimes') : t('files.form.contact');
-  }
-  if (group === 'military') {
-    if (a === 'status') return t('files.form.military');
-    if (a === 'rank') return t('files.form.rank');
-    if (a === 'service') {
-      const period = t('files.edit.period', { n: index(b) });
-      return c && ['unit', 'unitNumber', 'role', 'place', 'from', 'to', 'deployed'].includes(c) ? `${period} — ${t(`files.edit.periodFields.${c}`)}` : period;
-    }
-  }
-  if (group === 'documents') {
-    const doc = t('files.edit.document', { n: index(a) });
-    const part = { type: 'docType', number: 'docNumber', state: 'docState' }[b ?? ''];
-    return part ? `${doc} — ${t(`files.form.${part}`)}` : doc;
-  }
-  if (group === 'wanted') {
-    if (a === 'status') return t('files.form.wanted');
-    if (a === 'checkedOn') return t('files.edit.wantedCheckedOn');
-    if (a === 'evidence') return t('files.form.wantedEvidence');
-  }
-  if (group === 'summary') return t('files.form.summary');
-  return path;
-}
-
 /** A refusal of the save as a sentence: the revision conflict, or the refused fields by their labels. */
 function SaveError({ error, names, revision }: { error: Error | null; names: readonly RecordName[]; revision: number }) {
   const { t } = useTranslation();
@@ -149,10 +113,15 @@ function SaveError({ error, names, revision }: { error: Error | null; names: rea
       </p>
     );
   if (error instanceof ApiError && error.status === 400) {
-    const fields = error.message.split('; ').map((part) => {
-      const m = /^(?:body\.)?record\.([\w.]+): (.*)$/s.exec(part);
-      return m?.[1] ? `${fieldLabel(m[1], names, t)}: ${m[2]}` : part.replace(/^(body|query|params)\./, '');
-    });
+    const issues = issuesOf(error);
+    const label = (path: string) => (path.startsWith('record.') ? fieldLabel(path.slice('record.'.length), names, t) : path);
+    const fields =
+      issues.length > 0
+        ? issueLines(issues, t, label)
+        : error.message.split('; ').map((part) => {
+            const m = /^(?:body\.)?record\.([\w.]+): (.*)$/s.exec(part);
+            return m?.[1] ? `${fieldLabel(m[1], names, t)}: ${m[2]}` : part.replace(/^(body|query|params)\./, '');
+          });
     return (
       <div role="alert" className="error" data-testid="edit-invalid">
         <p>{t('files.edit.invalid')}</p>

@@ -1,17 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.ts';
+import { issueLines, issuesOf } from '../../casework/issues.ts';
 
 /**
  * An API failure as a clear sentence: 400 what to correct, 403 not allowed, 404 not found, 409 changed by someone
  * else. A refusal says so without the policy rule's name (an internal id such as `clients.read`); a rejected input
- * keeps the server's reason, without the request part it was found in ("body.region: …" → "region: …").
+ * names each refused value (by the form's `label` for its path, else the path) with its reason in the UI language
+ * (src/casework/issues.ts); a refusal the API sends without issues keeps the server's reason, without the request
+ * part it was found in ("body.region: …" → "region: …").
  */
-export function ErrorMessage({ error }: { error: Error | null }) {
+export function ErrorMessage({ error, label }: { error: Error | null; label?: (path: string) => string }) {
   const { t } = useTranslation();
   if (!error) return null;
   let text = t('files.errors.other', { message: error.message });
   if (error instanceof ApiError) {
-    if (error.status === 400) text = t('files.errors.invalid', { message: error.message.replace(/^(body|query|params)\./, '') });
+    const issues = issuesOf(error);
+    if (error.status === 400)
+      text = t('files.errors.invalid', {
+        message: issues.length > 0 ? issueLines(issues, t, label).join('; ') : error.message.replace(/^(body|query|params)\./, ''),
+      });
     else if (error.status === 403) text = t('files.errors.forbidden');
     else if (error.status === 404) text = t('files.errors.notFound');
     else if (error.status === 409) text = t('files.errors.conflict');

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { localizedText } from '../../casework/localized.ts';
 import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
 import type { ClientExclusion } from '../../types.ts';
-import { pick } from './ChecklistSection.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 /**
@@ -12,6 +12,8 @@ import { ErrorMessage } from './ErrorMessage.tsx';
 export function ExclusionSection({ clientId, round }: { clientId: string; round: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  // A knowledge-base text in the UI language; in Russian an English-only one is labelled so.
+  const pick = (text: { en: string; ru?: string | null }) => localizedText(text, lang, t);
   const { data, error } = useApi<ClientExclusion>(`/api/v1/clients/${clientId}/exclusion`, round);
   return (
     <section aria-labelledby="exclusion-title">
@@ -20,7 +22,7 @@ export function ExclusionSection({ clientId, round }: { clientId: string; round:
       {data && (
         <>
           <p className="notice" role="note" data-testid="exclusion-notice">
-            {pick(data.notice, lang)}
+            {pick(data.notice)}
           </p>
           <h3>{t('files.exclusion.timeline')}</h3>
           {data.timeline.length === 0 ? (
@@ -42,12 +44,10 @@ export function ExclusionSection({ clientId, round }: { clientId: string; round:
             {data.matches.map((m) => (
               <li key={`${m.serviceIndex}-${m.allegationId}`} className="card" data-testid="exclusion-match">
                 <p>
-                  <strong>
-                    {m.units.map((u) => `${pick(u.name, lang)}${u.number ? ` (${t('files.exclusion.unitNumber')} ${u.number})` : ''}`).join('; ')}
-                  </strong>
-                  {m.places.length > 0 && ` · ${m.places.map((p) => pick(p, lang)).join(', ')}`} · {m.period.from}–{m.period.to}
+                  <strong>{m.units.map((u) => `${pick(u.name)}${u.number ? ` (${t('files.exclusion.unitNumber')} ${u.number})` : ''}`).join('; ')}</strong>
+                  {m.places.length > 0 && ` · ${m.places.map((p) => pick(p)).join(', ')}`} · {m.period.from}–{m.period.to}
                 </p>
-                <p>{pick(m.alleged, lang)}</p>
+                <p>{pick(m.alleged)}</p>
                 <p className="muted">
                   {t('files.exclusion.confidence')}: {t(`files.exclusion.confidences.${m.confidence}`)} · {t('files.exclusion.licence')}:{' '}
                   {t(`files.exclusion.licences.${m.licence}`)} · {t('files.exclusion.overlap')}: {t(`files.exclusion.overlaps.${m.periodOverlap}`)}
@@ -75,7 +75,7 @@ export function ExclusionSection({ clientId, round }: { clientId: string; round:
                     </li>
                   ))}
                 </ul>
-                {m.note && <p className="muted">{pick(m.note, lang)}</p>}
+                {m.note && <p className="muted">{pick(m.note)}</p>}
               </li>
             ))}
           </ul>

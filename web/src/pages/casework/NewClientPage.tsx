@@ -4,6 +4,7 @@ import { api } from '../../casework/session.ts';
 import { navigate } from '../../router.ts';
 import type { ClientCreated, IdentityDocument, MilitaryStatus, NewClient, WantedStatus } from '../../types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { fieldLabel } from './fieldLabel.ts';
 import { IdentityDocumentsInput } from './IdentityDocumentsInput.tsx';
 
 export const MILITARY: MilitaryStatus[] = ['conscript', 'contract', 'mobilised', 'reservist', 'volunteer', 'none', 'unknown'];
@@ -133,7 +134,16 @@ export function NewClientPage() {
           {t('files.form.summary')}
           <textarea rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
         </label>
-        <ErrorMessage error={error} />
+        <ErrorMessage
+          error={error}
+          label={(path) =>
+            fieldLabel(
+              path,
+              [nameOf(cyrillic, 'cyrillic'), nameOf(latin, 'latin')].filter((n) => n !== null),
+              t,
+            )
+          }
+        />
         <button type="submit">{t('files.form.submit')}</button>
       </form>
     </section>
