@@ -15,6 +15,14 @@ export type JsonPath<M extends Method = 'get'> = { [P in keyof paths]: [JsonOf<p
 /** The JSON answer of `method path`, e.g. `ApiResponse<'/api/v1/cases/{id}'>`. */
 export type ApiResponse<P extends JsonPath<M>, M extends Method = 'get'> = JsonOf<paths[P][M]>;
 
+/** The problem+json body of an operation's refusals. */
+type ProblemOf<Operation> = Operation extends { responses: { '4XX': { content: { 'application/problem+json': infer Body } } } } ? Body : never;
+/**
+ * One refused value of an api.validation problem (src/api/problem.ts, ValidationIssue). Every route refuses with the
+ * same problem body; this one is read from a route that declares it in the OpenAPI document.
+ */
+export type ApiIssue = NonNullable<ProblemOf<paths['/api/v1/captures/{id}/raw']['get']>['issues']>[number];
+
 /** GET /healthz */
 export type Health = ApiResponse<'/healthz'>;
 

@@ -5,25 +5,9 @@
  * without a known `reason`, keeps the server's English text.
  */
 import { ApiError } from '../api.ts';
+import type { ApiIssue } from '../types.ts';
 
-export interface ApiIssue {
-  in: string;
-  path: (string | number)[];
-  code: string;
-  message: string;
-  expected?: string;
-  origin?: string;
-  minimum?: number | string;
-  maximum?: number | string;
-  inclusive?: boolean;
-  exact?: boolean;
-  format?: string;
-  values?: (string | number | boolean | null)[];
-  keys?: string[];
-  divisor?: number;
-  reason?: string;
-  missing?: boolean;
-}
+export type { ApiIssue };
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
