@@ -81,6 +81,7 @@ describe('authorisation matrix: every route × every role × another organisatio
   let clientId = '';
   let documentId = '';
   let applicationId = '';
+  let stepId = '';
   /** A document and a court-record link for each caller to delete and remove (a passing caller's goes). */
   const ownDocument = new Map<Caller, string>();
   const ownLink = new Map<Caller, string>();
@@ -153,9 +154,16 @@ describe('authorisation matrix: every route × every role × another organisatio
     const doc = await lawyer.post(`/api/v1/clients/${clientId}/documents`, { name: 'note.txt', contentBase64: Buffer.from('matrix').toString('base64') });
     assert.equal(doc.statusCode, 200, doc.body);
     documentId = doc.json().id;
-    const application = await lawyer.post(`/api/v1/clients/${clientId}/applications`, { destination: 'DE', procedure: 'de.asylum' });
+    const application = await lawyer.post(`/api/v1/clients/${clientId}/applications`, {
+      destination: 'DE',
+      procedure: 'de.asylum',
+      steps: [{ stage: 'bamf' }],
+    });
     assert.equal(application.statusCode, 200, application.body);
     applicationId = application.json().id;
+    const listed = await lawyer.get(`/api/v1/clients/${clientId}/applications`);
+    stepId = listed.json().applications.find((a: { id: string }) => a.id === applicationId)?.steps[0]?.id ?? '';
+    assert.match(stepId, /^[0-9a-f-]{36}$/);
     for (const caller of CALLERS) {
       const own = await lawyer.post(`/api/v1/clients/${clientId}/documents`, { name: `${caller}.txt`, contentBase64: Buffer.from(caller).toString('base64') });
       assert.equal(own.statusCode, 200, own.body);
@@ -181,6 +189,7 @@ describe('authorisation matrix: every route × every role × another organisatio
       .replace(':id/documents/:documentId', `${clientId}/documents/${documentId}`)
       .replace(':linkId', ownLink.get(caller) ?? '')
       .replace(':applicationId', applicationId)
+      .replace(':stepId', stepId)
       .replace('/org/users/:id/disable', () => `/org/users/${victims.pop() ?? spare}/disable`)
       .replace('/org/users/:id/reset-password', `/org/users/${spare}/reset-password`)
       .replace(':userId', spare)
@@ -193,7 +202,14 @@ describe('authorisation matrix: every route × every role × another organisatio
       '/api/v1/clients/:id': { revision, record: { person: { names: [{ script: 'latin', family: 'Other' }] } } },
       '/api/v1/clients/:id/notes': { text: `note by ${caller}` },
       '/api/v1/clients/:id/applications': { destination: 'FR', procedure: 'fr.asylum' },
-      '/api/v1/clients/:id/applications/:applicationId': { revision: 1, destination: 'DE', procedure: 'de.asylum', reference: `by ${caller}` },
+      '/api/v1/clients/:id/applications/:applicationId': {
+        revision: 1,
+        destination: 'DE',
+        procedure: 'de.asylum',
+        reference: `by ${caller}`,
+        steps: [{ id: stepId, stage: 'bamf' }],
+      },
+      '/api/v1/clients/:id/applications/:applicationId/steps/:stepId': { revision: 1, note: `SYNTHETIC: by ${caller}` },
       // one item per caller (each a first mark, revision 0): the workers' marks pass, the others are refused before
       '/api/v1/clients/:id/checklist/marks': {
         claimType: 'deserter_criminal_case',
