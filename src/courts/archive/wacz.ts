@@ -436,7 +436,7 @@ export async function exportWacz(db: Queryable, out: string, options: ExportSele
   };
   try {
     await add(await warcInfoRecord(SOFTWARE, 'data.warc'));
-    for (const capture of captures) for (const record of await exportedRecords(db, capture)) await add(record);
+    for await (const record of exportedRecords(db, captures)) await add(record);
     data.end();
     await finish();
     await written;
