@@ -165,6 +165,14 @@ export const INDICATORS: Record<Indicator, IndicatorDefinition> = {
   },
 };
 
+/**
+ * Procedure stages (levels) the sources use: UNHCR's dec_level / application stage codes (../shared/docs/
+ * asylum-data-formats.md, "Code lists": FI first instance, AR administrative review, RA repeat, FA first instance and
+ * appeal, EO US immigration courts, IN US USCIS, JR judicial review, NA new, and TA, SP, TP, BL, CA, TR as reported) and
+ * Eurostat's FI / FINAL (migr_asydcfsta / migr_asydcfina). A stage a newer release brings is accepted once it is stored.
+ */
+export const PROCEDURE_STAGES = ['FI', 'AR', 'RA', 'FA', 'EO', 'IN', 'JR', 'NA', 'TA', 'SP', 'TP', 'BL', 'CA', 'TR', 'FINAL'] as const;
+
 export function isIndicator(value: string): value is Indicator {
   return Object.hasOwn(INDICATORS, value);
 }

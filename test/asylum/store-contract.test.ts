@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { checkClaims } from '../../src/asylum/claims/check.ts';
+import { checkClaims, claimsFileSchema } from '../../src/asylum/claims/check.ts';
 import { loadClaims } from '../../src/asylum/claims/load.ts';
 import { importStatistics } from '../../src/asylum/import/load.ts';
 import { candidates } from '../../src/asylum/query/compare.ts';
@@ -208,6 +208,53 @@ for (const engine of ENGINES) {
       assert.equal(eurostat[0]?.[0], 'EU27_2020');
       assert.equal(eurostat[0]?.[1], 14995);
       assert.equal(eurostat[1]?.[0], 'EU27_MEMBERS');
+    });
+
+    // UNHCR's R package, unhcr_asylum_decisions_RUS.csv (../shared/data/asylum/unhcr-refugees-pkg), Germany 2023, read
+    // by hand: dec_recognized FI 314, JR 78, RA 54 (446 in all); dec_total 4,239 + 4,569 + 1,007 = 9,815.
+    it('checks a claim about grants of refugee status against grants of refugee status, at the stage it names', async () => {
+      const claim = (id: string, measure: string, value: number, levels?: string[]) => ({
+        id,
+        statement: 'Germany granted refugee status to Russians in 2023',
+        quantity: { indicator: 'decisions', measure, destination: 'DEU', period: 2023, ...(levels ? { levels } : {}) },
+        stated: { value, wording: 'about' },
+      });
+      const parsed = claimsFileSchema.parse({ claims: [claim('all-stages', 'refugee_status', 446), claim('first-instance', 'refugee_status', 314, ['FI'])] });
+      const [all, first] = await checkClaims(db, parsed.claims);
+      assert.equal(all?.verdict, 'holds', all?.reason);
+      assert.deepEqual(
+        all?.figures.filter((f) => f.meant).map((f) => [f.source, f.measure, f.value]),
+        [['unhcr', 'refugee_status', 446]],
+      );
+      assert.ok(!all?.figures.some((f) => f.value === 9815), 'never compared with all decisions');
+      assert.equal(first?.verdict, 'holds', first?.reason);
+      assert.deepEqual(
+        first?.figures.map((f) => [f.levels, f.value]),
+        [['FI', 314]],
+      );
+
+      // An unknown measure is refused where it is written, with the valid ones; an unknown stage with the data's.
+      const bad = claimsFileSchema.safeParse({ claims: [claim('x', 'granted', 1)] });
+      assert.equal(bad.success, false);
+      const issue = bad.error?.issues[0];
+      assert.deepEqual(issue?.path, ['claims', 0, 'quantity', 'measure']);
+      assert.match(String(issue?.message), /refugee_status/);
+      await assert.rejects(
+        checkClaims(db, claimsFileSchema.parse({ claims: [claim('stage', 'total', 1, ['XX'])] }).claims),
+        (e: unknown) =>
+          e instanceof OtkazError && e.code === 'stats.query' && /"XX"/.test(e.message) && /\bFI\b/.test(e.message) && /claim "stage"/.test(e.message),
+      );
+
+      // The comparison lists every kind of decision, refugee status beside the total.
+      const compared = await candidates(db, { indicator: 'decisions', origin: 'RUS', destination: 'DEU', period: '2023' });
+      const unhcr = new Map(compared.filter((c) => c.source === 'unhcr').map((c) => [c.measure, c.value]));
+      assert.equal(unhcr.get('total'), 9815);
+      assert.equal(unhcr.get('refugee_status'), 446);
+      assert.equal(unhcr.get('positive'), 446 + 64 + 224 + 48);
+      await assert.rejects(
+        candidates(db, { indicator: 'decisions', measure: 'granted', origin: 'RUS', destination: 'DEU', period: '2023' }),
+        (e: unknown) => e instanceof OtkazError && /one of: total, positive, refugee_status/.test(e.message),
+      );
     });
 
     it('checks the shipped claims file', async () => {

@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import type { Queryable } from '../../db/database.ts';
+import { OtkazError } from '../../shared/errors.ts';
 import { type Budget, LIMITS, UNBOUNDED } from '../../shared/limits.ts';
 import { present } from '../../shared/present.ts';
 import { freeText, isoDate, periodOrRange, text } from '../../shared/validation.ts';
 import { parseArea } from '../codes/countries.ts';
-import { isIndicator } from '../model.ts';
-import { type Candidate, candidates, type Quantity } from '../query/compare.ts';
+import { INDICATORS, isIndicator } from '../model.ts';
+import { type Candidate, candidates, measuresOf, type Quantity, validateQuantity } from '../query/compare.ts';
 import { sourceAdapter } from '../sources/registry.ts';
 
 export const WORDINGS = ['exactly', 'about', 'almost', 'more than', 'at least', 'less than', 'at most'] as const;
@@ -63,7 +64,9 @@ const claimSchema = z
       .optional(),
     quantity: z
       .object({
-        indicator: text(40).refine((v) => v === 'recognition_rate' || isIndicator(v), { message: 'unknown indicator' }),
+        indicator: text(40).refine((v) => v === 'recognition_rate' || isIndicator(v), {
+          message: `unknown indicator (one of: ${[...Object.keys(INDICATORS), 'recognition_rate'].join(', ')})`,
+        }),
         measure: text(40).optional(),
         origin: area.default('RUS'),
         destination: area,
@@ -76,7 +79,13 @@ const claimSchema = z
           .optional(),
         as_of: isoDate.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((q, ctx) => {
+        if (q.measure === undefined || !(q.indicator === 'recognition_rate' || isIndicator(q.indicator))) return;
+        const valid = measuresOf(q.indicator);
+        if (!valid.includes(q.measure))
+          ctx.addIssue({ code: 'custom', path: ['measure'], message: `unknown measure "${q.measure}" for ${q.indicator} (one of: ${valid.join(', ')})` });
+      }),
     stated: z
       .object({
         value: z.number().optional(),
@@ -169,12 +178,25 @@ function caveatsOf(c: Candidate, publishedOn?: string): string[] {
   return out;
 }
 
+/** The candidates of a quantity; for applications, the claim's own measure added when the usual definitions lack it. */
+async function withOwnMeasure(db: Queryable, quantity: Quantity, measure: string | undefined): Promise<Candidate[]> {
+  const found = await candidates(db, quantity);
+  if (!measure || quantity.measure || found.some((c) => c.measure === measure)) return found;
+  const own = await candidates(db, { ...quantity, measure });
+  // A source that maps two names to one figure (UNHCR "new" is also its nearest to first-time) shows it once, as meant.
+  const same = (a: Candidate, b: Candidate) =>
+    a.source === b.source && a.basis === b.basis && a.destination === b.destination && a.unit === b.unit && a.levels === b.levels && a.value === b.value;
+  return [...found.filter((f) => !own.some((o) => same(o, f))), ...own];
+}
+
 export async function checkClaim(db: Queryable, claim: Claim): Promise<ClaimResult> {
   const q = claim.quantity;
   const quantity: Quantity = {
     indicator: q.indicator as Quantity['indicator'],
-    // The legal-aid counts are one measure each (a military status, a stage): the claim's own is the only one meant.
-    ...(q.indicator === 'clients' ? { measure: q.measure ?? 'all' } : {}),
+    // The claim's own measure is computed (grants of refugee status are never read as all decisions). Applications
+    // alone are computed under every definition as well (all, first-time, subsequent), their own one meant; the
+    // legal-aid counts are one measure each (a military status, a stage), by default all clients.
+    ...(q.indicator === 'clients' ? { measure: q.measure ?? 'all' } : q.measure && q.indicator !== 'applications' ? { measure: q.measure } : {}),
     origin: q.origin,
     destination: q.destination,
     period: q.period,
@@ -188,10 +210,16 @@ export async function checkClaim(db: Queryable, claim: Claim): Promise<ClaimResu
   // (anyone who applied) and, for rates and other indicators, every method; narrower readings (variants) never.
   const meantMeasure = q.measure ?? (q.indicator === 'applications' ? 'all' : undefined);
   const isMeant = (c: Candidate) => !c.variant && (meantMeasure === undefined || c.measure === meantMeasure);
-  const now = await candidates(db, quantity);
+  try {
+    await validateQuantity(db, { ...quantity, ...(q.measure ? { measure: q.measure } : {}) });
+  } catch (error) {
+    if (error instanceof OtkazError) throw new OtkazError(error.code, `claim "${claim.id}": ${error.message}`, { cause: error });
+    throw error;
+  }
+  const now = await withOwnMeasure(db, quantity, q.measure);
   const figures: Figure[] = [];
   if (stated.change_pct !== undefined) {
-    const before = await candidates(db, { ...quantity, period: present(stated.from_period, 'from_period of a claimed change') });
+    const before = await withOwnMeasure(db, { ...quantity, period: present(stated.from_period, 'from_period of a claimed change') }, q.measure);
     for (const c of now) {
       const match = before.find(
         (b) =>

@@ -9,9 +9,9 @@ import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { yieldToEventLoop } from '../../shared/limits.ts';
 import { parseMonthRange, parsePeriod } from '../../shared/periods.ts';
 import { present } from '../../shared/present.ts';
-import type { Indicator, Source } from '../model.ts';
+import { INDICATORS, type Indicator, PROCEDURE_STAGES, type Source } from '../model.ts';
 import { sourceAdapter } from '../sources/registry.ts';
-import { type RateMethod, recognitionRates } from './rates.ts';
+import { RATE_DEFINITIONS, type RateMethod, recognitionRates } from './rates.ts';
 import { EU27_MEMBERS, type PeriodBasis, type ReleaseRef, type SeriesRow, type SeriesStatement, series } from './series.ts';
 
 export interface Quantity {
@@ -77,8 +77,52 @@ function describe(row: SeriesRow, destinationNote: string): string {
   return `${source.name} ${row.indicator}/${source.describeMeasure(row.measure)}${levels}, ${basis}${destinationNote}, ${row.unit}`;
 }
 
+/** The measures a quantity may name: the indicator's own, or for recognition rates the methods. */
+export function measuresOf(indicator: Quantity['indicator']): string[] {
+  return indicator === 'recognition_rate' ? Object.keys(RATE_DEFINITIONS) : Object.keys(INDICATORS[indicator].measures);
+}
+
+/**
+ * Refuses a measure the indicator does not have and a procedure stage (level) that no source uses and the data does
+ * not hold, naming the valid ones: an unknown one would otherwise be checked against something else.
+ */
+export async function validateQuantity(db: Queryable, quantity: Quantity): Promise<void> {
+  const valid = measuresOf(quantity.indicator);
+  if (quantity.measure !== undefined && !valid.includes(quantity.measure))
+    throw new OtkazError(ErrorCode.StatsQuery, `unknown measure "${quantity.measure}" for ${quantity.indicator} (one of: ${valid.join(', ')})`, {
+      where: 'measure',
+    });
+  if (!quantity.levels?.length) return;
+  const known: readonly string[] = PROCEDURE_STAGES;
+  const unknown = quantity.levels.filter((l) => !known.includes(l));
+  if (!unknown.length) return;
+  const indicator = quantity.indicator === 'recognition_rate' ? 'decisions' : quantity.indicator;
+  const held = (
+    await db.query<{ level: string }>("select distinct level from stat_observations where indicator = $1 and level <> '' and level = any($2::text[])", [
+      indicator,
+      unknown,
+    ])
+  ).map((r) => r.level);
+  const refused = unknown.filter((l) => !held.includes(l));
+  if (refused.length)
+    throw new OtkazError(
+      ErrorCode.StatsQuery,
+      `unknown procedure stage${refused.length > 1 ? 's' : ''} ${refused.map((l) => `"${l}"`).join(', ')} (one of: ${known.join(', ')})`,
+      { where: 'level' },
+    );
+}
+
+/** The measures computed when none is asked for: every definition that could be meant. */
+function defaultMeasures(indicator: Indicator): Array<string | undefined> {
+  if (indicator === 'applications') return APPLICATION_MEASURES;
+  // Decisions: every kind, so that a comparison lists grants of refugee status beside the total.
+  if (indicator === 'decisions') return Object.keys(INDICATORS.decisions.measures);
+  return [undefined];
+}
+
 /** Every figure the data gives for a quantity, across sources, measures, period bases and EU definitions. */
 export async function candidates(db: Queryable, quantity: Quantity): Promise<Candidate[]> {
+  await validateQuantity(db, quantity);
   const range = monthRange(quantity.period);
   if (range && quantity.indicator !== 'recognition_rate') return rangeCandidates(db, quantity, range);
   const { basis: inferred, period } = basisOf(quantity.period);
@@ -112,7 +156,7 @@ export async function candidates(db: Queryable, quantity: Quantity): Promise<Can
       }));
   }
   const indicator = quantity.indicator;
-  const measures = quantity.measure ? [quantity.measure] : indicator === 'applications' ? APPLICATION_MEASURES : [undefined];
+  const measures = quantity.measure ? [quantity.measure] : defaultMeasures(indicator);
   // A plain year of monthly data (CBP) could be a calendar or a fiscal year: try both.
   const bases: Array<{ basis: PeriodBasis; period: string }> = quantity.basis
     ? [{ basis: quantity.basis, period: quantity.basis === 'fiscal_year' && /^\d{4}$/.test(period) ? `FY${period}` : period }]
