@@ -73,7 +73,7 @@ interface Words {
 
 const WORDS: Record<SheetLanguage, (f: SheetFacts) => Words> = {
   en: (f) => ({
-    title: `VERIFICATION SHEET: evidence packet of ${f.caseLabel}, export #${f.exportId} of ${f.exportedAt} (UTC)`,
+    title: `VERIFICATION SHEET: evidence packet of case ${f.caseLabel}, export #${f.exportId} of ${f.exportedAt} (UTC)`,
     synthetic: 'SYNTHETIC: this packet holds made-up test data, not a real court record.',
     intro:
       'This packet was written by otkaz, an open-source archive of Russian court pages. It can be checked on any computer without otkaz. Open a terminal in this folder (the one with MANIFEST.sha256) and run each command below after "$ "; the line after "→ " is what it must print.',

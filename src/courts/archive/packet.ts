@@ -147,6 +147,7 @@ function custodyText(entries: readonly CustodyEntry[], current: { id: number; at
   const lines = [
     'CHAIN OF CUSTODY: every evidence packet of this case exported from otkaz, oldest first.',
     "Each line: export number, time (UTC), who, how (cli: the command line; api: a download), the captures, files, the SHA-256 of that packet's MANIFEST.sha256.",
+    'An export that failed before its file was written leaves its number unused: numbers are not always consecutive.',
     '',
     ...entries.map(
       (e) =>

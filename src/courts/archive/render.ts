@@ -112,8 +112,10 @@ export async function renderCapturesPdf(captures: readonly RenderCapture[], cont
   try {
     browser = await chromium.launch({
       executablePath: chromiumPath,
+      // Chromium's sandbox stays on, as it should for third-party pages, unless otkaz runs as root (a container),
+      // where Chromium does not start with it.
+      chromiumSandbox: process.getuid?.() !== 0,
       args: [
-        '--no-sandbox',
         '--disable-gpu',
         '--no-first-run',
         '--disable-background-networking',
@@ -137,9 +139,12 @@ export async function renderCapturesPdf(captures: readonly RenderCapture[], cont
         const html = isHtml(capture.contentType);
         const body = html ? capture.body : notAPage(capture);
         const contentType = html ? (capture.contentType ?? 'text/html') : 'text/html; charset=utf-8';
+        // The page once; anything after it — its resources, a refresh, a link — is refused before it leaves.
+        let served = false;
         await context_.route('**/*', async (route) => {
           const request = route.request();
-          if (request.url() === address && request.isNavigationRequest()) {
+          if (!served && request.url() === address && request.isNavigationRequest()) {
+            served = true;
             await route.fulfill({ status: 200, headers: { 'content-type': contentType }, body: Buffer.from(body) });
           } else {
             await route.abort('blockedbyclient');
