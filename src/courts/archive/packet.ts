@@ -166,13 +166,18 @@ function custodyText(entries: readonly CustodyEntry[], current: { id: number; at
  */
 export async function writeEvidencePacket(db: Database, options: PacketOptions): Promise<PacketReport> {
   const head = await caseHead(db, options.caseId);
-  const captures = await db.query<PacketCapture>(
+  const rows = await db.query<Omit<PacketCapture, 'body'> & { body: Uint8Array | null }>(
     `select p.id, p.url, p.retrieved_at, p.http_status, p.sha256, p.content_type, p.synthetic, b.body
-       from captures p join blobs b on b.sha256 = p.sha256
+       from captures p left join blobs b on b.sha256 = p.sha256
       where p.id in (select capture_id from case_history where case_id = $1) order by p.id`,
     [options.caseId],
   );
-  if (captures.length === 0) throw new OtkazError(ErrorCode.InputNotFound, `case #${options.caseId} has no stored capture to put in a packet`);
+  if (rows.length === 0) throw new OtkazError(ErrorCode.InputNotFound, `case #${options.caseId} has no stored capture to put in a packet`);
+  // A capture whose bytes are gone is named, never left out of the packet in silence.
+  const captures: PacketCapture[] = rows.map((r) => {
+    if (!r.body) throw new OtkazError(ErrorCode.ArchiveMismatch, `capture #${r.id} of case #${options.caseId} has no stored body`, { where: r.sha256 });
+    return { ...r, body: r.body };
+  });
   const chromium = findChromium(options.chromium);
   const caBytes = options.tsaCaFile
     ? await readFile(options.tsaCaFile).catch((cause: unknown) => {
