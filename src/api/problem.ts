@@ -101,6 +101,8 @@ export function statusOfDomain(code: DomainCode): number {
     case ErrorCode.StatsFetch:
     case ErrorCode.TimestampFetch:
     case ErrorCode.TimestampRefused:
+    case ErrorCode.BrowserMissing:
+    case ErrorCode.RenderFailed:
     case ErrorCode.DbConnect:
       return 503;
     case ErrorCode.ConfigInvalid:

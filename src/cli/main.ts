@@ -9,6 +9,7 @@ import { registerCourts } from './commands/courts.ts';
 import { registerCrawl } from './commands/crawl.ts';
 import { registerDeadline } from './commands/deadline.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerEvidence } from './commands/evidence.ts';
 import { registerGuidance } from './commands/guidance.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerOrgs } from './commands/orgs.ts';
@@ -43,6 +44,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerParse(program);
   registerIngest(program);
   registerArchive(program);
+  registerEvidence(program);
   registerAudit(program);
   registerCases(program);
   registerClients(program);

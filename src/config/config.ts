@@ -79,6 +79,8 @@ const ConfigSchema = z
     tsaUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     /** The TSA's CA certificate(s), PEM: what `otkaz archive verify-stamp` checks a token's signature against. */
     tsaCaFile: z.string().min(1).optional(),
+    /** The Chromium that renders an evidence packet's PDFs. Unset: /usr/bin/chromium (or another usual path) if present. */
+    chromium: z.string().min(1).optional(),
     pgliteSharedBuffers: z
       .string()
       .regex(/^[1-9]\d{0,6}(kB|MB|GB)$/, 'must be a size such as 16MB (kB, MB or GB)')
@@ -114,6 +116,7 @@ const ENV_KEYS: Record<keyof Config, string> = {
   pgliteSharedBuffers: 'OTKAZ_PGLITE_SHARED_BUFFERS',
   tsaUrl: 'OTKAZ_TSA_URL',
   tsaCaFile: 'OTKAZ_TSA_CA_FILE',
+  chromium: 'OTKAZ_CHROMIUM',
 };
 
 function validTimeZone(zone: string): boolean {
@@ -174,7 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     });
     throw new OtkazError(ErrorCode.ConfigInvalid, `invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const { personKeyFile, kekFile, auditSink, tsaCaFile, ...rest } = result.data;
+  const { personKeyFile, kekFile, auditSink, tsaCaFile, chromium, ...rest } = result.data;
   return {
     ...rest,
     dataDir: path.resolve(cwd, result.data.dataDir),
@@ -182,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     kekFile: path.resolve(cwd, kekFile ?? defaultKekFile(env)),
     ...(auditSink ? { auditSink: path.resolve(cwd, auditSink) } : {}),
     ...(tsaCaFile ? { tsaCaFile: path.resolve(cwd, tsaCaFile) } : {}),
+    ...(chromium ? { chromium: path.resolve(cwd, chromium) } : {}),
   };
 }
 

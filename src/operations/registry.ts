@@ -54,6 +54,7 @@ import { computeDeadlineOperation } from './deadlines/compute.ts';
 import { dashboardOperation } from './deadlines/dashboard.ts';
 import { remindersOperation } from './deadlines/reminders.ts';
 import { deadlineRulesOperation } from './deadlines/rules.ts';
+import { caseEvidencePacketOperation, evidencePacketOperation } from './evidence/packet.ts';
 import { checkKnowledgeBaseOperation, knowledgeBaseOperation } from './guidance/check.ts';
 import { factsOperation, offencesOperation } from './guidance/knowledge.ts';
 import { guidanceRouteOperation } from './guidance/route.ts';
@@ -75,6 +76,8 @@ export const OPERATIONS: readonly AnyOperation[] = [
   caseEventsOperation,
   caseCapturesOperation,
   caseWarcOperation,
+  caseEvidencePacketOperation,
+  evidencePacketOperation,
   findPersonOperation,
   searchCasesOperation,
   showCaptureOperation,

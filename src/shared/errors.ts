@@ -31,6 +31,10 @@ export const ErrorCode = {
   TimestampMismatch: 'archive.timestamp_mismatch',
   /** A capture's stamp does not verify: its proof does not lead to the stamped root, or the token's signature fails. */
   StampUnverified: 'archive.stamp_unverified',
+  /** No Chromium to render an evidence packet's PDFs: none at OTKAZ_CHROMIUM or the usual paths, or it did not start. */
+  BrowserMissing: 'evidence.browser_missing',
+  /** A capture could not be rendered to PDF (the capture is named). */
+  RenderFailed: 'evidence.render_failed',
   IngestParse: 'ingest.parse_failed',
   IngestStore: 'ingest.store_failed',
   IngestArchive: 'ingest.archive_failed',
@@ -141,6 +145,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case ErrorCode.ReminderSend:
     case ErrorCode.TimestampFetch:
     case ErrorCode.TimestampRefused:
+    case ErrorCode.BrowserMissing:
+    case ErrorCode.RenderFailed:
       return 3;
     case ErrorCode.ArchiveMismatch:
     case ErrorCode.WaczMismatch:

@@ -89,7 +89,7 @@ for (const engine of ENGINES) {
 
     it('anonymous raw captures and WARC downloads: 401 problem+json, by default', async () => {
       for (const app of [open, operated]) {
-        for (const url of [`/api/v1/captures/${captureId}/raw`, `/api/v1/cases/${caseId}/warc`]) {
+        for (const url of [`/api/v1/captures/${captureId}/raw`, `/api/v1/cases/${caseId}/warc`, `/api/v1/cases/${caseId}/evidence-packet`]) {
           const res = await app.inject({ url });
           assert.equal(res.statusCode, 401, `${url}: ${res.body.slice(0, 200)}`);
           assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
@@ -124,6 +124,25 @@ for (const engine of ENGINES) {
         assert.ok(warc.body.startsWith('WARC/1.1'));
       }
       assert.equal((await closed.inject({ url: `/api/v1/captures/${captureId}/raw` })).statusCode, 401);
+    });
+
+    it('the evidence packet: decided as the raw capture is; a zip for the read token, each download in the chain of custody', async () => {
+      const count = async () => (await db.query<{ n: number }>('select count(*)::int as n from evidence_exports'))[0]?.n ?? -1;
+      const before = await count();
+      assert.equal((await closed.inject({ url: `/api/v1/cases/${caseId}/evidence-packet` })).statusCode, 401);
+      assert.equal((await operated.inject({ url: `/api/v1/cases/${caseId}/evidence-packet`, headers: bearer(READER) })).statusCode, 403);
+      assert.equal(await count(), before, 'a refusal exports nothing');
+      const res = await closed.inject({ url: `/api/v1/cases/${caseId}/evidence-packet`, headers: bearer(READER) });
+      assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+      assert.equal(res.headers['content-type'], 'application/zip');
+      assert.equal(res.headers['cache-control'], 'private, no-store');
+      assert.match(String(res.headers['content-disposition']), new RegExp(`^attachment; filename="case-${caseId}-export-\\d+\\.zip"$`));
+      assert.equal(res.rawPayload.subarray(0, 4).toString('latin1'), 'PK\u0003\u0004');
+      const [row] = await db.query<{ actor_kind: string; surface: string; manifest_sha256: string }>(
+        'select actor_kind, surface, manifest_sha256 from evidence_exports order by id desc limit 1',
+      );
+      assert.deepEqual(row, { actor_kind: 'reader', surface: 'api', manifest_sha256: res.headers['x-otkaz-manifest-sha256'] });
+      assert.equal((await closed.inject({ url: '/api/v1/cases/999999/evidence-packet', headers: bearer(READER) })).statusCode, 404);
     });
 
     it('a deployment that opens evidence (OTKAZ_PUBLIC_EVIDENCE=true) serves it to anyone', async () => {

@@ -106,6 +106,7 @@ describe('web app in headless Chromium', () => {
     await shot(page, 'case');
     // The raw capture and the WARC are evidence (full names): not offered to the public, who get the redacted rendering.
     assert.equal(await page.locator('a', { hasText: 'View as captured' }).count(), 0);
+    assert.equal(await page.locator('a', { hasText: 'evidence packet' }).count(), 0);
     assert.match(await page.locator('main').innerText(), /original: needs access/);
     const capture = await page.request.get(
       await page

@@ -17,6 +17,7 @@ import { listCasesOperation } from '../../operations/cases/list.ts';
 import { casePersonsOperation } from '../../operations/cases/persons.ts';
 import { showCaseOperation } from '../../operations/cases/show.ts';
 import { caseWarcOperation } from '../../operations/cases/warc.ts';
+import { caseEvidencePacketOperation } from '../../operations/evidence/packet.ts';
 import { BINARY, bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
 import { redactedCaptureHtml } from '../redacted.ts';
@@ -39,6 +40,22 @@ export function registerCaseRoutes(app: ZodApp, ctx: RouteContext): void {
     produces: { 'application/warc': BINARY },
     send: (reply, result) =>
       reply.type('application/warc').header('content-disposition', `attachment; filename="case-${result.caseId}.warc"`).send(Buffer.from(result.warc)),
+  });
+
+  bindRoute(app, ctx, caseEvidencePacketOperation, {
+    method: 'GET',
+    url: '/api/v1/cases/:id/evidence-packet',
+    params: ['id'],
+    description: `${EVIDENCE} A zip: each capture as captured and as a PDF, the WARC and WACZ, time stamps, MANIFEST.sha256, a verification sheet (en, ru, de, fr). Every download is recorded in the chain of custody.`,
+    // Rendering the captures in Chromium takes seconds, not the default budget of a read.
+    budgetMs: 120_000,
+    produces: { 'application/zip': BINARY },
+    send: (reply, result) =>
+      reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${result.fileName}"`)
+        .header('x-otkaz-manifest-sha256', result.manifestSha256)
+        .send(Buffer.from(result.packet)),
   });
 
   bindRoute(app, ctx, showCaptureOperation, { method: 'GET', url: '/api/v1/captures/:id', params: ['id'] });

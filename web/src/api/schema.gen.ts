@@ -1531,6 +1531,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/evidence-packet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's evidence packet (zip): captures as captured and as PDF, WARC/WACZ, time stamps, manifest, verification sheet
+         * @description Evidence: holds full names. Needs the read or operator token unless the deployment sets OTKAZ_PUBLIC_EVIDENCE=true. A zip: each capture as captured and as a PDF, the WARC and WACZ, time stamps, MANIFEST.sha256, a verification sheet (en, ru, de, fr). Every download is recorded in the chain of custody.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the case id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description The case's evidence packet (zip): captures as captured and as PDF, WARC/WACZ, time stamps, manifest, verification sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/persons": {
         parameters: {
             query?: never;

@@ -115,9 +115,16 @@ export function CasePage({ id }: { id: number }) {
         </table>
       </TableWrap>
       {evidence ? (
-        <p>
-          <a href={`/api/v1/cases/${c.id}/warc`}>{t('case.warc')}</a>
-        </p>
+        <>
+          <p>
+            <a href={`/api/v1/cases/${c.id}/warc`}>{t('case.warc')}</a>
+            {' · '}
+            <a href={`/api/v1/cases/${c.id}/evidence-packet`} download>
+              {t('case.packet')}
+            </a>
+          </p>
+          <p className="muted">{t('case.packetNote')}</p>
+        </>
       ) : (
         <p className="muted">{t('case.warcNeedsAccess')}</p>
       )}
