@@ -248,6 +248,36 @@ describe('robots.txt per RFC 9309', () => {
   });
 });
 
+describe('a job robots.txt forbids', () => {
+  it('takes no pacing slot: the host is free again one pacing after its last request (robots.txt), not one per refused job', async () => {
+    const pacing = 400;
+    const w = world([SAM], 4);
+    await withSimulator(
+      engine,
+      w,
+      { robots: { [SAM.host]: [{ status: 200, body: 'User-agent: otkaz\nDisallow: /modules.php\n' }] } },
+      async (db, sim, base) => {
+        await plan(db, [SAM]);
+        await runWorker(db, options(base, { pacingMs: pacing }));
+        assert.deepEqual(
+          ofHost(sim.log, SAM.host).map((r) => r.kind),
+          ['robots'],
+          'only robots.txt was asked',
+        );
+        const jobs = await db.query<{ state: string; last_error: string }>('select state, last_error from crawl_jobs where host = $1', [SAM.host]);
+        assert.equal(jobs.length, 4);
+        assert.ok(jobs.every((j) => j.state === 'failed' && j.last_error === 'disallowed by robots.txt'));
+        const [host] = await db.query<{ ms: number }>(
+          'select extract(epoch from (next_allowed_at - robots_checked_at)) * 1000 as ms from crawl_hosts where host = $1',
+          [SAM.host],
+        );
+        // The slot ends one pacing (+1 ms of rounding) after robots.txt was asked, i.e. at most that after its answer.
+        assert.ok((host?.ms ?? Number.POSITIVE_INFINITY) <= pacing + 1, `next slot ${host?.ms} ms after the robots.txt answer`);
+      },
+    );
+  });
+});
+
 describe('redirects', () => {
   it('a host that moved: each 301 archived with its Location, the target asked as a job of its own host (robots, pacing)', async () => {
     const NEW = { ...ROS, host: 'gvs--ros2.sudrf.ru' };
