@@ -233,6 +233,11 @@ function settlePage(job: CrawlJob, outcome: Extract<JobOutcome, { type: 'page' }
       // Archived as it came; its target is a job of its own (robots.txt and pacing of the target's host).
       const target = redirectTarget(job, header(headers, 'location'));
       if (!target) return retryOrFail(job, policy, clock, `redirect without a usable Location (HTTP ${status})`, null);
+      // Court sites live under sudrf.ru: a redirect elsewhere is kept as evidence, never followed.
+      if (target.host !== job.host && !target.host.endsWith('.sudrf.ru')) {
+        const reason = `redirect to a host outside sudrf.ru (${target.host}): not followed`;
+        return { state: 'failed', runAt: null, reason, hostError: reason, capture: { id: captureId, kind: page.kind } };
+      }
       return { state: 'done', resultKind: page.kind, captureId, totalRows: null, rowsFound: null, follow: [target], succeededAt: now.toISOString() };
     }
     case 'http_error':

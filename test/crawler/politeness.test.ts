@@ -278,6 +278,23 @@ describe('a job robots.txt forbids', () => {
   });
 });
 
+describe('the search form', () => {
+  it('obeys robots.txt like any page: a Disallow for it means no form request, and the host waits for a person', async () => {
+    const w = world([CAPTCHA], 4);
+    const robots = { [CAPTCHA.host]: [{ status: 200, body: 'User-agent: *\nDisallow: /modules.php?name=sud_delo&name_op=sf\n' }] };
+    await withSimulator(engine, w, { robots }, async (db, sim, base) => {
+      await plan(db, [CAPTCHA]);
+      await runWorker(db, options(base, { solveCaptcha: async (_h, _p, id) => sim.captchaAnswer(id) }));
+      const kinds = ofHost(sim.log, CAPTCHA.host).map((r) => r.kind);
+      assert.ok(kinds.includes('captcha_wrong'), 'a list met the captcha');
+      assert.ok(!kinds.includes('captcha_form') && !kinds.includes('search_form'), `no form asked for: ${kinds.join(', ')}`);
+      const [form] = await db.query<{ state: string; last_error: string }>("select state, last_error from crawl_jobs where kind = 'form'");
+      assert.deepEqual(form, { state: 'failed', last_error: 'disallowed by robots.txt' });
+      assert.ok((await jobsWaitingOnCaptcha(db)) > 0);
+    });
+  });
+});
+
 describe('redirects', () => {
   it('a host that moved: each 301 archived with its Location, the target asked as a job of its own host (robots, pacing)', async () => {
     const NEW = { ...ROS, host: 'gvs--ros2.sudrf.ru' };

@@ -290,6 +290,17 @@ const BY_KIND: Record<PageKind, Row[]> = {
       ]),
     },
     {
+      name: 'a redirect off sudrf.ru: failed on its capture, not followed',
+      outcome: onPage(page('redirect'), 302, [['Location', 'https://parked.example.com/x']]),
+      expected: {
+        state: 'failed',
+        runAt: null,
+        reason: 'redirect to a host outside sudrf.ru (parked.example.com): not followed',
+        hostError: 'redirect to a host outside sudrf.ru (parked.example.com): not followed',
+        capture: { id: 7, kind: 'redirect' },
+      },
+    },
+    {
       name: 'a redirect without a Location: again later',
       outcome: onPage(page('redirect'), 302),
       expected: { state: 'retry', runAt: at(1000), reason: 'redirect without a usable Location (HTTP 302)', hostError: null },
