@@ -1,16 +1,14 @@
 /**
  * The captcha queue. A host that answers a result list with a captcha stops sending lists until a person (or a
- * solver) answers it; its image waits here, and the answer travels with the host's next list requests.
+ * solver) answers it; its search form is fetched by a job of its own (paced, robots-checked, archived, in the host's
+ * session), the image waits here, and the answer travels with the host's next list requests, in the same session.
  */
-import { type IngestInput, parseInput } from '../courts/ingest.ts';
-import { DEFAULT_LAYOUT, LAYOUTS, type Layout } from '../courts/layouts.ts';
+import type { CaptchaForm } from '../courts/parse/captcha.ts';
 import type { ParsedPage } from '../courts/parse/types.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
-import type { HttpResponse } from '../shared/http.ts';
 import type { CrawlJob } from './job.ts';
 import { asciiPreview } from './png-preview.ts';
-import { searchFormUrl } from './urls.ts';
 
 export interface PendingCaptcha {
   id: number;
@@ -31,14 +29,14 @@ export function captchaPreview(png: Uint8Array | null): string | null {
   return png ? asciiPreview(png) : null;
 }
 
-/** A person's (or a solver's) answer to a host's captcha: the host's list requests resume with it. */
+/** A person's (or a solver's) answer to a host's captcha: the host's list requests resume with it (and its session). */
 export async function answerCaptcha(db: Queryable, host: string, captchaId: string, answer: string): Promise<void> {
   await db.query(`update captcha_queue set state = 'answered', answer = $3, answered_at = now() where host = $1 and captcha_id = $2`, [
     host,
     captchaId,
     answer,
   ]);
-  await db.query(`update crawl_hosts set captcha_id = $2, captcha_answer = $3 where host = $1`, [host, captchaId, answer]);
+  await db.query(`update crawl_hosts set captcha_id = $2, captcha_answer = $3, captcha_needed = false where host = $1`, [host, captchaId, answer]);
 }
 
 /** Answers the pending captcha `id` of the queue; a coded not-found error when there is none. */
@@ -60,49 +58,32 @@ export async function withCaptchaAnswer(db: Queryable, job: CrawlJob): Promise<s
   return `${job.url}&captcha=${encodeURIComponent(session.captcha_answer)}&captchaid=${encodeURIComponent(session.captcha_id)}`;
 }
 
-/** The layout of a court's search form (where a captcha image is fetched when the list page had none). */
-function searchFormLayout(layout: string | null | undefined): Layout {
-  return LAYOUTS.find((l) => l === layout) ?? DEFAULT_LAYOUT;
-}
-
 export interface CaptchaQueueOptions {
-  /** Fetches a page (the court's search form, for its captcha image); counts as one of the worker's requests. */
-  get: (url: string) => Promise<HttpResponse>;
-  now: () => Date;
   /** Solves a captcha image (base64 PNG); absent: the host waits in the human queue. */
   solveCaptcha?: ((host: string, pngBase64: string, captchaId: string) => Promise<string | null>) | undefined;
 }
 
-/** Puts the host's captcha in the human queue (fetching the search form for its image), or asks the solver. */
-export async function queueCaptcha(db: Queryable, job: CrawlJob, parsed: ParsedPage, options: CaptchaQueueOptions): Promise<void> {
-  const [pending] = await db.query<{ id: number }>(`select id from captcha_queue where host = $1 and state = 'pending'`, [job.host]);
-  if (pending) return;
-  let form = parsed.kind === 'captcha_form' ? parsed.captcha : null;
-  if (!form) {
-    const [court] = await db.query<{ layout: string | null }>('select layout from courts where vnkod = $1', [job.court_vnkod]);
-    const url = searchFormUrl(job.host, searchFormLayout(court?.layout));
-    const r = await options.get(url);
-    const input: IngestInput = {
-      bytes: r.bytes,
-      url,
-      retrievedAt: options.now().toISOString(),
-      httpStatus: r.status,
-      httpHeaders: r.headers,
-      source: 'crawl',
-      sourceRef: 'captcha form',
-      synthetic: false,
-    };
-    const page = parseInput(input);
-    form = page.kind === 'captcha_form' ? page.captcha : null;
-  }
-  if (!form?.captchaId || !form.pngBase64) return;
-  await db.query(`insert into captcha_queue (host, court_vnkod, captcha_id, png) values ($1, $2, $3, $4)`, [
+/**
+ * Puts the captcha of a page (the host's search form, fetched by its form job, or a list answered with the form)
+ * in the human queue, in the caller's transaction; true when it had one. A captcha still pending for the host is
+ * expired: the new image belongs to the session the site just set, the old one's answer would be refused.
+ */
+export async function queueCaptcha(tx: Queryable, job: CrawlJob, parsed: ParsedPage): Promise<CaptchaForm | null> {
+  const form = parsed.kind === 'captcha_form' ? parsed.captcha : null;
+  if (!form?.captchaId || !form.pngBase64) return null;
+  await tx.query(`update captcha_queue set state = 'expired' where host = $1 and state = 'pending'`, [job.host]);
+  await tx.query(`insert into captcha_queue (host, court_vnkod, captcha_id, png) values ($1, $2, $3, $4)`, [
     job.host,
     job.court_vnkod,
     form.captchaId,
     Buffer.from(form.pngBase64, 'base64'),
   ]);
-  if (!options.solveCaptcha) return;
+  return form;
+}
+
+/** Asks the solver, if there is one, for a queued captcha's answer; an answer reaches the host at once. */
+export async function solveQueued(db: Queryable, job: CrawlJob, form: CaptchaForm, options: CaptchaQueueOptions): Promise<void> {
+  if (!options.solveCaptcha || !form.captchaId || !form.pngBase64) return;
   const answer = await options.solveCaptcha(job.host, form.pngBase64, form.captchaId);
   if (answer) await answerCaptcha(db, job.host, form.captchaId, answer);
 }

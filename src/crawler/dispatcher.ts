@@ -3,38 +3,73 @@
  * per host), keeps up to `concurrency` of them in flight under a global per-minute limit, consults robots.txt,
  * and sleeps until a job finishes or the next host becomes free.
  */
+import { ingestParsed, parseInput } from '../courts/ingest.ts';
 import type { Database } from '../db/database.ts';
 import { refreshPlannerStatistics } from '../db/maintenance.ts';
-import { type HttpClient, httpClient } from '../shared/http.ts';
+import { HttpError, httpClient, retryAfterMs } from '../shared/http.ts';
 import { LIMITS } from '../shared/limits.ts';
 import type { CrawlJob } from './job.ts';
-import { claimJob, nextRunnable, storedRobots, storeRobots } from './jobs.ts';
+import { claimJob, handBack, nextRunnable, storedRobots, storeRobots } from './jobs.ts';
 import type { CrawlerOptions } from './options.ts';
-import { parseRobots, robotsAllows } from './robots.ts';
+import { pacedRequester, type Requester } from './request.ts';
+import { isUnreachable, type RobotsRecord, readRobots, robotsStale } from './robots.ts';
 import { type JobRunContext, runJob, settleJob } from './run-job.ts';
 
-type Robots = ReturnType<typeof parseRobots>;
+/** Our product token in robots.txt. */
+const ROBOTS_TOKEN = 'otkaz';
 
-/** robots.txt per host: read once (kept in the database), an unreadable one allows everything. */
-function robotsReader(db: Database, http: HttpClient): (host: string) => Promise<Robots> {
-  const cache = new Map<string, Robots>();
-  return async (host) => {
+/**
+ * robots.txt per host (RFC 9309): kept in the database and here, used for at most 24 h; when it must be read, the
+ * read is the job's request (its pacing slot) and the job is handed back to run in the next slot.
+ */
+function robotsKeeper(db: Database, options: CrawlerOptions, request: Requester, now: () => Date) {
+  const cache = new Map<string, RobotsRecord>();
+  const current = async (host: string): Promise<RobotsRecord | null> => {
     const cached = cache.get(host);
-    if (cached) return cached;
-    let text = await storedRobots(db, host);
-    if (text === null) {
-      try {
-        const r = await http.get(`https://${host}/robots.txt`);
-        text = r.status === 200 ? Buffer.from(r.bytes).toString('latin1') : '';
-      } catch {
-        text = '';
-      }
-      await storeRobots(db, host, text);
-    }
-    const rules = parseRobots(text, 'otkaz');
-    cache.set(host, rules);
-    return rules;
+    if (cached && !robotsStale(cached, now(), options.robotsRetryMs)) return cached;
+    const stored = await storedRobots(db, host); // another worker may have read it since
+    if (stored) cache.set(host, stored);
+    return stored && !robotsStale(stored, now(), options.robotsRetryMs) ? stored : null;
   };
+  const backoffFor = (record: RobotsRecord, retryMs: number) => ({
+    until: new Date(record.checkedAt.getTime() + retryMs).toISOString(),
+    reason: `robots.txt ${record.status === null ? 'unreachable' : `HTTP ${record.status}`}: every URL disallowed until it is read again`,
+  });
+  /** Reads the host's robots.txt in this job's slot (archived like any answer), then hands the job back. */
+  const read = async (job: CrawlJob): Promise<void> => {
+    const url = `https://${job.host}/robots.txt`;
+    let record: RobotsRecord;
+    let retryMs = options.robotsRetryMs;
+    try {
+      const r = await request(job.host, url, 'text/plain,*/*');
+      const ok = r.status >= 200 && r.status < 300;
+      record = { status: r.status, text: ok ? new TextDecoder().decode(r.bytes) : '', checkedAt: now() };
+      if (isUnreachable(r.status)) retryMs = retryAfterMs(r.headers, options.robotsRetryMs, now());
+      const input = {
+        bytes: r.bytes,
+        url,
+        retrievedAt: record.checkedAt.toISOString(),
+        httpStatus: r.status,
+        httpHeaders: r.headers,
+        requestHeaders: r.requestHeaders,
+        source: 'crawl' as const,
+        sourceRef: 'robots.txt',
+        synthetic: false,
+      };
+      const rules = readRobots(job.host, record, ROBOTS_TOKEN);
+      await db.transaction(async (tx) => {
+        await ingestParsed(tx, options.directory, input, parseInput(input), options.personKey);
+        await storeRobots(tx, job.host, record, rules.crawlDelayMs);
+      });
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      record = { status: null, text: '', checkedAt: now() };
+      await storeRobots(db, job.host, record, null);
+    }
+    cache.set(job.host, record);
+    await handBack(db, job, isUnreachable(record.status) ? backoffFor(record, retryMs) : null);
+  };
+  return { current, read, backoffFor };
 }
 
 /** Runs crawl jobs until none can run (or until stopped); returns the requests made and the jobs that went wrong. */
@@ -47,19 +82,26 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     accept: 'text/html,*/*',
     mirrorBase: options.baseUrl,
     maxBodyBytes: LIMITS.crawlPageBytes,
+    followRedirects: false,
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const robotsFor = robotsReader(db, http);
-  const context: JobRunContext = { db, http, options, now, stats };
+  const request = pacedRequester(db, http, options, now, stats);
+  const robots = robotsKeeper(db, options, request, now);
+  const context: JobRunContext = { db, http, options, now, stats, request };
 
   const handle = async (job: CrawlJob): Promise<void> => {
-    const started = now();
-    const url = new URL(job.url);
-    if (options.respectRobots && !robotsAllows(await robotsFor(job.host), url.pathname + url.search)) {
-      await db.transaction((tx) => settleJob(tx, job, { type: 'disallowed' }, options, started));
-      return;
+    if (options.respectRobots) {
+      const record = await robots.current(job.host);
+      if (!record) return robots.read(job);
+      const rules = readRobots(job.host, record, ROBOTS_TOKEN);
+      if (rules.unreachable) return handBack(db, job, robots.backoffFor(record, options.robotsRetryMs));
+      if (!rules.allows(job.url)) {
+        // No request: the host's pacing slot stays free for its next job.
+        await db.transaction((tx) => settleJob(tx, job, { type: 'disallowed' }, options, now()));
+        return;
+      }
     }
-    await runJob(context, job, started);
+    await runJob(context, job, now());
   };
 
   const idle = async (): Promise<number | null> => {
@@ -103,7 +145,7 @@ export async function runWorker(db: Database, options: CrawlerOptions): Promise<
     }
     let claimed = false;
     while (inFlight.size < Math.max(1, options.concurrency) && globalWait() === 0) {
-      const job = await claimJob(db, { worker: options.workerId, now: now(), pacingMs: options.pacingMs, dailyCap: options.dailyCap });
+      const job = await claimJob(db, { worker: options.workerId, now: now(), dailyCap: options.dailyCap });
       if (!job) break;
       claimed = true;
       recent.push(now().getTime());

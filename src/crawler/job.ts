@@ -10,7 +10,8 @@ export interface ActCase {
 
 export interface CrawlJob {
   id: number;
-  kind: 'list' | 'card' | 'act';
+  /** 'form': a court's search form, fetched for a new captcha image in the host's session. */
+  kind: 'list' | 'card' | 'act' | 'form';
   court_vnkod: string;
   host: string;
   url: string;

@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { CrawlJob, NewJob } from './job.ts';
 import { monthWindows } from './plan.ts';
+import type { RobotsRecord } from './robots.ts';
 import type { Settlement } from './settle.ts';
 import { type DateAxis, listUrl } from './urls.ts';
 
@@ -95,14 +96,14 @@ export async function planCrawl(db: Database, request: PlanRequest): Promise<{ c
 export interface ClaimOptions {
   worker: string;
   now: Date;
-  pacingMs: number;
   dailyCap: number;
 }
 
 /**
  * Takes the next job whose host may be asked now: not in flight, paced, not backed off, not blocked, not
- * waiting for a captcha, under its daily cap. Row locks with SKIP LOCKED let several workers share one
- * PostgreSQL. The host is reserved (in flight, next request not before now + pacing) in the same transaction.
+ * waiting for a captcha (but its search form, which fetches one, may run), under its daily cap. Row locks with
+ * SKIP LOCKED let several workers share one PostgreSQL. The host is marked in flight in the same transaction; its
+ * pacing slot is taken only when a request actually starts (`recordRequest`), so a job robots.txt forbids takes none.
  */
 export async function claimJob(db: Database, options: ClaimOptions): Promise<CrawlJob | null> {
   const now = options.now.toISOString();
@@ -115,7 +116,7 @@ export async function claimJob(db: Database, options: ClaimOptions): Promise<Cra
        from crawl_jobs j join crawl_hosts h on h.host = j.host
        where j.state = 'pending' and j.next_run_at <= $1 and not h.in_flight and h.next_allowed_at <= $1
          and (h.backoff_until is null or h.backoff_until <= $1) and h.blocked_reason is null
-         and (not h.captcha_needed or h.captcha_answer is not null)
+         and (not h.captcha_needed or j.kind = 'form')
          and (h.day is distinct from $2::date or h.requests_today < $3)
        order by j.next_run_at, j.id
        limit 1
@@ -128,13 +129,42 @@ export async function claimJob(db: Database, options: ClaimOptions): Promise<Cra
       options.worker,
       now,
     ]);
-    await tx.query(
-      `update crawl_hosts set in_flight = true, next_allowed_at = $2::timestamptz + ($3 || ' milliseconds')::interval,
-         requests_today = case when day is distinct from $4::date then 1 else requests_today + 1 end, day = $4::date
-       where host = $1`,
-      [job.host, now, String(options.pacingMs), day],
-    );
+    await tx.query('update crawl_hosts set in_flight = true where host = $1', [job.host]);
     return { ...job, attempts: job.attempts + 1 };
+  });
+}
+
+/**
+ * A request to the host starts now: its next one is not before `startedAt + gapMs` (start to start; one
+ * millisecond more, since the start was read in whole milliseconds), and it counts against the daily cap. Written
+ * before the request goes out, so a worker that dies mid-request leaves the slot taken.
+ */
+export async function recordRequest(db: Queryable, host: string, startedAt: Date, gapMs: number, count: boolean): Promise<void> {
+  const day = startedAt.toISOString().slice(0, 10);
+  const slot = `greatest(next_allowed_at, $2::timestamptz + ($3 || ' milliseconds')::interval)`;
+  if (!count) {
+    await db.query(`update crawl_hosts set next_allowed_at = ${slot} where host = $1`, [host, startedAt.toISOString(), String(Math.ceil(gapMs) + 1)]);
+    return;
+  }
+  await db.query(
+    `update crawl_hosts set next_allowed_at = ${slot},
+       requests_today = case when day is distinct from $4::date then 1 else requests_today + 1 end, day = $4::date
+     where host = $1`,
+    [host, startedAt.toISOString(), String(Math.ceil(gapMs) + 1), day],
+  );
+}
+
+/** A job handed back untouched (its host's robots.txt was read in its slot instead): pending again, the attempt uncounted. */
+export async function handBack(db: Database, job: CrawlJob, hostBackoff: { until: string; reason: string } | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`update crawl_jobs set state = 'pending', attempts = greatest(0, attempts - 1), updated_at = now() where id = $1`, [job.id]);
+    if (hostBackoff)
+      await tx.query('update crawl_hosts set in_flight = false, backoff_until = $2, backoff_reason = $3 where host = $1', [
+        job.host,
+        hostBackoff.until,
+        hostBackoff.reason,
+      ]);
+    else await tx.query('update crawl_hosts set in_flight = false where host = $1', [job.host]);
   });
 }
 
@@ -153,8 +183,14 @@ export async function releaseStale(db: Database, olderThan: Date | null): Promis
   });
 }
 
+/** Adds jobs (existing URLs are kept), and the hosts they name that the crawl does not know yet (a redirect's target). */
 export async function enqueue(tx: Queryable, jobs: NewJob[]): Promise<number> {
   if (jobs.length === 0) return 0;
+  await tx.query(
+    `insert into crawl_hosts (host, court_vnkod) select distinct on (x.host) x.host, x.court_vnkod from json_to_recordset($1::json) as x(host text, court_vnkod text)
+     on conflict (host) do nothing`,
+    [JSON.stringify(jobs.map((j) => ({ host: j.host, court_vnkod: j.court_vnkod })))],
+  );
   const rows = await tx.query<{ id: number }>(
     `insert into crawl_jobs (kind, court_vnkod, host, url, article, axis, window_from, window_to, page, parent_id, act_case)
      select x.kind, x.court_vnkod, x.host, x.url, x.article, x.axis, x.window_from, x.window_to, x.page, x.parent_id, x.act_case
@@ -238,6 +274,7 @@ export async function applySettlement(tx: Queryable, job: CrawlJob, s: Settlemen
     case 'captcha_needed':
       await host(', captcha_needed = true, captcha_answer = null', []);
       await reschedule('pending', s.runAt, s.reason, true);
+      if (s.form) await enqueueForm(tx, s.form);
       return;
     case 'failed':
       // A run time or the capture it stopped on: each is written only when the settlement names it.
@@ -255,6 +292,15 @@ export async function applySettlement(tx: Queryable, job: CrawlJob, s: Settlemen
   }
 }
 
+/** The host's search-form job, pending again if it ran before (each captcha needs a new image, in a new session). */
+async function enqueueForm(tx: Queryable, form: NewJob): Promise<void> {
+  await enqueue(tx, [form]);
+  await tx.query(
+    `update crawl_jobs set state = 'pending', attempts = 0, next_run_at = now(), updated_at = now() where url = $1 and state in ('done', 'failed')`,
+    [form.url],
+  );
+}
+
 /**
  * When a pending job could run next (ISO-ish text from the database), and how many run now. `next` is null
  * when none can run without a person (captcha, block) or none is left.
@@ -264,17 +310,35 @@ export async function nextRunnable(db: Queryable): Promise<{ next: string | null
     `select min(greatest(j.next_run_at, h.next_allowed_at, coalesce(h.backoff_until, j.next_run_at)))::text as next,
             (select count(*) from crawl_jobs where state = 'running')::int as running
      from crawl_jobs j join crawl_hosts h on h.host = j.host
-     where j.state = 'pending' and h.blocked_reason is null and (not h.captcha_needed or h.captcha_answer is not null)`,
+     where j.state = 'pending' and h.blocked_reason is null and (not h.captcha_needed or j.kind = 'form')`,
   );
   return row ?? null;
 }
 
-/** The host's robots.txt as read before (null: never read). */
-export async function storedRobots(db: Queryable, host: string): Promise<string | null> {
-  const [row] = await db.query<{ robots_txt: string | null }>('select robots_txt from crawl_hosts where host = $1 and robots_checked_at is not null', [host]);
-  return row?.robots_txt ?? null;
+/** The host's robots.txt as last read (null: never read). */
+export async function storedRobots(db: Queryable, host: string): Promise<RobotsRecord | null> {
+  const [row] = await db.query<{ robots_txt: string | null; robots_status: number | null; robots_checked_at: string }>(
+    'select robots_txt, robots_status, robots_checked_at from crawl_hosts where host = $1 and robots_checked_at is not null',
+    [host],
+  );
+  return row ? { status: row.robots_status, text: row.robots_txt ?? '', checkedAt: new Date(row.robots_checked_at) } : null;
 }
 
-export async function storeRobots(db: Queryable, host: string, text: string): Promise<void> {
-  await db.query('update crawl_hosts set robots_txt = $2, robots_checked_at = now() where host = $1', [host, text]);
+export async function storeRobots(db: Queryable, host: string, record: RobotsRecord, crawlDelayMs: number | null): Promise<void> {
+  await db.query('update crawl_hosts set robots_txt = $2, robots_status = $3, robots_checked_at = $4, crawl_delay_ms = $5 where host = $1', [
+    host,
+    record.text,
+    record.status,
+    record.checkedAt.toISOString(),
+    crawlDelayMs,
+  ]);
+}
+
+/** Jobs that wait for a captcha to be answered (pending, on a host that needs one). */
+export async function jobsWaitingOnCaptcha(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from crawl_jobs j join crawl_hosts h on h.host = j.host
+     where j.state in ('pending', 'running') and j.kind <> 'form' and h.captcha_needed and h.blocked_reason is null`,
+  );
+  return row?.n ?? 0;
 }

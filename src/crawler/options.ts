@@ -25,6 +25,8 @@ export interface CrawlerOptions {
   /** A window whose first page promises more pages than this is split in two. */
   maxPagesPerWindow: number;
   respectRobots: boolean;
+  /** A robots.txt that answered 5xx or not at all disallows everything; it is read again after this long (or its Retry-After). */
+  robotsRetryMs: number;
   workerId: string;
   personKey: string;
   directory: CourtDirectory;
@@ -38,6 +40,8 @@ export interface CrawlerOptions {
 }
 
 export type CrawlEvent =
+  /** A request to a host starts; `at` is a monotonic time in ms (performance.now()). */
+  | { type: 'request'; host: string; url: string; at: number }
   | { type: 'fetched'; job: CrawlJob; kind: string; status: number | null; ms: number }
   | { type: 'error'; job: CrawlJob; error: string }
   | { type: 'backoff'; host: string; until: string; reason: string }
@@ -57,6 +61,7 @@ export const DEFAULT_CRAWLER: Omit<CrawlerOptions, 'personKey' | 'directory' | '
   concurrency: 8,
   maxPagesPerWindow: 20,
   respectRobots: true,
+  robotsRetryMs: 15 * 60_000,
   workerId: `worker-${randomBytes(4).toString('hex')}`,
   stopWhenIdle: true,
 };

@@ -4,12 +4,14 @@
  * an unfinished job simply runs again.
  */
 import { archiveWithFailure, type IngestInput, ingestParsed, parseInput, storeFailure } from '../courts/ingest.ts';
+import type { CaptchaForm } from '../courts/parse/captcha.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { type HttpClient, HttpError, type HttpResponse } from '../shared/http.ts';
-import { queueCaptcha, withCaptchaAnswer } from './captcha.ts';
+import { type HttpClient, HttpError } from '../shared/http.ts';
+import { queueCaptcha, solveQueued, withCaptchaAnswer } from './captcha.ts';
 import type { CrawlJob } from './job.ts';
 import { applySettlement } from './jobs.ts';
 import type { CrawlerOptions } from './options.ts';
+import type { Requester, SentRequest } from './request.ts';
 import { type JobOutcome, refusalReason, type Settlement, settle } from './settle.ts';
 
 export interface JobRunContext {
@@ -19,6 +21,8 @@ export interface JobRunContext {
   now: () => Date;
   /** The worker's counters: every request made for a job, and every job that went wrong. */
   stats: { requests: number; errors: number };
+  /** Sends one request to a host: paced, with its session (request.ts). */
+  request: Requester;
 }
 
 /** Settles a job in the caller's transaction: its next state from `settle`, written by the job store. */
@@ -43,26 +47,15 @@ function announce(options: CrawlerOptions, job: CrawlJob, s: Settlement): void {
     case 'retry':
     case 'failed':
       return;
-    default: {
-      const unreachable: never = s;
-      throw new Error(`unhandled settlement ${JSON.stringify(unreachable)}`);
-    }
   }
 }
 
 /** Runs one claimed job (robots.txt already consulted); `started` is when the worker took it up. */
 export async function runJob(ctx: JobRunContext, job: CrawlJob, started: Date): Promise<void> {
   const { db, options, now } = ctx;
-  const get = async (url: string): Promise<HttpResponse> => {
-    try {
-      return await ctx.http.get(url);
-    } finally {
-      ctx.stats.requests += 1;
-    }
-  };
-  let fetched: HttpResponse;
+  let fetched: SentRequest;
   try {
-    fetched = await get(await withCaptchaAnswer(db, job));
+    fetched = await ctx.request(job.host, await withCaptchaAnswer(db, job));
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     ctx.stats.errors += 1;
@@ -76,7 +69,7 @@ export async function runJob(ctx: JobRunContext, job: CrawlJob, started: Date): 
     retrievedAt: now().toISOString(),
     httpStatus: fetched.status,
     httpHeaders: fetched.headers,
-    requestHeaders: [['User-Agent', options.userAgent]],
+    requestHeaders: fetched.requestHeaders,
     source: 'crawl',
     sourceRef: `job ${job.id}`,
     synthetic: false,
@@ -87,8 +80,14 @@ export async function runJob(ctx: JobRunContext, job: CrawlJob, started: Date): 
   // A page the database refuses (its cases, or the links it leads to) is archived all the same and its job
   // given up with the failure's code, in the same transaction: the same bytes would be refused again. (A page
   // the parser failed on is recorded as such and settled as an unknown page: tried again later.)
-  const finish = async (tx: Queryable, outcome: JobOutcome) => ({ outcome, settlement: await settleJob(tx, job, outcome, options, now()) });
-  let settled: { outcome: JobOutcome; settlement: Settlement };
+  // A captcha image (the search form's, or a list answered with the form) is queued with the settlement.
+  const finish = async (tx: Queryable, outcome: JobOutcome) => {
+    const settlement = await settleJob(tx, job, outcome, options, now());
+    const wantsImage = (job.kind === 'form' && settlement.state === 'done') || (settlement.state === 'captcha_needed' && settlement.form === null);
+    const captcha = outcome.type === 'page' && wantsImage ? await queueCaptcha(tx, job, parsed) : null;
+    return { outcome, settlement, captcha };
+  };
+  let settled: { outcome: JobOutcome; settlement: Settlement; captcha: CaptchaForm | null };
   try {
     settled = await db.transaction(async (tx) => {
       const result = await ingestParsed(tx, options.directory, input, parsed, options.personKey);
@@ -111,12 +110,12 @@ export async function runJob(ctx: JobRunContext, job: CrawlJob, started: Date): 
       }),
     );
   }
-  const { outcome, settlement } = settled;
+  const { outcome, settlement, captcha } = settled;
   if (outcome.type === 'refused') {
     ctx.stats.errors += 1;
     options.onEvent?.({ type: 'error', job, error: refusalReason(outcome.failure) });
     return;
   }
   announce(options, job, settlement);
-  if (settlement.state === 'captcha_needed') await queueCaptcha(db, job, parsed, { get, now, solveCaptcha: options.solveCaptcha });
+  if (captcha) await solveQueued(db, job, captcha, { solveCaptcha: options.solveCaptcha });
 }

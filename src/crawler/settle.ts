@@ -6,10 +6,10 @@
  */
 import type { IngestFailure } from '../courts/ingest.ts';
 import type { PageKind, ParsedPage } from '../courts/parse/types.ts';
-import { retryAfterMs } from '../shared/http.ts';
+import { header, retryAfterMs } from '../shared/http.ts';
 import type { CrawlJob, NewJob } from './job.ts';
 import { splitWindow } from './plan.ts';
-import { listUrl } from './urls.ts';
+import { listUrl, searchFormUrl } from './urls.ts';
 
 /** What a job's request came to. */
 export type JobOutcome =
@@ -42,8 +42,11 @@ export type Settlement =
   | { state: 'backoff'; runAt: string; reason: string; hostReason: string }
   /** The site refuses us (WAF, geo-block): the host stops until a person clears it; the job waits. */
   | { state: 'blocked'; runAt: string; reason: string; hostReason: string }
-  /** The host wants a captcha answered: its list requests wait for one; the job waits. */
-  | { state: 'captcha_needed'; runAt: string; reason: string }
+  /**
+   * The host wants a captcha answered: its list requests wait for one; the job waits. `form`: the search-form job
+   * that fetches a new image (in the host's session); null when this page carried the image itself.
+   */
+  | { state: 'captcha_needed'; runAt: string; reason: string; form: NewJob | null }
   /** Given up. `capture`: the archived page it stopped on; `runAt` null keeps the job's run time. */
   | { state: 'failed'; runAt: string | null; reason: string; hostError: string | null; capture: { id: number; kind: PageKind } | null };
 
@@ -133,6 +136,49 @@ function settleList(job: CrawlJob, page: Extract<ParsedPage, { kind: 'case_list'
   };
 }
 
+/** The job for a redirect's target: the same request, on the Location's host (its own robots.txt and pacing). */
+function redirectTarget(job: CrawlJob, location: string | null): NewJob | null {
+  if (!location) return null;
+  let target: URL;
+  try {
+    target = new URL(location, job.url);
+  } catch {
+    return null;
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return null;
+  target.hash = '';
+  return {
+    kind: job.kind,
+    court_vnkod: job.court_vnkod,
+    host: target.hostname.toLowerCase(),
+    url: target.href,
+    article: job.article,
+    axis: job.axis,
+    window_from: job.window_from,
+    window_to: job.window_to,
+    page: job.page,
+    parent_id: job.id,
+    act_case: job.act_case,
+  };
+}
+
+/** The search form that gives the host a new captcha image, in the layout of the list that asked for one. */
+function formJob(job: CrawlJob): NewJob {
+  const layout = /[?&]delo_id=/i.test(job.url) ? 'classic' : 'new';
+  return {
+    kind: 'form',
+    court_vnkod: job.court_vnkod,
+    host: job.host,
+    url: searchFormUrl(job.host, layout),
+    article: null,
+    axis: null,
+    window_from: null,
+    window_to: null,
+    page: null,
+    parent_id: job.id,
+  };
+}
+
 /** By the page it answered with: data → done (+ follow-up jobs); traps → the host's state and a later run. */
 function settlePage(job: CrawlJob, outcome: Extract<JobOutcome, { type: 'page' }>, policy: SettlePolicy, clock: SettleClock): Settlement {
   const { page, captureId, status, headers } = outcome;
@@ -173,20 +219,41 @@ function settlePage(job: CrawlJob, outcome: Extract<JobOutcome, { type: 'page' }
         hostReason: `WAF refusal (B, ${page.detail ?? ''}): check the User-Agent and request parameters`,
       };
     case 'captcha_form':
+      // A search-form job did what it was for: the image goes to the captcha queue.
+      if (job.kind === 'form') return done(null, null);
+      return {
+        state: 'captcha_needed',
+        runAt: now.toISOString(),
+        reason: page.kind,
+        form: page.captcha.pngBase64 && page.captcha.captchaId ? null : formJob(job),
+      };
     case 'captcha_wrong':
-      return { state: 'captcha_needed', runAt: now.toISOString(), reason: page.kind };
+      return { state: 'captcha_needed', runAt: now.toISOString(), reason: page.kind, form: job.kind === 'form' ? null : formJob(job) };
+    case 'redirect': {
+      // Archived as it came; its target is a job of its own (robots.txt and pacing of the target's host).
+      const target = redirectTarget(job, header(headers, 'location'));
+      if (!target) return retryOrFail(job, policy, clock, `redirect without a usable Location (HTTP ${status})`, null);
+      // Court sites live under sudrf.ru: a redirect elsewhere is kept as evidence, never followed.
+      if (target.host !== job.host && !target.host.endsWith('.sudrf.ru')) {
+        const reason = `redirect to a host outside sudrf.ru (${target.host}): not followed`;
+        return { state: 'failed', runAt: null, reason, hostError: reason, capture: { id: captureId, kind: page.kind } };
+      }
+      return { state: 'done', resultKind: page.kind, captureId, totalRows: null, rowsFound: null, follow: [target], succeededAt: now.toISOString() };
+    }
+    case 'http_error':
+      // 503 with Retry-After: the site names its own pause, as with 429.
+      if (status === 503 && header(headers, 'retry-after') !== null) {
+        const runAt = later(now, retryAfterMs(headers, policy.rateLimitBackoffMs, now));
+        return { state: 'backoff', runAt, reason: 'HTTP 503', hostReason: 'HTTP 503 with Retry-After' };
+      }
+      return retryOrFail(job, policy, clock, `${page.kind} (HTTP ${status})`, `${page.kind} (HTTP ${status})`);
     case 'php_error':
     case 'search_form':
-    case 'http_error':
     case 'requisite':
     case 'unknown': {
       // The site misbehaved or answered with something else (PHP errors, a search form, HTTP errors): try again later.
       const reason = `${page.kind} (HTTP ${status})`;
       return retryOrFail(job, policy, clock, reason, reason);
-    }
-    default: {
-      const unreachable: never = page;
-      throw new Error(`no settlement for page kind ${(unreachable as { kind: string }).kind}`);
     }
   }
 }
@@ -206,9 +273,5 @@ export function settle(job: CrawlJob, outcome: JobOutcome, policy: SettlePolicy,
     }
     case 'page':
       return settlePage(job, outcome, policy, clock);
-    default: {
-      const unreachable: never = outcome;
-      throw new Error(`no settlement for outcome ${(unreachable as { type: string }).type}`);
-    }
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The one HTTP client of otkaz's downloaders — the court crawler, the statistics fetcher (GET) and the time-stamp
  * requests of the archive (POST, `httpPost`): a User-Agent that
- * names otkaz and the operator's contact, a timeout on the whole exchange (headers and body), redirects followed,
- * a bound on the body's size, and one error type for every way a request can fail without an answer. Bodies are
+ * names otkaz and the operator's contact, a timeout on the whole exchange (headers and body), redirects followed
+ * (or, for the crawler, returned as they are: each hop is its own request to its own host), a bound on the body's size, and one error type for every way a request can fail without an answer. Bodies are
  * returned as bytes: decoding (windows-1251 court pages, UTF-8 JSON) is the caller's; content-encoding (gzip) is
  * undone by fetch itself. Pacing is not here: the crawler's is enforced by the job store (one request per host,
  * per-host pacing, shared by every worker on one database), the statistics fetcher's by its own retry pauses.
@@ -23,6 +23,8 @@ export interface HttpClientOptions {
   maxBodyBytes?: number;
   /** Injected in tests; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** false: a 3xx answer is returned as it is (status, Location) instead of followed. Default true. */
+  followRedirects?: boolean;
 }
 
 export interface HttpResponse {
@@ -51,8 +53,14 @@ export class HttpError extends Error {
   }
 }
 
+export interface HttpRequest {
+  accept?: string;
+  /** A Cookie header (the crawler's session for the host). */
+  cookie?: string;
+}
+
 export interface HttpClient {
-  get(url: string, request?: { accept?: string }): Promise<HttpResponse>;
+  get(url: string, request?: HttpRequest): Promise<HttpResponse>;
 }
 
 /** `otkaz/0.1 (<purpose>; contact: <contact>)`: every site can tell who asks and whom to write to. */
@@ -119,7 +127,11 @@ async function exchange(options: HttpClientOptions, url: string, init: RequestIn
 
 export function httpClient(options: HttpClientOptions): HttpClient {
   return {
-    get: (url, request = {}) => exchange(options, url, { headers: { accept: request.accept ?? options.accept ?? '*/*' }, redirect: 'follow' }),
+    get: (url, request = {}) =>
+      exchange(options, url, {
+        headers: { accept: request.accept ?? options.accept ?? '*/*', ...(request.cookie ? { cookie: request.cookie } : {}) },
+        redirect: options.followRedirects === false ? 'manual' : 'follow',
+      }),
   };
 }
 

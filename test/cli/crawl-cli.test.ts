@@ -2,6 +2,8 @@
 // the flag, and no plan is committed. The captcha queue answers as the API does.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CourtSimulator, NO_TRAPS } from '../../src/crawler/simulator/server.ts';
+import { World } from '../../src/crawler/simulator/world.ts';
 import { cli, useTempDataDir } from '../helpers/cli.ts';
 
 describe('otkaz crawl: flags checked before the plan', () => {
@@ -74,5 +76,36 @@ describe('otkaz crawl: flags checked before the plan', () => {
     assert.equal(code, 2);
     assert.match(err, /input\.not_found/);
     assert.match(err, /no pending captcha #999/);
+  });
+});
+
+describe('otkaz crawl and worker: what still waits for a captcha', () => {
+  useTempDataDir('otkaz-crawl-captcha-cli-');
+
+  it('the end of a crawl says how many jobs wait for a captcha; `worker --quiet` prints no progress, only its end line', async () => {
+    const world = new World({
+      seed: 9,
+      casesPerCourt: 10,
+      from: '2024-01-01',
+      to: '2024-01-31',
+      courts: [{ vnkod: '77GV0011', host: 'tverskoy--twr.sudrf.ru', layout: 'new', captcha: true }],
+    });
+    const sim = new CourtSimulator(world, { ...NO_TRAPS });
+    const base = await sim.listen();
+    try {
+      const run = ['--base-url', base, '--pacing', '5', '--quiet'];
+      const crawl = await cli('crawl', ...run, '--courts', '77GV0011', '--articles', '337', '--from', '2024-01-01', '--to', '2024-01-31');
+      assert.equal(crawl.code, 0, crawl.err);
+      const status = JSON.parse((await cli('crawl', 'status', '--json')).out) as { host: string; pending: number; captcha_needed: boolean }[];
+      const waiting = status.find((s) => s.host === 'tverskoy--twr.sudrf.ru');
+      assert.ok(waiting?.captcha_needed && waiting.pending > 0, 'its list waits for a captcha');
+      assert.match(crawl.out, new RegExp(`crawl finished: .* ${waiting.pending} jobs wait for a captcha`));
+      const worker = await cli('worker', ...run, '--until-idle');
+      assert.equal(worker.code, 0, worker.err);
+      assert.match(worker.out, new RegExp(`^worker stopped: \\d+ requests, \\d+ errors\\. ${waiting.pending} jobs wait for a captcha`));
+      assert.equal(worker.out.trim().split('\n').length, 1, 'one line: no progress');
+    } finally {
+      await sim.close();
+    }
   });
 });

@@ -165,7 +165,7 @@ describe('global rate limit', () => {
         globalPerMinute: 12,
         signal: controller.signal,
         onEvent: (e) => {
-          if (e.type === 'fetched') requests += 1;
+          if (e.type === 'request') requests += 1; // every request: robots.txt and search forms too
         },
       });
       assert.equal(requests, 12, 'the first minute allows exactly 12');

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CaseCard, CaseList, CaseListRow, PageKind, ParsedPage } from '../../src/courts/parse/types.ts';
-import type { CrawlJob } from '../../src/crawler/job.ts';
+import type { CrawlJob, NewJob } from '../../src/crawler/job.ts';
 import { type JobOutcome, type Settlement, type SettlePolicy, settle } from '../../src/crawler/settle.ts';
-import { listUrl } from '../../src/crawler/urls.ts';
+import { listUrl, searchFormUrl } from '../../src/crawler/urls.ts';
 
 const NOW = new Date('2026-01-10T12:00:00.000Z');
 // random() = 0.5: the jitter factor is exactly 1, so a retry waits retryBaseMs × 2^(attempts − 1).
@@ -70,6 +70,36 @@ function list(rows: CaseListRow[], total: number | null, range: [number, number]
   return { kind: 'case_list', layout: 'classic', list: l, synthetic: false };
 }
 
+const redirected = (follow: NewJob[]): Settlement => ({
+  state: 'done',
+  resultKind: 'redirect',
+  captureId: 7,
+  totalRows: null,
+  rowsFound: null,
+  follow,
+  succeededAt: NOW.toISOString(),
+});
+const captchaForm = (captchaId: string | null, pngBase64: string | null): ParsedPage => ({
+  kind: 'captcha_form',
+  layout: 'classic',
+  courtVnkod: null,
+  detail: null,
+  captcha: { captchaId, pngBase64, hidden: [] },
+  synthetic: false,
+});
+// The host's search form, asked as a job of its own (parent: the list that met the captcha).
+const formJob = (layout: 'classic' | 'new') => ({
+  kind: 'form' as const,
+  court_vnkod: '61GV0001',
+  host: HOST,
+  url: searchFormUrl(HOST, layout),
+  article: null,
+  axis: null,
+  window_from: null,
+  window_to: null,
+  page: null,
+  parent_id: 41,
+});
 const onPage = (p: ParsedPage, status = 200, headers: [string, string][] = []): JobOutcome => ({ type: 'page', captureId: 7, page: p, status, headers });
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
 const done = (resultKind: PageKind, totalRows: number | null = null, rowsFound: number | null = null): Settlement => ({
@@ -189,29 +219,108 @@ const BY_KIND: Record<PageKind, Row[]> = {
   ],
   captcha_form: [
     {
-      name: 'a captcha form: the host waits for an answer',
-      outcome: onPage({
-        kind: 'captcha_form',
-        layout: 'classic',
-        courtVnkod: null,
-        detail: null,
-        captcha: { captchaId: '9', pngBase64: 'AA', hidden: [] },
-        synthetic: false,
-      }),
-      expected: { state: 'captcha_needed', runAt: NOW.toISOString(), reason: 'captcha_form' },
+      name: 'a list answered with the captcha form and its image: the host waits; the image comes from this page (no form job)',
+      outcome: onPage(captchaForm('9', 'AA')),
+      expected: { state: 'captcha_needed', runAt: NOW.toISOString(), reason: 'captcha_form', form: null },
+    },
+    {
+      name: 'a captcha form without an image: the host waits; a search-form job fetches one',
+      outcome: onPage(captchaForm(null, null)),
+      expected: { state: 'captcha_needed', runAt: NOW.toISOString(), reason: 'captcha_form', form: formJob('new') },
+    },
+    {
+      name: 'a search-form job that got the form: done (its image goes to the queue)',
+      job: { kind: 'form', page: null },
+      outcome: onPage(captchaForm('9', 'AA')),
+      expected: done('captcha_form'),
     },
   ],
   captcha_wrong: [
     {
-      name: 'a wrong captcha answer: the host waits for another',
-      job: { attempts: 3 },
+      name: 'a wrong captcha answer on a classic list: the host waits for another; its classic search form is fetched',
+      job: { attempts: 3, url: `https://${HOST}/modules.php?name=sud_delo&srv_num=1&name_op=r&delo_id=1540006` },
       outcome: onPage(page('captcha_wrong')),
-      expected: { state: 'captcha_needed', runAt: NOW.toISOString(), reason: 'captcha_wrong' },
+      expected: { state: 'captcha_needed', runAt: NOW.toISOString(), reason: 'captcha_wrong', form: formJob('classic') },
+    },
+    {
+      name: 'a search-form job answered with the wrong-captcha page: the host waits, no second form job',
+      job: { kind: 'form', page: null },
+      outcome: onPage(page('captcha_wrong')),
+      expected: { state: 'captcha_needed', runAt: NOW.toISOString(), reason: 'captcha_wrong', form: null },
+    },
+  ],
+  redirect: [
+    {
+      name: 'a redirect to another host: done; its target is a job for that host, the same request',
+      job: { act_case: null },
+      outcome: onPage(page('redirect'), 301, [['Location', 'https://gvs--ros2.sudrf.ru/modules.php?name=sud_delo&x=1#top']]),
+      expected: redirected([
+        {
+          kind: 'list',
+          court_vnkod: '61GV0001',
+          host: 'gvs--ros2.sudrf.ru',
+          url: 'https://gvs--ros2.sudrf.ru/modules.php?name=sud_delo&x=1',
+          article: '337',
+          axis: 'receipt',
+          window_from: '2024-01-01',
+          window_to: '2024-01-31',
+          page: 1,
+          parent_id: 41,
+          act_case: null,
+        },
+      ]),
+    },
+    {
+      name: 'a relative redirect stays on the host',
+      outcome: onPage(page('redirect'), 302, [['location', '/modules.php?name=sud_delo&y=2']]),
+      expected: redirected([
+        {
+          kind: 'list',
+          court_vnkod: '61GV0001',
+          host: HOST,
+          url: `https://${HOST}/modules.php?name=sud_delo&y=2`,
+          article: '337',
+          axis: 'receipt',
+          window_from: '2024-01-01',
+          window_to: '2024-01-31',
+          page: 1,
+          parent_id: 41,
+          act_case: null,
+        },
+      ]),
+    },
+    {
+      name: 'a redirect off sudrf.ru: failed on its capture, not followed',
+      outcome: onPage(page('redirect'), 302, [['Location', 'https://parked.example.com/x']]),
+      expected: {
+        state: 'failed',
+        runAt: null,
+        reason: 'redirect to a host outside sudrf.ru (parked.example.com): not followed',
+        hostError: 'redirect to a host outside sudrf.ru (parked.example.com): not followed',
+        capture: { id: 7, kind: 'redirect' },
+      },
+    },
+    {
+      name: 'a redirect without a Location: again later',
+      outcome: onPage(page('redirect'), 302),
+      expected: { state: 'retry', runAt: at(1000), reason: 'redirect without a usable Location (HTTP 302)', hostError: null },
     },
   ],
   php_error: misbehaving('php_error', 200),
   search_form: misbehaving('search_form', 200),
-  http_error: misbehaving('http_error', 503),
+  http_error: [
+    ...misbehaving('http_error', 503),
+    {
+      name: '503 with Retry-After in seconds: the host rests that long, the attempt does not count',
+      outcome: onPage(page('http_error'), 503, [['Retry-After', '120']]),
+      expected: { state: 'backoff', runAt: at(120_000), reason: 'HTTP 503', hostReason: 'HTTP 503 with Retry-After' },
+    },
+    {
+      name: '503 with Retry-After as an HTTP date: the host rests until then',
+      outcome: onPage(page('http_error'), 503, [['retry-after', new Date(NOW.getTime() + 90_000).toUTCString()]]),
+      expected: { state: 'backoff', runAt: at(90_000), reason: 'HTTP 503', hostReason: 'HTTP 503 with Retry-After' },
+    },
+  ],
   requisite: misbehaving('requisite', 200),
   unknown: misbehaving('unknown', 200),
 };

@@ -82,7 +82,7 @@ describe('court-site simulator', () => {
     }
   });
 
-  it('a captcha court: the form gives an image and an id; a wrong answer is refused; the right one lists', async () => {
+  it('a captcha court: the form gives an image, an id and a session; a wrong answer, or the right one outside the session, is refused; the right one in it lists', async () => {
     const listing = listUrl({ host: 'tverskoy--twr.sudrf.ru', layout: 'new', vnkod: '77GV0011' });
     assert.equal((await get(base, listing)).page.kind, 'captcha_wrong');
     const form = await get(base, searchFormUrl('tverskoy--twr.sudrf.ru', 'new'));
@@ -96,11 +96,22 @@ describe('court-site simulator', () => {
       /PNG/,
     );
     const answer = sim.captchaAnswer(id) ?? '';
+    const session = /^PHPSESSID=([^;]+)/.exec(form.headers.get('set-cookie') ?? '')?.[1];
+    assert.ok(session, 'the form sets a PHP session cookie');
+    const inSession = { 'user-agent': 'otkaz-test (test@example.org)', cookie: `PHPSESSID=${session}` };
     assert.equal(
-      (await get(base, listUrl({ host: 'tverskoy--twr.sudrf.ru', layout: 'new', vnkod: '77GV0011', captcha: { answer: '00000', captchaId: id } }))).page.kind,
+      (await get(base, listUrl({ host: 'tverskoy--twr.sudrf.ru', layout: 'new', vnkod: '77GV0011', captcha: { answer: '00000', captchaId: id } }), inSession))
+        .page.kind,
       'captcha_wrong',
     );
-    const ok = await get(base, listUrl({ host: 'tverskoy--twr.sudrf.ru', layout: 'new', vnkod: '77GV0011', captcha: { answer, captchaId: id } }));
+    const right = listUrl({ host: 'tverskoy--twr.sudrf.ru', layout: 'new', vnkod: '77GV0011', captcha: { answer, captchaId: id } });
+    assert.equal((await get(base, right)).page.kind, 'captcha_wrong', 'the right answer without the session cookie');
+    assert.equal(
+      (await get(base, right, { 'user-agent': 'otkaz-test (test@example.org)', cookie: 'PHPSESSID=someoneelse' })).page.kind,
+      'captcha_wrong',
+      'the right answer in another session',
+    );
+    const ok = await get(base, right, inSession);
     assert.equal(ok.page.kind, 'case_list');
     if (ok.page.kind === 'case_list') assert.equal(ok.page.list.total, 60);
   });

@@ -10,10 +10,10 @@ import { HttpError, httpClient, retryAfterMs, userAgent } from '../../src/shared
 describe('HTTP client', () => {
   let server: http.Server;
   let base = '';
-  const seen: { url: string; agent: string | undefined; accept: string | undefined }[] = [];
+  const seen: { url: string; agent: string | undefined; accept: string | undefined; cookie: string | undefined }[] = [];
   before(async () => {
     server = http.createServer((req, res) => {
-      seen.push({ url: req.url ?? '', agent: req.headers['user-agent'], accept: req.headers.accept });
+      seen.push({ url: req.url ?? '', agent: req.headers['user-agent'], accept: req.headers.accept, cookie: req.headers.cookie });
       if (req.url === '/moved') return void res.writeHead(302, { location: '/target' }).end();
       if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 2000).unref();
       if (req.url === '/big') {
@@ -47,6 +47,18 @@ describe('HTTP client', () => {
         ['/target', agent, 'text/html,*/*'],
         ['/json', agent, 'application/json'],
       ],
+    );
+  });
+
+  it("the crawler's client returns a redirect as it came (status, Location) and sends the Cookie it is given", async () => {
+    const client = httpClient({ userAgent: 'otkaz-test', timeoutMs: 5000, followRedirects: false });
+    const before = seen.length;
+    const moved = await client.get(`${base}/moved`, { cookie: 'PHPSESSID=abc' });
+    assert.deepEqual([moved.status, moved.headers.find(([k]) => k === 'location')?.[1]], [302, '/target']);
+    assert.deepEqual(
+      seen.slice(before).map((s) => [s.url, s.cookie]),
+      [['/moved', 'PHPSESSID=abc']],
+      'the target was not asked for',
     );
   });
 

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config/config.ts';
 import { loadDirectory } from '../../courts/directory/load.ts';
-import { crawlStatus, releaseStale } from '../../crawler/jobs.ts';
+import { crawlStatus, jobsWaitingOnCaptcha, releaseStale } from '../../crawler/jobs.ts';
 import { DATE_AXES } from '../../crawler/urls.ts';
 import { type CrawlEvent, type CrawlerOptions, DEFAULT_CRAWLER, runWorker } from '../../crawler/worker.ts';
 import type { Database } from '../../db/database.ts';
@@ -84,9 +84,17 @@ async function runCrawl(
   stopWhenIdle: boolean,
 ): Promise<{ requests: number; errors: number }> {
   const p = progress(ctx.db, quiet);
-  const stats = await runWorker(ctx.db, crawlerOptions(ctx, worker, p.onEvent, stopWhenIdle));
-  await p.stop();
-  return stats;
+  try {
+    return await runWorker(ctx.db, crawlerOptions(ctx, worker, p.onEvent, stopWhenIdle));
+  } finally {
+    await p.stop(); // the progress timer must stop whatever happened, or the process never exits
+  }
+}
+
+/** The end-of-run line's captcha part: how many jobs still wait for an answer. */
+async function captchaNote(db: Database): Promise<string> {
+  const waiting = await jobsWaitingOnCaptcha(db);
+  return waiting > 0 ? ` ${waiting} jobs wait for a captcha: answer with \`otkaz captcha\`, then run \`otkaz crawl\` or \`otkaz worker\` again.` : '';
 }
 
 const list = (value: unknown) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value);
@@ -209,7 +217,7 @@ export function registerCrawl(program: Command): void {
     await withContext(async (ctx) => {
       await releaseStale(ctx.db, null);
       const stats = await runCrawl(ctx, settings, crawl.opts().quiet === true, true);
-      print(`crawl finished: ${stats.requests} requests, ${stats.errors} errors. \`otkaz crawl status\` shows every court.`);
+      print(`crawl finished: ${stats.requests} requests, ${stats.errors} errors.${await captchaNote(ctx.db)} \`otkaz crawl status\` shows every court.`);
     });
   });
   bindCommand(
@@ -223,14 +231,15 @@ export function registerCrawl(program: Command): void {
     program
       .command('worker')
       .description('run crawl jobs from the database (start one on each machine sharing a PostgreSQL)')
-      .option('--until-idle', 'stop when no job can run'),
+      .option('--until-idle', 'stop when no job can run')
+      .option('--quiet', 'no progress output'),
   ).action(async (flags: Record<string, unknown>) => {
     const settings = workerSettings(flags);
     await withContext(async (ctx) => {
       const stale = new Date(Date.now() - Math.max(10 * 60_000, 2 * settings.timeout));
       await releaseStale(ctx.db, ctx.db.engine === 'pglite' ? null : stale);
-      const stats = await runCrawl(ctx, settings, false, flags.untilIdle === true);
-      print(`worker stopped: ${stats.requests} requests, ${stats.errors} errors`);
+      const stats = await runCrawl(ctx, settings, flags.quiet === true, flags.untilIdle === true);
+      print(`worker stopped: ${stats.requests} requests, ${stats.errors} errors.${await captchaNote(ctx.db)}`);
     });
   });
   const captcha = program

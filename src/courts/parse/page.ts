@@ -79,6 +79,8 @@ export function isRequisite(contentType: string | null | undefined, bytes: Uint8
 
 function readPage(input: PageInput, seen: { html: string }): ParsedPage {
   const url = input.url ?? null;
+  if (input.status !== null && input.status !== undefined && input.status >= 300 && input.status < 400)
+    return { kind: 'redirect', layout: null, courtVnkod: null, detail: `HTTP ${input.status}`, synthetic: false };
   if (isRequisite(input.contentType, input.bytes)) return { kind: 'requisite', layout: null, courtVnkod: null, detail: null, synthetic: false };
   const html = decodePage(input.bytes, input.contentType).text;
   seen.html = html;

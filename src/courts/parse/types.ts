@@ -20,6 +20,8 @@ export type PageKind =
   | 'search_form'
   | 'act_text'
   | 'http_error'
+  /** A 3xx answer: the crawler archives it as it came and asks its Location as a job of its own. */
+  | 'redirect'
   /** Not an HTML page: a style sheet, image, script, font or other record a page needs (or a crawler's own file). */
   | 'requisite'
   | 'unknown';

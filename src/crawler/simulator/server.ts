@@ -37,6 +37,36 @@ export interface Traps {
   captchaUses: number;
   /** Pending cases get a verdict from the second visit of their card on. */
   changing: boolean;
+  /** A captcha answer counts only with the session cookie (PHPSESSID) the search form that showed the image set. */
+  captchaNeedsSession: boolean;
+  /** robots.txt answers per host, in turn (the last one repeats); a host not named answers 200 with a `/admin/` rule. */
+  robots: Record<string, RobotsAnswer[]>;
+  /** Every Nth request to a host answers 503 with Retry-After (0: never). */
+  unavailableEvery: number;
+  /** Retry-After as an HTTP date instead of seconds (on 429 and 503). */
+  retryAfterAsDate: boolean;
+  /** Hosts that moved: every request but robots.txt answers 301 to the same path on the new host (another court of the world). */
+  moved: Record<string, string>;
+}
+
+export interface RobotsAnswer {
+  status: number;
+  body?: string;
+  retryAfterSeconds?: number;
+}
+
+/** One request as the simulator saw it. */
+export interface SimRequest {
+  host: string;
+  path: string;
+  status: number;
+  kind: string;
+  /** When its handling began, monotonic ms (performance.now()). */
+  at: number;
+  /** Requests to the same host being handled at that moment, this one included. */
+  inFlight: number;
+  /** The PHPSESSID cookie it carried, if any. */
+  session: string | null;
 }
 
 export const NO_TRAPS: Traps = {
@@ -51,6 +81,11 @@ export const NO_TRAPS: Traps = {
   captcha: true,
   captchaUses: 50,
   changing: false,
+  captchaNeedsSession: true,
+  robots: {},
+  unavailableEvery: 0,
+  retryAfterAsDate: false,
+  moved: {},
 };
 
 const PER_PAGE = 25;
@@ -105,6 +140,16 @@ const ruToIso = (value: string | undefined) => {
 interface Session {
   answer: string;
   uses: number;
+  /** The PHPSESSID the form that showed this captcha set. */
+  sid: string;
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
 }
 
 /** The hidden fields of each layout's search form. */
@@ -114,14 +159,18 @@ const SEARCH_FORM_FIELDS: Record<Layout, string> = {
   new: '<input name="name" type="hidden" value="sud_delo"><input name="name_op" type="hidden" value="r"><input name="_deloId" type="hidden" value="1540006"><input name="_new" type="hidden" value="0">',
 };
 
+type Send = (status: number, html: string, kind: string, headers?: Record<string, string>) => void;
+
 export class CourtSimulator {
   private readonly counters = new Map<string, number>();
+  private readonly inFlight = new Map<string, number>();
+  private readonly robotsAsked = new Map<string, number>();
   private readonly sessions = new Map<string, Session>();
   private readonly sockets = new Set<net.Socket>();
   private server: http.Server | null = null;
   private readonly rand = prng(7);
   /** Requests served, by host and outcome, for tests and the benchmark. */
-  readonly log: { host: string; path: string; status: number; kind: string }[] = [];
+  readonly log: SimRequest[] = [];
 
   constructor(
     readonly world: World,
@@ -156,45 +205,69 @@ export class CourtSimulator {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const at = performance.now();
     const url = new URL(req.url ?? '/', 'http://simulator');
     let host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     let path = url.pathname;
     const prefixed = /^\/([a-z0-9.-]+\.[a-z]+)(\/.*)$/i.exec(path);
-    if (prefixed && this.world.court(prefixed[1] ?? '')) {
+    const known = (h: string) => this.world.court(h) !== undefined || this.traps.moved[h.toLowerCase()] !== undefined;
+    if (prefixed && known(prefixed[1] ?? '')) {
       host = (prefixed[1] ?? '').toLowerCase();
       path = prefixed[2] ?? '/';
     }
+    const inFlight = (this.inFlight.get(host) ?? 0) + 1;
+    this.inFlight.set(host, inFlight);
+    res.on('close', () => this.inFlight.set(host, (this.inFlight.get(host) ?? 1) - 1));
+    const entry = { host, path: `${path}${url.search}`, at, inFlight, session: cookieValue(req.headers.cookie, 'PHPSESSID') };
     const court = this.world.court(host);
     const send = (status: number, html: string, kind: string, headers: Record<string, string> = {}) => {
-      this.log.push({ host, path: `${path}${url.search}`, status, kind });
+      this.log.push({ ...entry, status, kind });
       res.writeHead(status, { 'content-type': 'text/html; charset=windows-1251', ...headers });
       res.end(iconv.encode(html, 'win1251'));
     };
+    const retryAfter = (): Record<string, string> => ({
+      'retry-after': this.traps.retryAfterAsDate
+        ? new Date(Math.ceil((Date.now() + this.traps.retryAfterSeconds * 1000) / 1000) * 1000).toUTCString()
+        : String(this.traps.retryAfterSeconds),
+    });
     const [min, max] = this.traps.latencyMs;
     if (max > 0) await new Promise((resolve) => setTimeout(resolve, min + this.rand() * (max - min)));
-    if (!court) return send(404, page('<h1>404</h1>', null), 'not_found');
+    const movedTo = this.traps.moved[host];
+    if (!court && !movedTo) return send(404, page('<h1>404</h1>', null), 'not_found');
     const n = this.count(host);
     const ua = req.headers['user-agent'] ?? '';
     if (this.traps.wafWithoutUserAgent && (!ua || /^(curl\/|node$|undici|python-requests)/i.test(ua))) return send(403, WAF, 'waf_block');
     if (this.traps.geoBlocked.includes(host)) return send(200, GEO, 'geo_block');
     if (this.traps.dropEvery && n % this.traps.dropEvery === 0) {
-      this.log.push({ host, path, status: 0, kind: 'dropped' });
+      this.log.push({ ...entry, status: 0, kind: 'dropped' });
       req.socket.destroy();
       return;
     }
-    if (this.traps.rateLimitEvery && n % this.traps.rateLimitEvery === 0)
-      return send(429, page('Too Many Requests', null), 'rate_limited', { 'retry-after': String(this.traps.retryAfterSeconds) });
+    if (this.traps.rateLimitEvery && n % this.traps.rateLimitEvery === 0) return send(429, page('Too Many Requests', null), 'rate_limited', retryAfter());
+    if (this.traps.unavailableEvery && n % this.traps.unavailableEvery === 0)
+      return send(503, page('<h1>503 Service Unavailable</h1>', null), 'unavailable', retryAfter());
+    if (path === '/robots.txt') {
+      const answers = this.traps.robots[host] ?? [{ status: 200, body: 'User-agent: *\nDisallow: /admin/\n' }];
+      const turn = this.robotsAsked.get(host) ?? 0;
+      this.robotsAsked.set(host, turn + 1);
+      const answer = answers[Math.min(turn, answers.length - 1)] ?? { status: 404 };
+      this.log.push({ ...entry, status: answer.status, kind: 'robots' });
+      res.writeHead(answer.status, {
+        'content-type': 'text/plain',
+        ...(answer.retryAfterSeconds !== undefined ? { 'retry-after': String(answer.retryAfterSeconds) } : {}),
+      });
+      return void res.end(answer.body ?? '');
+    }
+    if (movedTo) return send(301, page('<h1>Moved Permanently</h1>', null), 'redirect', { location: `https://${movedTo}${path}${url.search}` });
+    if (!court) return send(404, page('<h1>404</h1>', null), 'not_found');
     if (this.traps.throttleEvery && n % this.traps.throttleEvery === 0) return send(200, THROTTLE, 'throttled');
     if (this.traps.phpErrorEvery && n % this.traps.phpErrorEvery === 0) return send(200, PHP_ERROR, 'php_error');
-    if (path === '/robots.txt') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      return void res.end('User-agent: *\nDisallow: /admin/\n');
-    }
     if (path !== '/modules.php') return send(404, page('<h1>404</h1>', court.vnkod), 'not_found');
     const q = cp1251Query(url.search);
     const op = q.get('name_op');
-    if (op === 'sf') return this.searchForm(court, send);
-    if (op === 'r') return this.list(court, q, send);
+    const sid = entry.session;
+    if (op === 'sf') return this.searchForm(court, send, sid);
+    if (op === 'r') return this.list(court, q, send, sid);
     if (op === 'case') {
       const id = Number(q.get('case_id') ?? q.get('_id'));
       const found = this.world.visitCard(court, id, this.traps.changing);
@@ -210,12 +283,16 @@ export class CourtSimulator {
     return send(200, EMPTY(court.vnkod), 'empty_result');
   }
 
-  private searchForm(court: SimCourt, send: (status: number, html: string, kind: string) => void): void {
+  private searchForm(court: SimCourt, send: Send, sid: string | null): void {
     let captcha = '';
+    const headers: Record<string, string> = {};
     if (court.captcha && this.traps.captcha) {
       const id = `sim${Math.floor(this.rand() * 1e12).toString(36)}`;
       const answer = String(10000 + Math.floor(this.rand() * 90000));
-      this.sessions.set(id, { answer, uses: 0 });
+      // PHP's session: the one the request carried, else a new one set by cookie.
+      const session = sid ?? `s${Math.floor(this.rand() * 1e15).toString(36)}`;
+      if (!sid) headers['set-cookie'] = `PHPSESSID=${session}; path=/; HttpOnly`;
+      this.sessions.set(id, { answer, uses: 0, sid: session });
       captcha = `<tr><td>Проверочный код</td><td><input name='captcha' type='text'><img src="data: image/png;base64, ${digitsPng(answer).toString('base64')}"><input name="captchaid" type="hidden" value="${id}"></td></tr>`;
     }
     const hidden = SEARCH_FORM_FIELDS[court.layout];
@@ -223,14 +300,15 @@ export class CourtSimulator {
       200,
       page(`<div id="modSdpContent"><form action="" method="get" name="calform" id="calform">${hidden}<table>${captcha}</table></form></div>`, court.vnkod),
       court.captcha && this.traps.captcha ? 'captcha_form' : 'search_form',
+      headers,
     );
   }
 
-  private list(court: SimCourt, q: Map<string, string>, send: (status: number, html: string, kind: string) => void): void {
+  private list(court: SimCourt, q: Map<string, string>, send: Send, sid: string | null): void {
     const classic = q.has('delo_id');
     // The real sites' silent failures: a wrong proceeding code or an empty vnkod.
     if (q.get('vnkod') === '' || (classic && !q.has('submit'))) {
-      this.searchForm(court, send);
+      this.searchForm(court, send, sid);
       return;
     }
     const deloId = q.get('delo_id') ?? q.get('_deloid');
@@ -241,7 +319,8 @@ export class CourtSimulator {
     }
     if (court.captcha && this.traps.captcha) {
       const session = this.sessions.get(q.get('captchaid') ?? '');
-      if (!session || session.answer !== q.get('captcha') || session.uses >= this.traps.captchaUses) {
+      const wrongSession = this.traps.captchaNeedsSession && session?.sid !== sid;
+      if (!session || wrongSession || session.answer !== q.get('captcha') || session.uses >= this.traps.captchaUses) {
         send(
           200,
           page(
