@@ -175,9 +175,12 @@ function settlePage(job: CrawlJob, outcome: Extract<JobOutcome, { type: 'page' }
     case 'captcha_form':
     case 'captcha_wrong':
       return { state: 'captcha_needed', runAt: now.toISOString(), reason: page.kind };
+    case 'http_error':
+      // A card the site answers 404 (410) is an answer, not a fault: the deletion watch reads it (src/crawler/revisit.ts).
+      if (job.kind === 'card' && (status === 404 || status === 410)) return done(null, null);
+      return retryOrFail(job, policy, clock, `${page.kind} (HTTP ${status})`, `${page.kind} (HTTP ${status})`);
     case 'php_error':
     case 'search_form':
-    case 'http_error':
     case 'requisite':
     case 'unknown': {
       // The site misbehaved or answered with something else (PHP errors, a search form, HTTP errors): try again later.

@@ -13,7 +13,7 @@ import type { SimCourt, World } from './world.ts';
  * windows-1251: search by article and date window with the real parameter names, 25 rows a page with the
  * counter, cards, empty results — and, on request, the traps real sites set: slow answers, 429 with
  * Retry-After, throttle pages, a captcha gate, WAF and geo-block pages, PHP errors, dropped connections, and
- * cases that change between visits. Courts are chosen by the Host header or by a path prefix `/<host>/`.
+ * cases that change between visits, and cases taken down (World.removeCard). Courts are chosen by the Host header or by a path prefix `/<host>/`.
  */
 export interface Traps {
   /** Response latency range in ms. */
@@ -197,12 +197,13 @@ export class CourtSimulator {
     if (op === 'r') return this.list(court, q, send);
     if (op === 'case') {
       const id = Number(q.get('case_id') ?? q.get('_id'));
+      if (this.world.removal(court, id) === 'http_404') return send(404, page('<h1>404 Not Found</h1>', null), 'not_found');
       const found = this.world.visitCard(court, id, this.traps.changing);
       if (!found) return send(200, EMPTY(court.vnkod), 'empty_result');
       return send(200, renderCard(found, court.layout), 'case_card');
     }
     if (op === 'doc') {
-      const found = court.cases.find((c) => c.caseId === Number(q.get('number')));
+      const found = this.world.published(court).find((c) => c.caseId === Number(q.get('number')));
       if (!found || found.outcome === 'pending' || q.get('text_number') !== '1')
         return send(200, page('<div id="modSdpContent"><div id="content">ПУСТОЙ ДОКУМЕНТ</div></div>', court.vnkod), 'empty_act');
       return send(200, page(renderAct(found), court.vnkod), 'act_text');
@@ -264,7 +265,8 @@ export class CourtSimulator {
     const result = window('result');
     const inWindow = (date: string | null, w: { from: string | null; to: string | null }) =>
       (!w.from || (date !== null && date >= w.from)) && (!w.to || (date !== null && date <= w.to));
-    const matches = court.cases
+    const matches = this.world
+      .published(court)
       .filter((c) => !article || articlesText(c).includes(article))
       .filter((c) => inWindow(c.receiptDate, entry) && (!result.from && !result.to ? true : inWindow(c.decisionDate, result)))
       .sort((a, b) => b.receiptDate.localeCompare(a.receiptDate) || a.caseId - b.caseId);
