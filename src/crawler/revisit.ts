@@ -4,7 +4,7 @@
  * crawler's politeness (pacing per host, robots.txt, back-off, daily cap, captcha queue). What the answers mean —
  * a card still served, changed (case history), or gone — is read afterwards by src/courts/watch/classify.ts.
  */
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 
 export interface RevisitRequest {
   /** Only these courts (vnkod); default every court with a known card. */
@@ -35,6 +35,17 @@ async function knownCards(db: Database, request: RevisitRequest): Promise<{ url:
   );
 }
 
+/** The courts of the watched cases, with the hosts their list jobs ask (a case seen only in lists has no card to visit). */
+async function watchedListHosts(db: Queryable, request: RevisitRequest): Promise<string[]> {
+  const rows = await db.query<{ host: string }>(
+    `select distinct j.host from crawl_jobs j
+      where j.kind = 'list' and j.court_vnkod in (select c.court_vnkod from cases c
+                                                  where ($1::text[] is null or c.court_vnkod = any($1)) and ($2::bigint[] is null or c.id = any($2)))`,
+    [request.courts ? [...request.courts] : null, request.cases ? [...request.cases] : null],
+  );
+  return rows.map((r) => r.host);
+}
+
 /** Queues the due card (and list) visits, in one transaction; existing jobs are reused (one job per URL). */
 export async function planRevisits(db: Database, request: RevisitRequest): Promise<RevisitPlan> {
   const cards = (await knownCards(db, request)).flatMap((card) => {
@@ -44,7 +55,8 @@ export async function planRevisits(db: Database, request: RevisitRequest): Promi
       return []; // a capture of a saved file without a URL of its own: nothing to visit
     }
   });
-  if (cards.length === 0) return { cards: 0, lists: 0 };
+  const listHosts = request.lists ? await watchedListHosts(db, request) : [];
+  if (cards.length === 0 && listHosts.length === 0) return { cards: 0, lists: 0 };
   const due = request.dueBefore.toISOString();
   return db.transaction(async (tx) => {
     const hosts = [...new Map(cards.map((c) => [c.host, c.court_vnkod])).entries()].map(([host, vnkod]) => ({ host, vnkod }));
@@ -64,15 +76,11 @@ export async function planRevisits(db: Database, request: RevisitRequest): Promi
         where url = any($1) and state in ('done', 'failed') and updated_at < $2 returning id`,
       [cards.map((c) => c.url), due],
     );
-    let lists = 0;
-    if (request.lists) {
-      const listed = await tx.query<{ id: number }>(
-        `update crawl_jobs set state = 'pending', attempts = 0, next_run_at = now(), updated_at = now()
-          where kind = 'list' and host = any($1) and state in ('done', 'failed') and updated_at < $2 returning id`,
-        [hosts.map((h) => h.host), due],
-      );
-      lists = listed.length;
-    }
-    return { cards: created.length + again.length, lists };
+    const listed = await tx.query<{ id: number }>(
+      `update crawl_jobs set state = 'pending', attempts = 0, next_run_at = now(), updated_at = now()
+        where kind = 'list' and host = any($1) and state in ('done', 'failed') and updated_at < $2 returning id`,
+      [listHosts, due],
+    );
+    return { cards: created.length + again.length, lists: listed.length };
   });
 }

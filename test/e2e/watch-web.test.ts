@@ -58,7 +58,7 @@ describe('web app: a case removed from the court site', () => {
       );
     await page(CARD, '2026-04-20T10:00:00Z', 'utf-8', false);
     await page(NO_DATA, '2026-05-02T08:30:00Z', 'windows-1251', true);
-    assert.deepEqual(await classifyWatch(db), { checked: 1, removed: 1, restored: 0, inconclusive: 0 });
+    assert.deepEqual(await classifyWatch(db), { checked: 1, present: 0, removed: 1, restored: 0, inconclusive: 0 });
     await db.close();
     server = await startServer(loadConfig({ OTKAZ_DATA_DIR: dataDir, PORT: '0', OTKAZ_RATE_LIMIT: '0', OTKAZ_LOG_LEVEL: 'warn' }));
     await server.ready;

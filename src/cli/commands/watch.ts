@@ -28,8 +28,8 @@ const PLAN_FLAGS = {
   lists: ['--lists <bool>', "also the watched courts' result lists: true | false (default true)"],
 } as const;
 
-const classified = (r: { checked: number; removed: number; restored: number; inconclusive: number }) =>
-  `watch: ${r.checked} cases read — ${r.removed} newly removed from the court site, ${r.restored} back on it, ${r.inconclusive} without a conclusive answer. \`otkaz watch list\` shows the events.`;
+const classified = (r: { checked: number; present: number; removed: number; restored: number; inconclusive: number }) =>
+  `watch: ${r.checked} cases read — ${r.present} on the court site, ${r.removed} newly removed from the court site, ${r.restored} back on it, ${r.inconclusive} without a conclusive answer. \`otkaz watch list\` shows the events.`;
 
 export function registerWatch(program: Command): void {
   const watch = program.command('watch').description('the deletion watch: known case cards visited again; removals from court sites and changes');

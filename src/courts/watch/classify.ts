@@ -23,6 +23,8 @@ export interface WatchScope {
 export interface WatchClassification {
   /** Cases whose card (or list) answers were read. */
   checked: number;
+  /** Cases whose latest answer shows them on the site (the card served, or listed). */
+  present: number;
   removed: number;
   restored: number;
   /** Cases whose latest answer says nothing either way (throttle, error…). */
@@ -83,7 +85,7 @@ async function record(
 /** Reads the latest answers of the watched cases and records what changed, in one transaction. */
 export async function classifyWatch(db: Database, scope: WatchScope = {}): Promise<WatchClassification> {
   return db.transaction(async (tx) => {
-    const result: WatchClassification = { checked: 0, removed: 0, restored: 0, inconclusive: 0 };
+    const result: WatchClassification = { checked: 0, present: 0, removed: 0, restored: 0, inconclusive: 0 };
     for (const state of await cardStates(tx, scope)) {
       result.checked += 1;
       const verdict = cardVerdict(state.latest_kind, state.latest_status);
@@ -92,6 +94,7 @@ export async function classifyWatch(db: Database, scope: WatchScope = {}): Promi
         continue;
       }
       if (verdict === 'served') {
+        result.present += 1;
         if (
           state.removed_at !== null &&
           (await record(tx, { caseId: state.case_id, kind: 'restored', evidence: 'card_served', evidenceCaptureId: state.latest_id, lastCaptureId: null }))
@@ -112,6 +115,7 @@ export async function classifyWatch(db: Database, scope: WatchScope = {}): Promi
         continue;
       }
       if (absence.verdict === 'listed') {
+        result.present += 1;
         if (
           absence.removedAt !== null &&
           (await record(tx, { caseId: absence.caseId, kind: 'restored', evidence: 'listed', evidenceCaptureId: absence.captureId, lastCaptureId: null }))

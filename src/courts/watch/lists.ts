@@ -43,10 +43,16 @@ interface WindowPage {
 }
 
 async function listOnlyCases(db: Queryable, scope: WatchScope): Promise<(ListOnlyCase & { court_vnkod: string; receipt_date: string | null })[]> {
+  // The capture that last showed the case: its history's latest list page (a later list that showed it unchanged
+  // wrote no history; the fresh pages are read again below in any case). Act pages update a case too: not a sighting.
   return db.query(
-    `select c.id, c.case_id, c.case_uid, c.removed_at, c.last_capture_id, p.retrieved_at as shown_at, c.court_vnkod, c.receipt_date::text as receipt_date
-       from cases c join captures p on p.id = c.last_capture_id
-      where p.page_kind = 'case_list' and c.receipt_date is not null
+    `select c.id, c.case_id, c.case_uid, c.removed_at, shown.id as last_capture_id, shown.retrieved_at as shown_at, c.court_vnkod,
+            c.receipt_date::text as receipt_date
+       from cases c
+       cross join lateral (select p.id, p.retrieved_at from case_history h join captures p on p.id = h.capture_id
+                            where h.case_id = c.id and p.page_kind = 'case_list'
+                            order by p.retrieved_at desc nulls last, p.id desc limit 1) shown
+      where c.receipt_date is not null
         and not exists (select 1 from case_history h join captures q on q.id = h.capture_id where h.case_id = c.id and q.page_kind = 'case_card')
         and ($1::text[] is null or c.court_vnkod = any($1)) and ($2::bigint[] is null or c.id = any($2))`,
     [scope.courts ? [...scope.courts] : null, scope.cases ? [...scope.cases] : null],

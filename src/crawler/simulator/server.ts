@@ -37,6 +37,8 @@ export interface Traps {
   captchaUses: number;
   /** Pending cases get a verdict from the second visit of their card on. */
   changing: boolean;
+  /** The robots.txt every host serves. */
+  robotsTxt: string;
 }
 
 export const NO_TRAPS: Traps = {
@@ -51,6 +53,7 @@ export const NO_TRAPS: Traps = {
   captcha: true,
   captchaUses: 50,
   changing: false,
+  robotsTxt: 'User-agent: *\nDisallow: /admin/\n',
 };
 
 const PER_PAGE = 25;
@@ -188,7 +191,7 @@ export class CourtSimulator {
     if (this.traps.phpErrorEvery && n % this.traps.phpErrorEvery === 0) return send(200, PHP_ERROR, 'php_error');
     if (path === '/robots.txt') {
       res.writeHead(200, { 'content-type': 'text/plain' });
-      return void res.end('User-agent: *\nDisallow: /admin/\n');
+      return void res.end(this.traps.robotsTxt);
     }
     if (path !== '/modules.php') return send(404, page('<h1>404</h1>', court.vnkod), 'not_found');
     const q = cp1251Query(url.search);

@@ -50,6 +50,7 @@ export const WatchClassifyInput = z.object({ ...WatchScopeFields }).strict();
 
 export const WatchClassifySchema = z.object({
   checked: z.number().int().describe('cases whose latest card or list answers were read'),
+  present: z.number().int().describe('cases whose latest answer shows them on the site'),
   removed: z.number().int().describe('new removals'),
   restored: z.number().int().describe('removed cases served again'),
   inconclusive: z.number().int().describe('cases whose latest answer says neither (throttle, error…)'),

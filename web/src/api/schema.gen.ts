@@ -7441,6 +7441,8 @@ export interface paths {
                             checked: number;
                             /** @description cases whose latest answer says neither (throttle, error…) */
                             inconclusive: number;
+                            /** @description cases whose latest answer shows them on the site */
+                            present: number;
                             /** @description new removals */
                             removed: number;
                             /** @description removed cases served again */
