@@ -219,6 +219,9 @@ for (const engine of ENGINES) {
         ['61GV0001', 1],
         ['63GV0001', 1],
       ]);
+      const bad = await cli('watch', 'list', '--court', '61GV0001;drop');
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.err, /--court/);
       const ok = await cli('watch', 'feed', '--origin', 'http://watch.example.test');
       assert.equal(ok.code, 0, ok.err);
       const parsed = checkAtom(ok.out);
@@ -273,6 +276,31 @@ for (const engine of ENGINES) {
           assert.equal(plan.statusCode, 403, 'queuing visits is the operator’s (no operator token configured: operations off)');
         } finally {
           await app.close();
+        }
+        const token = 'operator-token-0123456789abcdef';
+        const operated = await buildApp({
+          config: loadConfig({ OTKAZ_DATA_DIR: '/tmp/otkaz-api-unused', OTKAZ_RATE_LIMIT: '0', OTKAZ_OPERATOR_TOKEN: token }),
+          db,
+          directory: loadDirectory(),
+          kb: bundledKnowledgeBase(),
+        });
+        try {
+          const auth = { authorization: `Bearer ${token}` };
+          const anonymous = await operated.inject({ method: 'POST', url: '/api/v1/operations/watch/classify', payload: {} });
+          assert.equal(anonymous.statusCode, 401);
+          const classify = await operated.inject({ method: 'POST', url: '/api/v1/operations/watch/classify', headers: auth, payload: { court: '63GV0001' } });
+          assert.equal(classify.statusCode, 200, classify.body);
+          const result = classify.json() as { checked: number; removed: number; present: number };
+          assert.deepEqual(
+            [result.checked, result.removed, result.present],
+            [modern.cases.length, 0, modern.cases.length - 1],
+            'nothing new; the watched court only',
+          );
+          const badEvery = await operated.inject({ method: 'POST', url: '/api/v1/operations/watch/plan', headers: auth, payload: { every: -1 } });
+          assert.equal(badEvery.statusCode, 400);
+          assert.match(badEvery.body, /every/);
+        } finally {
+          await operated.close();
         }
       });
     });
