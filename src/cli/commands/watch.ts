@@ -62,7 +62,8 @@ export function registerWatch(program: Command): void {
       const input = parseInput(watchPlanOperation, plan, (path) => String(path[0]));
       const planned = await watchPlanOperation.run(ctx, input);
       if (run.opts().quiet !== true) print(`watch: ${planned.cards} cards and ${planned.lists} list pages queued`);
-      await releaseStale(ctx.db, null);
+      // Jobs a dead worker left running: all of them on the embedded database (one process), only old ones on a shared one.
+      await releaseStale(ctx.db, ctx.db.engine === 'pglite' ? null : new Date(Date.now() - Math.max(10 * 60_000, 2 * settings.timeout)));
       const stats = await runWorker(ctx.db, {
         ...DEFAULT_CRAWLER,
         baseUrl: settings.baseUrl ?? null,
