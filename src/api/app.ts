@@ -48,6 +48,7 @@ import { registerGuidanceRoutes } from './routes/guidance.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
+import { registerWatchRoutes } from './routes/watch.ts';
 import { registerWebRoutes } from './routes/web.ts';
 import { authenticateSession, registerSessionCookies, sessionRefusal } from './session-auth.ts';
 
@@ -330,6 +331,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerMetaRoutes(typed, routeCtx);
   registerCourtRoutes(typed, routeCtx);
   registerCaseRoutes(typed, routeCtx);
+  registerWatchRoutes(typed, routeCtx);
   registerStatsRoutes(typed, routeCtx);
   registerGuidanceRoutes(typed, routeCtx);
   registerDeadlineRoutes(typed, routeCtx);

@@ -1,6 +1,6 @@
 /**
  * Response cache for read routes whose answer depends only on the stored data: counts, series, lists. Each entry
- * is an answer for a URL at a data version — the newest capture, statistics release and case-history row, read
+ * is an answer for a URL at a data version — the newest capture, statistics release, case-history row and watch event, read
  * from the database at most once a second, so a crawl worker or an import in another process is seen within a
  * second. Looked up only after the access decision.
  *
@@ -47,7 +47,8 @@ export class ResponseCache {
     if (now - this.checkedAt < this.ttlMs && this.version) return this.version;
     this.pending ??= this.db
       .query<{ v: string }>(
-        `select (select coalesce(max(id), 0) from captures)::text || '.' || (select coalesce(max(id), 0) from stat_releases where not loading)::text || '.' || (select coalesce(max(id), 0) from case_history)::text as v`,
+        `select (select coalesce(max(id), 0) from captures)::text || '.' || (select coalesce(max(id), 0) from stat_releases where not loading)::text || '.' || (select coalesce(max(id), 0) from case_history)::text
+           || '.' || (select coalesce(max(id), 0) from case_watch_events)::text as v`,
       )
       .then(([row]) => {
         const v = row?.v ?? '';

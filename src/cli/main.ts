@@ -20,6 +20,7 @@ import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerStats } from './commands/stats.ts';
+import { registerWatch } from './commands/watch.ts';
 import { exitQuietlyOnClosedPipe, type Io, processIo, useIo } from './output.ts';
 import { reportError } from './report.ts';
 
@@ -57,6 +58,7 @@ export function buildProgram(io: Io = processIo): Command {
   registerDemo(program);
   registerSimulate(program);
   registerCrawl(program);
+  registerWatch(program);
   registerServe(program);
   registerAccounts(program);
   // after every other command: `org` may exist already, these join it

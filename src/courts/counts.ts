@@ -22,13 +22,15 @@ export interface ProsecutionRow {
   synthetic: boolean;
   cases: number;
   defendants: number;
+  /** Of those cases, how many the deletion watch has found gone from the court site since they were captured. */
+  removed: number;
 }
 
 export interface ProsecutionCounts {
   query: Required<Omit<ProsecutionQuery, 'from' | 'to'>> & { from: string | null; to: string | null };
   method: string;
   rows: ProsecutionRow[];
-  totals: { cases: number; defendants: number; syntheticCases: number };
+  totals: { cases: number; defendants: number; syntheticCases: number; removedCases: number };
 }
 
 export const METHOD =
@@ -39,6 +41,8 @@ export const METHOD =
   'A defendant charged under two selected articles appears in both article rows, so article rows do not add up to the total. ' +
   'Outcomes are read from the court\'s result texts; "unknown" means no result is published or its wording was not recognised. ' +
   'Cases whose cards were never published are missing, and late cards raise past months on re-crawl: every count is as of the crawl date. ' +
+  'Cases the court later removed from its site stay counted (the archive keeps their pages); "removed" says how many of them ' +
+  'the deletion watch has found gone. ' +
   'Synthetic (demo) records are counted separately and marked.';
 
 const EXPRESSIONS: Record<Dimension, string> = {
@@ -85,25 +89,32 @@ export async function prosecutionCounts(db: Queryable, query: ProsecutionQuery):
     where ${where.join(' and ')}`;
   const sql = `
     with charged as (
-      select distinct ${[...select, 'c.synthetic as synthetic'].join(', ')}, a.case_id, a.defendant_position
+      select distinct ${[...select, 'c.synthetic as synthetic'].join(', ')}, a.case_id, a.defendant_position, c.removed_at is not null as removed
       from ${from}
     )
-    select ${[...by.map((dim) => `"${dim}"`), 'synthetic'].join(', ')}, count(distinct case_id)::int as cases, count(*)::int as defendants
+    select ${[...by.map((dim) => `"${dim}"`), 'synthetic'].join(', ')}, count(distinct case_id)::int as cases, count(*)::int as defendants,
+           count(distinct case_id) filter (where removed)::int as removed
     from charged
     group by ${groups.join(', ')}
     order by ${groups.join(', ')}`;
   const rows = await db.query<ProsecutionRow>(sql, params);
   const totalsSql = `
-    with charged as (select distinct a.case_id, a.defendant_position, c.synthetic from ${from})
-    select count(distinct case_id)::int as cases, count(*)::int as defendants, count(distinct case_id) filter (where synthetic)::int as synthetic_cases
+    with charged as (select distinct a.case_id, a.defendant_position, c.synthetic, c.removed_at is not null as removed from ${from})
+    select count(distinct case_id)::int as cases, count(*)::int as defendants, count(distinct case_id) filter (where synthetic)::int as synthetic_cases,
+           count(distinct case_id) filter (where removed)::int as removed_cases
     from charged`;
-  const [totals] = await db.query<{ cases: number; defendants: number; synthetic_cases: number }>(totalsSql, params);
+  const [totals] = await db.query<{ cases: number; defendants: number; synthetic_cases: number; removed_cases: number }>(totalsSql, params);
   if (query.growth) addGrowth(rows, by);
   return {
     query: { by, articles, from: query.from ?? null, to: query.to ?? null, dateBasis, synthetic, growth: query.growth ?? false },
     method: METHOD,
     rows,
-    totals: { cases: totals?.cases ?? 0, defendants: totals?.defendants ?? 0, syntheticCases: totals?.synthetic_cases ?? 0 },
+    totals: {
+      cases: totals?.cases ?? 0,
+      defendants: totals?.defendants ?? 0,
+      syntheticCases: totals?.synthetic_cases ?? 0,
+      removedCases: totals?.removed_cases ?? 0,
+    },
   };
 }
 

@@ -241,6 +241,8 @@ function settlePage(job: CrawlJob, outcome: Extract<JobOutcome, { type: 'page' }
       return { state: 'done', resultKind: page.kind, captureId, totalRows: null, rowsFound: null, follow: [target], succeededAt: now.toISOString() };
     }
     case 'http_error':
+      // A card the site answers 404 (410) is an answer, not a fault: the deletion watch reads it (src/crawler/revisit.ts).
+      if (job.kind === 'card' && (status === 404 || status === 410)) return done(null, null);
       // 503 with Retry-After: the site names its own pause, as with 429.
       if (status === 503 && header(headers, 'retry-after') !== null) {
         const runAt = later(now, retryAfterMs(headers, policy.rateLimitBackoffMs, now));

@@ -67,6 +67,9 @@ import { createUserOperation } from './users/create.ts';
 import { disableUserOperation } from './users/disable.ts';
 import { listUsersOperation } from './users/list.ts';
 import { resetPasswordOperation } from './users/reset-password.ts';
+import { watchEventsOperation } from './watch/events.ts';
+import { watchFeedOperation } from './watch/feed.ts';
+import { watchClassifyOperation, watchPlanOperation } from './watch/run.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
   listCasesOperation,
@@ -97,6 +100,10 @@ export const OPERATIONS: readonly AnyOperation[] = [
   importReleaseOperation,
   legalAidOperation,
   planCrawlOperation,
+  watchPlanOperation,
+  watchClassifyOperation,
+  watchEventsOperation,
+  watchFeedOperation,
   crawlStatusOperation,
   listCaptchasOperation,
   answerCaptchaOperation,

@@ -163,7 +163,7 @@ for (const engine of ENGINES) {
       assert.equal(listed.defendants, 'Н.А.Р.');
       assert.equal((await open.inject({ url: '/api/v1/cases?article=337' })).json().total, 0);
       const csv = await open.inject({ url: '/api/v1/cases?format=csv' });
-      assert.match(csv.body, /^id,court_vnkod,court_name,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic\n/);
+      assert.match(csv.body, /^id,court_vnkod,court_name,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic,removed_at\n/);
       const id = listed.id;
       const detail = (await open.inject({ url: `/api/v1/cases/${id}` })).json() as {
         persons: Array<{ initials: string }>;

@@ -48,7 +48,7 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     );
     assert.match(parsed.method, /date of receipt/);
     const csv = await cli('stats', 'prosecutions', '--articles', '173.1', '--by', 'month', '--csv');
-    assert.equal(csv.out.trim(), 'month,synthetic,cases,defendants\n2026-04,false,1,1');
+    assert.equal(csv.out.trim(), 'month,synthetic,cases,defendants,removed\n2026-04,false,1,1,0');
     const search = await cli('search', 'судебный штраф', '--json');
     assert.equal((JSON.parse(search.out) as unknown[]).length, 1);
     const verify = await cli('archive', 'verify', '--json');

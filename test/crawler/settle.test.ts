@@ -320,6 +320,26 @@ const BY_KIND: Record<PageKind, Row[]> = {
       outcome: onPage(page('http_error'), 503, [['retry-after', new Date(NOW.getTime() + 90_000).toUTCString()]]),
       expected: { state: 'backoff', runAt: at(90_000), reason: 'HTTP 503', hostReason: 'HTTP 503 with Retry-After' },
     },
+    // The deletion watch reads a card's 404 (410): an answer, not a fault — not asked again and again.
+    ...[404, 410].map((status) => ({
+      name: `a card answering HTTP ${status}: done, its capture kept for the watch`,
+      job: { kind: 'card' as const, page: null },
+      outcome: onPage(page('http_error'), status),
+      expected: {
+        state: 'done' as const,
+        resultKind: 'http_error' as const,
+        captureId: 7,
+        totalRows: null,
+        rowsFound: null,
+        follow: [],
+        succeededAt: NOW.toISOString(),
+      },
+    })),
+    {
+      name: 'a list page answering HTTP 404: a fault, tried again',
+      outcome: onPage(page('http_error'), 404),
+      expected: { state: 'retry', runAt: at(1000), reason: 'http_error (HTTP 404)', hostError: 'http_error (HTTP 404)' },
+    },
   ],
   requisite: misbehaving('requisite', 200),
   unknown: misbehaving('unknown', 200),

@@ -19,6 +19,7 @@ export function registerCases(program: Command): void {
       to: ['--to <date>', 'received on or before YYYY-MM-DD'],
       q: ['--text <words>', 'full text (Russian stemming) over case information and act texts'],
       synthetic: ['--synthetic <which>', 'include, exclude or only SYNTHETIC cases (default include)'],
+      removed: ['--removed <which>', 'include, exclude or only cases removed from the court site (default include)'],
       sort: ['--sort <key>', `${CASE_SORT_VALUES.filter((v) => !v.startsWith('-')).join(', ')}; prefix - for descending (default -receipt_date)`],
       page: ['--page <n>', 'page number (default 1)'],
       pageSize: ['--limit <n>', 'rows per page (default 50, at most 200)'],
@@ -40,6 +41,7 @@ function caseText(view: CaseView): string {
   const c = view.case;
   const lines: string[] = [];
   lines.push(`case #${c.id}${c.synthetic ? '  [SYNTHETIC]' : ''}: ${c.case_number ?? '(no number)'} — ${c.court_name ?? c.court_vnkod} (${c.court_vnkod})`);
+  if (view.removal) lines.push(`  REMOVED: ${view.removal.summary}`);
   const facts: Array<[string, string | null]> = [
     ['judicial UID', c.judicial_uid],
     ['proceeding', c.proceeding],

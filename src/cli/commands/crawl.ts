@@ -33,7 +33,7 @@ const WorkerFlags = z.object({
   globalRate: whole(0),
   robots: z.boolean(),
 });
-type WorkerSettings = z.output<typeof WorkerFlags>;
+export type WorkerSettings = z.output<typeof WorkerFlags>;
 const WORKER_FLAG_NAMES = {
   baseUrl: '--base-url',
   pacing: '--pacing',
@@ -53,7 +53,7 @@ function userAgent(contact: string | undefined, baseUrl: string | undefined): st
 }
 
 /** The worker's flags, checked, with the User-Agent (a real crawl must name its operator): before any plan or database. */
-function workerSettings(options: Record<string, unknown>): WorkerSettings & { userAgent: string } {
+export function workerSettings(options: Record<string, unknown>): WorkerSettings & { userAgent: string } {
   const flags = parseFlags(WorkerFlags, options, WORKER_FLAG_NAMES);
   return { ...flags, userAgent: userAgent(loadConfig().crawlContact, flags.baseUrl) };
 }
@@ -160,7 +160,7 @@ function progress(db: Database, quiet: boolean): { onEvent: (e: CrawlEvent) => v
   };
 }
 
-function addCrawlOptions(command: Command): Command {
+export function addCrawlOptions(command: Command): Command {
   return command
     .option('--base-url <url>', 'send every request to this base instead (the simulator: http://127.0.0.1:8099)')
     .option('--pacing <ms>', 'at least this long between two requests to one host', '3000')

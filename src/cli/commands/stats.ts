@@ -49,7 +49,7 @@ function prosecutionsText(result: ProsecutionCountsView): string {
   const columns = [...q.by, 'synthetic', 'cases', 'defendants', ...(q.growth ? ['previous_cases', 'growth_pct'] : [])];
   return [
     renderTable(columns, result.rows),
-    `\ntotal: ${result.totals.cases} cases, ${result.totals.defendants} defendants${result.totals.syntheticCases ? ` (${result.totals.syntheticCases} cases SYNTHETIC — demo data, not real)` : ''}`,
+    `\ntotal: ${result.totals.cases} cases, ${result.totals.defendants} defendants${result.totals.removedCases ? ` (${result.totals.removedCases} cases since removed from the court site)` : ''}${result.totals.syntheticCases ? ` (${result.totals.syntheticCases} cases SYNTHETIC — demo data, not real)` : ''}`,
     `articles: ${q.articles.join(', ')}; period by date of ${q.dateBasis}${q.from ? ` from ${q.from}` : ''}${q.to ? ` to ${q.to}` : ''}`,
     `method: ${result.method}`,
   ].join('\n');

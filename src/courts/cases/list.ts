@@ -31,6 +31,8 @@ export interface CaseFilter {
   to?: string;
   q?: string;
   synthetic?: 'include' | 'exclude' | 'only';
+  /** Cases the deletion watch found gone from the court site: include (default), exclude or only. */
+  removed?: 'include' | 'exclude' | 'only';
   /** A sort key, `-` first for descending; ties are broken by case id in the same direction. */
   sort?: CaseSort;
   page?: number;
@@ -47,6 +49,8 @@ export interface CaseListRow {
   decision_date: string | null;
   outcome: string | null;
   synthetic: boolean;
+  /** When the deletion watch found the card gone from the court site (null: still there, as far as known). */
+  removed_at: string | null;
   articles: string | null;
   defendants: string | null;
 }
@@ -69,6 +73,7 @@ export const CASE_LIST_COLUMNS = [
   'defendants',
   'outcome',
   'synthetic',
+  'removed_at',
 ] as const;
 
 export async function listCases(db: Queryable, filter: CaseFilter): Promise<CaseList> {
@@ -91,6 +96,8 @@ export async function listCases(db: Queryable, filter: CaseFilter): Promise<Case
     );
   if (filter.synthetic === 'exclude') where.push('not c.synthetic');
   if (filter.synthetic === 'only') where.push('c.synthetic');
+  if (filter.removed === 'exclude') where.push('c.removed_at is null');
+  if (filter.removed === 'only') where.push('c.removed_at is not null');
   const sort = filter.sort ?? '-receipt_date';
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
   const column = CASE_SORTS[sort.replace(/^-/, '') as CaseSortKey];
@@ -99,7 +106,7 @@ export async function listCases(db: Queryable, filter: CaseFilter): Promise<Case
   const condition = where.length ? `where ${where.join(' and ')}` : '';
   const [count] = await db.query<{ n: number }>(`select count(*)::int as n from cases c ${condition}`, params);
   const rows = await db.query<CaseListRow>(
-    `select c.id, c.court_vnkod, (select ct.name from courts ct where ct.vnkod = c.court_vnkod) as court_name, c.case_number, c.receipt_date, c.decision_date, c.outcome, c.synthetic,
+    `select c.id, c.court_vnkod, (select ct.name from courts ct where ct.vnkod = c.court_vnkod) as court_name, c.case_number, c.receipt_date, c.decision_date, c.outcome, c.synthetic, c.removed_at,
             (select string_agg(distinct a.article || coalesce(' ч.' || a.part, ''), '; ') from case_articles a where a.case_id = c.id) as articles,
             (select string_agg(coalesce(d.initials, 'hidden'), ', ' order by d.position) from case_defendants d where d.case_id = c.id) as defendants
        from cases c ${condition}

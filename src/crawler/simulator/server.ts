@@ -13,7 +13,7 @@ import type { SimCourt, World } from './world.ts';
  * windows-1251: search by article and date window with the real parameter names, 25 rows a page with the
  * counter, cards, empty results — and, on request, the traps real sites set: slow answers, 429 with
  * Retry-After, throttle pages, a captcha gate, WAF and geo-block pages, PHP errors, dropped connections, and
- * cases that change between visits. Courts are chosen by the Host header or by a path prefix `/<host>/`.
+ * cases that change between visits, and cases taken down (World.removeCard). Courts are chosen by the Host header or by a path prefix `/<host>/`.
  */
 export interface Traps {
   /** Response latency range in ms. */
@@ -39,7 +39,7 @@ export interface Traps {
   changing: boolean;
   /** A captcha answer counts only with the session cookie (PHPSESSID) the search form that showed the image set. */
   captchaNeedsSession: boolean;
-  /** robots.txt answers per host, in turn (the last one repeats); a host not named answers 200 with a `/admin/` rule. */
+  /** robots.txt answers per host, in turn (the last one repeats); a host not named answers 200 with `robotsTxt`. */
   robots: Record<string, RobotsAnswer[]>;
   /** Every Nth request to a host answers 503 with Retry-After (0: never). */
   unavailableEvery: number;
@@ -47,6 +47,8 @@ export interface Traps {
   retryAfterAsDate: boolean;
   /** Hosts that moved: every request but robots.txt answers 301 to the same path on the new host (another court of the world). */
   moved: Record<string, string>;
+  /** The robots.txt a host not named in `robots` serves (200). */
+  robotsTxt: string;
 }
 
 export interface RobotsAnswer {
@@ -86,6 +88,7 @@ export const NO_TRAPS: Traps = {
   unavailableEvery: 0,
   retryAfterAsDate: false,
   moved: {},
+  robotsTxt: 'User-agent: *\nDisallow: /admin/\n',
 };
 
 const PER_PAGE = 25;
@@ -247,7 +250,7 @@ export class CourtSimulator {
     if (this.traps.unavailableEvery && n % this.traps.unavailableEvery === 0)
       return send(503, page('<h1>503 Service Unavailable</h1>', null), 'unavailable', retryAfter());
     if (path === '/robots.txt') {
-      const answers = this.traps.robots[host] ?? [{ status: 200, body: 'User-agent: *\nDisallow: /admin/\n' }];
+      const answers = this.traps.robots[host] ?? [{ status: 200, body: this.traps.robotsTxt }];
       const turn = this.robotsAsked.get(host) ?? 0;
       this.robotsAsked.set(host, turn + 1);
       const answer = answers[Math.min(turn, answers.length - 1)] ?? { status: 404 };
@@ -270,12 +273,13 @@ export class CourtSimulator {
     if (op === 'r') return this.list(court, q, send, sid);
     if (op === 'case') {
       const id = Number(q.get('case_id') ?? q.get('_id'));
+      if (this.world.removal(court, id) === 'http_404') return send(404, page('<h1>404 Not Found</h1>', null), 'not_found');
       const found = this.world.visitCard(court, id, this.traps.changing);
       if (!found) return send(200, EMPTY(court.vnkod), 'empty_result');
       return send(200, renderCard(found, court.layout), 'case_card');
     }
     if (op === 'doc') {
-      const found = court.cases.find((c) => c.caseId === Number(q.get('number')));
+      const found = this.world.published(court).find((c) => c.caseId === Number(q.get('number')));
       if (!found || found.outcome === 'pending' || q.get('text_number') !== '1')
         return send(200, page('<div id="modSdpContent"><div id="content">ПУСТОЙ ДОКУМЕНТ</div></div>', court.vnkod), 'empty_act');
       return send(200, page(renderAct(found), court.vnkod), 'act_text');
@@ -343,7 +347,8 @@ export class CourtSimulator {
     const result = window('result');
     const inWindow = (date: string | null, w: { from: string | null; to: string | null }) =>
       (!w.from || (date !== null && date >= w.from)) && (!w.to || (date !== null && date <= w.to));
-    const matches = court.cases
+    const matches = this.world
+      .published(court)
       .filter((c) => !article || articlesText(c).includes(article))
       .filter((c) => inWindow(c.receiptDate, entry) && (!result.from && !result.to ? true : inWindow(c.decisionDate, result)))
       .sort((a, b) => b.receiptDate.localeCompare(a.receiptDate) || a.caseId - b.caseId);

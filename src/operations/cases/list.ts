@@ -22,6 +22,10 @@ export const ListCasesInput = z
     to: isoDate.optional().describe('last date of receipt'),
     q: text(200, 2).optional().describe('full text (Russian stemming) over case information and act texts'),
     synthetic: z.enum(['include', 'exclude', 'only']).default('include').describe('SYNTHETIC demo cases: include, exclude or only'),
+    removed: z
+      .enum(['include', 'exclude', 'only'])
+      .default('include')
+      .describe('cases the deletion watch found gone from the court site: include, exclude or only'),
     sort: z.enum(CASE_SORT_VALUES).default('-receipt_date'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -37,6 +41,7 @@ export const CaseListRowSchema = z.object({
   decision_date: z.string().nullable(),
   outcome: z.string().nullable(),
   synthetic: z.boolean(),
+  removed_at: z.string().nullable().describe('when the deletion watch found the card gone from the court site (null: still there, as far as known)'),
   articles: z.string().nullable(),
   defendants: z.string().nullable().describe('initials only; "hidden" where the court hid the person'),
 });

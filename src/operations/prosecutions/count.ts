@@ -61,6 +61,7 @@ export const ProsecutionRowSchema = z.object({
   synthetic: z.boolean(),
   cases: z.number().int(),
   defendants: z.number().int(),
+  removed: z.number().int().describe('of those cases, how many the deletion watch found gone from the court site'),
   previous_cases: z.number().int().nullable().optional().describe('with growth=true'),
   growth_pct: z.number().nullable().optional().describe('with growth=true'),
 });
@@ -77,7 +78,7 @@ export const ProsecutionCountsSchema = z.object({
   }),
   method: z.string(),
   rows: z.array(ProsecutionRowSchema),
-  totals: z.object({ cases: z.number().int(), defendants: z.number().int(), syntheticCases: z.number().int() }),
+  totals: z.object({ cases: z.number().int(), defendants: z.number().int(), syntheticCases: z.number().int(), removedCases: z.number().int() }),
 });
 export type ProsecutionCountsView = z.infer<typeof ProsecutionCountsSchema>;
 
@@ -90,8 +91,15 @@ export const prosecutionCountsOperation = defineOperation({
   surfaces: { api: true, cli: true },
   table: {
     fileName: 'prosecutions.csv',
-    columns: ['synthetic', 'cases', 'defendants'],
-    columnsOf: (result) => [...result.query.by, 'synthetic', 'cases', 'defendants', ...(result.query.growth ? ['previous_cases', 'growth_pct'] : [])],
+    columns: ['synthetic', 'cases', 'defendants', 'removed'],
+    columnsOf: (result) => [
+      ...result.query.by,
+      'synthetic',
+      'cases',
+      'defendants',
+      'removed',
+      ...(result.query.growth ? ['previous_cases', 'growth_pct'] : []),
+    ],
     rows: (result) => result.rows,
   },
   async run(ctx, input) {

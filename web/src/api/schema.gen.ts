@@ -1151,6 +1151,8 @@ export interface paths {
                     part?: string;
                     /** @description full text (Russian stemming) over case information and act texts */
                     q?: string;
+                    /** @description cases the deletion watch found gone from the court site: include, exclude or only */
+                    removed?: "include" | "exclude" | "only";
                     sort?: "receipt_date" | "-receipt_date" | "decision_date" | "-decision_date" | "id" | "-id" | "court" | "-court";
                     /** @description SYNTHETIC demo cases: include, exclude or only */
                     synthetic?: "include" | "exclude" | "only";
@@ -1183,6 +1185,8 @@ export interface paths {
                                 id: number;
                                 outcome: string | null;
                                 receipt_date: string | null;
+                                /** @description when the deletion watch found the card gone from the court site (null: still there, as far as known) */
+                                removed_at: string | null;
                                 synthetic: boolean;
                             }[];
                             total: number;
@@ -1206,7 +1210,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures; access.evidence: whether this caller may fetch the raw captures and the WARC */
+        /** One case: persons (initials), articles, events, history, linked instances, penalty ranges, captures, removal from the court site; access.evidence: whether this caller may fetch the raw captures and the WARC */
         get: {
             parameters: {
                 query?: never;
@@ -1340,6 +1344,40 @@ export interface paths {
                                 sentence: unknown;
                                 sentence_kind: string | null;
                             }[];
+                            /** @description the deletion watch found the card gone from the court site: when, how, and its last capture (null: still there, as far as known) */
+                            removal: {
+                                /** @description when the court site gave the answer */
+                                at: string;
+                                /** @description the answer: the not-found page or 404, the card served again, the changed card */
+                                capture: {
+                                    id: number;
+                                    retrieved_at: string | null;
+                                    sha256: string;
+                                };
+                                case_id: number;
+                                case_number: string | null;
+                                court_name: string | null;
+                                court_vnkod: string;
+                                /** @description removed/restored: what showed it (HTTP 404, the site's "no data" page, gone from its list, served again) */
+                                evidence: ("http_404" | "not_found_page" | "absent_from_list" | "card_served" | "listed") | null;
+                                /** @description changed: the names of the fields that changed (the values are in the case history) */
+                                fields: string[];
+                                /** @description stable: w<n> for a removal or restoration, h<n> for a change */
+                                key: string;
+                                /** @enum {string} */
+                                kind: "removed" | "restored" | "changed";
+                                /** @description removed: the last capture that still showed the card */
+                                last_capture: {
+                                    id: number;
+                                    retrieved_at: string | null;
+                                    sha256: string;
+                                } | null;
+                                /** @description the event in one sentence (English) */
+                                summary: string;
+                                /** @description the event in one sentence (Russian) */
+                                summary_ru: string;
+                                synthetic: boolean;
+                            } | null;
                         };
                     };
                 };
@@ -7504,6 +7542,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operations/watch/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the latest answers of the watched cards and lists: removals from the court site and restorations */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description watched cases: case ids, comma-separated */
+                        case?: string;
+                        /** @description watched courts: court codes (vnkod), comma-separated */
+                        court?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description cases whose latest card or list answers were read */
+                            checked: number;
+                            /** @description cases whose latest answer says neither (throttle, error…) */
+                            inconclusive: number;
+                            /** @description cases whose latest answer shows them on the site */
+                            present: number;
+                            /** @description new removals */
+                            removed: number;
+                            /** @description removed cases served again */
+                            restored: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operations/watch/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue the due visits of known case cards (and their courts’ result lists) for the crawl workers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description watched cases: case ids, comma-separated */
+                        case?: string;
+                        /** @description watched courts: court codes (vnkod), comma-separated */
+                        court?: string;
+                        /**
+                         * @description days since the last visit after which a card (or list) is visited again; 0: now
+                         * @default 7
+                         */
+                        every?: number;
+                        /**
+                         * @description also the watched courts' result lists (a case gone from its list)
+                         * @default true
+                         * @enum {string}
+                         */
+                        lists?: "true" | "false";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description case cards queued */
+                            cards: number;
+                            /** @description result-list pages queued again */
+                            lists: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/audit": {
         parameters: {
             query?: never;
@@ -8364,6 +8519,8 @@ export interface paths {
                                 part?: string | null;
                                 /** @description with growth=true */
                                 previous_cases?: number | null;
+                                /** @description of those cases, how many the deletion watch found gone from the court site */
+                                removed: number;
                                 sentence?: string | null;
                                 synthetic: boolean;
                                 year?: string | null;
@@ -8371,6 +8528,7 @@ export interface paths {
                             totals: {
                                 cases: number;
                                 defendants: number;
+                                removedCases: number;
                                 syntheticCases: number;
                             };
                         };
@@ -8643,6 +8801,233 @@ export interface paths {
                                 value: number | null;
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watch/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Removals from court sites, restorations and card changes of the watched courts or cases, newest first
+         * @description CSV with format=csv
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description watched cases: case ids, comma-separated */
+                    case?: string;
+                    /** @description watched courts: court codes (vnkod), comma-separated */
+                    court?: string;
+                    /** @description csv: the same rows as the CLI's --csv */
+                    format?: "json" | "csv";
+                    /** @description only these kinds, comma-separated: removed, restored, changed */
+                    kind?: string;
+                    limit?: number;
+                    /** @description only events observed on or after this day */
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description when the court site gave the answer */
+                            at: string;
+                            /** @description the answer: the not-found page or 404, the card served again, the changed card */
+                            capture: {
+                                id: number;
+                                retrieved_at: string | null;
+                                sha256: string;
+                            };
+                            case_id: number;
+                            case_number: string | null;
+                            court_name: string | null;
+                            court_vnkod: string;
+                            /** @description removed/restored: what showed it (HTTP 404, the site's "no data" page, gone from its list, served again) */
+                            evidence: ("http_404" | "not_found_page" | "absent_from_list" | "card_served" | "listed") | null;
+                            /** @description changed: the names of the fields that changed (the values are in the case history) */
+                            fields: string[];
+                            /** @description stable: w<n> for a removal or restoration, h<n> for a change */
+                            key: string;
+                            /** @enum {string} */
+                            kind: "removed" | "restored" | "changed";
+                            /** @description removed: the last capture that still showed the card */
+                            last_capture: {
+                                id: number;
+                                retrieved_at: string | null;
+                                sha256: string;
+                            } | null;
+                            /** @description the event in one sentence (English) */
+                            summary: string;
+                            /** @description the event in one sentence (Russian) */
+                            summary_ru: string;
+                            synthetic: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watch/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Atom 1.0 feed of removals from court sites, restorations and card changes of the watched courts or cases */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description watched cases: case ids, comma-separated */
+                    case?: string;
+                    /** @description watched courts: court codes (vnkod), comma-separated */
+                    court?: string;
+                    /** @description the language of titles and summaries */
+                    lang?: "en" | "ru";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Atom 1.0 feed of removals from court sites, restorations and card changes of the watched courts or cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/atom+xml": string;
                     };
                 };
             };

@@ -18,6 +18,23 @@ export function CasePage({ id }: { id: number }) {
       <h1>
         {t('case.title', { number: c.case_number ?? `#${c.id}` })} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}
       </h1>
+      {data.removal && (
+        <section className="removed-notice" aria-labelledby="removed-h">
+          <h2 id="removed-h">{t('case.removedTitle')}</h2>
+          <p>
+            {t('case.removedText', {
+              date: formatDate(data.removal.at.slice(0, 10), lang),
+              capture: data.removal.last_capture?.id ?? '?',
+              captured: formatDate(data.removal.last_capture?.retrieved_at?.slice(0, 10) ?? null, lang),
+              sha256: data.removal.last_capture?.sha256 ?? '?',
+            })}{' '}
+            {data.removal.evidence === 'http_404' || data.removal.evidence === 'not_found_page' || data.removal.evidence === 'absent_from_list'
+              ? t(`case.removedHow.${data.removal.evidence}`)
+              : ''}
+          </p>
+          <p className="muted">{t('case.removedKept')}</p>
+        </section>
+      )}
       <dl>
         <dt>{t('case.court')}</dt>
         <dd>{c.court_name ? `${c.court_name} (${c.court_vnkod})` : c.court_vnkod}</dd>
@@ -128,6 +145,11 @@ export function CasePage({ id }: { id: number }) {
       ) : (
         <p className="muted">{t('case.warcNeedsAccess')}</p>
       )}
+      <p>
+        <a href={`/api/v1/watch/feed.atom?case=${c.id}&lang=${lang}`} type="application/atom+xml">
+          {t('case.follow')}
+        </a>
+      </p>
       <p className="muted">{t('case.evidenceNote')}</p>
     </>
   );

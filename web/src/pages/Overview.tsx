@@ -49,6 +49,7 @@ export function Overview() {
         ) : (
           <p>{t('overview.chartEmpty')}</p>
         )}
+        {counts.data && counts.data.totals.removedCases > 0 && <p>{t('overview.removedCases', { count: counts.data.totals.removedCases })}</p>}
         {counts.data && counts.data.totals.syntheticCases > 0 && (
           <p>
             <span className="synthetic">{t('common.synthetic')}</span> {formatNumber(counts.data.totals.syntheticCases, i18n.language)}

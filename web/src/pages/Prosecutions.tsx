@@ -13,13 +13,14 @@ interface Filters {
   from: string;
   to: string;
   q: string;
+  removed: string;
   sort: string;
   page: number;
 }
 
 export function Prosecutions() {
   const { t, i18n } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({ article: '', court: '', from: '', to: '', q: '', sort: '-receipt_date', page: 1 });
+  const [filters, setFilters] = useState<Filters>({ article: '', court: '', from: '', to: '', q: '', removed: 'include', sort: '-receipt_date', page: 1 });
   const [draft, setDraft] = useState(filters);
   const params = query({
     article: filters.article,
@@ -27,6 +28,7 @@ export function Prosecutions() {
     from: filters.from,
     to: filters.to,
     q: filters.q,
+    removed: filters.removed === 'include' ? '' : filters.removed,
     sort: filters.sort,
     page: filters.page,
     pageSize: 50,
@@ -54,6 +56,14 @@ export function Prosecutions() {
         {field('to', t('cases.to'), 'date')}
         {field('q', t('cases.q'))}
         <label>
+          {t('cases.removed')}
+          <select name="removed" value={draft.removed} onChange={(e) => setDraft({ ...draft, removed: e.target.value })}>
+            <option value="include">{t('cases.removedAll')}</option>
+            <option value="exclude">{t('cases.removedExclude')}</option>
+            <option value="only">{t('cases.removedOnly')}</option>
+          </select>
+        </label>
+        <label>
           {t('cases.sort')}
           <select name="sort" value={draft.sort} onChange={(e) => setDraft({ ...draft, sort: e.target.value })}>
             <option value="-receipt_date">{t('cases.sortNewest')}</option>
@@ -66,7 +76,10 @@ export function Prosecutions() {
       {result.data && (
         <>
           <p>
-            {t('common.total', { count: result.data.total })} — <a href={`/api/v1/cases${params}&format=csv`}>{t('common.csv')}</a>
+            {t('common.total', { count: result.data.total })} — <a href={`/api/v1/cases${params}&format=csv`}>{t('common.csv')}</a> —{' '}
+            <a href={`/api/v1/watch/feed.atom${filters.court ? `?court=${encodeURIComponent(filters.court)}` : ''}`} type="application/atom+xml">
+              {t('cases.feed')}
+            </a>
           </p>
           <TableWrap>
             <table>
@@ -94,6 +107,14 @@ export function Prosecutions() {
                     </td>
                     <td>
                       {c.case_number} {c.synthetic && <span className="synthetic">{t('common.synthetic')}</span>}
+                      {c.removed_at && (
+                        <>
+                          {' '}
+                          <span className="removed" title={formatDate(c.removed_at.slice(0, 10), i18n.language)}>
+                            {t('cases.removedBadge')}
+                          </span>
+                        </>
+                      )}
                     </td>
                     <td>{formatDate(c.receipt_date, i18n.language)}</td>
                     <td>{formatDate(c.decision_date, i18n.language)}</td>
