@@ -797,6 +797,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -828,9 +830,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -846,6 +854,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -877,9 +887,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -938,6 +954,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -969,9 +987,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -987,6 +1011,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -1018,9 +1044,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -1612,6 +1644,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -1643,9 +1677,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -1661,6 +1701,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -1692,9 +1734,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -3496,6 +3544,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -3527,9 +3577,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -3545,6 +3601,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -3576,9 +3634,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -4206,6 +4270,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -4237,9 +4303,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -4255,6 +4327,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -4286,9 +4360,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -7082,6 +7162,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -7113,9 +7195,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -7131,6 +7219,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -7162,9 +7252,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -7244,6 +7340,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -7275,9 +7373,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -7293,6 +7397,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -7324,9 +7430,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
