@@ -245,6 +245,15 @@ export const ProblemSchema = z.looseObject({
   detail: z.string().optional(),
   instance: z.string().optional().describe("the route's pattern, never the URL asked"),
   issues: z.array(ValidationIssueSchema).optional().describe('api.validation: each refused value as data (code and parameters), to word in any language'),
+  reason: z
+    .string()
+    .optional()
+    .describe('why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal'),
+  values: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe("a case-file refusal's values for its sentence (model ids, dates, counts; never personal)"),
+  field: z.string().optional().describe('the refused field, as the API spells it'),
 });
 
 /** The error answers of a route in the OpenAPI document: problem+json with a stable code. */

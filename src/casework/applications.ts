@@ -12,6 +12,7 @@ import type { ProcedureCatalogue } from '../procedures/load.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import { isoDate } from '../shared/validation.ts';
 import type { Keyring } from './keyring.ts';
+import { refused } from './refusal.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -82,13 +83,21 @@ const binding = (orgId: string, id: string) => ({ scope: `org:${orgId}`, table: 
 async function checked(tx: Queryable, catalogue: ProcedureCatalogue, orgId: string, clientId: string, input: ApplicationInput): Promise<ApplicationBody> {
   const body = ApplicationBodySchema.parse(input);
   const found = catalogue.procedure(body.procedure);
-  if (!found) throw new OtkazError(ErrorCode.InputInvalid, `no procedure ${body.procedure} (GET /api/v1/procedures lists them)`, { where: 'procedure' });
+  if (!found)
+    throw refused(ErrorCode.InputInvalid, 'no_procedure', `no procedure ${body.procedure} (GET /api/v1/procedures lists them)`, {
+      where: 'procedure',
+      values: { procedure: body.procedure },
+    });
   if (found.country.country !== body.destination)
-    throw new OtkazError(ErrorCode.InputInvalid, `procedure ${body.procedure} is of ${found.country.country}, not ${body.destination}`, {
+    throw refused(ErrorCode.InputInvalid, 'procedure_of_other_country', `procedure ${body.procedure} is of ${found.country.country}, not ${body.destination}`, {
       where: 'destination',
+      values: { procedure: body.procedure, country: found.country.country, destination: body.destination },
     });
   if (body.region && !body.region.startsWith(body.destination))
-    throw new OtkazError(ErrorCode.InputInvalid, `region ${body.region} is not in ${body.destination}`, { where: 'region' });
+    throw refused(ErrorCode.InputInvalid, 'region_of_other_country', `region ${body.region} is not in ${body.destination}`, {
+      where: 'region',
+      values: { region: body.region, destination: body.destination },
+    });
   const documents = new Set<string>();
   const wanted = [...new Set(body.steps.flatMap((s) => s.documentIds))];
   if (wanted.length) {
@@ -102,18 +111,29 @@ async function checked(tx: Queryable, catalogue: ProcedureCatalogue, orgId: stri
   const steps = body.steps.map((step, i) => {
     const where = `steps.${i}`;
     const stage = found.procedure.stages.find((s) => s.id === step.stage);
-    if (!stage) throw new OtkazError(ErrorCode.InputInvalid, `no stage ${step.stage} in ${body.procedure}`, { where: `${where}.stage` });
+    if (!stage)
+      throw refused(ErrorCode.InputInvalid, 'no_stage', `no stage ${step.stage} in ${body.procedure}`, {
+        where: `${where}.stage`,
+        values: { stage: step.stage, procedure: body.procedure },
+      });
     if (step.outcome && !stage.outcomes.some((o) => o.id === step.outcome))
-      throw new OtkazError(ErrorCode.InputInvalid, `stage ${stage.id} has no outcome ${step.outcome} (${stage.outcomes.map((o) => o.id).join(', ')})`, {
+      throw refused(ErrorCode.InputInvalid, 'no_outcome', `stage ${stage.id} has no outcome ${step.outcome} (${stage.outcomes.map((o) => o.id).join(', ')})`, {
         where: `${where}.outcome`,
+        values: { stage: stage.id, outcome: step.outcome, outcomes: stage.outcomes.map((o) => o.id).join(', ') },
       });
     if (step.decidedOn && step.servedOn && step.servedOn < step.decidedOn)
-      throw new OtkazError(ErrorCode.InputInvalid, `served ${step.servedOn} before it was decided ${step.decidedOn}`, { where: `${where}.servedOn` });
+      throw refused(ErrorCode.InputInvalid, 'served_before_decided', `served ${step.servedOn} before it was decided ${step.decidedOn}`, {
+        where: `${where}.servedOn`,
+        values: { servedOn: step.servedOn, decidedOn: step.decidedOn },
+      });
     if (step.legalAid?.decidedOn && step.legalAid.decidedOn < step.legalAid.requestedOn)
-      throw new OtkazError(ErrorCode.InputInvalid, 'the legal-aid decision is dated before the request', { where: `${where}.legalAid.decidedOn` });
+      throw refused(ErrorCode.InputInvalid, 'legal_aid_decided_before_request', 'the legal-aid decision is dated before the request', {
+        where: `${where}.legalAid.decidedOn`,
+        values: { requestedOn: step.legalAid.requestedOn, decidedOn: step.legalAid.decidedOn },
+      });
     for (const documentId of step.documentIds)
       if (!documents.has(documentId))
-        throw new OtkazError(ErrorCode.InputInvalid, `no document ${documentId} in this client file`, { where: `${where}.documentIds` });
+        throw refused(ErrorCode.InputInvalid, 'no_document', `no document ${documentId} in this client file`, { where: `${where}.documentIds` });
     return { ...step, id: step.id ?? randomUUID() };
   });
   return { ...body, steps, manualDeadlines: body.manualDeadlines.map((d) => ({ ...d, id: d.id ?? randomUUID() })) };
@@ -160,14 +180,13 @@ export async function updateApplication(
     target.id,
   ]);
   const row = rows[0];
-  if (!row) throw new OtkazError(ErrorCode.InputNotFound, 'no such application in this client file', { where: 'applicationId' });
+  if (!row) throw refused(ErrorCode.InputNotFound, 'no_application', 'no such application in this client file', { where: 'applicationId' });
   if (row.revision !== target.revision)
-    throw new OtkazError(
+    throw refused(
       ErrorCode.Conflict,
+      'application_changed',
       `the application was changed by someone else (now revision ${row.revision}); reload it and make your change again`,
-      {
-        where: 'revision',
-      },
+      { where: 'revision', values: { revision: row.revision } },
     );
   const body = await checked(tx, catalogue, target.orgId, target.clientId, input);
   await tx.query('update client_applications set body = $4, revision = revision + 1, updated_at = $5 where org_id = $1 and client_id = $2 and id = $3', [
@@ -219,7 +238,9 @@ export function changedStep(step: StoredStep, change: StepChange, where: string)
   const requestedOn = pick(change.legalAidRequestedOn, step.legalAid?.requestedOn);
   const decidedOn = pick(change.legalAidDecidedOn, step.legalAid?.decidedOn);
   if (decidedOn !== undefined && requestedOn === undefined)
-    throw new OtkazError(ErrorCode.InputInvalid, 'a legal-aid decision needs the date legal aid was requested', { where: `${where}.legalAid.requestedOn` });
+    throw refused(ErrorCode.InputInvalid, 'legal_aid_decision_without_request', 'a legal-aid decision needs the date legal aid was requested', {
+      where: `${where}.legalAid.requestedOn`,
+    });
   if (requestedOn === undefined) delete next.legalAid;
   else next.legalAid = { requestedOn, ...(decidedOn !== undefined ? { decidedOn } : {}) };
   return next as StoredStep;
@@ -238,10 +259,10 @@ export async function editStep(
   now: Date,
 ): Promise<{ id: string; revision: number }> {
   const application = (await listApplications(tx, keyring, target.orgId, target.clientId)).find((a) => a.id === target.id);
-  if (!application) throw new OtkazError(ErrorCode.InputNotFound, 'no such application in this client file', { where: 'applicationId' });
+  if (!application) throw refused(ErrorCode.InputNotFound, 'no_application', 'no such application in this client file', { where: 'applicationId' });
   const index = application.steps.findIndex((s) => s.id === target.stepId);
   const step = application.steps[index];
-  if (!step) throw new OtkazError(ErrorCode.InputNotFound, 'no such step in this application', { where: 'stepId' });
+  if (!step) throw refused(ErrorCode.InputNotFound, 'no_step', 'no such step in this application', { where: 'stepId' });
   const { id: _id, revision: _revision, createdAt: _created, updatedAt: _updated, ...body } = application;
   const steps = application.steps.map((s, i) => (i === index ? changedStep(s, change, `steps.${i}`) : s));
   return updateApplication(tx, keyring, catalogue, target, { ...body, steps }, now);

@@ -16,6 +16,7 @@ import { CLAIM_TYPES } from '../guidance/schema.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Keyring } from './keyring.ts';
 import type { CaseLink } from './record.ts';
+import { refused } from './refusal.ts';
 
 export const JUDGEMENTS = ['met', 'not_applicable', 'reopened'] as const;
 export type Judgement = (typeof JUDGEMENTS)[number];
@@ -119,7 +120,14 @@ async function checkedBody(
   current: ChecklistMark | undefined,
 ): Promise<MarkBody> {
   if (!target.checklist.items.some((i) => i.id === request.itemId))
-    throw invalid(`the ${request.claimType} checklist has no item ${request.itemId} (${target.checklist.items.map((i) => i.id).join(', ')})`, 'itemId');
+    throw refused(
+      ErrorCode.InputInvalid,
+      'checklist_no_item',
+      `the ${request.claimType} checklist has no item ${request.itemId} (${target.checklist.items.map((i) => i.id).join(', ')})`,
+      {
+        where: 'itemId',
+      },
+    );
   const documentIds = [...new Set(request.documentIds ?? [])];
   const linkIds = [...new Set(request.linkIds ?? [])];
   const reason = trimmed(request.reason);
@@ -132,7 +140,14 @@ async function checkedBody(
   if (request.judgement === 'met') {
     if (reason) throw invalid('a reason is given for "not applicable"; a met item names its documents or court records', 'reason');
     if (!documentIds.length && !linkIds.length)
-      throw invalid('name the documents (documentIds) or linked court records (linkIds) that meet the item', 'documentIds');
+      throw refused(
+        ErrorCode.InputInvalid,
+        'checklist_needs_evidence',
+        'name the documents (documentIds) or linked court records (linkIds) that meet the item',
+        {
+          where: 'documentIds',
+        },
+      );
     if (documentIds.length) {
       const rows = await tx.query<{ id: string }>('select id from client_documents where org_id = $1 and client_id = $2 and id = any($3::uuid[])', [
         target.orgId,
@@ -141,12 +156,12 @@ async function checkedBody(
       ]);
       const found = new Set(rows.map((r) => r.id));
       documentIds.forEach((id, i) => {
-        if (!found.has(id)) throw invalid(`no document ${id} in this client file`, `documentIds.${i}`);
+        if (!found.has(id)) throw refused(ErrorCode.InputInvalid, 'no_document', `no document ${id} in this client file`, { where: `documentIds.${i}` });
       });
     }
     linkIds.forEach((id, i) => {
       const record = target.records.find((r) => r.link.linkId === id);
-      if (!record) throw invalid(`no linked court record ${id} in this client file`, `linkIds.${i}`);
+      if (!record) throw refused(ErrorCode.InputInvalid, 'no_link', `no linked court record ${id} in this client file`, { where: `linkIds.${i}` });
       if (!record.captureArchived || !record.link.captureSha256)
         throw invalid(`the capture of court record ${id} is not in the archive: upload the record as a document instead`, `linkIds.${i}`);
     });
@@ -155,11 +170,12 @@ async function checkedBody(
   if (documentIds.length) throw invalid(`documents are named only when the item is met, not ${request.judgement}`, 'documentIds');
   if (linkIds.length) throw invalid(`court records are named only when the item is met, not ${request.judgement}`, 'linkIds');
   if (request.judgement === 'not_applicable') {
-    if (!reason) throw invalid('say why the item does not apply (reason)', 'reason');
+    if (!reason) throw refused(ErrorCode.InputInvalid, 'checklist_needs_reason', 'say why the item does not apply (reason)', { where: 'reason' });
     return { ...base, judgement: 'not_applicable', documentIds: [], linkIds: [], reason };
   }
   if (reason) throw invalid('a reason is given for "not applicable" only', 'reason');
-  if (!current || current.judgement === 'reopened') throw invalid('the item has no mark to reopen', 'judgement');
+  if (!current || current.judgement === 'reopened')
+    throw refused(ErrorCode.InputInvalid, 'checklist_nothing_to_reopen', 'the item has no mark to reopen', { where: 'judgement' });
   return { ...base, judgement: 'reopened', documentIds: [], linkIds: [] };
 }
 
@@ -178,9 +194,12 @@ export async function markItem(
   const current = marks.find((m) => m.claimType === request.claimType && m.itemId === request.itemId);
   const stored = current?.revision ?? 0;
   if (stored !== request.revision)
-    throw new OtkazError(ErrorCode.Conflict, `the item was changed by someone else (now revision ${stored}); reload the checklist and make your change again`, {
-      where: 'revision',
-    });
+    throw refused(
+      ErrorCode.Conflict,
+      'checklist_item_changed',
+      `the item was changed by someone else (now revision ${stored}); reload the checklist and make your change again`,
+      { where: 'revision' },
+    );
   const body = await checkedBody(tx, target, request, current);
   if (!current) {
     const id = randomUUID();
@@ -201,7 +220,9 @@ export async function markItem(
   );
   const revision = updated[0]?.revision;
   if (revision === undefined)
-    throw new OtkazError(ErrorCode.Conflict, 'the item was changed by someone else; reload the checklist and make your change again', { where: 'revision' });
+    throw refused(ErrorCode.Conflict, 'checklist_item_changed', 'the item was changed by someone else; reload the checklist and make your change again', {
+      where: 'revision',
+    });
   return { id: current.id, revision };
 }
 

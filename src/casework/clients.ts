@@ -9,6 +9,7 @@ import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Keyring } from './keyring.ts';
 import { type ClientRecord, ClientRecordSchema, displayName, type RecordSummary, RecordSummarySchema } from './record.ts';
+import { refused } from './refusal.ts';
 
 export type ClientStatus = 'open' | 'closed' | 'referred';
 
@@ -123,10 +124,10 @@ const COLUMNS = 'id, org_id, status, record, revision, synthetic, created_by, cr
 
 /** One file of the organisation, or a not-found error (also for a file of another organisation: its existence is not told). */
 export async function loadClient(db: Queryable, keyring: Keyring, orgId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<ClientFile> {
-  if (!UUID.test(id)) throw new OtkazError(ErrorCode.InputNotFound, 'no such client file');
+  if (!UUID.test(id)) throw refused(ErrorCode.InputNotFound, 'no_client', 'no such client file');
   const rows = await db.query<ClientRow>(`select ${COLUMNS} from clients where org_id = $1 and id = $2${options.forUpdate ? ' for update' : ''}`, [orgId, id]);
   const row = rows[0];
-  if (!row) throw new OtkazError(ErrorCode.InputNotFound, 'no such client file');
+  if (!row) throw refused(ErrorCode.InputNotFound, 'no_client', 'no such client file');
   const record = await openRecord(db, keyring, orgId, id, row.record);
   const shares = await db.query<{ user_id: string }>('select user_id from client_shares where org_id = $1 and client_id = $2 order by granted_at', [orgId, id]);
   const { record: _sealed, ...head } = row;
@@ -155,10 +156,12 @@ export async function updateClient(
   const row = rows[0];
   if (!row) {
     const current = await tx.query<{ revision: number }>('select revision from clients where org_id = $1 and id = $2', [orgId, id]);
-    if (!current[0]) throw new OtkazError(ErrorCode.InputNotFound, 'no such client file');
-    throw new OtkazError(
+    if (!current[0]) throw refused(ErrorCode.InputNotFound, 'no_client', 'no such client file');
+    throw refused(
       ErrorCode.Conflict,
+      'file_changed',
       `the file was changed since revision ${revision} (now ${current[0].revision}): reload it and make the change again`,
+      { values: { revision, now: current[0].revision } },
     );
   }
   await writeLookups(tx, keyring, orgId, id, record);
@@ -265,7 +268,7 @@ export async function clientFigures(
 
 export async function shareClient(tx: Queryable, orgId: string, clientId: string, userId: string, grantedBy: string | null): Promise<void> {
   const users = await tx.query<{ id: string }>('select id from users where org_id = $1 and id = $2 and disabled_at is null', [orgId, userId]);
-  if (!users[0]) throw new OtkazError(ErrorCode.InputNotFound, 'no such member of this organisation');
+  if (!users[0]) throw refused(ErrorCode.InputNotFound, 'no_member', 'no such member of this organisation', { where: 'userId' });
   await tx.query('insert into client_shares (client_id, user_id, org_id, granted_by) values ($1, $2, $3, $4) on conflict do nothing', [
     clientId,
     userId,

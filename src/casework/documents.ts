@@ -10,6 +10,7 @@ import { newKey } from '../crypto/aead.ts';
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { Keyring } from './keyring.ts';
+import { refused } from './refusal.ts';
 import { stripMetadata } from './strip.ts';
 
 /** The largest document accepted, bytes. */
@@ -55,9 +56,12 @@ export async function addDocument(
   uploadedBy: string | null,
   file: { name: string; mediaType: string; bytes: Uint8Array },
 ): Promise<DocumentSummary> {
-  if (file.bytes.length === 0) throw new OtkazError(ErrorCode.InputInvalid, 'the document is empty', { where: 'content' });
+  if (file.bytes.length === 0) throw refused(ErrorCode.InputInvalid, 'document_empty', 'the document is empty', { where: 'content' });
   if (file.bytes.length > DOCUMENT_LIMIT)
-    throw new OtkazError(ErrorCode.LimitExceeded, `a document may have at most ${DOCUMENT_LIMIT} bytes`, { where: 'content' });
+    throw refused(ErrorCode.LimitExceeded, 'document_too_large', `a document may have at most ${DOCUMENT_LIMIT} bytes`, {
+      where: 'content',
+      values: { megabytes: DOCUMENT_LIMIT / 1024 / 1024 },
+    });
   const stripped = await stripMetadata(file.bytes, file.mediaType);
   const id = randomUUID();
   const fileKey = newKey();
@@ -150,7 +154,7 @@ export async function deleteDocument(tx: Queryable, orgId: string, clientId: str
   const rows = /^[0-9a-f-]{36}$/i.test(id)
     ? await tx.query<{ id: string }>('delete from client_documents where org_id = $1 and client_id = $2 and id = $3 returning id', [orgId, clientId, id])
     : [];
-  if (!rows[0]) throw new OtkazError(ErrorCode.InputNotFound, 'no such document in this client file', { where: 'documentId' });
+  if (!rows[0]) throw refused(ErrorCode.InputNotFound, 'no_document', 'no such document in this client file', { where: 'documentId' });
 }
 
 /**

@@ -10,6 +10,7 @@ import { type CaseHead, type CaseHistoryEntry, caseHead, caseHistory, casePerson
 import type { Queryable } from '../db/database.ts';
 import { ErrorCode, OtkazError } from '../shared/errors.ts';
 import type { CaseLink } from './record.ts';
+import { refused } from './refusal.ts';
 
 export const CaseChoiceBase = z
   .object({
@@ -31,17 +32,19 @@ export type CaseChoice = z.infer<typeof CaseChoiceSchema>;
 /** The tracker's case the choice names; several matches (a UID shared by instances) are refused with the ids. */
 export async function resolveCase(db: Queryable, choice: CaseChoice): Promise<number> {
   if (choice.caseId !== undefined) {
-    await caseHead(db, choice.caseId);
+    const exists = await db.query<{ id: number }>('select id from cases where id = $1', [choice.caseId]);
+    if (!exists[0]) throw refused(ErrorCode.InputNotFound, 'no_case', `no case #${choice.caseId}`, { where: 'caseId', values: { caseId: choice.caseId } });
     return choice.caseId;
   }
   const rows = choice.judicialUid
     ? await db.query<{ id: number }>('select id from cases where judicial_uid = $1 order by id', [choice.judicialUid])
     : await db.query<{ id: number }>('select id from cases where court_vnkod = $1 and case_number = $2 order by id', [choice.court, choice.caseNumber]);
   if (rows.length === 0)
-    throw new OtkazError(ErrorCode.InputNotFound, 'no case in the tracker matches', { where: choice.judicialUid ? 'judicialUid' : 'court, caseNumber' });
+    throw refused(ErrorCode.InputNotFound, 'no_case', 'no case in the tracker matches', { where: choice.judicialUid ? 'judicialUid' : 'court, caseNumber' });
   if (rows.length > 1) {
-    throw new OtkazError(ErrorCode.InputInvalid, `${rows.length} cases match (ids ${rows.map((r) => r.id).join(', ')}): choose one by caseId`, {
+    throw refused(ErrorCode.InputInvalid, 'several_cases', `${rows.length} cases match (ids ${rows.map((r) => r.id).join(', ')}): choose one by caseId`, {
       where: choice.judicialUid ? 'judicialUid' : 'court, caseNumber',
+      values: { count: rows.length, ids: rows.map((r) => r.id).join(', ') },
     });
   }
   return (rows[0] as { id: number }).id;

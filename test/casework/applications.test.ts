@@ -67,20 +67,48 @@ for (const engine of ENGINES) {
     });
 
     it('adds an application with a served rejection, checked against the model and the file', async () => {
+      // Each refusal names the field, and says why as data (reason, values) for the web app to word in Russian.
       const bad = [
-        [{ destination: 'DE', procedure: 'fr.asylum' }, 'destination'],
-        [{ destination: 'DE', procedure: 'de.nothing' }, 'procedure'],
-        [{ destination: 'DE', procedure: 'de.asylum', steps: [{ stage: 'cnda' }] }, 'steps.0.stage'],
-        [{ destination: 'DE', procedure: 'de.asylum', steps: [{ stage: 'bamf', outcome: 'granted_maybe' }] }, 'steps.0.outcome'],
-        [{ destination: 'DE', procedure: 'de.asylum', steps: [{ stage: 'bamf', decidedOn: '2026-03-10', servedOn: '2026-03-02' }] }, 'steps.0.servedOn'],
-        [{ destination: 'DE', procedure: 'de.asylum', steps: [{ stage: 'bamf', documentIds: [otherClientDocument] }] }, 'steps.0.documentIds'],
-        [{ destination: 'DE', procedure: 'de.asylum', region: 'FR-IDF' }, 'region'],
+        [
+          { destination: 'DE', procedure: 'fr.asylum' },
+          'destination',
+          'procedure_of_other_country',
+          { procedure: 'fr.asylum', country: 'FR', destination: 'DE' },
+        ],
+        [{ destination: 'DE', procedure: 'de.nothing' }, 'procedure', 'no_procedure', { procedure: 'de.nothing' }],
+        [{ destination: 'DE', procedure: 'de.asylum', steps: [{ stage: 'cnda' }] }, 'steps.0.stage', 'no_stage', { stage: 'cnda', procedure: 'de.asylum' }],
+        [
+          { destination: 'DE', procedure: 'de.asylum', steps: [{ stage: 'bamf', outcome: 'granted_maybe' }] },
+          'steps.0.outcome',
+          'no_outcome',
+          {
+            stage: 'bamf',
+            outcome: 'granted_maybe',
+            outcomes: 'refugee_status, asylum, subsidiary_protection, removal_ban, rejected, rejected_manifestly_unfounded, inadmissible, discontinued',
+          },
+        ],
+        [
+          { destination: 'DE', procedure: 'de.asylum', steps: [{ stage: 'bamf', decidedOn: '2026-03-10', servedOn: '2026-03-02' }] },
+          'steps.0.servedOn',
+          'served_before_decided',
+          { servedOn: '2026-03-02', decidedOn: '2026-03-10' },
+        ],
+        [
+          { destination: 'DE', procedure: 'de.asylum', steps: [{ stage: 'bamf', documentIds: [otherClientDocument] }] },
+          'steps.0.documentIds',
+          'no_document',
+          undefined,
+        ],
+        [{ destination: 'DE', procedure: 'de.asylum', region: 'FR-IDF' }, 'region', 'region_of_other_country', { region: 'FR-IDF', destination: 'DE' }],
       ] as const;
-      for (const [body, where] of bad) {
+      for (const [body, where, reason, values] of bad) {
         const res = await lawyer.post(`/api/v1/clients/${clientId}/applications`, body);
         assert.equal(res.statusCode, 400, `${where}: ${res.body}`);
         assert.equal(res.json().code, 'input.invalid');
         assert.ok(String(res.json().detail).endsWith(`(${where})`), `names ${where}: ${res.body}`);
+        assert.equal(res.json().reason, `casework.${reason}`, res.body);
+        assert.equal(res.json().field, where, res.body);
+        assert.deepEqual(res.json().values, values, res.body);
       }
       const res = await lawyer.post(`/api/v1/clients/${clientId}/applications`, {
         destination: 'DE',

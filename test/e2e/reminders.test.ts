@@ -222,6 +222,37 @@ describe('a lawyer’s deadlines in headless Chromium, and the reminder e-mail',
     assert.match(stepsRu, /→ следующий рабочий день: 2026-04-07 \(вторник\)/);
     assert.doesNotMatch(stepsRu, /served|public holiday|working day|Friday/);
     assert.match(await klageRu.innerText(), /Дата вручения указана на конверте/);
+
+    // A refusal that is not a schema issue (src/casework/refusal.ts) is written in Russian too: a German application
+    // with a French holiday region.
+    const newRu = page.getByRole('form', { name: 'Новое заявление' });
+    await newRu.getByLabel('Страна').selectOption({ label: 'Германия' });
+    await newRu.getByLabel('Регион праздников суда (например, DE-BE)').fill('FR');
+    await newRu.getByRole('button', { name: 'Новое заявление' }).click();
+    assert.equal(
+      await newRu.getByRole('alert').innerText(),
+      'Проверьте введённые данные: регион праздничных дней FR не относится к стране DE (например, DE-BE для суда в Берлине).',
+    );
+    assert.doesNotMatch(await newRu.getByRole('alert').innerText(), /region|is not in/);
+
+    // On a phone (390 px), in Russian and in English: the file with its applications (the step form's outcomes, the
+    // claim types of the checklist) and the deadlines page do not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    // English first, Russian last: the language she keeps for her e-mails (the server is told at each switch).
+    for (const language of ['EN', 'RU']) {
+      const kept = page.waitForResponse((r) => r.url().endsWith('/api/v1/account/language') && r.status() === 200);
+      await page.getByRole('button', { name: language, exact: true }).click();
+      await kept;
+      for (const url of [`/files/${clientId}`, '/files/deadlines']) {
+        await page.goto(`${base}${url}`);
+        await page
+          .locator(url === '/files/deadlines' ? '[data-testid="dashboard-entry"]' : '[data-testid="claim-type"]')
+          .first()
+          .waitFor();
+        const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+        assert.ok(overflow <= 1, `${language} ${url} scrolls sideways by ${overflow}px at 390px`);
+      }
+    }
     await context.close();
     await server?.stop();
     server = null;

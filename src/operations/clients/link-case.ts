@@ -2,6 +2,7 @@
 import { updateClient } from '../../casework/clients.ts';
 import { CaseChoiceBase, CaseChoiceSchema, makeLink, resolveCase } from '../../casework/links.ts';
 import { CaseLinkSchema } from '../../casework/record.ts';
+import { refused } from '../../casework/refusal.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
@@ -27,7 +28,7 @@ export const linkCaseOperation = defineOperation({
         if (!parsed.success) throw new OtkazError(ErrorCode.Usage, parsed.error.issues.map((i) => i.message).join('; '));
         const caseId = await resolveCase(tx, parsed.data);
         if (file.record.criminalCases.some((l) => l.caseId === caseId))
-          throw new OtkazError(ErrorCode.InputInvalid, `case #${caseId} is already linked to this file`);
+          throw refused(ErrorCode.InputInvalid, 'case_already_linked', `case #${caseId} is already linked to this file`, { values: { caseId } });
         const link = await makeLink(tx, caseId, ctx.casework.now());
         await updateClient(tx, ctx.casework.keyring, actor.orgId, id, file.row.revision, {
           ...file.record,

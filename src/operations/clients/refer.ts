@@ -15,10 +15,11 @@ import { findClients, insertClient, lookupTerms } from '../../casework/clients.t
 import { addDocument, listDocuments, readDocument } from '../../casework/documents.ts';
 import { organisationId } from '../../casework/members.ts';
 import { recordReferral } from '../../casework/referrals.ts';
+import { refused } from '../../casework/refusal.ts';
 import { enterTenant } from '../../casework/tenant.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
-import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { ErrorCode } from '../../shared/errors.ts';
 import { auditActorOf, onFile } from './member.ts';
 import { clientId } from './schemas.ts';
 
@@ -45,16 +46,20 @@ export const referClientOperation = defineOperation({
       run: async (tx, file, actor) => {
         const target = await organisationId(tx, organisation, 'organisation');
         if (target.id === actor.orgId)
-          throw new OtkazError(ErrorCode.InputInvalid, 'a file cannot be referred to its own organisation', { where: 'organisation' });
+          throw refused(ErrorCode.InputInvalid, 'refer_own_organisation', 'a file cannot be referred to its own organisation', { where: 'organisation' });
         const consent = file.record.consent;
         const today = ctx.casework.now().toISOString().slice(0, 10);
         if (!consent.referralTo.includes(target.slug) && !consent.referralTo.includes('*')) {
-          throw new OtkazError(ErrorCode.InputInvalid, `the client has not consented to a referral to '${target.slug}' (consent.referralTo)`, {
+          throw refused(ErrorCode.InputInvalid, 'no_referral_consent', `the client has not consented to a referral to '${target.slug}' (consent.referralTo)`, {
             where: 'consent',
+            values: { organisation: target.slug },
           });
         }
         if (consent.until && consent.until < today)
-          throw new OtkazError(ErrorCode.InputInvalid, `the client's consent ended on ${consent.until}`, { where: 'consent.until' });
+          throw refused(ErrorCode.InputInvalid, 'consent_ended', `the client's consent ended on ${consent.until}`, {
+            where: 'consent.until',
+            values: { until: consent.until },
+          });
         const keyring = ctx.casework.keyring;
         // Read what goes with the file under this organisation's wall, then write the copy under the receiver's.
         const documents: Array<{ id: string } & Awaited<ReturnType<typeof readDocument>>> = [];

@@ -1,9 +1,10 @@
 /** Share a client file with a named member of the organisation (a volunteer then sees it), or stop sharing it. */
 import { z } from 'zod';
 import { shareClient, unshareClient } from '../../casework/clients.ts';
+import { refused } from '../../casework/refusal.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
-import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { ErrorCode } from '../../shared/errors.ts';
 import { onFile } from './member.ts';
 import { clientId } from './schemas.ts';
 
@@ -25,7 +26,7 @@ export const shareClientOperation = defineOperation({
       resource: () => ({ type: 'share', id: `${id}:${userId}` }),
       run: async (tx, file, actor) => {
         if (!file.record.consent.shareWithinOrganisation) {
-          throw new OtkazError(ErrorCode.InputInvalid, 'the client has not consented to sharing his file (consent.shareWithinOrganisation)', {
+          throw refused(ErrorCode.InputInvalid, 'no_share_consent', 'the client has not consented to sharing his file (consent.shareWithinOrganisation)', {
             where: 'consent',
           });
         }

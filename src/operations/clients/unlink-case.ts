@@ -7,9 +7,10 @@
 import { z } from 'zod';
 import { listMarks, marksNaming } from '../../casework/checklist-marks.ts';
 import { updateClient } from '../../casework/clients.ts';
+import { refused } from '../../casework/refusal.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
-import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { ErrorCode } from '../../shared/errors.ts';
 import { onFile } from './member.ts';
 import { clientId } from './schemas.ts';
 
@@ -34,7 +35,7 @@ export const unlinkCaseOperation = defineOperation({
       resource: () => ({ type: 'case_link', id: linkId }),
       run: async (tx, file, actor) => {
         const link = file.record.criminalCases.find((l) => l.linkId === linkId);
-        if (!link) throw new OtkazError(ErrorCode.InputNotFound, 'no such court record link in this client file', { where: 'linkId' });
+        if (!link) throw refused(ErrorCode.InputNotFound, 'no_link', 'no such court record link in this client file', { where: 'linkId' });
         const revision = await updateClient(tx, ctx.casework.keyring, actor.orgId, id, file.row.revision, {
           ...file.record,
           criminalCases: file.record.criminalCases.filter((l) => l.linkId !== linkId),

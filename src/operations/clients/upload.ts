@@ -1,9 +1,10 @@
 /** Add a document to a client file: its metadata stripped, then sealed under a key of its own. */
 import { z } from 'zod';
 import { addDocument, DOCUMENT_LIMIT } from '../../casework/documents.ts';
+import { refused } from '../../casework/refusal.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { clientPolicy } from '../../policies/clients.ts';
-import { ErrorCode, OtkazError } from '../../shared/errors.ts';
+import { ErrorCode } from '../../shared/errors.ts';
 import { onFile } from './member.ts';
 import { clientId, DocumentSummarySchema } from './schemas.ts';
 
@@ -34,7 +35,7 @@ export const uploadDocumentOperation = defineOperation({
       resource: (r) => ({ type: 'document', id: r.id }),
       run: (tx, _file, actor) => {
         const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
-        if (!bytes.length) throw new OtkazError(ErrorCode.InputInvalid, 'the document is empty', { where: 'contentBase64' });
+        if (!bytes.length) throw refused(ErrorCode.InputInvalid, 'document_empty', 'the document is empty', { where: 'contentBase64' });
         return addDocument(tx, ctx.casework.keyring, actor.orgId, input.id, actor.userId, { name: input.name, mediaType: input.mediaType, bytes });
       },
     }),

@@ -797,6 +797,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -828,9 +830,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -846,6 +854,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -877,9 +887,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -938,6 +954,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -969,9 +987,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -987,6 +1011,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -1018,9 +1044,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -1790,6 +1822,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -1821,9 +1855,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -1839,6 +1879,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -1870,9 +1912,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -3674,6 +3722,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -3705,9 +3755,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -3723,6 +3779,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -3754,9 +3812,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -4384,6 +4448,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -4415,9 +4481,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -4433,6 +4505,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -4464,9 +4538,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -7260,6 +7340,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -7291,9 +7373,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -7309,6 +7397,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -7340,9 +7430,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -7422,6 +7518,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -7453,9 +7551,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -7471,6 +7575,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -7502,9 +7608,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };

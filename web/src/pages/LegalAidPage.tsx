@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { releaseText } from '../casework/releaseText.ts';
+import { TableWrap } from '../TableWrap.tsx';
 import type { LegalAidView } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 
@@ -11,39 +12,41 @@ function Table({ table, k }: { table: Release['tables'][number]; k: number }) {
   const rowLabel = (row: string) => t(`legalAid.rows.${row}`, { defaultValue: row });
   const columnLabel = (c: string) => (c === 'total' ? t('legalAid.total') : c);
   return (
-    <table className="legal-aid" data-table={table.id}>
-      <caption>
-        {t(`legalAid.tables.${kind}`, { defaultValue: table.title })}, {table.year}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(`legalAid.rows.${table.rowDimension}`, { defaultValue: '' })}</th>
-          {table.columns.map((c) => (
-            <th scope="col" key={c}>
-              {columnLabel(c)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={row}>
-            <th scope="row">{rowLabel(row)}</th>
-            {table.columns.map((c, i) => {
-              const cell = table.cells[r]?.[i];
-              return cell?.withheld ? (
-                <td key={c} className="withheld" data-withheld="true" title={t('legalAid.withheldWhy', { k })}>
-                  <abbr title={t('legalAid.withheldWhy', { k })}>c</abbr>
-                  <span className="visually-hidden"> {t('legalAid.withheld')}</span>
-                </td>
-              ) : (
-                <td key={c}>{cell?.value ?? ''}</td>
-              );
-            })}
+    <TableWrap>
+      <table className="legal-aid" data-table={table.id}>
+        <caption>
+          {t(`legalAid.tables.${kind}`, { defaultValue: table.title })}, {table.year}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`legalAid.rows.${table.rowDimension}`, { defaultValue: '' })}</th>
+            {table.columns.map((c) => (
+              <th scope="col" key={c}>
+                {columnLabel(c)}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={row}>
+              <th scope="row">{rowLabel(row)}</th>
+              {table.columns.map((c, i) => {
+                const cell = table.cells[r]?.[i];
+                return cell?.withheld ? (
+                  <td key={c} className="withheld" data-withheld="true" title={t('legalAid.withheldWhy', { k })}>
+                    <abbr title={t('legalAid.withheldWhy', { k })}>c</abbr>
+                    <span className="visually-hidden"> {t('legalAid.withheld')}</span>
+                  </td>
+                ) : (
+                  <td key={c}>{cell?.value ?? ''}</td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 

@@ -6,6 +6,7 @@ import { STORAGE_PREFIX } from '../../casework/session.ts';
 import { useApi } from '../../casework/useApi.ts';
 import { formatDate } from '../../i18n.ts';
 import { onLinkClick } from '../../router.ts';
+import { TableWrap } from '../../TableWrap.tsx';
 import type { DashboardEntry, DeadlinesDashboard, ProcedureCountry } from '../../types.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
@@ -67,64 +68,66 @@ function Bucket({ bucket, entries, countries }: { bucket: (typeof BUCKETS)[numbe
       {entries.length === 0 ? (
         <p className="muted">{t('common.empty')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('files.dashboard.due')}</th>
-              <th scope="col">{t('files.dashboard.rule')}</th>
-              <th scope="col">{t('files.dashboard.client')}</th>
-              <th scope="col">{t('files.dashboard.application')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.key} data-testid="dashboard-entry" data-rule={e.rule ?? ''} data-due={e.due ?? ''}>
-                <td>
-                  {e.due ? (
-                    <>
-                      {formatDate(e.due, i18n.language)} ({e.due})
-                      <br />
-                      <span className="muted">
-                        {e.daysLeft !== null &&
-                          (e.daysLeft < 0 ? t('files.dashboard.daysOverdue', { count: -e.daysLeft }) : t('files.dashboard.daysLeft', { count: e.daysLeft }))}
-                      </span>
-                    </>
-                  ) : (
-                    t(`files.deadlines.status.${e.status}`)
-                  )}
-                </td>
-                <td data-testid="dashboard-title">
-                  {e.origin === 'manual' && e.label ? (
-                    <>
-                      <strong>{e.label}</strong>
-                      {e.source && <div>{e.source}</div>}
-                      <div className="muted">{e.ruleTitle?.[l] ?? t('files.deadlines.setByHand')}</div>
-                    </>
-                  ) : (
-                    (e.ruleTitle?.[l] ?? t('files.deadlines.setByHand'))
-                  )}
-                  {e.urgentApplication && (
-                    <>
-                      <br />
-                      <strong>{t('files.deadlines.urgentShort')}</strong>
-                    </>
-                  )}
-                  {e.error && <div className="muted">{e.error.refusal ? refusalIn(e.error.refusal, l) : e.error.message}</div>}
-                  {e.missing && <div className="muted">{t(`files.deadlines.missing.${e.missing}`)}</div>}
-                </td>
-                <td>
-                  <a href={`/files/${e.clientId}`} onClick={onLinkClick}>
-                    {e.clientName ?? e.initials}
-                  </a>
-                </td>
-                <td data-testid="dashboard-application" title={`${e.destination} · ${e.procedure}`}>
-                  {procedureName(countries, e.destination, e.procedure, l)}
-                  {e.reference ? ` · ${e.reference}` : ''}
-                </td>
+        <TableWrap>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('files.dashboard.due')}</th>
+                <th scope="col">{t('files.dashboard.rule')}</th>
+                <th scope="col">{t('files.dashboard.client')}</th>
+                <th scope="col">{t('files.dashboard.application')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.key} data-testid="dashboard-entry" data-rule={e.rule ?? ''} data-due={e.due ?? ''}>
+                  <td>
+                    {e.due ? (
+                      <>
+                        {formatDate(e.due, i18n.language)} ({e.due})
+                        <br />
+                        <span className="muted">
+                          {e.daysLeft !== null &&
+                            (e.daysLeft < 0 ? t('files.dashboard.daysOverdue', { count: -e.daysLeft }) : t('files.dashboard.daysLeft', { count: e.daysLeft }))}
+                        </span>
+                      </>
+                    ) : (
+                      t(`files.deadlines.status.${e.status}`)
+                    )}
+                  </td>
+                  <td data-testid="dashboard-title">
+                    {e.origin === 'manual' && e.label ? (
+                      <>
+                        <strong>{e.label}</strong>
+                        {e.source && <div>{e.source}</div>}
+                        <div className="muted">{e.ruleTitle?.[l] ?? t('files.deadlines.setByHand')}</div>
+                      </>
+                    ) : (
+                      (e.ruleTitle?.[l] ?? t('files.deadlines.setByHand'))
+                    )}
+                    {e.urgentApplication && (
+                      <>
+                        <br />
+                        <strong>{t('files.deadlines.urgentShort')}</strong>
+                      </>
+                    )}
+                    {e.error && <div className="muted">{e.error.refusal ? refusalIn(e.error.refusal, l) : e.error.message}</div>}
+                    {e.missing && <div className="muted">{t(`files.deadlines.missing.${e.missing}`)}</div>}
+                  </td>
+                  <td>
+                    <a href={`/files/${e.clientId}`} onClick={onLinkClick}>
+                      {e.clientName ?? e.initials}
+                    </a>
+                  </td>
+                  <td data-testid="dashboard-application" title={`${e.destination} · ${e.procedure}`}>
+                    {procedureName(countries, e.destination, e.procedure, l)}
+                    {e.reference ? ` · ${e.reference}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       )}
     </section>
   );
