@@ -211,18 +211,21 @@ describe('web app in headless Chromium', () => {
     await page.close();
   });
 
-  it('the courts page and the guidance pages pass axe too', async () => {
+  it("the courts page, the operator's captcha queue and the guidance pages pass axe too", async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     await page.goto(`${base}/courts`);
     await page.getByRole('heading', { name: 'Military courts' }).waitFor();
+    await axe(page, 'courts');
+    await shot(page, 'courts');
+    // The captcha queue is the operator's page, not part of the public courts page (test/e2e/product.test.ts).
+    await page.goto(`${base}/operator/captchas`);
     await page.getByLabel('Operator token').fill('not-the-token');
     await page.getByRole('button', { name: 'Show' }).click();
     await page
       .getByRole('status')
       .getByText(/operations are off/)
       .waitFor();
-    await axe(page, 'courts');
-    await shot(page, 'courts');
+    await axe(page, 'captchas');
     await page.goto(`${base}/guidance?lang=ru`);
     await page.getByRole('heading', { name: 'Справочник для отказников' }).waitFor();
     await axe(page, 'guidance-ru');

@@ -4,11 +4,13 @@ import { onLinkClick } from '../router.ts';
 import { TableWrap } from '../TableWrap.tsx';
 import type { CaseDetail } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
+import { usePageTitle } from '../usePageTitle.ts';
 
 export function CasePage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ru' ? 'ru' : 'en';
   const { data, error, loading } = useFetch<CaseDetail>(`/api/v1/cases/${id}`);
+  usePageTitle(t('case.title', { number: data?.case.case_number ?? `#${id}` }));
   if (loading) return <p>{t('common.loading')}</p>;
   if (error || !data) return <p role="alert">{t('common.error', { message: error ?? '' })}</p>;
   const c = data.case;
