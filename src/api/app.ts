@@ -64,6 +64,11 @@ declare module 'fastify' {
     cache?: boolean;
     /** Wall-time budget of the route's own work, ms (default LIMITS.requestBudgetMs); see src/shared/limits.ts. */
     budgetMs?: number;
+    /**
+     * A POST that changes nothing: a question sent in the body only to keep it out of URLs and history (the route
+     * checker's page). It needs no CSRF token under a session, having nothing to forge.
+     */
+    readOnlyPost?: boolean;
   }
   interface FastifyRequest {
     /** Who is asking (src/ops/actor.ts), authenticated before anything else; answers are cached per actor partition. */

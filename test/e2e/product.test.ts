@@ -316,6 +316,39 @@ describe('the web app as a product (issue #18)', () => {
     await page.close();
   });
 
+  it("route checker: the person's answers are posted, never in the URL, the history or a link of the answer page", async () => {
+    for (const [lang, status, check, heading] of [
+      ['en', 'deserter', 'Check', 'Destinations'],
+      ['ru', 'дезертир', 'Проверить', 'Страны'],
+    ] as const) {
+      const page = await browser.newPage({ locale: lang === 'ru' ? 'ru-RU' : 'en-GB' });
+      await page.goto(`${base}/guidance?lang=${lang}`);
+      const posted: Array<{ method: string; url: string; body: string | null }> = [];
+      page.on('request', (r) => {
+        if (r.isNavigationRequest()) posted.push({ method: r.method(), url: r.url(), body: r.postData() });
+      });
+      await page.locator('select[name=status]').selectOption({ label: status });
+      await page.locator('input[name=case]').check();
+      await page.getByRole('button', { name: check }).click();
+      await page.waitForLoadState('load');
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      assert.equal(page.url(), `${base}/guidance/route`, 'no answer in the URL');
+      const [sent] = posted;
+      assert.equal(sent?.method, 'POST');
+      assert.match(sent?.body ?? '', /status=deserter/);
+      assert.match(sent?.body ?? '', /case=1/);
+      // Nothing on the answer page links to the answers (the language switch goes to /guidance).
+      const hrefs = (await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))) as string[];
+      assert.ok(!hrefs.some((h) => /[?&](status|case|documents|location)=/.test(h)), hrefs.filter((h) => h.includes('=')).join(' '));
+      // The form shows what was asked, for a second question.
+      assert.equal(await page.locator('select[name=status]').inputValue(), 'deserter');
+      await page.goBack();
+      await page.waitForURL(`${base}/guidance?lang=${lang}`);
+      await axe(page, `guidance-form-${lang}`);
+      await page.close();
+    }
+  });
+
   it('an unknown page: an HTML 404 page for a browser in both languages, JSON for the API and for Accept: application/json; the favicon', async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     const response = await page.goto(`${base}/no-such-page`);
