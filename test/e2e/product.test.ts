@@ -68,7 +68,16 @@ describe('the web app as a product (issue #18)', () => {
       await ingestPage(
         db,
         directory,
-        { bytes: page.bytes, url: page.url, retrievedAt: null, httpStatus: 200, httpHeaders: null, source: 'synthetic', sourceRef: 'e2e', synthetic: true },
+        {
+          bytes: page.bytes,
+          url: page.url,
+          retrievedAt: '2026-04-20T10:00:00Z',
+          httpStatus: 200,
+          httpHeaders: null,
+          source: 'synthetic',
+          sourceRef: 'e2e',
+          synthetic: true,
+        },
         'e2e-person-key-0123456789',
       );
     await db.close();
@@ -313,6 +322,43 @@ describe('the web app as a product (issue #18)', () => {
     const rows = bytes.toString('utf8').slice(1).trimEnd().split('\n').slice(1);
     assert.equal(rows.length, 70);
     assert.equal(new Set(rows.map((r) => r.split(',')[0])).size, 70);
+    await page.close();
+  });
+
+  it('case page as evidence: judicial UID, sentence, clickable source URL and a citation line, in both languages', async () => {
+    // A convicted case with a real term (no probation) among the generated ones, found through the API by its number.
+    const generated = CASES.find((c) => c.termMonths !== null && c.probationMonths === null && c.outcome === 'imprisonment');
+    assert.ok(generated, 'a prison term among the generated cases');
+    const page = await browser.newPage({ locale: 'en-GB' });
+    const list = (await (await page.request.get(`${base}/api/v1/cases?court=${generated.courtVnkod}&pageSize=200`)).json()) as {
+      rows: Array<{ id: number; case_number: string | null }>;
+    };
+    const row = list.rows.find((r) => r.case_number === generated.caseNumber);
+    assert.ok(row, generated.caseNumber);
+    await page.goto(`${base}/cases/${row.id}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^Case ${generated.caseNumber.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`) }).waitFor();
+    const details = await page.locator('main dl').innerText();
+    assert.match(details, new RegExp(`Judicial UID\\s+${generated.judicialUid}`));
+    const link = page.locator('main dl a.source-url');
+    const href = await link.getAttribute('href');
+    assert.ok(href?.startsWith('https://') && href.includes(`case_id=${generated.caseId}`), String(href));
+    assert.equal(await link.getAttribute('rel'), 'noreferrer noopener');
+    assert.match(await page.locator('main').innerText(), new RegExp(`sentence: [^\\n]*${generated.termMonths} months`));
+    const sha = (await page.locator('main table code').first().innerText()).trim();
+    const citation = await page.getByTestId('citation').innerText();
+    const court = await page.locator('main dl dd').first().innerText();
+    assert.equal(citation, `Case No ${generated.caseNumber}, ${court}, card captured on 2026-04-20 10:00 UTC, sha256 ${sha}`);
+    assert.match(await page.title(), new RegExp(`^Case ${generated.caseNumber.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} — otkaz$`));
+    await axe(page, 'case-evidence');
+    await shot(page, 'case-evidence');
+    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Дело / }).waitFor();
+    assert.match(await page.getByTestId('citation').innerText(), new RegExp(`^Дело № .+, карточка сохранена 2026-04-20 10:00 UTC, sha256 ${sha}$`));
+    assert.match(await page.locator('main dl').innerText(), /Уникальный идентификатор дела/);
+    assert.match(await page.locator('main').innerText(), new RegExp(`наказание: [^\\n]*${generated.termMonths} мес\\.`));
+    await axe(page, 'case-evidence-ru');
+    await shot(page, 'case-evidence-ru');
+    await page.getByRole('button', { name: 'EN' }).click();
     await page.close();
   });
 

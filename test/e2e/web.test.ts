@@ -101,7 +101,7 @@ describe('web app in headless Chromium', () => {
     await page.getByRole('heading', { name: /Archived captures/ }).waitFor();
     assert.match(await page.locator('main').innerText(), /Н\.А\.Р\./);
     assert.doesNotMatch(await page.locator('main').innerText(), /Никитина/);
-    assert.match(await page.locator('main code').first().innerText(), /^2d621169ee315353/);
+    assert.match(await page.locator('main table code').first().innerText(), /^2d621169ee315353/);
     await axe(page, 'case');
     await shot(page, 'case');
     // The raw capture and the WARC are evidence (full names): not offered to the public, who get the redacted rendering.
