@@ -13,6 +13,7 @@ const stamp = path.join(web, 'dist', '.build-hash');
 export async function buildWeb() {
   const digest = sourceDigest([
     ...filesUnder(path.join(web, 'src')),
+    ...filesUnder(path.join(web, 'public')),
     path.join(web, 'index.html'),
     path.join(web, 'vite.config.ts'),
     path.join(ROOT, 'package-lock.json'),

@@ -7,6 +7,7 @@
  * names routes, never URLs or tokens.
  */
 import { randomBytes } from 'node:crypto';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -49,7 +50,7 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerWatchRoutes } from './routes/watch.ts';
-import { registerWebRoutes } from './routes/web.ts';
+import { notFoundPage, registerWebRoutes, WEB_DIST, wantsHtml } from './routes/web.ts';
 import { authenticateSession, registerSessionCookies, sessionRefusal } from './session-auth.ts';
 
 declare module 'fastify' {
@@ -64,6 +65,11 @@ declare module 'fastify' {
     cache?: boolean;
     /** Wall-time budget of the route's own work, ms (default LIMITS.requestBudgetMs); see src/shared/limits.ts. */
     budgetMs?: number;
+    /**
+     * A POST that changes nothing: a question sent in the body only to keep it out of URLs and history (the route
+     * checker's page). It needs no CSRF token under a session, having nothing to forge.
+     */
+    readOnlyPost?: boolean;
   }
   interface FastifyRequest {
     /** Who is asking (src/ops/actor.ts), authenticated before anything else; answers are cached per actor partition. */
@@ -158,6 +164,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       }),
     });
   }
+  // Every text answer (JSON, problem+json, CSV, HTML, the app's scripts and styles) brotli- or gzip-compressed when
+  // the client accepts it (@fastify/compress; its hooks run after the response cache's, which stores the plain
+  // text). The web app's hashed assets come compressed already (src/api/routes/web.ts: once per file, at the
+  // highest levels), and are then left as they are.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -321,6 +332,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         .header('allow', allowed.join(', '))
         .type('application/problem+json')
         .send(problem(ApiCode.MethodNotAllowed, 405, 'method not allowed', `this path accepts ${allowed.join(', ')}`));
+    // A browser asking for a page that does not exist gets the app, which says so (in the reader's language);
+    // the API, and any client that asks for JSON, gets the problem.
+    if ((request.method === 'GET' || request.method === 'HEAD') && wantsHtml(url, request.headers.accept))
+      return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(notFoundPage(WEB_DIST));
     return reply
       .code(404)
       .type('application/problem+json')

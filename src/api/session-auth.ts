@@ -42,7 +42,7 @@ export async function authenticateSession(ctx: AppContext, request: FastifyReque
   reply.header('vary', 'Authorization, Cookie');
   const session = await resolveSession(ctx.db, token, (ctx.now ?? (() => new Date()))());
   if (!session || !isMemberRole(session.role)) return undefined;
-  if (!SAFE_METHODS.has(request.method)) {
+  if (!SAFE_METHODS.has(request.method) && !request.routeOptions.config.readOnlyPost) {
     const given = request.headers[CSRF_HEADER];
     if (typeof given !== 'string' || !sameText(given, session.csrfToken)) {
       const p = problem(

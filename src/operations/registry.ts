@@ -36,6 +36,7 @@ import { captureStampsOperation } from './captures/stamps.ts';
 import { articlesOperation } from './cases/articles.ts';
 import { caseCapturesOperation } from './cases/captures.ts';
 import { caseEventsOperation } from './cases/events.ts';
+import { exportCasesOperation } from './cases/export.ts';
 import { findPersonOperation } from './cases/find-person.ts';
 import { listCasesOperation } from './cases/list.ts';
 import { casePersonsOperation } from './cases/persons.ts';
@@ -73,6 +74,7 @@ import { watchClassifyOperation, watchPlanOperation } from './watch/run.ts';
 
 export const OPERATIONS: readonly AnyOperation[] = [
   listCasesOperation,
+  exportCasesOperation,
   showCaseOperation,
   casePersonsOperation,
   articlesOperation,

@@ -27,10 +27,23 @@ export function neutraliseCell(text: string): string {
 
 /** The rows as CSV: `columns` in this order (also the header), each cell formula-safe. */
 export function renderCsv(columns: readonly string[], objects: readonly object[], options: CsvOptions = {}): string {
+  return render(columns, objects, true, options.bom ?? false);
+}
+
+/**
+ * The same CSV as `renderCsv` of all the chunks' rows, as text pieces one chunk at a time (the header, with the BOM
+ * when asked, first — also when there is no row): for answers streamed while the rows are read.
+ */
+export async function* csvChunks(columns: readonly string[], chunks: AsyncIterable<readonly object[]>, options: CsvOptions = {}): AsyncGenerator<string> {
+  yield render(columns, [], true, options.bom ?? false);
+  for await (const rows of chunks) if (rows.length) yield render(columns, rows, false, false);
+}
+
+function render(columns: readonly string[], objects: readonly object[], header: boolean, bom: boolean): string {
   return stringify(objects as Record<string, unknown>[], {
-    header: true,
+    header,
     columns: [...columns],
-    bom: options.bom ?? false,
+    bom,
     record_delimiter: '\n',
     cast: {
       string: (value) => neutraliseCell(value),

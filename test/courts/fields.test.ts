@@ -92,6 +92,15 @@ describe('outcomes and sentences (unknown wording is never guessed)', () => {
     assert.equal(termMonths('на срок пять лет'), 60);
     assert.equal(termMonths('на срок 8 месяцев'), 8);
   });
+
+  it('"N года M месяцев" and "N год M месяца" keep their months (not only the years)', () => {
+    assert.equal(termMonths('на срок 2 года 6 месяцев'), 30);
+    assert.equal(termMonths('на срок 3 (три) года 2 (два) месяца'), 38);
+    assert.equal(termMonths('на срок 1 год 1 месяц'), 13);
+    assert.equal(termMonths('на срок 4 года'), 48);
+    assert.equal(termMonths('на срок 2 месяца'), 2);
+    assert.equal(classifyOutcome('ОСУЖДЕН к лишению свободы на срок 2 года 6 месяцев')?.sentence?.termMonths, 30);
+  });
 });
 
 describe('outcomes from the operative part of a published act', () => {

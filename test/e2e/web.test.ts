@@ -101,7 +101,7 @@ describe('web app in headless Chromium', () => {
     await page.getByRole('heading', { name: /Archived captures/ }).waitFor();
     assert.match(await page.locator('main').innerText(), /Н\.А\.Р\./);
     assert.doesNotMatch(await page.locator('main').innerText(), /Никитина/);
-    assert.match(await page.locator('main code').first().innerText(), /^2d621169ee315353/);
+    assert.match(await page.locator('main table code').first().innerText(), /^2d621169ee315353/);
     await axe(page, 'case');
     await shot(page, 'case');
     // The raw capture and the WARC are evidence (full names): not offered to the public, who get the redacted rendering.
@@ -212,18 +212,21 @@ describe('web app in headless Chromium', () => {
     await page.close();
   });
 
-  it('the courts page and the guidance pages pass axe too', async () => {
+  it("the courts page, the operator's captcha queue and the guidance pages pass axe too", async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     await page.goto(`${base}/courts`);
     await page.getByRole('heading', { name: 'Military courts' }).waitFor();
+    await axe(page, 'courts');
+    await shot(page, 'courts');
+    // The captcha queue is the operator's page, not part of the public courts page (test/e2e/product.test.ts).
+    await page.goto(`${base}/operator/captchas`);
     await page.getByLabel('Operator token').fill('not-the-token');
     await page.getByRole('button', { name: 'Show' }).click();
     await page
       .getByRole('status')
       .getByText(/operations are off/)
       .waitFor();
-    await axe(page, 'courts');
-    await shot(page, 'courts');
+    await axe(page, 'captchas');
     await page.goto(`${base}/guidance?lang=ru`);
     await page.getByRole('heading', { name: 'Справочник для отказников' }).waitFor();
     await axe(page, 'guidance-ru');

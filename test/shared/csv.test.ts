@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { renderCsv } from '../../src/cli/output.ts';
+import { csvChunks } from '../../src/shared/csv.ts';
 
 const FORMULA = /^[=+\-@\t\r\0]/;
 
@@ -89,5 +90,32 @@ describe('CSV output', () => {
       ),
       { numRuns: 500, seed: 11 },
     );
+  });
+
+  it('streamed in chunks, the CSV is the same text as rendered whole: one header, the BOM once, formulas neutralised', async () => {
+    const rows = [
+      { a: '=1+1', b: 1 },
+      { a: 'x', b: -2 },
+      { a: '@SUM(A1)', b: null },
+      { a: 'y,"z"', b: true },
+      { a: '-A1', b: 3 },
+    ];
+    async function* chunked(sizes: number[]) {
+      let at = 0;
+      for (const size of sizes) {
+        yield rows.slice(at, at + size);
+        at += size;
+      }
+    }
+    const join = async (pieces: AsyncIterable<string>) => {
+      let text = '';
+      for await (const piece of pieces) text += piece;
+      return text;
+    };
+    for (const bom of [false, true])
+      for (const sizes of [[5], [2, 0, 3], [1, 1, 1, 1, 1]])
+        assert.equal(await join(csvChunks(['a', 'b'], chunked(sizes), { bom })), renderCsv(['a', 'b'], rows, { bom }), JSON.stringify({ bom, sizes }));
+    assert.equal(await join(csvChunks(['a', 'b'], chunked([]), { bom: true })), '\uFEFFa,b\n', 'no rows: the header');
+    assert.ok(cells(await join(csvChunks(['a', 'b'], chunked([2, 3])))).every((r, i) => i === 0 || !FORMULA.test(r[0] ?? '')));
   });
 });

@@ -1,15 +1,18 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Lang, setLang } from './i18n.ts';
+import { CaptchaQueue } from './pages/CaptchaQueue.tsx';
 import { CasePage } from './pages/CasePage.tsx';
 import { ClaimsPage } from './pages/ClaimsPage.tsx';
 import { CourtsPage } from './pages/CourtsPage.tsx';
 import { DeadlinesPage } from './pages/DeadlinesPage.tsx';
 import { LegalAidPage } from './pages/LegalAidPage.tsx';
+import { NotFound } from './pages/NotFound.tsx';
 import { Overview } from './pages/Overview.tsx';
 import { Prosecutions } from './pages/Prosecutions.tsx';
 import { StatisticsPage } from './pages/StatisticsPage.tsx';
 import { onLinkClick, useLocation } from './router.ts';
+import { usePageTitle } from './usePageTitle.ts';
 
 // The case-file area (/signin, /files…) is its own chunk: the public pages do not load it.
 const CaseworkApp = lazy(() => import('./pages/casework/CaseworkApp.tsx').then((m) => ({ default: m.CaseworkApp })));
@@ -23,6 +26,25 @@ const NAV = [
   ['/deadlines', 'nav.deadlines'],
   ['/files', 'nav.files'],
 ] as const;
+
+/** The title key of each page (its heading); a case page titles itself. */
+const TITLES: Record<string, string> = {
+  '/': 'overview.title',
+  '/prosecutions': 'cases.title',
+  '/courts': 'courts.title',
+  '/statistics': 'stats.title',
+  '/statistics/legal-aid': 'legalAid.title',
+  '/claims': 'claims.title',
+  '/deadlines': 'deadlines.title',
+  '/operator/captchas': 'captcha.title',
+  '/signin': 'files.signin.title',
+};
+
+function titleKey(path: string): string | undefined {
+  if (/^\/cases\/\d+$/.test(path)) return undefined;
+  if (path === '/files' || path.startsWith('/files/')) return 'nav.files';
+  return TITLES[path] ?? 'notFound.title';
+}
 
 function Page({ path }: { path: string }) {
   if (path === '/signin' || path === '/files' || path.startsWith('/files/'))
@@ -46,8 +68,12 @@ function Page({ path }: { path: string }) {
       return <ClaimsPage />;
     case '/deadlines':
       return <DeadlinesPage />;
-    default:
+    case '/operator/captchas':
+      return <CaptchaQueue />;
+    case '/':
       return <Overview />;
+    default:
+      return <NotFound />;
   }
 }
 
@@ -55,6 +81,8 @@ export function App() {
   const { t, i18n } = useTranslation();
   const url = useLocation();
   const lang = i18n.language as Lang;
+  const key = titleKey(url.pathname);
+  usePageTitle(key === undefined ? undefined : t(key));
   return (
     <>
       <a className="skip" href="#main">

@@ -1,12 +1,15 @@
-/** Apache ECharts (core build: bar and line charts only), resized with its container; PNG and SVG export. */
+/**
+ * Apache ECharts (core build: bar and line charts only), resized with its container; PNG and SVG export. The SVG
+ * renderer is fetched only when an SVG is exported (the chart on screen is drawn on a canvas).
+ */
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRenderer.js';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface ChartSeries {
   name: string;
@@ -64,7 +67,9 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption(option(categories, series, kind, stacked), true);
   }, [categories, series, kind, stacked]);
-  const exportSvg = () => {
+  const exportSvg = async () => {
+    const { install: SVGRenderer } = await import('echarts/lib/renderer/installSVGRenderer.js');
+    echarts.use([SVGRenderer]);
     const width = ref.current?.clientWidth ?? 800;
     const height = ref.current?.clientHeight ?? 400;
     const ssr = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -81,7 +86,7 @@ export function Chart({
           <button type="button" onClick={() => chart.current && download(chart.current.getDataURL({ type: 'png', backgroundColor: '#fff' }), `${file}.png`)}>
             {t('stats.png')}
           </button>{' '}
-          <button type="button" onClick={exportSvg}>
+          <button type="button" onClick={() => void exportSvg()}>
             {t('stats.svg')}
           </button>
         </p>

@@ -74,7 +74,9 @@ export function routeForm(lang: Lang, values: { status?: string; documents?: str
         `<label><input type="checkbox" name="documents" value="${d}"${values.documents?.includes(d) ? ' checked' : ''}> ${escapeHtml(DOC_NAMES[d][lang])}</label>`,
     )
     .join('');
-  return `<form method="get" action="/guidance/route"><input type="hidden" name="lang" value="${lang}">
+  // POST: what a person says of his situation (a deserter, a case open) is sent in the body, never put in the URL,
+  // the browser's history or a Referer.
+  return `<form method="post" action="/guidance/route"><input type="hidden" name="lang" value="${lang}">
 <label for="status">${escapeHtml(T.status[lang])}</label><select id="status" name="status">${options}</select>
 <fieldset><legend>${escapeHtml(T.documents[lang])}</legend>${docs}</fieldset>
 <label><input type="checkbox" name="case" value="1"${values.caseOpen ? ' checked' : ''}> ${escapeHtml(T.caseOpen[lang])}</label>

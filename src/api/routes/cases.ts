@@ -5,6 +5,7 @@
  * page as captured (sandboxed) and a WARC of one case's captures: what a lawyer attaches to an asylum file.
  * Each route is the adapter of an operation (src/operations/cases/, src/operations/captures/).
  */
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { rawCaptureOperation } from '../../operations/captures/raw.ts';
 import { redactedCaptureOperation } from '../../operations/captures/redacted.ts';
@@ -13,13 +14,16 @@ import { captureStampsOperation } from '../../operations/captures/stamps.ts';
 import { articlesOperation } from '../../operations/cases/articles.ts';
 import { caseCapturesOperation } from '../../operations/cases/captures.ts';
 import { caseEventsOperation } from '../../operations/cases/events.ts';
+import { exportCasesOperation } from '../../operations/cases/export.ts';
 import { listCasesOperation } from '../../operations/cases/list.ts';
 import { casePersonsOperation } from '../../operations/cases/persons.ts';
 import { showCaseOperation } from '../../operations/cases/show.ts';
 import { caseWarcOperation } from '../../operations/cases/warc.ts';
 import { caseEvidencePacketOperation } from '../../operations/evidence/packet.ts';
+import { csvAttachment, csvChunks } from '../../shared/csv.ts';
 import { BINARY, bindRoute } from '../bind.ts';
 import type { RouteContext } from '../context.ts';
+import { bomParam } from '../csv.ts';
 import { redactedCaptureHtml } from '../redacted.ts';
 import type { ZodApp } from '../types.ts';
 
@@ -27,6 +31,19 @@ const EVIDENCE = 'Evidence: holds full names. Needs the read or operator token u
 
 export function registerCaseRoutes(app: ZodApp, ctx: RouteContext): void {
   bindRoute(app, ctx, listCasesOperation, { method: 'GET', url: '/api/v1/cases', cache: true, description: 'CSV with format=csv' });
+  bindRoute(app, ctx, exportCasesOperation, {
+    method: 'GET',
+    url: '/api/v1/cases/export',
+    description: 'All the cases of the filter (no pages), streamed; the same columns as GET /api/v1/cases?format=csv; X-Total-Count: how many rows',
+    presentation: z.object({ bom: bomParam }),
+    produces: { 'text/csv': z.string().describe('RFC 4180, a header row; formula-safe cells') },
+    send: (reply, result, presentation) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', csvAttachment(result.fileName))
+        .header('x-total-count', String(result.total))
+        .send(Readable.from(csvChunks(result.columns, result.chunks, { bom: presentation.bom === 'true' }))),
+  });
   bindRoute(app, ctx, showCaseOperation, { method: 'GET', url: '/api/v1/cases/:id', params: ['id'], cache: true });
   bindRoute(app, ctx, casePersonsOperation, { method: 'GET', url: '/api/v1/cases/:id/persons', params: ['id'], cache: true });
   bindRoute(app, ctx, articlesOperation, { method: 'GET', url: '/api/v1/cases/:id/articles', params: ['id'], cache: true });

@@ -3,6 +3,7 @@
  * the pages in English and Russian (web pages, not operations; the route page runs the route checker's operation).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { series } from '../../asylum/query/series.ts';
 import type { Database } from '../../db/database.ts';
@@ -69,6 +70,34 @@ export function registerGuidanceRoutes(app: ZodApp, ctx: RouteContext): void {
     const path = `/guidance/route?${new URLSearchParams(Object.entries(request.query).flatMap(([k, v]) => (k === 'lang' || v === undefined ? [] : [[k, Array.isArray(v) ? v.join(',') : String(v)] as [string, string]]))).toString()}`;
     const result = await guidanceRouteOperation.run(requestContext(ctx, request), { ...request.query, today: today() });
     return reply.type('text/html; charset=utf-8').send(routePage(kb, result, l, path));
+  });
+  // The page's form posts its answers (src/api/pages/guidance.ts, routeForm): the same parameters in a form body.
+  // The result is kept by no cache and names no answer in its links (the language switch goes to /guidance).
+  app.register((scope, _options, registered) => {
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => {
+      const fields: Record<string, string | string[]> = {};
+      for (const [key, value] of new URLSearchParams(String(body))) {
+        const had = fields[key];
+        fields[key] = had === undefined ? value : [had, value].flat();
+      }
+      done(null, fields);
+    });
+    scope
+      .withTypeProvider<ZodTypeProvider>()
+      .post(
+        '/guidance/route',
+        { config: { policy: guidancePolicy.read, readOnlyPost: true }, schema: { hide: true, body: RoutePageQuery } },
+        async (request, reply) => {
+          const l = langOf(request, request.body.lang, reply);
+          const result = await guidanceRouteOperation.run(requestContext(ctx, request), { ...request.body, today: today() });
+          return reply
+            .type('text/html; charset=utf-8')
+            .header('cache-control', 'no-store')
+            .header('referrer-policy', 'no-referrer')
+            .send(routePage(kb, result, l, '/guidance'));
+        },
+      );
+    registered();
   });
   app.get(
     '/guidance/destination/:country',

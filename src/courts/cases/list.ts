@@ -76,7 +76,8 @@ export const CASE_LIST_COLUMNS = [
   'removed_at',
 ] as const;
 
-export async function listCases(db: Queryable, filter: CaseFilter): Promise<CaseList> {
+/** The filter as a SQL condition over `cases c`, with its parameters. */
+function caseCondition(filter: CaseFilter): { condition: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -98,21 +99,57 @@ export async function listCases(db: Queryable, filter: CaseFilter): Promise<Case
   if (filter.synthetic === 'only') where.push('c.synthetic');
   if (filter.removed === 'exclude') where.push('c.removed_at is null');
   if (filter.removed === 'only') where.push('c.removed_at is not null');
-  const sort = filter.sort ?? '-receipt_date';
+  return { condition: where.length ? `where ${where.join(' and ')}` : '', params };
+}
+
+/** The sort as an ORDER BY: nulls last, ties broken by case id in the same direction. */
+function caseOrder(sort: CaseSort = '-receipt_date'): string {
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
   const column = CASE_SORTS[sort.replace(/^-/, '') as CaseSortKey];
+  return `order by ${column} ${direction} nulls last, c.id ${direction}`;
+}
+
+const ROW_COLUMNS = `c.id, c.court_vnkod, (select ct.name from courts ct where ct.vnkod = c.court_vnkod) as court_name, c.case_number, c.receipt_date, c.decision_date, c.outcome, c.synthetic, c.removed_at,
+            (select string_agg(distinct a.article || coalesce(' ч.' || a.part, ''), '; ') from case_articles a where a.case_id = c.id) as articles,
+            (select string_agg(coalesce(d.initials, 'hidden'), ', ' order by d.position) from case_defendants d where d.case_id = c.id) as defendants`;
+
+export async function listCases(db: Queryable, filter: CaseFilter): Promise<CaseList> {
+  const { condition, params } = caseCondition(filter);
   const page = Math.max(1, Math.trunc(filter.page ?? 1));
   const pageSize = Math.min(10_000, Math.max(1, Math.trunc(filter.pageSize ?? 50)));
-  const condition = where.length ? `where ${where.join(' and ')}` : '';
   const [count] = await db.query<{ n: number }>(`select count(*)::int as n from cases c ${condition}`, params);
   const rows = await db.query<CaseListRow>(
-    `select c.id, c.court_vnkod, (select ct.name from courts ct where ct.vnkod = c.court_vnkod) as court_name, c.case_number, c.receipt_date, c.decision_date, c.outcome, c.synthetic, c.removed_at,
-            (select string_agg(distinct a.article || coalesce(' ч.' || a.part, ''), '; ') from case_articles a where a.case_id = c.id) as articles,
-            (select string_agg(coalesce(d.initials, 'hidden'), ', ' order by d.position) from case_defendants d where d.case_id = c.id) as defendants
+    `select ${ROW_COLUMNS}
        from cases c ${condition}
-      order by ${column} ${direction} nulls last, c.id ${direction}
+      ${caseOrder(filter.sort)}
       limit ${pageSize} offset ${(page - 1) * pageSize}`,
     params,
   );
   return { total: count?.n ?? 0, page, pageSize, rows };
+}
+
+/** How many cases one read of an export fetches. */
+export const EXPORT_CHUNK = 1000;
+
+/**
+ * Every case of the filter (no pages), in the list's order, read in chunks: the ids of the whole filtered set are
+ * taken in one query first, so that cases stored while the export runs neither shift it nor appear twice. Returns
+ * how many there are and the rows, chunk by chunk (a chunk is read only when the one before was consumed).
+ */
+export async function exportCases(
+  db: Queryable,
+  filter: Omit<CaseFilter, 'page' | 'pageSize'>,
+  chunk = EXPORT_CHUNK,
+): Promise<{ total: number; chunks: AsyncIterable<CaseListRow[]> }> {
+  const { condition, params } = caseCondition(filter);
+  const ids = (await db.query<{ id: number }>(`select c.id from cases c ${condition} ${caseOrder(filter.sort)}`, params)).map((r) => r.id);
+  async function* chunks(): AsyncGenerator<CaseListRow[]> {
+    for (let at = 0; at < ids.length; at += chunk) {
+      const part = ids.slice(at, at + chunk);
+      const rows = await db.query<CaseListRow>(`select ${ROW_COLUMNS} from cases c where c.id = any($1::bigint[])`, [part]);
+      const byId = new Map(rows.map((r) => [Number(r.id), r]));
+      yield part.flatMap((id) => byId.get(id) ?? []);
+    }
+  }
+  return { total: ids.length, chunks: chunks() };
 }

@@ -78,7 +78,9 @@ function number(token: string): number | null {
 /** Months in the first "N лет M месяцев" / "N год(а)" / "M месяц(ев)" after `from` in the text. */
 export function termMonths(text: string, from = 0): number | null {
   const slice = text.slice(from);
-  const re = /(\d+|[а-яё]+)(?:\s*\([а-яё\s]+\))?\s+(год|года|лет|месяц|месяца|месяцев)(?:\s+(\d+|[а-яё]+)(?:\s*\([а-яё\s]+\))?\s+(месяц|месяца|месяцев))?/i;
+  // The longer unit first, and no letter after it: "2 года 6 месяцев" is not "2 год" followed by "а 6 месяцев".
+  const re =
+    /(\d+|[а-яё]+)(?:\s*\([а-яё\s]+\))?\s+(года|год|лет|месяцев|месяца|месяц)(?![а-яё])(?:\s+(\d+|[а-яё]+)(?:\s*\([а-яё\s]+\))?\s+(месяцев|месяца|месяц)(?![а-яё]))?/i;
   const m = re.exec(slice);
   if (!m) return null;
   const first = number(m[1] ?? '');

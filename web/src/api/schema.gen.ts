@@ -1945,6 +1945,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every case of a filter (court, article, part, period, outcome, full text) as one CSV file, in the sort asked
+         * @description All the cases of the filter (no pages), streamed; the same columns as GET /api/v1/cases?format=csv; X-Total-Count: how many rows
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only cases with a charge under this article */
+                    article?: string;
+                    /** @description with format=csv: start the file with a UTF-8 byte-order mark (for Excel) */
+                    bom?: "true" | "false";
+                    /** @description only this court (vnkod) */
+                    court?: string;
+                    /** @description first date of receipt */
+                    from?: string;
+                    /** @description only this outcome */
+                    outcome?: "conviction" | "acquittal" | "termination" | "returned_to_prosecutor" | "transferred" | "medical_measures" | "upheld" | "modified" | "overturned" | "appeal_withdrawn" | "unknown";
+                    /** @description only cases with a charge under this part */
+                    part?: string;
+                    /** @description full text (Russian stemming) over case information and act texts */
+                    q?: string;
+                    sort?: "receipt_date" | "-receipt_date" | "decision_date" | "-decision_date" | "id" | "-id" | "court" | "-court";
+                    /** @description SYNTHETIC demo cases: include, exclude or only */
+                    synthetic?: "include" | "exclude" | "only";
+                    /** @description last date of receipt */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description refused: problem+json with a stable code */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description failed: problem+json with a stable code */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            /** @description stable error code, e.g. api.validation, input.not_found */
+                            code: string;
+                            detail?: string;
+                            /** @description the route's pattern, never the URL asked */
+                            instance?: string;
+                            /** @description api.validation: each refused value as data (code and parameters), to word in any language */
+                            issues?: {
+                                /** @description zod's issue code: invalid_type, too_small, too_big, invalid_format, invalid_value, unrecognized_keys, custom, … */
+                                code: string;
+                                divisor?: number;
+                                exact?: boolean;
+                                expected?: string;
+                                /** @description invalid_format: date, email, regex, … */
+                                format?: string;
+                                /** @description body, querystring, params or headers */
+                                in: string;
+                                inclusive?: boolean;
+                                /** @description unrecognized_keys */
+                                keys?: string[];
+                                maximum?: number | string;
+                                /** @description the reason in English, as in detail */
+                                message: string;
+                                minimum?: number | string;
+                                /** @description the value was not sent */
+                                missing?: boolean;
+                                /** @description too_small/too_big: string (characters), array (items), number, … */
+                                origin?: string;
+                                /** @description the path of the refused value inside it */
+                                path: (string | number)[];
+                                /** @description custom: the project's own check (src/shared/validation.ts), e.g. calendar_date */
+                                reason?: string;
+                                /** @description invalid_value: the accepted values */
+                                values?: (string | number | boolean | null)[];
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Every case of a filter (court, article, part, period, outcome, full text) as one CSV file, in the sort asked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/claims/check": {
         parameters: {
             query?: never;

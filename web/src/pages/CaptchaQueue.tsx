@@ -1,4 +1,7 @@
-/** Operator only: the captcha queue of the crawl — the image, and a field for the digits. The token stays in this tab. */
+/**
+ * Operator only (/operator/captchas, not linked from the public pages): the captcha queue of the crawl — the image,
+ * and a field for the digits. The token stays in this tab.
+ */
 import { type SubmitEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../api.ts';
@@ -33,8 +36,8 @@ export function CaptchaQueue() {
     }
   };
   return (
-    <section aria-labelledby="captcha-h">
-      <h2 id="captcha-h">{t('captcha.title')}</h2>
+    <>
+      <h1>{t('captcha.title')}</h1>
       <form className="filters" onSubmit={(e) => void load(e)}>
         <label>
           {t('captcha.token')}
@@ -64,6 +67,6 @@ export function CaptchaQueue() {
           <button type="submit">{t('captcha.answer')}</button>
         </form>
       ))}
-    </section>
+    </>
   );
 }

@@ -1,18 +1,46 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDate, outcomeLabel } from '../i18n.ts';
+import { formatDate, formatNumber, outcomeLabel } from '../i18n.ts';
 import { onLinkClick } from '../router.ts';
 import { TableWrap } from '../TableWrap.tsx';
 import type { CaseDetail } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
+import { usePageTitle } from '../usePageTitle.ts';
+
+interface Sentence {
+  kind: string;
+  termMonths: number | null;
+  probationMonths: number | null;
+  fineRub: number | null;
+}
+
+const isSentence = (value: unknown): value is Sentence => typeof value === 'object' && value !== null && typeof (value as Sentence).kind === 'string';
+
+/** A sentence as the court gave it: its kind, term, probation and fine, in the UI language. */
+function sentenceText(t: TFunction, sentence: unknown, lang: string): string | null {
+  if (!isSentence(sentence)) return null;
+  const kind = t(`case.sentenceKinds.${sentence.kind}`, { defaultValue: sentence.kind });
+  const parts = [kind];
+  if (sentence.termMonths !== null) parts.push(t('case.months', { months: formatNumber(sentence.termMonths, lang) }));
+  if (sentence.probationMonths !== null) parts.push(t('case.probation', { months: formatNumber(sentence.probationMonths, lang) }));
+  if (sentence.fineRub !== null) parts.push(t('case.fine', { rub: formatNumber(sentence.fineRub, lang) }));
+  return parts.join(', ');
+}
+
+const utc = (value: string) => `${new Date(value).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
 export function CasePage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ru' ? 'ru' : 'en';
   const { data, error, loading } = useFetch<CaseDetail>(`/api/v1/cases/${id}`);
+  usePageTitle(t('case.title', { number: data?.case.case_number ?? `#${id}` }));
   if (loading) return <p>{t('common.loading')}</p>;
   if (error || !data) return <p role="alert">{t('common.error', { message: error ?? '' })}</p>;
   const c = data.case;
   const evidence = data.access.evidence;
+  // The card the case was last read from: the source to open and to cite.
+  const source = [...data.history].reverse().find((h) => h.url) ?? data.history.at(-1);
+  const court = c.court_name ? `${c.court_name} (${c.court_vnkod})` : c.court_vnkod;
   return (
     <>
       <h1>
@@ -38,6 +66,8 @@ export function CasePage({ id }: { id: number }) {
       <dl>
         <dt>{t('case.court')}</dt>
         <dd>{c.court_name ? `${c.court_name} (${c.court_vnkod})` : c.court_vnkod}</dd>
+        <dt>{t('case.judicialUid')}</dt>
+        <dd>{c.judicial_uid ? <code>{c.judicial_uid}</code> : '—'}</dd>
         <dt>{t('case.judge')}</dt>
         <dd>{c.judge ?? '—'}</dd>
         <dt>{t('case.received')}</dt>
@@ -49,12 +79,38 @@ export function CasePage({ id }: { id: number }) {
           {outcomeLabel(c.outcome)}
           {c.result_text ? ` (${c.result_text})` : ''}
         </dd>
+        <dt>{t('case.legalForce')}</dt>
+        <dd>{formatDate(c.legal_force_date, lang)}</dd>
+        <dt>{t('case.source')}</dt>
+        <dd>
+          {source?.url ? (
+            <a href={source.url} rel="noreferrer noopener" target="_blank" className="source-url">
+              {source.url}
+            </a>
+          ) : (
+            '—'
+          )}
+        </dd>
       </dl>
+      {source && (
+        <section aria-labelledby="cite-h" className="citation">
+          <h2 id="cite-h">{t('case.cite')}</h2>
+          <p data-testid="citation">
+            {t('case.citation', {
+              number: c.case_number ?? `#${c.id}`,
+              court,
+              captured: source.retrieved_at ? utc(source.retrieved_at) : t('case.unknownTime'),
+              sha256: source.sha256,
+            })}
+          </p>
+        </section>
+      )}
       <h2>{t('case.persons')}</h2>
       <ul>
         {data.persons.map((p) => (
           <li key={p.position}>
             {p.hidden ? t('cases.hiddenPerson') : p.initials} {p.outcome ? `— ${outcomeLabel(p.outcome)}` : ''}
+            {sentenceText(t, p.sentence, lang) ? ` — ${t('case.sentence')}: ${sentenceText(t, p.sentence, lang)}` : ''}
           </li>
         ))}
       </ul>
@@ -111,7 +167,13 @@ export function CasePage({ id }: { id: number }) {
                   <code>{h.sha256}</code>
                 </td>
                 <td>
-                  <code>{h.url}</code>
+                  {h.url ? (
+                    <a href={h.url} rel="noreferrer noopener" target="_blank">
+                      <code>{h.url}</code>
+                    </a>
+                  ) : (
+                    '—'
+                  )}
                 </td>
                 <td>
                   <a href={`/api/v1/captures/${h.capture_id}/redacted?format=html`} target="_blank" rel="noreferrer">

@@ -1,27 +1,23 @@
-import { type SubmitEvent, useState } from 'react';
+import { type SubmitEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api.ts';
 import { formatDate, formatNumber, outcomeLabel } from '../i18n.ts';
-import { onLinkClick } from '../router.ts';
+import { onLinkClick, useQueryState } from '../router.ts';
 import { TableWrap } from '../TableWrap.tsx';
 import type { CaseList } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
 
-interface Filters {
-  article: string;
-  court: string;
-  from: string;
-  to: string;
-  q: string;
-  removed: string;
-  sort: string;
-  page: number;
-}
+/** The list's state, kept in the URL (a link to a filtered page; Back from a case returns to it). */
+const DEFAULTS = { article: '', court: '', from: '', to: '', q: '', removed: 'include', sort: '-receipt_date', page: '1' };
+type Filters = typeof DEFAULTS;
 
 export function Prosecutions() {
   const { t, i18n } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({ article: '', court: '', from: '', to: '', q: '', removed: 'include', sort: '-receipt_date', page: 1 });
+  const [filters, setFilters] = useQueryState(DEFAULTS);
+  const page = Math.max(1, Number.parseInt(filters.page, 10) || 1);
   const [draft, setDraft] = useState(filters);
+  // Back, Forward or a link changed the URL: the form shows what is listed.
+  useEffect(() => setDraft(filters), [filters]);
   const params = query({
     article: filters.article,
     court: filters.court,
@@ -30,14 +26,25 @@ export function Prosecutions() {
     q: filters.q,
     removed: filters.removed === 'include' ? '' : filters.removed,
     sort: filters.sort,
-    page: filters.page,
+    page,
     pageSize: 50,
   });
+  // The CSV is the whole filtered result (every page), in the list's order.
+  const csvFilter = {
+    article: filters.article,
+    court: filters.court,
+    from: filters.from,
+    to: filters.to,
+    q: filters.q,
+    removed: filters.removed === 'include' ? '' : filters.removed,
+    sort: filters.sort,
+  };
+  const csvParams = query(csvFilter);
   const result = useFetch<CaseList>(`/api/v1/cases${params}`);
   const pages = result.data ? Math.max(1, Math.ceil(result.data.total / result.data.pageSize)) : 1;
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setFilters({ ...draft, page: 1 });
+    setFilters({ ...draft, page: '1' });
   };
   const field = (key: keyof Filters, label: string, type = 'text') => (
     <label>
@@ -76,7 +83,15 @@ export function Prosecutions() {
       {result.data && (
         <>
           <p>
-            {t('common.total', { count: result.data.total })} — <a href={`/api/v1/cases${params}&format=csv`}>{t('common.csv')}</a> —{' '}
+            {t('common.total', { count: result.data.total })} —{' '}
+            <a href={`/api/v1/cases/export${csvParams}`} download>
+              {t('common.csvAll', { total: formatNumber(result.data.total, i18n.language) })}
+            </a>{' '}
+            (
+            <a href={`/api/v1/cases/export${query({ ...csvFilter, bom: 'true' })}`} download>
+              {t('common.csvExcel')}
+            </a>
+            ) —{' '}
             <a href={`/api/v1/watch/feed.atom${filters.court ? `?court=${encodeURIComponent(filters.court)}` : ''}`} type="application/atom+xml">
               {t('cases.feed')}
             </a>
@@ -132,11 +147,11 @@ export function Prosecutions() {
             </table>
           </TableWrap>
           <nav aria-label={t('common.pages')}>
-            <button type="button" disabled={filters.page <= 1} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>
+            <button type="button" disabled={page <= 1} onClick={() => setFilters({ ...filters, page: String(page - 1) }, { scroll: true })}>
               {t('common.previous')}
             </button>{' '}
-            {t('common.page', { page: formatNumber(filters.page, i18n.language), pages: formatNumber(pages, i18n.language) })}{' '}
-            <button type="button" disabled={filters.page >= pages} onClick={() => setFilters({ ...filters, page: filters.page + 1 })}>
+            {t('common.page', { page: formatNumber(page, i18n.language), pages: formatNumber(pages, i18n.language) })}{' '}
+            <button type="button" disabled={page >= pages} onClick={() => setFilters({ ...filters, page: String(page + 1) }, { scroll: true })}>
               {t('common.next')}
             </button>
           </nav>

@@ -1,11 +1,11 @@
-import { type SubmitEvent, useMemo, useState } from 'react';
+import { type SubmitEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS as DEFINITIONS } from '../../../src/asylum/model.ts';
 import { monthsIn, parsePeriod } from '../../../src/shared/periods.ts';
 import { query } from '../api.ts';
 import { formatDate, formatNumber } from '../i18n.ts';
 import { LazyChart as Chart } from '../LazyChart.tsx';
-import { onLinkClick } from '../router.ts';
+import { onLinkClick, useQueryState } from '../router.ts';
 import { TableWrap } from '../TableWrap.tsx';
 import type { SeriesResult } from '../types.ts';
 import { useFetch } from '../useFetch.ts';
@@ -18,18 +18,14 @@ const CLIENT_MEASURES = Object.keys(DEFINITIONS.clients.measures);
 /** A `clients` measure's label: the row names of the published tables (stage_appeal → appeal; all → total). */
 const clientMeasureKey = (measure: string) => `legalAid.rows.${measure === 'all' ? 'total' : measure.replace(/^(stage|outcome)_/, '')}`;
 
+const DEFAULTS = { indicator: 'applications', measure: 'first_time', origin: 'RUS', dest: 'DEU,FRA,EU27', period: 'year', from: '2015', to: '' };
+
 export function StatisticsPage() {
   const { t, i18n } = useTranslation();
-  const [form, setForm] = useState({
-    indicator: 'applications',
-    measure: 'first_time',
-    origin: 'RUS',
-    dest: 'DEU,FRA,EU27',
-    period: 'year',
-    from: '2015',
-    to: '',
-  });
-  const [params, setParams] = useState(form);
+  // The query is kept in the URL (a link to this series; Back and reload keep it); the form is its draft.
+  const [params, setParams] = useQueryState(DEFAULTS);
+  const [form, setForm] = useState(params);
+  useEffect(() => setForm(params), [params]);
   const qs = query({
     indicator: params.indicator,
     measure: params.measure,
