@@ -310,7 +310,7 @@ describe('the web app as a product (issue #18)', () => {
     assert.match(download.suggestedFilename(), new RegExp(`^otkaz-cases-${court.vnkod}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.trimEnd().split('\n');
-    assert.equal(lines[0], 'id,court_vnkod,court_name,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic');
+    assert.equal(lines[0], 'id,court_vnkod,court_name,case_number,receipt_date,decision_date,articles,defendants,outcome,synthetic,removed_at');
     assert.equal(lines.length - 1, casesOf(court.vnkod));
     assert.ok(!csv.startsWith('\uFEFF'));
     // The whole list (70, more than a page): every case once.

@@ -1634,6 +1634,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -1665,9 +1667,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -1683,6 +1691,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -1714,9 +1724,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -1973,6 +1989,8 @@ export interface paths {
                     part?: string;
                     /** @description full text (Russian stemming) over case information and act texts */
                     q?: string;
+                    /** @description cases the deletion watch found gone from the court site: include, exclude or only */
+                    removed?: "include" | "exclude" | "only";
                     sort?: "receipt_date" | "-receipt_date" | "decision_date" | "-decision_date" | "id" | "-id" | "court" | "-court";
                     /** @description SYNTHETIC demo cases: include, exclude or only */
                     synthetic?: "include" | "exclude" | "only";
@@ -1995,6 +2013,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -2026,9 +2046,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -2044,6 +2070,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -2075,9 +2103,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -9202,6 +9236,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -9233,9 +9269,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -9251,6 +9293,8 @@ export interface paths {
                             /** @description stable error code, e.g. api.validation, input.not_found */
                             code: string;
                             detail?: string;
+                            /** @description the refused field, as the API spells it */
+                            field?: string;
                             /** @description the route's pattern, never the URL asked */
                             instance?: string;
                             /** @description api.validation: each refused value as data (code and parameters), to word in any language */
@@ -9282,9 +9326,15 @@ export interface paths {
                                 /** @description invalid_value: the accepted values */
                                 values?: (string | number | boolean | null)[];
                             }[];
+                            /** @description why, as a stable word: a case-file refusal (casework.no_procedure, casework.no_case, …; src/casework/refusal.ts) or a deadline refusal */
+                            reason?: string;
                             status: number;
                             title: string;
                             type: string;
+                            /** @description a case-file refusal's values for its sentence (model ids, dates, counts; never personal) */
+                            values?: {
+                                [key: string]: string | number;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
