@@ -168,7 +168,9 @@ export function parseCaseCard(doc: Document, layout: Layout, pageUrl: string | n
   // When the result field is empty or unrecognised, a published judgment's operative part may say it.
   const fromAct = actList.map((a) => outcomeFromAct(a.title, a.text)).find((o) => o !== null) ?? null;
   const cardOutcome = classifyOutcome(resultText);
-  const outcome = cardOutcome && !cardOutcome.unrecognised ? cardOutcome : (fromAct ?? cardOutcome);
+  let outcome = cardOutcome && !cardOutcome.unrecognised ? cardOutcome : (fromAct ?? cardOutcome);
+  // The result field says "convicted" without the sentence; the act's operative part states it.
+  if (outcome && fromAct?.sentence && !outcome.sentence && outcome.outcome === fromAct.outcome) outcome = { ...outcome, sentence: fromAct.sentence };
   if (fromAct && defendants.length === 1 && defendants[0] && (!defendants[0].outcome || defendants[0].outcome.unrecognised)) defendants[0].outcome = fromAct;
   if (!ids.deloId && uidPair?.href) ids.deloId = queryParams(uidPair.href).get('delo_id') ?? null;
   return {

@@ -83,6 +83,8 @@ export interface Sentence {
   termMonths: number | null;
   probationMonths: number | null;
   fineRub: number | null;
+  /** Regime of the correctional colony, when the wording names one ("в исправительной колонии общего режима"). */
+  colony: 'settlement' | 'general' | 'strict' | 'special' | null;
 }
 
 export interface OutcomeInfo {
