@@ -31,7 +31,7 @@ const PERSON_COLUMNS: [PersonColumn, RegExp][] = [
 
 const DEFENDANT_ROLE = /привлекаем|обвиняем|подсудим|осужд|оправдан|лицо,\s+в\s+отношении/i;
 
-type TabRole = 'case' | 'events' | 'persons' | 'lower' | 'appeals' | 'acts' | 'writs' | 'other';
+type TabRole = 'case' | 'events' | 'persons' | 'parties' | 'lower' | 'appeals' | 'acts' | 'writs' | 'other';
 
 function tabRole(label: string): TabRole {
   const l = label.toLowerCase();
@@ -40,7 +40,8 @@ function tabRole(label: string): TabRole {
   if (/нижестоящ/.test(l)) return 'lower';
   if (/судебн\S*\s+акт/.test(l)) return 'acts';
   if (/исполнительн/.test(l)) return 'writs';
-  if (/лица|стороны|участники|подсудим|обвиняем/.test(l)) return 'persons';
+  if (/стороны|участники/.test(l)) return 'parties';
+  if (/лица|подсудим|обвиняем|осужд/.test(l)) return 'persons';
   if (/обжаловани|пересмотр|жалоб/.test(l)) return 'appeals';
   return 'other';
 }
@@ -65,31 +66,55 @@ function events(tables: RawTable[]): CaseEvent[] {
   );
 }
 
-function persons(tables: RawTable[]): { defendants: Defendant[]; parties: Party[] } {
+/**
+ * Persons of a tab. On the ЛИЦА tab (the accused, one row each, usually without a role column) a row is a
+ * defendant unless its role says otherwise; on the СТОРОНЫ tab every row is a party (defence counsel,
+ * prosecutor, victim). A row with neither a name nor a role is not a person.
+ */
+function persons(tables: RawTable[], tab: 'persons' | 'parties'): { defendants: Defendant[]; parties: Party[] } {
   const defendants: Defendant[] = [];
   const parties: Party[] = [];
   for (const table of tables) {
     for (const { fields, extra } of mapRows(table, PERSON_COLUMNS)) {
       const name = fields.name ?? '';
+      if (!name.trim() && !fields.role?.trim()) continue;
       const hidden = HIDDEN.test(name);
       const articles = parseArticles(fields.articles);
-      if (fields.role === undefined || DEFENDANT_ROLE.test(fields.role)) {
-        const result = emptyToNull(fields.result);
-        defendants.push({
-          name,
-          hidden,
-          articles,
-          articlesText: emptyToNull(fields.articles),
-          decisionDate: parseRuDate(fields.date),
-          result,
-          outcome: classifyOutcome(result),
-          extra: fields.role !== undefined ? { ...extra, role: fields.role } : extra,
-        });
-      }
-      if (fields.role !== undefined) parties.push({ role: fields.role, name, hidden, articles, extra });
+      if (tab === 'persons' && (fields.role === undefined || DEFENDANT_ROLE.test(fields.role))) defendants.push(defendant(name, hidden, fields, extra));
+      if (tab === 'parties' || fields.role !== undefined) parties.push({ role: fields.role ?? '', name, hidden, articles, extra });
     }
   }
   return { defendants, parties };
+}
+
+function defendant(name: string, hidden: boolean, fields: Partial<Record<PersonColumn, string>>, extra: Record<string, string>): Defendant {
+  const result = emptyToNull(fields.result);
+  return {
+    name,
+    hidden,
+    articles: parseArticles(fields.articles),
+    articlesText: emptyToNull(fields.articles),
+    decisionDate: parseRuDate(fields.date),
+    result,
+    outcome: classifyOutcome(result),
+    extra: fields.role !== undefined ? { ...extra, role: fields.role } : extra,
+  };
+}
+
+/**
+ * Cards without a ЛИЦА tab (administrative offences) name the person brought to liability among the parties
+ * ("ПРИВЛЕКАЕМОЕ ЛИЦО"): that party is the defendant. Never used when the card has a ЛИЦА tab.
+ */
+function defendantsAmongParties(tables: RawTable[]): Defendant[] {
+  const out: Defendant[] = [];
+  for (const table of tables) {
+    for (const { fields, extra } of mapRows(table, PERSON_COLUMNS)) {
+      if (fields.role === undefined || !DEFENDANT_ROLE.test(fields.role)) continue;
+      const name = fields.name ?? '';
+      out.push(defendant(name, HIDDEN.test(name), fields, extra));
+    }
+  }
+  return out;
 }
 
 function lowerCourt(pairs: LabelValue[]): LowerCourt | null {
@@ -138,6 +163,8 @@ export function parseCaseCard(doc: Document, layout: Layout, pageUrl: string | n
   const appeals: LabelValue[] = [];
   const actList: CaseAct[] = [];
   let lower: LowerCourt | null = null;
+  let hasPersonsTab = false;
+  const partyTables: RawTable[] = [];
   for (const node of tabNodes) {
     const role = tabRole(node.label);
     if (role === 'acts' || /^судебный акт/i.test(node.label)) {
@@ -152,13 +179,16 @@ export function parseCaseCard(doc: Document, layout: Layout, pageUrl: string | n
       appeals.push(...tab.pairs.filter((pair) => pair.section && /обжалован|апелляц/i.test(pair.section)));
       lower = lowerCourt(tab.pairs) ?? lower;
     } else if (role === 'events') eventList = events(tab.tables);
-    else if (role === 'persons') {
-      const found = persons(tab.tables);
+    else if (role === 'persons' || role === 'parties') {
+      const found = persons(tab.tables, role);
       defendants.push(...found.defendants);
       parties.push(...found.parties);
+      if (role === 'persons') hasPersonsTab = true;
+      else partyTables.push(...tab.tables);
     } else if (role === 'lower') lower = lowerCourt(tab.pairs) ?? lower;
     else if (role === 'appeals') appeals.push(...tab.pairs);
   }
+  if (!hasPersonsTab) defendants.push(...defendantsAmongParties(partyTables));
   const uidPair = pairValue(info, /уникальный\s+идентификатор/i);
   const judicialUid = JUDICIAL_UID.exec(uidPair?.value ?? '')?.[1] ?? null;
   const resultText = emptyToNull(pairValue(info, /^результат\s+рассмотрения$|^решение$|^результат$/i)?.value);

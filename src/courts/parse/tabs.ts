@@ -71,7 +71,9 @@ export function readTab(tab: TabNode): RawTab {
         continue; // notice rows and titles are not data
       }
       const first = cells[0] as Element;
-      if (cells.length === 2 && $('b, strong', first) && !inHead.has(row)) {
+      // Two cells, the first in bold: a label and its value, unless both are bold (the header of a two-column
+      // table, such as a СТОРОНЫ tab that lists only the role and the name).
+      if (cells.length === 2 && $('b, strong', first) && !inHead.has(row) && !(current === null && cells.every(isBoldCell))) {
         const value = cells[1] as Element;
         const link = $('a[href]', value);
         pairs.push({ section, label: textLine(first).replace(/:$/, ''), value: text(value), href: attr(link, 'href') });
