@@ -79,3 +79,28 @@ export function courtVnkodFromHtml(html: string): string | null {
 }
 
 export const JUDICIAL_UID = /\b(\d{2}[A-Z]{2}\d{4}-0[1-9]-(?:19|20)\d{2}-\d{6}-\d{2})\b/;
+
+/**
+ * The court's name as the page's header writes it (`.heading_title`, e.g. "Ленинский районный суд г. Уфы
+ * Республики Башкортостан"), else the page title; null when neither names a court.
+ */
+export function courtNameFromHtml(html: string): string | null {
+  const candidates = [/class="[^"]*\bheading_title\b[^"]*"[^>]*>([^<]+)</i.exec(html)?.[1], /<title>([^<]+)<\/title>/i.exec(html)?.[1]];
+  for (const raw of candidates) {
+    const name = decodeEntities(raw ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (/(^|[^а-яё])суд([^а-яё]|$)|судебн\S*\s+участ/i.test(name) && name.length <= 200) return name;
+  }
+  return null;
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&laquo;/g, '«')
+    .replace(/&raquo;/g, '»')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+}

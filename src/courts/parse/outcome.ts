@@ -188,6 +188,29 @@ export function classifyOutcome(text: string | null | undefined): OutcomeInfo | 
   return { outcome: rule.outcome, ground, sentence, text: value, unrecognised: false, source: 'result' };
 }
 
+const ACT_TYPES: [string, RegExp][] = [
+  ['Приговор', /^П\s?Р\s?И\s?Г\s?О\s?В\s?О\s?Р$/],
+  ['Постановление', /^П\s?О\s?С\s?Т\s?А\s?Н\s?О\s?В\s?Л\s?Е\s?Н\s?И\s?Е$/],
+  ['Определение', /^О\s?П\s?Р\s?Е\s?Д\s?Е\s?Л\s?Е\s?Н\s?И\s?Е$/],
+  ['Решение', /^Р\s?Е\s?Ш\s?Е\s?Н\s?И\s?Е$/],
+];
+
+/**
+ * The type of an act from its own heading, one of the first lines ("ПОСТАНОВЛЕНИЕ", "АПЕЛЛЯЦИОННОЕ ОПРЕДЕЛЕНИЕ",
+ * "П Р И Г О В О Р"); null when the text has none.
+ */
+export function actTypeFromText(body: string): string | null {
+  for (const line of body.split('\n').slice(0, 12)) {
+    const heading = line
+      .trim()
+      .replace(/^(АПЕЛЛЯЦИОННОЕ|КАССАЦИОННОЕ|АПЕЛЛЯЦИОННЫЙ|КАССАЦИОННОЕ|ЧАСТНОЕ)\s+/i, '')
+      .replace(/[.:]$/, '');
+    const found = ACT_TYPES.find(([, pattern]) => pattern.test(heading));
+    if (found) return found[0];
+  }
+  return null;
+}
+
 const OPERATIVE = /П\s?Р\s?И\s?Г\s?О\s?В\s?О\s?Р\s?И\s?Л|П\s?О\s?С\s?Т\s?А\s?Н\s?О\s?В\s?И\s?Л/;
 
 /**
@@ -196,8 +219,10 @@ const OPERATIVE = /П\s?Р\s?И\s?Г\s?О\s?В\s?О\s?Р\s?И\s?Л|П\s?О\s?С\
  * acquittal, or a termination. Returns null when the act has no recognisable operative part.
  */
 export function outcomeFromAct(title: string, body: string): OutcomeInfo | null {
-  const isJudgment = /приговор/i.test(title);
-  if (!isJudgment && !/постановлени/i.test(title)) return null;
+  // The act's own heading says what it is; the tab title only when the text has none.
+  const type = actTypeFromText(body) ?? title;
+  const isJudgment = /приговор/i.test(type);
+  if (!isJudgment && !/постановлени/i.test(type)) return null;
   const marker = OPERATIVE.exec(body);
   if (!marker) return null;
   const operative = body.slice(marker.index, marker.index + 2000);

@@ -171,6 +171,8 @@ export interface RawTab {
 export interface CaseCard {
   layout: Layout;
   courtVnkod: string | null;
+  /** The court's name as the page's header writes it. */
+  courtName: string | null;
   proceeding: string | null;
   caseNumber: string | null;
   ids: CaseIds;
@@ -214,6 +216,8 @@ export interface CaseListRow {
 export interface CaseList {
   layout: Layout;
   courtVnkod: string | null;
+  /** The court's name as the page's header writes it. */
+  courtName: string | null;
   proceeding: string | null;
   total: number | null;
   rangeFrom: number | null;
