@@ -14,9 +14,10 @@ const PERSON_PATTERNS: [PersonColumn, RegExp][] = PERSON_COLUMNS.map(([key, vari
 
 const DEFENDANT_ROLE = /привлекаем|обвиняем|подсудим|осужд|оправдан|лицо,\s+в\s+отношении/i;
 
-type TabRole = 'case' | 'events' | 'persons' | 'parties' | 'lower' | 'appeals' | 'acts' | 'writs' | 'other';
+export type TabRole = 'case' | 'events' | 'persons' | 'parties' | 'lower' | 'appeals' | 'acts' | 'writs' | 'other';
 
-function tabRole(label: string): TabRole {
+/** What a tab holds, from its label. 'other' tabs are kept raw (and listed by `otkaz parse --report`). */
+export function tabRole(label: string): TabRole {
   const l = label.toLowerCase();
   if (/^(дело|производство)$/.test(l)) return 'case';
   if (/движение|слушания/.test(l)) return 'events';

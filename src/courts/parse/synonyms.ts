@@ -50,9 +50,11 @@ export const KEPT_INFO_LABELS: LabelVariant[] = [
   { pattern: /^номер\s+здания/i, example: 'Номер здания, название обособленного подразделения', seen: 'fixture blag_card.html' },
   { pattern: /^номер\s+по\s+предыдущей\s+регистрации$/i, example: 'Номер по предыдущей регистрации', seen: 'fixture kirov_koap.html' },
   { pattern: /^номер\s+протокола\s+об\s+ап$/i, example: 'Номер протокола об АП', seen: 'fixture kirov_koap.html' },
+  // The lower court's block (read into `lowerCourt`).
   {
-    pattern: /^районный\s+суд$|^суд\s+первой\s+инстанции$|нижестоящий\s+суд|первой\s+инстанции/i,
-    example: 'Районный суд',
+    pattern:
+      /^районный\s+суд$|^суд\s+первой\s+инстанции$|нижестоящий\s+суд|суд\s*\(судебный участок\)\s*первой|номер\s+(дела|производства).*(первой|1-ой)|судья.*первой|первой.*судья|регион\s+суда/i,
+    example: 'Районный суд; Номер производства по делу в суде 1-ой инстанции',
     seen: 'fixture samara_kas_appeal_card.html',
   },
   { pattern: /^заявитель$/i, example: 'Заявитель', seen: 'fixture kirov_koap.html (ПЕРЕСМОТР tab)' },
