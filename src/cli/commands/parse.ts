@@ -67,12 +67,13 @@ export function registerParse(program: Command): void {
       if (options.report !== undefined) {
         if (file !== undefined) throw new OtkazError(ErrorCode.Usage, 'give a file or --report DIR, not both', { where: file });
         const dir = options.report;
-        let isDir = false;
-        try {
-          isDir = statSync(dir).isDirectory();
-        } catch (cause) {
-          throw new OtkazError(ErrorCode.InputNotFound, `cannot read the folder: ${(cause as Error).message}`, { where: dir, cause });
-        }
+        const isDir = (() => {
+          try {
+            return statSync(dir).isDirectory();
+          } catch (cause) {
+            throw new OtkazError(ErrorCode.InputNotFound, `cannot read the folder: ${(cause as Error).message}`, { where: dir, cause });
+          }
+        })();
         if (!isDir) throw new OtkazError(ErrorCode.Usage, '--report takes a folder of saved pages', { where: dir });
         const report = reportPages(pagesIn(dir));
         print(options.json ? JSON.stringify(report, null, 2) : reportText(report));
