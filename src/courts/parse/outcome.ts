@@ -200,7 +200,7 @@ const ACT_TYPES: [string, RegExp][] = [
  * "П Р И Г О В О Р"); null when the text has none.
  */
 export function actTypeFromText(body: string): string | null {
-  for (const line of body.split('\n').slice(0, 12)) {
+  for (const line of body.slice(0, 3000).split('\n', 12)) {
     const heading = line
       .trim()
       .replace(/^(АПЕЛЛЯЦИОННОЕ|КАССАЦИОННОЕ|АПЕЛЛЯЦИОННЫЙ|КАССАЦИОННОЕ|ЧАСТНОЕ)\s+/i, '')
