@@ -30,8 +30,25 @@ export interface ProsecutionCounts {
   query: Required<Omit<ProsecutionQuery, 'from' | 'to'>> & { from: string | null; to: string | null };
   method: string;
   rows: ProsecutionRow[];
+  /** Distinct cases and defendants: each counted once, whatever the rows. */
   totals: { cases: number; defendants: number; syntheticCases: number; removedCases: number };
+  /**
+   * When one case can appear in several rows (charged under two articles; defendants with different outcomes;
+   * by decision date, defendants decided in different periods): which dimensions do it, and the distinct counts
+   * by the other dimensions, so that a breakdown can show the total of distinct cases beside it. Null otherwise.
+   */
+  overlap: { dimensions: Dimension[]; note: string; by: Dimension[]; rows: ProsecutionRow[] } | null;
 }
+
+/** Dimensions under which one case may appear in several rows (see ProsecutionCounts.overlap). */
+export function overlappingDimensions(by: Dimension[], dateBasis: 'receipt' | 'decision'): Dimension[] {
+  const perCharge: Dimension[] = ['article', 'part', 'outcome', 'sentence', ...(dateBasis === 'decision' ? (['year', 'month'] as const) : [])];
+  return by.filter((d) => perCharge.includes(d));
+}
+
+export const OVERLAP_NOTE =
+  'One case may appear under several of these rows (a defendant charged under two articles, or defendants with different outcomes), ' +
+  'so the rows add up to more than the number of cases: the distinct cases are given beside them.';
 
 export const METHOD =
   'Counts cases and defendants stored from court pages (cards and result lists) of the courts ingested. ' +
@@ -104,32 +121,115 @@ export async function prosecutionCounts(db: Queryable, query: ProsecutionQuery):
            count(distinct case_id) filter (where removed)::int as removed_cases
     from charged`;
   const [totals] = await db.query<{ cases: number; defendants: number; synthetic_cases: number; removed_cases: number }>(totalsSql, params);
-  if (query.growth) addGrowth(rows, by);
+  const overlapping = overlappingDimensions(by, dateBasis);
+  let overlap: ProsecutionCounts['overlap'] = null;
+  if (overlapping.length > 0) {
+    // The distinct cases by the dimensions that place a case in one row only (with none, the totals).
+    const rest = by.filter((d) => !overlapping.includes(d));
+    const restSelect = rest.map((dim) => `${EXPRESSIONS[dim].replace('DATE_COL', dateCol)} as "${dim}"`);
+    const restGroups = [...rest.map((_, i) => String(i + 1)), String(rest.length + 1)];
+    const distinctSql = `
+      with charged as (
+        select distinct ${[...restSelect, 'c.synthetic as synthetic'].join(', ')}, a.case_id, a.defendant_position, c.removed_at is not null as removed
+        from ${from}
+      )
+      select ${[...rest.map((dim) => `"${dim}"`), 'synthetic'].join(', ')}, count(distinct case_id)::int as cases, count(*)::int as defendants,
+             count(distinct case_id) filter (where removed)::int as removed
+      from charged
+      group by ${restGroups.join(', ')}
+      order by ${restGroups.join(', ')}`;
+    const distinctRows = await db.query<ProsecutionRow>(distinctSql, params);
+    if (query.growth) addGrowth(distinctRows, rest, query.from ?? null, query.to ?? null);
+    overlap = { dimensions: overlapping, note: OVERLAP_NOTE, by: rest, rows: distinctRows };
+  }
+  const shown = query.growth ? addGrowth(rows, by, query.from ?? null, query.to ?? null) : rows;
   return {
     query: { by, articles, from: query.from ?? null, to: query.to ?? null, dateBasis, synthetic, growth: query.growth ?? false },
     method: METHOD,
-    rows,
+    rows: shown,
     totals: {
       cases: totals?.cases ?? 0,
       defendants: totals?.defendants ?? 0,
       syntheticCases: totals?.synthetic_cases ?? 0,
       removedCases: totals?.removed_cases ?? 0,
     },
+    overlap,
   };
 }
 
-/** Adds the previous period's count and the growth in % to each row, per series (the other dimensions). */
-function addGrowth(rows: ProsecutionRow[], by: Dimension[]): void {
+/** The period before a month 'YYYY-MM' or a year 'YYYY'. */
+export function previousPeriod(period: string): string {
+  if (/^\d{4}$/.test(period)) return String(Number(period) - 1);
+  const [year, month] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+/** Every month (or year) from `first` to `last`, inclusive, in order. */
+export function periodRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  const next = (p: string) =>
+    /^\d{4}$/.test(p)
+      ? String(Number(p) + 1)
+      : Number(p.slice(5, 7)) === 12
+        ? `${Number(p.slice(0, 4)) + 1}-01`
+        : `${p.slice(0, 5)}${String(Number(p.slice(5, 7)) + 1).padStart(2, '0')}`;
+  for (let p = first; p <= last && out.length < 10_000; p = next(p)) out.push(p);
+  return out;
+}
+
+/**
+ * Adds the previous period's count and the growth in % to each row, per series (the other dimensions). The
+ * previous period is the calendar one (the month before, the year before), never merely the previous row: a
+ * period without cases is a row of zero, from the first period asked for (or found) to the last. Growth from
+ * zero is null (not a number); growth to zero is -100 %.
+ */
+function addGrowth(rows: ProsecutionRow[], by: Dimension[], from: string | null, to: string | null): ProsecutionRow[] {
   const period = by.find((d) => d === 'month' || d === 'year');
-  if (!period) return;
+  if (!period) return rows;
+  const cut = (date: string | null) => (date ? (period === 'year' ? date.slice(0, 4) : date.slice(0, 7)) : null);
   const others = by.filter((d) => d !== period);
-  const last = new Map<string, ProsecutionRow>();
-  const sorted = [...rows].sort((a, b) => String(a[period]).localeCompare(String(b[period])));
-  for (const row of sorted) {
-    const series = JSON.stringify([...others.map((d) => row[d]), row.synthetic]);
-    const previous = last.get(series);
-    row.previous_cases = previous ? previous.cases : null;
-    row.growth_pct = previous && previous.cases > 0 ? Math.round(((row.cases - previous.cases) / previous.cases) * 1000) / 10 : null;
-    last.set(series, row);
+  const key = (row: ProsecutionRow) => JSON.stringify([...others.map((d) => row[d]), row.synthetic]);
+  const found = rows
+    .map((r) => r[period])
+    .filter((p): p is string => typeof p === 'string')
+    .sort();
+  const first = cut(from) ?? found[0];
+  const last = cut(to) ?? found.at(-1);
+  if (!first || !last) return rows;
+  const periods = periodRange(first, last);
+  const byKey = new Map<string, Map<string, ProsecutionRow>>();
+  const template = new Map<string, ProsecutionRow>();
+  for (const row of rows) {
+    const k = key(row);
+    if (!byKey.has(k)) byKey.set(k, new Map());
+    byKey.get(k)?.set(String(row[period]), row);
+    template.set(k, row);
   }
+  const out: ProsecutionRow[] = [];
+  for (const [k, series] of byKey) {
+    const base = template.get(k) as ProsecutionRow;
+    for (const p of periods) {
+      const row = series.get(p) ?? {
+        ...Object.fromEntries(others.map((d) => [d, base[d] ?? null])),
+        [period]: p,
+        synthetic: base.synthetic,
+        cases: 0,
+        defendants: 0,
+        removed: 0,
+      };
+      const previous = series.get(previousPeriod(p));
+      const previousCases = previous ? previous.cases : periods.includes(previousPeriod(p)) ? 0 : null;
+      row.previous_cases = previousCases;
+      row.growth_pct = previousCases ? Math.round(((row.cases - previousCases) / previousCases) * 1000) / 10 : null;
+      out.push(row);
+    }
+  }
+  // Rows outside the range (a null period) are kept as they were.
+  out.push(...rows.filter((r) => typeof r[period] !== 'string'));
+  const order = (row: ProsecutionRow) => by.map((d) => String(row[d] ?? '')).concat(String(row.synthetic));
+  return out.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return (x[i] as string) < (y[i] as string) ? -1 : 1;
+    return 0;
+  });
 }

@@ -50,7 +50,12 @@ describe('otkaz CLI (embedded database in a temporary folder)', () => {
     const csv = await cli('stats', 'prosecutions', '--articles', '173.1', '--by', 'month', '--csv');
     assert.equal(csv.out.trim(), 'month,synthetic,cases,defendants,removed\n2026-04,false,1,1,0');
     const search = await cli('search', 'судебный штраф', '--json');
-    assert.equal((JSON.parse(search.out) as unknown[]).length, 1);
+    assert.deepEqual(
+      (({ total, limit, capped, hits }) => ({ total, limit, capped, hits: hits.length }))(
+        JSON.parse(search.out) as { total: number; limit: number; capped: boolean; hits: unknown[] },
+      ),
+      { total: 1, limit: 50, capped: false, hits: 1 },
+    );
     const verify = await cli('archive', 'verify', '--json');
     assert.deepEqual(JSON.parse(verify.out), { checked: 1, mismatches: [] });
     const warc = path.join(dataDir, 'out.warc');

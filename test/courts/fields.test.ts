@@ -70,24 +70,28 @@ describe('outcomes and sentences (unknown wording is never guessed)', () => {
       termMonths: 66,
       probationMonths: null,
       fineRub: null,
+      colony: 'general',
     });
     assert.deepEqual(classifyOutcome('ОБВИНИТЕЛЬНЫЙ приговор: лишение свободы сроком 2 года условно с испытательным сроком 1 год 6 месяцев')?.sentence, {
       kind: 'suspended',
       termMonths: 24,
       probationMonths: 18,
       fineRub: null,
+      colony: null,
     });
     assert.deepEqual(classifyOutcome('Вынесен ПРИГОВОР, штраф в размере 50 000 рублей')?.sentence, {
       kind: 'fine',
       termMonths: null,
       probationMonths: null,
       fineRub: 50000,
+      colony: null,
     });
     assert.deepEqual(classifyOutcome('Вынесен ПРИГОВОР: содержание в дисциплинарной воинской части сроком 1 год')?.sentence, {
       kind: 'disciplinary_unit',
       termMonths: 12,
       probationMonths: null,
       fineRub: null,
+      colony: null,
     });
     assert.equal(termMonths('на срок пять лет'), 60);
     assert.equal(termMonths('на срок 8 месяцев'), 8);
@@ -114,7 +118,7 @@ describe('outcomes from the operative part of a published act', () => {
       source: 'act',
       outcome: 'conviction',
       ground: null,
-      sentence: { kind: 'suspended', termMonths: 24, probationMonths: 18, fineRub: null },
+      sentence: { kind: 'suspended', termMonths: 24, probationMonths: 18, fineRub: null, colony: null },
     });
   });
   it('an acquittal, a termination, and acts that say nothing', () => {

@@ -57,6 +57,7 @@ function list(rows: CaseListRow[], total: number | null, range: [number, number]
   const l: CaseList = {
     layout: 'classic',
     courtVnkod: '61GV0001',
+    courtName: null,
     proceeding: null,
     total,
     rangeFrom: range?.[0] ?? null,

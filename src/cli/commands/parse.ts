@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parsePage } from '../../courts/parse/page.ts';
 import { redactParsed } from '../../courts/parse/redact.ts';
+import { reportPages, reportText } from '../../courts/parse/report.ts';
 import type { ParsedPage } from '../../courts/parse/types.ts';
 import { ErrorCode, OtkazError } from '../../shared/errors.ts';
 import { text } from '../../shared/validation.ts';
@@ -37,15 +39,47 @@ function summary(page: ParsedPage): string {
   return `kind: ${page.kind}${page.detail ? ` (${page.detail})` : ''}  layout: ${page.layout ?? '-'}  court: ${page.courtVnkod ?? '-'}`;
 }
 
+/** The saved pages (.html, .htm) in a folder and its subfolders, by path relative to it, in name order. */
+function* pagesIn(dir: string): Generator<{ name: string; bytes: Uint8Array }> {
+  const walk = (rel: string): string[] =>
+    readdirSync(path.join(dir, rel), { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((entry) => {
+        const child = path.join(rel, entry.name);
+        if (entry.isDirectory()) return walk(child);
+        return /\.html?$/i.test(entry.name) ? [child] : [];
+      });
+  for (const name of walk('')) yield { name, bytes: readFileSync(path.join(dir, name)) };
+}
+
 export function registerParse(program: Command): void {
   program
-    .command('parse <file>')
-    .description('classify a saved court page and print what it holds (no database needed); persons appear as initials')
+    .command('parse [file]')
+    .description(
+      'classify a saved court page and print what it holds (no database needed); persons appear as initials. With --report DIR: every page of a folder, and what the parsers do not recognise',
+    )
     .option('--url <url>', 'the page URL (gives the case ids of a card)')
     .option('--status <code>', 'HTTP status the page came with')
     .option('--json', 'the full typed result as JSON')
     .option('--show-names', "print persons' names as the page shows them (for the holder of the page only)")
-    .action((file: string, options: { url?: string; status?: string; json?: boolean; showNames?: boolean }) => {
+    .option('--report <dir>', 'parse every .html page of the folder (and its subfolders) in one process; list unrecognised labels and fields with counts')
+    .action((file: string | undefined, options: { url?: string; status?: string; json?: boolean; showNames?: boolean; report?: string }) => {
+      if (options.report !== undefined) {
+        if (file !== undefined) throw new OtkazError(ErrorCode.Usage, 'give a file or --report DIR, not both', { where: file });
+        const dir = options.report;
+        const isDir = (() => {
+          try {
+            return statSync(dir).isDirectory();
+          } catch (cause) {
+            throw new OtkazError(ErrorCode.InputNotFound, `cannot read the folder: ${(cause as Error).message}`, { where: dir, cause });
+          }
+        })();
+        if (!isDir) throw new OtkazError(ErrorCode.Usage, '--report takes a folder of saved pages', { where: dir });
+        const report = reportPages(pagesIn(dir));
+        print(options.json ? JSON.stringify(report, null, 2) : reportText(report));
+        return;
+      }
+      if (file === undefined) throw new OtkazError(ErrorCode.Usage, 'give a saved page to parse, or --report DIR', { where: 'otkaz parse' });
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(file);

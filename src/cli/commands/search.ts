@@ -10,7 +10,12 @@ export function registerSearch(program: Command): void {
     {
       args: ['query'],
       flags: { limit: ['--limit <n>', 'at most this many hits (default 50)'] },
-      text: (hits) => `${renderTable([...SEARCH_COLUMNS], hits)}\n${hits.length} hit(s)`,
+      text: (result) =>
+        `${renderTable([...SEARCH_COLUMNS], result.hits)}\n${
+          result.capped
+            ? `${result.hits.length} of ${result.total} matching cases shown (the list is capped at ${result.limit}: --limit N shows more)`
+            : `${result.total} matching case(s)`
+        }`,
     },
   );
 }

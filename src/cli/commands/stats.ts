@@ -47,9 +47,19 @@ export function registerStats(program: Command): void {
 function prosecutionsText(result: ProsecutionCountsView): string {
   const q = result.query;
   const columns = [...q.by, 'synthetic', 'cases', 'defendants', ...(q.growth ? ['previous_cases', 'growth_pct'] : [])];
+  const overlap = result.overlap;
+  const distinct = overlap
+    ? [
+        `\n${overlap.note}`,
+        overlap.by.length
+          ? `distinct cases by ${overlap.by.join(', ')}:\n${renderTable([...overlap.by, 'synthetic', 'cases', 'defendants', ...(q.growth ? ['previous_cases', 'growth_pct'] : [])], overlap.rows)}`
+          : null,
+      ]
+    : [];
   return [
     renderTable(columns, result.rows),
-    `\ntotal: ${result.totals.cases} cases, ${result.totals.defendants} defendants${result.totals.removedCases ? ` (${result.totals.removedCases} cases since removed from the court site)` : ''}${result.totals.syntheticCases ? ` (${result.totals.syntheticCases} cases SYNTHETIC — demo data, not real)` : ''}`,
+    ...distinct.filter((line) => line !== null),
+    `\ntotal (distinct): ${result.totals.cases} cases, ${result.totals.defendants} defendants${result.totals.removedCases ? ` (${result.totals.removedCases} cases since removed from the court site)` : ''}${result.totals.syntheticCases ? ` (${result.totals.syntheticCases} cases SYNTHETIC — demo data, not real)` : ''}`,
     `articles: ${q.articles.join(', ')}; period by date of ${q.dateBasis}${q.from ? ` from ${q.from}` : ''}${q.to ? ` to ${q.to}` : ''}`,
     `method: ${result.method}`,
   ].join('\n');

@@ -28,3 +28,17 @@ export async function searchCases(db: Queryable, text: string, limit = 50): Prom
     [text, limit],
   );
 }
+
+/** How many cases the search matches in all (a case matched in its info and in an act counts once). */
+export async function countSearchHits(db: Queryable, text: string): Promise<number> {
+  const [row] = await db.query<{ total: number }>(
+    `with q as (select websearch_to_tsquery('russian', $1) as query)
+     select count(*)::int as total from (
+       select c.id from cases c, q where c.search @@ q.query
+       union
+       select a.case_id from case_acts a, q where a.search @@ q.query
+     ) matched`,
+    [text],
+  );
+  return row?.total ?? 0;
+}

@@ -79,3 +79,34 @@ export function courtVnkodFromHtml(html: string): string | null {
 }
 
 export const JUDICIAL_UID = /\b(\d{2}[A-Z]{2}\d{4}-0[1-9]-(?:19|20)\d{2}-\d{6}-\d{2})\b/;
+
+/**
+ * The court's name as the page's header writes it (`.heading_title`, e.g. "Ленинский районный суд г. Уфы
+ * Республики Башкортостан"), else the page title; null when neither names a court.
+ */
+export function courtNameFromHtml(html: string): string | null {
+  // indexOf, not a regular expression over the whole page: scanning every attribute of a 300 kB page costs a
+  // tenth of the card parse. The page title is looked for only when the header names no court.
+  const at = html.indexOf('heading_title');
+  const heading = courtName(at < 0 ? undefined : /^[^"]*"[^>]*>([^<]+)</.exec(html.slice(at, at + 400))?.[1]);
+  if (heading) return heading;
+  const titleAt = html.indexOf('<title>');
+  return courtName(titleAt < 0 ? undefined : /^<title>([^<]+)<\/title>/.exec(html.slice(titleAt, titleAt + 400))?.[1]);
+}
+
+function courtName(raw: string | undefined): string | null {
+  const name = decodeEntities(raw ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /(^|[^а-яё])суд([^а-яё]|$)|судебн\S*\s+участ/i.test(name) && name.length <= 200 ? name : null;
+}
+
+function decodeEntities(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&laquo;/g, '«')
+    .replace(/&raquo;/g, '»')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+}

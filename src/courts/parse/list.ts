@@ -126,7 +126,14 @@ function headerAndRows(table: Element, layout: Layout): { header: string[]; rows
 }
 
 /** Parses a search-result list of either layout. Rows repeated in the mobile block are not read. */
-export function parseCaseList(html: string, doc: Document, layout: Layout, pageUrl: string | null, courtVnkod: string | null): CaseList {
+export function parseCaseList(
+  html: string,
+  doc: Document,
+  layout: Layout,
+  pageUrl: string | null,
+  courtVnkod: string | null,
+  courtName: string | null = null,
+): CaseList {
   const shape = LAYOUT_PROFILES[layout].list;
   const table =
     shape.table.kind === 'thead'
@@ -156,6 +163,7 @@ export function parseCaseList(html: string, doc: Document, layout: Layout, pageU
   return {
     layout,
     courtVnkod,
+    courtName,
     proceeding: emptyToNull(text($('div#search_results > div.name-instanse, div#content > div.title', doc)).split('\n')[0]),
     total,
     rangeFrom: from,

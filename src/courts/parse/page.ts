@@ -4,8 +4,9 @@ import { parseCaseCard } from './card.ts';
 import { classifyPage, type HttpMeta } from './classify.ts';
 import { decodePage } from './decode.ts';
 import { $, parseHtml, text } from './dom.ts';
-import { courtVnkodFromHtml } from './fields.ts';
+import { courtNameFromHtml, courtVnkodFromHtml } from './fields.ts';
 import { parseCaseList } from './list.ts';
+import { actTypeFromText } from './outcome.ts';
 import type { ParsedPage } from './types.ts';
 
 /** How an 'unknown' page says its parser failed (detail starts with this). */
@@ -91,13 +92,20 @@ function readPage(input: PageInput, seen: { html: string }): ParsedPage {
   const synthetic = html.includes(SYNTHETIC_MARKER);
   const courtVnkod = courtVnkodFromHtml(html);
   if (c.kind === 'case_list' && c.layout)
-    return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkod), synthetic };
-  if (c.kind === 'case_card' && c.layout) return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkod), synthetic };
+    return { kind: 'case_list', layout: c.layout, list: parseCaseList(region, doc, c.layout, url, courtVnkod, courtNameFromHtml(html)), synthetic };
+  if (c.kind === 'case_card' && c.layout)
+    return { kind: 'case_card', layout: c.layout, card: parseCaseCard(doc, c.layout, url, courtVnkod, courtNameFromHtml(html)), synthetic };
   if (c.kind === 'unknown' && url && /[?&]name_op=doc(&|$)/.test(url)) {
     // An act text (name_op=doc): the depersonalised text in div#content; "ПУСТОЙ ДОКУМЕНТ" when there is none.
     const body = text($('div#content', doc) ?? $('#modSdpContent', doc));
     if (body && !/^ПУСТОЙ ДОКУМЕНТ$/i.test(body.trim())) return { kind: 'act_text', layout: c.layout, courtVnkod, detail: null, text: body, synthetic };
     return { kind: 'empty_result', layout: c.layout, courtVnkod, detail: 'ПУСТОЙ ДОКУМЕНТ', synthetic };
+  }
+  if (c.kind === 'unknown' && (!url || !/^https?:/i.test(url))) {
+    // An act text saved without its URL (none, or a file's name): recognised by its content (an act's heading and
+    // its operative part). A page with a court URL is what its URL says.
+    const body = text($('div#content', doc) ?? $('#modSdpContent', doc) ?? $('body', doc) ?? doc);
+    if (looksLikeActText(body)) return { kind: 'act_text', layout: c.layout, courtVnkod, detail: 'recognised by content', text: body, synthetic };
   }
   if (c.kind === 'captcha_form') return { kind: 'captcha_form', layout: c.layout, courtVnkod, detail: c.detail, captcha: parseCaptchaForm(doc), synthetic };
   return {
@@ -107,4 +115,16 @@ function readPage(input: PageInput, seen: { html: string }): ParsedPage {
     detail: c.detail,
     synthetic,
   };
+}
+
+const RESOLUTION =
+  /П\s?О\s?С\s?Т\s?А\s?Н\s?О\s?В\s?И\s?Л|П\s?Р\s?И\s?Г\s?О\s?В\s?О\s?Р\s?И\s?Л|О\s?П\s?Р\s?Е\s?Д\s?Е\s?Л\s?И\s?Л|Р\s?Е\s?Ш\s?И\s?Л|У\s?С\s?Т\s?А\s?Н\s?О\s?В\s?И\s?Л/;
+
+/**
+ * True for the text of a court act: one of its first lines is the act's heading (ПРИГОВОР, ПОСТАНОВЛЕНИЕ,
+ * ОПРЕДЕЛЕНИЕ, РЕШЕНИЕ) and the text has an operative or establishing part (ПОСТАНОВИЛ, ПРИГОВОРИЛ, ОПРЕДЕЛИЛ,
+ * РЕШИЛ, УСТАНОВИЛ). A news page that merely mentions a judgment has neither as lines of their own.
+ */
+export function looksLikeActText(body: string): boolean {
+  return actTypeFromText(body) !== null && RESOLUTION.test(body);
 }

@@ -48,6 +48,18 @@ function isBoldCell(cell: Element): boolean {
 }
 
 /**
+ * A section title, its decoration dropped ("---=== ДВИЖЕНИЕ ЖАЛОБЫ ===---"). The movement of a complaint keeps the
+ * complaint's number: after "ЖАЛОБА № 1*" it is "ЖАЛОБА № 1* / ДВИЖЕНИЕ ЖАЛОБЫ", so the rows below it still say
+ * which complaint they belong to.
+ */
+function sectionTitle(title: string, previous: string | null): string {
+  const clean = title.replace(/^[-=\s]+|[-=\s]+$/g, '') || title;
+  const complaint = previous?.split(' / ')[0] ?? '';
+  if (/^движение\s+жалобы$/i.test(clean) && /^жалоба\s*№/i.test(complaint)) return `${complaint} / ${clean}`;
+  return clean;
+}
+
+/**
  * Reads a tab into label/value pairs (rows of two cells, the first in bold) and tables (a header row
  * then data rows); a lone cell or th spanning the row is a section title.
  */
@@ -65,13 +77,15 @@ export function readTab(tab: TabNode): RawTab {
       if (cells.length === 1) {
         const title = textLine(cells[0]);
         if (title && (cells[0]?.name === 'th' || Number(attr(cells[0] ?? null, 'colspan') ?? 1) > 1 || isBoldCell(cells[0] as Element))) {
-          section = title;
+          section = sectionTitle(title, section);
           current = null;
         }
         continue; // notice rows and titles are not data
       }
       const first = cells[0] as Element;
-      if (cells.length === 2 && $('b, strong', first) && !inHead.has(row)) {
+      // Two cells, the first in bold: a label and its value, unless both are bold (the header of a two-column
+      // table, such as a СТОРОНЫ tab that lists only the role and the name).
+      if (cells.length === 2 && $('b, strong', first) && !inHead.has(row) && !(current === null && cells.every(isBoldCell))) {
         const value = cells[1] as Element;
         const link = $('a[href]', value);
         pairs.push({ section, label: textLine(first).replace(/:$/, ''), value: text(value), href: attr(link, 'href') });

@@ -85,6 +85,8 @@ export interface Sentence {
   termMonths: number | null;
   probationMonths: number | null;
   fineRub: number | null;
+  /** Regime of the correctional colony, when the wording names one ("в исправительной колонии общего режима"). */
+  colony: 'settlement' | 'general' | 'strict' | 'special' | null;
 }
 
 export interface OutcomeInfo {
@@ -171,6 +173,8 @@ export interface RawTab {
 export interface CaseCard {
   layout: Layout;
   courtVnkod: string | null;
+  /** The court's name as the page's header writes it. */
+  courtName: string | null;
   proceeding: string | null;
   caseNumber: string | null;
   ids: CaseIds;
@@ -214,6 +218,8 @@ export interface CaseListRow {
 export interface CaseList {
   layout: Layout;
   courtVnkod: string | null;
+  /** The court's name as the page's header writes it. */
+  courtName: string | null;
   proceeding: string | null;
   total: number | null;
   rangeFrom: number | null;

@@ -1,6 +1,6 @@
 /** Full-text search over case information and act texts (Russian stemming; web-search syntax), best hits first. */
 import { z } from 'zod';
-import { searchCases } from '../../courts/cases/search.ts';
+import { countSearchHits, searchCases } from '../../courts/cases/search.ts';
 import { defineOperation } from '../../ops/operation.ts';
 import { casePolicy } from '../../policies/cases.ts';
 import { text } from '../../shared/validation.ts';
@@ -23,15 +23,27 @@ export const SearchHitSchema = z.object({
   matched_in: z.enum(['case', 'act']),
 });
 
+export const SearchResultSchema = z.object({
+  total: z.number().int().describe('cases matched in all'),
+  limit: z.number().int().describe('at most this many hits are listed'),
+  capped: z.boolean().describe('true when more cases match than are listed'),
+  hits: z.array(SearchHitSchema),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
 export const SEARCH_COLUMNS = ['id', 'court_vnkod', 'case_number', 'receipt_date', 'outcome', 'matched_in', 'synthetic'] as const;
 
 export const searchCasesOperation = defineOperation({
   name: 'cases.search',
   summary: 'Full-text search over case information and act texts (Russian stemming; web-search syntax), best hits first',
   input: SearchCasesInput,
-  output: z.array(SearchHitSchema),
+  output: SearchResultSchema,
   policy: casePolicy.list,
   surfaces: { api: 'the API searches the same text with GET /api/v1/cases?q=, filtered, sorted and paginated', cli: true },
-  table: { fileName: 'search.csv', columns: SEARCH_COLUMNS, rows: (hits) => hits },
-  run: (ctx, { query, limit }) => searchCases(ctx.db, query, limit),
+  table: { fileName: 'search.csv', columns: SEARCH_COLUMNS, rows: (result) => result.hits },
+  async run(ctx, { query, limit }) {
+    const hits = await searchCases(ctx.db, query, limit);
+    const total = hits.length < limit ? hits.length : await countSearchHits(ctx.db, query);
+    return { total, limit, capped: total > hits.length, hits };
+  },
 });

@@ -78,7 +78,18 @@ export const ProsecutionCountsSchema = z.object({
   }),
   method: z.string(),
   rows: z.array(ProsecutionRowSchema),
-  totals: z.object({ cases: z.number().int(), defendants: z.number().int(), syntheticCases: z.number().int(), removedCases: z.number().int() }),
+  totals: z
+    .object({ cases: z.number().int(), defendants: z.number().int(), syntheticCases: z.number().int(), removedCases: z.number().int() })
+    .describe('distinct cases and defendants, each counted once'),
+  overlap: z
+    .object({
+      dimensions: z.array(z.enum(DIMENSIONS)),
+      note: z.string(),
+      by: z.array(z.enum(DIMENSIONS)),
+      rows: z.array(ProsecutionRowSchema),
+    })
+    .nullable()
+    .describe('when one case may appear in several rows: the dimensions that do it, and the distinct cases by the others'),
 });
 export type ProsecutionCountsView = z.infer<typeof ProsecutionCountsSchema>;
 

@@ -8798,6 +8798,31 @@ export interface paths {
                     content: {
                         "application/json": {
                             method: string;
+                            /** @description when one case may appear in several rows: the dimensions that do it, and the distinct cases by the others */
+                            overlap: {
+                                by: ("year" | "month" | "article" | "part" | "court" | "district" | "outcome" | "sentence")[];
+                                dimensions: ("year" | "month" | "article" | "part" | "court" | "district" | "outcome" | "sentence")[];
+                                note: string;
+                                rows: {
+                                    article?: string | null;
+                                    cases: number;
+                                    court?: string | null;
+                                    defendants: number;
+                                    district?: string | null;
+                                    /** @description with growth=true */
+                                    growth_pct?: number | null;
+                                    month?: string | null;
+                                    outcome?: string | null;
+                                    part?: string | null;
+                                    /** @description with growth=true */
+                                    previous_cases?: number | null;
+                                    /** @description of those cases, how many the deletion watch found gone from the court site */
+                                    removed: number;
+                                    sentence?: string | null;
+                                    synthetic: boolean;
+                                    year?: string | null;
+                                }[];
+                            } | null;
                             query: {
                                 articles: string[];
                                 by: ("year" | "month" | "article" | "part" | "court" | "district" | "outcome" | "sentence")[];
@@ -8828,6 +8853,7 @@ export interface paths {
                                 synthetic: boolean;
                                 year?: string | null;
                             }[];
+                            /** @description distinct cases and defendants, each counted once */
                             totals: {
                                 cases: number;
                                 defendants: number;

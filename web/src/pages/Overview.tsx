@@ -25,16 +25,21 @@ export function Overview() {
   const cbp = useFetch<SeriesResult>('/api/v1/stats/series?indicator=encounters&dest=USA&period=fiscal_year&source=cbp', round);
   const chart = useMemo(() => {
     const rows = counts.data?.rows ?? [];
+    // One case may be charged under several articles: the article bars stand side by side (never stacked, which
+    // would count such a case twice), with the distinct cases of each month beside them.
+    const distinct = counts.data?.overlap?.rows ?? [];
     const months = [...new Set(rows.map((r) => r.month as string))].sort();
     const articles = [...new Set(rows.map((r) => r.article as string))].sort();
+    const perMonth = (list: typeof rows, keep: (r: (typeof rows)[number]) => boolean) =>
+      months.map((m) => list.filter((r) => r.month === m && keep(r)).reduce((n, r) => n + r.cases, 0));
     return {
       months,
-      series: articles.map((a) => ({
-        name: a,
-        data: months.map((m) => rows.filter((r) => r.month === m && r.article === a).reduce((n, r) => n + r.cases, 0)),
-      })),
+      series: [
+        { name: t('overview.allCases'), data: perMonth(distinct, () => true) },
+        ...articles.map((a) => ({ name: t('overview.article', { article: a }), data: perMonth(rows, (r) => r.article === a) })),
+      ],
     };
-  }, [counts.data]);
+  }, [counts.data, t]);
   const lastFy = cbp.data?.rows.at(-1);
   return (
     <>
@@ -45,11 +50,17 @@ export function Overview() {
         {counts.loading ? (
           <p>{t('common.loading')}</p>
         ) : chart.months.length ? (
-          <Chart categories={chart.months} series={chart.series} stacked label={t('overview.chart')} />
+          <Chart categories={chart.months} series={chart.series} label={t('overview.chart')} />
         ) : (
           <p>{t('overview.chartEmpty')}</p>
         )}
         {counts.data && counts.data.totals.removedCases > 0 && <p>{t('overview.removedCases', { count: counts.data.totals.removedCases })}</p>}
+        {counts.data && counts.data.totals.cases > 0 && (
+          <p data-testid="distinct-total">
+            {t('overview.distinctTotal', { count: counts.data.totals.cases, formatted: formatNumber(counts.data.totals.cases, i18n.language) })}{' '}
+            {counts.data.overlap && <span className="muted">{t('overview.overlapNote')}</span>}
+          </p>
+        )}
         {counts.data && counts.data.totals.syntheticCases > 0 && (
           <p>
             <span className="synthetic">{t('common.synthetic')}</span> {formatNumber(counts.data.totals.syntheticCases, i18n.language)}
