@@ -28,8 +28,8 @@ export interface MatchReason {
   rule: MatchRule;
   /** What the client's record says. */
   client: string;
-  /** What the allegation says. */
-  allegation: string;
+  /** What the allegation says, in English and, where the knowledge base has it, in Russian. */
+  allegation: { en: string; ru: string | null };
 }
 
 export interface ExclusionMatch {
@@ -164,6 +164,11 @@ function placeMatch(clientPlace: string, place: Allegation['places'][number]): s
   return null;
 }
 
+/** A unit as the allegation names it, with its number, in both languages. */
+function numbered(unit: Allegation['units'][number]): MatchReason['allegation'] {
+  return { en: `${unit.name.en} (${unit.number})`, ru: unit.name.ru ? `${unit.name.ru} (${unit.number})` : null };
+}
+
 function overlap(service: Service, allegation: Allegation): 'yes' | 'no' | 'unknown' {
   if (!service.from && !service.to) return 'unknown';
   const start = service.from ?? '0000-01-01';
@@ -185,13 +190,19 @@ export function matchAllegations(record: Pick<ClientRecord, 'military'>, allegat
       const number = service.unitNumber ? normaliseUnitNumber(service.unitNumber) : null;
       for (const unit of allegation.units) {
         if (number && unit.number && number === unit.number)
-          reasons.push({ field: 'unitNumber', rule: 'unit_number', client: service.unitNumber ?? '', allegation: `${unit.name.en} (${unit.number})` });
+          reasons.push({ field: 'unitNumber', rule: 'unit_number', client: service.unitNumber ?? '', allegation: numbered(unit) });
         const name = service.unit ? unitNameMatch(service.unit, unit) : null;
-        if (service.unit && name) reasons.push({ field: 'unit', rule: 'unit_name', client: service.unit, allegation: name });
+        if (service.unit && name)
+          reasons.push({
+            field: 'unit',
+            rule: 'unit_name',
+            client: service.unit,
+            allegation: name === unit.name.en || name === unit.name.ru ? { en: unit.name.en, ru: unit.name.ru ?? null } : { en: name, ru: name },
+          });
         // A unit number written in the unit field ("в/ч 3179") counts as a number.
         const inName = service.unit && !number ? normaliseUnitNumber(service.unit) : null;
         if (inName && unit.number && inName === unit.number && service.unit)
-          reasons.push({ field: 'unit', rule: 'unit_number', client: service.unit, allegation: `${unit.name.en} (${unit.number})` });
+          reasons.push({ field: 'unit', rule: 'unit_number', client: service.unit, allegation: numbered(unit) });
       }
       if (service.place && periodOverlap === 'yes')
         for (const place of allegation.places) {
@@ -201,7 +212,10 @@ export function matchAllegations(record: Pick<ClientRecord, 'military'>, allegat
               field: 'place',
               rule: 'place_and_period',
               client: `${service.place}, ${service.from ?? '…'} – ${service.to ?? '…'}`,
-              allegation: `${hit}, ${allegation.period.from} – ${allegation.period.to}`,
+              allegation: {
+                en: `${hit === place.ru ? hit : place.en}, ${allegation.period.from} – ${allegation.period.to}`,
+                ru: place.ru ? `${hit === place.en ? place.ru : hit}, ${allegation.period.from} – ${allegation.period.to}` : null,
+              },
             });
         }
       if (reasons.length) matches.push({ serviceIndex: service.index, allegationId: allegation.id, reasons, periodOverlap, allegation });

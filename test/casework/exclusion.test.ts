@@ -53,6 +53,19 @@ describe('exclusion matching (SYNTHETIC service histories)', () => {
     assert.equal(m?.allegation.sources[0]?.publisher, 'Reuters');
   });
 
+  it("what the allegation says is given in both languages (assets/guidance/evidence.yaml's names), for a Russian page", () => {
+    const m = matchAllegations(history({ unit: '64-я ОМСБр', place: 'Буча', from: '2022-02-20', to: '2022-04-30' }), kb.allegations).find(
+      (x) => x.allegationId === 'al-64-omsbr-bucha',
+    );
+    assert.deepEqual(
+      m?.reasons.map((r) => [r.rule, r.allegation]),
+      [
+        ['unit_name', { en: '64th Separate Motor Rifle Brigade', ru: '64-я отдельная мотострелковая бригада' }],
+        ['place_and_period', { en: 'Bucha, 2022 – 2022', ru: 'Буча, 2022 – 2022' }],
+      ],
+    );
+  });
+
   it('name variants: ordinals, Cyrillic and Latin, abbreviations, honorifics', () => {
     for (const unit of ['64th Separate Motor Rifle Brigade', '64-я ОМСБр', '64 омсбр'])
       assert.deepEqual(matched({ unit }), ['0:al-64-omsbr-bucha:unit/unit_name'], unit);

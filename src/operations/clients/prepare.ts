@@ -107,7 +107,7 @@ export const ExclusionViewSchema = z.object({
           field: z.enum(['unitNumber', 'unit', 'place']),
           rule: z.enum(['unit_number', 'unit_name', 'place_and_period']),
           client: z.string(),
-          allegation: z.string(),
+          allegation: z.object({ en: z.string(), ru: z.string().nullable() }).describe('null ru: the knowledge base has no Russian name'),
         }),
       ),
       periodOverlap: z.enum(['yes', 'no', 'unknown']),

@@ -4136,7 +4136,11 @@ export interface paths {
                                     ru: string;
                                 }[];
                                 reasons: {
-                                    allegation: string;
+                                    /** @description null ru: the knowledge base has no Russian name */
+                                    allegation: {
+                                        en: string;
+                                        ru: string | null;
+                                    };
                                     client: string;
                                     /** @enum {string} */
                                     field: "unitNumber" | "unit" | "place";

@@ -38,7 +38,7 @@ export function ExclusionSection({ clientId, round }: { clientId: string; round:
               ))}
             </ol>
           )}
-          <h3>{t('files.exclusion.matches', { count: data.matches.length })}</h3>
+          <h3>{t('files.exclusion.matches', { count: new Set(data.matches.map((m) => m.allegationId)).size })}</h3>
           {data.matches.length === 0 && <p>{t('files.exclusion.noMatch')}</p>}
           <ul className="exclusion-matches">
             {data.matches.map((m) => (
@@ -54,8 +54,8 @@ export function ExclusionSection({ clientId, round }: { clientId: string; round:
                 </p>
                 <ul>
                   {m.reasons.map((r) => (
-                    <li key={`${r.field}-${r.rule}-${r.allegation}`}>
-                      {t(`files.exclusion.rules.${r.rule}`)}: «{r.client}» ~ «{r.allegation}»
+                    <li key={`${r.field}-${r.rule}-${r.allegation.en}`}>
+                      {t(`files.exclusion.rules.${r.rule}`)}: «{r.client}» ~ «{pick(r.allegation)}»
                     </li>
                   ))}
                 </ul>
