@@ -54,6 +54,14 @@ for (const engine of ENGINES) {
           // The data version moved: the cached answer is now served as stale while the new one is computed.
           const after = await app.inject({ url: '/api/v1/watch/events' });
           assert.equal(after.headers['x-otkaz-cache'], 'stale');
+
+          // The feed's links carry an origin: one caller's Host header never reaches another reader.
+          const selfOf = (body: string) => /<link rel="self"[^>]*href="([^"]+)"/.exec(body)?.[1] ?? /href="([^"]+)"[^>]*rel="self"/.exec(body)?.[1];
+          const evil = await app.inject({ url: '/api/v1/watch/feed.atom', headers: { host: 'evil.example' } });
+          assert.equal(evil.statusCode, 200, evil.body);
+          const honest = await app.inject({ url: '/api/v1/watch/feed.atom', headers: { host: 'otkaz.example.test' } });
+          assert.equal(selfOf(honest.body), 'http://otkaz.example.test/api/v1/watch/feed.atom');
+          assert.ok(!honest.body.includes('evil.example'), 'no link of the first caller');
         } finally {
           await app.close();
         }

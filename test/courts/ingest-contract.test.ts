@@ -207,7 +207,7 @@ for (const engine of ENGINES) {
           ['2026-04', '338', 'conviction', 1, 1],
         ],
       );
-      assert.deepEqual(counts.totals, { cases: 1, defendants: 1, syntheticCases: 0 });
+      assert.deepEqual(counts.totals, { cases: 1, defendants: 1, syntheticCases: 0, removedCases: 0 });
       const byPart = await prosecutionCounts(db, { by: ['part', 'district'], articles: ['337'] });
       assert.deepEqual(
         byPart.rows.map((r) => [r.part, r.district, r.cases]),

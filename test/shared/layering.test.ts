@@ -88,6 +88,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
     'courts/ingest',
     'courts/ingest-files',
     'courts/counts',
+    'courts/watch',
     'courts/synthetic',
     'asylum',
     'guidance',

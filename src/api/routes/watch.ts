@@ -17,10 +17,12 @@ export function registerWatchRoutes(app: ZodApp, ctx: RouteContext): void {
   bindRoute(app, ctx, watchFeedOperation, {
     method: 'GET',
     url: '/api/v1/watch/feed.atom',
-    cache: true,
+    // Not cached: its links carry an origin, and a cached answer would hand one caller's Host header to every reader.
+    cache: false,
     produces: { 'application/atom+xml': z.string().describe('an Atom 1.0 feed (RFC 4287)') },
     send: (reply, feed) => {
-      const origin = `${reply.request.protocol}://${reply.request.host}`;
+      // The configured public address when there is one; otherwise the address this caller used.
+      const origin = ctx.config.publicUrl?.replace(/\/+$/, '') ?? `${reply.request.protocol}://${reply.request.host}`;
       return reply.type('application/atom+xml; charset=utf-8').send(renderAtom(feed, origin, `${origin}${reply.request.url}`));
     },
   });

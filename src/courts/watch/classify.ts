@@ -11,14 +11,9 @@
  */
 import type { Database, Queryable } from '../../db/database.ts';
 import { listAbsences } from './lists.ts';
+import { WATCH_EVIDENCE, type WatchEvidence, type WatchScope } from './scope.ts';
 
-export const WATCH_EVIDENCE = ['http_404', 'not_found_page', 'absent_from_list', 'card_served', 'listed'] as const;
-export type WatchEvidence = (typeof WATCH_EVIDENCE)[number];
-
-export interface WatchScope {
-  courts?: readonly string[] | undefined;
-  cases?: readonly number[] | undefined;
-}
+export { WATCH_EVIDENCE, type WatchEvidence, type WatchScope };
 
 export interface WatchClassification {
   /** Cases whose card (or list) answers were read. */

@@ -8,7 +8,7 @@
  */
 import type { Queryable } from '../../db/database.ts';
 import { parsePage } from '../parse/page.ts';
-import type { WatchScope } from './classify.ts';
+import type { WatchScope } from './scope.ts';
 
 export interface ListAbsence {
   caseId: number;

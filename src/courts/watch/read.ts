@@ -5,7 +5,7 @@
  * of a change stay in the case's history (names there are initials).
  */
 import type { Queryable } from '../../db/database.ts';
-import type { WatchEvidence } from './classify.ts';
+import type { WatchEvidence } from './scope.ts';
 
 export const WATCH_KINDS = ['removed', 'restored', 'changed'] as const;
 export type WatchKind = (typeof WATCH_KINDS)[number];

@@ -18,19 +18,8 @@ export function Prosecutions() {
   const [draft, setDraft] = useState(filters);
   // Back, Forward or a link changed the URL: the form shows what is listed.
   useEffect(() => setDraft(filters), [filters]);
-  const params = query({
-    article: filters.article,
-    court: filters.court,
-    from: filters.from,
-    to: filters.to,
-    q: filters.q,
-    removed: filters.removed === 'include' ? '' : filters.removed,
-    sort: filters.sort,
-    page,
-    pageSize: 50,
-  });
-  // The CSV is the whole filtered result (every page), in the list's order.
-  const csvFilter = {
+  // The filter of the list; the CSV is the whole filtered result (every page), in the list's order.
+  const filter = {
     article: filters.article,
     court: filters.court,
     from: filters.from,
@@ -39,7 +28,8 @@ export function Prosecutions() {
     removed: filters.removed === 'include' ? '' : filters.removed,
     sort: filters.sort,
   };
-  const csvParams = query(csvFilter);
+  const params = query({ ...filter, page, pageSize: 50 });
+  const csvParams = query(filter);
   const result = useFetch<CaseList>(`/api/v1/cases${params}`);
   const pages = result.data ? Math.max(1, Math.ceil(result.data.total / result.data.pageSize)) : 1;
   const submit = (event: SubmitEvent) => {
@@ -88,7 +78,7 @@ export function Prosecutions() {
               {t('common.csvAll', { total: formatNumber(result.data.total, i18n.language) })}
             </a>{' '}
             (
-            <a href={`/api/v1/cases/export${query({ ...csvFilter, bom: 'true' })}`} download>
+            <a href={`/api/v1/cases/export${query({ ...filter, bom: 'true' })}`} download>
               {t('common.csvExcel')}
             </a>
             ) —{' '}
