@@ -464,7 +464,7 @@ function exclusionText(view: z.infer<typeof ExclusionViewSchema>): string {
   lines.push(`${view.matches.length} allegation(s) to prepare for:`);
   for (const m of view.matches) {
     lines.push(`  service #${m.serviceIndex} ↔ ${m.allegationId} [${m.confidence}, licence ${m.licence}, period overlap ${m.periodOverlap}]: ${m.alleged.en}`);
-    for (const r of m.reasons) lines.push(`      matched ${r.field} by ${r.rule}: "${r.client}" ~ "${r.allegation}"`);
+    for (const r of m.reasons) lines.push(`      matched ${r.field} by ${r.rule}: "${r.client}" ~ "${r.allegation.en}"`);
     for (const s of m.sources)
       lines.push(`      source: ${s.publisher}, "${s.title}", ${s.published}${s.url ? `, ${s.url}` : ''}${s.document ? `, ${s.document}` : ''}`);
   }
